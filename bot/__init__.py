@@ -1,0 +1,3 @@
+"""Pitwall: a Discord chatbot that answers motorsport fans from real reporting."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,180 @@
+"""The command line: ``pitwall`` / ``python -m bot`` with run, ingest, sync, check and ask.
+
+This is the entry point that owns the resources: it loads the settings, sets up logging,
+opens the store and hands them down. Expected failures (a bad setting, a malformed article,
+an unusable database) become one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings, load_settings
+from bot.errors import ConfigError, IngestError, PitwallError, StoreError
+from bot.store import Store
+
+__all__ = ["main"]
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pitwall", description="Pitwall: answers motorsport fans from real reporting."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub.add_parser("run", help="run the Discord bot (ingests the bundled data on an empty store)")
+    ingest = sub.add_parser("ingest", help="load articles into the store (default: all of them)")
+    ingest.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="article files or folders"
+    )
+    ingest.add_argument(
+        "--draft", type=Path, metavar="FILE",
+        help="write a draft annotation file for one article instead of loading it",
+    )  # fmt: skip
+    sync = sub.add_parser("sync", help="register the slash commands with Discord")
+    sync.add_argument("--guild", type=int, metavar="ID", help="a server ID (instant); else global")
+    sub.add_parser("check", help="check the settings, the articles and the store")
+    ask = sub.add_parser("ask", help="answer a question offline, as the bot would")
+    ask.add_argument("question", nargs="+", help='e.g. "what happened on lap 32?"')
+    return parser
+
+
+async def _open_store(settings: Settings, *, seed: bool) -> Store:
+    """Open the store; with ``seed``, load the bundled articles first when it is empty."""
+    from bot.ingest.load import ingest
+
+    store = await Store.open(settings.database)
+    try:
+        if seed and (await store.stats()).articles == 0:
+            report = await ingest(store, None, settings.articles_dir)
+            for error in report.failed:
+                log.warning("skipped %s", error)
+    except BaseException:
+        await store.close()
+        raise
+    return store
+
+
+async def _ingest(settings: Settings, paths: list[Path], draft: Path | None) -> int:
+    from bot.ingest.draft import draft_annotation
+    from bot.ingest.load import ingest
+
+    if draft is not None:
+        if len(paths) != 1:
+            raise ConfigError("--draft FILE needs exactly one article PATH to draft from")
+        text = draft_annotation(paths[0])
+        await asyncio.to_thread(draft.write_text, text, encoding="utf-8")
+        print(f"wrote draft annotation {draft} for {paths[0]}: review it, then save it as "
+              f"{paths[0].with_suffix('.toml').name} beside the article")  # fmt: skip
+        return EXIT_OK
+    async with await Store.open(settings.database) as store:
+        report = await ingest(store, paths or None, settings.articles_dir)
+        stats = await store.stats()
+    for slug in report.loaded:
+        print(f"loaded     {slug}")
+    for slug in report.unchanged:
+        print(f"unchanged  {slug}")
+    for error in report.failed:
+        print(f"FAILED     {error}", file=sys.stderr)
+    print(
+        f"store {settings.database}: {stats.articles} articles, {stats.people} people, "
+        f"{stats.quotes} quotes, {stats.reported} reported statements, "
+        f"{stats.events} lap events, {stats.facts} facts"
+    )
+    return EXIT_PROBLEM if report.failed else EXIT_OK
+
+
+async def _check(settings: Settings) -> int:
+    from bot.ingest.load import build_article, discover
+
+    problems = 0
+    print(f"config     ok ({settings!r})")
+    print("token      " + ("set" if settings.token else "not set (needed by run and sync)"))
+    try:
+        paths = discover(None, settings.articles_dir)
+    except IngestError as exc:
+        print(f"data       PROBLEM {exc}")
+        paths, problems = [], problems + 1
+    for path in paths:
+        try:
+            article = build_article(path)
+        except IngestError as exc:
+            print(f"article    PROBLEM {exc}")
+            problems += 1
+        else:
+            print(f"article    ok {path.name}: {len(article.quotes)} quotes")
+    try:
+        async with await Store.open(settings.database) as store:
+            result = await store.integrity_check()
+            stats = await store.stats()
+    except StoreError as exc:
+        print(f"store      PROBLEM {exc}")
+        return EXIT_PROBLEM
+    if result != "ok":
+        print(f"store      PROBLEM integrity check: {result}")
+        problems += 1
+    else:
+        print(
+            f"store      ok {settings.database}: schema v{stats.schema_version}, "
+            f"{stats.articles} articles, {stats.quotes} quotes"
+        )
+    return EXIT_PROBLEM if problems else EXIT_OK
+
+
+async def _ask(settings: Settings, question: str) -> int:
+    from bot.answers import AnswerEngine
+    from bot.render import render_text
+
+    store = await _open_store(settings, seed=True)
+    async with store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        print(render_text(await engine.ask(question)))
+    return EXIT_OK
+
+
+async def _run(settings: Settings, *, sync_only: bool = False, guild: int | None = None) -> int:
+    from bot.client import run_bot, sync_commands
+
+    if sync_only:
+        names = await sync_commands(settings, guild)
+        where = f"server {guild}" if guild else "every server (global; may take up to an hour)"
+        print(f"registered {len(names)} commands to {where}: {', '.join(sorted(names))}")
+        return EXIT_OK
+    return await run_bot(settings, lambda: _open_store(settings, seed=True))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one CLI command and return its exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        from bot.log import setup_logging
+
+        setup_logging(settings.log_level, secrets=[settings.token or ""])
+        if args.command == "run":
+            settings.require_token()
+            return asyncio.run(_run(settings))
+        if args.command == "sync":
+            settings.require_token()
+            return asyncio.run(_run(settings, sync_only=True, guild=args.guild))
+        if args.command == "ingest":
+            return asyncio.run(_ingest(settings, list(args.paths), args.draft))
+        if args.command == "check":
+            return asyncio.run(_check(settings))
+        if args.command == "ask":
+            return asyncio.run(_ask(settings, " ".join(args.question)))
+    except PitwallError as exc:
+        print(f"pitwall: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    raise AssertionError(f"unhandled command {args.command}")  # argparse guarantees one

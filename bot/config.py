@@ -1,0 +1,147 @@
+"""Settings read from .env, then the environment, into one frozen object.
+
+Every setting is checked here, once, so a bad value becomes one line that names it instead
+of a traceback deep inside the bot. The token is kept out of ``repr`` so it cannot leak into
+a log line or an error report by accident.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+from bot.errors import ConfigError
+
+__all__ = ["SETTINGS_HELP", "Settings", "load_settings"]
+
+#: Every setting, its default and what it means; the README and .env.example mirror this.
+SETTINGS_HELP: dict[str, tuple[str | None, str]] = {
+    "DISCORD_TOKEN": (None, "the bot token from the Developer Portal (needed by run and sync)"),
+    "PITWALL_DATABASE": ("pitwall.db", "path of the SQLite store"),
+    "PITWALL_DATA_DIR": ("data", "folder holding articles/ and their annotation files"),
+    "PITWALL_GUILD_ID": (None, "a server ID; run syncs the commands to it at start"),
+    "LOG_LEVEL": ("INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL"),
+    "PITWALL_RECAP_GRACE": ("6h", "how late a missed recap slot may still be posted"),
+    "PITWALL_SHARD_COUNT": (None, "total shards when running several processes"),
+    "PITWALL_SHARD_IDS": (None, "comma-separated shard IDs this process runs, e.g. 0,1"),
+}
+
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "": 3600}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The validated configuration of one Pitwall process."""
+
+    token: str | None = field(default=None, repr=False)
+    database: Path = Path("pitwall.db")
+    data_dir: Path = Path("data")
+    guild_id: int | None = None
+    log_level: str = "INFO"
+    recap_grace: timedelta = timedelta(hours=6)
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.data_dir / "articles"
+
+    def require_token(self) -> str:
+        """Return the token, or explain how to set it; only run and sync need one."""
+        if not self.token:
+            raise ConfigError(
+                "DISCORD_TOKEN is not set: expected the bot token from the Discord Developer "
+                "Portal, in .env or the environment"
+            )
+        return self.token
+
+
+def _snowflake(name: str, raw: str) -> int:
+    if not raw.isdigit() or not 15 <= len(raw) <= 20:
+        raise ConfigError(f"{name} must be a Discord ID (15 to 20 digits), got {raw!r}")
+    return int(raw)
+
+
+def _duration(name: str, raw: str) -> timedelta:
+    match = _DURATION.match(raw)
+    if not match:
+        raise ConfigError(f"{name} must be a duration such as 6h, 90m or 3600s, got {raw!r}")
+    return timedelta(seconds=float(match[1]) * _UNITS[match[2].lower()])
+
+
+def _parse(values: Mapping[str, str | None]) -> Settings:
+    def get(name: str) -> str | None:
+        raw = values.get(name)
+        if raw is None or not raw.strip():
+            return SETTINGS_HELP[name][0]
+        return raw.strip()
+
+    token = get("DISCORD_TOKEN")
+    if token is not None and (any(ch.isspace() for ch in token) or len(token) < 20):
+        raise ConfigError(
+            "DISCORD_TOKEN looks malformed: expected the bot token from the Developer Portal "
+            "(no spaces, usually about 70 characters)"
+        )
+    level = (get("LOG_LEVEL") or "INFO").upper()
+    if level not in _LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LEVELS)}, got {level!r}")
+    database = Path(get("PITWALL_DATABASE") or "pitwall.db")
+    if database.exists() and database.is_dir():
+        raise ConfigError(f"PITWALL_DATABASE must be a file path, {database} is a folder")
+    guild = get("PITWALL_GUILD_ID")
+    grace = _duration("PITWALL_RECAP_GRACE", get("PITWALL_RECAP_GRACE") or "6h")
+
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    raw_count, raw_ids = get("PITWALL_SHARD_COUNT"), get("PITWALL_SHARD_IDS")
+    if raw_count is not None:
+        if not raw_count.isdigit() or int(raw_count) < 1:
+            raise ConfigError(f"PITWALL_SHARD_COUNT must be a whole number >= 1, got {raw_count!r}")
+        shard_count = int(raw_count)
+    if raw_ids is not None:
+        if shard_count is None:
+            raise ConfigError("PITWALL_SHARD_IDS needs PITWALL_SHARD_COUNT to be set too")
+        parts = [p.strip() for p in raw_ids.split(",") if p.strip()]
+        if not parts or not all(p.isdigit() and int(p) < shard_count for p in parts):
+            raise ConfigError(
+                f"PITWALL_SHARD_IDS must list shard numbers from 0 to {shard_count - 1}, "
+                f"comma-separated, got {raw_ids!r}"
+            )
+        shard_ids = tuple(sorted({int(p) for p in parts}))
+
+    return Settings(
+        token=token,
+        database=database,
+        data_dir=Path(get("PITWALL_DATA_DIR") or "data"),
+        guild_id=_snowflake("PITWALL_GUILD_ID", guild) if guild else None,
+        log_level=level,
+        recap_grace=grace,
+        shard_count=shard_count,
+        shard_ids=shard_ids,
+    )
+
+
+def load_settings(
+    env_file: Path | str | None = ".env", environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Read ``env_file`` (if present), let the environment override it, and validate.
+
+    The environment wins so that a deployment can override a checked-out .env without
+    editing it.
+    """
+    values: dict[str, str | None] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update(dotenv_values(env_file))
+    values.update(os.environ if environ is None else environ)
+    settings = _parse(values)
+    logging.getLogger(__name__).debug("settings loaded: %r", settings)
+    return settings

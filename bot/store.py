@@ -1,0 +1,587 @@
+"""The SQLite store: the only module with SQL in it.
+
+One aiosqlite connection per process, WAL so readers never wait on the writer, foreign keys
+on so child rows cannot outlive their article. The schema lives in numbered ``.sql`` files in
+``bot/migrations`` and is applied by ``PRAGMA user_version``: an older database upgrades in
+place, a newer one is refused rather than misread.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import aiosqlite
+
+from bot.errors import StoreError
+from bot.models import (
+    Article,
+    ArticleSummary,
+    Fact,
+    LapEvent,
+    Note,
+    Person,
+    Quote,
+    ReportedStatement,
+    Source,
+)
+
+__all__ = ["MIGRATIONS", "Migration", "Store", "StoreStats", "fts_query"]
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_FTS_TERM = re.compile(r"\w+", re.UNICODE)
+_MAX_FTS_TERMS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def _load_migrations() -> tuple[Migration, ...]:
+    found = []
+    for entry in resources.files("bot.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match[1]), entry.name, entry.read_text("utf-8")))
+    found.sort(key=lambda m: m.version)
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise StoreError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    return tuple(found)
+
+
+#: Every schema migration, in order; append-only.
+MIGRATIONS: tuple[Migration, ...] = _load_migrations()
+
+
+def fts_query(text: str, *, any_term: bool = False) -> str | None:
+    """Turn user text into a safe FTS5 query: words only, each a quoted string.
+
+    User text never reaches FTS5 as syntax: ``NEAR(``, ``*``, ``"`` and column filters become
+    plain words or vanish. Returns None when nothing searchable is left.
+    """
+    terms = _FTS_TERM.findall(text.casefold())[:_MAX_FTS_TERMS]
+    if not terms:
+        return None
+    joiner = " OR " if any_term else " "
+    return joiner.join(f'"{term}"' for term in terms)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    articles: int
+    people: int
+    quotes: int
+    reported: int
+    events: int
+    facts: int
+    schema_version: int
+
+
+_QUOTE_COLUMNS = """
+    q.id, q.text, q.kind, q.setting, q.paragraph, q.statement, q.part,
+    p.name AS speaker, a.slug, a.headline, a.published
+"""
+_QUOTE_FROM = """
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN people p ON p.id = q.person_id
+"""
+
+
+def _source(row: sqlite3.Row | aiosqlite.Row, paragraph: int | None) -> Source:
+    return Source(row["slug"], row["headline"], date.fromisoformat(row["published"]), paragraph)
+
+
+def _quote(row: Any) -> Quote:
+    return Quote(
+        speaker=row["speaker"],
+        text=row["text"],
+        kind=row["kind"],
+        setting=row["setting"],
+        paragraph=row["paragraph"],
+        statement=row["statement"],
+        part=row["part"],
+        id=row["id"],
+        source=_source(row, row["paragraph"]),
+    )
+
+
+def _summary(row: Any) -> ArticleSummary:
+    return ArticleSummary(
+        row["slug"], date.fromisoformat(row["published"]), row["headline"], row["id"]
+    )
+
+
+class Store:
+    """Pitwall's SQLite store; open with ``async with await Store.open(path) as store``."""
+
+    path: Path
+    _db: aiosqlite.Connection | None
+
+    def __init__(self, path: Path, db: aiosqlite.Connection) -> None:
+        self.path = path
+        self._db = db
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    @classmethod
+    async def open(cls, path: Path | str, *, migrate: bool = True) -> Self:
+        """Connect, configure and migrate; a file that is not a usable database is refused."""
+        path = Path(path)
+        if path.parent and not path.parent.exists():
+            raise StoreError(f"cannot open the store {path}: folder {path.parent} does not exist")
+        try:
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store {path}: {exc}") from exc
+        db.row_factory = aiosqlite.Row
+        store = cls(path, db)
+        try:
+            await store._configure()
+            if migrate:
+                await store.migrate()
+        except BaseException:
+            await db.close()
+            raise
+        return store
+
+    async def _configure(self) -> None:
+        try:
+            await self.db.execute("PRAGMA busy_timeout = 5000")
+            await self.db.execute("PRAGMA foreign_keys = ON")
+            row = await (await self.db.execute("PRAGMA journal_mode = WAL")).fetchone()
+            if row and str(row[0]).lower() != "wal":
+                log.warning("store %s: journal mode is %s, not WAL", self.path, row[0])
+            await self.db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable Pitwall database: {exc}") from exc
+
+    async def close(self) -> None:
+        if self._db is not None:
+            db, self._db = self._db, None
+            await db.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StoreError("the store is closed")
+        return self._db
+
+    # -- schema --------------------------------------------------------------------------
+
+    async def schema_version(self) -> int:
+        row = await (await self.db.execute("PRAGMA user_version")).fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+        """Apply every migration newer than the database; each one in its own transaction."""
+        try:
+            current = await self.schema_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable Pitwall database: {exc}") from exc
+        latest = migrations[-1].version if migrations else 0
+        if current > latest:
+            raise StoreError(
+                f"{self.path} has schema version {current}, newer than this Pitwall "
+                f"understands ({latest}); upgrade Pitwall or use another PITWALL_DATABASE"
+            )
+        for migration in migrations:
+            if migration.version <= current:
+                continue
+            log.info("store %s: applying migration %s", self.path, migration.name)
+            script = (
+                f"BEGIN IMMEDIATE;\n{migration.sql}\n"
+                f"PRAGMA user_version = {migration.version};\nCOMMIT;"
+            )
+            try:
+                await self.db.executescript(script)
+            except sqlite3.Error as exc:
+                if self.db.in_transaction:
+                    await self.db.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: migration {migration.name} failed: {exc}") from exc
+        return latest
+
+    # -- writing articles ----------------------------------------------------------------
+
+    async def replace_article(self, article: Article) -> bool:
+        """Store ``article``, replacing any earlier version of it, in one transaction.
+
+        Returns False, touching nothing, when the stored copy has the same content hash, so
+        re-ingesting the same files is free and idempotent.
+        """
+        row = await (
+            await self.db.execute(
+                "SELECT content_hash FROM articles WHERE slug = ?", (article.slug,)
+            )
+        ).fetchone()
+        if row is not None and row["content_hash"] == article.content_hash:
+            return False
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            await self._write_article(article)
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+        await self.db.execute("COMMIT")
+        log.info("stored article %s (%d quotes)", article.slug, len(article.quotes))
+        return True
+
+    async def _person_id(self, name: str) -> int:
+        await self.db.execute("INSERT OR IGNORE INTO people(name) VALUES (?)", (name,))
+        row = await (
+            await self.db.execute("SELECT id FROM people WHERE name = ?", (name,))
+        ).fetchone()
+        assert row is not None
+        return int(row["id"])
+
+    async def _write_article(self, article: Article) -> None:
+        db = self.db
+        # Keep the article's id stable across edits: recap history refers to it.
+        existing = await (
+            await db.execute("SELECT id FROM articles WHERE slug = ?", (article.slug,))
+        ).fetchone()
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        values = (
+            article.published.isoformat(),
+            article.headline,
+            article.source_path,
+            article.content_hash,
+            now,
+        )
+        if existing is None:
+            cursor = await db.execute(
+                "INSERT INTO articles(published, headline, source_path, content_hash, "
+                "ingested_at, slug) VALUES (?, ?, ?, ?, ?, ?)",
+                (*values, article.slug),
+            )
+            article_id = cursor.lastrowid
+        else:
+            article_id = existing["id"]
+            await db.execute(
+                "UPDATE articles SET published = ?, headline = ?, source_path = ?, "
+                "content_hash = ?, ingested_at = ? WHERE id = ?",
+                (*values, article_id),
+            )
+            for table in (
+                "paragraphs", "article_people", "aliases", "quotes",
+                "reported_statements", "lap_events", "facts", "notes",
+            ):  # fmt: skip
+                await db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+
+        await db.executemany(
+            "INSERT INTO paragraphs(article_id, idx, text) VALUES (?, ?, ?)",
+            [(article_id, i, text) for i, text in enumerate(article.paragraphs, start=1)],
+        )
+        ids: dict[str, int] = {}
+
+        async def person(name: str) -> int:
+            key = name.casefold()
+            if key not in ids:
+                ids[key] = await self._person_id(name)
+            return ids[key]
+
+        for p in article.people:
+            pid = await person(p.name)
+            await db.execute(
+                "INSERT OR REPLACE INTO article_people(article_id, person_id, role, team) "
+                "VALUES (?, ?, ?, ?)",
+                (article_id, pid, p.role, p.team),
+            )
+            await db.executemany(
+                "INSERT OR IGNORE INTO aliases(article_id, person_id, alias) VALUES (?, ?, ?)",
+                [(article_id, pid, alias) for alias in p.aliases],
+            )
+        for q in article.quotes:
+            pid = await person(q.speaker) if q.speaker else None
+            await db.execute(
+                "INSERT INTO quotes(article_id, person_id, statement, part, paragraph, text, "
+                "kind, setting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, pid, q.statement, q.part, q.paragraph, q.text, q.kind, q.setting),
+            )
+        for r in article.reported:
+            await db.execute(
+                "INSERT INTO reported_statements(article_id, person_id, paragraph, text) "
+                "VALUES (?, ?, ?, ?)",
+                (article_id, await person(r.speaker), r.paragraph, r.text),
+            )
+        await db.executemany(
+            "INSERT INTO lap_events(article_id, lap, description, who, outcome, paragraph) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (article_id, e.lap, e.description, "\n".join(e.who), e.outcome, e.paragraph)
+                for e in article.events
+            ],
+        )
+        await db.executemany(
+            "INSERT INTO facts(article_id, position, key, value, paragraph) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, i, f.key, f.value, f.paragraph) for i, f in enumerate(article.facts)],
+        )
+        await db.executemany(
+            "INSERT INTO notes(article_id, about, text) VALUES (?, ?, ?)",
+            [(article_id, n.about, n.text) for n in article.notes],
+        )
+        # People no article mentions any more are dropped so autocomplete stays truthful.
+        await db.execute(
+            "DELETE FROM people WHERE id NOT IN (SELECT person_id FROM article_people) "
+            "AND id NOT IN (SELECT person_id FROM quotes WHERE person_id IS NOT NULL) "
+            "AND id NOT IN (SELECT person_id FROM reported_statements) "
+            "AND id NOT IN (SELECT person_id FROM aliases)"
+        )
+
+    # -- reading: articles -------------------------------------------------------------
+
+    async def _all(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        async with self.db.execute(sql, tuple(params)) as cursor:
+            return list(await cursor.fetchall())
+
+    async def stats(self) -> StoreStats:
+        counts = []
+        for table in (
+            "articles", "people", "quotes", "reported_statements", "lap_events", "facts",
+        ):  # fmt: skip
+            row = (await self._all(f"SELECT count(*) FROM {table}"))[0]
+            counts.append(int(row[0]))
+        return StoreStats(*counts, schema_version=await self.schema_version())
+
+    async def articles(self) -> list[ArticleSummary]:
+        """Every article, newest first."""
+        rows = await self._all(
+            "SELECT id, slug, published, headline FROM articles ORDER BY published DESC, id DESC"
+        )
+        return [_summary(r) for r in rows]
+
+    async def article(self, slug: str) -> ArticleSummary | None:
+        rows = await self._all(
+            "SELECT id, slug, published, headline FROM articles WHERE slug = ?", (slug,)
+        )
+        return _summary(rows[0]) if rows else None
+
+    async def paragraphs(self, slug: str) -> list[str]:
+        rows = await self._all(
+            "SELECT p.text FROM paragraphs p JOIN articles a ON a.id = p.article_id "
+            "WHERE a.slug = ? ORDER BY p.idx",
+            (slug,),
+        )
+        return [r["text"] for r in rows]
+
+    # -- reading: people ---------------------------------------------------------------
+
+    async def people(self) -> list[Person]:
+        """Everyone named, with role and team from their newest article and every alias."""
+        rows = await self._all(
+            """
+            SELECT p.id, p.name,
+                   (SELECT ap.role FROM article_people ap JOIN articles a ON a.id = ap.article_id
+                     WHERE ap.person_id = p.id AND ap.role IS NOT NULL
+                     ORDER BY a.published DESC LIMIT 1) AS role,
+                   (SELECT ap.team FROM article_people ap JOIN articles a ON a.id = ap.article_id
+                     WHERE ap.person_id = p.id AND ap.team IS NOT NULL
+                     ORDER BY a.published DESC LIMIT 1) AS team
+            FROM people p ORDER BY p.name
+            """
+        )
+        aliases: dict[int, list[str]] = {}
+        for row in await self._all("SELECT DISTINCT person_id, alias FROM aliases ORDER BY alias"):
+            aliases.setdefault(row["person_id"], []).append(row["alias"])
+        return [
+            Person(r["name"], r["role"], r["team"], tuple(aliases.get(r["id"], ()))) for r in rows
+        ]
+
+    async def person(self, name: str) -> Person | None:
+        """The person with this exact name (any case), or None."""
+        for p in await self.people_named([name]):
+            return p
+        return None
+
+    async def people_named(self, names: Sequence[str]) -> list[Person]:
+        wanted = {n.casefold() for n in names}
+        return [p for p in await self.people() if p.name.casefold() in wanted]
+
+    # -- reading: quotes ---------------------------------------------------------------
+
+    async def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        contains: str | None = None,
+        article: str | None = None,
+        limit: int = 50,
+    ) -> list[Quote]:
+        """Quotes filtered by speaker (exact full name), words they contain, and article.
+
+        ``contains`` is matched through FTS5 as escaped terms (every word must appear).
+        """
+        where, params = [], []
+        if speaker is not None:
+            where.append("p.name = ?")
+            params.append(speaker)
+        if article is not None:
+            where.append("a.slug = ?")
+            params.append(article)
+        order = "a.published DESC, q.statement, q.part"
+        source = _QUOTE_FROM
+        if contains is not None:
+            query = fts_query(contains)
+            if query is None:
+                return []
+            source += " JOIN quotes_fts f ON f.rowid = q.id"
+            where.append("quotes_fts MATCH ?")
+            params.append(query)
+            order = "bm25(quotes_fts), " + order
+        sql = f"SELECT {_QUOTE_COLUMNS} {source}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order} LIMIT ?"
+        params.append(limit)
+        return [_quote(r) for r in await self._all(sql, params)]
+
+    async def search_quotes(self, text: str, limit: int = 20) -> list[Quote]:
+        """Quotes sharing any word with ``text``, best first: the candidates /whosaid ranks."""
+        query = fts_query(text, any_term=True)
+        if query is None:
+            return []
+        rows = await self._all(
+            f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} JOIN quotes_fts f ON f.rowid = q.id "
+            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
+            (query, limit),
+        )
+        return [_quote(r) for r in rows]
+
+    async def quote_by_id(self, quote_id: int) -> Quote | None:
+        rows = await self._all(f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} WHERE q.id = ?", (quote_id,))
+        return _quote(rows[0]) if rows else None
+
+    async def random_quote(self) -> Quote | None:
+        rows = await self._all(
+            f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} WHERE q.person_id IS NOT NULL "
+            "ORDER BY random() LIMIT 1"
+        )
+        return _quote(rows[0]) if rows else None
+
+    async def statement(self, slug: str, statement: int) -> list[Quote]:
+        """Every part of one statement, in order: a quote that runs over paragraphs, whole."""
+        rows = await self._all(
+            f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} WHERE a.slug = ? AND q.statement = ? "
+            "ORDER BY q.part",
+            (slug, statement),
+        )
+        return [_quote(r) for r in rows]
+
+    async def quote_texts(self) -> list[tuple[int, str]]:
+        """(id, text) of every quote: the in-memory index for fuzzy matching is built from it."""
+        rows = await self._all("SELECT id, text FROM quotes ORDER BY id")
+        return [(r["id"], r["text"]) for r in rows]
+
+    # -- reading: reported speech, events, facts -----------------------------------------
+
+    async def reported(
+        self, *, speaker: str | None = None, article: str | None = None
+    ) -> list[ReportedStatement]:
+        where, params = [], []
+        if speaker is not None:
+            where.append("p.name = ?")
+            params.append(speaker)
+        if article is not None:
+            where.append("a.slug = ?")
+            params.append(article)
+        sql = (
+            "SELECT r.id, r.text, r.paragraph, p.name AS speaker, a.slug, a.headline, a.published "
+            "FROM reported_statements r JOIN articles a ON a.id = r.article_id "
+            "JOIN people p ON p.id = r.person_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published DESC, r.paragraph"
+        return [
+            ReportedStatement(
+                r["speaker"], r["text"], r["paragraph"], r["id"], _source(r, r["paragraph"])
+            )
+            for r in await self._all(sql, params)
+        ]
+
+    async def lap_events(
+        self, lap: int | None = None, article: str | None = None
+    ) -> list[LapEvent]:
+        where, params = [], []
+        if lap is not None:
+            where.append("e.lap = ?")
+            params.append(lap)
+        if article is not None:
+            where.append("a.slug = ?")
+            params.append(article)
+        sql = (
+            "SELECT e.id, e.lap, e.description, e.who, e.outcome, e.paragraph, "
+            "a.slug, a.headline, a.published "
+            "FROM lap_events e JOIN articles a ON a.id = e.article_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published DESC, e.lap, e.id"
+        return [
+            LapEvent(
+                r["lap"],
+                r["description"],
+                tuple(w for w in r["who"].split("\n") if w),
+                r["outcome"],
+                r["paragraph"],
+                r["id"],
+                _source(r, r["paragraph"]),
+            )
+            for r in await self._all(sql, params)
+        ]
+
+    async def laps_with_events(self) -> list[int]:
+        rows = await self._all("SELECT DISTINCT lap FROM lap_events ORDER BY lap")
+        return [int(r["lap"]) for r in rows]
+
+    async def facts(self, slug: str) -> list[Fact]:
+        rows = await self._all(
+            "SELECT f.key, f.value, f.paragraph, a.slug, a.headline, a.published "
+            "FROM facts f JOIN articles a ON a.id = f.article_id WHERE a.slug = ? "
+            "ORDER BY f.position",
+            (slug,),
+        )
+        return [
+            Fact(r["key"], r["value"], r["paragraph"], _source(r, r["paragraph"])) for r in rows
+        ]
+
+    async def notes(self, slug: str) -> list[Note]:
+        rows = await self._all(
+            "SELECT n.about, n.text, a.slug, a.headline, a.published "
+            "FROM notes n JOIN articles a ON a.id = n.article_id WHERE a.slug = ? ORDER BY n.id",
+            (slug,),
+        )
+        return [Note(r["about"], r["text"], _source(r, None)) for r in rows]
+
+    async def integrity_check(self) -> str:
+        """SQLite's own quick check: ``ok``, or what is wrong with the file."""
+        try:
+            rows = await self._all("PRAGMA quick_check")
+        except sqlite3.DatabaseError as exc:
+            return str(exc)
+        return "; ".join(str(r[0]) for r in rows)

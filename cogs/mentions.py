@@ -1,0 +1,69 @@
+"""Answer a message that mentions the bot, as /ask would, as a reply."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+import discord
+from discord.ext import commands
+
+from bot.errors import UserError
+from bot.render import ALLOWED_MENTIONS, render
+
+if TYPE_CHECKING:
+    from bot.client import Pitwall
+
+log = logging.getLogger(__name__)
+
+#: Longest question passed on, as for /ask; the rest is ignored rather than refused.
+MAX_QUESTION = 300
+
+
+class Mentions(commands.Cog):
+    """Reply to @Pitwall questions; no privileged intent is needed since mentions carry content."""
+
+    def __init__(self, bot: Pitwall) -> None:
+        self.bot = bot
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.bot.user
+        if me is None or message.author.bot or message.guild is None:
+            return
+        if not any(user.id == me.id for user in message.mentions):
+            return
+        question = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()[:MAX_QUESTION]
+        if self.bot.closing:
+            return
+        with self.bot.tracking():
+            try:
+                answer = await self.bot.answers.ask(question or "help")
+                rendered = render(answer)
+            except UserError as exc:
+                await self._reply(message, str(exc))
+                return
+            except Exception:
+                log.exception("mention %s in guild %s failed", message.id, message.guild.id)
+                await self._reply(message, "Something went wrong on our side; it has been logged.")
+                return
+            # Replies cannot be ephemeral or paginated by buttons: send each page in turn.
+            for page in rendered.pages:
+                await message.reply(
+                    content=page.content,
+                    embeds=list(page.embeds),
+                    mention_author=False,
+                    allowed_mentions=ALLOWED_MENTIONS,
+                )
+
+    async def _reply(self, message: discord.Message, text: str) -> None:
+        try:
+            await message.reply(text, mention_author=False, allowed_mentions=ALLOWED_MENTIONS)
+        except discord.HTTPException as exc:
+            log.warning("could not reply to message %s: %s", message.id, exc)
+
+
+async def setup(bot: Pitwall) -> None:
+    """Add the mention listener."""
+    await bot.add_cog(Mentions(bot))
