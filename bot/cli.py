@@ -49,12 +49,12 @@ def _parser() -> argparse.ArgumentParser:
 
 async def _open_store(settings: Settings, *, seed: bool) -> Store:
     """Open the store; with ``seed``, load the bundled articles first when it is empty."""
-    from bot.ingest.load import ingest
+    from bot.ingest.load import discover, ingest
 
     store = await Store.open(settings.database)
     try:
         if seed and (await store.stats()).articles == 0:
-            report = await ingest(store, None, settings.articles_dir)
+            report = await ingest(store, discover(None, settings.articles_dir))
             for error in report.failed:
                 log.warning("skipped %s", error)
     except BaseException:
@@ -65,7 +65,7 @@ async def _open_store(settings: Settings, *, seed: bool) -> Store:
 
 async def _ingest(settings: Settings, paths: list[Path], draft: Path | None) -> int:
     from bot.ingest.draft import draft_annotation
-    from bot.ingest.load import ingest
+    from bot.ingest.load import discover, ingest
 
     if draft is not None:
         if len(paths) != 1:
@@ -76,7 +76,7 @@ async def _ingest(settings: Settings, paths: list[Path], draft: Path | None) -> 
               f"{paths[0].with_suffix('.toml').name} beside the article")  # fmt: skip
         return EXIT_OK
     async with await Store.open(settings.database) as store:
-        report = await ingest(store, paths or None, settings.articles_dir)
+        report = await ingest(store, discover(paths or None, settings.articles_dir))
         stats = await store.stats()
     for slug in report.loaded:
         print(f"loaded     {slug}")
@@ -159,7 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
         from bot.log import setup_logging
 
-        setup_logging(settings.log_level, secrets=[settings.token or ""])
+        # `ask` prints an answer for a person to read: only warnings belong beside it.
+        level = settings.log_level
+        if args.command == "ask" and logging.getLevelName(level) < logging.WARNING:
+            level = "WARNING"
+        setup_logging(level, secrets=[settings.token or ""])
         if args.command == "run":
             settings.require_token()
             return asyncio.run(_run(settings))

@@ -14,12 +14,12 @@ import discord
 
 from bot.answers import Answer
 from bot.errors import UserError
-from bot.render import ALLOWED_MENTIONS, Paginator, Rendered, render
+from bot.render import render, send_rendered
 
 if TYPE_CHECKING:
     from bot.client import Pitwall
 
-__all__ = ["DEFER_AFTER", "respond", "send_rendered"]
+__all__ = ["DEFER_AFTER", "respond"]
 
 log = logging.getLogger(__name__)
 
@@ -41,21 +41,3 @@ async def respond(interaction: discord.Interaction[Pitwall], answer: Awaitable[A
             await interaction.response.defer(thinking=True)
             result = await task
         await send_rendered(interaction, render(result))
-
-
-async def send_rendered(interaction: discord.Interaction[Pitwall], rendered: Rendered) -> None:
-    """Send the first page, with page buttons when there are more that only the asker can use."""
-    first = rendered.pages[0]
-    view = Paginator(rendered.pages, interaction.user.id) if len(rendered.pages) > 1 else None
-    kwargs: dict[str, object] = {
-        "content": first.content,
-        "embeds": list(first.embeds),
-        "ephemeral": rendered.ephemeral,
-        "allowed_mentions": ALLOWED_MENTIONS,
-    }
-    if view is not None:
-        kwargs["view"] = view
-    if interaction.response.is_done():
-        await interaction.followup.send(**kwargs)  # type: ignore[arg-type]
-    else:
-        await interaction.response.send_message(**kwargs)  # type: ignore[arg-type]

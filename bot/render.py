@@ -1,0 +1,694 @@
+"""Answers -> Discord messages (embeds, pages) and plain text, within Discord's limits.
+
+One layout serves both outputs: each answer becomes a list of blocks (title, body, citation);
+Discord gets them as embeds split at paragraph, sentence or word boundaries and packed into
+pages, the offline ``ask`` gets the same blocks as text. Quotes are never cut short: a quote
+longer than an embed continues in the next one, on the next page if need be.
+
+Sizes are measured in UTF-16 code units, which is never less than the character count
+Discord checks, so a page that fits here fits there whatever it counts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import discord
+
+from bot.answers import (
+    Answer,
+    ApologyAnswer,
+    FactsAnswer,
+    HelpAnswer,
+    LapAnswer,
+    NotFound,
+    PersonAnswer,
+    QuotesAnswer,
+    RecapAnswer,
+    RecapStory,
+    WhoSaidAnswer,
+    group_statements,
+)
+from bot.models import Fact, LapEvent, Quote, ReportedStatement, Source
+
+__all__ = [
+    "ALLOWED_MENTIONS",
+    "LIMITS",
+    "OWNER_ONLY",
+    "Page",
+    "Paginator",
+    "Rendered",
+    "cite",
+    "error_page",
+    "neutralise",
+    "render",
+    "render_text",
+    "reported_line",
+    "send_rendered",
+    "size",
+    "split_text",
+]
+
+log = logging.getLogger(__name__)
+
+#: Nothing Pitwall sends may ping: article and user text can contain any mention syntax.
+ALLOWED_MENTIONS: discord.AllowedMentions = discord.AllowedMentions.none()
+
+
+@dataclass(frozen=True, slots=True)
+class _Limits:
+    content: int = 2000
+    embeds: int = 10
+    title: int = 256
+    description: int = 4096
+    fields: int = 25
+    field_name: int = 256
+    field_value: int = 1024
+    footer: int = 2048
+    author: int = 256
+    total: int = 6000
+
+
+LIMITS = _Limits()
+# What this module aims for, below the limits: room for "(continued)" and markers.
+_DESCRIPTION = 3900
+_TITLE = 200
+_FOOTER = 400
+_CONTENT = 1900
+_ZWSP = "\u200b"
+_COLOURS = {
+    "quote": discord.Colour.blurple(),
+    "reported": discord.Colour.light_grey(),
+    "apology": discord.Colour.gold(),
+    "lap": discord.Colour.red(),
+    "facts": discord.Colour.teal(),
+    "person": discord.Colour.green(),
+    "recap": discord.Colour.dark_teal(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One message's worth: optional content and at most ten embeds within the limits."""
+
+    content: str | None
+    embeds: tuple[discord.Embed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """An answer as pages; more than one page is sent with a :class:`Paginator`."""
+
+    pages: tuple[Page, ...]
+    ephemeral: bool = False
+
+
+def size(text: str | None) -> int:
+    """Length in UTF-16 code units: at least what Discord counts, whichever way it counts."""
+    return len(text.encode("utf-16-le")) // 2 if text else 0
+
+
+# -- text safety -----------------------------------------------------------------------------
+
+_MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
+_ID_MENTION = re.compile(r"<(@[!&]?|#|/)")
+
+
+def neutralise(text: str) -> str:
+    """Break mention syntax with a zero-width space so it neither pings nor looks like a ping.
+
+    ``AllowedMentions.none()`` is the real guarantee; this keeps "@everyone" from even
+    rendering as one, and "<@123>" from turning into a user pill inside an embed.
+    """
+    return _ID_MENTION.sub(
+        lambda m: "<" + _ZWSP + m[1], _MASS_MENTION.sub("@" + _ZWSP + r"\1", text)
+    )
+
+
+def _escape(text: str) -> str:
+    # Discord hides the backslashes escape_markdown adds, so a quote still reads verbatim.
+    return discord.utils.escape_markdown(neutralise(text))
+
+
+def _cut(text: str, limit: int) -> str:
+    """Shorten a label (title, footer, headline) to ``limit`` units, marking the cut with …."""
+    if size(text) <= limit:
+        return text
+    out = text[: max(limit - 1, 0)]
+    while size(out) > limit - 1:
+        out = out[:-1]
+    if out.endswith("\\"):
+        out = out[:-1]
+    return out.rstrip() + "…"
+
+
+def _prefix_within(text: str, limit: int) -> int:
+    """The longest prefix of ``text`` (in code points) that is at most ``limit`` units."""
+    if size(text) <= limit:
+        return len(text)
+    total = 0
+    for i, ch in enumerate(text):
+        total += 2 if ord(ch) > 0xFFFF else 1
+        if total > limit:
+            return i
+    return len(text)
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_LINE = re.compile(r"\n")
+_SENTENCE = re.compile(r"(?<=[.!?…])[”’\"')\]]*\s+")
+_WORD = re.compile(r"\s+")
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split ``text`` into chunks of at most ``limit`` units at the best boundary available.
+
+    Prefers a paragraph break, then a line, a sentence end, a space; only a single word
+    longer than ``limit`` is cut mid-word (never between a backslash and what it escapes).
+    Only the whitespace at a boundary is dropped, so the chunks rejoined read as the text.
+    """
+    chunks: list[str] = []
+    rest = text.strip()
+    while size(rest) > limit:
+        end = _prefix_within(rest, limit)
+        window = rest[:end]
+        cut = None
+        for pattern in (_PARAGRAPH, _LINE, _SENTENCE, _WORD):
+            found = [m for m in pattern.finditer(window) if m.start() >= end // 4]
+            if found:
+                cut = (found[-1].start(), found[-1].end())
+                break
+        if cut is None:
+            position = end
+            while position > 1 and rest[position - 1] == "\\":
+                position -= 1
+            # Keep a combining mark or joiner with the character before it.
+            while position > 1 and _joins(rest[position]):
+                position -= 1
+            cut = (position, position)
+        head = rest[: cut[0]].rstrip()
+        if head:
+            chunks.append(head)
+        rest = rest[cut[1] :].lstrip()
+    if rest:
+        chunks.append(rest)
+    return chunks
+
+
+def _joins(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me", "Mc") or ch in "\u200d\ufe0f"
+
+
+# -- blocks: the layout shared by embeds and text ----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    """How text is marked up: Discord markdown (escaped) or plain text for the CLI."""
+
+    discord: bool
+
+    def esc(self, text: str) -> str:
+        return _escape(text) if self.discord else text
+
+    def bold(self, text: str) -> str:
+        return f"**{text}**" if self.discord else text
+
+    def italic(self, text: str) -> str:
+        return f"*{text}*" if self.discord else text
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A titled piece of an answer: body already marked up, title and footer raw."""
+
+    title: str
+    body: str
+    footer: str = ""
+    kind: str = "quote"
+
+
+def _paragraphs(numbers: Iterable[int | None]) -> str:
+    found = sorted({n for n in numbers if n is not None})
+    if not found:
+        return ""
+    if len(found) == 1:
+        return f"¶{found[0]}"
+    if found == list(range(found[0], found[-1] + 1)):
+        return f"¶{found[0]}–{found[-1]}"
+    return "¶" + ", ¶".join(str(n) for n in found)
+
+
+def cite(source: Source | None, paragraphs: Iterable[int | None] = ()) -> str:
+    """ "Headline — YYYY-MM-DD, ¶N": where a quote or fact stands."""
+    if source is None:
+        return ""
+    numbers = list(paragraphs) or [source.paragraph]
+    where = _paragraphs(numbers)
+    headline = _cut(source.headline, _FOOTER - 40)
+    text = f"{headline} — {source.published.isoformat()}"
+    return f"{text}, {where}" if where else text
+
+
+def _speaker(quote: Quote) -> str:
+    return quote.speaker or "Speaker not named in the article"
+
+
+#: Settings that add nothing after a name ("— X (said)"); anything richer is shown.
+_BARE_SETTINGS = frozenset({"said", "says", "say", "told", "added", "quote", "quoted"})
+
+
+def _statement_body(parts: Sequence[Quote], style: _Style) -> str:
+    """Every part in typographic quotes, one paragraph per article paragraph, then who/how."""
+    paragraphs: list[list[str]] = []
+    last: int | None = None
+    for part in parts:
+        quoted = f"“{style.esc(part.text.strip())}”"
+        if paragraphs and part.paragraph == last:
+            paragraphs[-1].append(quoted)
+        else:
+            paragraphs.append([quoted])
+        last = part.paragraph
+    first = parts[0]
+    who = first.speaker or "the article does not say who said this"
+    line = f"— {who}"
+    setting = first.setting.strip() if first.speaker and first.setting else ""
+    if setting and setting.casefold() not in _BARE_SETTINGS:
+        line += f" ({setting})"
+    if any(p.kind == "partial" for p in parts):
+        line += " (partial quote)"
+    # Segments of one paragraph were split by the reporter's words ("..., Russell said."):
+    # an ellipsis marks the gap instead of running two quotations together.
+    body = "\n\n".join(" … ".join(p) for p in paragraphs)
+    return f"{body}\n\n{style.italic(style.esc(line))}"
+
+
+def _statement_block(parts: Sequence[Quote], style: _Style, title: str | None = None) -> _Block:
+    return _Block(
+        title or _speaker(parts[0]),
+        _statement_body(parts, style),
+        cite(parts[0].source, [p.paragraph for p in parts]),
+        "quote",
+    )
+
+
+def reported_line(statement: ReportedStatement) -> str:
+    """ "Reported: X said ...": a paraphrase, never in quotation marks."""
+    text = statement.text.strip()
+    surname = statement.speaker.split()[-1].casefold() if statement.speaker.split() else ""
+    if surname and surname in text[:80].casefold():
+        return f"Reported: {text}"
+    return f"Reported: {statement.speaker} said {text}"
+
+
+def _reported_block(statement: ReportedStatement, style: _Style) -> _Block:
+    return _Block(
+        f"{statement.speaker} (reported, not quoted)",
+        style.esc(reported_line(statement)),
+        cite(statement.source, [statement.paragraph]),
+        "reported",
+    )
+
+
+def _event_lines(
+    event: LapEvent, style: _Style, *, with_lap: bool, with_paragraph: bool = True
+) -> str:
+    head = style.bold(f"Lap {event.lap}:") + " " if with_lap else ""
+    lines = [head + style.esc(event.description)]
+    if event.who:
+        lines.append(f"Involved: {style.esc(', '.join(event.who))}")
+    if event.outcome:
+        lines.append(f"Outcome: {style.esc(event.outcome)}")
+    if with_paragraph and event.paragraph is not None:
+        lines.append(f"(¶{event.paragraph})")
+    return "\n".join(lines)
+
+
+def _fact_line(fact: Fact, style: _Style) -> str:
+    key = fact.key.replace("_", " ").strip().capitalize()
+    where = f" (¶{fact.paragraph})" if fact.paragraph is not None else ""
+    return f"{style.bold(style.esc(key) + ':')} {style.esc(fact.value)}{where}"
+
+
+def _apology_blocks(answer: ApologyAnswer, style: _Style) -> list[_Block]:
+    blocks = [
+        _Block(
+            f"Apology: {_speaker(answer.apology_parts[0])}",
+            _statement_body(answer.apology_parts, style),
+            cite(answer.apology_parts[0].source, [p.paragraph for p in answer.apology_parts]),
+            "apology",
+        )
+    ]
+    # Reactions in the order the article tells them: quotes and reported speech interleaved.
+    after: list[tuple[int, int, _Block]] = []
+    for parts in group_statements(answer.reactions):
+        block = _statement_block(parts, style, f"Reaction: {_speaker(parts[0])}")
+        after.append((parts[0].paragraph, 1, block))
+    for statement in answer.reported:
+        after.append((statement.paragraph, 0, _reported_block(statement, style)))
+    after.sort(key=lambda item: (item[0], item[1]))
+    return blocks + [block for _, _, block in after]
+
+
+def _duration(delta: timedelta) -> str:
+    minutes = max(int(delta.total_seconds() // 60), 0)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    parts = [f"{days} d"] if days else []
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes or not parts:
+        parts.append(f"{minutes} min")
+    return " ".join(parts)
+
+
+def _recap_header(answer: RecapAnswer) -> str:
+    lines = []
+    if answer.late_by is not None:
+        due = answer.due_at or (datetime.now(UTC) - answer.late_by)
+        due = due.astimezone(UTC) if due.tzinfo else due.replace(tzinfo=UTC)
+        lines.append(
+            f"Posted late: this recap was due at {due:%H:%M} UTC "
+            f"({_duration(answer.late_by)} late)."
+        )
+    lines.append("Recap, from the archive" if answer.archive else "Recap")
+    return "\n".join(lines)
+
+
+def _story_blocks(story: RecapStory, style: _Style) -> list[_Block]:
+    article = story.article
+    lines = []
+    for item in story.what_happened:
+        if isinstance(item, LapEvent):
+            lines.append(_event_lines(item, style, with_lap=True))
+        else:
+            lines.append(_fact_line(item, style))
+    body = "\n\n".join(lines) or "The article records no lap events or key facts."
+    title = f"{article.headline} ({article.published.isoformat()})"
+    blocks = [_Block(title, body, f"{article.headline} — {article.published}", "recap")]
+    if story.key_quote is not None:
+        blocks.append(_statement_block((story.key_quote,), style, "Key quote"))
+    aftermath = story.apology_or_aftermath
+    if isinstance(aftermath, ApologyAnswer):
+        blocks += _apology_blocks(aftermath, style)
+    elif isinstance(aftermath, Fact):
+        blocks.append(
+            _Block("Aftermath", _fact_line(aftermath, style), cite(aftermath.source), "recap")
+        )
+    return blocks
+
+
+def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bool]:
+    """(header, blocks, ephemeral) for an answer: the one layout both outputs share."""
+    esc = style.esc
+    if isinstance(answer, QuotesAnswer):
+        blocks = [_statement_block(parts, style) for parts in answer.statements]
+        blocks += [_reported_block(r, style) for r in answer.reported]
+        return esc(answer.title), blocks, False
+    if isinstance(answer, WhoSaidAnswer):
+        parts = answer.statement_parts or (answer.quote,)
+        title = (
+            f"{answer.quote.speaker} said it"
+            if answer.quote.speaker
+            else "The article does not say who said it"
+        )
+        header = f"Who said “{esc(answer.phrase)}”?" if answer.phrase else None
+        blocks = [_statement_block(parts, style, title)]
+        blocks += [
+            _statement_block((other,), style, f"Also close: {_speaker(other)}")
+            for other in answer.others
+        ]
+        return header, blocks, False
+    if isinstance(answer, LapAnswer):
+        if not answer.events:
+            laps = ", ".join(str(n) for n in answer.laps_with_events)
+            text = f"No event is recorded on lap {answer.lap}."
+            text += f" Laps with events: {laps}." if laps else " No lap events are recorded yet."
+            return text, [], True
+        blocks = [
+            _Block(
+                f"Lap {answer.lap}",
+                _event_lines(e, style, with_lap=False, with_paragraph=False),
+                cite(e.source, [e.paragraph]),
+                "lap",
+            )
+            for e in answer.events
+        ]
+        return None, blocks, False
+    if isinstance(answer, ApologyAnswer):
+        header = esc(f"{answer.speaker}'s apology — {answer.article.headline}")
+        return header, _apology_blocks(answer, style), False
+    if isinstance(answer, PersonAnswer):
+        person = answer.person
+        lines = []
+        if person.role:
+            lines.append(f"{style.bold('Role:')} {esc(person.role)}")
+        if person.team:
+            lines.append(f"{style.bold('Team:')} {esc(person.team)}")
+        if person.aliases:
+            lines.append(f"{style.bold('Also called:')} {esc(', '.join(person.aliases))}")
+        if answer.articles:
+            lines.append(style.bold("In the articles:"))
+            lines += [f"{a.published.isoformat()} {esc(a.headline)}" for a in answer.articles]
+        if not answer.quotes and not answer.reported:
+            lines.append("The articles name them but neither quote nor report them.")
+        blocks = [_Block(person.name, "\n".join(lines) or esc(person.name), "", "person")]
+        blocks += [_statement_block(parts, style) for parts in group_statements(answer.quotes)]
+        blocks += [_reported_block(r, style) for r in answer.reported]
+        return None, blocks, False
+    if isinstance(answer, FactsAnswer):
+        article = answer.article
+        lines = [_fact_line(f, style) for f in answer.facts]
+        if not lines:
+            lines.append("No key facts are recorded for this article.")
+        for event in answer.events:
+            lines.append(_event_lines(event, style, with_lap=True))
+        about = {f.key: f.paragraph for f in answer.facts}
+        for note in answer.notes:
+            where = about.get(note.about)
+            cited = f" (on {note.about}, ¶{where})" if where is not None else f" (on {note.about})"
+            lines.append(style.italic("Editor's note:") + " " + esc(note.text + cited))
+        title = f"Key facts: {article.headline}"
+        footer = f"{article.headline} — {article.published.isoformat()}"
+        return None, [_Block(title, "\n\n".join(lines), footer, "facts")], False
+    if isinstance(answer, RecapAnswer):
+        blocks = [b for story in answer.stories for b in _story_blocks(story, style)]
+        return esc(_recap_header(answer)), blocks, False
+    if isinstance(answer, NotFound):
+        return esc(_not_found_text(answer)), [], True
+    if isinstance(answer, HelpAnswer):
+        lines = [answer.message, "", "Try:"] + [f"• {e}" for e in answer.examples]
+        return esc("\n".join(lines)), [], True
+    raise TypeError(f"cannot render {type(answer).__name__}")
+
+
+def _not_found_text(answer: NotFound) -> str:
+    text = answer.message
+    if answer.suggestions:
+        text += "\nDid you mean: " + ", ".join(answer.suggestions) + "?"
+    return text
+
+
+# -- embeds and pages -------------------------------------------------------------------------
+
+
+def _embed_size(embed: discord.Embed) -> int:
+    total = size(embed.title) + size(embed.description) + size(embed.footer.text)
+    total += size(embed.author.name)
+    total += sum(size(f.name) + size(f.value) for f in embed.fields)
+    return total
+
+
+def _embeds(block: _Block) -> list[discord.Embed]:
+    title = _cut(_escape(block.title), _TITLE)
+    footer = _cut(block.footer, _FOOTER)
+    chunks = split_text(block.body, _DESCRIPTION) or [_ZWSP]
+    colour = _COLOURS.get(block.kind)
+    embeds = []
+    for i, chunk in enumerate(chunks):
+        more = i < len(chunks) - 1
+        embed = discord.Embed(
+            title=title if i == 0 else _cut(f"{title} (continued)", LIMITS.title),
+            description=chunk,
+            colour=colour,
+        )
+        note = f"{footer} · continues…" if more and footer else ("continues…" if more else footer)
+        if note:
+            embed.set_footer(text=_cut(note, LIMITS.footer))
+        embeds.append(embed)
+    return embeds
+
+
+def _content_pages(text: str | None) -> list[str]:
+    return split_text(text, _CONTENT) if text else []
+
+
+def _paginate(header: str | None, blocks: Sequence[_Block]) -> tuple[Page, ...]:
+    headers = _content_pages(header)
+    pages: list[Page] = []
+    # A header longer than one message gets text-only pages of its own first.
+    for extra in headers[:-1]:
+        pages.append(Page(extra))
+    content = headers[-1] if headers else None
+    current: list[discord.Embed] = []
+    total = 0
+    for block in blocks:
+        for embed in _embeds(block):
+            grown = _embed_size(embed)
+            if current and (len(current) >= LIMITS.embeds or total + grown > LIMITS.total):
+                pages.append(Page(content, tuple(current)))
+                content, current, total = None, [], 0
+            current.append(embed)
+            total += grown
+    if current or content is not None:
+        pages.append(Page(content, tuple(current)))
+    if not pages:
+        pages.append(Page("Nothing to show."))
+    return tuple(pages)
+
+
+def render(answer: Answer) -> Rendered:
+    """Render an answer as Discord pages, every page within Discord's limits."""
+    header, blocks, ephemeral = _layout(answer, _Style(discord=True))
+    pages = _paginate(header, blocks)
+    if isinstance(answer, RecapAnswer) and len(pages) > 1:
+        # Every page of a late or archived recap says so, not just the first.
+        label = _cut(header or "", 300)
+        pages = tuple(
+            p if i == 0 else Page(label + f" ({i + 1}/{len(pages)})", p.embeds)
+            for i, p in enumerate(pages)
+        )
+    return Rendered(pages, ephemeral)
+
+
+def render_text(answer: Answer) -> str:
+    """Render an answer as plain text for the offline ``ask``: the same information, whole."""
+    header, blocks, _ = _layout(answer, _Style(discord=False))
+    sections = [header] if header else []
+    for block in blocks:
+        section = f"{block.title}\n{block.body}"
+        if block.footer:
+            section += f"\n({block.footer})"
+        sections.append(section)
+    return "\n\n".join(sections).strip() + "\n"
+
+
+def error_page(message: str) -> Rendered:
+    """A short ephemeral message for a UserError or NotFound."""
+    text = _cut(_escape(message.strip() or "Something went wrong."), _CONTENT)
+    return Rendered((Page(text),), ephemeral=True)
+
+
+# -- pagination ---------------------------------------------------------------------------------
+
+OWNER_ONLY = "Only the person who asked can turn these pages."
+
+
+class Paginator(discord.ui.View):
+    """Previous/Next buttons with a page counter; only the asker may turn the pages.
+
+    After ``timeout`` seconds the buttons are disabled on the message (set ``message`` after
+    sending); a message deleted meanwhile is ignored.
+    """
+
+    pages: tuple[Page, ...]
+    owner_id: int
+    index: int
+    message: discord.Message | discord.InteractionMessage | None
+
+    def __init__(self, pages: Sequence[Page], owner_id: int, *, timeout: float = 180) -> None:
+        super().__init__(timeout=timeout)
+        if not pages:
+            raise ValueError("a paginator needs at least one page")
+        self.pages = tuple(pages)
+        self.owner_id = owner_id
+        self.index = 0
+        self.message = None
+        self._sync()
+
+    @property
+    def page(self) -> Page:
+        return self.pages[self.index]
+
+    def _sync(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+        self.counter.label = f"{self.index + 1}/{len(self.pages)}"
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(OWNER_ONLY, ephemeral=True)
+        return False
+
+    async def show(self, interaction: discord.Interaction[Any], index: int) -> None:
+        self.index = min(max(index, 0), len(self.pages) - 1)
+        self._sync()
+        await interaction.response.edit_message(
+            content=self.page.content,
+            embeds=list(self.page.embeds),
+            view=self,
+            allowed_mentions=ALLOWED_MENTIONS,
+        )
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    async def previous(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+    ) -> None:
+        await self.show(interaction, self.index - 1)
+
+    @discord.ui.button(label="1/1", style=discord.ButtonStyle.secondary, disabled=True)
+    async def counter(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+    ) -> None:
+        """The page counter; disabled, so never pressed."""
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.primary)
+    async def next(
+        self, interaction: discord.Interaction[Any], button: discord.ui.Button[Paginator]
+    ) -> None:
+        await self.show(interaction, self.index + 1)
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        if self.message is None:
+            return
+        try:
+            await self.message.edit(view=self)
+        except discord.NotFound:
+            log.debug("paginated message was deleted before its buttons timed out")
+
+
+async def send_rendered(interaction: discord.Interaction[Any], rendered: Rendered) -> None:
+    """Send rendered pages as the interaction's reply (or follow-up once deferred).
+
+    One page goes as is; several get a :class:`Paginator` owned by the asker.
+    """
+    first = rendered.pages[0]
+    view = Paginator(rendered.pages, interaction.user.id) if len(rendered.pages) > 1 else None
+    kwargs: dict[str, Any] = {
+        "embeds": list(first.embeds),
+        "ephemeral": rendered.ephemeral,
+        "allowed_mentions": ALLOWED_MENTIONS,
+    }
+    if first.content is not None:
+        kwargs["content"] = first.content
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        message = await interaction.followup.send(wait=view is not None, **kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)
+        # Only a paginator needs its message (to disable the buttons on timeout): fetching
+        # it for every answer would double the requests each command makes.
+        message = await interaction.original_response() if view is not None else None
+    if view is not None:
+        view.message = message

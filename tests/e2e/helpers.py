@@ -1,0 +1,35 @@
+"""Helpers for end-to-end tests: read what a user would see in a bot message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+EPHEMERAL = 1 << 6
+
+
+def text_of(message: dict[str, Any]) -> str:
+    """Everything a user reads in a message: content, then each embed's visible text."""
+    parts = [message.get("content") or ""]
+    for embed in message.get("embeds") or []:
+        parts.append((embed.get("author") or {}).get("name", ""))
+        parts.append(embed.get("title", ""))
+        parts.append(embed.get("description", ""))
+        for field in embed.get("fields") or []:
+            parts.append(field.get("name", ""))
+            parts.append(field.get("value", ""))
+        parts.append((embed.get("footer") or {}).get("text", ""))
+    return "\n".join(p for p in parts if p)
+
+
+def is_ephemeral(message: dict[str, Any]) -> bool:
+    return bool(int(message.get("flags") or 0) & EPHEMERAL)
+
+
+def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every button on the message, in order."""
+    found = []
+    for row in message.get("components") or []:
+        for component in row.get("components") or []:
+            if component.get("type") == 2:
+                found.append(component)
+    return found
