@@ -62,7 +62,7 @@ def no_violations(live: Session) -> Any:
 async def test_commands_are_synced_to_the_guild_only(live: Session) -> None:
     """With PITWALL_GUILD_ID set, start registers every command to that guild, never globally."""
     names = {c["name"] for c in live.emu.commands_for(live.emu.guild_id)}
-    assert FAN_COMMANDS <= names
+    assert names >= FAN_COMMANDS
     assert live.emu.global_syncs == 0
 
 
@@ -152,7 +152,6 @@ async def test_apology_is_complete_and_in_order(live: Session) -> None:
     user = live.emu.member
     message = await live.ask("apology", user=user)
     text = "\n".join(await _all_pages(live, message, user))
-    print(text)
     opening = text.index("Yesterday wasn't my proudest day")
     order = [
         "Yesterday wasn't my proudest day",

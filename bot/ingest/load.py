@@ -1,0 +1,221 @@
+"""Files to stored articles: build each one fully, then hand the good ones to the store."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Protocol
+
+from bot.errors import IngestError
+from bot.ingest.annotations import Annotations, annotation_path, load_annotations
+from bot.ingest.attribute import Defaults, extract_quotes, extract_reported
+from bot.ingest.evidence import evidence_paragraph, normal
+from bot.ingest.facts import derive_facts
+from bot.ingest.laps import extract_lap_events
+from bot.ingest.parse import ParsedText, parse_article
+from bot.ingest.people import PeopleIndex, PersonEntry, discover_people
+from bot.models import Article, LapEvent, Person, Quote, ReportedStatement
+
+__all__ = [
+    "ArticleStore",
+    "IngestReport",
+    "build_article",
+    "content_hash",
+    "discover",
+    "ingest",
+]
+
+log = logging.getLogger(__name__)
+
+
+class ArticleStore(Protocol):
+    """The one store call ingestion needs (``bot.store.Store`` provides it)."""
+
+    async def replace_article(self, article: Article) -> bool: ...
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: slugs stored, slugs already up to date, files refused."""
+
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def content_hash(article_bytes: bytes, annotation_bytes: bytes | None) -> str:
+    """Hash the article and its annotation together, so editing either re-ingests."""
+    digest = hashlib.sha256()
+    digest.update(len(article_bytes).to_bytes(8, "big"))
+    digest.update(article_bytes)
+    if annotation_bytes is not None:
+        digest.update(annotation_bytes)
+    return digest.hexdigest()
+
+
+def _people_index(parsed: ParsedText, notes: Annotations | None) -> PeopleIndex:
+    known = [
+        PersonEntry(p.name, p.role, p.team, p.aliases, p.pronoun)
+        for p in (notes.people if notes else ())
+    ]
+    return discover_people(parsed.paragraphs, known, headline=parsed.headline)
+
+
+def _apply_overrides(quotes: list[Quote], notes: Annotations) -> list[Quote]:
+    changes: dict[int, dict[str, object]] = {}
+    for override in notes.quotes:
+        wanted = normal(override.starts)
+        hit = next((q for q in quotes if normal(q.text).startswith(wanted)), None)
+        if hit is None:
+            raise IngestError(
+                notes.path,
+                override.line,
+                f"no quote in the article starts with {override.starts!r}",
+            )
+        change = changes.setdefault(hit.statement, {})
+        if override.unattributed:
+            change["speaker"] = None
+        if override.speaker is not None:
+            change["speaker"] = override.speaker
+        if override.setting is not None:
+            change["setting"] = override.setting
+    return [replace(q, **changes[q.statement]) if q.statement in changes else q for q in quotes]  # type: ignore[arg-type]
+
+
+def _events(parsed: ParsedText, index: PeopleIndex, notes: Annotations | None) -> list[LapEvent]:
+    found = extract_lap_events(parsed.paragraphs, index)
+    if notes is None or not notes.events:
+        return found
+    annotated: list[LapEvent] = []
+    for note in notes.events:
+        if note.evidence:
+            paragraph: int | None = evidence_paragraph(
+                parsed.paragraphs, note.evidence, notes.path, note.line
+            )
+        else:
+            paragraph = next((e.paragraph for e in found if e.lap == note.lap), None)
+        annotated.append(LapEvent(note.lap, note.what, note.who, note.outcome, paragraph))
+    laps = {e.lap for e in annotated}
+    merged = annotated + [e for e in found if e.lap not in laps]
+    return sorted(merged, key=lambda e: (e.lap, e.paragraph or 0))
+
+
+def _reported(
+    parsed: ParsedText, index: PeopleIndex, notes: Annotations | None
+) -> list[ReportedStatement]:
+    reported = extract_reported(parsed.paragraphs, index)
+    if notes is None:
+        return reported
+    for note in notes.reported:
+        phrase = note.evidence or note.text
+        paragraph = evidence_paragraph(parsed.paragraphs, phrase, notes.path, note.line)
+        reported.append(ReportedStatement(note.speaker, note.text, paragraph))
+    return sorted(reported, key=lambda r: r.paragraph)
+
+
+def build_article(path: Path) -> Article:
+    """Parse an article and its annotation into a complete ``Article``, or raise IngestError."""
+    parsed = parse_article(path)
+    notes = load_annotations(annotation_path(path))
+    index = _people_index(parsed, notes)
+    defaults = Defaults(notes.spoken_setting if notes else None)
+    quotes = extract_quotes(parsed.paragraphs, index, defaults)
+    if notes is not None:
+        quotes = _apply_overrides(quotes, notes)
+    events = _events(parsed, index, notes)
+    people = tuple(Person(p.name, p.role, p.team, p.aliases) for p in index.people)
+    article = Article(
+        slug=parsed.slug,
+        published=parsed.published,
+        headline=parsed.headline,
+        paragraphs=parsed.paragraphs,
+        content_hash=content_hash(parsed.raw, notes.raw if notes else None),
+        source_path=str(path),
+        people=people,
+        quotes=tuple(quotes),
+        reported=tuple(_reported(parsed, index, notes)),
+        events=tuple(events),
+        facts=tuple(derive_facts(parsed, events, notes)),
+        notes=notes.notes if notes else (),
+    )
+    log.info(
+        "built %s: %d people, %d quotes, %d reported, %d lap events",
+        article.slug,
+        len(article.people),
+        len(article.quotes),
+        len(article.reported),
+        len(article.events),
+    )
+    return article
+
+
+def discover(paths: Sequence[Path] | None, articles_dir: Path) -> list[Path]:
+    """Expand the command line into article files: none means every ``*.txt`` in the folder."""
+    if not paths:
+        if not articles_dir.is_dir():
+            raise IngestError(articles_dir, None, "articles folder does not exist")
+        return sorted(articles_dir.glob("*.txt"))
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(path.glob("*.txt")))
+        elif not path.exists():
+            raise IngestError(path, None, "no such file or folder")
+        elif path.suffix == ".toml":
+            raise IngestError(path, None, "this is an annotation; ingest its .txt article")
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def _build_all(paths: Sequence[Path]) -> tuple[list[Article], list[IngestError]]:
+    articles: list[Article] = []
+    failed: list[IngestError] = []
+    slugs: dict[str, Path] = {}
+    for path in paths:
+        try:
+            article = build_article(path)
+        except IngestError as exc:
+            log.warning("not ingested: %s", exc)
+            failed.append(exc)
+            continue
+        except Exception as exc:  # a bug must not hide the other files' results
+            log.exception("unexpected failure building %s", path)
+            failed.append(IngestError(path, None, f"internal error: {exc!r}"))
+            continue
+        if article.slug in slugs:
+            failed.append(
+                IngestError(
+                    path, None, f"slug {article.slug!r} is also used by {slugs[article.slug]}"
+                )
+            )
+            continue
+        slugs[article.slug] = path
+        articles.append(article)
+    return articles, failed
+
+
+async def ingest(store: ArticleStore, paths: Sequence[Path]) -> IngestReport:
+    """Build every article first, then store the good ones; a bad file loads nothing."""
+    articles, failed = await asyncio.to_thread(_build_all, list(paths))
+    report = IngestReport(failed=failed)
+    for article in articles:
+        if await store.replace_article(article):
+            report.loaded.append(article.slug)
+        else:
+            report.unchanged.append(article.slug)
+    log.info(
+        "ingest: %d loaded, %d unchanged, %d failed",
+        len(report.loaded),
+        len(report.unchanged),
+        len(report.failed),
+    )
+    return report

@@ -1,0 +1,127 @@
+"""Article files to text: the header line, the headline and the paragraphs, strictly checked."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bot.errors import IngestError
+
+__all__ = ["HEADER_FORMAT", "MAX_ARTICLE_BYTES", "ParsedText", "parse_article"]
+
+log = logging.getLogger(__name__)
+
+# News articles are a few kilobytes; anything near this is the wrong file, not a long read.
+MAX_ARTICLE_BYTES = 1_000_000
+HEADER_FORMAT = "date YYYY-MM-DD headline"
+
+_HEADER = re.compile(r"^date(?:\s+(?P<date>\S+))?(?:\s+(?P<headline>.*))?$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedText:
+    """An article file split into its parts; ``raw`` is hashed so any byte change re-ingests."""
+
+    slug: str
+    published: date
+    headline: str
+    paragraphs: tuple[str, ...]
+    paragraph_lines: tuple[int, ...]
+    raw: bytes
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise IngestError(
+                path, None, f"file too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"
+            )
+        with path.open("rb") as handle:
+            # Read one byte past the limit: the file may have grown since stat().
+            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError:
+        raise IngestError(path, None, "no such file") from None
+    except IsADirectoryError:
+        raise IngestError(path, None, "is a directory, not an article file") from None
+    except OSError as exc:
+        raise IngestError(path, None, f"cannot read the file: {exc.strerror}") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise IngestError(path, None, f"file too large (over {MAX_ARTICLE_BYTES:,} bytes)")
+    return raw
+
+
+def _line_at(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        raise IngestError(path, _line_at(raw, nul), "binary file (NUL byte): expected UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            path, _line_at(raw, exc.start), f"not UTF-8 text (bad byte at offset {exc.start})"
+        ) from None
+
+
+def _header(path: Path, line_no: int, line: str) -> tuple[date, str]:
+    text = line.strip().lstrip("\ufeff").strip()
+    expected = f"expected the header `{HEADER_FORMAT}`"
+    m = _HEADER.match(text)
+    if m is None:
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise IngestError(path, line_no, f"{expected}, got {shown!r}")
+    raw_date, headline = m.group("date"), (m.group("headline") or "").strip()
+    if raw_date is None:
+        raise IngestError(path, line_no, f"{expected}: the date is missing")
+    if not _ISO_DATE.match(raw_date):
+        raise IngestError(path, line_no, f"{expected}: {raw_date!r} is not a YYYY-MM-DD date")
+    try:
+        published = date.fromisoformat(raw_date)
+    except ValueError as exc:
+        raise IngestError(path, line_no, f"invalid date {raw_date!r}: {exc}") from None
+    if not headline:
+        raise IngestError(path, line_no, f"{expected}: the headline after the date is missing")
+    return published, headline
+
+
+def parse_article(path: Path) -> ParsedText:
+    """Read and check one article file; every problem is an ``IngestError`` with its line."""
+    raw = _read(path)
+    text = _decode(path, raw)
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        raise IngestError(path, 1, f"file is empty: expected the header `{HEADER_FORMAT}`")
+    published, headline = _header(path, first + 1, lines[first])
+
+    paragraphs: list[str] = []
+    starts: list[int] = []
+    current: list[str] = []
+    for i in range(first + 1, len(lines) + 1):
+        line = lines[i].strip() if i < len(lines) else ""
+        if line:
+            if not current:
+                starts.append(i + 1)
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if not paragraphs:
+        raise IngestError(path, first + 1, "no paragraphs after the header line")
+    log.debug("parsed %s: %d paragraphs", path.name, len(paragraphs))
+    return ParsedText(
+        slug=path.stem,
+        published=published,
+        headline=headline,
+        paragraphs=tuple(paragraphs),
+        paragraph_lines=tuple(starts),
+        raw=raw,
+    )

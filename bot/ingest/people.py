@@ -1,0 +1,521 @@
+"""Who an article names: discovery of people in the text, and finding mentions of them."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.ingest.text import find_segments, mask_quotes, sentence_spans
+
+__all__ = [
+    "NATIONALITY_NOUNS",
+    "Appositive",
+    "Mention",
+    "PeopleIndex",
+    "PersonEntry",
+    "discover_people",
+    "find_appositives",
+]
+
+log = logging.getLogger(__name__)
+
+
+def _words(text: str) -> frozenset[str]:
+    """Read a whitespace-separated word list (long lists stay readable as prose)."""
+    return frozenset(text.split())
+
+
+MentionKind = Literal["name", "alias", "pronoun", "unknown"]
+
+# Capitalised words that are never part of a person's name: teams, places, racing terms,
+# platforms, calendar words. Surnames that double as team names (Williams, Jordan) are left
+# out on purpose: "Claire Williams" is a person.
+_STOP = _words(
+    """
+    Grand Prix Formula One Team Racing Motorsport Motorsports Mercedes Ferrari McLaren Alpine
+    Renault Haas Sauber Alfa Romeo AlphaTauri Toro Rosso Aston Bull Red Honda Audi Cadillac
+    Arrows Silver Safety Car Virtual Race Control Championship Championships World Constructors
+    Drivers Sky Sports Instagram Twitter Facebook TikTok YouTube Netflix Drive Survive Circuit
+    Ring Park Street Speedway Raceway International Autodromo Autódromo Turn Lap Pit Lane
+    Stewards Paddock Sprint Qualifying Practice Free Academy Cup Series Le Mans Daytona
+    Indianapolis Indy IndyCar MotoGP Dakar Rally Press Association News Times Telegraph
+    Guardian Mail Herald Post Express Sun Reuters Motorsport.com Autosport Radio Television
+    January February March April June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Weekend
+    Italian British Finnish Dutch German French Spanish Mexican Australian Monegasque Canadian
+    Japanese Chinese Thai Danish American Brazilian Belgian Austrian Hungarian Portuguese
+    Russian Swiss Swedish Polish Argentine Argentinian English Scottish Welsh Irish Zealander
+    Finn Dutchman Briton Brit Spaniard Frenchman Englishman Scot Dane Swede Kiwi Aussie
+    Italy Britain Great England Portugal Spain Monaco Belgium Hungary Austria Netherlands
+    Holland Germany France Mexico Canada Japan China Bahrain Saudi Arabia Qatar Abu Dhabi
+    Singapore Australia Azerbaijan Baku Miami Vegas Las Brazil Interlagos Sao São Paulo Imola
+    Monza Silverstone Spa Francorchamps Zandvoort Suzuka Melbourne Jeddah Emilia Romagna
+    Portimao Portimão Barcelona Catalunya Montreal Montréal Hungaroring Budapest Sochi
+    Istanbul Turkey Styria Styrian Yas Marina Losail Lusail Austin Texas America Americas
+    United States Kingdom Europe European Eifel Tuscan Mugello Nurburgring Nürburgring Sakhir
+    Shanghai Albert Gilles Villeneuve Marina Bay Red Sea Valencia Hockenheim Sepang Korea
+    Korean Indian India Vietnam Russia Malaysia Malaysian Paris London Rome Milan Madrid
+    City FIA FOM Liberty Media Pirelli Monte Carlo Ricard Castellet Rivage Beau Massenet
+    """
+)
+# Capitalised words that start sentences or are titles; dropped from the front of a name.
+_COMMON = _words(
+    """
+    The A An And But Or So After Before When While Whereas Although Though As At In On Of For
+    From To With Without By It He She They We I You His Her Their Its Our My Your This That
+    These Those There Here Both Meanwhile However Speaking Asked Yesterday Today Tomorrow Last
+    Next Now Then Later Earlier Despite Following During Since Until If Yet Still Even Only
+    Also Just Not No Yes Instead Indeed Sir Dame Mr Mrs Ms Dr Lord Lady Overall Elsewhere
+    Behind Ahead Up Down Out Over Under Into Onto Upon Within Where What Who Why How Which
+    Whose Whom Some Any Every Each Many Much More Most Few Several All Another Other Such
+    Having Being Thanks Perhaps Maybe Although Once Twice Again Back Away Along Across Around
+    Through Throughout Against Among Between Beyond Unlike Like Except Besides Regardless
+    Former Current Reigning Fellow Rival Rookie Veteran Young Old New Team-mate Teammate Team
+    """
+)
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "ter"}
+)
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "Junior"})
+_PLACE_AFTER = frozenset({"GP", "Grand", "Prix", "Circuit", "Raceway", "Speedway", "Ring"})
+_PREPOSITIONS = _words(
+    """
+    about to with of for against on at from towards toward over behind ahead after before than
+    by into onto past beside alongside under beneath between among around near like unlike
+    despite without ahead of including
+    """
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s?)?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PRONOUN = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
+NATIONALITY_NOUNS = (
+    "Finn|Dutchman|Briton|Brit|Spaniard|Frenchman|German|Mexican|Australian|Monegasque|"
+    "Canadian|Thai|Dane|Japanese|Chinese|Italian|Brazilian|Belgian|Austrian|American|"
+    "Englishman|Scot|Swede|Swiss|Pole|Kiwi|New Zealander|Argentine|Argentinian|Russian|"
+    "Portuguese|Aussie|Welshman|Irishman|Hungarian|Pole"
+)
+_ROLE_NOUNS = (
+    "driver|star|boss|racer|champion|rookie|veteran|youngster|team-?mate|principal|chief|ace|"
+    "pilot|spokes(?:man|woman|person)|engineer|mechanic|insider|source|official|steward|fan|"
+    "observer|pundit|commentator|executive|director|manager|owner|CEO|gun|man|woman"
+)
+_FILLER = r"(?:(?!(?:and|or|but|of|to|with|for|in|on|at|by)\b)[\w'’.-]+\s+)"
+# References to someone the text does not name here: they block guessing, never name anyone.
+_UNKNOWN = re.compile(
+    rf"\b(?:the\s+\d{{1,2}}-year-old|the\s+(?:{NATIONALITY_NOUNS})\b"
+    rf"|(?:the|a|an|one|another)\s+{_FILLER}{{0,3}}?(?:{_ROLE_NOUNS})\b)",
+    re.IGNORECASE,
+)
+ROLE_NOUN = re.compile(rf"^(?:{_ROLE_NOUNS})$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A person known to an article: from its annotation file or found in its text."""
+
+    name: str
+    role: str | None = None
+    team: str | None = None
+    aliases: tuple[str, ...] = ()
+    pronoun: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a person in (masked) text.
+
+    ``person`` is None for a pronoun (resolved later), for someone the text leaves unnamed
+    ("the Dutchman", "a spokesperson") and for a surname two people share: such mentions
+    block attribution rather than guess.
+    """
+
+    start: int
+    end: int
+    person: str | None
+    kind: MentionKind
+    pronoun: str | None = None
+    possessive: bool = False
+    governed: bool = False
+
+    @property
+    def subject_like(self) -> bool:
+        """Whether the mention can be a clause's subject (not "Bottas's", not "to Bottas")."""
+        return not self.possessive and not self.governed
+
+
+@dataclass(frozen=True, slots=True)
+class Appositive:
+    """A descriptor written right before a name ("Mercedes boss Toto Wolff")."""
+
+    person: str
+    descriptor: str
+    team: str | None
+    role: str | None
+    paragraph: int
+    before_name: bool = True
+
+
+@dataclass
+class PeopleIndex:
+    """The people of one article, and how to find them in its sentences."""
+
+    people: tuple[PersonEntry, ...] = ()
+    _tokens: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _aliases: dict[str, str] = field(default_factory=dict, repr=False)
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        tokens: dict[str, str | None] = {}
+        aliases: dict[str, str] = {}
+        for person in self.people:
+            for key in _name_keys(person.name):
+                tokens[key] = None if key in tokens and tokens[key] != person.name else person.name
+            for alias in person.aliases:
+                key = _alias_key(alias)
+                if key:
+                    aliases[key] = person.name
+        self._tokens = tokens
+        self._aliases = aliases
+        parts = [re.escape(p.name) for p in self.people]
+        parts += [r"(?:the\s+)?" + re.escape(a) for a in self._alias_phrases()]
+        parts += [re.escape(t) for t in tokens]
+        parts.sort(key=len, reverse=True)
+        if parts:
+            self._pattern = re.compile(
+                r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE
+            )
+
+    def _alias_phrases(self) -> list[str]:
+        return [a for p in self.people for a in p.aliases if _alias_key(a)]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.people)
+
+    def get(self, name: str) -> PersonEntry | None:
+        """Return the entry for a full name, or None."""
+        for person in self.people:
+            if person.name.casefold() == name.casefold():
+                return person
+        return None
+
+    def resolve(self, text: str) -> str | None:
+        """Return the full name ``text`` refers to (name, alias, or unique surname), or None."""
+        key = text.strip()
+        if person := self.get(key):
+            return person.name
+        if (name := self._aliases.get(_alias_key(key))) is not None:
+            return name
+        return self._tokens.get(key)
+
+    def mentions(self, masked: str) -> list[Mention]:
+        """Find every reference to a person in masked text, leftmost-longest, in order."""
+        found: list[Mention] = []
+        if self._pattern is not None:
+            for m in self._pattern.finditer(masked):
+                mention = self._classify(masked, m.start(), m.end())
+                if mention is not None:
+                    found.append(mention)
+        for m in _UNKNOWN.finditer(masked):
+            found.append(self._decorate(masked, Mention(m.start(), m.end(), None, "unknown")))
+        for m in _PRONOUN.finditer(masked):
+            word = m.group(1).lower()
+            found.append(self._decorate(masked, Mention(m.start(), m.end(), None, "pronoun", word)))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        result: list[Mention] = []
+        last_end = -1
+        for mention in found:
+            if mention.start >= last_end:
+                result.append(mention)
+                last_end = mention.end
+        return result
+
+    def _classify(self, masked: str, start: int, end: int) -> Mention | None:
+        text = masked[start:end]
+        for person in self.people:
+            if text == person.name:
+                return self._decorate(masked, Mention(start, end, person.name, "name"))
+        key = _alias_key(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+        if key in self._aliases:
+            return self._decorate(masked, Mention(start, end, self._aliases[key], "alias"))
+        if text in self._tokens:  # tokens are case-sensitive: "Will" is not "will"
+            person_name = self._tokens[text]
+            kind: MentionKind = "name" if person_name else "unknown"
+            return self._decorate(masked, Mention(start, end, person_name, kind))
+        return None
+
+    @staticmethod
+    def _decorate(masked: str, mention: Mention) -> Mention:
+        after = masked[mention.end : mention.end + 2]
+        possessive = bool(re.match(r"['’](?:s\b|\s|$)", after))
+        before = re.search(r"(\w+)\s*$", masked[: mention.start])
+        governed = bool(before and before.group(1).lower() in _PREPOSITIONS)
+        if before and before.group(1).lower() == "to":
+            # "according to X" names a source, which the caller handles on purpose.
+            governed = not masked[: mention.start].rstrip().lower().endswith("according to")
+        return Mention(
+            mention.start,
+            mention.end,
+            mention.person,
+            mention.kind,
+            mention.pronoun,
+            possessive,
+            governed,
+        )
+
+
+def _alias_key(alias: str) -> str:
+    return re.sub(r"^the\s+", "", alias.strip(), flags=re.IGNORECASE).casefold()
+
+
+def _name_keys(name: str) -> list[str]:
+    """Single words that may stand for a full name: its surname and first name."""
+    tokens = [t for t in name.split() if t.rstrip(".") not in _SUFFIXES]
+    if len(tokens) < 2:
+        return []
+    keys: list[str] = []
+    surname_at = len(tokens) - 1
+    while surname_at > 1 and tokens[surname_at - 1].lower() in _PARTICLES:
+        surname_at -= 1
+    surname = " ".join(tokens[surname_at:])
+    keys.append(surname)
+    if surname_at < len(tokens) - 1:
+        keys.append(surname[0].upper() + surname[1:])
+    first = tokens[0]
+    if first not in _COMMON and first not in _STOP:
+        keys.append(first)
+    return keys
+
+
+# -- discovery ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+
+
+def _tokens(masked: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _WORD.finditer(masked):
+        raw = m.group(0)
+        possessive = bool(_POSSESSIVE.search(raw)) and not re.search(
+            r"[^\W\d_]['’][^\W\d_]{2,}", raw
+        )
+        text = _POSSESSIVE.sub("", raw) if possessive else raw
+        if text:
+            out.append(_Token(m.start(), m.start() + len(text), text, possessive))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and any(c.islower() for c in word)
+
+
+def _sentence_starts(masked: str) -> set[int]:
+    starts = set()
+    for a, _b in sentence_spans(masked):
+        m = re.search(r"[^\W\d_]", masked[a:])
+        if m:
+            starts.add(a + m.start())
+    return starts
+
+
+def _candidate_runs(masked: str) -> list[list[_Token]]:
+    """Runs of capitalised words joined by single spaces (particles allowed inside)."""
+    tokens = _tokens(masked)
+    runs: list[list[_Token]] = []
+    run: list[_Token] = []
+    for i, tok in enumerate(tokens):
+        joined = bool(run) and masked[run[-1].end : tok.start] == " " and not run[-1].possessive
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        particle = (
+            tok.text in _PARTICLES
+            and bool(run)
+            and nxt is not None
+            and _is_cap(nxt.text)
+            and masked[tok.end : nxt.start] == " "
+        )
+        if (_is_cap(tok.text) or particle or tok.text in _SUFFIXES) and (joined or not run):
+            run.append(tok)
+            continue
+        if run:
+            runs.append(run)
+        run = [tok] if _is_cap(tok.text) else []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, int]]:
+    starts = _sentence_starts(masked)
+    names: list[tuple[str, int, int]] = []
+    for run in _candidate_runs(masked):
+        after = re.match(r"\s*([\w.]+)", masked[run[-1].end :])
+        if after and after.group(1) in _PLACE_AFTER:
+            continue
+        if any(t.text in _PLACE_AFTER for t in run):
+            continue
+        before = masked[: run[0].start].rstrip().lower()
+        # "the Silver Arrows", "at Paul Ricard", "in Monte Carlo": places and things.
+        if re.search(r"(?:^|\s)(?:the|at|in)$", before):
+            continue
+        pieces: list[list[_Token]] = [[]]
+        for tok in run:
+            if tok.text in _STOP:
+                pieces.append([])
+            else:
+                pieces[-1].append(tok)
+        for piece in pieces:
+            while piece and (
+                piece[0].text in _COMMON
+                or piece[0].text in _PARTICLES
+                or (piece[0].start in starts and piece[0].text.lower() in lowercase_words)
+            ):
+                piece = piece[1:]
+            while piece and piece[-1].text in _PARTICLES:
+                piece = piece[:-1]
+            core = [t for t in piece if t.text not in _SUFFIXES and t.text not in _PARTICLES]
+            if len(core) >= 2 and len(piece) <= 5:
+                names.append((" ".join(t.text for t in piece), piece[0].start, piece[-1].end))
+    return names
+
+
+def _masked(paragraph: str) -> str:
+    return mask_quotes(paragraph, find_segments(paragraph))
+
+
+def discover_people(
+    paragraphs: Sequence[str],
+    known: Sequence[PersonEntry] = (),
+    *,
+    headline: str = "",
+    learn_aliases: bool = True,
+) -> PeopleIndex:
+    """Build the article's people: ``known`` ones first, then full names the text adds.
+
+    Names are read outside quotation marks only. Without an annotation, descriptors written
+    right before a name ("Silver Arrows star Bottas") are learned as aliases when exactly
+    one person carries them.
+    """
+    texts = [_masked(p) for p in paragraphs]
+    if headline:
+        texts.insert(0, _masked(headline))
+    lowercase_words = {w for t in texts for w in re.findall(r"\b[a-z][a-z'-]*\b", t)}
+    people: list[PersonEntry] = list(known)
+    seen = {p.name.casefold() for p in people}
+    base = PeopleIndex(tuple(people))
+    for text in texts:
+        for name, _start, _end in _names_in(text, lowercase_words):
+            if name.casefold() in seen or base.resolve(name) is not None:
+                continue
+            # "Carlos Sainz" after "Carlos Sainz Jr" is the same person.
+            if any(name.startswith(p.name + " ") or p.name.startswith(name + " ") for p in people):
+                continue
+            seen.add(name.casefold())
+            people.append(PersonEntry(name))
+    index = PeopleIndex(tuple(people))
+    if learn_aliases and not known:
+        index = _with_learned_aliases(index, paragraphs)
+    log.debug("people found: %s", ", ".join(index.names))
+    return index
+
+
+def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:
+    owners: dict[str, set[str]] = {}
+    for app in find_appositives(paragraphs, index):
+        if app.team and app.role and app.before_name:
+            owners.setdefault(app.descriptor, set()).add(app.person)
+    learned: dict[str, list[str]] = {}
+    for descriptor, persons in owners.items():
+        if len(persons) == 1:
+            learned.setdefault(next(iter(persons)), []).append(descriptor)
+    if not learned:
+        return index
+    return PeopleIndex(
+        tuple(
+            PersonEntry(p.name, p.role, p.team, (*p.aliases, *learned.get(p.name, ())), p.pronoun)
+            for p in index.people
+        )
+    )
+
+
+_DESCRIPTOR = re.compile(
+    r"(?:^|(?<=[\s(,;—–]))"
+    r"(?P<team>(?:[A-Z][\w'’.-]*\s+){0,3})"
+    r"(?P<role>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*))\s+$"
+)
+_RACING_FOR = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?P<role>[^,]*?\b(?:driver|racer|boss|principal|engineer))"
+    r"(?:\s+(?:racing|driving)\s+for\s+(?P<team>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?"
+)
+
+
+def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appositive]:
+    """Find descriptors attached to names: guesses of role, team and alias for the draft."""
+    found: list[Appositive] = []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        masked = _masked(paragraph)
+        for mention in index.mentions(masked):
+            if mention.kind != "name" or mention.person is None:
+                continue
+            before = masked[max(0, mention.start - 80) : mention.start]
+            m = _DESCRIPTOR.search(before)
+            if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
+                team = m.group("team").strip() or None
+                role = _trim_role(m.group("role"))
+                if team and (team.split()[0] in _COMMON or role != m.group("role").strip()):
+                    team = None
+                descriptor = f"{team} {role}" if team else role
+                found.append(Appositive(mention.person, descriptor, team, role, number))
+            possessive_team = re.search(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$", before)
+            if possessive_team and possessive_team.group(1).split()[0] not in _COMMON:
+                team = possessive_team.group(1)
+                found.append(
+                    Appositive(mention.person, f"{team}'s", team, None, number, before_name=False)
+                )
+            after = masked[mention.end : mention.end + 120]
+            r = _RACING_FOR.match(after)
+            if r:
+                role = r.group("role").split()[-1]
+                found.append(
+                    Appositive(mention.person, r.group(0)[2:], r.group("team"), role, number, False)
+                )
+    return found
+
+
+_FUNCTION_WORDS = _words(
+    """
+    and but or while whereas the a an said says with as of by for to from at in on when after
+    before was is were are had has have saw being been his her their its that who which
+    """
+)
+
+
+def _trim_role(words: str) -> str:
+    """Keep the descriptor words after the last function word: "but seven-time world champion"."""
+    kept: list[str] = []
+    for word in words.split():
+        kept = [] if word.lower() in _FUNCTION_WORDS else [*kept, word]
+    return " ".join(kept)
+
+
+def names_outside_quotes(paragraph: str, index: PeopleIndex) -> list[str]:
+    """Full names of the people a paragraph names outside quotes, in order, once each."""
+    out: list[str] = []
+    for mention in index.mentions(_masked(paragraph)):
+        if mention.person and mention.person not in out:
+            out.append(mention.person)
+    return out
+
+
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """Keep the first occurrence of each item, in order."""
+    return tuple(dict.fromkeys(items))

@@ -1,0 +1,1 @@
+"""End-to-end tests of Pitwall's features through the local Discord emulator."""

@@ -1,0 +1,1 @@
+"""Tests for bot.ingest: parsing, annotations, attribution, drafts and loading."""

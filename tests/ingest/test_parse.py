@@ -1,0 +1,96 @@
+"""Article files: the header, the paragraphs, and every way a file can be refused."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.errors import IngestError
+from bot.ingest.parse import MAX_ARTICLE_BYTES, parse_article
+from tests.ingest.helpers import SEED
+
+BAD_FILES = [
+    pytest.param(b"", 1, "empty", id="empty"),
+    pytest.param(b"\n  \n\t\n", 1, "empty", id="blank-lines-only"),
+    pytest.param(b"date 2021-04-20 Head\n\nbody\x00more\n", 3, "binary", id="nul-byte"),
+    pytest.param(b"date 2021-04-20 Head\n\n\xff\xfe body\n", 3, "not UTF-8", id="latin-1"),
+    pytest.param(b"Russell wins\n\nbody\n", 1, "date YYYY-MM-DD headline", id="no-header"),
+    pytest.param(b"dated 2021-04-20 Head\n\nbody\n", 1, "date YYYY-MM-DD headline", id="bad-word"),
+    pytest.param(b"date 2021-02-30 Head\n\nbody\n", 1, "invalid date", id="impossible-date"),
+    pytest.param(b"date 20-04-2021 Head\n\nbody\n", 1, "YYYY-MM-DD", id="wrong-date-order"),
+    pytest.param(b"date 2021-04-20\n\nbody\n", 1, "headline", id="no-headline"),
+    pytest.param(b"date\n\nbody\n", 1, "date is missing", id="no-date"),
+    pytest.param(b"\n\ndate 2021-04-20 Head\n\n\n", 3, "no paragraphs", id="no-paragraphs"),
+]
+
+
+@pytest.mark.parametrize(("content", "line", "message"), BAD_FILES)
+def test_malformed_file_is_refused_with_line_and_reason(
+    tmp_path: Path, content: bytes, line: int, message: str
+) -> None:
+    """Each malformed file raises IngestError naming the line and what is wrong."""
+    path = tmp_path / "2024-01-01-bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(IngestError) as caught:
+        parse_article(path)
+    assert caught.value.line == line
+    assert message in caught.value.message
+    assert caught.value.path == path
+
+
+def test_five_megabyte_file_is_refused_quickly(tmp_path: Path) -> None:
+    """A huge file is refused as too large, from its size, without reading it all."""
+    path = tmp_path / "2024-01-01-huge.txt"
+    path.write_bytes(b"date 2024-01-01 Huge\n\n" + b"x" * (5 * 1024 * 1024))
+    started = time.perf_counter()
+    with pytest.raises(IngestError, match="too large"):
+        parse_article(path)
+    assert time.perf_counter() - started < 0.5
+
+
+def test_file_just_under_the_limit_is_accepted(tmp_path: Path) -> None:
+    """The size limit refuses only files over it."""
+    head = b"date 2024-01-01 Long\n\n"
+    path = tmp_path / "2024-01-01-long.txt"
+    path.write_bytes(head + b"word " * ((MAX_ARTICLE_BYTES - len(head)) // 5))
+    assert len(parse_article(path).paragraphs) == 1
+
+
+def test_missing_file_is_an_ingest_error(tmp_path: Path) -> None:
+    """A path that does not exist is reported, not a traceback."""
+    with pytest.raises(IngestError, match="no such file"):
+        parse_article(tmp_path / "nope.txt")
+
+
+def test_seed_header_with_leading_space_parses() -> None:
+    """The seed's header has a leading space and still gives date, headline and slug."""
+    parsed = parse_article(SEED)
+    assert parsed.slug == "2021-04-20-russell-bottas"
+    assert parsed.published == date(2021, 4, 20)
+    assert parsed.headline.startswith("George Russell was seeing red after the Italian GP")
+    assert len(parsed.paragraphs) == 17
+    assert parsed.paragraphs[0].startswith("George Russell has backed down")
+
+
+def test_bom_crlf_and_hard_wraps_are_tolerated(tmp_path: Path) -> None:
+    """A BOM, CRLF line ends and hard-wrapped paragraphs give clean joined paragraphs."""
+    path = tmp_path / "2024-01-01-wrapped.txt"
+    path.write_bytes(
+        "\ufeff  date 2024-01-01 Wrapped  \r\n\r\n"
+        "One line\r\n  and its wrap.\r\n\r\nTwo.\r\n".encode()
+    )
+    parsed = parse_article(path)
+    assert parsed.headline == "Wrapped"
+    assert parsed.paragraphs == ("One line and its wrap.", "Two.")
+    assert parsed.paragraph_lines == (3, 6)
+
+
+def test_raw_bytes_are_kept_for_hashing(tmp_path: Path) -> None:
+    """The parsed text keeps the exact file bytes, so any edit changes the hash input."""
+    content = b"date 2024-01-01 H\n\nBody.\n"
+    path = tmp_path / "2024-01-01-raw.txt"
+    path.write_bytes(content)
+    assert parse_article(path).raw == content
