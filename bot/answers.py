@@ -68,7 +68,8 @@ PERSON_CUTOFF = 84.0
 SUGGEST_CUTOFF = 60.0
 COMPLETE_CUTOFF = 75.0
 ARTICLE_CUTOFF = 80.0
-MAX_LAP = 10_000
+#: /lap's range, as registered with Discord; a client ignoring min/max is told it.
+MAX_LAP = 100
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
 
@@ -749,8 +750,9 @@ class AnswerEngine:
     async def lap(self, number: int) -> Answer:
         """What happened on lap ``number`` in every article; none → the laps that have events."""
         laps = tuple(await self.store.laps_with_events())
-        if not 0 <= number <= MAX_LAP:
-            return LapAnswer(number, (), laps)
+        if not 1 <= number <= MAX_LAP:
+            listed = ", ".join(map(str, laps)) or "none yet"
+            return NotFound(f"Lap numbers run from 1 to {MAX_LAP}. Laps with events: {listed}.")
         return LapAnswer(number, tuple(await self.store.lap_events(lap=number)), laps)
 
     async def _apology_candidates(self, person: str | None, slug: str | None) -> list[Quote]:

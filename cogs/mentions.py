@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 #: Longest question passed on, as for /ask; the rest is ignored rather than refused.
 MAX_QUESTION = 300
 
+_MENTION = re.compile(r"<@[!&]?\d+>|@(?:everyone|here)\b")
+
 
 class Mentions(commands.Cog):
     """Reply to @Pitwall questions; no privileged intent is needed since mentions carry content."""
@@ -34,7 +36,9 @@ class Mentions(commands.Cog):
             return
         if not any(user.id == me.id for user in message.mentions):
             return
-        question = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()[:MAX_QUESTION]
+        # Drop every mention (the bot's, users', roles', @everyone): they are addressing, not
+        # part of the question.
+        question = _MENTION.sub(" ", message.content).strip()[:MAX_QUESTION]
         if self.bot.closing:
             return
         with self.bot.tracking():

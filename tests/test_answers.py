@@ -331,14 +331,24 @@ async def test_lap_with_an_event_returns_it_with_its_article(engine: AnswerEngin
     assert event.source and event.source.slug == SPA_SLUG
 
 
-@pytest.mark.parametrize("lap", [0, 15, -1, 10**30])
+@pytest.mark.parametrize("lap", [15, 100])
 async def test_lap_without_an_event_lists_the_laps_that_have_one(
     engine: AnswerEngine, lap: int
 ) -> None:
+    """A valid lap with no event lists the laps that have one."""
     answer = await engine.lap(lap)
     assert isinstance(answer, LapAnswer)
     assert answer.events == ()
     assert answer.laps_with_events == (3, 14)
+
+
+@pytest.mark.parametrize("lap", [0, -1, 101, 10**30])
+async def test_lap_out_of_range_explains_the_range(engine: AnswerEngine, lap: int) -> None:
+    """A lap outside 1-100 (a client ignoring min/max) is told the range and the laps."""
+    answer = await engine.lap(lap)
+    assert isinstance(answer, NotFound)
+    assert "1 to 100" in answer.message
+    assert "3, 14" in answer.message
 
 
 # -- /apology ----------------------------------------------------------------------------------
