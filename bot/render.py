@@ -624,7 +624,9 @@ class Paginator(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(OWNER_ONLY, ephemeral=True)
+        await interaction.response.send_message(
+            OWNER_ONLY, ephemeral=True, allowed_mentions=ALLOWED_MENTIONS
+        )
         return False
 
     async def show(self, interaction: discord.Interaction[Any], index: int) -> None:

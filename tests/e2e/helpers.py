@@ -33,3 +33,11 @@ def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
             if component.get("type") == 2:
                 found.append(component)
     return found
+
+
+def button(message: dict[str, Any], label: str) -> dict[str, Any] | None:
+    """The button with this label, or None."""
+    for found in buttons(message):
+        if found.get("label") == label:
+            return found
+    return None
