@@ -97,6 +97,14 @@ class _Attribution:
     verb: str | None = None
 
 
+#: A reporter's epithet for someone already named: "the Mexican", "the 23-year-old", "the
+#: Ferrari driver". Resolved only when the paragraph names exactly one person, which is how
+#: such a back-reference reads; otherwise the quote stays unattributed.
+_EPITHET = re.compile(
+    r"the\s+(?:[A-Z][a-z]+(?:man|woman)?|\d{1,2}-year-old"
+    r"|(?:[A-Z][\w-]*\s+){0,2}(?:driver|star|boss|rookie|champion|veteran|youngster|principal))"
+)
+
 _NONE = _Attribution("none")
 _BLOCKED = _Attribution("blocked")
 
@@ -251,10 +259,14 @@ class _Walk:
             if len(words) <= 8 and not any(w.lower() in _CLAUSE_WORDS for w in words):
                 s0, s1 = start + m.start("subj"), start + m.end("subj")
                 inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+                found = _BLOCKED
                 if inside and inside[-1].end == s1 and not inside[-1].possessive:
                     found = self._speaker_of(inside[-1])
-                    return _Attribution(found.status, found.speaker, m.group("verb"))
-                return _Attribution("blocked", None, m.group("verb"))
+                if found.status == "blocked" and _EPITHET.fullmatch(subj.strip()):
+                    named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
+                    if len(named) == 1:
+                        found = _Attribution("person", named.pop())
+                return _Attribution(found.status, found.speaker, m.group("verb"))
         m = _POST_VERB_FIRST.match(text)
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))

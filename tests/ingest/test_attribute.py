@@ -65,6 +65,19 @@ FORMS = [
         id="partial-subject-not-object",
     ),
     pytest.param(['"Verstappen is the best," the Dutchman said.'], [None], id="unknown-descriptor"),
+    pytest.param(
+        ['Norris was fourth. "I had too much wheelspin," the Briton told reporters.'],
+        ["Lando Norris"],
+        id="epithet-for-the-one-named-person",
+    ),
+    pytest.param(
+        ['Norris passed Hamilton. "I had too much wheelspin," the Briton said.'],
+        [None],
+        id="epithet-ambiguous-between-two",
+    ),
+    pytest.param(
+        ['Norris was fourth. "We learned a lot," the team said.'], [None], id="team-not-epithet"
+    ),
     pytest.param(['"Hamilton was unlucky," a spokesperson said.'], [None], id="unnamed-speaker"),
     pytest.param(['"Norris drove well," the team said.'], [None], id="team-not-a-person"),
     pytest.param(['"Lewis Hamilton is a legend."'], [None], id="name-inside-quote-only"),
