@@ -17,7 +17,7 @@ from bot.ingest.evidence import evidence_paragraph, normal
 from bot.ingest.facts import derive_facts
 from bot.ingest.laps import extract_lap_events
 from bot.ingest.parse import ParsedText, parse_article
-from bot.ingest.people import PeopleIndex, PersonEntry, discover_people
+from bot.ingest.people import PeopleIndex, PersonEntry, discover_people, find_appositives
 from bot.models import Article, LapEvent, Person, Quote, ReportedStatement
 
 __all__ = [
@@ -121,6 +121,27 @@ def _reported(
     return sorted(reported, key=lambda r: r.paragraph)
 
 
+#: Descriptors that relate a person to someone else rather than say what they do.
+_RELATIONAL_ROLES = frozenset({"team-mate", "teammate", "rival", "friend"})
+
+
+def _with_described_roles(parsed: ParsedText, index: PeopleIndex) -> tuple[Person, ...]:
+    """People with role and team; where the annotation gives neither, the article's own
+    descriptor ("Ferrari boss Fred Vasseur", "Russell, a driver racing for Williams") does.
+    """
+    described: dict[str, tuple[str | None, str | None]] = {}
+    for found in find_appositives(parsed.paragraphs, index):
+        if found.role and found.role.split()[-1].casefold() not in _RELATIONAL_ROLES:
+            described.setdefault(found.person, (found.role, found.team))
+    people = []
+    for p in index.people:
+        role, team = p.role, p.team
+        if role is None and team is None:
+            role, team = described.get(p.name, (None, None))
+        people.append(Person(p.name, role, team, p.aliases))
+    return tuple(people)
+
+
 def build_article(path: Path) -> Article:
     """Parse an article and its annotation into a complete ``Article``, or raise IngestError."""
     parsed = parse_article(path)
@@ -131,7 +152,7 @@ def build_article(path: Path) -> Article:
     if notes is not None:
         quotes = _apply_overrides(quotes, notes)
     events = _events(parsed, index, notes)
-    people = tuple(Person(p.name, p.role, p.team, p.aliases) for p in index.people)
+    people = _with_described_roles(parsed, index)
     article = Article(
         slug=parsed.slug,
         published=parsed.published,

@@ -113,3 +113,16 @@ async def test_every_shipped_article_ingests(store: Store) -> None:
     report = await ingest(store, discover(None, ARTICLES))
     assert report.failed == []
     assert len(report.loaded) == len(list(ARTICLES.glob("*.txt")))
+
+
+def test_unannotated_roles_come_from_the_articles_descriptors(tmp_path: Path) -> None:
+    """Unannotated: "Ferrari boss Fred Vasseur" gives role and team; "team-mate" gives none."""
+    body = (
+        "date 2023-03-05 Verstappen wins in Bahrain\n\n"
+        "Max Verstappen beat team-mate Sergio Perez.\n\n"
+        '"We will come back," Ferrari boss Fred Vasseur said.\n'
+    )
+    article = build_article(write_article(tmp_path, body))
+    people = {p.name: p for p in article.people}
+    assert (people["Fred Vasseur"].role, people["Fred Vasseur"].team) == ("boss", "Ferrari")
+    assert (people["Sergio Perez"].role, people["Sergio Perez"].team) == (None, None)
