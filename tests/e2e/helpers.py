@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator, Mapping
+from pathlib import Path
 from typing import Any
+
+from tests.emulator import DiscordEmulator
+from tests.emulator.fixtures import BotProcess
 
 EPHEMERAL = 1 << 6
 
@@ -41,3 +47,27 @@ def button(message: dict[str, Any], label: str) -> dict[str, Any] | None:
         if found.get("label") == label:
             return found
     return None
+
+
+@contextlib.asynccontextmanager
+async def live_bot(
+    tmp: Path, env: Mapping[str, str] | None = None
+) -> AsyncIterator[tuple[DiscordEmulator, BotProcess]]:
+    """An emulator and the real bot process (``run``) on a store in ``tmp``, ready for commands.
+
+    On the way out the bot must stop cleanly on SIGTERM (exit 0), and no payload it sent may
+    have broken Discord's limits or the no-ping rule.
+    """
+    emu = DiscordEmulator()
+    await emu.start()
+    bot = await BotProcess.start(
+        emu, ["run"], env={"PITWALL_DATABASE": str(tmp / "p.db"), **(env or {})}
+    )
+    try:
+        await bot.wait_ready(30)
+        yield emu, bot
+        assert await bot.terminate() == 0, bot.output()
+    finally:
+        await bot.close()
+        await emu.stop()
+    assert emu.violations == [], "\n".join(emu.violations)

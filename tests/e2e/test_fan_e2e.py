@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
 
-from tests.e2e.helpers import button, is_ephemeral, text_of
+from tests.e2e.helpers import button, is_ephemeral, live_bot, text_of
 from tests.emulator import DiscordEmulator
 from tests.emulator.fixtures import BotProcess
 
@@ -38,18 +37,8 @@ class Session:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def live(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Session]:
-    tmp: Path = tmp_path_factory.mktemp("fan-e2e")
-    emu = DiscordEmulator()
-    await emu.start()
-    bot = await BotProcess.start(emu, ["run"], env={"PITWALL_DATABASE": str(tmp / "p.db")})
-    try:
-        await bot.wait_ready(30)
+    async with live_bot(tmp_path_factory.mktemp("fan-e2e")) as (emu, bot):
         yield Session(emu, bot)
-        assert await bot.terminate() == 0, bot.output()
-    finally:
-        await bot.close()
-        await emu.stop()
-    assert emu.violations == [], "\n".join(emu.violations)
 
 
 @pytest.fixture(autouse=True)

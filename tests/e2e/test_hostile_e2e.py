@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
 
-from tests.e2e.helpers import is_ephemeral, text_of
+from tests.e2e.helpers import is_ephemeral, live_bot, text_of
 from tests.emulator import DiscordEmulator
 from tests.emulator.fixtures import BotProcess
 
@@ -22,18 +21,8 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 async def live(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[tuple[DiscordEmulator, BotProcess]]:
-    tmp: Path = tmp_path_factory.mktemp("hostile-e2e")
-    emu = DiscordEmulator()
-    await emu.start()
-    bot = await BotProcess.start(emu, ["run"], env={"PITWALL_DATABASE": str(tmp / "p.db")})
-    try:
-        await bot.wait_ready(30)
-        yield emu, bot
-        assert await bot.terminate() == 0, bot.output()
-    finally:
-        await bot.close()
-        await emu.stop()
-    assert emu.violations == [], "\n".join(emu.violations)
+    async with live_bot(tmp_path_factory.mktemp("hostile-e2e")) as running:
+        yield running
 
 
 async def answer(emu: DiscordEmulator, name: str, options: Any = None, **kw: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import pytest
 import pytest_asyncio
 
 from tests.conftest import SEED
-from tests.e2e.helpers import button, is_ephemeral, text_of
+from tests.e2e.helpers import button, is_ephemeral, live_bot, text_of
 from tests.emulator import DiscordEmulator
 from tests.emulator.fixtures import BotProcess
 
@@ -46,18 +46,9 @@ async def live(
     shutil.copy(SEED, articles)
     shutil.copy(SEED.with_suffix(".toml"), articles)
     (articles / "2024-03-02-quill-long-season.txt").write_text(long_article(), encoding="utf-8")
-    emu = DiscordEmulator()
-    await emu.start()
-    env = {"PITWALL_DATABASE": str(tmp / "p.db"), "PITWALL_DATA_DIR": str(tmp / "data")}
-    bot = await BotProcess.start(emu, ["run"], env=env)
-    try:
-        await bot.wait_ready(30)
-        yield emu, bot
-        assert await bot.terminate() == 0, bot.output()
-    finally:
-        await bot.close()
-        await emu.stop()
-    assert emu.violations == [], "\n".join(emu.violations)
+    env = {"PITWALL_DATA_DIR": str(tmp / "data")}
+    async with live_bot(tmp, env) as running:
+        yield running
 
 
 def _next_button(message: dict[str, Any]) -> dict[str, Any]:
