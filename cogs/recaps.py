@@ -6,7 +6,9 @@ one dispatch task, started on load and stopped on unload). Every reply is epheme
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -69,9 +71,15 @@ class Recaps(
             raise app_commands.NoPrivateMessage()
         if not interaction.permissions.manage_guild:
             raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @contextlib.contextmanager
+    def _running(self) -> Iterator[None]:
+        """Refuse new work while shutting down; otherwise count the command as running."""
         if self.bot.closing:
             raise UserError("Pitwall is restarting; please try again in a minute.")
-        return True
+        with self.bot.tracking():
+            yield
 
     async def _reply(self, interaction: Interaction, text: str) -> None:
         """Answer privately, adding any pause the moderators have not been told about yet."""
@@ -131,7 +139,7 @@ class Recaps(
     ) -> None:
         """Post a recap in a channel every day or week; scheduling again replaces or resumes."""
         assert interaction.guild_id is not None
-        with self.bot.tracking():
+        with self._running():
             at, zone = parse_hhmm(time), parse_timezone(timezone)
             self._check_can_post(channel)
             now = self.runner.clock.now()
@@ -162,7 +170,7 @@ class Recaps(
     async def status(self, interaction: Interaction) -> None:
         """Show this server's recap schedules, their next slots and their last posts."""
         assert interaction.guild_id is not None
-        with self.bot.tracking():
+        with self._running():
             store = self.bot.store
             schedules = await store.recap_schedules(interaction.guild_id)
             if not schedules:
@@ -174,7 +182,7 @@ class Recaps(
             for s in schedules:  # status shows every pause: that counts as telling them
                 if s.paused_reason:
                     await store.claim_recap_pause_notice(s.channel_id)
-            lines = status_lines(schedules, last, self.runner.clock.now())
+            lines = status_lines(schedules, last)
             await self._reply(
                 interaction, f"**Recap schedules ({len(schedules)})**\n" + "\n".join(lines)
             )
@@ -185,7 +193,7 @@ class Recaps(
         self, interaction: Interaction, channel: discord.TextChannel | None = None
     ) -> None:
         """Stop a channel's scheduled recaps (its history is kept)."""
-        with self.bot.tracking():
+        with self._running():
             channel_id = await self._scheduled_channel(interaction, channel)
             if not await self.runner.remove_schedule(channel_id):
                 raise UserError(f"There is no recap schedule in <#{channel_id}>.")
@@ -198,7 +206,7 @@ class Recaps(
     ) -> None:
         """Post a recap now, outside the schedule."""
         assert interaction.guild_id is not None
-        with self.bot.tracking():
+        with self._running():
             target = channel or interaction.channel
             if not isinstance(target, discord.TextChannel):
                 raise UserError("Recaps go in a text channel: name one with `channel:`.")

@@ -376,7 +376,9 @@ async def test_paginator_refuses_anyone_else_ephemerally() -> None:
     view = Paginator(pages(2), owner_id=1)
     interaction = fake_interaction(2)
     assert not await view.interaction_check(interaction)
-    interaction.response.send_message.assert_awaited_once_with(OWNER_ONLY, ephemeral=True)
+    interaction.response.send_message.assert_awaited_once_with(
+        OWNER_ONLY, ephemeral=True, allowed_mentions=ALLOWED_MENTIONS
+    )
 
 
 async def test_paginator_stops_at_the_last_page() -> None:
