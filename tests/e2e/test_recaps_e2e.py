@@ -19,6 +19,7 @@ import pytest_asyncio
 
 from bot.errors import IngestError
 from bot.ingest.load import build_article
+from bot.recaps import RETRY_FIRST
 from bot.store import Store
 from tests.e2e.clock_launcher import KILL_STEPS, set_clock
 from tests.emulator import DiscordEmulator, Perm, StoredMessage
@@ -363,3 +364,26 @@ async def test_killed_at_any_step_posts_exactly_once(recaps: Recaps, step: str) 
     assert len(sends) == (2 if step == "sent" else 1)
     (next_slot,) = recaps.rows("SELECT next_slot FROM recap_schedules")
     assert next_slot == ((SLOT + timedelta(days=1)).isoformat(),)
+
+
+async def test_server_error_is_retried_later_with_backoff_and_posts_once(recaps: Recaps) -> None:
+    """A 503 the HTTP client does not retry itself: the slot is retried with backoff, posts once."""
+    await recaps.start()
+    await schedule_0900(recaps)
+    route = POSTS_ROUTE.format(recaps.channel_id)
+    fault = recaps.emulator.inject(route, status=503, count=2, method="POST")
+    recaps.at(SLOT + timedelta(seconds=1))
+    await eventually(lambda: fault.hits == 1, "the first failed attempt")
+    await eventually(
+        lambda: recaps.rows("SELECT attempts FROM recap_schedules") == [(1,)], "a retry planned"
+    )
+    assert recaps.posts() == []
+    recaps.at(SLOT + RETRY_FIRST + timedelta(seconds=2))  # first backoff
+    await eventually(lambda: fault.hits == 2, "the second failed attempt")
+    await eventually(
+        lambda: recaps.rows("SELECT attempts FROM recap_schedules") == [(2,)], "a longer backoff"
+    )
+    recaps.at(SLOT + 3 * RETRY_FIRST + timedelta(seconds=3))  # second backoff is twice the first
+    await recaps.wait_posts(1)
+    await asyncio.sleep(0.3)
+    assert len(recaps.posts()) == 1
