@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -117,7 +118,7 @@ async def _check(settings: Settings) -> int:
             stats = await store.stats()
     except StoreError as exc:
         print(f"store      PROBLEM {exc}")
-        return EXIT_PROBLEM
+        return EXIT_USAGE  # not a problem in the store: a store that cannot be used at all
     if result != "ok":
         print(f"store      PROBLEM integrity check: {result}")
         problems += 1
@@ -152,11 +153,34 @@ async def _run(settings: Settings, *, sync_only: bool = False, guild: int | None
     return await run_bot(settings, lambda: _open_store(settings, seed=True))
 
 
+def _store_failure(database: Path | None, exc: sqlite3.Error) -> str:
+    """One line saying what went wrong with the store, and what to do about it."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return (
+            f"the store {database} is locked by another process (waited 5 s); try again "
+            "when it has finished"
+        )
+    if primary in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
+        return f"cannot write the store {database}: {exc} (is the disk full?)"
+    if primary == sqlite3.SQLITE_READONLY:
+        return f"cannot write the store {database}: {exc}"
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return (
+            f"the store {database} is damaged ({exc}): restore it from a backup, or move it "
+            "aside and run `ingest` to rebuild it from the articles"
+        )
+    return f"the store {database} failed: {exc}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one CLI command and return its exit code."""
     args = _parser().parse_args(argv)
+    database: Path | None = None
     try:
         settings = load_settings()
+        database = settings.database
         from bot.log import setup_logging
 
         # `ask` prints an answer for a person to read: only warnings belong beside it.
@@ -178,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_ask(settings, " ".join(args.question)))
     except PitwallError as exc:
         print(f"pitwall: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # locked, read-only, full or damaged past what open() checks
+        print(f"pitwall: {_store_failure(database, exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -12,7 +12,9 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -22,10 +24,18 @@ from bot.answers import AnswerEngine
 from bot.config import Settings
 from bot.errors import ConfigError, StoreError, UserError
 from bot.instance_lock import InstanceLock
-from bot.render import ALLOWED_MENTIONS
+from bot.render import ALLOWED_MENTIONS, clip
 from bot.store import Store
 
-__all__ = ["EXTENSIONS", "Pitwall", "run_bot", "sync_commands"]
+__all__ = [
+    "EXTENSIONS",
+    "BadOption",
+    "Pitwall",
+    "PitwallTree",
+    "bad_option",
+    "run_bot",
+    "sync_commands",
+]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +46,108 @@ EXTENSIONS: tuple[str, ...] = ("cogs.fan", "cogs.mentions", "cogs.recaps")
 DRAIN_SECONDS = 10.0
 
 GENERIC_FAILURE = "Something went wrong on our side; it has been logged. Please try again."
+STORE_FAILURE = "Pitwall's database is unavailable right now; please try again later."
+
+_Opt = discord.AppCommandOptionType
+_SNOWFLAKE_OPTIONS = frozenset(
+    t.value for t in (_Opt.user, _Opt.channel, _Opt.role, _Opt.mentionable, _Opt.attachment)
+)
+
+
+#: What discord.py raises finding the command in interaction data too garbled to read.
+_GARBLED = (LookupError, TypeError, ValueError, AttributeError)
+
+
+class BadOption(app_commands.AppCommandError):
+    """An option value Discord itself would refuse: the wrong type, or not one of the choices."""
+
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+        super().__init__(f"option {name or '?'!r} is malformed")
+
+
+def _leaf_options(data: object) -> object:
+    """The options of the command actually invoked (inside any subcommand and group)."""
+    options = data.get("options") if isinstance(data, dict) else None
+    while (
+        isinstance(options, list)
+        and options
+        and isinstance(options[0], dict)
+        and options[0].get("type") in (_Opt.subcommand.value, _Opt.subcommand_group.value)
+    ):
+        options = options[0].get("options")
+    return [] if options is None else options
+
+
+def _value_fits(option_type: int, value: object, *, focused: bool) -> bool:
+    """Whether ``value`` is what Discord sends for an option of this type."""
+    if focused and isinstance(value, str):
+        return True  # autocomplete sends whatever the user has typed so far
+    if isinstance(value, bool):
+        return option_type == _Opt.boolean.value
+    if option_type == _Opt.string.value:
+        return isinstance(value, str)
+    if option_type == _Opt.integer.value:
+        return isinstance(value, int)
+    if option_type == _Opt.number.value:
+        return isinstance(value, int | float)
+    if option_type in _SNOWFLAKE_OPTIONS:
+        return isinstance(value, int | str) and str(value).isdigit()
+    return option_type != _Opt.boolean.value
+
+
+def bad_option(command: app_commands.Command[Any, ..., Any], data: object) -> BadOption | None:
+    """The first option whose value Discord would never send, or None when all are sound.
+
+    discord.py passes option values on unchecked (and crashes on some before any handler
+    runs), so a broken or hostile client could otherwise hand a command None or a list.
+    """
+    params = {p.display_name: p for p in command.parameters}
+    options = _leaf_options(data)
+    if not isinstance(options, list):
+        return BadOption(None)
+    for option in options:
+        if not isinstance(option, dict):
+            return BadOption(None)
+        name, kind = option.get("name"), option.get("type")
+        if not isinstance(name, str) or not isinstance(kind, int) or isinstance(kind, bool):
+            return BadOption(None)
+        param = params.get(name)
+        shown = name if param is not None else None
+        focused = bool(option.get("focused"))
+        if kind > _Opt.subcommand_group.value and "value" not in option:
+            return BadOption(shown)
+        value = option.get("value")
+        if not _value_fits(kind, value, focused=focused):
+            return BadOption(shown)
+        if param is None:  # an unknown option is ignored; a missing one is a signature mismatch
+            continue
+        if kind != param.type.value:
+            return BadOption(shown)
+        choices = {choice.value for choice in param.choices}
+        if choices and not focused and value not in choices:
+            return BadOption(shown)
+    return None
+
+
+class PitwallTree(app_commands.CommandTree[Any]):
+    """The command tree, refusing option values of the wrong type before any command runs."""
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        try:
+            command = interaction.command
+        except _GARBLED:
+            bad = BadOption(None)  # options too garbled to even find the command
+        else:
+            if not isinstance(command, app_commands.Command):
+                return True
+            bad = bad_option(command, interaction.data)
+        if bad is None:
+            return True
+        if interaction.type is discord.InteractionType.autocomplete:
+            await interaction.response.autocomplete([])
+            return False
+        raise bad
 
 
 class Pitwall(commands.AutoShardedBot):
@@ -64,6 +176,7 @@ class Pitwall(commands.AutoShardedBot):
             shard_ids=list(settings.shard_ids) if settings.shard_ids is not None else None,
             max_messages=None,
             chunk_guilds_at_startup=False,
+            tree_cls=PitwallTree,
         )
         self.settings = settings
         self.store = store
@@ -132,24 +245,41 @@ class Pitwall(commands.AutoShardedBot):
         """Answer every failed command once, briefly and privately.
 
         Handled in this order: a ``UserError`` (its message is for the user); an unknown
-        command; a bad option value; a failed permission check; an unusable store (logged as an
-        error); anything else (logged with its traceback, the user gets a generic line).
+        command, or options that do not match it (a stale client; logged as a warning); a bad
+        option value; a failed permission check; an unusable store (logged as an error);
+        anything else (logged with its traceback, the user gets a generic line).
         """
         cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
-        name = interaction.command.qualified_name if interaction.command else "?"
+        if interaction.type is discord.InteractionType.autocomplete:
+            # Autocomplete can only answer with choices: none is the clear answer here.
+            log.warning("autocomplete failed: %s", error)
+            if not interaction.response.is_done():
+                await interaction.response.autocomplete([])
+            return
+        try:
+            name = interaction.command.qualified_name if interaction.command else "?"
+        except _GARBLED:
+            name = "?"
         if isinstance(cause, UserError):
             message = str(cause)
         elif isinstance(error, app_commands.CommandNotFound):
             message = "That command is not available any more. Type / to see Pitwall's commands."
+        elif isinstance(error, app_commands.CommandSignatureMismatch):
+            log.warning("/%s: the options sent do not match the command (stale client?)", name)
+            message = "That command has changed since Discord showed it to you; please retype it."
+        elif isinstance(error, BadOption):
+            what = f"`{error.name}`" if error.name else "an option"
+            message = f"That value for {what} is not valid here; please check it."
         elif isinstance(error, app_commands.TransformerError):
             message = f"That value for {error.value!r:.60} is not valid here; please check it."
         elif isinstance(error, app_commands.MissingPermissions):
             message = "You need the Manage Server permission to use this command."
         elif isinstance(error, app_commands.CheckFailure):
             message = "You can't use this command here."
-        elif isinstance(cause, StoreError):
+        elif isinstance(cause, StoreError | sqlite3.Error):
+            # Locked, read-only, full or damaged: one clear line, no traceback to wade through.
             log.error("/%s: the store failed: %s", name, cause)
-            message = "Pitwall's database is unavailable right now; please try again later."
+            message = STORE_FAILURE
         else:
             log.error(
                 "/%s by user %s in guild %s failed",
@@ -159,11 +289,13 @@ class Pitwall(commands.AutoShardedBot):
                 exc_info=cause,
             )
             message = GENERIC_FAILURE
-        await send_ephemeral(interaction, message)
+        with self.tracking():  # SIGTERM's drain waits for this answer too
+            await send_ephemeral(interaction, message)
 
 
 async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:
     """Send a short private message, as the first response or as a follow-up."""
+    message = clip(message)  # an error may quote what the user typed, at any length
     try:
         if interaction.response.is_done():
             await interaction.followup.send(
@@ -177,10 +309,39 @@ async def send_ephemeral(interaction: discord.Interaction, message: str) -> None
         log.warning("could not tell user %s about an error: %s", interaction.user.id, exc)
 
 
+#: Gateway close codes that end the session for good, and what to do about each.
+_GATEWAY_CLOSES: dict[int, str] = {
+    4004: "DISCORD_TOKEN is no longer valid: reset it in the Developer Portal and update .env",
+    4010: "Discord refused the shard: check PITWALL_SHARD_IDS and PITWALL_SHARD_COUNT",
+    4011: "Discord requires sharding for this many servers: set PITWALL_SHARD_COUNT",
+    4012: "Discord refused the gateway version: upgrade discord.py",
+    4013: "Discord refused the gateway intents as invalid: upgrade Pitwall",
+    4014: "Discord refused the gateway intents Pitwall asked for: allow them for the bot in "
+    "the Developer Portal",
+}
+
+
+@contextlib.contextmanager
+def _instance_lock(settings: Settings) -> Iterator[None]:
+    """Hold this process's instance lock; a lock file that cannot be made is one clear line."""
+    lock = InstanceLock(settings.database, settings.shard_ids)
+    try:
+        lock.acquire()
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create the lock file beside {settings.database} ({exc.strerror}): its "
+            "folder must be writable for this user"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 async def run_bot(settings: Settings, open_store: Callable[[], Awaitable[Store]]) -> int:
     """Run the bot until SIGTERM or SIGINT, then close it and the store cleanly."""
     token = settings.require_token()
-    with InstanceLock(settings.database, settings.shard_ids):
+    with _instance_lock(settings):
         store = await open_store()
         async with store:
             bot = Pitwall(settings, store)
@@ -203,6 +364,13 @@ async def run_bot(settings: Settings, open_store: Callable[[], Awaitable[Store]]
                     raise ConfigError(
                         "DISCORD_TOKEN was rejected by Discord: reset the token in the "
                         "Developer Portal and update .env"
+                    ) from exc
+                except discord.PrivilegedIntentsRequired as exc:
+                    raise ConfigError(_GATEWAY_CLOSES[4014]) from exc
+                except discord.ConnectionClosed as exc:  # a close code discord.py cannot resume
+                    what = _GATEWAY_CLOSES.get(exc.code, "see Discord's gateway close codes")
+                    raise ConfigError(
+                        f"Discord closed the gateway with code {exc.code}: {what}"
                     ) from exc
                 finally:
                     stopper.cancel()

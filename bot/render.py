@@ -45,6 +45,7 @@ __all__ = [
     "Paginator",
     "Rendered",
     "cite",
+    "clip",
     "error_page",
     "neutralise",
     "render",
@@ -146,6 +147,11 @@ def _cut(text: str, limit: int) -> str:
     if out.endswith("\\"):
         out = out[:-1]
     return out.rstrip() + "…"
+
+
+def clip(text: str, limit: int = _CONTENT) -> str:
+    """Shorten text to fit one message's content (or ``limit`` units), marking the cut with …."""
+    return _cut(text, limit)
 
 
 def _prefix_within(text: str, limit: int) -> int:

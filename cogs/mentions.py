@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from typing import TYPE_CHECKING
 
 import discord
 from discord.ext import commands
 
-from bot.errors import UserError
+from bot.client import STORE_FAILURE
+from bot.errors import StoreError, UserError
 from bot.render import ALLOWED_MENTIONS, render
 
 if TYPE_CHECKING:
@@ -48,18 +50,25 @@ class Mentions(commands.Cog):
             except UserError as exc:
                 await self._reply(message, str(exc))
                 return
+            except (StoreError, sqlite3.Error) as exc:
+                log.error("mention %s: the store failed: %s", message.id, exc)
+                await self._reply(message, STORE_FAILURE)
+                return
             except Exception:
                 log.exception("mention %s in guild %s failed", message.id, message.guild.id)
                 await self._reply(message, "Something went wrong on our side; it has been logged.")
                 return
             # Replies cannot be ephemeral or paginated by buttons: send each page in turn.
-            for page in rendered.pages:
-                await message.reply(
-                    content=page.content,
-                    embeds=list(page.embeds),
-                    mention_author=False,
-                    allowed_mentions=ALLOWED_MENTIONS,
-                )
+            try:
+                for page in rendered.pages:
+                    await message.reply(
+                        content=page.content,
+                        embeds=list(page.embeds),
+                        mention_author=False,
+                        allowed_mentions=ALLOWED_MENTIONS,
+                    )
+            except discord.HTTPException as exc:  # e.g. no Send Messages in that channel
+                log.warning("could not reply to message %s: %s", message.id, exc)
 
     async def _reply(self, message: discord.Message, text: str) -> None:
         try:

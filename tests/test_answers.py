@@ -419,6 +419,35 @@ async def test_apology_in_an_unknown_article_is_not_found(engine: AnswerEngine) 
     assert isinstance(await engine.apology("no such story anywhere"), NotFound)
 
 
+NEWER_APOLOGY = make_article(
+    "2030-01-01-newest",
+    date(2030, 1, 1),
+    "Rookie says sorry",
+    ("“I am sorry, it was my mistake,” Tim Vale said.",),
+    people=(Person("Tim Vale"),),
+    quotes=(Quote("Tim Vale", "I am sorry, it was my mistake,", "direct", "remarks", 1, 1, 0),),
+)
+
+
+async def test_apology_answer_follows_a_newer_article_stored_here(
+    engine: AnswerEngine, store: Store
+) -> None:
+    """A kept apology answer gives way as soon as this process stores a newer apology."""
+    assert (await engine.apology()).speaker == "Luc Moreau"  # type: ignore[union-attr]
+    await store.replace_article(NEWER_APOLOGY)
+    assert (await engine.apology()).speaker == "Tim Vale"  # type: ignore[union-attr]
+
+
+async def test_apology_answer_follows_a_newer_article_stored_elsewhere(
+    engine: AnswerEngine, store: Store
+) -> None:
+    """Another process's ingest (another connection) is seen too, without a refresh."""
+    assert (await engine.apology()).speaker == "Luc Moreau"  # type: ignore[union-attr]
+    async with await Store.open(store.path) as other:
+        await other.replace_article(NEWER_APOLOGY)
+    assert (await engine.apology()).speaker == "Tim Vale"  # type: ignore[union-attr]
+
+
 # -- /who and /facts ------------------------------------------------------------------------------
 
 

@@ -107,6 +107,17 @@ async def test_failed_replace_keeps_the_old_version(store: Store) -> None:
     assert [q.text for q in await store.quotes(contains="massively")] == ["I was massively fast"]
 
 
+async def test_batch_keeps_the_articles_before_a_failing_one(store: Store) -> None:
+    """A batch stores what precedes a failing article; the failing one leaves nothing."""
+    await store.replace_article(make_article())
+    bad = replace(make_article("bad", h="b1"), events=(LapEvent(1, None, ()),))  # type: ignore[arg-type]
+    batch = [make_article(), make_article("first"), bad, make_article("never")]
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.replace_articles(batch)
+    assert sorted(a.slug for a in await store.articles()) == ["a-story", "first"]
+    assert await store.replace_articles([make_article(), make_article("x")]) == [False, True]
+
+
 async def test_quotes_cite_their_source(store: Store) -> None:
     """Every quote read back carries its article and paragraph."""
     await store.replace_article(make_article())
@@ -128,6 +139,23 @@ async def test_people_carry_role_team_and_aliases(store: Store) -> None:
     await store.replace_article(make_article())
     ann = await store.person("ann driver")
     assert ann == Person("Ann Driver", "driver", "Blue", ("the rookie",))
+
+
+async def test_edit_drops_people_no_article_names_any_more(store: Store) -> None:
+    """An edit that stops naming someone drops them; someone another story names stays."""
+    await store.replace_article(make_article())
+    await store.replace_article(make_article("other-story", h="o1"))
+    only_ann = replace(
+        make_article(h="h2"),
+        people=(Person("Ann Driver", "driver", "Blue"),),
+        reported=(),
+        events=(),
+    )
+    await store.replace_article(only_ann)
+    assert await store.person("Bob Rival") is not None  # still named by other-story
+    edited_other = replace(only_ann, slug="other-story", content_hash="o2")
+    await store.replace_article(edited_other)
+    assert [p.name for p in await store.people()] == ["Ann Driver"]
 
 
 HOSTILE = [

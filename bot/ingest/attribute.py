@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.ingest.people import Mention, PeopleIndex, discover_people
-from bot.ingest.text import Segment, find_segments, mask_quotes, sentence_spans
+from bot.ingest.text import Segment, find_segments, sentence_spans
+from bot.ingest.text import masked as masked_text
 from bot.models import Quote, QuoteKind, ReportedStatement
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "discover_people",
     "extract_quotes",
     "extract_reported",
+    "extract_speech",
 ]
 
 log = logging.getLogger(__name__)
@@ -134,7 +136,7 @@ class _Walk:
         open_statement: _Statement | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
             segments = find_segments(paragraph)
-            masked = mask_quotes(paragraph, segments)
+            masked = masked_text(paragraph)
             self.masked.append(masked)
             mentions = self.people.mentions(masked)
             sentences = sentence_spans(masked)
@@ -468,7 +470,21 @@ def extract_quotes(
     A statement that runs over several quotations or paragraphs is several ``Quote`` parts
     sharing a ``statement`` number (from 1), with ``part`` counting from 0.
     """
+    return _quotes(_walk(paragraphs, people, defaults), paragraphs)
+
+
+def extract_speech(
+    paragraphs: Sequence[str], people: PeopleIndex, defaults: Defaults | None = None
+) -> tuple[list[Quote], list[ReportedStatement]]:
+    """Return what :func:`extract_quotes` and :func:`extract_reported` do, from one walk.
+
+    Both come out of the same walk through the article; ingesting walks once, not twice.
+    """
     walk = _walk(paragraphs, people, defaults)
+    return _quotes(walk, paragraphs), list(walk.reported)
+
+
+def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
     placed: list[tuple[int, int, Quote]] = []
     for statement in walk.statements:
         for part, (paragraph, seg, kind) in enumerate(statement.parts):

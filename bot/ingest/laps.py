@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from bot.ingest.people import PeopleIndex
-from bot.ingest.text import find_segments, mask_quotes, sentence_spans
+from bot.ingest.text import masked as masked_text
+from bot.ingest.text import sentence_spans
 from bot.models import LapEvent
 
 __all__ = ["MAX_LAP", "extract_lap_events", "laps_in"]
@@ -41,7 +42,7 @@ def extract_lap_events(paragraphs: Sequence[str], people: PeopleIndex) -> list[L
     """One event per lap a narrative sentence names; laps quoted from a speaker don't count."""
     events: list[LapEvent] = []
     for number, paragraph in enumerate(paragraphs, start=1):
-        masked = mask_quotes(paragraph, find_segments(paragraph))
+        masked = masked_text(paragraph)
         for a, b in sentence_spans(masked):
             laps = laps_in(masked[a:b])
             if not laps:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from bot.errors import IngestError
 from bot.ingest.annotations import Annotations, annotation_path, load_annotations
-from bot.ingest.attribute import Defaults, extract_quotes, extract_reported
+from bot.ingest.attribute import Defaults, extract_speech
 from bot.ingest.evidence import evidence_paragraph, normal
 from bot.ingest.facts import derive_facts
 from bot.ingest.laps import extract_lap_events
 from bot.ingest.parse import ParsedText, parse_article
 from bot.ingest.people import PeopleIndex, PersonEntry, discover_people, find_appositives
+from bot.ingest.pool import map_in_processes
 from bot.models import Article, LapEvent, Person, Quote, ReportedStatement
 
 __all__ = [
@@ -35,7 +37,7 @@ log = logging.getLogger(__name__)
 class ArticleStore(Protocol):
     """The one store call ingestion needs (``bot.store.Store`` provides it)."""
 
-    async def replace_article(self, article: Article) -> bool: ...
+    async def replace_articles(self, articles: Sequence[Article]) -> list[bool]: ...
 
 
 @dataclass
@@ -109,9 +111,9 @@ def _events(parsed: ParsedText, index: PeopleIndex, notes: Annotations | None) -
 
 
 def _reported(
-    parsed: ParsedText, index: PeopleIndex, notes: Annotations | None
+    parsed: ParsedText, found: list[ReportedStatement], notes: Annotations | None
 ) -> list[ReportedStatement]:
-    reported = extract_reported(parsed.paragraphs, index)
+    reported = list(found)
     if notes is None:
         return reported
     for note in notes.reported:
@@ -148,7 +150,7 @@ def build_article(path: Path) -> Article:
     notes = load_annotations(annotation_path(path))
     index = _people_index(parsed, notes)
     defaults = Defaults(notes.spoken_setting if notes else None)
-    quotes = extract_quotes(parsed.paragraphs, index, defaults)
+    quotes, found_reported = extract_speech(parsed.paragraphs, index, defaults)
     if notes is not None:
         quotes = _apply_overrides(quotes, notes)
     events = _events(parsed, index, notes)
@@ -162,7 +164,7 @@ def build_article(path: Path) -> Article:
         source_path=str(path),
         people=people,
         quotes=tuple(quotes),
-        reported=tuple(_reported(parsed, index, notes)),
+        reported=tuple(_reported(parsed, found_reported, notes)),
         events=tuple(events),
         facts=tuple(derive_facts(parsed, events, notes)),
         notes=notes.notes if notes else (),
@@ -197,20 +199,56 @@ def discover(paths: Sequence[Path] | None, articles_dir: Path) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def _build_all(paths: Sequence[Path]) -> tuple[list[Article], list[IngestError]]:
+#: From this many files on, articles are built in worker processes, one per core: building is
+#: CPU-bound Python, and for fewer files starting the workers costs more than it saves.
+PARALLEL_FROM = 200
+#: Files per task handed to a worker: big enough that sending them costs little.
+CHUNK = 50
+#: Articles stored per transaction (see ``Store.replace_articles``).
+WRITE_BATCH = 100
+
+
+class _Failure(NamedTuple):
+    """An IngestError as a worker sends it back (the exception itself does not pickle)."""
+
+    path: str
+    line: int | None
+    message: str
+
+
+def _build_one(path: Path) -> Article | IngestError:
+    try:
+        return build_article(path)
+    except IngestError as exc:
+        log.warning("not ingested: %s", exc)
+        return exc
+    except Exception as exc:  # a bug must not hide the other files' results
+        log.exception("unexpected failure building %s", path)
+        return IngestError(path, None, f"internal error: {exc!r}")
+
+
+def _build_chunk(paths: Sequence[Path]) -> list[Article | _Failure]:
+    """Build some articles in a worker process."""
+    out: list[Article | _Failure] = []
+    for path in paths:
+        built = _build_one(path)
+        out.append(
+            _Failure(str(built.path), built.line, built.message)
+            if isinstance(built, IngestError)
+            else built
+        )
+    return out
+
+
+def _collect(
+    paths: Sequence[Path], outcomes: Sequence[Article | IngestError]
+) -> tuple[list[Article], list[IngestError]]:
     articles: list[Article] = []
     failed: list[IngestError] = []
     slugs: dict[str, Path] = {}
-    for path in paths:
-        try:
-            article = build_article(path)
-        except IngestError as exc:
-            log.warning("not ingested: %s", exc)
-            failed.append(exc)
-            continue
-        except Exception as exc:  # a bug must not hide the other files' results
-            log.exception("unexpected failure building %s", path)
-            failed.append(IngestError(path, None, f"internal error: {exc!r}"))
+    for path, article in zip(paths, outcomes, strict=True):
+        if isinstance(article, IngestError):
+            failed.append(article)
             continue
         if article.slug in slugs:
             failed.append(
@@ -224,15 +262,35 @@ def _build_all(paths: Sequence[Path]) -> tuple[list[Article], list[IngestError]]
     return articles, failed
 
 
+def _build_all(paths: Sequence[Path]) -> tuple[list[Article], list[IngestError]]:
+    return _collect(paths, [_build_one(path) for path in paths])
+
+
+def _build_in_processes(paths: Sequence[Path]) -> tuple[list[Article], list[IngestError]]:
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    workers = min(os.cpu_count() or 1, len(chunks))
+    outcomes: list[Article | IngestError] = [
+        IngestError(built.path, built.line, built.message) if isinstance(built, _Failure) else built
+        for chunk in map_in_processes(_build_chunk, chunks, workers)
+        for built in chunk
+    ]
+    return _collect(paths, outcomes)
+
+
 async def ingest(store: ArticleStore, paths: Sequence[Path]) -> IngestReport:
     """Build every article first, then store the good ones; a bad file loads nothing."""
-    articles, failed = await asyncio.to_thread(_build_all, list(paths))
+    paths = list(paths)
+    parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    build = _build_in_processes if parallel else _build_all
+    articles, failed = await asyncio.to_thread(build, paths)
     report = IngestReport(failed=failed)
-    for article in articles:
-        if await store.replace_article(article):
-            report.loaded.append(article.slug)
-        else:
-            report.unchanged.append(article.slug)
+    for start in range(0, len(articles), WRITE_BATCH):
+        batch = articles[start : start + WRITE_BATCH]
+        for article, stored in zip(batch, await store.replace_articles(batch), strict=True):
+            if stored:
+                report.loaded.append(article.slug)
+            else:
+                report.unchanged.append(article.slug)
     log.info(
         "ingest: %d loaded, %d unchanged, %d failed",
         len(report.loaded),

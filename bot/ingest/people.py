@@ -6,9 +6,10 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from bot.ingest.text import find_segments, mask_quotes, sentence_spans
+from bot.ingest.text import masked as masked_text
+from bot.ingest.text import sentence_spans
 
 __all__ = [
     "NATIONALITY_NOUNS",
@@ -89,6 +90,10 @@ _PREPOSITIONS = _words(
     """
 )
 
+_INNER_APOSTROPHE = re.compile(r"[^\W\d_]['’][^\W\d_]{2,}")
+_LETTER = re.compile(r"[^\W\d_]")
+_POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s|$)")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s?)?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PRONOUN = re.compile(r"\b(he|she|they)\b", re.IGNORECASE)
@@ -167,6 +172,9 @@ class PeopleIndex:
     _tokens: dict[str, str | None] = field(default_factory=dict, repr=False)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    # mentions() of each text already asked for: the quotes walk, lap events and appositives
+    # all ask about the same paragraphs, and the index never changes once built.
+    _seen: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         tokens: dict[str, str | None] = {}
@@ -214,6 +222,12 @@ class PeopleIndex:
 
     def mentions(self, masked: str) -> list[Mention]:
         """Find every reference to a person in masked text, leftmost-longest, in order."""
+        known = self._seen.get(masked)
+        if known is None:
+            known = self._seen[masked] = tuple(self._find_mentions(masked))
+        return list(known)
+
+    def _find_mentions(self, masked: str) -> list[Mention]:
         found: list[Mention] = []
         if self._pattern is not None:
             for m in self._pattern.finditer(masked):
@@ -251,10 +265,10 @@ class PeopleIndex:
     @staticmethod
     def _decorate(masked: str, mention: Mention) -> Mention:
         after = masked[mention.end : mention.end + 2]
-        possessive = bool(re.match(r"['’](?:s\b|\s|$)", after))
-        before = re.search(r"(\w+)\s*$", masked[: mention.start])
-        governed = bool(before and before.group(1).lower() in _PREPOSITIONS)
-        if before and before.group(1).lower() == "to":
+        possessive = bool(_POSSESSIVE_AFTER.match(after))
+        before = _word_before(masked, mention.start)
+        governed = bool(before and before.lower() in _PREPOSITIONS)
+        if before and before.lower() == "to":
             # "according to X" names a source, which the caller handles on purpose.
             governed = not masked[: mention.start].rstrip().lower().endswith("according to")
         return Mention(
@@ -268,8 +282,21 @@ class PeopleIndex:
         )
 
 
+def _word_before(text: str, end: int) -> str | None:
+    r"""The word ending ``text[:end]``, trailing spaces aside; None if it ends otherwise.
+
+    What ``re.search(r"(\w+)\s*$", text[:end])`` finds, read from the end rather than tried
+    at every position from the start (once per mention of a person, so it added up).
+    """
+    stop = len(text[:end].rstrip())
+    start = stop
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:stop] if start < stop else None
+
+
 def _alias_key(alias: str) -> str:
-    return re.sub(r"^the\s+", "", alias.strip(), flags=re.IGNORECASE).casefold()
+    return _LEADING_THE.sub("", alias.strip()).casefold()
 
 
 def _name_keys(name: str) -> list[str]:
@@ -294,8 +321,9 @@ def _name_keys(name: str) -> list[str]:
 # -- discovery ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a frozen dataclass: every word of every paragraph becomes one, and a
+    # frozen dataclass is several times slower to build.
     start: int
     end: int
     text: str
@@ -306,9 +334,7 @@ def _tokens(masked: str) -> list[_Token]:
     out: list[_Token] = []
     for m in _WORD.finditer(masked):
         raw = m.group(0)
-        possessive = bool(_POSSESSIVE.search(raw)) and not re.search(
-            r"[^\W\d_]['’][^\W\d_]{2,}", raw
-        )
+        possessive = bool(_POSSESSIVE.search(raw)) and not _INNER_APOSTROPHE.search(raw)
         text = _POSSESSIVE.sub("", raw) if possessive else raw
         if text:
             out.append(_Token(m.start(), m.start() + len(text), text, possessive))
@@ -322,9 +348,9 @@ def _is_cap(word: str) -> bool:
 def _sentence_starts(masked: str) -> set[int]:
     starts = set()
     for a, _b in sentence_spans(masked):
-        m = re.search(r"[^\W\d_]", masked[a:])
+        m = _LETTER.search(masked, a)
         if m:
-            starts.add(a + m.start())
+            starts.add(m.start())
     return starts
 
 
@@ -389,7 +415,7 @@ def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, in
 
 
 def _masked(paragraph: str) -> str:
-    return mask_quotes(paragraph, find_segments(paragraph))
+    return masked_text(paragraph)
 
 
 def discover_people(

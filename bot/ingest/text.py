@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
     "Segment",
     "find_segments",
     "mask_quotes",
+    "masked",
     "normalise_quotes",
     "opens_with_quote",
     "sentence_spans",
@@ -17,6 +20,8 @@ __all__ = [
 # Double marks: straight quotes are ambiguous, the typographic ones say which side they are.
 _DOUBLE = frozenset('"“”„‟«»')
 _DOUBLE_OPENERS = frozenset("“„‟«")
+_DOUBLE_MARK = re.compile('["“”„‟«»]')
+_NOT_SPACE = re.compile(r"\S")  # exactly what str.isspace() is not
 # Single marks open a quotation only in paragraphs without double marks (British style).
 _SINGLE_OPEN = frozenset("'‘")
 _SINGLE_CLOSE = frozenset("'’")
@@ -68,9 +73,8 @@ def _has_words(text: str) -> bool:
 def _double_segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in _DOUBLE:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             open_at = i
             continue
@@ -115,30 +119,42 @@ def _single_segments(text: str) -> list[Segment]:
 
 def find_segments(paragraph: str) -> list[Segment]:
     """Find the quotations in a paragraph, in order; nested single quotes stay inside."""
-    if any(ch in _DOUBLE for ch in paragraph):
+    return list(_segments(paragraph))
+
+
+# Every extractor (people, quotes, laps) asks about the same paragraphs again and again; the
+# answers depend on the text alone, so each paragraph is worked out once.
+@functools.lru_cache(maxsize=4096)
+def _segments(paragraph: str) -> tuple[Segment, ...]:
+    if not _DOUBLE.isdisjoint(paragraph):
         segments = _double_segments(paragraph)
     else:
         segments = _single_segments(paragraph)
-    return [s for s in segments if _has_words(paragraph[s.start : s.end])]
+    return tuple(s for s in segments if _has_words(paragraph[s.start : s.end]))
 
 
-def mask_quotes(paragraph: str, segments: list[Segment]) -> str:
+@functools.lru_cache(maxsize=4096)
+def masked(paragraph: str) -> str:
+    """``mask_quotes(paragraph, find_segments(paragraph))``, worked out once per paragraph."""
+    return mask_quotes(paragraph, _segments(paragraph))
+
+
+def mask_quotes(paragraph: str, segments: Sequence[Segment]) -> str:
     """Blank out quoted words so names inside quotes are never read as narration.
 
     Offsets are kept, and so is sentence punctuation at the very end of each quotation, so
     sentences can still be split after a closing mark.
     """
-    chars = list(paragraph)
+    text = paragraph
     for seg in segments:
         inner = paragraph[seg.start : seg.end]
         keep_from = seg.start + len(inner.rstrip(".!?…"))
-        for k in range(seg.start, seg.end):
-            if k < keep_from and not chars[k].isspace():
-                chars[k] = "x"
+        if keep_from > seg.start:
+            hidden = _NOT_SPACE.sub("x", text[seg.start : keep_from])
+            text = text[: seg.start] + hidden + text[keep_from:]
         if seg.close_mark is None:
-            for k in range(seg.end, len(chars)):
-                chars[k] = " "
-    return "".join(chars)
+            text = text[: seg.end] + " " * (len(text) - seg.end)
+    return text
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no", "mt", "sen"})

@@ -1,0 +1,57 @@
+"""A big ingest builds in worker processes: the same report, the same rows, the same logs."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.ingest import load
+from bot.store import Store
+from tests.ingest.helpers import FICTION, SEED, write_article
+
+
+def corpus(folder: Path) -> list[Path]:
+    """The seed (with its annotation), the fiction articles, a bad file and a duplicate slug."""
+    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(SEED.with_suffix(".toml"), folder / SEED.with_suffix(".toml").name)
+    for path in sorted(FICTION.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    write_article(folder, "no header here\n\ntext\n", slug="2024-01-02-bad")
+    twin = folder / "twin"
+    twin.mkdir()
+    shutil.copy(SEED, twin / SEED.name)
+    return [*sorted(folder.glob("*.txt")), twin / SEED.name]
+
+
+async def ingest_into(db: Path, paths: list[Path]) -> tuple[load.IngestReport, list[tuple]]:
+    async with await Store.open(db) as store:
+        report = await load.ingest(store, paths)
+        rows = list(await store.db.execute_fetchall("SELECT * FROM quotes ORDER BY id"))
+    return report, [tuple(r) for r in rows]
+
+
+async def test_processes_and_one_thread_store_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Built in worker processes or in one thread, the report and the stored rows agree."""
+    paths = corpus(tmp_path)
+    caplog.set_level(logging.WARNING)
+    alone, alone_rows = await ingest_into(tmp_path / "one.db", paths)
+    alone_logs = sorted(r.getMessage() for r in caplog.records if r.name.startswith("bot"))
+    caplog.clear()
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(load, "CHUNK", 2)
+    pooled, pooled_rows = await ingest_into(tmp_path / "pool.db", paths)
+    pooled_logs = sorted(r.getMessage() for r in caplog.records if r.name.startswith("bot"))
+    assert (pooled.loaded, pooled.unchanged) == (alone.loaded, alone.unchanged)
+    assert [(e.path, e.line, e.message) for e in pooled.failed] == [
+        (e.path, e.line, e.message) for e in alone.failed
+    ]
+    assert len(alone.failed) == 2  # the bad file and the duplicate slug
+    assert pooled_rows == alone_rows
+    # A worker's warning ("not ingested: ...") is relayed to this process's loggers.
+    assert pooled_logs == alone_logs
+    assert any("not ingested" in message for message in pooled_logs)
