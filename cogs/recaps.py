@@ -93,6 +93,14 @@ class Recaps(
                 text, ephemeral=True, allowed_mentions=ALLOWED_MENTIONS
             )
 
+    @staticmethod
+    async def _defer(interaction: Interaction) -> None:
+        """Acknowledge before touching the store: a write may wait on SQLite's lock for
+        seconds, past Discord's 3-second deadline. Moderator commands are rare, so the extra
+        request costs nothing that matters."""
+        if not interaction.response.is_done():
+            await interaction.response.defer(ephemeral=True, thinking=True)
+
     def _check_can_post(self, channel: discord.abc.GuildChannel) -> None:
         me = channel.guild.me
         missing = missing_permissions(channel, me) if me is not None else []
@@ -142,6 +150,7 @@ class Recaps(
         with self._running():
             at, zone = parse_hhmm(time), parse_timezone(timezone)
             self._check_can_post(channel)
+            await self._defer(interaction)
             now = self.runner.clock.now()
             rule = RecapRule.starting(at, zone, every, now)
             first = next_slot(rule, now)
@@ -171,6 +180,7 @@ class Recaps(
         """Show this server's recap schedules, their next slots and their last posts."""
         assert interaction.guild_id is not None
         with self._running():
+            await self._defer(interaction)
             store = self.bot.store
             schedules = await store.recap_schedules(interaction.guild_id)
             if not schedules:
@@ -195,6 +205,7 @@ class Recaps(
         """Stop a channel's scheduled recaps (its history is kept)."""
         with self._running():
             channel_id = await self._scheduled_channel(interaction, channel)
+            await self._defer(interaction)
             if not await self.runner.remove_schedule(channel_id):
                 raise UserError(f"There is no recap schedule in <#{channel_id}>.")
             await self._reply(interaction, f"Recaps in <#{channel_id}> are off.")
@@ -211,7 +222,7 @@ class Recaps(
             if not isinstance(target, discord.TextChannel):
                 raise UserError("Recaps go in a text channel: name one with `channel:`.")
             self._check_can_post(target)
-            await interaction.response.defer(ephemeral=True, thinking=True)
+            await self._defer(interaction)
             outcome = await self.runner.post_now(interaction.guild_id, target.id)
             if outcome.state == "done":
                 text = f"Posted a recap in {target.mention}: {outcome.jump_url or ''}".rstrip(": ")

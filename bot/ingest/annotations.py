@@ -28,6 +28,9 @@ __all__ = [
     "load_annotations",
 ]
 
+#: Annotations hold only what the text cannot tell: far smaller than the article itself.
+MAX_ANNOTATION_BYTES = 256_000
+
 log = logging.getLogger(__name__)
 
 PRONOUNS = frozenset({"he", "she", "they"})
@@ -373,6 +376,9 @@ def parse_annotations(path: Path, raw: bytes) -> Annotations:
         raise IngestError(path, line, "annotation file is not UTF-8 text") from None
     try:
         doc = tomllib.loads(text)
+    except RecursionError:
+        # tomllib recurses per nesting level: absurd nesting is malformed, not a crash.
+        raise IngestError(path, None, "invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         if line is None:
@@ -415,6 +421,14 @@ def load_annotations(path: Path) -> Annotations | None:
     if path.suffix != ".toml":
         path = annotation_path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_ANNOTATION_BYTES:
+            raise IngestError(
+                path,
+                None,
+                f"annotation file is too large ({size:,} bytes; the limit is "
+                f"{MAX_ANNOTATION_BYTES:,}): it should hold only what the article cannot tell",
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         return None

@@ -129,6 +129,7 @@ class _Walk:
     statements: list[_Statement] = field(default_factory=list)
     reported: list[ReportedStatement] = field(default_factory=list)
     masked: list[str] = field(default_factory=list)
+    _settings: dict[tuple[int, int, int, str | None], str] = field(default_factory=dict)
 
     # -- the walk -------------------------------------------------------------------------
 
@@ -150,10 +151,17 @@ class _Walk:
             )
             open_statement = None
             previous: tuple[_Statement, QuoteKind, int] | None = None
+            # Segments and sentences are both in text order: one pointer walks the segments,
+            # so a paragraph of thousands of quotes stays linear.
+            cursor = 0
             for s_index, (a, b) in enumerate(sentences):
-                in_sentence = [s for s in segments if a <= s.open_mark < b]
-                for seg in in_sentence:
-                    j = segments.index(seg)
+                while cursor < len(segments) and segments[cursor].open_mark < a:
+                    cursor += 1
+                first = cursor
+                while cursor < len(segments) and segments[cursor].open_mark < b:
+                    cursor += 1
+                in_sentence = segments[first:cursor]
+                for j, seg in enumerate(in_sentence, start=first):
                     kind, attribution = self._attribute(number, masked, mentions, segments, j, a, b)
                     setting = self._setting(number, masked, a, b, attribution.verb)
                     statement: _Statement
@@ -355,6 +363,14 @@ class _Walk:
     # -- settings -------------------------------------------------------------------------
 
     def _setting(self, paragraph: int, masked: str, a: int, b: int, verb: str | None) -> str:
+        # Every quote of one sentence shares its setting: work it out once per sentence, or a
+        # paragraph of many short quotes costs quadratic time.
+        key = (paragraph, a, b, verb)
+        if key not in self._settings:
+            self._settings[key] = self._setting_of(paragraph, masked, a, b, verb)
+        return self._settings[key]
+
+    def _setting_of(self, paragraph: int, masked: str, a: int, b: int, verb: str | None) -> str:
         sentence = masked[a:b]
         original = self.paragraphs[paragraph - 1][a:b]
         context = " ".join(self.masked[max(0, paragraph - 3) : paragraph])

@@ -457,11 +457,6 @@ async def test_fans_are_answered_while_a_moderator_write_waits_on_a_lock(
 
 
 @pytest.mark.slow  # holds the lock past the deadline
-@pytest.mark.xfail(
-    strict=True,
-    reason="cogs/recaps.py: /recaps schedule writes before it answers and never defers, so "
-    "a write waiting on a lock (up to SQLite's 5 s) answers after the 3 s deadline: lost",
-)
 async def test_recap_schedule_behind_a_held_lock_is_still_answered(
     rig: Rig, database: Path
 ) -> None:
@@ -476,7 +471,7 @@ async def test_recap_schedule_behind_a_held_lock_is_still_answered(
             await asyncio.sleep(4.0)
         assert "Scheduled" in text_of(await answered_once(record, within=5))
     finally:
-        emu.take_violations()  # the late answer Discord refuses, while the bug stands
+        assert emu.take_violations() == []
 
 
 async def test_damaged_table_gets_a_clear_answer_and_the_rest_still_works(

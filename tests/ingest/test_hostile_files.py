@@ -168,11 +168,6 @@ async def test_hostile_annotation_is_refused_and_stores_nothing(
     assert await contents(database) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/ingest/annotations.py: tomllib's RecursionError escapes as an 'internal "
-    "error' naming the .txt, with a traceback in the log",
-)
 async def test_deeply_nested_annotation_is_refused_as_toml(database: Path) -> None:
     """TOML nested 100,000 deep is refused as invalid TOML, naming the .toml, no traceback."""
     article = database.parent / "2024-05-05-nested.txt"
@@ -181,12 +176,6 @@ async def test_deeply_nested_annotation_is_refused_as_toml(database: Path) -> No
     refused_cleanly(ingest(database, article), "2024-05-05-nested.toml", "toml")
 
 
-@pytest.mark.slow  # about 10 s while the bug stands: the 5 MB name is stored
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/ingest/annotations.py reads annotation files whole, with no size limit: a "
-    "5 MB annotation loads (here, a 5 MB person name) where a 5 MB article is refused",
-)
 async def test_huge_annotation_is_refused(database: Path) -> None:
     """A 5 MB annotation file is refused as too large, like a 5 MB article."""
     before = await contents(database)
@@ -198,14 +187,6 @@ async def test_huge_annotation_is_refused(database: Path) -> None:
     assert await contents(database) == before
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=subprocess.TimeoutExpired,
-    reason="bot/ingest/attribute.py is quadratic in the quotes of one paragraph (_setting "
-    "searches the whole paragraph per quote; list.index per segment): 20 KB of short "
-    "quotes take ~20 s, 200 KB take hours, though files up to 1 MB are accepted",
-)
 def test_a_paragraph_of_many_short_quotes_ingests_promptly(tmp_path: Path) -> None:
     """200 KB in one paragraph of short quotes (under the size limit) ingests in seconds."""
     article = tmp_path / "2024-05-07-many-quotes.txt"
