@@ -396,6 +396,22 @@ _STOPWORD_TEXT = (
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
+#: Words with which a reaction speaks of an apology without naming who made it.
+_REACTION_WORDS = re.compile(
+    r"\b(?:apolog\w*|sorry|mistakes?|forgiv\w*|responsibility|owned|owning|accept\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_pattern(person: Person) -> re.Pattern[str]:
+    """Every way the article names ``person``: full name, each name of three letters or more,
+    and the aliases. A reaction to an apology is one whose paragraph names the apologiser."""
+    forms = {person.name, *person.aliases}
+    forms.update(part for part in person.name.split() if len(part) >= 3)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 def _strip_quotes(text: str) -> str:
     return text.strip().strip(_QUOTE_CHARS + " ?!.,;:").strip()
 
@@ -1004,21 +1020,49 @@ class AnswerEngine:
         parts = best[1]
         source = parts[0].source
         assert source is not None
-        stored, quotes, told = await asyncio.gather(
+        speaker = parts[0].speaker
+        stored, quotes, told, paragraphs, who = await asyncio.gather(
             self.store.article(source.slug),
             self.store.quotes(article=source.slug, limit=10_000),
             self.store.reported(article=source.slug),
+            self.store.paragraphs(source.slug),
+            self.store.person(speaker or ""),
         )
         art = stored or ArticleSummary(source.slug, source.published, source.headline)
-        speaker = parts[0].speaker
         last = max(p.paragraph for p in parts)
+        names = _name_pattern(who) if who is not None else None
+        in_paragraph: dict[int, list[str]] = {}
+        for q in quotes:
+            in_paragraph.setdefault(q.paragraph, []).append(q.text)
+
+        def about_them(paragraph: int, own_text: str = "") -> bool:
+            """Whether it answers the apology: the reporter's words around it name the
+            apologiser, or its own words do, or speak of the apology itself."""
+            if _REACTION_WORDS.search(own_text) or (names and names.search(own_text)):
+                return True
+            if names is None or not 1 <= paragraph <= len(paragraphs):
+                return False
+            narrative = paragraphs[paragraph - 1]
+            for text in in_paragraph.get(paragraph, ()):
+                narrative = narrative.replace(text, " ")
+            return bool(names.search(narrative))
+
+        statements: dict[int, list[Quote]] = {}
+        for q in quotes:
+            if q.speaker is not None and q.speaker != speaker and q.paragraph > last:
+                statements.setdefault(q.statement, []).append(q)
         after = [
             q
-            for q in quotes
-            if q.speaker is not None and q.speaker != speaker and q.paragraph > last
+            for group in statements.values()
+            if any(about_them(q.paragraph, q.text) for q in group)
+            for q in group
         ]
         after.sort(key=lambda q: (q.paragraph, q.statement, q.part))
-        reported = [r for r in told if r.speaker != speaker and r.paragraph > last]
+        reported = [
+            r
+            for r in told
+            if r.speaker != speaker and r.paragraph > last and about_them(r.paragraph, r.text)
+        ]
         return ApologyAnswer(parts, tuple(after), tuple(reported), art)
 
     async def _best_apology(

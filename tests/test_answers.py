@@ -774,3 +774,32 @@ async def test_seed_facts_carry_notes(seed: AnswerEngine) -> None:
     assert isinstance(answer, FactsAnswer)
     assert answer.facts and answer.notes
     assert any(f.value == "32" or "32" in f.value for f in answer.facts)
+
+
+async def test_later_quote_about_something_else_is_no_reaction(store: Store) -> None:
+    """After an apology, a quote that neither names the apologiser nor speaks of the apology
+    (a driver on his own race) is not listed as a reaction to it."""
+    paragraphs = (
+        "Team boss Fred Vasseur was downbeat after Max Verstappen won.",
+        "“I am sorry for the fans, we got it wrong,” Vasseur said.",
+        "“We have a lot of work ahead,” George Russell said.",
+        "“Fred owned the mistake,” said Lewis Hamilton.",
+    )
+    article = make_article(
+        "2023-03-05-bahrain",
+        date(2023, 3, 5),
+        "Verstappen wins in Bahrain",
+        paragraphs,
+        people=(Person("Fred Vasseur"), Person("George Russell"), Person("Lewis Hamilton")),
+        quotes=(
+            Quote("Fred Vasseur", "I am sorry for the fans, we got it wrong,", "direct", "r", 2, 1),
+            Quote("George Russell", "We have a lot of work ahead,", "direct", "r", 3, 2),
+            Quote("Lewis Hamilton", "Fred owned the mistake,", "direct", "r", 4, 3),
+        ),
+    )
+    await store.replace_article(article)
+    engine = AnswerEngine(store)
+    await engine.refresh()
+    answer = await engine.apology()
+    assert isinstance(answer, ApologyAnswer)
+    assert [q.speaker for q in answer.reactions] == ["Lewis Hamilton"]
