@@ -22,6 +22,7 @@ from bot.models import Quote, QuoteKind, ReportedStatement
 __all__ = [
     "DEFAULT_SETTING",
     "Defaults",
+    "Speech",
     "discover_people",
     "extract_quotes",
     "extract_reported",
@@ -130,6 +131,16 @@ class _Walk:
     reported: list[ReportedStatement] = field(default_factory=list)
     masked: list[str] = field(default_factory=list)
     _settings: dict[tuple[int, int, int, str | None], str] = field(default_factory=dict)
+    #: Epithets resolved to one person ("the Mexican" -> Sergio Perez); None once an epithet
+    #: has meant two different people, so it is never offered as an alias.
+    epithets: dict[str, str | None] = field(default_factory=dict)
+
+    def _learn_epithet(self, epithet: str, person: str | None) -> None:
+        key = epithet[:1].lower() + epithet[1:]  # "The Mexican" opening a sentence
+        if key in self.epithets and self.epithets[key] != person:
+            self.epithets[key] = None
+        else:
+            self.epithets[key] = person
 
     # -- the walk -------------------------------------------------------------------------
 
@@ -276,6 +287,7 @@ class _Walk:
                     named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
                     if len(named) == 1:
                         found = _Attribution("person", named.pop())
+                        self._learn_epithet(subj.strip(), found.speaker)
                 return _Attribution(found.status, found.speaker, m.group("verb"))
         m = _POST_VERB_FIRST.match(text)
         if m:
@@ -489,15 +501,26 @@ def extract_quotes(
     return _quotes(_walk(paragraphs, people, defaults), paragraphs)
 
 
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """Everything one walk through an article finds."""
+
+    quotes: list[Quote]
+    reported: list[ReportedStatement]
+    #: Epithets the text used for exactly one named person: aliases learned from the text.
+    epithets: dict[str, str]
+
+
 def extract_speech(
     paragraphs: Sequence[str], people: PeopleIndex, defaults: Defaults | None = None
-) -> tuple[list[Quote], list[ReportedStatement]]:
+) -> Speech:
     """Return what :func:`extract_quotes` and :func:`extract_reported` do, from one walk.
 
     Both come out of the same walk through the article; ingesting walks once, not twice.
     """
     walk = _walk(paragraphs, people, defaults)
-    return _quotes(walk, paragraphs), list(walk.reported)
+    learned = {epithet: name for epithet, name in walk.epithets.items() if name is not None}
+    return Speech(_quotes(walk, paragraphs), list(walk.reported), learned)
 
 
 def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:

@@ -127,9 +127,13 @@ def _reported(
 _RELATIONAL_ROLES = frozenset({"team-mate", "teammate", "rival", "friend"})
 
 
-def _with_described_roles(parsed: ParsedText, index: PeopleIndex) -> tuple[Person, ...]:
+def _with_described_roles(
+    parsed: ParsedText, index: PeopleIndex, epithets: dict[str, str]
+) -> tuple[Person, ...]:
     """People with role and team; where the annotation gives neither, the article's own
     descriptor ("Ferrari boss Fred Vasseur", "Russell, a driver racing for Williams") does.
+    Epithets the text used for them as speakers ("the Mexican told reporters") join their
+    aliases, so /who and /quote find them by it too.
     """
     described: dict[str, tuple[str | None, str | None]] = {}
     for found in find_appositives(parsed.paragraphs, index):
@@ -140,7 +144,11 @@ def _with_described_roles(parsed: ParsedText, index: PeopleIndex) -> tuple[Perso
         role, team = p.role, p.team
         if role is None and team is None:
             role, team = described.get(p.name, (None, None))
-        people.append(Person(p.name, role, team, p.aliases))
+        known = {a.casefold() for a in p.aliases}
+        learned = [
+            e for e, name in epithets.items() if name == p.name and e.casefold() not in known
+        ]
+        people.append(Person(p.name, role, team, (*p.aliases, *sorted(learned))))
     return tuple(people)
 
 
@@ -150,11 +158,12 @@ def build_article(path: Path) -> Article:
     notes = load_annotations(annotation_path(path))
     index = _people_index(parsed, notes)
     defaults = Defaults(notes.spoken_setting if notes else None)
-    quotes, found_reported = extract_speech(parsed.paragraphs, index, defaults)
+    speech = extract_speech(parsed.paragraphs, index, defaults)
+    quotes, found_reported = speech.quotes, speech.reported
     if notes is not None:
         quotes = _apply_overrides(quotes, notes)
     events = _events(parsed, index, notes)
-    people = _with_described_roles(parsed, index)
+    people = _with_described_roles(parsed, index, speech.epithets)
     article = Article(
         slug=parsed.slug,
         published=parsed.published,

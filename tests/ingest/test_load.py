@@ -126,3 +126,15 @@ def test_unannotated_roles_come_from_the_articles_descriptors(tmp_path: Path) ->
     people = {p.name: p for p in article.people}
     assert (people["Fred Vasseur"].role, people["Fred Vasseur"].team) == ("boss", "Ferrari")
     assert (people["Sergio Perez"].role, people["Sergio Perez"].team) == (None, None)
+
+
+def test_epithet_used_for_a_speaker_becomes_an_alias(tmp_path: Path) -> None:
+    """"the Mexican told reporters" after naming Perez makes "the Mexican" one of his aliases."""
+    body = (
+        "date 2023-03-05 Verstappen wins in Bahrain\n\n"
+        'Sergio Perez lost the lead. "I had wheelspin," the Mexican told reporters.\n'
+    )
+    article = build_article(write_article(tmp_path, body))
+    [perez] = [p for p in article.people if p.name == "Sergio Perez"]
+    assert "the Mexican" in perez.aliases
+    assert article.quotes[0].speaker == "Sergio Perez"
