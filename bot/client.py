@@ -45,6 +45,9 @@ EXTENSIONS: tuple[str, ...] = ("cogs.fan", "cogs.mentions", "cogs.recaps")
 #: How long SIGTERM waits for commands already running to finish before closing anyway.
 DRAIN_SECONDS = 10.0
 
+#: How often the running bot looks for articles ingested by another process.
+ARTICLE_CHECK_SECONDS = 10.0
+
 GENERIC_FAILURE = "Something went wrong on our side; it has been logged. Please try again."
 STORE_FAILURE = "Pitwall's database is unavailable right now; please try again later."
 
@@ -160,6 +163,8 @@ class Pitwall(commands.AutoShardedBot):
     _inflight: int
     _idle: asyncio.Event
     _closing: bool
+    _watcher: asyncio.Task[None] | None = None
+    _articles_seen: tuple[int, str | None] = (0, None)
 
     def __init__(self, settings: Settings, store: Store, *, sync_on_start: bool = True) -> None:
         # Guilds for channels and permissions; guild messages for @mentions, whose content
@@ -190,6 +195,8 @@ class Pitwall(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         await self.answers.refresh()
+        self._articles_seen = await self.store.articles_fingerprint()
+        self._watcher = asyncio.create_task(self._watch_articles(), name="pitwall-articles")
         for name in EXTENSIONS:
             try:
                 await self.load_extension(name)
@@ -204,6 +211,33 @@ class Pitwall(commands.AutoShardedBot):
 
     async def on_message(self, message: discord.Message, /) -> None:
         """Ignore prefix commands: mentions are answered by the mentions cog instead."""
+
+    async def _watch_articles(self) -> None:
+        """Rebuild the answer indexes when a moderator ingests while the bot runs.
+
+        Ingest is another process; without this, autocomplete and /whosaid would not know
+        the new article until a restart. One cheap query every ARTICLE_CHECK_SECONDS.
+        """
+        while True:
+            await asyncio.sleep(ARTICLE_CHECK_SECONDS)
+            try:
+                seen = await self.store.articles_fingerprint()
+                if seen != self._articles_seen:
+                    await self.answers.refresh()
+                    self._articles_seen = seen
+                    log.info("articles changed: answer indexes rebuilt (%d articles)", seen[0])
+            except StoreError as exc:
+                log.warning("could not check for new articles: %s", exc)
+            except Exception:
+                log.exception("checking for new articles failed; will try again")
+
+    async def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher
+            self._watcher = None
+        await super().close()
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guilds", self.user, len(self.guilds))

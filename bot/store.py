@@ -194,7 +194,7 @@ def _replace_articles(
 def _write_article(conn: sqlite3.Connection, article: Article) -> None:
     # Keep the article's id stable across edits: recap history refers to it.
     existing = conn.execute("SELECT id FROM articles WHERE slug = ?", (article.slug,)).fetchone()
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
     values = (
         article.published.isoformat(),
         article.headline,
@@ -682,6 +682,12 @@ class Store:
         """(id, text) of every quote: the in-memory index for fuzzy matching is built from it."""
         rows = await self._all("SELECT id, text FROM quotes ORDER BY id")
         return [(r["id"], r["text"]) for r in rows]
+
+    async def articles_fingerprint(self) -> tuple[int, str | None]:
+        """(count, newest ingest time) of the articles: changes whenever any article is
+        added or replaced, by this process or another, and with nothing else."""
+        row = (await self._all("SELECT count(*), max(ingested_at) FROM articles"))[0]
+        return int(row[0]), row[1]
 
     async def version(self) -> tuple[int, int]:
         """A value that changes whenever articles may have changed, here or in another process.

@@ -211,3 +211,16 @@ async def test_facts_and_notes_keep_order(store: Store) -> None:
     await store.replace_article(make_article())
     assert [f.key for f in await store.facts("a-story")] == ["race", "lap"]
     assert [n.text for n in await store.notes("a-story")] == ["The race was the Other Grand Prix."]
+
+
+async def test_articles_fingerprint_moves_with_every_article_write(store: Store) -> None:
+    """Adding or editing an article changes the fingerprint the bot watches; re-ingesting
+    the same content does not."""
+    empty = await store.articles_fingerprint()
+    await store.replace_article(make_article())
+    added = await store.articles_fingerprint()
+    await store.replace_article(make_article())
+    assert await store.articles_fingerprint() == added
+    await store.replace_article(make_article(text="Edited", h="h2"))
+    edited = await store.articles_fingerprint()
+    assert len({empty, added, edited}) == 3
