@@ -69,7 +69,7 @@ async def _material(db_path: Path) -> Material:
         people = [p.name for p in await store.people()]
         slugs = [a.slug for a in await store.articles()]
         laps = await store.laps_with_events() or [1]
-        texts = [text for _id, text in await store.quote_texts()]
+        texts = [text for _id, text, _attributed in await store.quote_index()]
     rng = random.Random(5)
     quotes = [t for t in rng.sample(texts, min(len(texts), 2000)) if len(t.split()) >= 4]
     return Material(people, slugs, laps, quotes)

@@ -646,22 +646,6 @@ class Store:
         """
         return [_quote(r) for r in await self._in_connection(_best_matches, query, limit)]
 
-    async def search_quotes(self, text: str, limit: int = 20) -> list[Quote]:
-        """Quotes sharing any word with ``text``, best first: the candidates /whosaid ranks."""
-        query = fts_query(text, any_term=True)
-        if query is None:
-            return []
-        rows = await self._all(
-            f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} JOIN quotes_fts f ON f.rowid = q.id "
-            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?",
-            (query, limit),
-        )
-        return [_quote(r) for r in rows]
-
-    async def quote_by_id(self, quote_id: int) -> Quote | None:
-        rows = await self._all(f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} WHERE q.id = ?", (quote_id,))
-        return _quote(rows[0]) if rows else None
-
     async def random_quote(self) -> Quote | None:
         rows = await self._all(
             f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} WHERE q.person_id IS NOT NULL "
@@ -677,11 +661,6 @@ class Store:
             (slug, statement),
         )
         return [_quote(r) for r in rows]
-
-    async def quote_texts(self) -> list[tuple[int, str]]:
-        """(id, text) of every quote: the in-memory index for fuzzy matching is built from it."""
-        rows = await self._all("SELECT id, text FROM quotes ORDER BY id")
-        return [(r["id"], r["text"]) for r in rows]
 
     async def articles_fingerprint(self) -> tuple[int, str | None]:
         """(count, newest ingest time) of the articles: changes whenever any article is

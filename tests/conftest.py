@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -20,3 +21,24 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
     """A fresh, migrated store in its own file."""
     async with await Store.open(tmp_path / "pitwall.db") as opened:
         yield opened
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the seed article, loaded once through the real CLI and closed cleanly,
+    so the file alone holds it all."""
+    from tests.cli_support import run_cli
+
+    path = tmp_path_factory.mktemp("seeded") / "pitwall.db"
+    done = run_cli("ingest", str(SEED), cwd=path.parent, database=path)
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+@pytest.fixture
+def database(seeded: Path, tmp_path: Path) -> Path:
+    """A private copy of the seeded store."""
+    path = tmp_path / "store" / "pitwall.db"
+    path.parent.mkdir()
+    shutil.copyfile(seeded, path)
+    return path

@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.cli_support import run_cli, seed_data_dir
+from tests.conftest import SEED
 
 
 def pitwall(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m bot`` in ``cwd`` with a clean Pitwall environment."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PITWALL_", "DISCORD_"))}
-    clean["PYTHONPATH"] = str(ROOT)
-    clean.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    """Run ``python -m bot`` in ``cwd``; settings default as on a fresh machine."""
+    return run_cli(*args, cwd=cwd, env=env)
 
 
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A folder laid out like a checkout: data/articles with the seed article."""
-    articles = tmp_path / "data" / "articles"
-    articles.mkdir(parents=True)
-    shutil.copy(SEED, articles)
-    shutil.copy(SEED.with_suffix(".toml"), articles)
+    seed_data_dir(tmp_path)
     return tmp_path
 
 

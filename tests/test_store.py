@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -185,8 +186,16 @@ async def test_hostile_text_reaches_fts_as_words_only(store: Store, text: str) -
     """FTS syntax and SQL in user text never raise and never match as syntax."""
     await store.replace_article(make_article())
     found = await store.quotes(contains=text)
-    await store.search_quotes(text)
+    words = text.split()  # raw, as a hostile client sends them: the store must quote them
+    ids = await store.quote_ids_matching(words, any_term=True, prefixes=words)
     assert all("fast" in q.text.casefold() for q in found)
+    # Operators are plain words here: each id found shares a word (or word start) with the
+    # input, e.g. "AND" finds "And then he moved."; nothing matches through FTS syntax.
+    tokens = re.findall(r"\w+", text.casefold())
+    for quote_id, quote_text, _ in await store.quote_index():
+        if quote_id in ids:
+            words = re.findall(r"\w+", quote_text.casefold())
+            assert any(w.startswith(t) for t in tokens for w in words), (text, quote_text)
     assert (await store.stats()).quotes == 3  # nothing dropped
 
 

@@ -533,15 +533,6 @@ def _trim_role(words: str) -> str:
     return " ".join(kept)
 
 
-def names_outside_quotes(paragraph: str, index: PeopleIndex) -> list[str]:
-    """Full names of the people a paragraph names outside quotes, in order, once each."""
-    out: list[str] = []
-    for mention in index.mentions(_masked(paragraph)):
-        if mention.person and mention.person not in out:
-            out.append(mention.person)
-    return out
-
-
 def unique(items: Iterable[str]) -> tuple[str, ...]:
     """Keep the first occurrence of each item, in order."""
     return tuple(dict.fromkeys(items))

@@ -29,6 +29,7 @@ import pytest_asyncio
 
 from bot.client import STORE_FAILURE
 from bot.store import Store
+from tests.cli_support import run_cli
 from tests.e2e.clock_launcher import set_clock
 from tests.e2e.helpers import is_ephemeral, text_of
 from tests.emulator import DiscordEmulator, InteractionRecord
@@ -135,21 +136,9 @@ def read_only(path: Path) -> Iterator[None]:
 def cli(
     database: Path, *args: str, preexec: Callable[[], None] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m bot ARGS`` on ``database`` in a clean folder, as an operator would."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=database.parent,
-        env={
-            "PITWALL_DATABASE": str(database),
-            "PITWALL_DATA_DIR": str(REPO_ROOT / "data"),
-            "PATH": "/usr/bin:/bin",
-        },
-        preexec_fn=preexec,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    """Run ``python -m bot ARGS`` on ``database`` in its folder, on the bundled articles."""
+    env = {"PITWALL_DATA_DIR": str(REPO_ROOT / "data")}
+    return run_cli(*args, cwd=database.parent, database=database, env=env, preexec=preexec)
 
 
 def one_clear_line(output: str, *expected: str) -> str:
@@ -198,23 +187,6 @@ async def contents(database: Path) -> tuple[Any, ...]:
             await store.lap_events(),
             await store.people(),
         )
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store holding the seed article, closed cleanly so the file alone holds it all."""
-    path = tmp_path_factory.mktemp("seeded") / "pitwall.db"
-    done = cli(path, "ingest", str(SEED))
-    assert done.returncode == 0, done.stderr
-    return path
-
-
-@pytest.fixture
-def database(seeded: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "store" / "pitwall.db"
-    path.parent.mkdir()
-    shutil.copyfile(seeded, path)
-    return path
 
 
 async def spawn(

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.cli_support import run_cli, seed_data_dir
 from tests.e2e.helpers import live_bot, text_of
 
 pytestmark = pytest.mark.e2e
@@ -27,23 +24,13 @@ Charles Leclerc retired on lap 41 with a power unit failure. "It's a shame," he 
 
 async def test_article_ingested_while_running_is_answered(tmp_path: Path) -> None:
     """After `ingest` in another process, /whosaid, /lap and autocomplete know the new article."""
-    articles = tmp_path / "data" / "articles"
-    articles.mkdir(parents=True)
-    shutil.copy(SEED, articles)
-    shutil.copy(SEED.with_suffix(".toml"), articles)
+    articles = seed_data_dir(tmp_path)
     env = {"PITWALL_DATA_DIR": str(tmp_path / "data")}
     async with live_bot(tmp_path, env) as (emu, _bot):
         new = articles / "2023-03-05-bahrain.txt"
         new.write_text(NEW_ARTICLE, encoding="utf-8")
         ingest = await asyncio.to_thread(
-            subprocess.run,
-            [sys.executable, "-m", "bot", "ingest", str(new)],
-            cwd=ROOT,
-            env={"PITWALL_DATABASE": str(tmp_path / "p.db"), "PATH": "/usr/bin:/bin"},
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
+            run_cli, "ingest", str(new), cwd=tmp_path, database=tmp_path / "p.db"
         )
         assert ingest.returncode == 0, ingest.stderr
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from tests.conftest import SEED
+from tests.cli_support import seed_data_dir
 from tests.e2e.helpers import button, is_ephemeral, live_bot, text_of
 from tests.emulator import DiscordEmulator
 from tests.emulator.fixtures import BotProcess
@@ -41,10 +40,7 @@ async def live(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[tuple[DiscordEmulator, BotProcess]]:
     tmp: Path = tmp_path_factory.mktemp("pages-e2e")
-    articles = tmp / "data" / "articles"
-    articles.mkdir(parents=True)
-    shutil.copy(SEED, articles)
-    shutil.copy(SEED.with_suffix(".toml"), articles)
+    articles = seed_data_dir(tmp)
     (articles / "2024-03-02-quill-long-season.txt").write_text(long_article(), encoding="utf-8")
     env = {"PITWALL_DATA_DIR": str(tmp / "data")}
     async with live_bot(tmp, env) as running:

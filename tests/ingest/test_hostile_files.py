@@ -6,9 +6,7 @@ the store is left exactly as it was: nothing of the bad file, nothing of what wa
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ from typing import Any
 import pytest
 
 from bot.store import Store
+from tests.cli_support import run_cli
 from tests.ingest.helpers import SEED
 
 SEED_SLUG = SEED.stem
@@ -24,16 +23,11 @@ FIVE_MB = 5 * 1024 * 1024
 
 
 def ingest(database: Path, *paths: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real CLI in a clean folder (no .env), as a moderator would."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "ingest", *map(str, paths)],
-        cwd=database.parent,
-        env={"PITWALL_DATABASE": str(database), "LOG_LEVEL": "WARNING", "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    """Run the real `ingest` in the store's folder (no .env), as a moderator would."""
+    return run_cli(
+        "ingest", *map(str, paths), cwd=database.parent, database=database,
+        env={"LOG_LEVEL": "WARNING"},
+    )  # fmt: skip
 
 
 async def contents(database: Path) -> dict[str, Any]:
@@ -51,24 +45,6 @@ async def contents(database: Path) -> dict[str, Any]:
             "facts": {a.slug: await store.facts(a.slug) for a in articles},
             "notes": {a.slug: await store.notes(a.slug) for a in articles},
         }
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store holding the seed article, loaded once through the CLI."""
-    path = tmp_path_factory.mktemp("seeded") / "pitwall.db"
-    done = ingest(path, SEED)
-    assert done.returncode == 0, done.stderr
-    return path
-
-
-@pytest.fixture
-def database(seeded: Path, tmp_path: Path) -> Path:
-    """A copy of the seeded store (closed cleanly, so the file alone holds it all)."""
-    path = tmp_path / "store" / "pitwall.db"
-    path.parent.mkdir()
-    shutil.copyfile(seeded, path)
-    return path
 
 
 def refused_cleanly(done: subprocess.CompletedProcess[str], name: str, reason: str) -> None:
@@ -191,13 +167,5 @@ def test_a_paragraph_of_many_short_quotes_ingests_promptly(tmp_path: Path) -> No
     """200 KB in one paragraph of short quotes (under the size limit) ingests in seconds."""
     article = tmp_path / "2024-05-07-many-quotes.txt"
     article.write_bytes(_header(b'"Yes." ' * 30_000))
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "ingest", str(article)],
-        cwd=tmp_path,
-        env={"PITWALL_DATABASE": str(tmp_path / "p.db"), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    done = run_cli("ingest", str(article), cwd=tmp_path, database=tmp_path / "p.db", timeout=30)
     assert done.returncode == 0, done.stderr

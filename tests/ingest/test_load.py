@@ -129,7 +129,7 @@ def test_unannotated_roles_come_from_the_articles_descriptors(tmp_path: Path) ->
 
 
 def test_epithet_used_for_a_speaker_becomes_an_alias(tmp_path: Path) -> None:
-    """"the Mexican told reporters" after naming Perez makes "the Mexican" one of his aliases."""
+    """ "the Mexican told reporters" after naming Perez makes "the Mexican" one of his aliases."""
     body = (
         "date 2023-03-05 Verstappen wins in Bahrain\n\n"
         'Sergio Perez lost the lead. "I had wheelspin," the Mexican told reporters.\n'
