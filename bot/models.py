@@ -65,6 +65,14 @@ class Quote:
     part: int = 0
     id: int | None = None
     source: Source | None = None
+    # -- how the speaker was found (issue 8) --------------------------------------------
+    #: The attribution cue: the sieve and its words ('tag "said Stroll"', 'follow-on
+    #: paragraph ...'), or why there is no speaker; None when not recorded.
+    cue: str | None = None
+    #: The paragraph the cue stands in (it may differ from the quote's own paragraph).
+    cue_paragraph: int | None = None
+    #: A transcript label naming a role or team rather than a person ("Race engineer").
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,15 @@ The walk goes through the article once, in order, keeping a short history of who
 quoted or last the subject of a sentence, so "he said" can be resolved the way a reader
 would. Every rule prefers leaving a quote unattributed to guessing: a wrong name is worse
 than none.
+
+Attribution has two stages, after CoreNLP's quote attribution (Muzny et al., 2017). Stage one
+links a quote to a mention through ordered sieves, the most precise first, each deciding or
+passing: a transcript label, a tag after the quote, a tag before it, a tag set off inside the
+sentence, the subject of the reported speech around a partial quote, a dash credit, and
+(after the walk) a follow-on paragraph. Stage two links the mention to a person: a name
+directly, a pronoun through the history, an epithet or nickname through the article's own
+words and the register (``bot.ingest.resolve``). Each decision keeps its cue (the sieve and
+its words) and the cue's paragraph, which ``pitwall ingest --explain`` prints.
 """
 
 from __future__ import annotations
@@ -12,10 +21,12 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
-from bot.ingest.people import Mention, PeopleIndex, discover_people
-from bot.ingest.text import Segment, find_segments, sentence_spans
+from bot.ingest.people import Mention, PeopleIndex, discover_people, find_appositives
+from bot.ingest.resolve import Describer, default_register, stated_ages
+from bot.ingest.text import Segment, article_style, find_segments, sentence_spans
 from bot.ingest.text import masked as masked_text
 from bot.models import Quote, QuoteKind, ReportedStatement
 
@@ -83,6 +94,29 @@ _RADIO = re.compile(r"\bteam radio\b|\bover the radio\b|\bon the radio\b|\bradio
 _STATEMENT = re.compile(r"\bin a (?:team )?statement\b|\bstatement (?:released|issued)\b", re.I)
 
 
+#: A clause that starts with a verb shares the subject of the clause before it.
+_SUBJECTLESS = re.compile(r"(?:and\s+|but\s+)?(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bhis)")
+#: "Norris and Piastri ...": a coordinated subject.
+_COORDINATED = re.compile(r"(?:['’]s?)?\s+(?:and|&)\s+[A-Z]")
+#: A subject followed by a speech verb: the narration has them saying something.
+_SPEAKS = re.compile(rf"\s+{_ADVERB}{{0,2}}(?:{_SPEECH}|believes|believed|feels|felt|thinks)\b")
+#: Capitalised words that open a tag's subject but are never nicknames.
+_NOT_NICKNAMES = _words(
+    "He She They It We I The A An This That His Her Their Its One Another Somebody Someone "
+    "Everybody Everyone Nobody"
+)
+
+
+def _only_quotes(paragraph: str, segments: Sequence[Segment]) -> bool:
+    """Whether a paragraph is quotation and nothing else (no narration, no tag)."""
+    last = 0
+    for seg in segments:
+        if any(ch.isalnum() for ch in paragraph[last : seg.open_mark]):
+            return False
+        last = seg.span_end
+    return not any(ch.isalnum() for ch in paragraph[last:])
+
+
 @dataclass(frozen=True, slots=True)
 class Defaults:
     """What the annotation says the text cannot: the usual setting of spoken remarks."""
@@ -95,9 +129,18 @@ Status = Literal["none", "person", "blocked"]
 
 @dataclass(frozen=True, slots=True)
 class _Attribution:
+    """One sieve's decision: a person, or blocked (someone the text leaves unnamed), or none.
+
+    ``cue`` says which sieve decided and on what words; ``cue_paragraph`` where they stand.
+    ``label`` is a transcript label naming a role or team rather than a person.
+    """
+
     status: Status
     speaker: str | None = None
     verb: str | None = None
+    cue: str | None = None
+    cue_paragraph: int | None = None
+    label: str | None = None
 
 
 #: A reporter's epithet for someone already named: "the Mexican", "the 23-year-old", "the
@@ -119,6 +162,91 @@ class _Statement:
     setting: str
     parts: list[tuple[int, Segment, QuoteKind]] = field(default_factory=list)
     attributed: bool = False
+    cue: str | None = None
+    cue_paragraph: int | None = None
+    label: str | None = None
+
+    def decide(self, attribution: _Attribution) -> None:
+        """Take a sieve's decision (the speaker, or the reason there is none)."""
+        self.speaker = attribution.speaker if attribution.status == "person" else None
+        self.attributed = attribution.status != "none"
+        self.cue = attribution.cue
+        self.cue_paragraph = attribution.cue_paragraph
+        self.label = attribution.label
+
+
+# -- transcripts -------------------------------------------------------------------------
+
+#: A transcript line: a short label, a colon, then the words ("Alonso: ...", "Race engineer:
+#: ...", "Q: ...", "Driver to team: ..."). Lower-case words are allowed only from the small
+#: vocabulary of roles, so "Verstappen said: ..." is a tag, not a label.
+_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|to|the|of|and|race|team|engineer|"
+    r"principal|boss|wall|manager|chief|director|radio|strategist|spokesperson|owner|crew|"
+    r"spotter|driver|rider|pit|performance))*?)\s*:\s+(?=\S)"
+)
+_QUESTION = frozenset({"q", "question", "interviewer"})
+_ANSWER = frozenset({"a", "answer"})
+_LABEL_ROLES = re.compile(
+    r"\b(engineer|principal|boss|manager|chief|director|strategist|spokesperson|owner|"
+    r"spotter|crew chief)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """A transcript line's label and where its words start."""
+
+    text: str
+    end: int
+    quoted: bool
+
+    @property
+    def question(self) -> bool:
+        return self.text.casefold() in _QUESTION
+
+    @property
+    def answer(self) -> bool:
+        return self.text.casefold() in _ANSWER
+
+
+def _transcript_label(paragraph: str) -> _Label | None:
+    m = _LABEL.match(paragraph)
+    if m is None:
+        return None
+    label = m.group("label")
+    if len(label.split()) > 5:
+        return None
+    rest = paragraph[m.end() :]
+    quoted = rest[:1] in "\"“‘'`" or rest[:2] == "''"
+    if not quoted and label.casefold() not in _QUESTION | _ANSWER:
+        return None
+    return _Label(label, m.end(), quoted)
+
+
+#: A credit after a dash at the end of a standfirst or pull quote: `... "misjudgement" – Kowalski`.
+_DASH_CREDIT = re.compile(
+    r"\s[–—-]{1,2}\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\.?\s*$"
+)
+#: A tag set off inside the sentence: `Vettel, he added, had driven "a perfect race"`.
+_PARENTHETICAL = re.compile(
+    rf",\s+(?P<subj>[^,.;:!?\"“”]{{1,40}}?)\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH}),"
+)
+
+
+@dataclass
+class _Paragraph:
+    """What the follow-on sieve needs to know about a paragraph once the walk has read it."""
+
+    kind: Literal["narrative", "quotes", "transcript"] = "narrative"
+    #: The paragraph holds quotations and nothing but quotations (no narration at all).
+    quote_only: bool = False
+    #: The first subject the paragraph's narration names (a person, or None).
+    subject: str | None = None
+    has_subject: bool = False
+    #: People the narration has saying something ("Krack said both incidents...").
+    speaking: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -126,14 +254,21 @@ class _Walk:
     paragraphs: Sequence[str]
     people: PeopleIndex
     defaults: Defaults
+    published: date | None = None
     history: list[str | None] = field(default_factory=list)
     statements: list[_Statement] = field(default_factory=list)
     reported: list[ReportedStatement] = field(default_factory=list)
     masked: list[str] = field(default_factory=list)
+    info: list[_Paragraph] = field(default_factory=list)
+    style: str = "auto"
     _settings: dict[tuple[int, int, int, str | None], str] = field(default_factory=dict)
     #: Epithets resolved to one person ("the Mexican" -> Sergio Perez); None once an epithet
     #: has meant two different people, so it is never offered as an alias.
     epithets: dict[str, str | None] = field(default_factory=dict)
+    #: People a nickname named whom the article never names in full ("Checo").
+    nicknamed: dict[str, str] = field(default_factory=dict)
+    _describer: Describer | None = field(default=None, repr=False)
+    _labels: dict[int, _Label] = field(default_factory=dict, repr=False)
 
     def _learn_epithet(self, epithet: str, person: str | None) -> None:
         key = epithet[:1].lower() + epithet[1:]  # "The Mexican" opening a sentence
@@ -142,14 +277,48 @@ class _Walk:
         else:
             self.epithets[key] = person
 
+    @property
+    def describer(self) -> Describer:
+        """The epithet and nickname resolver, built the first time an article needs one."""
+        if self._describer is None:
+            masked = [masked_text(p, self.style) for p in self.paragraphs]
+            self._describer = Describer(
+                default_register(),
+                self.published,
+                self.people,
+                find_appositives(self.paragraphs, self.people),
+                stated_ages(masked, self.people),
+            )
+        return self._describer
+
     # -- the walk -------------------------------------------------------------------------
 
     def run(self) -> None:
+        self.style = article_style(self.paragraphs)
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            if paragraph[:1].isupper() and ":" in paragraph[:60]:
+                label = _transcript_label(paragraph)
+                if label is not None:
+                    self._labels[number] = label
         open_statement: _Statement | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
-            segments = find_segments(paragraph)
-            masked = masked_text(paragraph)
+            segments = find_segments(paragraph, self.style)
+            masked = masked_text(paragraph, self.style)
+            info = _Paragraph()
+            label = self._labels.get(number)
+            if label is not None and not label.quoted:
+                self._unquoted_transcript(number, paragraph, label)
+                info.kind = "transcript"
+                open_statement = None
+                if label.answer:  # the interviewee's words: no narration to read
+                    self.masked.append(masked[: label.end] + " " * (len(masked) - label.end))
+                    self.info.append(info)
+                    continue
             self.masked.append(masked)
+            self.info.append(info)
+            if segments and info.kind == "narrative":
+                info.kind = "transcript" if label is not None else "quotes"
+                info.quote_only = _only_quotes(paragraph, segments)
             mentions = self.people.mentions(masked)
             sentences = sentence_spans(masked)
             continuing = (
@@ -180,9 +349,8 @@ class _Walk:
                         statement = continuing
                         kind = "direct"
                         if not statement.attributed and attribution.status == "person":
-                            statement.speaker = attribution.speaker
+                            statement.decide(attribution)
                             statement.setting = setting
-                            statement.attributed = True
                     elif (
                         previous is not None
                         and kind == "direct"
@@ -198,17 +366,14 @@ class _Walk:
                         self.history.append(attribution.speaker)
                     if seg.close_mark is None and seg is segments[-1] and kind == "direct":
                         open_statement = statement
-                self._note_subject(mentions, masked, a, b)
+                self._note_subject(mentions, masked, a, b, info)
                 if not in_sentence:
                     self._reported(number, paragraph, masked, mentions, a, b)
+        self._follow_on()
 
     def _new_statement(self, attribution: _Attribution, setting: str) -> _Statement:
-        statement = _Statement(
-            number=len(self.statements) + 1,
-            speaker=attribution.speaker if attribution.status == "person" else None,
-            setting=setting,
-            attributed=attribution.status != "none",
-        )
+        statement = _Statement(number=len(self.statements) + 1, speaker=None, setting=setting)
+        statement.decide(attribution)
         self.statements.append(statement)
         return statement
 
@@ -225,7 +390,7 @@ class _Walk:
         # quote's attribution sentence stands between them.
         return s_index <= prev_sentence + 1
 
-    # -- attribution ----------------------------------------------------------------------
+    # -- stage one: quote -> mention, as ordered sieves -----------------------------------
 
     def _attribute(
         self,
@@ -243,36 +408,56 @@ class _Walk:
         post_end = min(b, segments[j + 1].open_mark if j + 1 < len(segments) else b)
         post_start = seg.span_end
 
-        pre_attr = self._pre(masked, mentions, pre_start, seg.open_mark)
         at_start = pre.strip() == ""
+        label = self._labels.get(paragraph)
+        if label is not None and label.quoted and j == 0 and seg.open_mark == label.end:
+            return "direct", self._transcript(paragraph, label)
+
+        pre_attr = self._pre(paragraph, masked, mentions, pre_start, seg.open_mark)
         intro = pre.rstrip().endswith(":") or (
             pre_attr.status != "none" and pre.rstrip()[-1:] in {",", ":"}
         )
         bare_verb = re.search(rf"\b(?:{_SPEECH_PRE})\s*$", pre) is not None
         kind: QuoteKind = "direct" if at_start or intro or bare_verb else "partial"
 
-        post_attr = self._post(masked, mentions, post_start, post_end)
+        # The sieves, most precise first: a tag after the quote, a tag before it, a tag set
+        # off inside the sentence, the subject of the reported speech around a partial
+        # quote, a dash credit closing the paragraph. The first that decides wins; the
+        # follow-on sieve runs after the walk, on what is still undecided.
+        post_attr = self._post(paragraph, masked, mentions, post_start, post_end)
         if post_attr.status != "none":
             return kind, post_attr
         if kind == "direct" and pre_attr.status != "none":
             return kind, pre_attr
         if kind == "partial":
-            return kind, self._clause_subject(masked, mentions, a, b, seg.open_mark)
-        return kind, _NONE
+            found = self._parenthetical(paragraph, masked, mentions, a, seg.open_mark)
+            if found.status != "none":
+                return kind, found
+            found = self._clause_subject(paragraph, masked, mentions, a, b, seg.open_mark)
+            if found.status != "none":
+                return kind, found
+        return kind, self._dash_credit(paragraph, masked)
 
-    def _speaker_of(self, mention: Mention) -> _Attribution:
-        if mention.kind == "pronoun":
-            name = self._resolve_pronoun(mention.pronoun or "")
-            return _Attribution("person", name) if name else _BLOCKED
-        if mention.person is None:
-            return _BLOCKED
-        return _Attribution("person", mention.person)
+    def _cued(self, found: _Attribution, sieve: str, words: str, paragraph: int) -> _Attribution:
+        """Name the sieve and its words on a decision (and how the mention became a person)."""
+        words = " ".join(words.split()).strip(" ,.;:!?—–-")
+        cue = f'{sieve} "{words}"' if words else sieve
+        if found.cue:
+            cue = f"{cue}; {found.cue}"
+        elif found.status == "blocked":
+            cue = f"{cue}; names nobody the article identifies"
+        return _Attribution(found.status, found.speaker, found.verb, cue, paragraph, found.label)
 
-    def _post(self, masked: str, mentions: list[Mention], start: int, end: int) -> _Attribution:
+    def _post(
+        self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
+    ) -> _Attribution:
         text = masked[start:end]
         m = _ACCORDING.match(text)
         if m:
-            return self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
+            found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
+            return (
+                self._cued(found, "tag", m.group(0), paragraph) if found.status != "none" else found
+            )
         m = _POST_SUBJECT_FIRST.match(text)
         if m:
             subj = m.group("subj")
@@ -282,38 +467,44 @@ class _Walk:
                 inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
                 found = _BLOCKED
                 if inside and inside[-1].end == s1 and not inside[-1].possessive:
-                    found = self._speaker_of(inside[-1])
-                if found.status == "blocked" and _EPITHET.fullmatch(subj.strip()):
-                    named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
-                    if len(named) == 1:
-                        found = _Attribution("person", named.pop())
-                        self._learn_epithet(subj.strip(), found.speaker)
-                return _Attribution(found.status, found.speaker, m.group("verb"))
+                    found = self._speaker_of(inside[-1], masked, mentions)
+                elif not inside:
+                    found = self._nickname(subj.strip())
+                found = _Attribution(found.status, found.speaker, m.group("verb"), found.cue)
+                return self._cued(found, "tag", m.group(0), paragraph)
         m = _POST_VERB_FIRST.match(text)
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
             if found.status == "none":
-                found = _BLOCKED
-            return _Attribution(found.status, found.speaker, m.group("verb"))
+                found = self._nickname(m.group("subj").strip())
+            found = _Attribution(found.status, found.speaker, m.group("verb"), found.cue)
+            return self._cued(found, "tag", m.group(0), paragraph)
         return _NONE
 
     def _first_in(self, mentions: list[Mention], s0: int, s1: int) -> _Attribution:
         inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
         if not inside:
             return _NONE
-        return self._speaker_of(inside[0]) if inside[0].subject_like else _BLOCKED
+        if not inside[0].subject_like:
+            return _BLOCKED
+        return self._speaker_of(inside[0], self.masked[-1] if self.masked else "", mentions)
 
-    def _pre(self, masked: str, mentions: list[Mention], start: int, end: int) -> _Attribution:
+    def _pre(
+        self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
+    ) -> _Attribution:
         pre = masked[start:end]
         m = _PRE_ACCORDING.search(pre)
         if m:
-            return self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
+            found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
+            return (
+                self._cued(found, "tag", m.group(0), paragraph) if found.status != "none" else found
+            )
         for verb in reversed(list(_PRE_VERB.finditer(pre))):
             tail = pre[verb.end() :]
             if not (re.fullmatch(r"[^\"“”]{0,60}[:,]\s*", tail) or tail.strip() == ""):
                 continue
             if _PASSIVE.search(pre[: verb.start()]):
-                return _Attribution("blocked", None, verb.group("verb"))
+                return _Attribution("blocked", None, verb.group("verb"), "passive tag", paragraph)
             clause_start = start
             for boundary in _CLAUSE_BOUNDARY.finditer(pre[: verb.start()]):
                 clause_start = start + boundary.end()
@@ -323,31 +514,187 @@ class _Walk:
                 if clause_start <= x.start and x.end <= start + verb.start() and x.subject_like
             ]
             if before:
-                found = self._speaker_of(before[-1])
+                found = self._speaker_of(before[-1], masked, mentions)
+                words = masked[before[-1].start : start + verb.end()]
             else:
                 found = self._first_in(mentions, start + verb.end(), end)
+                words = masked[start + verb.start() : end]
                 if found.status == "none":
-                    found = _BLOCKED
-            return _Attribution(found.status, found.speaker, verb.group("verb"))
+                    found = self._nickname(pre[: verb.start()].strip().split(",")[-1].strip())
+            found = _Attribution(found.status, found.speaker, verb.group("verb"), found.cue)
+            return self._cued(found, "tag", words, paragraph)
         if pre.rstrip().endswith(":"):
-            found = self._clause_subject(masked, mentions, start, end, end)
+            found = self._clause_subject(paragraph, masked, mentions, start, end, end)
             return found if found.status != "none" else _NONE
         return _NONE
 
+    def _parenthetical(
+        self, paragraph: int, masked: str, mentions: list[Mention], a: int, at: int
+    ) -> _Attribution:
+        """`Vettel, he added, had driven "a perfect race"`: the words are the tag's subject's."""
+        for m in _PARENTHETICAL.finditer(masked, a, at):
+            s0, s1 = m.start("subj"), m.end("subj")
+            inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+            if len(inside) == 1 and inside[0].end == s1 and inside[0].subject_like:
+                found = self._speaker_of(inside[0], masked, mentions)
+                return self._cued(found, "tag set off in the sentence", m.group(0), paragraph)
+        return _NONE
+
     def _clause_subject(
-        self, masked: str, mentions: list[Mention], a: int, b: int, at: int
+        self, paragraph: int, masked: str, mentions: list[Mention], a: int, b: int, at: int
     ) -> _Attribution:
         clause_start, clause_end = a, b
+        starts = [a]
         for boundary in _CLAUSE_BOUNDARY.finditer(masked, a, b):
             if boundary.end() <= at:
                 clause_start = boundary.end()
+                starts.append(clause_start)
             elif boundary.start() >= at:
                 clause_end = boundary.start()
                 break
+        # A clause with no subject of its own shares the one before it: "Cindric called the
+        # win "a reward" but warned that the team would not "get carried away"".
+        while len(starts) > 1 and _SUBJECTLESS.match(masked, starts[-1]):
+            starts.pop()
+        clause_start = starts[-1]
         for mention in mentions:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
-                return self._speaker_of(mention)
+                found = self._speaker_of(mention, masked, mentions)
+                words = masked[mention.start : min(at, mention.end + 40)]
+                return self._cued(found, "reported speech", words, paragraph)
         return _NONE
+
+    def _dash_credit(self, paragraph: int, masked: str) -> _Attribution:
+        """`Crash was a "misjudgement" – Kowalski`: a credit closing the paragraph."""
+        if "–" not in masked and "—" not in masked and " -" not in masked:
+            return _NONE
+        m = _DASH_CREDIT.search(masked)
+        if m is None:
+            return _NONE
+        name = self.people.resolve(m.group("name"))
+        if name is None:
+            return _NONE
+        return _Attribution("person", name, None, f'dash credit "{m.group(0).strip()}"', paragraph)
+
+    # -- transcripts ----------------------------------------------------------------------
+
+    def _transcript(self, paragraph: int, label: _Label) -> _Attribution:
+        """The speaker a transcript label names: a person, or a role or team kept as a label."""
+        cue = f'transcript label "{label.text}:"'
+        if label.question:
+            return _Attribution("blocked", None, None, cue, paragraph, "Interviewer")
+        if label.answer:
+            who = self._interviewee()
+            if who is None:
+                return _Attribution("blocked", None, None, cue + "; interviewee unclear", paragraph)
+            return _Attribution("person", who, None, f"{cue}; the interviewee", paragraph)
+        text = label.text
+        speaker_part = re.split(r"\s+to\s+", text, maxsplit=1)[0]
+        name = self.people.resolve(speaker_part)
+        if name is None and " " not in speaker_part:
+            name = self._nickname(speaker_part).speaker
+        if name is not None:
+            return _Attribution("person", name, None, cue, paragraph)
+        if _LABEL_ROLES.search(speaker_part):
+            who = self._role_holder(speaker_part)
+            if who is not None:
+                return _Attribution("person", who, None, f"{cue}; the article names its holder",
+                                    paragraph, text)  # fmt: skip
+        return _Attribution("blocked", None, None, cue + "; a role or team, not a person",
+                            paragraph, text)  # fmt: skip
+
+    def _unquoted_transcript(self, number: int, paragraph: str, label: _Label) -> None:
+        end = len(paragraph.rstrip())
+        seg = Segment(label.end, end, label.end, end)
+        statement = self._new_statement(
+            self._transcript(number, label),
+            self.defaults.spoken_setting or "interview",
+        )
+        statement.parts.append((number, seg, "direct"))
+
+    def _interviewee(self) -> str | None:
+        """The one person the introduction names, before the first question."""
+        first_q = min((n for n, lab in self._labels.items() if lab.question), default=None)
+        if first_q is None:
+            return None
+        named = {
+            m.person
+            for text in self.paragraphs[: first_q - 1]
+            for m in self.people.mentions(masked_text(text, self.style))
+            if m.person is not None and m.kind in ("name", "alias")
+        }
+        return named.pop() if len(named) == 1 else None
+
+    def _role_holder(self, role: str) -> str | None:
+        """The person the article names in this role, if the transcript is about one driver."""
+        labelled = {
+            name
+            for lab in self._labels.values()
+            if (name := self.people.resolve(re.split(r"\s+to\s+", lab.text)[0])) is not None
+        }
+        if len(labelled) != 1:
+            return None
+        wanted = _LABEL_ROLES.search(role)
+        assert wanted is not None
+        holders = {
+            app.person
+            for app in self.describer.appositives
+            if app.role and wanted.group(1).lower() in app.role.lower()
+        }
+        return holders.pop() if len(holders) == 1 else None
+
+    # -- follow-on paragraphs -------------------------------------------------------------
+
+    def _follow_on(self) -> None:
+        """Give an untagged quote paragraph to the speaker whose turn is still running.
+
+        A paragraph made only of quotation takes the speaker of the quote before it, as long
+        as nothing in between changed the subject: a narrative paragraph about the same
+        person keeps the turn, one about someone else ends it (and one that has that person
+        saying something hands the turn to them).
+        """
+        starts: dict[int, list[_Statement]] = {}
+        for statement in self.statements:
+            starts.setdefault(statement.parts[0][0], []).append(statement)
+        last_in: dict[int, _Statement] = {}
+        for statement in self.statements:
+            for number, _seg, _kind in statement.parts:
+                last_in[number] = statement
+        turn: str | None = None
+        turn_paragraph = 0
+        for number, info in enumerate(self.info, start=1):
+            if info.kind == "quotes":
+                here = starts.get(number, [])
+                first = here[0] if here else None
+                if (
+                    first is not None
+                    and turn is not None
+                    and info.quote_only
+                    and not first.attributed
+                    and first.parts[0][1].open_mark
+                    == len(self.paragraphs[number - 1]) - len(self.paragraphs[number - 1].lstrip())
+                ):
+                    first.decide(
+                        _Attribution(
+                            "person",
+                            turn,
+                            None,
+                            f"follow-on paragraph: continues the quote of paragraph "
+                            f"{turn_paragraph}",
+                            turn_paragraph,
+                        )
+                    )
+                last = last_in.get(number)
+                turn = last.speaker if last is not None else None
+                turn_paragraph = number
+            elif info.kind == "transcript":
+                turn = None
+            elif info.has_subject and info.subject is not None and info.subject == turn:
+                turn_paragraph = number
+            elif info.subject is not None and info.subject in info.speaking:
+                turn, turn_paragraph = info.subject, number
+            else:
+                turn = None
 
     # -- who "he" is ----------------------------------------------------------------------
 
@@ -361,15 +708,99 @@ class _Walk:
                 return name
         return None
 
-    def _note_subject(self, mentions: list[Mention], masked: str, a: int, b: int) -> None:
-        for mention in mentions:
+    # -- stage two: mention -> person ------------------------------------------------------
+
+    def _speaker_of(self, mention: Mention, masked: str, mentions: list[Mention]) -> _Attribution:
+        """The person a mention stands for; ``cue`` says how, when it was not a plain name."""
+        if mention.kind == "pronoun":
+            word = mention.pronoun or ""
+            name = self._resolve_pronoun(word)
+            if name is None:
+                return _Attribution("blocked", cue=f'pronoun "{word}" with no clear referent')
+            return _Attribution("person", name, cue=f'pronoun "{word}" = {name}')
+        if mention.person is not None:
+            return _Attribution("person", mention.person)
+        if mention.kind == "unknown":
+            text = " ".join(masked[mention.start : mention.end].split())
+            if text[:4].casefold() == "the ":
+                return self._epithet(text, mentions)
+        return _BLOCKED
+
+    def _epithet(self, text: str, mentions: list[Mention]) -> _Attribution:
+        """Resolve "the Dutchman" among the people the article names, or block.
+
+        First the person the reader has in mind (the current speaker or subject), if the
+        epithet fits them; then the paragraph's one named person, unless it contradicts
+        them; then the one person of the article it fits when it contradicts all others.
+        """
+        describer = self.describer
+        salient = next((n for n in reversed(self.history[-6:]) if n is not None), None)
+        if self.history and self.history[-1] is None:
+            salient = None
+        if salient is not None and describer.fits(text, salient):
+            self._learn_epithet(text, salient)
+            return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
+                                "current subject")  # fmt: skip
+        if _EPITHET.fullmatch(text):
+            named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
+            if len(named) == 1:
+                only = named.pop()
+                if describer.fits(text, only) is not False:
+                    self._learn_epithet(text, only)
+                    return _Attribution("person", only, cue=f'epithet "{text}" = {only}, the '
+                                        "one person the paragraph names")  # fmt: skip
+        one = describer.matching(text, self.people.names)
+        if one is not None:
+            self._learn_epithet(text, one)
+            return _Attribution("person", one, cue=f'epithet "{text}" = {one}, the only '
+                                "person of the article it fits")  # fmt: skip
+        return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
+
+    def _nickname(self, word: str) -> _Attribution:
+        """A tag's subject the article never names in full: a nickname the register knows."""
+        if not re.fullmatch(r"[A-Z][\w'’-]+", word) or word in _NOT_NICKNAMES:
+            return _BLOCKED
+        name = self.describer.nickname(word)
+        if name is None:
+            return _BLOCKED
+        if self.people.get(name) is None:
+            self.nicknamed[name] = word
+        return _Attribution("person", name, cue=f'nickname "{word}" = {name}')
+
+    def _note_subject(
+        self, mentions: list[Mention], masked: str, a: int, b: int, info: _Paragraph
+    ) -> None:
+        for k, mention in enumerate(mentions):
             if a <= mention.start < b and mention.subject_like:
+                # "Aston Martin team principal Mike Krack": a descriptor, then the name.
+                while (
+                    k + 1 < len(mentions)
+                    and mentions[k + 1].person == mention.person
+                    and mention.person is not None
+                    and not masked[mention.end : mentions[k + 1].start].strip()
+                ):
+                    k += 1
+                    mention = mentions[k]
+                name: str | None
                 if mention.kind == "pronoun":
                     name = self._resolve_pronoun(mention.pronoun or "")
-                    if name is not None:
-                        self.history.append(name)
+                    if name is None:
+                        return
+                elif mention.kind == "unknown" and masked[mention.start : mention.start + 4] in (
+                    "the ",
+                    "The ",
+                ):
+                    name = self._epithet(masked[mention.start : mention.end], mentions).speaker
                 else:
-                    self.history.append(mention.person)
+                    name = mention.person
+                    # "Norris and Piastri collided": two subjects, so "he" is nobody yet.
+                    if _COORDINATED.match(masked, mention.end):
+                        name = None
+                self.history.append(name)
+                if not info.has_subject:
+                    info.subject, info.has_subject = name, True
+                if name is not None and _SPEAKS.match(masked, mention.end):
+                    info.speaking.add(name)
                 return
 
     # -- settings -------------------------------------------------------------------------
@@ -434,7 +865,7 @@ class _Walk:
                 continue
             if not re.fullmatch(rf"\s+{_ADVERB}*", masked[subject.end : verb.start()]):
                 continue
-            found = self._speaker_of(subject)
+            found = self._speaker_of(subject, masked, mentions)
             if found.status != "person" or found.speaker is None:
                 continue
             clause = _clause_after(paragraph, verb.end(), b, told=verb.group(0) == "told")
@@ -484,21 +915,29 @@ def _clause_after(paragraph: str, start: int, end: int, *, told: bool) -> str | 
     return body if len(body.split()) >= 3 else None
 
 
-def _walk(paragraphs: Sequence[str], people: PeopleIndex, defaults: Defaults | None) -> _Walk:
-    walk = _Walk(paragraphs, people, defaults or Defaults())
+def _walk(
+    paragraphs: Sequence[str],
+    people: PeopleIndex,
+    defaults: Defaults | None,
+    published: date | None = None,
+) -> _Walk:
+    walk = _Walk(paragraphs, people, defaults or Defaults(), published)
     walk.run()
     return walk
 
 
 def extract_quotes(
-    paragraphs: Sequence[str], people: PeopleIndex, defaults: Defaults | None = None
+    paragraphs: Sequence[str],
+    people: PeopleIndex,
+    defaults: Defaults | None = None,
+    published: date | None = None,
 ) -> list[Quote]:
     """Return every quotation with its speaker (None when unsure), kind and setting.
 
     A statement that runs over several quotations or paragraphs is several ``Quote`` parts
     sharing a ``statement`` number (from 1), with ``part`` counting from 0.
     """
-    return _quotes(_walk(paragraphs, people, defaults), paragraphs)
+    return _quotes(_walk(paragraphs, people, defaults, published), paragraphs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,18 +948,23 @@ class Speech:
     reported: list[ReportedStatement]
     #: Epithets the text used for exactly one named person: aliases learned from the text.
     epithets: dict[str, str]
+    #: Speakers named only by a nickname the register knows ({"Sergio Pérez": "Checo"}).
+    nicknamed: dict[str, str] = field(default_factory=dict)
 
 
 def extract_speech(
-    paragraphs: Sequence[str], people: PeopleIndex, defaults: Defaults | None = None
+    paragraphs: Sequence[str],
+    people: PeopleIndex,
+    defaults: Defaults | None = None,
+    published: date | None = None,
 ) -> Speech:
     """Return what :func:`extract_quotes` and :func:`extract_reported` do, from one walk.
 
     Both come out of the same walk through the article; ingesting walks once, not twice.
     """
-    walk = _walk(paragraphs, people, defaults)
+    walk = _walk(paragraphs, people, defaults, published)
     learned = {epithet: name for epithet, name in walk.epithets.items() if name is not None}
-    return Speech(_quotes(walk, paragraphs), list(walk.reported), learned)
+    return Speech(_quotes(walk, paragraphs), list(walk.reported), learned, dict(walk.nicknamed))
 
 
 def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
@@ -535,6 +979,9 @@ def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
                 paragraph=paragraph,
                 statement=statement.number,
                 part=part,
+                cue=statement.cue,
+                cue_paragraph=statement.cue_paragraph,
+                label=statement.label,
             )
             placed.append((paragraph, seg.start, quote))
     placed.sort(key=lambda item: (item[0], item[1]))

@@ -158,12 +158,14 @@ def build_article(path: Path) -> Article:
     notes = load_annotations(annotation_path(path))
     index = _people_index(parsed, notes)
     defaults = Defaults(notes.spoken_setting if notes else None)
-    speech = extract_speech(parsed.paragraphs, index, defaults)
+    speech = extract_speech(parsed.paragraphs, index, defaults, parsed.published)
     quotes, found_reported = speech.quotes, speech.reported
     if notes is not None:
         quotes = _apply_overrides(quotes, notes)
     events = _events(parsed, index, notes)
     people = _with_described_roles(parsed, index, speech.epithets)
+    # A speaker the article calls only by a nickname the register knows ("Checo").
+    people += tuple(Person(name, aliases=(nick,)) for name, nick in speech.nicknamed.items())
     article = Article(
         slug=parsed.slug,
         published=parsed.published,

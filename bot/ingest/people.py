@@ -145,11 +145,13 @@ class Mention:
     pronoun: str | None = None
     possessive: bool = False
     governed: bool = False
+    #: A name used as a modifier ("the turn-four Ricci incident"): never a subject.
+    modifier: bool = False
 
     @property
     def subject_like(self) -> bool:
         """Whether the mention can be a clause's subject (not "Bottas's", not "to Bottas")."""
-        return not self.possessive and not self.governed
+        return not self.possessive and not self.governed and not self.modifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +273,15 @@ class PeopleIndex:
         if before and before.lower() == "to":
             # "according to X" names a source, which the caller handles on purpose.
             governed = not masked[: mention.start].rstrip().lower().endswith("according to")
+        modifier = (
+            mention.kind in ("name", "alias")
+            and not possessive
+            and _MODIFIER_BEFORE.search(masked, max(0, mention.start - 40), mention.start)
+            is not None
+            and (after_word := _MODIFIED_NOUN.match(masked, mention.end)) is not None
+            and after_word.group(1) not in _NOT_NOUNS
+            and not after_word.group(1).endswith(("ed", "ly"))
+        )
         return Mention(
             mention.start,
             mention.end,
@@ -279,7 +290,21 @@ class PeopleIndex:
             mention.pronoun,
             possessive,
             governed,
+            modifier,
         )
+
+
+#: "the ", "a turn-four ": a determiner (and lower-case words) right before a name...
+_MODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$")
+#: ...and a lower-case word right after it: the name modifies a noun ("the Sainz crash").
+_MODIFIED_NOUN = re.compile(r"\s+([a-z][a-z-]+)\b")
+_NOT_NOUNS = _words(
+    """
+    said says added told insisted admitted explained was is were are had has have would could
+    will can did does and or but who which that as when while after before of to in on at
+    for with from by later also then still never just again took made went got
+    """
+)
 
 
 def _word_before(text: str, end: int) -> str | None:

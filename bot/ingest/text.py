@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Segment",
+    "article_style",
     "find_segments",
     "mask_quotes",
     "masked",
@@ -20,7 +21,9 @@ __all__ = [
 # Double marks: straight quotes are ambiguous, the typographic ones say which side they are.
 _DOUBLE = frozenset('"“”„‟«»')
 _DOUBLE_OPENERS = frozenset("“„‟«")
-_DOUBLE_MARK = re.compile('["“”„‟«»]')
+_DOUBLE_MARK = re.compile("``|''|[\"“”„‟«»]")
+#: Wire copy writes double quotes as two apostrophes (AP) or TeX-style ``...''.
+_PAIRED_MARKS = ("''", "``")
 _NOT_SPACE = re.compile(r"\S")  # exactly what str.isspace() is not
 # Single marks open a quotation only in paragraphs without double marks (British style).
 _SINGLE_OPEN = frozenset("'‘")
@@ -44,6 +47,8 @@ class Segment:
     close_mark: int | None
     start: int
     end: int
+    #: Width of the closing mark: 2 for AP-style ``''`` (two apostrophes).
+    close_width: int = 1
 
     @property
     def closed(self) -> bool:
@@ -52,7 +57,7 @@ class Segment:
     @property
     def span_end(self) -> int:
         """Index just past the quotation, closing mark included."""
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_width if self.close_mark is not None else self.end
 
 
 def normalise_quotes(text: str) -> str:
@@ -73,22 +78,34 @@ def _has_words(text: str) -> bool:
 def _double_segments(text: str) -> list[Segment]:
     segments: list[Segment] = []
     open_at: int | None = None
-    for mark in _DOUBLE_MARK.finditer(text):
+    width = 1
+    marks = list(_DOUBLE_MARK.finditer(text))
+    k = 0
+    while k < len(marks):
+        mark = marks[k]
         i, ch = mark.start(), mark.group()
+        k += 1
         if open_at is None:
-            open_at = i
+            open_at, width = i, len(ch)
             continue
         if ch in _DOUBLE_OPENERS and (i == 0 or text[i - 1].isspace()):
-            # A fresh opening mark while a quote is open: the earlier one was never closed.
-            end = open_at + 1 + len(text[open_at + 1 : i].rstrip())
-            segments.append(Segment(open_at, None, open_at + 1, end))
-            open_at = i
+            # A curly quote nested in a curly quote (“… “box” …”) has two closers after it
+            # before any other opener; otherwise the earlier quote was never closed.
+            after = [m.group() for m in marks[k : k + 2]]
+            if ch == "“" and after == ["”", "”"]:
+                k += 1
+                continue
+            end = open_at + width + len(text[open_at + width : i].rstrip())
+            segments.append(Segment(open_at, None, open_at + width, end))
+            open_at, width = i, len(ch)
             continue
-        segments.append(Segment(open_at, i, open_at + 1, i))
+        if ch == "``":  # only ever opens
+            continue
+        segments.append(Segment(open_at, i, open_at + width, i, len(ch)))
         open_at = None
     if open_at is not None:
-        end = open_at + 1 + len(text[open_at + 1 :].rstrip())
-        segments.append(Segment(open_at, None, open_at + 1, end))
+        end = open_at + width + len(text[open_at + width :].rstrip())
+        segments.append(Segment(open_at, None, open_at + width, end))
     return segments
 
 
@@ -117,16 +134,97 @@ def _single_segments(text: str) -> list[Segment]:
     return segments
 
 
-def find_segments(paragraph: str) -> list[Segment]:
-    """Find the quotations in a paragraph, in order; nested single quotes stay inside."""
+#: Words that may follow a closing single mark written after an s ("the corners’ but he"),
+#: where the mark could otherwise be a plural possessive ("the drivers’ meeting").
+_AFTER_CLOSE_WORDS = frozenset(
+    str.split(
+        "and but as or he she they it to in on at for with when while after before said says "
+        "added adds told insisted admitted explained was is were are had has the his her"
+    )
+)
+
+
+def _british_segments(text: str) -> list[Segment]:
+    """Single marks as the main quotation marks; double marks inside them are nested."""
+    segments: list[Segment] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if not (
+            ch in _SINGLE_OPEN
+            and (i == 0 or text[i - 1] in _BEFORE_SINGLE_OPEN)
+            and i + 1 < n
+            and (text[i + 1].isalnum() or text[i + 1] in '…[."“')
+        ):
+            i += 1
+            continue
+        close = None
+        for j in range(i + 2, n):
+            if text[j] not in _SINGLE_CLOSE:
+                continue
+            after = text[j + 1] if j + 1 < n else " "
+            if after.isalnum():
+                continue  # an apostrophe inside a word: don’t, Russell’s
+            before = text[j - 1]
+            if before in _BEFORE_SINGLE_CLOSE:
+                close = j
+                break
+            if before.isspace():
+                continue
+            if before in "sS" and after.isspace():
+                m = re.match(r"\s+([a-z]+)", text[j + 1 :])
+                if m is not None and m.group(1) not in _AFTER_CLOSE_WORDS:
+                    continue  # the drivers’ meeting
+            close = j
+            break
+        if close is None:
+            if i == 0 or not text[:i].strip():
+                # A quote running on into the next paragraph, unclosed.
+                end = i + 1 + len(text[i + 1 :].rstrip())
+                segments.append(Segment(i, None, i + 1, end))
+            break
+        segments.append(Segment(i, close, i + 1, close))
+        i = close + 1
+    return segments
+
+
+def article_style(paragraphs: Sequence[str]) -> str:
+    """Tell an article quoting in single marks (British style) from one quoting in double.
+
+    "single" when more paragraphs open a quotation with a single mark and hold no double
+    mark than paragraphs hold double marks; the single-marked quotes then are the quotes and
+    double marks inside them are nested. Otherwise "auto": each paragraph decides.
+    """
+    single = double = 0
+    for paragraph in paragraphs:
+        if not _DOUBLE.isdisjoint(paragraph) or "''" in paragraph or "``" in paragraph:
+            double += 1
+        elif _single_segments(paragraph):
+            single += 1
+    return "single" if single > double else "auto"
+
+
+def find_segments(paragraph: str, style: str = "auto") -> list[Segment]:
+    """Find the quotations in a paragraph, in order; nested quotes stay inside.
+
+    ``style`` is :func:`article_style`'s answer for the whole article.
+    """
+    if style == "single":
+        return list(_british(paragraph))
     return list(_segments(paragraph))
+
+
+@functools.lru_cache(maxsize=4096)
+def _british(paragraph: str) -> tuple[Segment, ...]:
+    segments = _british_segments(paragraph)
+    return tuple(s for s in segments if _has_words(paragraph[s.start : s.end]))
 
 
 # Every extractor (people, quotes, laps) asks about the same paragraphs again and again; the
 # answers depend on the text alone, so each paragraph is worked out once.
 @functools.lru_cache(maxsize=4096)
 def _segments(paragraph: str) -> tuple[Segment, ...]:
-    if not _DOUBLE.isdisjoint(paragraph):
+    if not _DOUBLE.isdisjoint(paragraph) or "''" in paragraph or "``" in paragraph:
         segments = _double_segments(paragraph)
     else:
         segments = _single_segments(paragraph)
@@ -134,9 +232,9 @@ def _segments(paragraph: str) -> tuple[Segment, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def masked(paragraph: str) -> str:
-    """``mask_quotes(paragraph, find_segments(paragraph))``, worked out once per paragraph."""
-    return mask_quotes(paragraph, _segments(paragraph))
+def masked(paragraph: str, style: str = "auto") -> str:
+    """``mask_quotes(paragraph, find_segments(paragraph, style))``, once per paragraph."""
+    return mask_quotes(paragraph, find_segments(paragraph, style))
 
 
 def mask_quotes(paragraph: str, segments: Sequence[Segment]) -> str:
@@ -158,7 +256,7 @@ def mask_quotes(paragraph: str, segments: Sequence[Segment]) -> str:
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no", "mt", "sen"})
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\"“])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\"“‘])")
 
 
 def sentence_spans(masked: str) -> list[tuple[int, int]]:

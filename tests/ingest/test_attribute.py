@@ -135,8 +135,16 @@ def test_statement_speaker_found_in_a_later_part() -> None:
 
 
 def test_closed_quote_paragraph_without_attribution_is_not_guessed() -> None:
-    """A fresh quote paragraph with no attribution is not pinned on the previous speaker."""
-    assert speakers(['"One," Norris said.', '"Two."']) == ["Lando Norris", None]
+    """A fresh quote paragraph is not pinned on the previous speaker once the subject changed."""
+    assert speakers(['"One," Norris said.', "Hamilton was third.", '"Two."']) == [
+        "Lando Norris",
+        None,
+    ]
+
+
+def test_follow_on_quote_paragraph_keeps_the_speaker() -> None:
+    """A paragraph of quotation alone right after a speaker's quote is theirs (issue 8)."""
+    assert speakers(['"One," Norris said.', '"Two."']) == ["Lando Norris", "Lando Norris"]
 
 
 SETTINGS = [
