@@ -40,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
         "--draft", type=Path, metavar="FILE",
         help="write a draft annotation file for one article instead of loading it",
     )  # fmt: skip
+    ingest.add_argument(
+        "--explain", action="store_true",
+        help="print each quote with its speaker and how it was found; loads nothing",
+    )  # fmt: skip
     sync = sub.add_parser("sync", help="register the slash commands with Discord")
     sync.add_argument("--guild", type=int, metavar="ID", help="a server ID (instant); else global")
     sub.add_parser("check", help="check the settings, the articles and the store")
@@ -93,6 +97,45 @@ async def _ingest(settings: Settings, paths: list[Path], draft: Path | None) -> 
     return EXIT_PROBLEM if report.failed else EXIT_OK
 
 
+# -- issue 8: explaining attribution, checking the register -------------------------------
+
+
+def _explain(settings: Settings, paths: list[Path]) -> int:
+    """Print every quote of the articles with its speaker and the cue that found it."""
+    from bot.ingest.explain import explain_article
+    from bot.ingest.load import build_article, discover
+
+    failed = 0
+    for path in discover(paths or None, settings.articles_dir):
+        try:
+            article = build_article(path)
+        except IngestError as exc:
+            print(f"FAILED     {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        print(explain_article(article))
+    return EXIT_PROBLEM if failed else EXIT_OK
+
+
+def _check_register(settings: Settings) -> int:
+    """Validate the register of people (data/people/); return the number of problems."""
+    folder = settings.data_dir / "people"
+    if not folder.is_dir():
+        print(f"register   not found ({folder}): epithets are resolved from the text alone")
+        return 0
+    try:
+        from bot.ingest.register import validate
+    except ImportError:
+        print("register   not checked (this Pitwall has no register reader)")
+        return 0
+    problems = validate(folder)
+    for problem in problems:
+        print(f"register   PROBLEM {problem}")
+    if not problems:
+        print(f"register   ok {folder}")
+    return len(problems)
+
+
 async def _check(settings: Settings) -> int:
     from bot.ingest.load import build_article, discover
 
@@ -112,6 +155,7 @@ async def _check(settings: Settings) -> int:
             problems += 1
         else:
             print(f"article    ok {path.name}: {len(article.quotes)} quotes")
+    problems += _check_register(settings)
     try:
         async with await Store.open(settings.database) as store:
             result = await store.integrity_check()
@@ -183,9 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         database = settings.database
         from bot.log import setup_logging
 
-        # `ask` prints an answer for a person to read: only warnings belong beside it.
+        # `ask` and `ingest --explain` print for a person to read: only warnings beside it.
         level = settings.log_level
-        if args.command == "ask" and logging.getLevelName(level) < logging.WARNING:
+        quiet = args.command == "ask" or (args.command == "ingest" and args.explain)
+        if quiet and logging.getLevelName(level) < logging.WARNING:
             level = "WARNING"
         setup_logging(level, secrets=[settings.token or ""])
         if args.command == "run":
@@ -195,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings.require_token()
             return asyncio.run(_run(settings, sync_only=True, guild=args.guild))
         if args.command == "ingest":
+            if args.explain:
+                return _explain(settings, list(args.paths))
             return asyncio.run(_ingest(settings, list(args.paths), args.draft))
         if args.command == "check":
             return asyncio.run(_check(settings))
