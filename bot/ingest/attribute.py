@@ -58,7 +58,8 @@ _SPEECH = (
     r"reckoned|reckons|suggested|laughed|concluded|enthused|fumed|quipped|lamented|stressed|"
     r"maintained|urged|mused|cautioned|predicted|agreed|observed|pointed out|went on|"
     r"insisted|explained|reiterated|admitted|confirmed|announced|messaged|texted|grinned|"
-    r"smiled|sighed|beamed|groaned|barked|yelled|screamed|cried"
+    r"smiled|sighed|beamed|groaned|barked|yelled|screamed|cried|shot back|hit back|fired back|"
+    r"countered|retorted|snapped|interjected|chipped in|offered|teased|deadpanned"
 )
 _SPEECH_PRE = _SPEECH + r"|adding|saying|writing|explaining|insisting|telling|noting|posting"
 _ADVERB = r"(?:(?:later|also|then|simply|just|had|has|have|would|once|again|\w+ly)\s+)"
@@ -211,7 +212,12 @@ class _Label:
         return self.text.casefold() in _ANSWER
 
 
-def _transcript_label(paragraph: str) -> _Label | None:
+def _transcript_label(paragraph: str, *, interview: bool = False) -> _Label | None:
+    """The label opening a transcript line, or None.
+
+    Unquoted words after a label are speech only for Q and A, or, in an interview that has
+    Q lines (``interview``), after any label (``VETTEL: Strange...``).
+    """
     m = _LABEL.match(paragraph)
     if m is None:
         return None
@@ -220,7 +226,7 @@ def _transcript_label(paragraph: str) -> _Label | None:
         return None
     rest = paragraph[m.end() :]
     quoted = rest[:1] in "\"“‘'`" or rest[:2] == "''"
-    if not quoted and label.casefold() not in _QUESTION | _ANSWER:
+    if not quoted and not interview and label.casefold() not in _QUESTION | _ANSWER:
         return None
     return _Label(label, m.end(), quoted)
 
@@ -299,6 +305,14 @@ class _Walk:
             if paragraph[:1].isupper() and ":" in paragraph[:60]:
                 label = _transcript_label(paragraph)
                 if label is not None:
+                    self._labels[number] = label
+        if any(label.question for label in self._labels.values()):
+            # An interview: "VETTEL: ..." answers too, when the label names someone.
+            for number, paragraph in enumerate(self.paragraphs, start=1):
+                if number in self._labels or ":" not in paragraph[:60]:
+                    continue
+                label = _transcript_label(paragraph, interview=True)
+                if label is not None and self._label_person(label.text) is not None:
                     self._labels[number] = label
         open_statement: _Statement | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
@@ -590,9 +604,7 @@ class _Walk:
             return _Attribution("person", who, None, f"{cue}; the interviewee", paragraph)
         text = label.text
         speaker_part = re.split(r"\s+to\s+", text, maxsplit=1)[0]
-        name = self.people.resolve(speaker_part)
-        if name is None and " " not in speaker_part:
-            name = self._nickname(speaker_part).speaker
+        name = self._label_person(speaker_part)
         if name is not None:
             return _Attribution("person", name, None, cue, paragraph)
         if _LABEL_ROLES.search(speaker_part):
@@ -602,6 +614,15 @@ class _Walk:
                                     paragraph, text)  # fmt: skip
         return _Attribution("blocked", None, None, cue + "; a role or team, not a person",
                             paragraph, text)  # fmt: skip
+
+    def _label_person(self, text: str) -> str | None:
+        """The person a label names ("Alonso", "SEBASTIAN VETTEL", "Checo"), or None."""
+        if text.isupper() and len(text) > 2:
+            text = text.title()
+        name = self.people.resolve(text)
+        if name is None and " " not in text:
+            name = self._nickname(text).speaker
+        return name
 
     def _unquoted_transcript(self, number: int, paragraph: str, label: _Label) -> None:
         end = len(paragraph.rstrip())

@@ -500,7 +500,7 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
 
 _DESCRIPTOR = re.compile(
     r"(?:^|(?<=[\s(,;—–]))"
-    r"(?P<team>(?:[A-Z][\w'’.-]*\s+){0,3})"
+    r"(?P<team>(?:[A-Z][\w'’.-]*(?<!\.)\s+){0,3})"
     r"(?P<role>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*))\s+$"
 )
 _RACING_FOR = re.compile(
