@@ -97,6 +97,11 @@ _STATEMENT = re.compile(r"\bin a (?:team )?statement\b|\bstatement (?:released|i
 
 #: A clause that starts with a verb shares the subject of the clause before it.
 _SUBJECTLESS = re.compile(r"(?:and\s+|but\s+)?(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bhis)")
+#: A leading subordinate clause, up to its comma.
+_SUBORDINATE = re.compile(
+    r"\s*(?:As|When|After|Before|While|Whilst|Although|Though|If|Because|Since|Once|Until|"
+    r"With|Despite|Asked|Speaking|Having)\b[^,\"“”]*,\s*"
+)
 #: "Norris and Piastri ...": a coordinated subject.
 _COORDINATED = re.compile(r"(?:['’]s?)?\s+(?:and|&)\s+[A-Z]")
 #: A subject followed by a speech verb: the narration has them saying something.
@@ -571,6 +576,11 @@ class _Walk:
         while len(starts) > 1 and _SUBJECTLESS.match(masked, starts[-1]):
             starts.pop()
         clause_start = starts[-1]
+        # "As Leclerc lifted the trophy, the crowd chanted "...": a leading subordinate
+        # clause never holds the subject of the words that follow it.
+        lead = _SUBORDINATE.match(masked, clause_start)
+        if lead is not None and lead.end() <= at:
+            clause_start = lead.end()
         for mention in mentions:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
                 found = self._speaker_of(mention, masked, mentions)
