@@ -292,13 +292,14 @@ def _year_ok(value: Any) -> bool:
     )
 
 
-def _read_nationalities(folder: Path, problems: _Problems) -> dict[str, _Nationality]:
+def _read_nationalities(folder: Path, problems: _Problems) -> dict[str, _Nationality] | None:
+    """The nationalities, or None when the file cannot be read (nothing can be checked)."""
     path = folder / NATIONALITIES_FILE
     if not path.exists():
         return {}
     read = _read_toml(path, problems)
     if read is None:
-        return {}
+        return None
     data, lines = read
     found: dict[str, _Nationality] = {}
     for key, table in data.items():
@@ -418,8 +419,9 @@ def _chain(key: str | None, nationalities: Mapping[str, _Nationality]) -> tuple[
 
 
 def _read_people(
-    path: Path, nationalities: Mapping[str, _Nationality], problems: _Problems
+    path: Path, nationalities: Mapping[str, _Nationality] | None, problems: _Problems
 ) -> list[RegisterPerson]:
+    """Read one file of people; with ``nationalities`` None, nationalities go unchecked."""
     read = _read_toml(path, problems)
     if read is None:
         return []
@@ -460,7 +462,9 @@ def _read_people(
                     path, lines.within(line, "series"), f"{name}: unknown series {series!r}"
                 )
         nationality = entry.get("nationality")
-        if nationality is not None and (
+        if nationalities is None:
+            nationality = None  # nationalities.toml is broken: reported once, not per person
+        elif nationality is not None and (
             not isinstance(nationality, str) or nationality not in nationalities
         ):
             problems.add(
@@ -474,8 +478,9 @@ def _read_people(
             born = None
         titles = _read_titles(entry.get("titles", {}), path, lines.within(line, "titles"), problems)
         stints = _read_stints(entry.get("teams", []), born, path, line, lines, problems)
-        chain = _chain(nationality, nationalities)
-        demonyms = tuple(dict.fromkeys(d for key in chain for d in nationalities[key].demonyms))
+        known = nationalities or {}
+        chain = _chain(nationality, known)
+        demonyms = tuple(dict.fromkeys(d for key in chain for d in known[key].demonyms))
         people.append(
             RegisterPerson(
                 name=name,
@@ -806,7 +811,7 @@ class Register:
         people: list[RegisterPerson] = []
         for path in _people_files(folder):
             people.extend(_read_people(path, nationalities, problems))
-        return cls._from_parts(people, nationalities, teams)
+        return cls._from_parts(people, nationalities or {}, teams)
 
     @classmethod
     def _from_parts(
