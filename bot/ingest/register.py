@@ -13,7 +13,7 @@ import logging
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -211,6 +211,10 @@ class _Nationality:
     part_of: str | None
 
 
+# A line number, or how to find it: finding lines costs more than reading the data.
+_Line = int | None | Callable[[], int | None]
+
+
 @dataclass
 class _Problems:
     """Problems found while reading the data; ``strict`` stops at the first one."""
@@ -218,7 +222,9 @@ class _Problems:
     strict: bool
     found: list[str] = field(default_factory=list)
 
-    def add(self, path: Path, line: int | None, message: str) -> None:
+    def add(self, path: Path, line: _Line, message: str) -> None:
+        if callable(line):
+            line = line()  # worked out only when there is a problem to report
         if self.strict:
             raise IngestError(path, line, message)
         self.found.append(f"{path.name}:{line}: {message}" if line else f"{path.name}: {message}")
@@ -233,20 +239,22 @@ class _Lines:
 
     _HEADER = re.compile(r"^\s*\[")
     _PERSON = re.compile(r"^\s*\[\[\s*person\s*\]\]")
+    _TABLE = re.compile(r"^\s*\[([^\[\]]+)\]")
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.person_lines = [i + 1 for i, ln in enumerate(self.lines) if self._PERSON.match(ln)]
+        self.tables: dict[str, int] = {}
+        for i, ln in enumerate(self.lines):
+            m = self._TABLE.match(ln)
+            if m:
+                self.tables.setdefault(re.sub(r"\s+", "", m.group(1)), i + 1)
 
     def person(self, index: int) -> int | None:
         return self.person_lines[index] if index < len(self.person_lines) else None
 
     def table(self, header: str) -> int | None:
-        pattern = re.compile(r"^\s*\[\s*" + re.escape(header) + r"\s*\]")
-        for i, ln in enumerate(self.lines):
-            if pattern.match(ln):
-                return i + 1
-        return None
+        return self.tables.get(re.sub(r"\s+", "", header))
 
     def within(self, start: int | None, needle: str) -> int | None:
         """The first line at or after ``start`` (until the next table) containing needle."""
@@ -359,7 +367,7 @@ def _read_teams(folder: Path, problems: _Problems) -> dict[str, tuple[str, ...]]
 
 
 def _read_titles(
-    value: Any, path: Path, line: int | None, problems: _Problems
+    value: Any, path: Path, line: _Line, problems: _Problems
 ) -> tuple[TitleRecord, ...]:
     if not isinstance(value, dict):
         problems.add(path, line, "titles must be a table, e.g. { F1 = [2021, 2022] }")
@@ -390,7 +398,11 @@ def _read_stints(
     stints = []
     for entry in value:
         team = entry.get("team") if isinstance(entry, dict) else None
-        line = lines.within(start_line, f'"{team}"' if isinstance(team, str) else "teams")
+        needle = f'"{team}"' if isinstance(team, str) else "teams"
+
+        def line(needle: str = needle) -> int | None:
+            return lines.within(start_line, needle)
+
         if not isinstance(entry, dict) or not isinstance(team, str) or not team.strip():
             problems.add(path, line, 'each team needs { team = "Name", from = YEAR }')
             continue
@@ -476,7 +488,9 @@ def _read_people(
         if born is not None and not (_year_ok(born) and born <= this_year):
             problems.add(path, lines.within(line, "born"), f"{name}: born must be a past year")
             born = None
-        titles = _read_titles(entry.get("titles", {}), path, lines.within(line, "titles"), problems)
+        titles = _read_titles(
+            entry.get("titles", {}), path, lambda line=line: lines.within(line, "titles"), problems
+        )
         stints = _read_stints(entry.get("teams", []), born, path, line, lines, problems)
         known = nationalities or {}
         chain = _chain(nationality, known)
@@ -519,7 +533,9 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "multiple": -1}
+_MULTIPLES = {"double": 2, "twice": 2, "triple": 3, "quadruple": 4, "multiple": -1}
+# Age nouns that give a range of ages rather than one.
+_AGE_NOUNS = {"teenager": (13, 19), "teen": (13, 19)}
 _FORMER = frozenset({"former", "ex", "one time", "onetime"})
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -737,6 +753,8 @@ class _EpithetReader:
             m = _AGE.match(" ".join(words[i : i + size]))
             if m and _number(m.group("n")) is not None:
                 return _Check("age", _number(m.group("n")), head=True), i + size
+        if words[i] in _AGE_NOUNS:
+            return _Check("age", _AGE_NOUNS[words[i]], head=True), i + 1
         for size in range(min(self.longest, len(words) - i), 0, -1):
             phrase = " ".join(words[i : i + size])
             if phrase in self.demonyms:
@@ -747,6 +765,8 @@ class _EpithetReader:
                 return _Check("team", self.teams[phrase], former), i + size
             if phrase in self.adjectives:
                 return _Check("nationality", self.adjectives[phrase]), i + size
+            if phrase in self.series:  # "the MotoGP rider", "the former F1 driver"
+                return _Check("series", self.series[phrase]), i + size
         return None
 
 
@@ -881,6 +901,8 @@ class Register:
         if checks is None:
             return None
         for check in checks:
+            if check.kind == "series":
+                return "role"  # what someone races in is part of their role
             if check.kind != "role" or check.value:
                 return check.kind
         return None
@@ -913,8 +935,11 @@ class Register:
         if check.kind == "age":
             if person.born is None:
                 return None
+            youngest, oldest = check.value if isinstance(check.value, tuple) else (check.value,) * 2
             # Birthdays are not recorded: "the 23-year-old" in 2024 was born in 2000 or 2001.
-            return on.year - check.value - 1 <= person.born <= on.year - check.value
+            return on.year - oldest - 1 <= person.born <= on.year - youngest
+        if check.kind == "series":
+            return check.value in person.series if person.series else None
         if check.kind == "nationality":
             return self._fit_nationality(check.value, person)
         if check.kind == "role":

@@ -163,6 +163,31 @@ SPRING_2024 = date(2024, 5, 1)
         ("the reigning world champion", "Max Verstappen", date(2022, 3, 1), True),
         ("the reigning world champion", "Lewis Hamilton", date(2022, 3, 1), False),
         ("the world champion", "Sergio Pérez", SPRING_2024, False),
+        ("twice world champion", "Fernando Alonso", SPRING_2024, True),
+        ("the former world champion", "Fernando Alonso", SPRING_2024, True),
+        ("the 2016 world champion", "Nico Rosberg", SPRING_2024, True),
+        ("the 2016 world champion", "Lewis Hamilton", SPRING_2024, False),
+        # motorcycle classes are world titles too; a series narrows the count
+        ("the nine-time world champion", "Valentino Rossi", SPRING_2024, True),
+        ("the six-time MotoGP champion", "Valentino Rossi", SPRING_2024, True),
+        ("the six-time MotoGP champion", "Marc Márquez", SPRING_2024, True),
+        ("the reigning MotoGP champion", "Pecco", SPRING_2024, True),
+        ("the two-time MotoGP world champion", "Pecco", SPRING_2024, True),
+        ("the six-time IndyCar champion", "Scott Dixon", SPRING_2024, True),
+        ("the seven-time Cup champion", "Jimmie Johnson", SPRING_2024, True),
+        # series, and team names shared across series
+        ("the MotoGP rider", "Francesco Bagnaia", SPRING_2024, True),
+        ("the F1 driver", "Francesco Bagnaia", SPRING_2024, False),
+        ("the Ducati rider", "Francesco Bagnaia", SPRING_2024, True),
+        ("the Ducati rider", "Marc Márquez", date(2023, 5, 1), False),
+        ("the Honda rider", "Marc Márquez", date(2023, 5, 1), True),
+        ("the Red Bull rider", "Brad Binder", SPRING_2024, True),
+        ("the Red Bull driver", "Brad Binder", SPRING_2024, False),
+        ("the Ganassi driver", "Álex Palou", SPRING_2024, True),
+        ("the Sky Sports pundit", "Martin Brundle", SPRING_2024, True),
+        ("the Kiwi", "Liam Lawson", SPRING_2024, True),
+        ("the teenager", "Kimi Antonelli", date(2025, 5, 1), True),
+        ("the teenager", "Fernando Alonso", date(2025, 5, 1), False),
     ],
 )
 def test_describes(
@@ -303,6 +328,20 @@ def test_validate_finds_every_problem_in_a_broken_folder(tmp_path: Path) -> None
         "unknown key(s) colour",
     ):
         assert expected in text, expected
+
+
+def test_broken_nationalities_file_is_reported_once(tmp_path: Path) -> None:
+    """A syntax error in nationalities.toml is one problem, not one per person."""
+    folder = _write(
+        tmp_path / "people",
+        {
+            "nationalities.toml": "[Dutch\n",
+            "a.toml": '[[person]]\nname = "Ann One"\nnationality = "Dutch"\n',
+        },
+    )
+    problems = validate(folder)
+    assert len(problems) == 1
+    assert problems[0].startswith("nationalities.toml:1: not valid TOML")
 
 
 def test_validate_reports_unknown_part_of(tmp_path: Path) -> None:
