@@ -878,6 +878,8 @@ class Register:
         found = self._by_form.get(key)
         if found is None and key.startswith("the "):
             found = self._by_form.get(key[4:])
+        if found is None and key.endswith(("'s", "'")):  # "Verstappen's"
+            found = self._by_form.get(key.removesuffix("'s").removesuffix("'").rstrip())
         return found or ()
 
     def by_nickname(self, nickname: str) -> RegisterPerson | None:
@@ -972,9 +974,15 @@ class Register:
         def is_wanted(stint: Stint) -> bool:
             return bool(self._reader.teams_of(stint.team) & wanted)
 
-        if check.former:
-            return any(is_wanted(s) and s.start < on.year for s in person.teams)
         this_year = [s for s in person.teams if s.covers(on.year)]
+        if check.former:
+            if any(is_wanted(s) for s in this_year):
+                # Still there, unless they left during this very season.
+                moved = any(s.end == on.year for s in this_year if is_wanted(s)) and any(
+                    not is_wanted(s) for s in this_year
+                )
+                return None if moved else False
+            return any(is_wanted(s) and s.start < on.year for s in person.teams)
         if any(is_wanted(s) for s in this_year):
             return True
         if not this_year:

@@ -69,6 +69,14 @@ def test_load_is_cached_until_a_file_changes(tmp_path: Path) -> None:
         ("perez", "Sergio Pérez"),
         ("Checo", "Sergio Pérez"),
         ("Max Verstappen", "Max Verstappen"),
+        ("Max Verstappen's", "Max Verstappen"),
+        ("Zhou Guanyu", "Zhou Guanyu"),
+        ("Guanyu Zhou", "Zhou Guanyu"),
+        ("Jean-Eric Vergne", "Jean-Éric Vergne"),
+        ("Pato O’Ward", "Pato O'Ward"),
+        ("Nico Hulkenberg", "Nico Hülkenberg"),
+        ("Kimi Raikkonen", "Kimi Räikkönen"),
+        ("KMag", "Kevin Magnussen"),
     ],
 )
 def test_find_ignores_case_and_accents(register: Register, written: str, full: str) -> None:
@@ -143,6 +151,9 @@ SPRING_2024 = date(2024, 5, 1)
         ("the Ferrari driver", "Lewis Hamilton", SPRING_2024, False),
         ("the Ferrari driver", "Lewis Hamilton", date(2025, 5, 1), True),
         ("the former Mercedes driver", "Lewis Hamilton", date(2025, 5, 1), True),
+        ("the former Ferrari driver", "Charles Leclerc", date(2025, 5, 1), False),
+        ("the former Red Bull driver", "Liam Lawson", date(2025, 9, 1), None),
+        ("the former Red Bull driver", "Liam Lawson", date(2026, 5, 1), True),
         ("the Mercedes boss", "Toto Wolff", SPRING_2024, True),
         ("the Mercedes boss", "Lewis Hamilton", SPRING_2024, False),
         # role
