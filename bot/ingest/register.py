@@ -88,6 +88,7 @@ SERIES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "GP3": ("gp3",),
         "MotoGP": ("motogp",),
         "500cc": ("500cc",),
+        "350cc": ("350cc",),
         "Moto2": ("moto2",),
         "250cc": ("250cc",),
         "Moto3": ("moto3",),
@@ -108,8 +109,8 @@ SERIES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 WORLD_SERIES = frozenset(
-    {"F1", "MotoGP", "500cc", "Moto2", "250cc", "Moto3", "125cc", "WorldSBK", "WEC", "WRC",
-     "Formula E"}
+    {"F1", "MotoGP", "500cc", "350cc", "Moto2", "250cc", "Moto3", "125cc", "WorldSBK", "WEC",
+     "WRC", "Formula E"}
 )  # fmt: skip
 
 _PERSON_KEYS = frozenset(
