@@ -362,3 +362,24 @@ def test_validate_reports_unknown_part_of(tmp_path: Path) -> None:
         {"nationalities.toml": '[Scottish]\ndemonyms = ["Scot"]\npart_of = "UK"\n'},
     )
     assert validate(folder) == ["nationalities.toml:1: Scottish: part_of 'UK' unknown"]
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    """(kind, epithet) for every example in the README's table of epithets."""
+    examples = []
+    text = (PEOPLE / "README.md").read_text(encoding="utf-8")
+    table = text.split("## The epithets Pitwall understands", 1)[1]
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or cells[0] in ("part", "---"):
+            continue
+        for example in cells[1].split(", "):
+            examples.append((cells[0], example))
+    return examples
+
+
+@pytest.mark.parametrize(("part", "epithet"), _readme_examples())
+def test_readme_examples_are_understood(register: Register, part: str, epithet: str) -> None:
+    """Every epithet the README promises is understood, as the kind it is listed under."""
+    expected = "role" if part == "series" else part
+    assert register.epithet_kind(epithet) == expected
