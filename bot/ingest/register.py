@@ -786,11 +786,12 @@ def _combine(results: Iterable[bool | None]) -> bool | None:
 # The register
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Register:
     """The people of data/people/, indexed by every form of their names.
 
-    Build with :meth:`load` (cached per folder and file times) or :meth:`empty`.
+    Build with :meth:`load` (cached per folder and file times) or :meth:`empty`. A register
+    compares and hashes by identity, so it can key a cache (its tables are not hashable).
     """
 
     people: tuple[RegisterPerson, ...]

@@ -383,3 +383,10 @@ def test_readme_examples_are_understood(register: Register, part: str, epithet: 
     """Every epithet the README promises is understood, as the kind it is listed under."""
     expected = "role" if part == "series" else part
     assert register.epithet_kind(epithet) == expected
+
+
+def test_register_and_people_are_hashable(register: Register) -> None:
+    """Registers and people can key caches and sets (they compare by identity)."""
+    assert len({register, Register.empty()}) == 2
+    people = set(register.find("Verstappen"))
+    assert len(people) == 2
