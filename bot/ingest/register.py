@@ -1074,7 +1074,8 @@ def validate(folder: Path) -> list[str]:
     Besides what :meth:`Register.load` refuses (bad TOML, unknown keys, nationalities,
     roles or series, impossible years), this reports what load tolerates but a moderator
     should fix: the same person twice, a nickname two people share (it can then name
-    nobody), and a short form that is someone else's full name.
+    nobody), a short form that is someone else's full name, and a team name that is also a
+    nationality or role word.
     """
     folder = Path(folder)
     problems = _Problems(strict=False)
@@ -1084,13 +1085,17 @@ def validate(folder: Path) -> list[str]:
         problems.add(folder / NATIONALITIES_FILE, None, "missing")
     register = Register._build(folder, problems)
     found = problems.found
-    full: dict[tuple[str, int | None], RegisterPerson] = {}
     names: dict[str, RegisterPerson] = {}
+    listed: dict[str, list[RegisterPerson]] = {}
     for person in register.people:
-        key = (fold(person.name), person.born)
-        if key in full:
-            found.append(f"{person.source}: {person.name} already listed at {full[key].source}")
-        full.setdefault(key, person)
+        same = listed.setdefault(fold(person.name), [])
+        # Namesakes are allowed when their birth years tell them apart.
+        twin = next(
+            (p for p in same if None in (p.born, person.born) or p.born == person.born), None
+        )
+        if twin is not None:
+            found.append(f"{person.source}: {person.name} already listed at {twin.source}")
+        same.append(person)
         names.setdefault(fold(person.name), person)
     for person in register.people:
         for form in person.short:
@@ -1100,6 +1105,13 @@ def validate(folder: Path) -> list[str]:
                     f"{person.source}: {person.name}: short form {form!r} is the full name of"
                     f" {other.name} ({other.source})"
                 )
+    reader = register._reader
+    for alias in reader.teams:
+        if alias in reader.demonyms or alias in reader.adjectives or alias in _ROLE_NOUNS:
+            found.append(
+                f"{TEAMS_FILE}: team name {alias!r} is also a nationality or role word:"
+                " epithets using it cannot be read"
+            )
     for nickname, owners in register._by_nickname.items():
         if len({fold(p.name) for p in owners}) > 1:
             who = ", ".join(f"{p.name} ({p.source})" for p in owners)

@@ -355,6 +355,30 @@ def test_broken_nationalities_file_is_reported_once(tmp_path: Path) -> None:
     assert problems[0].startswith("nationalities.toml:1: not valid TOML")
 
 
+def test_validate_reports_team_named_like_a_nationality(tmp_path: Path) -> None:
+    """A team alias that is a nationality word would make epithets unreadable."""
+    folder = _write(
+        tmp_path / "people",
+        {
+            "nationalities.toml": NATIONALITIES,
+            "teams.toml": '[teams."Oranje Racing"]\naliases = ["Dutch"]\n',
+        },
+    )
+    assert any("team name 'dutch'" in p for p in validate(folder))
+
+
+def test_validate_allows_namesakes_told_apart_by_birth_year(tmp_path: Path) -> None:
+    """Two people of one name are fine when their birth years differ, not when one is missing."""
+    twins = (
+        '[[person]]\nname = "Ann One"\nborn = 1990\n\n[[person]]\nname = "Ann One"\nborn = 2001\n'
+    )
+    folder = _write(tmp_path / "a", {"nationalities.toml": NATIONALITIES, "a.toml": twins})
+    assert validate(folder) == []
+    unknown = twins.replace("born = 2001\n", "")
+    folder = _write(tmp_path / "b", {"nationalities.toml": NATIONALITIES, "a.toml": unknown})
+    assert any("already listed" in p for p in validate(folder))
+
+
 def test_validate_reports_unknown_part_of(tmp_path: Path) -> None:
     """A nationality part of one that does not exist is reported."""
     folder = _write(
