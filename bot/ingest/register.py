@@ -538,6 +538,7 @@ _MULTIPLES = {"double": 2, "twice": 2, "triple": 3, "quadruple": 4, "multiple": 
 # Age nouns that give a range of ages rather than one.
 _AGE_NOUNS = {"teenager": (13, 19), "teen": (13, 19)}
 _FORMER = frozenset({"former", "ex", "one time", "onetime"})
+_CHAMPION = frozenset({"champion", "champ", "titleholder"})
 _ARTICLES = ("the ", "a ", "an ")
 
 # Role nouns -> the roles they fit. An empty set: the noun only ends the phrase
@@ -622,7 +623,7 @@ class _Check:
 
 def _titles_check(words: list[str], series_index: Mapping[str, str]) -> _Check | None:
     """Read a title phrase: "[N-time|reigning|former|2016] [series] [world] champion"."""
-    if not words or words[-1] not in ("champion", "champ", "title holder", "titleholder"):
+    if not words or words[-1] not in _CHAMPION:
         return None
     rest = words[:-1]
     how: tuple[str, int | None] = ("any", None)
@@ -746,7 +747,7 @@ class _EpithetReader:
     def _component(self, words: list[str], i: int, former: bool) -> tuple[_Check, int] | None:
         # A title phrase runs to "champion": try it first from here.
         for end in range(len(words), i, -1):
-            if words[end - 1] in ("champion", "champ"):
+            if words[end - 1] in _CHAMPION:
                 check = _titles_check(words[i:end], self.series)
                 if check is not None:
                     return check, end
