@@ -539,7 +539,8 @@ _MULTIPLES = {"double": 2, "twice": 2, "triple": 3, "quadruple": 4, "multiple": 
 _AGE_NOUNS = {"teenager": (13, 19), "teen": (13, 19)}
 _FORMER = frozenset({"former", "ex", "one time", "onetime"})
 _CHAMPION = frozenset({"champion", "champ", "titleholder"})
-_ARTICLES = ("the ", "a ", "an ")
+# "a Ferrari driver" is someone unnamed, never a way back to a person the article named.
+_INDEFINITE = ("a ", "an ")
 
 # Role nouns -> the roles they fit. An empty set: the noun only ends the phrase
 # ("the Ferrari man"), it checks nothing and is no epithet on its own.
@@ -714,10 +715,9 @@ class _EpithetReader:
 
     def _read(self, text: str) -> tuple[_Check, ...] | None:
         text = re.sub(r"'s$", "", text)
-        for article in _ARTICLES:
-            if text.startswith(article):
-                text = text[len(article) :]
-                break
+        if text.startswith(_INDEFINITE):
+            return None
+        text = text.removeprefix("the ")
         words = text.split()
         checks: list[_Check] = []
         former = False

@@ -247,6 +247,9 @@ def test_describes_shared_surname_disagreeing_is_none(register: Register) -> Non
         ("the man", None),
         ("the Ferrari", None),
         ("the weather", None),
+        ("a Ferrari driver", None),
+        ("the Australian Grand Prix", None),
+        ("the Mercedes pair", None),
     ],
 )
 def test_epithet_kind(register: Register, epithet: str, kind: str | None) -> None:
