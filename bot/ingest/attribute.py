@@ -24,8 +24,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from bot.ingest.people import Mention, PeopleIndex, discover_people, find_appositives
-from bot.ingest.resolve import Describer, default_register, stated_ages
+from bot.ingest.people import (
+    Appositive,
+    Mention,
+    PeopleIndex,
+    discover_people,
+    find_appositives,
+)
+from bot.ingest.resolve import Describer, default_register
 from bot.ingest.text import Segment, article_style, find_segments, sentence_spans
 from bot.ingest.text import masked as masked_text
 from bot.models import Quote, QuoteKind, ReportedStatement
@@ -266,6 +272,8 @@ class _Walk:
     people: PeopleIndex
     defaults: Defaults
     published: date | None = None
+    #: The article's descriptors of its people, when the caller has them already.
+    appositives: Sequence[Appositive] | None = None
     history: list[str | None] = field(default_factory=list)
     statements: list[_Statement] = field(default_factory=list)
     reported: list[ReportedStatement] = field(default_factory=list)
@@ -288,17 +296,22 @@ class _Walk:
         else:
             self.epithets[key] = person
 
+    def _mask(self, paragraph: str) -> str:
+        # masked(p) and masked(p, "auto") are separate cache entries: ask as people.py does.
+        return masked_text(paragraph) if self.style == "auto" else masked_text(paragraph, "single")
+
     @property
     def describer(self) -> Describer:
         """The epithet and nickname resolver, built the first time an article needs one."""
         if self._describer is None:
-            masked = [masked_text(p, self.style) for p in self.paragraphs]
+            if self.appositives is None:
+                self.appositives = find_appositives(self.paragraphs, self.people)
             self._describer = Describer(
                 default_register(),
                 self.published,
                 self.people,
-                find_appositives(self.paragraphs, self.people),
-                stated_ages(masked, self.people),
+                self.appositives,
+                [self._mask(p) for p in self.paragraphs],
             )
         return self._describer
 
@@ -322,7 +335,7 @@ class _Walk:
         open_statement: _Statement | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
             segments = find_segments(paragraph, self.style)
-            masked = masked_text(paragraph, self.style)
+            masked = self._mask(paragraph)
             info = _Paragraph()
             label = self._labels.get(number)
             if label is not None and not label.quoted:
@@ -651,7 +664,7 @@ class _Walk:
         named = {
             m.person
             for text in self.paragraphs[: first_q - 1]
-            for m in self.people.mentions(masked_text(text, self.style))
+            for m in self.people.mentions(self._mask(text))
             if m.person is not None and m.kind in ("name", "alias")
         }
         return named.pop() if len(named) == 1 else None
@@ -951,8 +964,9 @@ def _walk(
     people: PeopleIndex,
     defaults: Defaults | None,
     published: date | None = None,
+    appositives: Sequence[Appositive] | None = None,
 ) -> _Walk:
-    walk = _Walk(paragraphs, people, defaults or Defaults(), published)
+    walk = _Walk(paragraphs, people, defaults or Defaults(), published, appositives)
     walk.run()
     return walk
 
@@ -988,12 +1002,13 @@ def extract_speech(
     people: PeopleIndex,
     defaults: Defaults | None = None,
     published: date | None = None,
+    appositives: Sequence[Appositive] | None = None,
 ) -> Speech:
     """Return what :func:`extract_quotes` and :func:`extract_reported` do, from one walk.
 
     Both come out of the same walk through the article; ingesting walks once, not twice.
     """
-    walk = _walk(paragraphs, people, defaults, published)
+    walk = _walk(paragraphs, people, defaults, published, appositives)
     learned = {epithet: name for epithet, name in walk.epithets.items() if name is not None}
     return Speech(_quotes(walk, paragraphs), list(walk.reported), learned, dict(walk.nicknamed))
 

@@ -18,7 +18,13 @@ from bot.ingest.evidence import evidence_paragraph, normal
 from bot.ingest.facts import derive_facts
 from bot.ingest.laps import extract_lap_events
 from bot.ingest.parse import ParsedText, parse_article
-from bot.ingest.people import PeopleIndex, PersonEntry, discover_people, find_appositives
+from bot.ingest.people import (
+    Appositive,
+    PeopleIndex,
+    PersonEntry,
+    discover_people,
+    find_appositives,
+)
 from bot.ingest.pool import map_in_processes
 from bot.models import Article, LapEvent, Person, Quote, ReportedStatement
 
@@ -128,7 +134,10 @@ _RELATIONAL_ROLES = frozenset({"team-mate", "teammate", "rival", "friend"})
 
 
 def _with_described_roles(
-    parsed: ParsedText, index: PeopleIndex, epithets: dict[str, str]
+    parsed: ParsedText,
+    index: PeopleIndex,
+    epithets: dict[str, str],
+    appositives: Sequence[Appositive] | None = None,
 ) -> tuple[Person, ...]:
     """People with role and team; where the annotation gives neither, the article's own
     descriptor ("Ferrari boss Fred Vasseur", "Russell, a driver racing for Williams") does.
@@ -136,7 +145,9 @@ def _with_described_roles(
     aliases, so /who and /quote find them by it too.
     """
     described: dict[str, tuple[str | None, str | None]] = {}
-    for found in find_appositives(parsed.paragraphs, index):
+    if appositives is None:
+        appositives = find_appositives(parsed.paragraphs, index)
+    for found in appositives:
         if found.role and found.role.split()[-1].casefold() not in _RELATIONAL_ROLES:
             described.setdefault(found.person, (found.role, found.team))
     people = []
@@ -158,12 +169,13 @@ def build_article(path: Path) -> Article:
     notes = load_annotations(annotation_path(path))
     index = _people_index(parsed, notes)
     defaults = Defaults(notes.spoken_setting if notes else None)
-    speech = extract_speech(parsed.paragraphs, index, defaults, parsed.published)
+    appositives = find_appositives(parsed.paragraphs, index)
+    speech = extract_speech(parsed.paragraphs, index, defaults, parsed.published, appositives)
     quotes, found_reported = speech.quotes, speech.reported
     if notes is not None:
         quotes = _apply_overrides(quotes, notes)
     events = _events(parsed, index, notes)
-    people = _with_described_roles(parsed, index, speech.epithets)
+    people = _with_described_roles(parsed, index, speech.epithets, appositives)
     # A speaker the article calls only by a nickname the register knows ("Checo").
     people += tuple(Person(name, aliases=(nick,)) for name, nick in speech.nicknamed.items())
     article = Article(

@@ -276,11 +276,11 @@ class PeopleIndex:
         modifier = (
             mention.kind in ("name", "alias")
             and not possessive
-            and _MODIFIER_BEFORE.search(masked, max(0, mention.start - 40), mention.start)
-            is not None
             and (after_word := _MODIFIED_NOUN.match(masked, mention.end)) is not None
             and after_word.group(1) not in _NOT_NOUNS
             and not after_word.group(1).endswith(("ed", "ly"))
+            and _MODIFIER_BEFORE.search(masked, max(0, mention.start - 40), mention.start)
+            is not None
         )
         return Mention(
             mention.start,
@@ -500,7 +500,7 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
 
 _DESCRIPTOR = re.compile(
     r"(?:^|(?<=[\s(,;—–]))"
-    r"(?P<team>(?:[A-Z][\w'’.-]*(?<!\.)\s+){0,3})"
+    r"(?P<team>(?:[A-Z][\w'’.-]*\s+){0,3})"
     r"(?P<role>(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*))\s+$"
 )
 _RACING_FOR = re.compile(
@@ -518,6 +518,10 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
             if mention.kind != "name" or mention.person is None:
                 continue
             before = masked[max(0, mention.start - 80) : mention.start]
+            # A descriptor never reaches back past a sentence end ("...said Gasly. Team boss").
+            cut = before.rfind(". ")
+            if cut != -1:
+                before = before[cut + 2 :]
             m = _DESCRIPTOR.search(before)
             if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
                 team = m.group("team").strip() or None

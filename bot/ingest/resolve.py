@@ -79,6 +79,19 @@ def _load(folder: Path) -> RegisterLike:
         return Register.empty()
 
 
+_ANSWERS: dict[tuple[int, str, str, date], bool | None] = {}
+
+
+def _describes(register: RegisterLike, epithet: str, name: str, on: date) -> bool | None:
+    """``register.describes``, remembered: the same epithets and names recur across articles."""
+    key = (id(register), epithet, name, on)
+    if key not in _ANSWERS:
+        if len(_ANSWERS) > 50_000:  # bounded: a huge ingest must not grow it for ever
+            _ANSWERS.clear()
+        _ANSWERS[key] = register.describes(epithet, name, on)
+    return _ANSWERS[key]
+
+
 def default_register() -> RegisterLike:
     """The register ingest uses, loaded once per process."""
     return _load(register_folder())
@@ -112,8 +125,16 @@ class Describer:
     published: date | None
     people: PeopleIndex
     appositives: Sequence[Appositive] = ()
-    ages: dict[str, int] = field(default_factory=dict)
+    #: The article's masked paragraphs, read for stated ages only when an age epithet asks.
+    masked: Sequence[str] = ()
+    _ages: dict[str, int] | None = field(default=None, repr=False)
     _cache: dict[tuple[str, str], bool | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def ages(self) -> dict[str, int]:
+        if self._ages is None:
+            self._ages = stated_ages(self.masked, self.people)
+        return self._ages
 
     def fits(self, epithet: str, name: str) -> bool | None:
         key = (epithet.casefold(), name)
@@ -126,7 +147,7 @@ class Describer:
         if text[:4] == "The ":
             text = "the " + text[4:]  # opening a sentence
         from_register = (
-            self.register.describes(text, name, self.published)
+            _describes(self.register, text, name, self.published)
             if self.published is not None
             else None
         )
