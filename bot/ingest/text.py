@@ -188,6 +188,9 @@ def _british_segments(text: str) -> list[Segment]:
     return segments
 
 
+_FIRST_MARK = re.compile("[‘\"“”„‟«»`]|''")
+
+
 def article_style(paragraphs: Sequence[str]) -> str:
     """Tell an article quoting in single marks (British style) from one quoting in double.
 
@@ -198,7 +201,13 @@ def article_style(paragraphs: Sequence[str]) -> str:
     single = double = 0
     for paragraph in paragraphs:
         if not _DOUBLE.isdisjoint(paragraph) or "''" in paragraph or "``" in paragraph:
-            double += 1
+            # A paragraph whose first mark is a curly single opener quotes in single marks,
+            # whatever double marks it nests inside.
+            first = _FIRST_MARK.search(paragraph)
+            if first is not None and first.group() == "‘":
+                single += 1
+            else:
+                double += 1
         elif _single_segments(paragraph):
             single += 1
     return "single" if single > double else "auto"
