@@ -208,7 +208,9 @@ def article_style(paragraphs: Sequence[str]) -> str:
                 single += 1
             else:
                 double += 1
-        elif _single_segments(paragraph):
+        elif ("‘" in paragraph or " '" in paragraph or paragraph[:1] == "'") and (
+            _single_segments(paragraph)
+        ):
             single += 1
     return "single" if single > double else "auto"
 
