@@ -501,14 +501,14 @@ class _Walk:
                 if inside and inside[-1].end == s1 and not inside[-1].possessive:
                     found = self._speaker_of(inside[-1], masked, mentions)
                 elif not inside:
-                    found = self._nickname(subj.strip())
+                    found = self._unmatched_subject(subj.strip(), mentions)
                 found = _Attribution(found.status, found.speaker, m.group("verb"), found.cue)
                 return self._cued(found, "tag", m.group(0), paragraph)
         m = _POST_VERB_FIRST.match(text)
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
             if found.status == "none":
-                found = self._nickname(m.group("subj").strip())
+                found = self._unmatched_subject(m.group("subj").strip(), mentions)
             found = _Attribution(found.status, found.speaker, m.group("verb"), found.cue)
             return self._cued(found, "tag", m.group(0), paragraph)
         return _NONE
@@ -799,6 +799,13 @@ class _Walk:
             return _Attribution("person", one, cue=f'epithet "{text}" = {one}, the only '
                                 "person of the article it fits")  # fmt: skip
         return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
+
+    def _unmatched_subject(self, words: str, mentions: list[Mention]) -> _Attribution:
+        """A tag's subject no mention covers: an epithet the register may know ("the South
+        African"), or a nickname ("Checo"); otherwise blocked."""
+        if re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", words):
+            return self._epithet(words, mentions)
+        return self._nickname(words)
 
     def _nickname(self, word: str) -> _Attribution:
         """A tag's subject the article never names in full: a nickname the register knows."""
