@@ -39,4 +39,14 @@ class IngestError(PitwallError):
 
 class FetchError(UserError):
     """A link or feed that could not be fetched or used: one line saying why (the address
-    refused, the server's answer, the size or type), safe to show the moderator who gave it."""
+    refused, the server's answer, the size or type), safe to show the moderator who gave it.
+
+    ``status`` is the HTTP status when the server answered (410 tells a feed poller the feed
+    is gone for good); None when nothing was fetched. ``transient``: the same request may
+    well work later (a timeout, no network, a server error), so a poller tries it again.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, transient: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.transient = transient

@@ -1431,25 +1431,59 @@ class Store:
             feed = await self.feed(feed_id)
             if feed is None:
                 return []
-            await self.db.executemany(
-                "INSERT INTO feed_items(feed_id, item_key, fingerprint, url, slug, detail, "
-                "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(feed_id, item_key) DO UPDATE "
-                "SET fingerprint = excluded.fingerprint, url = coalesce(excluded.url, url), "
-                "slug = coalesce(excluded.slug, slug), detail = excluded.detail",
-                [
-                    (feed_id, i.item_key, i.fingerprint, i.url, i.slug, i.detail, _iso(now))
-                    for i in items
-                ],
-            )
             await self.db.execute(
                 "UPDATE feeds SET last_poll = ?, next_poll = ?, failures = 0, last_error = NULL, "
                 "primed = 1, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
                 "body_hash = coalesce(?, body_hash), title = coalesce(?, title) WHERE id = ?",
                 (_iso(now), _iso(next_poll), etag, last_modified, body_hash, title, feed_id),
             )
-            claimed: list[int] = []
-            if feed.channel_id is None:
-                return claimed
+            return await self._feed_items_and_claims(feed, items, announce, now)
+
+        ids = await self._recap_transaction(work)
+        return await self._announcements("a.id IN (" + ", ".join("?" for _ in ids) + ")", ids)
+
+    async def record_feed_items(
+        self,
+        feed_id: int,
+        items: Sequence[FeedItem],
+        announce: Sequence[tuple[str, str, str]] = (),
+        *,
+        now: datetime,
+    ) -> list[Announcement]:
+        """Record items as they are taken, with their claims, in one transaction, leaving the
+        feed's state alone: a poll cut short keeps what it took and what it must announce."""
+
+        async def work() -> list[int]:
+            feed = await self.feed(feed_id)
+            if feed is None:
+                return []
+            return await self._feed_items_and_claims(feed, items, announce, now)
+
+        ids = await self._recap_transaction(work)
+        return await self._announcements("a.id IN (" + ", ".join("?" for _ in ids) + ")", ids)
+
+    async def _feed_items_and_claims(
+        self,
+        feed: FeedInfo,
+        items: Sequence[FeedItem],
+        announce: Sequence[tuple[str, str, str]],
+        now: datetime,
+    ) -> list[int]:
+        """Inside a transaction: upsert items, then claim each announcement not yet claimed."""
+        feed_id = feed.id
+        await self.db.executemany(
+            "INSERT INTO feed_items(feed_id, item_key, fingerprint, url, slug, detail, "
+            "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(feed_id, item_key) DO UPDATE "
+            "SET fingerprint = excluded.fingerprint, url = coalesce(excluded.url, url), "
+            "slug = coalesce(excluded.slug, slug), detail = excluded.detail",
+            [
+                (feed_id, i.item_key, i.fingerprint, i.url, i.slug, i.detail, _iso(now))
+                for i in items
+            ],
+        )
+        claimed: list[int] = []
+        if feed.channel_id is None:
+            return claimed
             for item_key, slug, nonce in announce:
                 cursor = await self.db.execute(
                     "INSERT OR IGNORE INTO feed_announcements(feed_id, guild_id, channel_id, "
@@ -1460,9 +1494,6 @@ class Store:
                 if cursor.rowcount > 0 and cursor.lastrowid:
                     claimed.append(int(cursor.lastrowid))
             return claimed
-
-        ids = await self._recap_transaction(work)
-        return await self._announcements("a.id IN (" + ", ".join("?" for _ in ids) + ")", ids)
 
     async def record_feed_failure(
         self,
