@@ -171,7 +171,7 @@ class Intake:
             return await self._take(with_fallbacks(found, url=fetched.url))
         path = Path(source).expanduser()  # noqa: ASYNC240 (no I/O: expands ~ only)
         if not await asyncio.to_thread(path.is_file):
-            raise UserError(f"{source}: no such file, and not an http(s) link")
+            raise UserError("no such file, and not an http(s) link")
         size = (await asyncio.to_thread(path.stat)).st_size
         if size > MAX_BYTES:
             raise UserError(f"{path.name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
