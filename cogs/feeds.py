@@ -126,9 +126,13 @@ class Feeds(
             )
             await self._reply(
                 interaction,
-                f"Following {name}.\n{where}\nThe first check takes in the stories already "
-                "there without announcing them; after that Pitwall checks about every "
-                f"{_interval(self.bot)}.",
+                (
+                    f"Following {name}.\n{where}\nThe first check takes in the stories already "
+                    "there without announcing them; after that Pitwall checks about every "
+                    f"{_interval(self.bot)}."
+                )
+                if feed.created
+                else f"Already following {name}: updated, and resumed if it was paused.\n{where}",
             )
 
     @app_commands.command(name="list")
