@@ -1484,16 +1484,16 @@ class Store:
         claimed: list[int] = []
         if feed.channel_id is None:
             return claimed
-            for item_key, slug, nonce in announce:
-                cursor = await self.db.execute(
-                    "INSERT OR IGNORE INTO feed_announcements(feed_id, guild_id, channel_id, "
-                    "article_id, item_key, nonce, state, created_at) "
-                    "SELECT ?, ?, ?, id, ?, ?, 'pending', ? FROM articles WHERE slug = ?",
-                    (feed_id, feed.guild_id, feed.channel_id, item_key, nonce, _iso(now), slug),
-                )
-                if cursor.rowcount > 0 and cursor.lastrowid:
-                    claimed.append(int(cursor.lastrowid))
-            return claimed
+        for item_key, slug, nonce in announce:
+            cursor = await self.db.execute(
+                "INSERT OR IGNORE INTO feed_announcements(feed_id, guild_id, channel_id, "
+                "article_id, item_key, nonce, state, created_at) "
+                "SELECT ?, ?, ?, id, ?, ?, 'pending', ? FROM articles WHERE slug = ?",
+                (feed_id, feed.guild_id, feed.channel_id, item_key, nonce, _iso(now), slug),
+            )
+            if cursor.rowcount > 0 and cursor.lastrowid:
+                claimed.append(int(cursor.lastrowid))
+        return claimed
 
     async def record_feed_failure(
         self,

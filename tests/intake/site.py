@@ -375,7 +375,8 @@ class NewsSite:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_route("GET", "/{tail:.*}", self._dispatch)
-        self._runner = web.AppRunner(app, access_log=None)
+        # Handlers still running at the end (the slow page) are cancelled, not waited for.
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.2)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
