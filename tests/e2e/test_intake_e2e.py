@@ -188,6 +188,17 @@ async def test_moderator_adds_a_link_and_fans_can_ask_about_it(rig: Rig) -> None
     listed = await rig.command("articles list")
     assert MELBOURNE.headline in text_of(listed)
 
+    (choice,) = await rig.emulator.send_autocomplete(
+        "articles remove", {"article": "melbourne"}, focused="article", user=rig.emulator.moderator
+    )
+    removed = await rig.command("articles remove", {"article": choice["value"]})
+    assert removed["content"].startswith("Removed:") and MELBOURNE.headline in removed["content"]
+    gone = await rig.emulator.send_command(
+        "whosaid", {"phrase": "knife edge in those last ten laps"}, user=rig.emulator.member
+    )
+    assert "Lando Norris" not in text_of(await gone.wait_final(timeout=10))
+    assert rig.rows("SELECT count(*) FROM articles") == [(0,)]
+
 
 async def test_moderator_adds_a_saved_page_as_an_attachment(rig: Rig) -> None:
     """/articles add file: takes an uploaded .html page; its quotes are answerable at once."""
@@ -291,7 +302,7 @@ async def test_failing_feed_is_paused_told_once_and_the_bot_keeps_answering(rig:
     news = await rig.emulator.add_channel("news")
     rig.site.publish(MELBOURNE)
     rig.publish_feed(MELBOURNE)
-    await rig.start()
+    proc = await rig.start()
     await subscribe(rig, news.id)
     rig.site.put("/feed.xml", "<rss><channel><item>", "application/rss+xml", status=500)
     instant = datetime.now(UTC)
@@ -319,3 +330,53 @@ async def test_failing_feed_is_paused_told_once_and_the_bot_keeps_answering(rig:
         "whosaid", {"phrase": "knife edge"}, user=rig.emulator.member
     )
     assert "Lando Norris" in text_of(await found.wait_final(timeout=10))
+    assert "Traceback" not in proc.output()  # expected failures are one line each, not crashes
+
+
+async def test_feeds_list_and_remove(rig: Rig) -> None:
+    """/feeds list shows each feed and its state; remove (by autocomplete) keeps its stories."""
+    rig.site.publish(MELBOURNE)
+    rig.publish_feed(MELBOURNE)
+    await rig.start()
+    answer = await rig.command("feeds add", {"url": rig.site.url("/feed.xml")})
+    assert "Following **Paddock Daily**" in answer["content"], answer["content"]
+    assert "without being announced" in answer["content"]
+    rig.at(datetime.now(UTC) + timedelta(seconds=5))
+    await eventually(lambda: rig.rows("SELECT primed FROM feeds") == [(1,)], "the first poll")
+    listed = await rig.command("feeds list")
+    assert "News feeds (1)" in listed["content"] and "1 stories taken" in listed["content"]
+    assert "not announced" in listed["content"] and "Last check:" in listed["content"]
+    (choice,) = await rig.emulator.send_autocomplete(
+        "feeds remove", {"feed": "paddock"}, focused="feed", user=rig.emulator.moderator
+    )
+    removed = await rig.command("feeds remove", {"feed": choice["value"]})
+    assert "No longer following" in removed["content"], removed["content"]
+    assert "No news feeds" in (await rig.command("feeds list"))["content"]
+    assert rig.rows("SELECT count(*) FROM articles") == [(1,)]
+
+
+async def test_deleted_channel_pauses_its_feed_and_moderators_are_told_once(rig: Rig) -> None:
+    """Announcing into a deleted channel pauses the feed (404), told once; /feeds add resumes."""
+    news = await rig.emulator.add_channel("news")
+    rig.site.publish(MELBOURNE)
+    rig.publish_feed(MELBOURNE)
+    await rig.start()
+    await subscribe(rig, news.id)
+    await rig.emulator.delete_channel(news.id)
+    rig.site.publish(SHANGHAI)
+    rig.publish_feed(SHANGHAI, MELBOURNE)
+    rig.at(datetime.now(UTC) + timedelta(days=1))
+    system = rig.emulator.guild.system_channel_id
+    assert system is not None
+    notice = await rig.emulator.wait_for_channel_message(system, timeout=15)
+    assert "is paused" in notice["content"] and "404" in notice["content"], notice["content"]
+    assert rig.rows("SELECT state FROM feed_announcements") == [("failed",)]
+    listed = await rig.command("feeds list")
+    assert "Paused" in listed["content"] and "does not exist" in listed["content"]
+    assert len(rig.posts(system)) == 1
+    other = await rig.emulator.add_channel("news-2")
+    resumed = await rig.command(
+        "feeds add", {"url": rig.site.url("/feed.xml"), "channel": other.id}
+    )
+    assert "resumed" in resumed["content"], resumed["content"]
+    assert "Paused" not in (await rig.command("feeds list"))["content"]
