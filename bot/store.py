@@ -1423,9 +1423,11 @@ class Store:
         title: str | None = None,
     ) -> list[Announcement]:
         """Record a good poll in one transaction: the items it took, the feed's new state
-        (failures reset, primed) and a 'pending' claim per (item_key, slug, nonce) in
-        ``announce``, unless that story was already claimed in the feed's channel. Returns
-        the claims made. A feed deleted meanwhile records nothing."""
+        (failures reset, primed; ``etag``, ``last_modified`` and ``body_hash`` stored as
+        given, None clearing them so the next poll reads the whole feed) and a 'pending'
+        claim per (item_key, slug, nonce) in ``announce``, unless that story was already
+        claimed in the feed's channel. Returns the claims made. A feed deleted meanwhile
+        records nothing."""
 
         async def work() -> list[int]:
             feed = await self.feed(feed_id)
@@ -1433,8 +1435,8 @@ class Store:
                 return []
             await self.db.execute(
                 "UPDATE feeds SET last_poll = ?, next_poll = ?, failures = 0, last_error = NULL, "
-                "primed = 1, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
-                "body_hash = coalesce(?, body_hash), title = coalesce(?, title) WHERE id = ?",
+                "primed = 1, etag = ?, last_modified = ?, body_hash = ?, "
+                "title = coalesce(?, title) WHERE id = ?",
                 (_iso(now), _iso(next_poll), etag, last_modified, body_hash, title, feed_id),
             )
             return await self._feed_items_and_claims(feed, items, announce, now)

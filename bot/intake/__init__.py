@@ -294,7 +294,8 @@ class Intake:
             if fetched.not_modified or (not first and digest == feed.body_hash):
                 await self.store.record_feed_poll(
                     feed.id, now=now, next_poll=next_poll(now, interval, self._rng),
-                    etag=fetched.etag, last_modified=fetched.last_modified,
+                    etag=fetched.etag or feed.etag, body_hash=feed.body_hash,
+                    last_modified=fetched.last_modified or feed.last_modified,
                 )  # fmt: skip
                 updated = await self.store.feed(feed.id) or feed
                 return PollResult(updated, (), feed.items, None, first_poll=False)
@@ -309,6 +310,7 @@ class Intake:
         refused: list[str] = []
         claims: list[Announcement] = []
         unchanged = 0
+        retry = False  # an item failed for now: the next poll must read the whole feed again
         for entry in unique(parsed.entries):
             old = known.get(entry.key)
             if old is not None and old.fingerprint == entry.fingerprint:
@@ -318,7 +320,8 @@ class Intake:
             if line is not None:
                 refused.append(line)
             if item is None:
-                continue  # a passing failure: not recorded, tried again next poll
+                retry = True  # a passing failure: not recorded, tried again next poll
+                continue
             announce = []
             if story is not None and not first and not story.replaced and old is None:
                 key = f"{feed.id}:{entry.key}"
@@ -328,8 +331,9 @@ class Intake:
             if story is not None and (story.added or story.replaced):
                 added.append(story.new)
         await self.store.record_feed_poll(
-            feed.id, now=now, next_poll=next_poll(now, interval, self._rng), etag=fetched.etag,
-            last_modified=fetched.last_modified, body_hash=digest, title=parsed.title,
+            feed.id, now=now, next_poll=next_poll(now, interval, self._rng), title=parsed.title,
+            etag=None if retry else fetched.etag, body_hash=None if retry else digest,
+            last_modified=None if retry else fetched.last_modified,
         )  # fmt: skip
         updated = await self.store.feed(feed.id) or feed
         log.info("polled %s: %d added, %d unchanged, %d refused", feed.url, len(added),

@@ -175,6 +175,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> Extracted:
 # -- Markdown and plain text ----------------------------------------------------------------
 
 _FRONT = re.compile(r"\A---\s*\n(?P<body>.*?)\n---\s*\n", re.DOTALL)
+_OWN_HEADER = re.compile(r"\Adate (?P<date>\d{4}-\d{2}-\d{2}) (?P<headline>[^\n]+)(?:\n|\Z)")
+_OWN_META = re.compile(r"\A(?P<key>url|author) (?P<value>[^\n]+)(?:\n|\Z)")
 _FRONT_LINE = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTHS = {
@@ -225,7 +227,8 @@ def _markdown_line(line: str) -> str:
 def extract_text(text: str, name: str, *, markdown: bool = False) -> Extracted:
     """Read a Markdown or plain-text article.
 
-    Optional front matter (``---`` lines holding ``title:``, ``date:``, ``author:``,
+    Pitwall's own format (``date YYYY-MM-DD headline``, then ``url``/``author`` lines), or
+    optional front matter (``---`` lines holding ``title:``, ``date:``, ``author:``,
     ``url:``); else the first line (a ``#`` heading in Markdown) is the headline, a byline or
     date line just below it gives the author and date, and blank lines separate paragraphs.
     """
@@ -238,6 +241,14 @@ def extract_text(text: str, name: str, *, markdown: bool = False) -> Extracted:
             if m:
                 meta[m["key"].lower()] = m["value"].strip().strip("\"'")
         text = text[front.end() :]
+    own = _OWN_HEADER.match(text.lstrip("\n"))
+    if own:  # Pitwall's own article format: header, then url/author lines
+        meta.setdefault("date", own["date"])
+        meta.setdefault("title", own["headline"].strip())
+        text = text.lstrip("\n")[own.end() :]
+        while m := _OWN_META.match(text):
+            meta.setdefault(m["key"], m["value"].strip())
+            text = text[m.end() :]
     blocks: list[str] = []
     current: list[str] = []
     fenced = False

@@ -147,6 +147,11 @@ def _iso_date(value: Any) -> date | None:
             return None
 
 
+def _raw(item: Any, key: str) -> Any:
+    """A value as parsed, without feedparser's deprecated updated/published fallback."""
+    return dict.get(item, key)
+
+
 def _parse_xml(body: bytes, content_type: str, url: str) -> ParsedFeed:
     import feedparser
 
@@ -176,8 +181,10 @@ def _parse_xml(body: bytes, content_type: str, url: str) -> ParsedFeed:
                 ident=item.get("id"),
                 link=item.get("link"),
                 title=item.get("title"),
-                published=_struct_date(item.get("published_parsed") or item.get("updated_parsed")),
-                updated=item.get("updated") or item.get("published"),
+                published=_struct_date(
+                    _raw(item, "published_parsed") or _raw(item, "updated_parsed")
+                ),
+                updated=_raw(item, "updated") or _raw(item, "published"),
                 author=item.get("author"),
                 content=content,
                 summary=item.get("summary"),
@@ -240,6 +247,9 @@ def parse_feed(body: bytes, content_type: str, url: str) -> ParsedFeed:
     head = body.lstrip()[:1]
     if "json" in content_type or head == b"{":
         return _parse_json(body, url)
+    start = body.lstrip()[:300].lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        raise FetchError(f"{_host(url)} sent a web page, not an RSS, Atom or JSON feed")
     return _parse_xml(body, content_type, url)
 
 
