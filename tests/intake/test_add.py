@@ -35,6 +35,10 @@ def _files(settings: Settings) -> list[str]:
     )
 
 
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def _serve(site: NewsSite, story: Story) -> str:
     site.page(f"/news/{story.slug}", article_page(story, site.base))
     return site.url(f"/news/{story.slug}")
@@ -54,7 +58,7 @@ async def test_link_becomes_a_source_file_and_answerable_quotes(
     path = Path(result.path)
     assert path.parent == settings.articles_dir
     assert path.name == f"{result.article.slug}.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = _read(path).split("\n")
     assert lines[:4] == [
         f"date 2024-07-07 {STORY.headline}",
         f"url {url}",

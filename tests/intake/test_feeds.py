@@ -186,8 +186,9 @@ async def test_item_edited_after_the_first_poll_replaces_its_article(
                    (*story.paragraphs[:-1], "Norris now trails by thirty-two points."))  # fmt: skip
     site.page(f"/news/{story.slug}", article_page(edited, site.base))
     # The feed's entry changes too (a new summary), which is how an edit shows in a feed.
-    site.page("/rss.xml", rss_feed(site.base, [edited]).replace(
-        story.paragraphs[0][:40], "UPDATED " + story.paragraphs[0][:40]), "application/rss+xml")  # fmt: skip
+    opening = story.paragraphs[0][:40]
+    listed = rss_feed(site.base, [edited]).replace(opening, "UPDATED " + opening)
+    site.page("/rss.xml", listed, "application/rss+xml")
     result = await intake.poll(feed.id, now=NOW + timedelta(minutes=20))
     assert [(s.article.slug, s.replaced) for s in result.added] == [(slug, True)]
     assert result.announce == ()  # an edit is never announced again
