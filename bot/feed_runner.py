@@ -212,7 +212,10 @@ class FeedRunner:
         except (_Pause, discord.Forbidden, discord.NotFound) as exc:
             reason = self._pause_reason(exc, item.channel_id)
             await self.intake.announcement_failed(item.id, reason)
-            await self.pause(item.feed_id, reason)
+            if item.feed_id is not None:  # None: the feed was removed since the poll
+                await self.pause(item.feed_id, reason)
+            else:
+                log.warning("announcement %s not posted: %s", item.id, reason)
             return False
         except Exception as exc:
             if not _transient(exc):

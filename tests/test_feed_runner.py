@@ -254,3 +254,12 @@ def test_feed_list_shows_pause_reason_and_failures() -> None:
     assert "Failing (2 in a row): HTTP 500" in text
     assert "not announced" in text and "<#20>" in text
     assert "resume" in pause_notice(paused)
+
+
+async def test_refused_post_of_a_removed_feed_pauses_nothing() -> None:
+    """An announcement whose feed was removed since the poll fails alone, pausing nothing."""
+    intake = FakeIntake(pending=[replace(announcement(), feed_id=None)])
+    await runner(
+        intake, AsyncMock(side_effect=http_error(discord.NotFound, 404))
+    ).announce_pending()
+    assert [i for i, _ in intake.failed] == [1] and intake.paused == []
