@@ -381,3 +381,24 @@ async def test_deleted_channel_pauses_its_feed_and_moderators_are_told_once(rig:
     )
     assert "resumed" in resumed["content"], resumed["content"]
     assert "Paused" not in (await rig.command("feeds list"))["content"]
+
+
+HOSTILE = [
+    ("articles remove", {"article": "@everyone <@1234567890123456> **x**" * 2}, "no article"),
+    ("feeds remove", {"feed": "@here " * 300}, "no feed"),
+    ("feeds remove", {"feed": "99999"}, "no feed"),
+    ("feeds add", {"url": "file:///etc/passwd"}, "https://"),
+    ("feeds add", {"url": "@everyone"}, "https://"),
+    ("articles add", {"url": "ftp://127.0.0.1/x.html"}, "https://"),
+]
+
+
+async def test_hostile_or_unknown_values_get_one_private_line(rig: Rig) -> None:
+    """Unknown or hostile values: one short private answer each, no ping, nothing fetched."""
+    proc = await rig.start()
+    for name, options, says in HOSTILE:
+        answer = await rig.command(name, options)
+        assert is_ephemeral(answer) and says in answer["content"], (name, answer["content"])
+        assert len(answer["content"]) <= 2000 and not answer.get("mentions")
+    assert sum(rig.site.hits.values()) == 0
+    assert "Traceback" not in proc.output()
