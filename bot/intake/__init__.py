@@ -30,7 +30,15 @@ from bot.intake.extract import (
     refuse_unreadable,
     with_fallbacks,
 )
-from bot.intake.feeds import PAUSE_AFTER, Entry, backoff, next_poll, parse_feed, unique
+from bot.intake.feeds import (
+    PAUSE_AFTER,
+    Entry,
+    backoff,
+    next_poll,
+    parse_feed,
+    scan_feed,
+    unique,
+)
 from bot.intake.fetch import MAX_BYTES, Fetched, Fetcher, check_url
 from bot.intake.sources import Taken, move_out, take
 from bot.models import ArticleSummary
@@ -299,13 +307,25 @@ class Intake:
                 )  # fmt: skip
                 updated = await self.store.feed(feed.id) or feed
                 return PollResult(updated, (), feed.items, None, first_poll=False)
+            scan = await asyncio.to_thread(scan_feed, fetched.body, fetched.content_type, feed.url)
+            known = await self.store.feed_items(feed.id)
+            if not first and all(
+                (old := known.get(key)) is not None and old.fingerprint == fingerprint
+                for key, fingerprint in scan.items
+            ):  # every item already taken as it is now: nothing to parse
+                await self.store.record_feed_poll(
+                    feed.id, now=now, next_poll=next_poll(now, interval, self._rng),
+                    etag=fetched.etag, last_modified=fetched.last_modified, body_hash=digest,
+                )  # fmt: skip
+                updated = await self.store.feed(feed.id) or feed
+                unchanged = len({key for key, _ in scan.items})
+                return PollResult(updated, (), unchanged, None, first_poll=False)
             parsed = await asyncio.to_thread(
-                parse_feed, fetched.body, fetched.content_type, feed.url
+                parse_feed, fetched.body, fetched.content_type, feed.url, scan
             )
         except FetchError as exc:
             return await self._failed(feed, now, str(exc), exc.status)
 
-        known = await self.store.feed_items(feed.id)
         added: list[NewStory] = []
         refused: list[str] = []
         claims: list[Announcement] = []
