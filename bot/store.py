@@ -1329,7 +1329,8 @@ class Store:
         title: str | None,
         now: datetime,
     ) -> tuple[FeedInfo, bool]:
-        """Subscribe (or subscribe again: new channel, resumed, due now); True if it is new."""
+        """Subscribe (or again: resumed, due now, the channel changed when one is given);
+        True if it is new."""
 
         async def work() -> tuple[int, bool]:
             rows = await self._all(
@@ -1338,9 +1339,9 @@ class Store:
             )
             if rows:
                 await self.db.execute(
-                    "UPDATE feeds SET channel_id = ?, title = coalesce(?, title), next_poll = ?, "
-                    "failures = 0, paused_reason = NULL, paused_at = NULL, pause_notified = 0 "
-                    "WHERE id = ?",
+                    "UPDATE feeds SET channel_id = coalesce(?, channel_id), "
+                    "title = coalesce(?, title), next_poll = ?, failures = 0, "
+                    "paused_reason = NULL, paused_at = NULL, pause_notified = 0 WHERE id = ?",
                     (channel_id, title, _iso(now), rows[0]["id"]),
                 )
                 return int(rows[0]["id"]), False
