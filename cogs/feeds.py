@@ -119,9 +119,9 @@ class Feeds(
                      interaction.user.id, interaction.guild_id, feed.id, feed.url)  # fmt: skip
             title = discord.utils.escape_markdown(feed.title or "")[:100]
             name = f"**{title}** <{feed.url}>" if title else f"<{feed.url}>"
-            where = (
-                f"New stories will be announced in {channel.mention}."
-                if channel
+            where = (  # from the stored feed: resuming one keeps its channel unless given
+                f"New stories will be announced in <#{feed.channel_id}>."
+                if feed.channel_id
                 else "New stories are learnt without being announced (no `channel:` given)."
             )
             await self._reply(

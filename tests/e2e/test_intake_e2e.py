@@ -380,6 +380,7 @@ async def test_deleted_channel_pauses_its_feed_and_moderators_are_told_once(rig:
         "feeds add", {"url": rig.site.url("/feed.xml"), "channel": other.id}
     )
     assert "resumed" in resumed["content"], resumed["content"]
+    assert f"announced in <#{other.id}>" in resumed["content"]
     assert "Paused" not in (await rig.command("feeds list"))["content"]
 
 
