@@ -383,6 +383,11 @@ class Intake:
         except UserError as exc:
             line = f"{entry.link or entry.key}: {exc}"
             return None, FeedItem(entry.key, entry.fingerprint, entry.url, None, str(exc)), line
+        except Exception:  # a bug on one odd page must not stop the rest of the feed
+            log.exception("feed %s: could not take %s", feed.url, entry.link or entry.key)
+            detail = "an internal error (logged); the item is tried again when it changes"
+            line = f"{entry.link or entry.key}: {detail}"
+            return None, FeedItem(entry.key, entry.fingerprint, entry.url, None, detail), line
         story = _Story(
             NewStory(feed.id, entry.key, taken.article, taken.article.url, replaced=edited),
             added=not taken.unchanged and not taken.replaced,

@@ -18,8 +18,10 @@ from tests.intake.site import (
     Story,
     article_page,
     atom_feed,
+    huge,
     json_feed,
     rss_feed,
+    slow,
 )
 
 GUILD, CHANNEL = 111111111111111111, 222222222222222222
@@ -349,3 +351,45 @@ async def test_remove_feed_by_id_or_url_within_its_server(site: NewsSite, intake
     assert removed.id == feed.id and await intake.feeds(GUILD) == []
     other = await intake.add_feed(site.url("/rss.xml"))
     assert (await intake.remove_feed(site.url("/rss.xml"))).id == other.id
+
+
+@pytest.mark.parametrize(
+    ("break_it", "line"),
+    [
+        (lambda s: s.route("/rss.xml", slow), "did not answer within"),
+        (lambda s: s.route("/rss.xml", huge), "sent more than 5 MB"),
+        (lambda s: s.page("/rss.xml", b"GIF89a", content_type="image/gif"), "sent image/gif"),
+        (lambda s: s.page("/rss.xml", "boom", status=500), "server error (HTTP 500)"),
+    ],
+    ids=["slow", "20MB", "image", "500"],
+)
+async def test_feed_faults_are_counted_backed_off_and_lose_nothing(
+    site: NewsSite, intake: Intake, store: Store, break_it: object, line: str
+) -> None:
+    _serve_pages(site)
+    feed = await intake.add_feed(_rss(site, [STORIES[0]]))
+    await intake.poll(feed.id, now=NOW)
+    break_it(site)  # type: ignore[operator]
+    result = await intake.poll(feed.id, now=NOW + timedelta(minutes=20))
+    assert result.error is not None and line in result.error and "\n" not in result.error
+    assert result.feed.failures == 1 and result.feed.paused is None
+    assert result.feed.next_poll > NOW + timedelta(minutes=20) + timedelta(minutes=25)
+    assert result.feed.items == 1 and len(await store.articles()) == 1
+
+
+async def test_a_bug_on_one_item_does_not_stop_the_feed(
+    site: NewsSite, intake: Intake, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _serve_pages(site)
+    feed = await intake.add_feed(_rss(site, list(STORIES[:2])))
+    original = intake._entry_article
+
+    async def flaky(entry: object) -> object:
+        if STORIES[0].slug in str(getattr(entry, "link", "")):
+            raise RuntimeError("extractor bug")
+        return await original(entry)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(intake, "_entry_article", flaky)
+    result = await intake.poll(feed.id, now=NOW)
+    assert [s.article.headline for s in result.added] == [STORIES[1].headline]
+    assert "internal error" in result.refused[0]
