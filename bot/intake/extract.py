@@ -106,10 +106,17 @@ def _headline(title: str | None, site: str | None) -> str:
 
 
 def _paragraphs(lines: list[str], headline: str) -> tuple[str, ...]:
+    """The article's lines as paragraphs, without the headline the page repeats on top (the
+    <h1> often words it a little differently from the JSON-LD or <title> headline)."""
+    from rapidfuzz import fuzz
+
     kept: list[str] = []
     for line in lines:
         text = clean(line)
         if not text or text.casefold() == headline.casefold():
+            continue
+        heading = len(text) <= _MAX_HEADLINE and not _SENTENCE_END.search(text)
+        if not kept and heading and fuzz.ratio(text.casefold(), headline.casefold()) >= 75:
             continue
         kept.append(text)
     return tuple(kept)

@@ -127,3 +127,14 @@ def test_canonical_url_drops_tracking_and_fragment() -> None:
     )
     assert canonical_url("/b", "https://news.example/a") == "https://news.example/b"
     assert canonical_url("javascript:alert(1)") is None
+
+
+def test_a_differently_worded_h1_on_top_is_not_a_paragraph() -> None:
+    """JSON-LD says one headline, the page's <h1> words it a little differently."""
+    html = article_page(STORY, BASE).replace(
+        f'<h1 class="headline">{STORY.headline}</h1>',
+        '<h1 class="headline">Norris holds off Verstappen to win in wet</h1>',
+    )
+    found = extract_html(html, f"{BASE}/news/{STORY.slug}")
+    assert found.headline == STORY.headline
+    assert found.paragraphs == STORY.paragraphs
