@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError, IngestError, PitwallError, StoreError
-from bot.store import Store
+from bot.store import FeedInfo, Store
 
 __all__ = ["main"]
 
@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="check the settings, the articles and the store")
     ask = sub.add_parser("ask", help="answer a question offline, as the bot would")
     ask.add_argument("question", nargs="+", help='e.g. "what happened on lap 32?"')
+    _intake_parsers(sub)
     return parser
 
 
@@ -218,6 +219,101 @@ def _store_failure(database: Path | None, exc: sqlite3.Error) -> str:
     return f"the store {database} failed: {exc}"
 
 
+# -- article intake: add, feeds (bot/intake) ------------------------------------------------
+
+
+def _intake_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add = sub.add_parser("add", help="add articles from links or saved pages (.html .md .txt)")
+    add.add_argument("sources", nargs="+", metavar="URL|PATH", help="http(s) links or files")
+    feeds = sub.add_parser("feeds", help="follow news feeds (RSS, Atom, JSON Feed)")
+    action = feeds.add_subparsers(dest="feeds_command", required=True, metavar="ACTION")
+    action.add_parser("add", help="follow a feed").add_argument("url", metavar="URL")
+    action.add_parser("list", help="every feed, how it is doing, and why one is paused")
+    remove = action.add_parser("remove", help="stop following a feed (its articles stay)")
+    remove.add_argument("feed", metavar="URL|ID")
+    action.add_parser("poll", help="poll every feed once now and print what was added")
+
+
+async def _add(settings: Settings, sources: list[str]) -> int:
+    from bot.errors import UserError
+    from bot.intake import Intake
+
+    failed = 0
+    async with await Store.open(settings.database) as store, Intake(store, settings) as intake:
+        for source in sources:
+            try:
+                result = await intake.add(source)
+            except UserError as exc:
+                print(f"FAILED     {source}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            verb = "unchanged" if result.unchanged else ("replaced" if result.replaced else "added")
+            article = result.article
+            link = f" {result.url}" if result.url else ""
+            print(f"{verb:<10} {article.slug}: {article.headline} ({article.published}, "
+                  f"{result.quotes} quotes){link}")  # fmt: skip
+    return EXIT_PROBLEM if failed else EXIT_OK
+
+
+def _feed_line(feed: FeedInfo) -> str:
+    state = "active"
+    if feed.paused:
+        state = f"PAUSED: {feed.paused}"
+    elif feed.last_error:
+        state = f"failing ({feed.failures} in a row): {feed.last_error}"
+    last = feed.last_poll.strftime("%Y-%m-%d %H:%M UTC") if feed.last_poll else "never"
+    nxt = "-" if feed.paused else feed.next_poll.strftime("%Y-%m-%d %H:%M UTC")
+    title = f" {feed.title}" if feed.title else ""
+    return (f"{feed.id:>4} {feed.url}{title}\n     {feed.items} items · last poll {last} · "
+            f"next {nxt} · {state}")  # fmt: skip
+
+
+async def _feeds(settings: Settings, command: str, arg: str | None) -> int:
+    from bot.intake import Intake
+
+    async with await Store.open(settings.database) as store, Intake(store, settings) as intake:
+        if command == "add":
+            assert arg is not None
+            feed = await intake.add_feed(arg)
+            verb = "following" if feed.created else "following again (resumed)"
+            print(f"{verb} {feed.url}" + (f" ({feed.title})" if feed.title else ""))
+            print("its current items load on the first poll (`pitwall feeds poll`, or the "
+                  "running bot within a minute); none of them is announced")  # fmt: skip
+            return EXIT_OK
+        if command == "remove":
+            assert arg is not None
+            feed = await intake.remove_feed(arg)
+            print(f"no longer following {feed.url} (its articles stay)")
+            return EXIT_OK
+        if command == "list":
+            feeds = await intake.feeds()
+            for feed in feeds:
+                print(_feed_line(feed))
+            if not feeds:
+                print("no feeds: add one with `pitwall feeds add URL`")
+            return EXIT_OK
+        results = await intake.poll_all()
+        failed = 0
+        for result in results:
+            feed = result.feed
+            if result.error:
+                failed += 1
+                paused = f" (paused: {feed.paused})" if feed.paused else ""
+                print(f"FAILED     {feed.url}: {result.error}{paused}", file=sys.stderr)
+                continue
+            first = " (first poll: nothing announced)" if result.first_poll else ""
+            print(f"polled     {feed.url}: {len(result.added)} added, {result.unchanged} "
+                  f"unchanged{first}")  # fmt: skip
+            for story in result.added:
+                verb = "replaced" if story.replaced else "added"
+                print(f"  {verb:<8} {story.article.slug}: {story.article.headline}")
+            for line in result.refused:
+                print(f"  refused  {line}", file=sys.stderr)
+        if not results:
+            print("no active feeds to poll")
+        return EXIT_PROBLEM if failed else EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one CLI command and return its exit code."""
     args = _parser().parse_args(argv)
@@ -232,6 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         quiet = args.command == "ask" or (args.command == "ingest" and args.explain)
         if quiet and logging.getLevelName(level) < logging.WARNING:
             level = "WARNING"
+        # add and feeds print one line per link or feed; the log would say each thing twice.
+        if args.command in ("add", "feeds") and level != "DEBUG":
+            level = "ERROR"
         setup_logging(level, secrets=[settings.token or ""])
         if args.command == "run":
             settings.require_token()
@@ -247,6 +346,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_check(settings))
         if args.command == "ask":
             return asyncio.run(_ask(settings, " ".join(args.question)))
+        if args.command == "add":
+            return asyncio.run(_add(settings, list(args.sources)))
+        if args.command == "feeds":
+            target = getattr(args, "url", None) or getattr(args, "feed", None)
+            return asyncio.run(_feeds(settings, args.feeds_command, target))
     except PitwallError as exc:
         print(f"pitwall: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -24,6 +24,7 @@ from bot.answers import AnswerEngine
 from bot.config import Settings
 from bot.errors import ConfigError, StoreError, UserError
 from bot.instance_lock import InstanceLock
+from bot.intake import Intake
 from bot.render import ALLOWED_MENTIONS, clip
 from bot.store import Store
 
@@ -40,7 +41,13 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Extensions loaded at start, in order; a failing one is logged and the rest still load.
-EXTENSIONS: tuple[str, ...] = ("cogs.fan", "cogs.mentions", "cogs.recaps")
+EXTENSIONS: tuple[str, ...] = (
+    "cogs.fan",
+    "cogs.mentions",
+    "cogs.recaps",
+    "cogs.articles",
+    "cogs.feeds",
+)
 
 #: How long SIGTERM waits for commands already running to finish before closing anyway.
 DRAIN_SECONDS = 10.0
@@ -159,6 +166,7 @@ class Pitwall(commands.AutoShardedBot):
     settings: Settings
     store: Store
     answers: AnswerEngine
+    intake: Intake
     sync_on_start: bool
     _inflight: int
     _idle: asyncio.Event
@@ -186,6 +194,7 @@ class Pitwall(commands.AutoShardedBot):
         self.settings = settings
         self.store = store
         self.answers = AnswerEngine(store)
+        self.intake = Intake(store, settings)  # links and feeds (cogs/articles, cogs/feeds)
         self.sync_on_start = sync_on_start
         self._inflight = 0
         self._idle = asyncio.Event()
@@ -231,6 +240,11 @@ class Pitwall(commands.AutoShardedBot):
             except Exception:
                 log.exception("checking for new articles failed; will try again")
 
+    async def articles_changed(self) -> None:
+        """Rebuild the answer indexes now: this process added or removed an article."""
+        await self.answers.refresh()
+        self._articles_seen = await self.store.articles_fingerprint()
+
     async def close(self) -> None:
         if self._watcher is not None:
             self._watcher.cancel()
@@ -238,6 +252,7 @@ class Pitwall(commands.AutoShardedBot):
                 await self._watcher
             self._watcher = None
         await super().close()
+        await self.intake.aclose()
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guilds", self.user, len(self.guilds))

@@ -31,6 +31,10 @@ SETTINGS_HELP: dict[str, tuple[str | None, str]] = {
     "PITWALL_RECAP_GRACE": ("6h", "how late a missed recap slot may still be posted"),
     "PITWALL_SHARD_COUNT": (None, "total shards when running several processes"),
     "PITWALL_SHARD_IDS": (None, "comma-separated shard IDs this process runs, e.g. 0,1"),
+    "PITWALL_FEED_INTERVAL": ("15m", "how often each news feed is polled (with jitter)"),
+    "PITWALL_ALLOW_PRIVATE_URLS": ("0", "1 lets links and feeds reach private addresses"),
+    "PITWALL_FETCH_TIMEOUT": ("20s", "how long one page or feed may take to arrive"),
+    "PITWALL_HOST_INTERVAL": ("3s", "the least time between two requests to one host"),
 }
 
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -50,6 +54,11 @@ class Settings:
     recap_grace: timedelta = timedelta(hours=6)
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
+    # Article intake (bot/intake): links and feeds.
+    feed_interval: timedelta = timedelta(minutes=15)
+    allow_private_urls: bool = False
+    fetch_timeout: timedelta = timedelta(seconds=20)
+    host_interval: timedelta = timedelta(seconds=3)
 
     @property
     def articles_dir(self) -> Path:
@@ -118,6 +127,19 @@ def _parse(values: Mapping[str, str | None]) -> Settings:
             )
         shard_ids = tuple(sorted({int(p) for p in parts}))
 
+    feed_interval = _duration("PITWALL_FEED_INTERVAL", get("PITWALL_FEED_INTERVAL") or "15m")
+    if feed_interval < timedelta(minutes=1):
+        raise ConfigError("PITWALL_FEED_INTERVAL must be at least 1m, so feeds are not hammered")
+    fetch_timeout = _duration("PITWALL_FETCH_TIMEOUT", get("PITWALL_FETCH_TIMEOUT") or "20s")
+    if not timedelta(0) < fetch_timeout <= timedelta(minutes=5):
+        raise ConfigError("PITWALL_FETCH_TIMEOUT must be more than 0s and at most 5m")
+    host_interval = _duration("PITWALL_HOST_INTERVAL", get("PITWALL_HOST_INTERVAL") or "3s")
+    if host_interval > timedelta(minutes=10):
+        raise ConfigError("PITWALL_HOST_INTERVAL must be at most 10m")
+    allow_private = (get("PITWALL_ALLOW_PRIVATE_URLS") or "0").lower()
+    if allow_private not in ("0", "1", "true", "false", "yes", "no"):
+        raise ConfigError(f"PITWALL_ALLOW_PRIVATE_URLS must be 0 or 1, got {allow_private!r}")
+
     return Settings(
         token=token,
         database=database,
@@ -127,6 +149,10 @@ def _parse(values: Mapping[str, str | None]) -> Settings:
         recap_grace=grace,
         shard_count=shard_count,
         shard_ids=shard_ids,
+        feed_interval=feed_interval,
+        allow_private_urls=allow_private in ("1", "true", "yes"),
+        fetch_timeout=fetch_timeout,
+        host_interval=host_interval,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ConfigError", "IngestError", "PitwallError", "StoreError", "UserError"]
+__all__ = ["ConfigError", "FetchError", "IngestError", "PitwallError", "StoreError", "UserError"]
 
 
 class PitwallError(Exception):
@@ -35,3 +35,18 @@ class IngestError(PitwallError):
         self.message = message
         where = f"{self.path.name}:{line}" if line else self.path.name
         super().__init__(f"{where}: {message}")
+
+
+class FetchError(UserError):
+    """A link or feed that could not be fetched or used: one line saying why (the address
+    refused, the server's answer, the size or type), safe to show the moderator who gave it.
+
+    ``status`` is the HTTP status when the server answered (410 tells a feed poller the feed
+    is gone for good); None when nothing was fetched. ``transient``: the same request may
+    well work later (a timeout, no network, a server error), so a poller tries it again.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None, transient: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.transient = transient

@@ -35,6 +35,7 @@ class Source:
     headline: str
     published: date
     paragraph: int | None = None
+    url: str | None = None  # the original article online, when it came from a link or feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ class ArticleSummary:
     published: date
     headline: str
     id: int | None = None
+    url: str | None = None  # the original article online, when known
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,8 @@ class Article:
     events: tuple[LapEvent, ...] = ()
     facts: tuple[Fact, ...] = ()
     notes: tuple[Note, ...] = field(default_factory=tuple)
+    url: str | None = None  # the original article online, from the file's `url` line
 
     @property
     def summary(self) -> ArticleSummary:
-        return ArticleSummary(self.slug, self.published, self.headline)
+        return ArticleSummary(self.slug, self.published, self.headline, url=self.url)

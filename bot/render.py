@@ -35,7 +35,7 @@ from bot.answers import (
     WhoSaidAnswer,
     group_statements,
 )
-from bot.models import Fact, LapEvent, Quote, ReportedStatement, Source
+from bot.models import ArticleSummary, Fact, LapEvent, Quote, ReportedStatement, Source
 
 __all__ = [
     "ALLOWED_MENTIONS",
@@ -81,6 +81,8 @@ LIMITS = _Limits()
 _DESCRIPTION = 3900
 _TITLE = 200
 _FOOTER = 400
+#: Longest article URL an embed links to; a longer one is left out rather than cut.
+_MAX_URL = 2000
 _CONTENT = 1900
 _ZWSP = "\u200b"
 _COLOURS = {
@@ -238,6 +240,17 @@ class _Block:
     body: str
     footer: str = ""
     kind: str = "quote"
+    url: str | None = None  # the original article: the embed's title links to it
+
+
+def _source_url(source: Source | ArticleSummary | None) -> str | None:
+    """The article's own URL when it is a plain http(s) link Discord will accept, else None."""
+    url = source.url if source is not None else None
+    if not url or len(url) > _MAX_URL or not url.lower().startswith(("http://", "https://")):
+        return None
+    if any(ch.isspace() for ch in url):
+        return None
+    return url
 
 
 def _paragraphs(numbers: Iterable[int | None]) -> str:
@@ -301,6 +314,7 @@ def _statement_block(parts: Sequence[Quote], style: _Style, title: str | None = 
         _statement_body(parts, style),
         cite(parts[0].source, [p.paragraph for p in parts]),
         "quote",
+        _source_url(parts[0].source),
     )
 
 
@@ -319,6 +333,7 @@ def _reported_block(statement: ReportedStatement, style: _Style) -> _Block:
         style.esc(reported_line(statement)),
         cite(statement.source, [statement.paragraph]),
         "reported",
+        _source_url(statement.source),
     )
 
 
@@ -349,6 +364,7 @@ def _apology_blocks(answer: ApologyAnswer, style: _Style) -> list[_Block]:
             _statement_body(answer.apology_parts, style),
             cite(answer.apology_parts[0].source, [p.paragraph for p in answer.apology_parts]),
             "apology",
+            _source_url(answer.apology_parts[0].source),
         )
     ]
     # Reactions in the order the article tells them: quotes and reported speech interleaved.
@@ -397,7 +413,8 @@ def _story_blocks(story: RecapStory, style: _Style) -> list[_Block]:
             lines.append(_fact_line(item, style))
     body = "\n\n".join(lines) or "The article records no lap events or key facts."
     title = f"{article.headline} ({article.published.isoformat()})"
-    blocks = [_Block(title, body, f"{article.headline} — {article.published}", "recap")]
+    footer = f"{article.headline} — {article.published}"
+    blocks = [_Block(title, body, footer, "recap", _source_url(article))]
     if story.key_quote is not None:
         blocks.append(_statement_block((story.key_quote,), style, "Key quote"))
     aftermath = story.apology_or_aftermath
@@ -405,7 +422,13 @@ def _story_blocks(story: RecapStory, style: _Style) -> list[_Block]:
         blocks += _apology_blocks(aftermath, style)
     elif isinstance(aftermath, Fact):
         blocks.append(
-            _Block("Aftermath", _fact_line(aftermath, style), cite(aftermath.source), "recap")
+            _Block(
+                "Aftermath",
+                _fact_line(aftermath, style),
+                cite(aftermath.source),
+                "recap",
+                _source_url(aftermath.source),
+            )
         )
     return blocks
 
@@ -443,6 +466,7 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
                 _event_lines(e, style, with_lap=False, with_paragraph=False),
                 cite(e.source, [e.paragraph]),
                 "lap",
+                _source_url(e.source),
             )
             for e in answer.events
         ]
@@ -482,7 +506,8 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
             lines.append(style.italic("Editor's note:") + " " + esc(note.text + cited))
         title = f"Key facts: {article.headline}"
         footer = f"{article.headline} — {article.published.isoformat()}"
-        return None, [_Block(title, "\n\n".join(lines), footer, "facts")], False
+        block = _Block(title, "\n\n".join(lines), footer, "facts", _source_url(article))
+        return None, [block], False
     if isinstance(answer, RecapAnswer):
         blocks = [b for story in answer.stories for b in _story_blocks(story, style)]
         return esc(_recap_header(answer)), blocks, False
@@ -523,6 +548,7 @@ def _embeds(block: _Block) -> list[discord.Embed]:
             title=title if i == 0 else _cut(f"{title} (continued)", LIMITS.title),
             description=chunk,
             colour=colour,
+            url=block.url,  # the title links to the original article
         )
         note = f"{footer} · continues…" if more and footer else ("continues…" if more else footer)
         if note:
@@ -581,6 +607,8 @@ def render_text(answer: Answer) -> str:
         section = f"{block.title}\n{block.body}"
         if block.footer:
             section += f"\n({block.footer})"
+        if block.url:
+            section += f"\n{block.url}"
         sections.append(section)
     return "\n\n".join(sections).strip() + "\n"
 
@@ -700,3 +728,78 @@ async def send_rendered(interaction: discord.Interaction[Any], rendered: Rendere
         message = await interaction.original_response() if view is not None else None
     if view is not None:
         view.message = message
+
+
+# -- articles and feeds (cogs/articles.py, bot/feed_runner.py) --------------------------------
+# Headlines and links here come from other people's web pages: escaped, shortened, never a ping.
+
+#: Lines per page of ``/articles list``.
+ARTICLES_PER_PAGE = 10
+_LINK = 500
+
+
+def _web_link(url: str | None) -> str | None:
+    """``url`` if it is a plain http(s) link that fits, made safe inside Markdown; else None."""
+    if not url or size(url) > _LINK or not url.lower().startswith(("http://", "https://")):
+        return None
+    if any(ch.isspace() or ch in "<>" for ch in url):
+        return None
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def story_link(article: ArticleSummary) -> str:
+    """The headline in bold, linked to the original article (without a preview) when known."""
+    headline = _cut(_escape(article.headline), _TITLE)
+    link = _web_link(article.url)
+    return f"[**{headline}**](<{link}>)" if link else f"**{headline}**"
+
+
+def article_added(
+    article: ArticleSummary, *, quotes: int, replaced: bool = False, unchanged: bool = False
+) -> str:
+    """What ``/articles add`` answers: the headline, its date, the quotes found and the link."""
+    verb = "Already known" if unchanged else ("Updated" if replaced else "Added")
+    count = f"{quotes} quote{'' if quotes == 1 else 's'}"
+    return (
+        f"{verb}: {story_link(article)}\n"
+        f"{article.published:%d %B %Y} · {count} · `{neutralise(article.slug)}`"
+    )
+
+
+def article_list(articles: Sequence[ArticleSummary], total: int) -> Rendered:
+    """``/articles list``: newest first, ``ARTICLES_PER_PAGE`` a page, privately."""
+    if not articles:
+        return Rendered((Page("No articles yet. Add one with `/articles add`."),), ephemeral=True)
+    lines = [
+        f"`{a.published.isoformat()}` {story_link(a)} · `{neutralise(a.slug)[:80]}`"
+        for a in articles
+    ]
+    chunks = [lines[i : i + ARTICLES_PER_PAGE] for i in range(0, len(lines), ARTICLES_PER_PAGE)]
+    shown = "" if total <= len(articles) else f" (the newest {len(articles)} shown)"
+    pages = []
+    for chunk in chunks:
+        embed = discord.Embed(
+            title=f"Articles: {total}{shown}",
+            description="\n".join(chunk),
+            colour=_COLOURS["recap"],
+        )
+        embed.set_footer(text="Newest first · /articles remove takes one out")
+        pages.append(Page(None, (embed,)))
+    return Rendered(tuple(pages), ephemeral=True)
+
+
+def announcement_page(
+    article: ArticleSummary, feed_title: str | None = None, *, quotes: int | None = None
+) -> Page:
+    """A new story from a news feed, as posted in the feed's channel: one embed, no ping."""
+    embed = discord.Embed(
+        title=_cut(_escape(article.headline), LIMITS.title - 8),
+        url=_web_link(article.url),
+        colour=_COLOURS["recap"],
+    )
+    when = f"{article.published:%d %B %Y}"
+    source = f" · {_cut(_escape(feed_title), _TITLE)}" if feed_title else ""
+    said = f" · {quotes} quote{'' if quotes == 1 else 's'}" if quotes else ""
+    embed.description = f"{when}{source}{said}\nAsk about it: `/recap`, `/whosaid`, `/quote`."
+    embed.set_footer(text="New story")
+    return Page(None, (embed,))

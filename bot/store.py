@@ -9,6 +9,7 @@ place, a newer one is refused rather than misread.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import re
 import sqlite3
@@ -36,7 +37,19 @@ from bot.models import (
     Source,
 )
 
-__all__ = ["MIGRATIONS", "Migration", "Store", "StoreStats", "fts_query", "fts_terms"]
+__all__ = [
+    "MIGRATIONS",
+    "Announcement",
+    "FeedInfo",
+    "FeedItem",
+    "Migration",
+    "Store",
+    "StoreStats",
+    "StoredArticle",
+    "fts_query",
+    "fts_terms",
+    "text_hash",
+]
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +125,7 @@ class StoreStats:
 
 _QUOTE_COLUMNS = """
     q.id, q.text, q.kind, q.setting, q.paragraph, q.statement, q.part,
-    p.name AS speaker, a.slug, a.headline, a.published,
+    p.name AS speaker, a.slug, a.headline, a.published, a.url,
     q.cue, q.cue_paragraph, q.label
 """
 _QUOTE_FROM = """
@@ -123,7 +136,10 @@ _QUOTE_FROM = """
 
 
 def _source(row: sqlite3.Row | aiosqlite.Row, paragraph: int | None) -> Source:
-    return Source(row["slug"], row["headline"], date.fromisoformat(row["published"]), paragraph)
+    url = row["url"] if "url" in row.keys() else None  # noqa: SIM118 (Row has no __contains__)
+    return Source(
+        row["slug"], row["headline"], date.fromisoformat(row["published"]), paragraph, url
+    )
 
 
 def _quote(row: Any) -> Quote:
@@ -144,8 +160,9 @@ def _quote(row: Any) -> Quote:
 
 
 def _summary(row: Any) -> ArticleSummary:
+    url = row["url"] if "url" in row.keys() else None  # noqa: SIM118 (Row has no __contains__)
     return ArticleSummary(
-        row["slug"], date.fromisoformat(row["published"]), row["headline"], row["id"]
+        row["slug"], date.fromisoformat(row["published"]), row["headline"], row["id"], url
     )
 
 
@@ -233,6 +250,13 @@ def _write_article(conn: sqlite3.Connection, article: Article) -> None:
         for table in _ARTICLE_CHILDREN:
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
+    # Intake (bot/intake) finds a story again by its canonical URL and by its text. A store
+    # written before those columns existed (tests of old schemas) simply has no such record.
+    if _has_intake_columns(conn):
+        conn.execute(
+            "UPDATE articles SET url = ?, text_hash = ? WHERE id = ?",
+            (article.url, text_hash(article.paragraphs), article_id),
+        )
     conn.executemany(
         "INSERT INTO paragraphs(article_id, idx, text) VALUES (?, ?, ?)",
         [(article_id, i, text) for i, text in enumerate(article.paragraphs, start=1)],
@@ -362,11 +386,15 @@ class Store:
     path: Path
     _db: aiosqlite.Connection | None
     _article_writes: int
+    _write_lock: asyncio.Lock
 
     def __init__(self, path: Path, db: aiosqlite.Connection) -> None:
         self.path = path
         self._db = db
         self._article_writes = 0
+        # One connection serves every coroutine of the process: a transaction that awaits
+        # between BEGIN and COMMIT (recaps, feeds) must not meet another's BEGIN or statements.
+        self._write_lock = asyncio.Lock()
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -514,7 +542,8 @@ class Store:
         """
         stored: list[bool] = []
         try:
-            await self._in_connection(_replace_articles, articles, stored)
+            async with self._write_lock:
+                await self._in_connection(_replace_articles, articles, stored)
         finally:
             if any(stored):
                 self._article_writes += 1
@@ -556,13 +585,14 @@ class Store:
     async def articles(self) -> list[ArticleSummary]:
         """Every article, newest first."""
         rows = await self._all(
-            "SELECT id, slug, published, headline FROM articles ORDER BY published DESC, id DESC"
+            "SELECT id, slug, published, headline, url FROM articles "
+            "ORDER BY published DESC, id DESC"
         )
         return [_summary(r) for r in rows]
 
     async def article(self, slug: str) -> ArticleSummary | None:
         rows = await self._all(
-            "SELECT id, slug, published, headline FROM articles WHERE slug = ?", (slug,)
+            "SELECT id, slug, published, headline, url FROM articles WHERE slug = ?", (slug,)
         )
         return _summary(rows[0]) if rows else None
 
@@ -835,7 +865,8 @@ class Store:
             where.append("a.slug = ?")
             params.append(article)
         sql = (
-            "SELECT r.id, r.text, r.paragraph, p.name AS speaker, a.slug, a.headline, a.published "
+            "SELECT r.id, r.text, r.paragraph, p.name AS speaker, a.slug, a.headline, a.published, "
+            "a.url "
             "FROM reported_statements r JOIN articles a ON a.id = r.article_id "
             "JOIN people p ON p.id = r.person_id"
         )
@@ -865,7 +896,7 @@ class Store:
         hint = " NOT INDEXED" if lap is None and article is not None else ""
         sql = (
             "SELECT e.id, e.lap, e.description, e.who, e.outcome, e.paragraph, "
-            "a.slug, a.headline, a.published "
+            "a.slug, a.headline, a.published, a.url "
             f"FROM lap_events e{hint} JOIN articles a ON a.id = e.article_id"
         )
         if where:
@@ -890,7 +921,7 @@ class Store:
 
     async def facts(self, slug: str) -> list[Fact]:
         rows = await self._all(
-            "SELECT f.key, f.value, f.paragraph, a.slug, a.headline, a.published "
+            "SELECT f.key, f.value, f.paragraph, a.slug, a.headline, a.published, a.url "
             "FROM facts f JOIN articles a ON a.id = f.article_id WHERE a.slug = ? "
             "ORDER BY f.position",
             (slug,),
@@ -901,7 +932,7 @@ class Store:
 
     async def notes(self, slug: str) -> list[Note]:
         rows = await self._all(
-            "SELECT n.about, n.text, a.slug, a.headline, a.published "
+            "SELECT n.about, n.text, a.slug, a.headline, a.published, a.url "
             "FROM notes n JOIN articles a ON a.id = n.article_id WHERE a.slug = ? ORDER BY n.id",
             (slug,),
         )
@@ -920,15 +951,16 @@ class Store:
     # records and helpers after the class. Instants are stored as ISO 8601 UTC text.
 
     async def _recap_transaction(self, work: Any) -> Any:
-        """Run ``work()`` (a coroutine function) inside one write transaction."""
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            result = await work()
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
-        await self.db.execute("COMMIT")
-        return result
+        """Run ``work()`` (a coroutine function) inside one write transaction, alone."""
+        async with self._write_lock:
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                result = await work()
+            except BaseException:
+                await self.db.execute("ROLLBACK")
+                raise
+            await self.db.execute("COMMIT")
+            return result
 
     async def save_recap_schedule(self, schedule: RecapSchedule) -> bool:
         """Create or replace the channel's schedule, active again; True when it replaced one.
@@ -1241,6 +1273,334 @@ class Store:
             (channel_id,),
         )
 
+    # -- article intake and feeds (bot/intake) ---
+    # Links, files and news feeds: articles' URL and text hash, feed subscriptions, the items
+    # each feed listed, and the exactly-once announcement claims. Records after the class.
+
+    async def _write(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Cursor:
+        """One write statement, never inside another coroutine's open transaction."""
+        async with self._write_lock:
+            return await self.db.execute(sql, tuple(params))
+
+    async def articles_page(self, limit: int = 100, offset: int = 0) -> list[ArticleSummary]:
+        """Articles newest first, a page at a time, with their URL."""
+        rows = await self._all(
+            "SELECT id, slug, published, headline, url FROM articles "
+            "ORDER BY published DESC, id DESC LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [_summary(r) for r in rows]
+
+    async def article_count(self) -> int:
+        return int((await self._all("SELECT count(*) FROM articles"))[0][0])
+
+    async def stored_article(self, slug: str) -> StoredArticle | None:
+        """An article's identity with what intake compares: URL, hashes and source file."""
+        rows = await self._all(f"SELECT {_STORED_COLUMNS} FROM articles WHERE slug = ?", (slug,))
+        return _stored_article(rows[0]) if rows else None
+
+    async def articles_with_url(self, url: str) -> list[StoredArticle]:
+        """Articles recorded with this canonical URL (normally one), oldest first."""
+        rows = await self._all(
+            f"SELECT {_STORED_COLUMNS} FROM articles WHERE url = ? ORDER BY id", (url,)
+        )
+        return [_stored_article(r) for r in rows]
+
+    async def articles_with_text(self, digest: str) -> list[StoredArticle]:
+        """Articles whose paragraphs hash to ``digest`` (see ``text_hash``), oldest first."""
+        await self.backfill_text_hashes()
+        rows = await self._all(
+            f"SELECT {_STORED_COLUMNS} FROM articles WHERE text_hash = ? ORDER BY id", (digest,)
+        )
+        return [_stored_article(r) for r in rows]
+
+    async def backfill_text_hashes(self) -> int:
+        """Hash the text of articles stored before text hashes were kept (once each)."""
+        missing = await self._all("SELECT id FROM articles WHERE text_hash IS NULL")
+        for row in missing:
+            paragraphs = await self._all(
+                "SELECT text FROM paragraphs WHERE article_id = ? ORDER BY idx", (row["id"],)
+            )
+            await self._write(
+                "UPDATE articles SET text_hash = ? WHERE id = ? AND text_hash IS NULL",
+                (text_hash([p["text"] for p in paragraphs]), row["id"]),
+            )
+        return len(missing)
+
+    async def delete_article(self, slug: str) -> ArticleSummary | None:
+        """Delete an article and everything extracted from it, in one transaction; people no
+        article mentions any more go too. Returns what was deleted, None if nothing was."""
+        found = await self.article(slug)
+        if found is None:
+            return None
+        async with self._write_lock:
+            await self._in_connection(_delete_article, slug)
+        self._article_writes += 1
+        log.info("deleted article %s", slug)
+        return found
+
+    async def add_feed(
+        self,
+        url: str,
+        *,
+        guild_id: int | None,
+        channel_id: int | None,
+        title: str | None,
+        now: datetime,
+    ) -> tuple[FeedInfo, bool]:
+        """Subscribe (or again: resumed, due now, the channel changed when one is given);
+        True if it is new."""
+
+        async def work() -> tuple[int, bool]:
+            rows = await self._all(
+                "SELECT id FROM feeds WHERE url = ? AND coalesce(guild_id, 0) = coalesce(?, 0)",
+                (url, guild_id),
+            )
+            if rows:
+                await self.db.execute(
+                    "UPDATE feeds SET channel_id = coalesce(?, channel_id), "
+                    "title = coalesce(?, title), next_poll = ?, failures = 0, "
+                    "paused_reason = NULL, paused_at = NULL, pause_notified = 0 WHERE id = ?",
+                    (channel_id, title, _iso(now), rows[0]["id"]),
+                )
+                return int(rows[0]["id"]), False
+            cursor = await self.db.execute(
+                "INSERT INTO feeds(url, guild_id, channel_id, title, next_poll, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (url, guild_id, channel_id, title, _iso(now), _iso(now)),
+            )
+            return int(cursor.lastrowid or 0), True
+
+        feed_id, new = await self._recap_transaction(work)
+        feed = await self.feed(feed_id)
+        assert feed is not None
+        return feed, new
+
+    async def feed(self, feed_id: int) -> FeedInfo | None:
+        rows = await self._all(f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.id = ?", (feed_id,))
+        return _feed(rows[0]) if rows else None
+
+    async def feeds_with_url(self, url: str) -> list[FeedInfo]:
+        rows = await self._all(
+            f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.url = ? ORDER BY f.id", (url,)
+        )
+        return [_feed(r) for r in rows]
+
+    async def feeds(self, guild_id: int | None = None) -> list[FeedInfo]:
+        """One server's feeds (None: every feed), in the order they were added."""
+        if guild_id is None:
+            rows = await self._all(f"SELECT {_FEED_COLUMNS} FROM feeds f ORDER BY f.id")
+        else:
+            rows = await self._all(
+                f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.guild_id = ? ORDER BY f.id",
+                (guild_id,),
+            )
+        return [_feed(r) for r in rows]
+
+    async def delete_feed(self, feed_id: int) -> bool:
+        """Unsubscribe; its items go with it, its articles and sent announcements stay."""
+        cursor = await self._write("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return cursor.rowcount > 0
+
+    async def next_feed_poll(self) -> datetime | None:
+        """When the soonest unpaused feed is due (None: no active feed)."""
+        row = (await self._all("SELECT min(next_poll) FROM feeds WHERE paused_reason IS NULL"))[0]
+        return _instant(row[0])
+
+    async def due_feeds(self, now: datetime) -> list[FeedInfo]:
+        """Unpaused feeds due at or before ``now``, soonest first."""
+        rows = await self._all(
+            f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.paused_reason IS NULL "
+            "AND f.next_poll <= ? ORDER BY f.next_poll, f.id",
+            (_iso(now),),
+        )
+        return [_feed(r) for r in rows]
+
+    async def feed_items(self, feed_id: int) -> dict[str, FeedItem]:
+        """Every item the feed listed so far, by key: one query per poll."""
+        rows = await self._all(
+            "SELECT item_key, fingerprint, url, slug, detail FROM feed_items WHERE feed_id = ?",
+            (feed_id,),
+        )
+        return {
+            r["item_key"]: FeedItem(
+                r["item_key"], r["fingerprint"], r["url"], r["slug"], r["detail"]
+            )
+            for r in rows
+        }
+
+    async def record_feed_poll(
+        self,
+        feed_id: int,
+        *,
+        now: datetime,
+        next_poll: datetime,
+        items: Sequence[FeedItem] = (),
+        announce: Sequence[tuple[str, str, str]] = (),
+        etag: str | None = None,
+        last_modified: str | None = None,
+        body_hash: str | None = None,
+        title: str | None = None,
+    ) -> list[Announcement]:
+        """Record a good poll in one transaction: the items it took, the feed's new state
+        (failures reset, primed; ``etag``, ``last_modified`` and ``body_hash`` stored as
+        given, None clearing them so the next poll reads the whole feed) and a 'pending'
+        claim per (item_key, slug, nonce) in ``announce``, unless that story was already
+        claimed in the feed's channel. Returns the claims made. A feed deleted meanwhile
+        records nothing."""
+
+        async def work() -> list[int]:
+            feed = await self.feed(feed_id)
+            if feed is None:
+                return []
+            await self.db.execute(
+                "UPDATE feeds SET last_poll = ?, next_poll = ?, failures = 0, last_error = NULL, "
+                "primed = 1, etag = ?, last_modified = ?, body_hash = ?, "
+                "title = coalesce(?, title) WHERE id = ?",
+                (_iso(now), _iso(next_poll), etag, last_modified, body_hash, title, feed_id),
+            )
+            return await self._feed_items_and_claims(feed, items, announce, now)
+
+        ids = await self._recap_transaction(work)
+        return await self._announcements("a.id IN (" + ", ".join("?" for _ in ids) + ")", ids)
+
+    async def record_feed_items(
+        self,
+        feed_id: int,
+        items: Sequence[FeedItem],
+        announce: Sequence[tuple[str, str, str]] = (),
+        *,
+        now: datetime,
+    ) -> list[Announcement]:
+        """Record items as they are taken, with their claims, in one transaction, leaving the
+        feed's state alone: a poll cut short keeps what it took and what it must announce."""
+
+        async def work() -> list[int]:
+            feed = await self.feed(feed_id)
+            if feed is None:
+                return []
+            return await self._feed_items_and_claims(feed, items, announce, now)
+
+        ids = await self._recap_transaction(work)
+        return await self._announcements("a.id IN (" + ", ".join("?" for _ in ids) + ")", ids)
+
+    async def _feed_items_and_claims(
+        self,
+        feed: FeedInfo,
+        items: Sequence[FeedItem],
+        announce: Sequence[tuple[str, str, str]],
+        now: datetime,
+    ) -> list[int]:
+        """Inside a transaction: upsert items, then claim each announcement not yet claimed."""
+        feed_id = feed.id
+        await self.db.executemany(
+            "INSERT INTO feed_items(feed_id, item_key, fingerprint, url, slug, detail, "
+            "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(feed_id, item_key) DO UPDATE "
+            "SET fingerprint = excluded.fingerprint, url = coalesce(excluded.url, url), "
+            "slug = coalesce(excluded.slug, slug), detail = excluded.detail",
+            [
+                (feed_id, i.item_key, i.fingerprint, i.url, i.slug, i.detail, _iso(now))
+                for i in items
+            ],
+        )
+        claimed: list[int] = []
+        if feed.channel_id is None:
+            return claimed
+        for item_key, slug, nonce in announce:
+            cursor = await self.db.execute(
+                "INSERT OR IGNORE INTO feed_announcements(feed_id, guild_id, channel_id, "
+                "article_id, item_key, nonce, state, created_at) "
+                "SELECT ?, ?, ?, id, ?, ?, 'pending', ? FROM articles WHERE slug = ?",
+                (feed_id, feed.guild_id, feed.channel_id, item_key, nonce, _iso(now), slug),
+            )
+            if cursor.rowcount > 0 and cursor.lastrowid:
+                claimed.append(int(cursor.lastrowid))
+        return claimed
+
+    async def record_feed_failure(
+        self,
+        feed_id: int,
+        *,
+        now: datetime,
+        error: str,
+        next_poll: datetime,
+        pause_reason: str | None = None,
+    ) -> FeedInfo | None:
+        """Count a failed poll (the error kept for /feeds list); pause with a reason."""
+        await self._write(
+            "UPDATE feeds SET last_poll = ?, next_poll = ?, failures = failures + 1, "
+            "last_error = ?, paused_reason = coalesce(paused_reason, ?), "
+            "paused_at = CASE WHEN ? IS NOT NULL AND paused_reason IS NULL THEN ? "
+            "ELSE paused_at END WHERE id = ?",
+            (_iso(now), _iso(next_poll), error, pause_reason, pause_reason, _iso(now), feed_id),
+        )
+        return await self.feed(feed_id)
+
+    async def pause_feed(self, feed_id: int, reason: str, *, now: datetime) -> bool:
+        """Pause a feed with the reason moderators will see; True if it was active."""
+        cursor = await self._write(
+            "UPDATE feeds SET paused_reason = ?, paused_at = ?, pause_notified = 0 "
+            "WHERE id = ? AND paused_reason IS NULL",
+            (reason, _iso(now), feed_id),
+        )
+        return cursor.rowcount > 0
+
+    async def claim_feed_pause_notice(self, feed_id: int) -> bool:
+        """Claim telling moderators of this pause; False if it was already claimed."""
+        cursor = await self._write(
+            "UPDATE feeds SET pause_notified = 1 "
+            "WHERE id = ? AND paused_reason IS NOT NULL AND pause_notified = 0",
+            (feed_id,),
+        )
+        return cursor.rowcount > 0
+
+    async def release_feed_pause_notice(self, feed_id: int) -> None:
+        await self._write(
+            "UPDATE feeds SET pause_notified = 0 WHERE id = ? AND paused_reason IS NOT NULL",
+            (feed_id,),
+        )
+
+    async def _announcements(self, where: str, params: Sequence[Any]) -> list[Announcement]:
+        rows = await self._all(
+            "SELECT a.*, ar.slug, ar.published, ar.headline, ar.url FROM feed_announcements a "
+            f"JOIN articles ar ON ar.id = a.article_id WHERE {where} ORDER BY a.id",
+            params,
+        )
+        return [_announcement(r) for r in rows]
+
+    async def pending_announcements(
+        self, guild_ids: Sequence[int] | None = None
+    ) -> list[Announcement]:
+        """Claims recorded but not yet marked sent, oldest first (optionally of some guilds)."""
+        if guild_ids is None:
+            return await self._announcements("a.state = 'pending'", ())
+        marks = ", ".join("?" for _ in guild_ids) or "NULL"
+        return await self._announcements(
+            f"a.state = 'pending' AND a.guild_id IN ({marks})", list(guild_ids)
+        )
+
+    async def announcement(self, announcement_id: int) -> Announcement | None:
+        found = await self._announcements("a.id = ?", (announcement_id,))
+        return found[0] if found else None
+
+    async def finish_announcement(
+        self,
+        announcement_id: int,
+        *,
+        state: str,
+        now: datetime,
+        message_id: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """Close a claim as done (sent) or failed (given up); a closed one stays closed."""
+        if state not in ("done", "failed"):
+            raise ValueError(f"an announcement finishes as done or failed, not {state!r}")
+        await self._write(
+            "UPDATE feed_announcements SET state = ?, message_id = ?, detail = ?, "
+            "finished_at = ? WHERE id = ? AND state = 'pending'",
+            (state, message_id, detail, _iso(now), announcement_id),
+        )
+
 
 def _iso(moment: datetime) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
@@ -1345,4 +1705,181 @@ def _recap_post(row: Any, slugs: tuple[str, ...]) -> RecapPost:
         created_at=_instant(row["created_at"]),  # type: ignore[arg-type]
         finished_at=_instant(row["finished_at"]),
         slugs=slugs,
+    )
+
+
+# -- article intake and feeds: records and helpers (see the block at the end of Store) ---
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def text_hash(paragraphs: Iterable[str]) -> str:
+    """A hash of an article's text that ignores how it was wrapped: the same words in the same
+    paragraphs hash the same, whether typed into a file or extracted from a page."""
+    digest = hashlib.sha256()
+    for paragraph in paragraphs:
+        folded = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", paragraph)).strip()
+        if folded:
+            digest.update(folded.encode("utf-8"))
+            digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def _has_intake_columns(conn: sqlite3.Connection) -> bool:
+    """Whether ``articles`` has the url and text_hash columns (schema 3 on)."""
+    return any(row[1] == "text_hash" for row in conn.execute("PRAGMA table_info(articles)"))
+
+
+def _delete_article(conn: sqlite3.Connection, slug: str) -> None:
+    """See ``Store.delete_article``: runs on the connection's thread, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        row = conn.execute("SELECT id FROM articles WHERE slug = ?", (slug,)).fetchone()
+        if row is not None:
+            article_id = row[0]
+            named: set[int] = set()
+            for table in ("article_people", "aliases", "quotes", "reported_statements"):
+                named.update(
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT person_id FROM {table} WHERE article_id = ? "
+                        "AND person_id IS NOT NULL",
+                        (article_id,),
+                    )
+                )
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            conn.executemany(
+                "DELETE FROM people WHERE id = ? "
+                "AND NOT EXISTS (SELECT 1 FROM article_people WHERE person_id = people.id) "
+                "AND NOT EXISTS (SELECT 1 FROM quotes WHERE person_id = people.id) "
+                "AND NOT EXISTS (SELECT 1 FROM reported_statements WHERE person_id = people.id) "
+                "AND NOT EXISTS (SELECT 1 FROM aliases WHERE person_id = people.id)",
+                [(pid,) for pid in sorted(named)],
+            )
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+_STORED_COLUMNS = "id, slug, published, headline, url, text_hash, content_hash, source_path"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as intake compares it: identity, URL, hashes and its source file."""
+
+    summary: ArticleSummary
+    url: str | None
+    text_hash: str | None
+    content_hash: str
+    source_path: str
+
+
+def _stored_article(row: Any) -> StoredArticle:
+    return StoredArticle(
+        _summary(row), row["url"], row["text_hash"], row["content_hash"], row["source_path"]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedInfo:
+    """One feed subscription: where it announces, when it polls next, how it is doing."""
+
+    id: int
+    url: str
+    title: str | None
+    guild_id: int | None  # None: added from the command line
+    channel_id: int | None  # where new stories are announced (None: nowhere)
+    next_poll: datetime
+    last_poll: datetime | None
+    last_error: str | None
+    failures: int  # failed polls in a row
+    paused: str | None  # the reason, while paused
+    paused_at: datetime | None = None
+    pause_notified: bool = False
+    primed: bool = False  # its first poll is done
+    created_at: datetime | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    items: int = 0  # items taken so far
+    created: bool = False  # set by Intake.add_feed: a new subscription, not an update
+
+
+_FEED_COLUMNS = "f.*, (SELECT count(*) FROM feed_items i WHERE i.feed_id = f.id) AS items"
+
+
+def _feed(row: Any) -> FeedInfo:
+    return FeedInfo(
+        id=row["id"],
+        url=row["url"],
+        title=row["title"],
+        guild_id=row["guild_id"],
+        channel_id=row["channel_id"],
+        next_poll=_instant(row["next_poll"]),  # type: ignore[arg-type]
+        last_poll=_instant(row["last_poll"]),
+        last_error=row["last_error"],
+        failures=row["failures"],
+        paused=row["paused_reason"],
+        paused_at=_instant(row["paused_at"]),
+        pause_notified=bool(row["pause_notified"]),
+        primed=bool(row["primed"]),
+        created_at=_instant(row["created_at"]),
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        body_hash=row["body_hash"],
+        items=row["items"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One item a feed listed: its key, the fingerprint of the entry, what it became."""
+
+    item_key: str
+    fingerprint: str
+    url: str | None = None
+    slug: str | None = None  # None: refused (see detail), tried again when the entry changes
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    """A claim to announce one story in one channel, exactly once (see feed_announcements)."""
+
+    id: int
+    feed_id: int | None
+    guild_id: int | None
+    channel_id: int
+    article: ArticleSummary
+    url: str | None
+    item_key: str
+    nonce: str
+    state: str  # pending, done or failed
+    created_at: datetime
+    message_id: int | None = None
+    detail: str | None = None
+
+
+def _announcement(row: Any) -> Announcement:
+    return Announcement(
+        id=row["id"],
+        feed_id=row["feed_id"],
+        guild_id=row["guild_id"],
+        channel_id=row["channel_id"],
+        article=ArticleSummary(
+            row["slug"],
+            date.fromisoformat(row["published"]),
+            row["headline"],
+            row["article_id"],
+            row["url"],
+        ),
+        url=row["url"],
+        item_key=row["item_key"],
+        nonce=row["nonce"],
+        state=row["state"],
+        created_at=_instant(row["created_at"]),  # type: ignore[arg-type]
+        message_id=row["message_id"],
+        detail=row["detail"],
     )

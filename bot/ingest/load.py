@@ -191,6 +191,7 @@ def build_article(path: Path) -> Article:
         events=tuple(events),
         facts=tuple(derive_facts(parsed, events, notes)),
         notes=notes.notes if notes else (),
+        url=parsed.url,
     )
     log.info(
         "built %s: %d people, %d quotes, %d reported, %d lap events",

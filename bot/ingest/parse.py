@@ -20,6 +20,11 @@ HEADER_FORMAT = "date YYYY-MM-DD headline"
 
 _HEADER = re.compile(r"^date(?:\s+(?P<date>\S+))?(?:\s+(?P<headline>.*))?$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: Lines right after the header that record where an article came from (bot/intake writes
+#: them): ``url https://...`` and ``author Name``. Only lowercase, and only before the first
+#: blank line, so no paragraph of a typed-in article is ever mistaken for one.
+_META = re.compile(r"^(?P<key>url|author) (?P<value>\S.*)$")
+_URL = re.compile(r"^https?://\S+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +37,8 @@ class ParsedText:
     paragraphs: tuple[str, ...]
     paragraph_lines: tuple[int, ...]
     raw: bytes
+    url: str | None = None
+    author: str | None = None
 
 
 def _read(path: Path) -> bytes:
@@ -101,6 +108,17 @@ def parse_article(path: Path) -> ParsedText:
     if first is None:
         raise IngestError(path, 1, f"file is empty: expected the header `{HEADER_FORMAT}`")
     published, headline = _header(path, first + 1, lines[first])
+    meta: dict[str, str] = {}
+    end = first + 1
+    while end < len(lines) and (m := _META.match(lines[end].strip())):
+        meta.setdefault(m["key"], m["value"].strip())
+        end += 1
+    if meta and (end == len(lines) or not lines[end].strip()):
+        if "url" in meta and not _URL.match(meta["url"]):
+            raise IngestError(path, first + 2, "the url line needs an http:// or https:// URL")
+        first = end - 1
+    else:
+        meta = {}  # no blank line after them: the first paragraph, not source lines
 
     paragraphs: list[str] = []
     starts: list[int] = []
@@ -124,4 +142,6 @@ def parse_article(path: Path) -> ParsedText:
         paragraphs=tuple(paragraphs),
         paragraph_lines=tuple(starts),
         raw=raw,
+        url=meta.get("url"),
+        author=meta.get("author"),
     )

@@ -12,6 +12,7 @@ from tests.emulator.fixtures import BotProcess
 pytestmark = pytest.mark.e2e
 
 EVERY_COMMAND = {"quote", "whosaid", "lap", "apology", "who", "facts", "recap", "ask", "recaps"}
+EVERY_COMMAND |= {"articles", "feeds"}  # issue 10: moderators feed Pitwall links and news feeds
 
 
 async def test_sync_to_a_guild(emulator: DiscordEmulator, tmp_path: Path) -> None:
