@@ -298,7 +298,7 @@ class RecapRunner:
                 return schedule.due
             if previous == (schedule.channel_id, schedule.due):
                 # Handling it did not move it on: never spin on one row; look again later.
-                log.error("recap channel=%s did not advance; pausing the loop", previous[0])
+                log.error("recap channel=%s did not advance; pausing the loop", schedule.channel_id)
                 return now + LOOP_ERROR_PAUSE
             previous = (schedule.channel_id, schedule.due)
             try:
@@ -507,8 +507,11 @@ class RecapRunner:
     async def _compose(self, post: RecapPost, late_by: timedelta | None, slot: datetime) -> Page:
         """The recap as one message: as many of the stories as fit, then "and N more"."""
         slugs = list(post.slugs)
+        if not slugs:
+            raise RuntimeError("a recap needs at least one story")
         due_at = slot if late_by is not None else None
-        for count in range(len(slugs), 0, -1):
+        count = len(slugs)
+        while True:
             answer = await self.bot.answers.recap_of(
                 slugs[:count], late_by=late_by, archive=post.archive, due_at=due_at
             )
@@ -517,6 +520,7 @@ class RecapRunner:
             pages = render(answer).pages
             if len(pages) == 1 or count == 1:
                 break
+            count -= 1
         left = post.more + len(slugs) - count
         page = pages[0]
         if left or len(pages) > 1:

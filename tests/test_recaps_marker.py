@@ -26,6 +26,7 @@ def _page() -> Page:
 
 def _message(embeds: list[dict[str, Any]], *, author: int = BOT_ID, kind: int = 0) -> Any:
     """A real discord.Message from the payload Discord returns for a channel's history."""
+    # Parsing only: no HTTP client behind the state, and the payload is a plain dict.
     state = ConnectionState(dispatch=lambda *_: None, handlers={}, hooks={}, http=None)  # type: ignore[arg-type]
     channel = discord.PartialMessageable(state=state, id=CHANNEL_ID)
     data = {
