@@ -11,9 +11,14 @@ Exactly once per slot, across crashes and restarts:
    returns the message Discord already has instead of creating a second one;
 3. the post is marked 'done' and the schedule moved to its next slot in one transaction.
 
-A restart finds a 'pending' row and resends it (same nonce, same stories). A slot missed
-while the bot was down is posted once if it is still within ``settings.recap_grace``, and
-recorded 'skipped' otherwise; older missed slots are skipped, never posted in a burst.
+A restart finds a 'pending' row. Discord remembers a nonce for a few minutes only, so before
+resending it the runner reads the channel's messages since the row was recorded and looks for
+its own post of that slot (a scheduled recap's first embed carries the slot as its timestamp,
+see :func:`is_recap_of`): found, the slot is recorded done and nothing is sent; not found, it is
+resent (same nonce, same stories). Where the channel's history cannot be read (no Read Message
+History), the nonce alone guards the resend, and the log says so. A slot missed while the bot
+was down is posted once if it is still within ``settings.recap_grace``, and recorded 'skipped'
+otherwise; older missed slots are skipped, never posted in a burst.
 
 Failures are never silent. Server errors and rate limits (after discord.py's own retries)
 are retried with backoff while the slot is within grace. A 403 or 404 from the channel
@@ -29,7 +34,7 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import ZoneInfo
 
@@ -59,6 +64,8 @@ __all__ = [
     "PostOutcome",
     "RecapRunner",
     "format_slot",
+    "is_recap_of",
+    "mark_slot",
     "missing_permissions",
     "rule_of",
     "status_lines",
@@ -82,6 +89,13 @@ RETRY_MAX = timedelta(minutes=30)
 LOOP_ERROR_PAUSE = timedelta(seconds=30)
 #: With nothing scheduled, sleep until woken (clocks cap a real sleep at an hour anyway).
 IDLE = timedelta(days=365)
+
+#: Reading back a pending slot's channel: messages from this long before the slot was recorded
+#: (room for the host's clock being ahead of Discord's) ...
+HISTORY_MARGIN = timedelta(minutes=15)
+#: ... and at most this many of them: one request. The post follows the record within seconds,
+#: so it is among the first messages after that point however busy the channel was since.
+HISTORY_LIMIT = 100
 
 #: What the bot needs in a recap channel, by permission flag and the name Discord shows.
 NEEDED_PERMISSIONS: tuple[tuple[str, str], ...] = (
@@ -124,6 +138,30 @@ def missing_permissions(channel: discord.abc.GuildChannel, me: discord.Member) -
     """The permissions Pitwall lacks to post recaps in ``channel``, by their Discord names."""
     perms = channel.permissions_for(me)
     return [label for flag, label in NEEDED_PERMISSIONS if not getattr(perms, flag)]
+
+
+def mark_slot(page: Page, slot: datetime) -> Page:
+    """The page with ``slot`` as its first embed's timestamp: the scheduled recap's marker.
+
+    A structured field rather than text, so it survives any change of wording, and it shows
+    readers when the recap was due, in their own time zone. Only scheduled recaps carry it
+    (a ``/recaps post`` does not), so within one channel it names exactly one slot.
+    """
+    if not page.embeds:
+        return page
+    first = page.embeds[0].copy()
+    first.timestamp = slot
+    return Page(page.content, (first, *page.embeds[1:]))
+
+
+def is_recap_of(message: discord.Message, slot: datetime, bot_id: int) -> bool:
+    """Whether ``message`` is Pitwall's own scheduled recap of ``slot`` (see :func:`mark_slot`)."""
+    return (
+        message.author.id == bot_id
+        and message.type is discord.MessageType.default  # not a command reply or a reply
+        and bool(message.embeds)
+        and message.embeds[0].timestamp == slot
+    )
 
 
 def format_slot(slot: datetime, zone: ZoneInfo) -> str:
@@ -260,7 +298,7 @@ class RecapRunner:
                 return schedule.due
             if previous == (schedule.channel_id, schedule.due):
                 # Handling it did not move it on: never spin on one row; look again later.
-                log.error("recap channel=%s did not advance; pausing the loop", previous[0])
+                log.error("recap channel=%s did not advance; pausing the loop", schedule.channel_id)
                 return now + LOOP_ERROR_PAUSE
             previous = (schedule.channel_id, schedule.due)
             try:
@@ -384,13 +422,14 @@ class RecapRunner:
         step = f"channel={channel_id} slot={slot.isoformat()} kind={kind}"
         async with self._lock:
             log.debug("recap step due %s", step)
+            begun = self.clock.now()
             post = await store.begin_recap_post(
                 guild_id=guild_id,
                 channel_id=channel_id,
                 slot=slot,
                 kind=kind,
                 nonce=recap_nonce(channel_id, slot, kind),
-                now=self.clock.now(),
+                now=begun,
                 limit=MAX_STORIES,
             )
             log.debug("recap step pending %s post=%s nonce=%s", step, post.id, post.nonce)
@@ -407,14 +446,29 @@ class RecapRunner:
                 return PostOutcome("skipped", channel_id, slot, detail=detail)
             try:
                 page = await self._compose(post, late_by, slot)
+                if kind == "scheduled":
+                    page = mark_slot(page, slot)
                 channel = await self._channel(channel_id)
-                log.debug("recap step sending %s", step)
-                message = await channel.send(
-                    content=page.content,
-                    embeds=list(page.embeds),
-                    nonce=post.nonce,
-                    allowed_mentions=ALLOWED_MENTIONS,
-                )
+                found = None
+                if kind == "scheduled" and _left_pending(post, begun):
+                    found = await self._find_own_post(channel, post)
+                if found is not None:
+                    message = found
+                    log.info(
+                        "recap %s was already in the channel as message %s (posted before a "
+                        "crash or a lost reply): recorded, not posted again",
+                        step, message.id,
+                    )  # fmt: skip
+                    log.debug("recap step found %s message=%s", step, message.id)
+                else:
+                    log.debug("recap step sending %s", step)
+                    message = await channel.send(
+                        content=page.content,
+                        embeds=list(page.embeds),
+                        nonce=post.nonce,
+                        allowed_mentions=ALLOWED_MENTIONS,
+                    )
+                    log.debug("recap step sent %s message=%s", step, message.id)
             except (_Pause, discord.Forbidden, discord.NotFound) as exc:
                 reason = self._pause_reason(exc, channel_id)
                 await store.finish_recap_post(
@@ -440,7 +494,6 @@ class RecapRunner:
                     log.warning("recap %s failed: %s", step, detail)
                     return PostOutcome("failed", channel_id, slot, detail=detail)
                 return PostOutcome("retrying", channel_id, slot, detail=detail)
-            log.debug("recap step sent %s message=%s", step, message.id)
             await store.finish_recap_post(
                 post.id, state="done", now=self.clock.now(), message_id=message.id, advance=advance
             )
@@ -454,8 +507,11 @@ class RecapRunner:
     async def _compose(self, post: RecapPost, late_by: timedelta | None, slot: datetime) -> Page:
         """The recap as one message: as many of the stories as fit, then "and N more"."""
         slugs = list(post.slugs)
+        if not slugs:
+            raise RuntimeError("a recap needs at least one story")
         due_at = slot if late_by is not None else None
-        for count in range(len(slugs), 0, -1):
+        count = len(slugs)
+        while True:
             answer = await self.bot.answers.recap_of(
                 slugs[:count], late_by=late_by, archive=post.archive, due_at=due_at
             )
@@ -464,6 +520,7 @@ class RecapRunner:
             pages = render(answer).pages
             if len(pages) == 1 or count == 1:
                 break
+            count -= 1
         left = post.more + len(slugs) - count
         page = pages[0]
         if left or len(pages) > 1:
@@ -471,6 +528,46 @@ class RecapRunner:
             content = f"{page.content}\n{more}" if page.content else more
             page = Page(content, page.embeds)
         return page
+
+    async def _find_own_post(
+        self, channel: discord.abc.Messageable, post: RecapPost
+    ) -> discord.Message | None:
+        """Pitwall's post of a slot left pending, if it reached the channel; None if it did not.
+
+        Without the channel's history (no Read Message History) this cannot tell, says so in
+        the log and returns None: the resend then relies on the nonce alone. Other failures
+        propagate, to be handled like a failed send (a 404 pauses, a 5xx retries later).
+        """
+        me = self.bot.user
+        guild = getattr(channel, "guild", None)
+        where = f"recap channel={post.channel_id} slot={post.slot.isoformat()}"
+        if (
+            isinstance(channel, discord.abc.GuildChannel)
+            and guild is not None
+            and guild.me is not None
+            and not channel.permissions_for(guild.me).read_message_history
+        ):
+            log.warning(
+                "%s was left pending; Pitwall lacks Read Message History there, so only the "
+                "nonce (which Discord forgets after a few minutes) guards against a double post",
+                where,
+            )
+            return None
+        if me is None:
+            return None
+        since = discord.Object(discord.utils.time_snowflake(post.created_at - HISTORY_MARGIN))
+        try:
+            async for message in channel.history(limit=HISTORY_LIMIT, after=since):
+                if is_recap_of(message, post.slot, me.id):
+                    return message
+        except discord.Forbidden as exc:
+            log.warning(
+                "%s was left pending; reading the channel's history was refused (403: %s), so "
+                "only the nonce (which Discord forgets after a few minutes) guards against a "
+                "double post",
+                where, exc.text or "Forbidden",
+            )  # fmt: skip
+        return None
 
     async def _channel(self, channel_id: int) -> discord.abc.Messageable:
         channel = self.bot.get_channel(channel_id)
@@ -555,6 +652,17 @@ class RecapRunner:
             removed = await self.bot.store.delete_recap_schedule(channel_id)
         self.wake()
         return removed
+
+
+def _left_pending(post: RecapPost, begun: datetime) -> bool:
+    """Whether ``begin_recap_post`` found this pending row rather than creating it just now.
+
+    A row it creates carries ``begun`` (to the second) as its creation time, so any other time
+    means an earlier attempt: a run that crashed, or a send that failed in a way that may have
+    reached Discord. A row left within the same second can only be a restart within a second,
+    which the nonce covers (Discord remembers it for minutes).
+    """
+    return post.created_at != begun.astimezone(UTC).replace(microsecond=0)
 
 
 def _hours(delta: timedelta) -> str:

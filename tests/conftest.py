@@ -10,7 +10,7 @@ import pytest
 
 from bot.store import Store
 
-pytest_plugins = ["tests.emulator.fixtures"]
+pytest_plugins = ["tests.emulator.fixtures", "tests.conftest_pg"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "2021-04-20-russell-bottas.txt"

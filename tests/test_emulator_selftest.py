@@ -227,6 +227,68 @@ async def test_enforced_nonce_returns_the_existing_message(
 
 
 @pytest.mark.asyncio
+async def test_forgotten_nonce_makes_a_second_message(
+    emulator: DiscordEmulator, rest: aiohttp.ClientSession
+) -> None:
+    """After forget_nonces (a long downtime) a resent nonce creates a new message, as on Discord."""
+    channel = emulator.channel_id("general")
+    payload = _message(nonce="recap-2024-05-12", enforce_nonce=True)
+    ids = []
+    for _ in range(2):
+        async with rest.post(f"channels/{channel}/messages", json=payload) as resp:
+            ids.append((await resp.json())["id"])
+        emulator.forget_nonces()
+    assert ids[0] != ids[1]
+    assert len(emulator.sent_messages) == 2
+
+
+@pytest.mark.asyncio
+async def test_message_history_is_newest_first_and_carries_no_nonce(
+    emulator: DiscordEmulator, rest: aiohttp.ClientSession
+) -> None:
+    """GET messages: the newest ``limit`` first; the nonce is only in the POST's answer."""
+    channel = emulator.channel_id("general")
+    sent = []
+    for i in range(3):
+        payload = _message(content=f"m{i}", nonce=f"n{i}", enforce_nonce=True)
+        async with rest.post(f"channels/{channel}/messages", json=payload) as resp:
+            created = await resp.json()
+        assert created["nonce"] == f"n{i}"
+        sent.append(created["id"])
+    async with rest.get(f"channels/{channel}/messages", params={"limit": "2"}) as resp:
+        listed = await resp.json()
+    assert [m["id"] for m in listed] == [sent[2], sent[1]]
+    assert all("nonce" not in m for m in listed)
+    async with rest.get(f"channels/{channel}/messages", params={"after": sent[0]}) as resp:
+        assert [m["id"] for m in await resp.json()] == [sent[2], sent[1]]
+
+
+@pytest.mark.parametrize("limit", ["0", "101", "many"])
+@pytest.mark.asyncio
+async def test_message_history_limit_outside_1_to_100_is_refused(
+    emulator: DiscordEmulator, rest: aiohttp.ClientSession, limit: str
+) -> None:
+    """A history ``limit`` outside Discord's 1-100 gets Invalid Form Body naming ``limit``."""
+    channel = emulator.channel_id("general")
+    async with rest.get(f"channels/{channel}/messages", params={"limit": limit}) as resp:
+        body = await resp.json()
+    assert (resp.status, body["code"]) == (400, 50035)
+    assert "limit" in body["errors"]
+
+
+@pytest.mark.asyncio
+async def test_message_history_needs_read_message_history(
+    emulator: DiscordEmulator, rest: aiohttp.ClientSession
+) -> None:
+    """Without Read Message History, reading a channel back is refused with 50013."""
+    channel = emulator.channel_id("general")
+    await emulator.revoke_permissions(channel, Perm.READ_MESSAGE_HISTORY)
+    async with rest.get(f"channels/{channel}/messages") as resp:
+        body = await resp.json()
+    assert (resp.status, body["code"]) == (403, 50013)
+
+
+@pytest.mark.asyncio
 async def test_unknown_route_is_404_and_recorded(
     emulator: DiscordEmulator, rest: aiohttp.ClientSession
 ) -> None:

@@ -341,9 +341,17 @@ async def test_second_process_on_the_same_database_is_refused(recaps: Recaps) ->
 # -- crashes --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("step", KILL_STEPS)
-async def test_killed_at_any_step_posts_exactly_once(recaps: Recaps, step: str) -> None:
-    """SIGKILL at each point of the posting sequence, restart: exactly one post for the slot."""
+#: How the bot comes back after a crash: at once (Discord still remembers the nonce), or after
+#: more than Discord's few minutes of nonce memory (the emulator forgets them, the clock moves).
+RESTARTS = ("at once", "nonces forgotten")
+#: The case the default suite keeps: the post reached Discord, its record did not, and the
+#: nonce is no help any more; only reading the channel back prevents a second post.
+REPRESENTATIVE = ("sent", "nonces forgotten")
+HISTORY_ROUTE = POSTS_ROUTE  # GET on the same path
+
+
+async def crash_at(recaps: Recaps, step: str) -> None:
+    """Schedule 09:00, then let a bot reach the slot and SIGKILL itself at ``step``."""
     proc = await recaps.start()
     await schedule_0900(recaps)
     assert await proc.terminate() == 0
@@ -351,19 +359,98 @@ async def test_killed_at_any_step_posts_exactly_once(recaps: Recaps, step: str) 
     recaps.at(SLOT + timedelta(seconds=30))
     assert await crashing.wait(timeout=20) == -9
     assert f"KILLED at recap step {step} " in crashing.output()
-    await recaps.start()
+
+
+def stay_down_past_nonce_memory(recaps: Recaps) -> datetime:
+    """Stand for a long downtime: Discord forgets every nonce and the clock moves on 10 min."""
+    recaps.emulator.forget_nonces()
+    later = SLOT + timedelta(minutes=10)
+    recaps.at(later)
+    return later
+
+
+async def restarted_posts_once(recaps: Recaps, now: datetime) -> BotProcess:
+    """Restart; the slot ends 'done' with exactly one post, and the schedule moves on."""
+    proc = await recaps.start()
     await eventually(
         lambda: recaps.rows("SELECT state FROM recap_posts") == [("done",)], "the post done"
     )
-    recaps.at(SLOT + timedelta(minutes=1))  # time moves on: nothing more for this slot
+    recaps.at(now + timedelta(minutes=1))  # time moves on: nothing more for this slot
     await asyncio.sleep(0.3)
     assert len(recaps.posts()) == 1, [m.data.get("content") for m in recaps.posts()]
-    # Killed between POST and 'done', the restart resent the same nonce: Discord (here the
-    # emulator) answered with the message it already had instead of creating a second one.
-    sends = recaps.emulator.requests_to(POSTS_ROUTE.format(recaps.channel_id), "POST")
-    assert len(sends) == (2 if step == "sent" else 1)
+    (post,) = recaps.posts()
+    stamp = datetime.fromisoformat(post.data["embeds"][0]["timestamp"])
+    assert stamp == SLOT  # the marker a restart looks for
+    (message_id,) = recaps.rows("SELECT message_id FROM recap_posts")
+    assert message_id == (post.id,)
     (next_slot,) = recaps.rows("SELECT next_slot FROM recap_schedules")
     assert next_slot == ((SLOT + timedelta(days=1)).isoformat(),)
+    return proc
+
+
+@pytest.mark.parametrize(
+    ("step", "restart"),
+    [
+        pytest.param(
+            step, restart, marks=() if (step, restart) == REPRESENTATIVE else pytest.mark.slow
+        )
+        for step in KILL_STEPS
+        for restart in RESTARTS
+    ],
+)
+async def test_killed_at_any_step_posts_exactly_once(
+    recaps: Recaps, step: str, restart: str
+) -> None:
+    """SIGKILL at each step of a post, restart at once or past Discord's nonce memory: one post."""
+    await crash_at(recaps, step)
+    now = SLOT + timedelta(seconds=30)
+    if restart == "nonces forgotten":
+        now = stay_down_past_nonce_memory(recaps)
+    proc = await restarted_posts_once(recaps, now)
+    sends = recaps.emulator.requests_to(POSTS_ROUTE.format(recaps.channel_id), "POST")
+    reads = recaps.emulator.requests_to(HISTORY_ROUTE.format(recaps.channel_id), "GET")
+    if (step, restart) == ("sent", "at once"):
+        # Restarted within the same (frozen) second: the resent nonce made Discord (here the
+        # emulator) answer with the message it already had instead of creating a second one.
+        assert len(sends) == 2
+    else:
+        assert len(sends) == 1
+    if step == "sent" and restart == "nonces forgotten":
+        assert reads, "the restart did not read the channel back"
+        assert "already in the channel" in proc.output()
+    if step in ("due", "done"):
+        assert reads == []  # nothing was left pending: nothing to look for
+
+
+async def test_left_pending_without_read_message_history_falls_back_to_the_nonce(
+    recaps: Recaps,
+) -> None:
+    """Without Read Message History the restart says so and the nonce alone prevents a double."""
+    await crash_at(recaps, "sent")
+    await recaps.emulator.revoke_permissions(recaps.channel_id, Perm.READ_MESSAGE_HISTORY)
+    now = SLOT + timedelta(minutes=1)  # a minute later: Discord still remembers the nonce
+    recaps.at(now)
+    proc = await restarted_posts_once(recaps, now)
+    assert "lacks Read Message History" in proc.output()
+    assert "only the nonce" in proc.output()
+    sends = recaps.emulator.requests_to(POSTS_ROUTE.format(recaps.channel_id), "POST")
+    assert len(sends) == 2  # the resend, answered with the first message
+    reads = recaps.emulator.requests_to(HISTORY_ROUTE.format(recaps.channel_id), "GET")
+    assert reads == []
+
+
+@pytest.mark.slow
+async def test_left_pending_post_is_found_in_a_busy_channel(recaps: Recaps) -> None:
+    """Hundreds of messages after the lost record, nonces forgotten: still found, not reposted."""
+    await crash_at(recaps, "sent")
+    for i in range(150):
+        await recaps.emulator.send_message(
+            f"chatter {i}", channel_id=recaps.channel_id, mention_bot=False
+        )
+    now = stay_down_past_nonce_memory(recaps)
+    proc = await restarted_posts_once(recaps, now)
+    assert "already in the channel" in proc.output()
+    assert len(recaps.emulator.requests_to(POSTS_ROUTE.format(recaps.channel_id), "POST")) == 1
 
 
 async def test_server_error_is_retried_later_with_backoff_and_posts_once(recaps: Recaps) -> None:

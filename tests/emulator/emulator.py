@@ -129,6 +129,8 @@ class DiscordEmulator:
         self.interactions_by_token: dict[str, InteractionRecord] = {}
         self.messages: dict[int, StoredMessage] = {}
         self.deleted_channels: dict[int, Channel] = {}
+        # Messages created before this monotonic instant have no nonce memory any more.
+        self._nonces_forgotten_at = float("-inf")
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -317,7 +319,7 @@ class DiscordEmulator:
         self, channel_id: int, nonce: str, window: float = 300.0
     ) -> StoredMessage | None:
         """Return a recent message created with this nonce in this channel (enforce_nonce)."""
-        cutoff = time.monotonic() - window
+        cutoff = max(time.monotonic() - window, self._nonces_forgotten_at)
         for stored in self.messages.values():
             if (
                 stored.channel_id == channel_id
@@ -326,6 +328,14 @@ class DiscordEmulator:
             ):
                 return stored
         return None
+
+    def forget_nonces(self) -> None:
+        """Forget every nonce sent so far, as Discord does after a few minutes.
+
+        Stands for the bot having been down longer than Discord's nonce memory: a message
+        resent with an old nonce and ``enforce_nonce`` now creates a second message.
+        """
+        self._nonces_forgotten_at = time.monotonic()
 
     # -- message building -----------------------------------------------------------------------
 

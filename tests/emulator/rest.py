@@ -661,9 +661,14 @@ class RestApi:
         return channel.to_payload()
 
     async def list_messages(self, call: Call) -> Any:
+        """GET /channels/{id}/messages: newest first, ``limit`` 1-100 (default 50).
+
+        Like Discord, fetched messages carry no ``nonce``: it is only in the answer to the
+        POST and in MESSAGE_CREATE, so a bot cannot recognise an old post by its nonce.
+        """
         channel_id = self._channel(call, need=Perm.VIEW_CHANNEL | Perm.READ_MESSAGE_HISTORY)
         query = call.request.query
-        limit = max(1, min(100, int(query.get("limit", "50"))))
+        limit = _query_limit(query.get("limit", "50"))
         visible = [m for m in self.emu.channel_history(channel_id)]
         if "before" in query:
             visible = [m for m in visible if m.id < int(query["before"])]
@@ -676,7 +681,7 @@ class RestApi:
             newer = [m for m in visible if m.id > around][: limit - len(older)]
             visible = older + newer
         visible = visible[-limit:]
-        return [m.data for m in reversed(visible)]
+        return [_fetched(m) for m in reversed(visible)]
 
     async def create_message(self, call: Call) -> Any:
         emu = self.emu
@@ -746,7 +751,7 @@ class RestApi:
 
     async def get_message(self, call: Call) -> Any:
         channel_id = self._channel(call, need=Perm.VIEW_CHANNEL | Perm.READ_MESSAGE_HISTORY)
-        return self._channel_message(call, channel_id).data
+        return _fetched(self._channel_message(call, channel_id))
 
     async def edit_message(self, call: Call) -> Any:
         channel_id = self._channel(call)
@@ -807,6 +812,31 @@ class RestApi:
         if member is None:
             raise not_found(10007, "Member")
         return member.to_payload()
+
+
+def _fetched(stored: StoredMessage) -> dict[str, Any]:
+    """A stored message as a GET returns it: without the nonce it was created with."""
+    return {k: v for k, v in stored.data.items() if k != "nonce"}
+
+
+def _query_limit(value: str) -> int:
+    """A list's ``limit`` query parameter, refused as Discord refuses it outside 1-100."""
+    try:
+        limit = int(value)
+    except ValueError:
+        code, text = "NUMBER_TYPE_COERCE", f'Value "{value}" is not int.'
+    else:
+        if 1 <= limit <= 100:
+            return limit
+        code, text = (
+            ("NUMBER_TYPE_MIN", "int value should be greater than or equal to 1.")
+            if limit < 1
+            else ("NUMBER_TYPE_MAX", "int value should be less than or equal to 100.")
+        )
+    raise ApiError(
+        400, 50035, "Invalid Form Body",
+        errors={"limit": {"_errors": [{"code": code, "message": text}]}},
+    )  # fmt: skip
 
 
 def _int(value: str) -> int:
