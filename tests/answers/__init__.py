@@ -1,1 +1,1 @@
-"""The fans' question set (issue 9): invented articles, the questions, and the test that scores them."""
+"""The fans' question set (issue 9): invented articles, questions, and the scoring test."""
