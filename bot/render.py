@@ -28,6 +28,7 @@ from bot.answers import (
     HelpAnswer,
     LapAnswer,
     NotFound,
+    PassageAnswer,
     PersonAnswer,
     QuotesAnswer,
     RecapAnswer,
@@ -486,12 +487,38 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
     if isinstance(answer, RecapAnswer):
         blocks = [b for story in answer.stories for b in _story_blocks(story, style)]
         return esc(_recap_header(answer)), blocks, False
+    if isinstance(answer, PassageAnswer):
+        return _passage_layout(answer, style)
     if isinstance(answer, NotFound):
         return esc(_not_found_text(answer)), [], True
     if isinstance(answer, HelpAnswer):
         lines = [answer.message, "", "Try:"] + [f"• {e}" for e in answer.examples]
         return esc("\n".join(lines)), [], True
     raise TypeError(f"cannot render {type(answer).__name__}")
+
+
+def _passage_layout(answer: PassageAnswer, style: _Style) -> tuple[str | None, list[_Block], bool]:
+    """The articles' sentences, verbatim and cited; a missing answer is said first."""
+    blocks = []
+    for found in answer.passages:
+        if found.quoted and found.speaker:
+            title = found.speaker
+            body = f"“{style.esc(found.text)}”\n\n" + style.italic(style.esc(f"— {found.speaker}"))
+        elif found.reported and found.speaker:
+            title = f"{found.speaker} (reported, not quoted)"
+            body = style.esc(f"Reported: {found.text}")
+        else:
+            title = "From the article"
+            body = style.esc(found.text)
+            if found.speaker:
+                body += "\n\n" + style.italic(style.esc(f"— quoting {found.speaker}"))
+        blocks.append(_Block(title, body, cite(found.source), "passage"))
+    if answer.missing:
+        header = answer.missing
+        if blocks:
+            header += " The nearest the articles come:"
+        return style.esc(header), blocks, not blocks
+    return None, blocks, False
 
 
 def _not_found_text(answer: NotFound) -> str:

@@ -30,6 +30,7 @@ from bot.models import (
     Fact,
     LapEvent,
     Note,
+    Passage,
     Person,
     Quote,
     ReportedStatement,
@@ -895,6 +896,68 @@ class Store:
         except sqlite3.DatabaseError as exc:
             return str(exc)
         return "; ".join(str(r[0]) for r in rows)
+
+    # -- passages (bot/answers/passages.py) ---
+    # Every paragraph, full-text indexed with stemming: the general answer's candidates.
+
+    async def passages_matching(
+        self, terms: Sequence[str], *, slugs: Sequence[str] | None = None, limit: int = 40
+    ) -> list[Passage]:
+        """Paragraphs holding any of ``terms`` (stemmed as the index stems), best bm25 first."""
+        words = [t for t in dict.fromkeys(terms) if _FTS_TERM.fullmatch(t)]
+        if not words:
+            return []
+        sql = (
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published FROM passages_fts f "
+            "JOIN passages s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id "
+            "WHERE passages_fts MATCH ?"
+        )
+        params: list[Any] = [" OR ".join(f'"{w}"' for w in words)]
+        if slugs is not None:
+            if not slugs:
+                return []
+            sql += f" AND a.slug IN ({', '.join('?' * len(slugs))})"
+            params.extend(slugs)
+        sql += " ORDER BY bm25(passages_fts), a.published DESC LIMIT ?"
+        params.append(limit)
+        return [
+            Passage(r["text"], r["paragraph"], _source(r, r["paragraph"]))
+            for r in await self._all(sql, params)
+        ]
+
+    async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """How many passages there are, and how many hold each stemmed term."""
+        wanted = [t for t in dict.fromkeys(stems) if t]
+        total = await self._all("SELECT count(*) AS n FROM passages")
+        counts: dict[str, int] = {}
+        if wanted:
+            rows = await self._all(
+                f"SELECT term, doc FROM passages_vocab WHERE term IN "
+                f"({', '.join('?' * len(wanted))})",
+                wanted,
+            )
+            counts = {r["term"]: int(r["doc"]) for r in rows}
+        return int(total[0]["n"]), counts
+
+    async def notes_mentioning(self, word: str) -> list[str]:
+        """Slugs of the articles whose editor's notes hold ``word`` (letters and digits only)."""
+        if not _FTS_TERM.fullmatch(word):
+            return []
+        rows = await self._all(
+            "SELECT DISTINCT a.slug FROM notes n JOIN articles a ON a.id = n.article_id "
+            "WHERE n.text LIKE ?",
+            (f"%{word}%",),
+        )
+        return [r["slug"] for r in rows]
+
+    async def article_passages(self, slug: str) -> list[Passage]:
+        """Every paragraph of one article, in order, as passages."""
+        rows = await self._all(
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published FROM passages s "
+            "JOIN articles a ON a.id = s.article_id WHERE a.slug = ? ORDER BY s.paragraph",
+            (slug,),
+        )
+        return [Passage(r["text"], r["paragraph"], _source(r, r["paragraph"])) for r in rows]
 
     # -- recap schedules (bot/recaps.py) ---
     # Everything below this line belongs to the scheduled recaps: the Store methods here, the

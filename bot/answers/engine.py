@@ -40,6 +40,7 @@ class AnswerEngine:
         self._people = People(self.lookup)
         self._facts = Facts(self.lookup, self._apologies)
         self._router = Router(self)
+        self._passages = self._router.passages
 
     @property
     def _index(self) -> _Index:

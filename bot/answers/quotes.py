@@ -228,3 +228,56 @@ class Quotes(Part):
                 others.append(s.quote)
         parts = best.parts or await self._statement(best.quote)
         return WhoSaidAnswer(best.quote, parts, best.score, cleaned, tuple(others[:3]))
+
+    async def said_about(self, name: str, topic: str) -> Answer:
+        """What ``name`` said about ``topic``: their statements, the most relevant first.
+
+        Relevance is the topic's words (stemmed, so "crash" meets "crashing") found in a
+        statement or in the setting it was said in, and the names, aliases and nicknames of a
+        person the topic names. With no topic, or nothing relevant, all their quotes show in
+        the usual order. Reported views are ranked the same way and stay marked as reported.
+        """
+        from bot.answers.passages import forms_of, stems
+        from bot.answers.understand import SYNONYMS, stop_words
+
+        words = [w for w in normalise(topic).split() if w not in stop_words()]
+        if not words:
+            return await self.quote(speaker=name)
+        quotes, reported = await asyncio.gather(
+            self.store.quotes(speaker=name, limit=QUOTE_LIMIT), self.store.reported(speaker=name)
+        )
+        if not quotes:
+            return await self.quote(speaker=name)
+        wanted = set()
+        for w in words:
+            wanted |= stems(w)
+            for other in SYNONYMS.get(w, ()):
+                wanted |= stems(other)
+        about = self.lookup.person_in(topic)
+        forms = forms_of(self._index.people[about]) if about in self._index.people else set()
+
+        def relevance(text: str) -> float:
+            low = text.casefold()
+            named = any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in forms)
+            return len(wanted & stems(text)) + (2.0 if named else 0.0)
+
+        statements = group_statements_of(quotes)
+        ranked = sorted(
+            enumerate(statements),
+            key=lambda item: (
+                -relevance(" ".join(q.text for q in item[1]) + " " + item[1][0].setting),
+                item[0],
+            ),
+        )
+        best = relevance(" ".join(q.text for q in ranked[0][1]) + " " + ranked[0][1][0].setting)
+        ordered = tuple(q for _, parts in ranked for q in parts)
+        told = tuple(sorted(reported, key=lambda r: -relevance(r.text)))
+        title = f"{name} on “{shorten(clean(topic, 200))}”" if best else f"Quotes from {name}"
+        return QuotesAnswer(ordered, title, told if best else ())
+
+
+def group_statements_of(quotes: Sequence[Quote]) -> list[tuple[Quote, ...]]:
+    """Quotes grouped by statement, in first-seen order (see ``records.group_statements``)."""
+    from bot.answers.records import group_statements
+
+    return list(group_statements(quotes))

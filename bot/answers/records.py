@@ -6,16 +6,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.models import ArticleSummary, Fact, LapEvent, Note, Person, Quote, ReportedStatement
+from bot.models import (
+    ArticleSummary,
+    Fact,
+    LapEvent,
+    Note,
+    Person,
+    Quote,
+    ReportedStatement,
+    Source,
+)
 
 __all__ = [
     "Answer",
     "ApologyAnswer",
     "Choice",
     "FactsAnswer",
+    "Found",
     "HelpAnswer",
     "LapAnswer",
     "NotFound",
+    "PassageAnswer",
     "PersonAnswer",
     "QuotesAnswer",
     "RecapAnswer",
@@ -148,6 +159,35 @@ class HelpAnswer:
     examples: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One sentence of an article, verbatim, with where it stands and who said it.
+
+    ``quoted``: the sentence lies inside ``speaker``'s quotation (shown in quotation marks);
+    ``reported``: it reports ``speaker``'s view (never shown as a quote). A sentence that
+    merely contains a quotation keeps its own marks and names the speaker.
+    """
+
+    text: str
+    source: Source
+    speaker: str | None = None
+    quoted: bool = False
+    reported: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PassageAnswer:
+    """The articles' own sentences that answer a question, best first, each cited.
+
+    ``missing`` is set when nothing answers it: one line naming what the articles do not
+    say, and ``passages`` are then the nearest things they do say.
+    """
+
+    passages: tuple[Found, ...]
+    title: str
+    missing: str = ""
+
+
 Answer = (
     QuotesAnswer
     | WhoSaidAnswer
@@ -158,6 +198,7 @@ Answer = (
     | RecapAnswer
     | NotFound
     | HelpAnswer
+    | PassageAnswer
 )
 
 

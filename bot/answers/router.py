@@ -1,4 +1,13 @@
-"""The router for plain questions: what a fan typed -> the kind of answer that fits it."""
+"""The router for plain questions: what a fan typed -> the kind of answer that fits it.
+
+The commands' own shapes come first, as they always did ("who said ...", "did X apologise",
+"what happened on lap N", "who is X", "what did X say", "recap", "facts", "quote from X");
+then the kinds fans ask in their own words (who is on which team, did X blame/defend/thank
+Y, who was at fault, why, when, where, who won, who got a penalty, the standings), which the
+passages answer with the articles' own sentences. A question the articles cannot answer gets
+one line saying what they do not say and the nearest thing they do; the help text is only for
+input with no question in it.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +15,18 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.answers.lookup import Lookup
-from bot.answers.records import Answer, HelpAnswer, WhoSaidAnswer
-from bot.answers.text import clean, normalise, strip_quotes
+from bot.answers.passages import Passages, Query, stem, words_of
+from bot.answers.quotes import Quotes
+from bot.answers.records import (
+    Answer,
+    HelpAnswer,
+    LapAnswer,
+    NotFound,
+    PassageAnswer,
+    WhoSaidAnswer,
+)
+from bot.answers.text import clean, normalise, strip_quotes, wordset
+from bot.answers.understand import CUE_PHRASES, CUES, QUESTION_WORDS, Reading, read
 
 if TYPE_CHECKING:
     from bot.answers.engine import AnswerEngine
@@ -20,20 +39,42 @@ FALLBACK_WORDS = 3
 _WHO_SAID = re.compile(
     r"^(?:so\s+)?who\s+(?:said|says|wrote|writes|tweeted|posted)\b\W*(.*)$", re.I
 )
+_WHO_SAID_ANY = re.compile(
+    r"^(?:who(?:['’]?s|\s+is|\s+was)?\s+(?:the\s+(?:one|guy|person|driver|rider)\s+)?"
+    r"(?:that\s+|who\s+)?(?:said|says|called|told|wrote|goes|tweeted)|"
+    r"(?:did|has)\s+(?:anyone|anybody|someone|somebody)\s+(?:say|said|call|write)|"
+    r"which\s+\w+\s+said)\b\W*(.*)$",
+    re.I,
+)
 _LAP_NUMBER = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,6})\b", re.I)
 _NTH_LAP = re.compile(r"\b(\d{1,6})\s*(?:st|nd|rd|th)?\s+lap\b", re.I)
+_LAP_ONLY = re.compile(
+    r"^(?:(?:what|wat|wot)\s*(?:happened|happend|hapened|happen|went\s+on)\s+(?:on|in|during)\s+"
+    r"(?:the\s+)?|tell\s+me\s+about\s+(?:the\s+)?|about\s+(?:the\s+)?)?"
+    r"(?:lap\s*(?:no\.?|number|#)?\s*\d{1,6}|\d{1,6}\s*(?:st|nd|rd|th)?\s+lap)\W*$",
+    re.I,
+)
 _APOLOGY_WORDS = re.compile(r"\b(?:apolog\w*|sorry|regret\w*)\b", re.I)
+_ADMIT = re.compile(
+    r"\b(?:admit\w*|own\s+up|blame\s+(?:him|her|them)sel(?:f|ves)|take\s+responsibility)\b", re.I
+)
 _WHO_IS = re.compile(
     r"^(?:who\s+(?:is|was|are|s)|who['’]s|whos|tell\s+me\s+about|profile\s+(?:of\s+)?|about)\s+"
     r"(.+)$",
     re.I,
 )
 _WHAT_SAID = re.compile(
-    r"^(?:what|how)\s+(?:did|does|do|has|had|was|is)\s+(.+?)\s+"
+    r"^(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)\s+(.+?)\s+"
     r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
-    r"responded|reply|replied|feel|felt|saying)\b",
+    r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
     re.I,
 )
+_REACTION = re.compile(
+    r"^(?:what\s+(?:was|is)\s+|whats\s+)?(.+?)(?:['’]s|s)?\s+(?:reaction|response|verdict|"
+    r"take|view|thoughts)\b(.*)$",
+    re.I,
+)
+_TOPIC = re.compile(r"^\W*(?:about|on|regarding|to|after|of|over|when|re)\b\s*(.*)$", re.I)
 _QUOTE_FROM = re.compile(
     r"^(?:(?:a|random)\s+)?quotes?(?:\s+(?:from|by|of))?\s*(.*)$|^(.+?)\s+quotes?$", re.I
 )
@@ -41,22 +82,86 @@ _RECAP = re.compile(r"\b(?:recap|summary|summari[sz]e|catch\s+me\s+up|tl;?dr)\b"
 _FACTS = re.compile(
     r"\b(?:facts?|what\s+happened|what\s+went\s+on|the\s+story|details|key\s+points)\b", re.I
 )
+_FACTS_ONLY = re.compile(
+    r"^(?:the\s+)?(?:key\s+)?(?:facts?|what\s+happened|what\s+went\s+on|the\s+story|details|"
+    r"key\s+points)$",
+    re.I,
+)
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,})[\"“”«»„]|(?<!\w)'([^']{2,})'(?!\w)")
 _LEAD_IN = re.compile(
     r"^(?:hey|hi|please|pitwall|ok|okay|so|and|but|can\s+you\s+tell\s+me|tell\s+me|"
-    r"do\s+you\s+know)\b[\s,!:]*",
+    r"do\s+you\s+know|i\s+wonder|any\s+idea)\b[\s,!:]*",
     re.I,
 )
-_ABOUT_TAIL = re.compile(r"\s+(?:about|on|regarding|after|of)\b.*$", re.I)
 _TRAILING = re.compile(r"[\s?!.,;:…]+$")
+_TEAM_ROLE = re.compile(
+    r"\b(?:team|teams|role|job|position|title|drives?\s+for|races?\s+for|rides?\s+for|"
+    r"driving\s+for|racing\s+for|riding\s+for|bike|car|works?\s+for|do\s+for|does\s+\w+\s+do|"
+    r"(?:a|an)\s+\w+\s+(?:driver|rider))\b",
+    re.I,
+)
+_WHAT_HAPPENED = re.compile(
+    r"\b(?:what|wat|wot)\s*(?:s\s+)?(?:happened|happend|hapened|happen|went\s+on|went\s+down|"
+    r"was\s+the\s+story)\b|\bhow\s+did\s+.+\s+go\b",
+    re.I,
+)
+
+#: The kinds a question can ask for, each with the words that say it (checked in order).
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("age", re.compile(r"\bhow\s+old\b|\bage\b|\bborn\b")),
+    ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b")),
+    ("blame", re.compile(r"\bblam\w*|\bfault\w*|\bresponsib\w*|\bculprit\b|\bcaused?\s+the\b")),
+    ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
+    ("defend", re.compile(r"\bdefen\w*|\bstick\w*\s+up|\bstand\w*\s+up|\bstood\s+up|\bback\w*\s+"
+                          r"(?:him|her|them|up|\w+)\b|\bsupport\w*|\bside\s+with\b|\bforgiv\w*")),
+    ("thank", re.compile(r"\bthank\w*|\bgrateful\b|\bcredit\w*")),
+    ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
+    ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b")),
+    ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*")),
+    ("penalty", re.compile(r"\bpenal\w*|\bpunish\w*|\bsanction\w*|\bstewards?\b")),
+    ("retire", re.compile(r"\bretir\w*|\bdnf\b|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
+                          r"\bout\s+of\s+the\s+race\b")),
+    ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
+                          r"\bbehind\b|\bchampionship\b")),
+    ("finish", re.compile(r"\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|\bposition\b|"
+                          r"\b(?:second|third|fourth|fifth|sixth|podium)\b")),
+    ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
+    ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
+    ("where", re.compile(r"^where\b|\bwhat\s+(?:track|circuit|corner|turn)\b|\bwhich\s+"
+                         r"(?:track|circuit|corner|turn|race)\b")),
+    ("crash", re.compile(r"\bcrash\w*|\bcollid\w*|\bclash\w*|\bhit\b|\btouch\w*|\bcontact\b|"
+                         r"\bspin\w*|\bspun\b")),
+    ("react", re.compile(r"\breact\w*|\bresponse\b|\brespond\w*")),
+    ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\b")),
+)  # fmt: skip
+#: Kinds whose answer must hold one of their cue words.
+_NEED_CUE = frozenset(
+    {"won", "penalty", "retire", "points", "finish", "next", "blame", "criticise", "defend",
+     "thank", "accept", "age"}
+)  # fmt: skip
+#: Kinds about the story's own race: a race named for them must be that story's own.
+_OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", "why", "blame"})
+#: Kinds a person answers by what they said: failing the cue, their own words answer.
+_SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react"})
+_DATE = re.compile(
+    r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
+)
+_LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
+_AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b|\bborn\b")
+_YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
+_WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
 
 
 class Router:
-    """Reads a plain question and asks the engine for the answer that fits it."""
+    """Reads a plain question and finds the answer that fits it."""
 
     def __init__(self, engine: AnswerEngine) -> None:
         self.engine = engine
         self.lookup: Lookup = engine.lookup
+        self.passages = Passages(engine.lookup)
+        self.quotes: Quotes = engine._quotes
 
     def help(self) -> HelpAnswer:
         """What the bot answers, with examples drawn from what is actually stored."""
@@ -72,7 +177,7 @@ class Router:
             words = index.quote_norm[0].split()[:4]
             if len(words) >= 2:
                 examples.append(f"who said “{' '.join(words)}”?")
-        examples += ["did anyone apologise?", "key facts", "recap"]
+        examples += ["why did they crash?", "who won?", "did anyone apologise?", "key facts"]
         return HelpAnswer(
             "I answer from the stored articles: laps, who said what, apologies, people, "
             "key facts and recaps.",
@@ -80,49 +185,56 @@ class Router:
         )
 
     async def ask(self, question: str) -> Answer:
-        """Route a plain-English question to the command that answers it."""
+        """Route a plain question to the answer that fits it."""
         text = clean(question)
         text = _LEAD_IN.sub("", text).strip()
         bare = _TRAILING.sub("", text)
         if not bare:
             return self.help()
+        reading = read(bare, self.lookup)
+        if not reading.tokens:
+            return self.help()
 
-        if m := _WHO_SAID.match(bare):
-            phrase = m[1]
+        if m := (_WHO_SAID.match(bare) or _WHO_SAID_ANY.match(bare)):
+            phrase = m[m.lastindex or 1] if m.lastindex else ""
             quoted = _QUOTED.search(phrase)
             phrase = (quoted[1] or quoted[2]) if quoted else phrase
-            return (
-                await self.engine.whosaid(strip_quotes(phrase)) if phrase.strip() else self.help()
-            )
+            phrase = re.sub(r"^(?:it\s+was|that|it|its|it's)\s+", "", strip_quotes(phrase))
+            return await self._who_said(phrase) if phrase.strip() else self.help()
 
-        if _APOLOGY_WORDS.search(bare) and not _QUOTED.search(bare):
-            person = self.lookup.person_in(bare)
-            # Words left once names are set aside may name the story ("... in Hungary").
-            story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
-            return await self.engine.apology(story, person=person)
+        if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
+            return await self._apology(bare, reading)
 
-        m = _LAP_NUMBER.search(bare) or _NTH_LAP.search(bare)
-        if m:
-            return await self.engine.lap(int(m[1]))
+        if _LAP_ONLY.match(bare):
+            m = _LAP_NUMBER.search(bare) or _NTH_LAP.search(bare)
+            assert m is not None
+            return await self._lap(int(m[1]), reading)
 
         if m := _WHO_IS.match(bare):
-            target = strip_quotes(m[1])
-            name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
-            if name:
-                return await self.engine.who(name)
-            if bare.casefold().startswith("who") and self.lookup.article_named(target) is None:
-                return await self.engine.who(target)
+            found = await self._who_is(strip_quotes(m[1]), reading)
+            if found is not None:
+                return found
+
+        if _TEAM_ROLE.search(bare) and reading.people and len(reading.people) == 1:
+            if not _kinds(reading) - {"finish", "points", "where"}:
+                return await self.engine.who(reading.people[0])
 
         if m := _WHAT_SAID.match(bare):
-            target = strip_quotes(m[1])
-            name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
-            return await self.engine.quote(speaker=name or target)
+            found = await self._what_said(m[1], m[2], reading)
+            if found is not None:
+                return found
+        if (m := _REACTION.match(bare)) and not _WH.match(bare):
+            found = await self._what_said(m[1], m[2], reading)
+            if found is not None:
+                return found
 
         if _RECAP.search(bare):
             rest = _RECAP.sub(" ", bare)
             return await self.engine.recap(self.lookup.article_named(rest))
 
-        if _FACTS.search(bare):
+        if _FACTS_ONLY.match(bare):
+            return await self.engine.facts(None)
+        if _FACTS.search(bare) and not _WHAT_HAPPENED.search(bare):
             rest = _FACTS.sub(" ", bare)
             return await self.engine.facts(self.lookup.article_named(rest))
 
@@ -137,13 +249,308 @@ class Router:
         if self.lookup.resolve_person(bare):
             return await self.engine.who(bare)
 
-        # Last resort: the question may be a remembered phrase. Unquoted, it must be a few
-        # words long, or any word a quote happens to contain would "match".
         quoted = _QUOTED.search(bare)
         if quoted:
             return await self.engine.whosaid(quoted[1] or quoted[2])
-        if len(normalise(bare).split()) >= FALLBACK_WORDS:
+        if (
+            not reading.people
+            and not _WH.match(bare)
+            and not _YES_NO.match(bare)
+            and len(normalise(bare).split()) >= FALLBACK_WORDS
+        ):
+            # No question word: perhaps a remembered phrase ("the best day of my life").
             found = await self.engine.whosaid(bare)
             if isinstance(found, WhoSaidAnswer):
                 return found
-        return self.help()
+        return await self._general(bare, reading)
+
+    # -- the commands' shapes -------------------------------------------------------------
+
+    async def _who_said(self, phrase: str) -> Answer:
+        """Who said a phrase; failing a close quote, a quoted sentence that holds its words."""
+        found = await self.engine.whosaid(phrase)
+        if not isinstance(found, NotFound):
+            return found
+        groups = [(w,) for w in words_of(phrase) if w not in _WEAK]
+        if len(groups) < 2:
+            return found
+        query = Query(groups=groups, need_speaker=True, min_cover=0.6)
+        answering, _ = await self.passages.find(query)
+        if answering and answering[0].speaker:
+            return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
+        return found
+
+    def passages_found(self, scored: list) -> list:  # type: ignore[type-arg]
+        from bot.answers.passages import _found
+
+        return [_found(s) for s in scored]
+
+    async def _apology(self, bare: str, reading: Reading) -> Answer:
+        person = reading.people[0] if reading.people else self.lookup.person_in(bare)
+        # Words left once names are set aside may name the story ("... in Hungary").
+        story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
+        answer = await self.engine.apology(story, person=person)
+        if not isinstance(answer, NotFound):
+            return answer
+        if _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare) and person:
+            return await self._general(bare, reading)
+        if person is not None:
+            to = [p for p in reading.people[1:]]
+            towards = f" to {to[0]}" if to else ""
+            return NotFound(f"The articles don't say {person} apologised{towards}.")
+        return answer
+
+    async def _lap(self, number: int, reading: Reading) -> Answer:
+        answer = await self.engine.lap(number)
+        if isinstance(answer, LapAnswer) and answer.events:
+            return answer
+        query = Query(phrases=_lap_phrases(number), min_cover=0.0)
+        found, _ = await self.passages.find(query)
+        if found:
+            return PassageAnswer(tuple(self.passages_found(found)), f"Lap {number}")
+        laps = ", ".join(str(n) for n in self.lookup.index.laps)
+        more = f" Laps with events: {laps}." if laps else ""
+        return NotFound(f"The articles don't say what happened on lap {number}.{more}")
+
+    async def _who_is(self, target: str, reading: Reading) -> Answer | None:
+        name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
+        if name is None and reading.people:
+            name = reading.people[0]
+        if name:
+            return await self.engine.who(name)
+        words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
+        if await self._all_known(words) and words:
+            return None  # "who is the team principal of williams": the passages may know
+        if self.lookup.article_named(target) is not None:
+            return None
+        answer = await self.engine.who(target)
+        if isinstance(answer, NotFound):
+            shown = strip_quotes(target)
+            return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
+        return answer
+
+    async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
+        """What X said, or said about Y: X's own words, the most relevant first."""
+        who = strip_quotes(who)
+        name = self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        if name is None:
+            words = [w for w in words_of(who) if w not in _WEAK]
+            if not words or await self._any_known(words):
+                return None  # "what did the stewards say": not a person; the passages may know
+            return NotFound(f"The articles don't name anyone called “{who}”.")
+        topic = rest
+        if m := _TOPIC.match(rest):
+            topic = m[1]
+        topic = topic.strip()
+        answer = await self.quotes.said_about(name, topic)
+        if isinstance(answer, NotFound):
+            return NotFound(f"The articles don't quote {name}" + (
+                f" on “{topic}”." if topic else "."
+            ))  # fmt: skip
+        return answer
+
+    # -- the passages ---------------------------------------------------------------------
+
+    async def _general(self, bare: str, reading: Reading) -> Answer:
+        """Answer from the articles' sentences, or say what they do not say."""
+        kinds = _kinds(reading)
+        missing = f"The articles don't say {_indirect(bare)}."
+        groups = _groups(reading, kinds)
+        known = await self._known_words([w for g in groups for w in g])
+        if (
+            not reading.people
+            and not reading.places
+            and not reading.lap
+            and not reading.turn
+            and not reading.year
+            and not known
+            and not kinds
+        ):
+            return self.help()
+        if not reading.people and reading.unknown_people:
+            return NotFound(missing)
+        slugs = await self._stories(reading, kinds)
+        if slugs == []:
+            return NotFound(missing)
+        if (
+            _WHAT_HAPPENED.search(bare)
+            and not groups
+            and not reading.people
+            and not reading.lap
+            and not reading.turn
+        ):
+            if slugs is None and not reading.newest:
+                return await self.engine.facts(None)
+            chosen = slugs[0] if slugs else self.lookup.index.articles[0].slug
+            lede = await self.passages.lede(chosen)
+            if lede is not None:
+                return lede
+        query = self._query(reading, kinds, groups, slugs)
+        answer = await self.passages.answer(query, "", missing)
+        if answer.missing and reading.people and kinds & _SPOKEN:
+            # "did Zarco blame Bastianini?": failing the words, what the person said answers.
+            spoken = Query(
+                groups=groups, people=tuple(reading.people), subject=reading.people[0],
+                speaker_only=reading.people[0], slugs=slugs, min_cover=0.0,
+            )  # fmt: skip
+            found, _ = await self.passages.find(spoken)
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
+        if answer.missing and not answer.passages and not groups and not reading.people:
+            return NotFound(missing)
+        return answer
+
+    def _query(
+        self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
+        slugs: list[str] | None,
+    ) -> Query:  # fmt: skip
+        cues: list[str] = []
+        phrases: list[str] = []
+        for kind in kinds:
+            cues += CUES.get(kind, ())
+            phrases += CUE_PHRASES.get(kind, ())
+        need: re.Pattern[str] | None = None
+        if "lap" in kinds or ("when" in kinds and not kinds & {"next"}):
+            need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "age" in kinds:
+            need = _AGE
+        subject = None
+        if reading.people and (_YES_NO.match(reading.low) or kinds & _SPOKEN or "according" in
+                               reading.tokens):  # fmt: skip
+            subject = reading.people[0]
+            if "according" in reading.tokens:
+                at = reading.tokens.index("according")
+                later = [p for p in reading.people if p.split()[-1].casefold() in
+                         " ".join(reading.tokens[at:])]  # fmt: skip
+                subject = later[0] if later else subject
+        if reading.tokens[:2] in (["who", "did"], ["whom", "did"]) and reading.people:
+            subject = reading.people[0]
+        must: list[str] = []
+        hints: list[str] = []
+        if reading.turn is not None:
+            (must if not kinds & {"why", "blame"} else hints).append(f"turn {reading.turn}")
+        if reading.lap is not None:
+            laps = _lap_phrases(reading.lap)
+            if len(laps) == 1 and not kinds & {"why", "blame"}:
+                must.append(laps[0])
+            else:
+                hints += laps
+        hints += [p for p in reading.places]
+        return Query(
+            groups=groups,
+            people=tuple(reading.people),
+            subject=subject,
+            cues=tuple(dict.fromkeys(cues)),
+            cue_phrases=tuple(dict.fromkeys(phrases)),
+            need_cue=bool(kinds & _NEED_CUE),
+            need=need,
+            phrases=tuple(must),
+            hints=tuple(hints),
+            slugs=slugs,
+        )
+
+    async def _stories(self, reading: Reading, kinds: set[str]) -> list[str] | None:
+        """The stories a question points at by place, race, year or "last race"; None: any."""
+        index = self.lookup.index
+        allowed: set[str] | None = None
+        if reading.year is not None:
+            allowed = {a.slug for a in index.articles if a.published.year == reading.year}
+        if reading.newest and index.articles:
+            allowed = {index.articles[0].slug} if allowed is None else allowed
+        for place in reading.places:
+            words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
+            own = bool(kinds & _OWN_RACE)
+            slugs = await self._place_stories(words, own_race=own)
+            if not slugs:
+                return []
+            allowed = slugs if allowed is None else allowed & slugs
+        if allowed is None:
+            return None
+        return [a.slug for a in index.articles if a.slug in allowed]
+
+    async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
+        """Stories that hold every word of a place; with ``own_race``, in headline or lede."""
+        index = self.lookup.index
+        wanted = {stem(w) for w in words}
+        found: set[str] = set()
+        for a in index.articles:
+            if wanted <= {stem(w) for w in words_of(a.headline)}:
+                found.add(a.slug)
+        passages = await self.engine.store.passages_matching(words, limit=400)
+        from bot.answers.passages import stems
+
+        for p in passages:
+            if p.source and wanted <= stems(p.text) and (not own_race or p.paragraph <= 2):
+                found.add(p.source.slug)
+        for word in words:
+            if len(word) >= 4:
+                found.update(await self.engine.store.notes_mentioning(word))
+        return found
+
+    async def _known_words(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        _, counts = await self.engine.store.passage_counts([stem(w) for w in words])
+        return [w for w in words if counts.get(stem(w))]
+
+    async def _all_known(self, words: list[str]) -> bool:
+        return len(await self._known_words(words)) == len(words)
+
+    async def _any_known(self, words: list[str]) -> bool:
+        return bool(await self._known_words(words))
+
+
+#: Words too common to tell which quote or sentence was meant.
+_WEAK = wordset(
+    "a an the and or but of on in at to for with it its is was be i you he she we they my "
+    "me his her our their that this there not no so as by"
+)
+
+
+def _kinds(reading: Reading) -> set[str]:
+    return {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
+
+
+def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
+    """The question's content words, each with what articles call it."""
+    from bot.answers.understand import SYNONYMS
+
+    kind_words = {w for k in kinds for w in CUES.get(k, ())}
+    groups = []
+    for word in reading.words:
+        if word in QUESTION_WORDS or word in _GROUP_SKIP:
+            continue
+        group = (word, *SYNONYMS.get(word, ()))
+        if word in kind_words and kinds & _NEED_CUE:
+            continue  # the kind's cue already asks for it
+        groups.append(group)
+    return groups
+
+
+#: Words that only say which kind of answer is wanted, never what it is about.
+_GROUP_SKIP = wordset(
+    "according blame blamed fault faults whose culprit why reason cause react reaction "
+    "reacted respond response did anyone defend defended stick stuck stand stood support "
+    "supported criticise criticize criticised criticized thank thanked thanks accept "
+    "accepted admit admitted finish finished come came place placed position win won "
+    "winner first lap turn next when where much many far old age"
+)
+
+
+def _lap_phrases(number: int) -> tuple[str, ...]:
+    if number == 1:
+        return ("lap 1", "opening lap", "first lap")
+    return (f"lap {number}",)
+
+
+def _indirect(bare: str) -> str:
+    """A question as the object of "don't say": "who won at Imola" / "whether X ...".
+
+    The fan's own words are kept, so the line names exactly what is missing.
+    """
+    text = re.sub(r"\s+", " ", bare).strip().rstrip("?")
+    if _WH.match(text):
+        return text
+    if m := _YES_NO.match(text):
+        return "whether " + text[m.end() :]
+    return "anything about “" + text + "”"

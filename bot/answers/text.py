@@ -87,3 +87,8 @@ def published(q: Quote | ReportedStatement) -> date:
 
 def strip_quotes(text: str) -> str:
     return text.strip().strip(_QUOTE_CHARS + " ?!.,;:").strip()
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (long lists stay readable)."""
+    return frozenset(text.split())
