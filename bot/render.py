@@ -518,6 +518,8 @@ def _passage_layout(answer: PassageAnswer, style: _Style) -> tuple[str | None, l
         if blocks:
             header += " The nearest the articles come:"
         return style.esc(header), blocks, not blocks
+    if answer.race is not None and blocks:
+        return _fact_line(answer.race, style), blocks, False
     return None, blocks, False
 
 

@@ -24,7 +24,7 @@ import snowballstemmer
 from bot.answers.lookup import Part
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise
-from bot.models import Passage, Person, Quote, ReportedStatement, Source
+from bot.models import Fact, Passage, Person, Quote, ReportedStatement, Source
 
 __all__ = ["Passages", "Query", "forms_of", "split_sentences", "stem", "stems", "words_of"]
 
@@ -32,7 +32,7 @@ __all__ = ["Passages", "Query", "forms_of", "split_sentences", "stem", "stems", 
 CANDIDATES = 60
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
-SECOND_SHARE = 0.7
+SECOND_SHARE = 0.55
 
 _PORTER = snowballstemmer.stemmer("porter")
 _STEMS: dict[str, str] = {}
@@ -114,7 +114,10 @@ class Query:
     sentence. ``cues`` signal the answer asked for (stems; ``cue_phrases`` as phrases) and,
     with ``need_cue``, a sentence without one does not answer. ``need`` is a pattern an
     answer must hold ("lap 32", a date); ``phrases`` must appear, ``hints`` only help.
-    ``slugs`` limits the stories (None: any).
+    ``slugs`` limits the stories (None: any). ``required`` (stems) and ``required_phrases``
+    are the cues of the kind that must be met; with ``prefer_cue``, when some answering
+    sentence holds a cue only those answer. ``team_people`` are people of a team the
+    question names: naming them helps, as does being quoted with ``prefer_quotes``.
     """
 
     groups: list[tuple[str, ...]] = field(default_factory=list)
@@ -123,6 +126,12 @@ class Query:
     cues: tuple[str, ...] = ()
     cue_phrases: tuple[str, ...] = ()
     need_cue: bool = False
+    required: tuple[str, ...] = ()
+    required_phrases: tuple[str, ...] = ()
+    prefer_cue: bool = False
+    prefer_quotes: bool = False
+    all_people: bool = False
+    team_people: tuple[str, ...] = ()
     need: re.Pattern[str] | None = None
     phrases: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()
@@ -147,6 +156,8 @@ class _Scored:
     subject: bool = False
     cover: float = 0.0
     hinted: bool = False
+    required: bool = False
+    all_named: bool = False
 
 
 class Passages(Part):
@@ -160,7 +171,10 @@ class Passages(Part):
         terms = [w for g in query.groups for w in g]
         for forms in name_forms:
             terms += [w for f in forms for w in words_of(f)]
-        terms += list(query.cues)
+        terms += list(query.cues) + list(query.required)
+        team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
+        for forms in team_forms:
+            terms += [w for f in forms for w in words_of(f) if len(w) > 3]
         for phrase in (*query.phrases, *query.hints, *query.cue_phrases):
             terms += words_of(phrase)
         search = [t for t in dict.fromkeys(terms) if t and len(t) > 1]
@@ -187,19 +201,35 @@ class Passages(Part):
         quotes = {slug: said[i] for i, slug in enumerate(by_article)}
         reported = {slug: said[n + i] for i, slug in enumerate(by_article)}
         cue_stems = {stem(c) for c in query.cues}
+        required = {stem(c) for c in query.required}
+        # How much of the question each story covers anywhere: picks the story ("indycar").
+        story_stems: dict[str, set[str]] = {}
+        for p in found:
+            assert p.source is not None
+            story_stems.setdefault(p.source.slug, set()).update(stems(p.text))
+        story_cover = {
+            slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
+            for slug, have in story_stems.items()
+        }
         scored: list[_Scored] = []
         for rank, passage in enumerate(found):
             assert passage.source is not None
             slug = passage.source.slug
+            previous: set[str] = set()
             for i, span in enumerate(split_sentences(passage.text)):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
-                    quotes[slug], reported[slug],
+                    quotes[slug], reported[slug], required, team_forms, previous,
                 )  # fmt: skip
                 if item is not None:
+                    item.score += 0.5 * story_cover.get(slug, 0.0)
                     scored.append(item)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
+        if query.prefer_cue and any(s.cue for s in answering):
+            answering = [s for s in answering if s.cue]
+        if query.prefer_quotes and any(s.speaker for s in answering):
+            answering = [s for s in answering if s.speaker]
         return self._pick(answering, found), self._pick(scored, found)
 
     def _score(
@@ -215,7 +245,12 @@ class Passages(Part):
         name_forms: list[set[str]],
         quotes: Sequence[Quote],
         reported: Sequence[ReportedStatement],
+        required: set[str],
+        team_forms: list[set[str]],
+        previous: set[str],
     ) -> _Scored | None:
+        """Score one sentence; ``previous`` carries the names the sentence before it named,
+        for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
         sentence = passage.text[span[0] : span[1]].strip()
         have = stems(sentence)
         low = sentence.casefold()
@@ -228,14 +263,29 @@ class Passages(Part):
         if query.need_speaker and speaker is None:
             return None
         named = subject = False
+        here: set[str] = set()
+        pronoun = _PRONOUN.match(sentence) is not None
         for forms, name in zip(name_forms, query.people, strict=True):
-            if _mentions(low, forms) or speaker == name:
-                score += 3.0
-                named = True
-                subject = subject or name == query.subject
+            if _mentions(low, forms) or speaker == name or (pronoun and name in previous):
+                here.add(name)
+        previous.clear()
+        previous.update(here)
+        for name in here:
+            score += 3.0
+            named = True
+            subject = subject or name == query.subject
+        all_named = len(here) == len(query.people)
+        for forms in team_forms:
+            if _mentions(low, forms):
+                score += 2.0
         cue = bool(cue_stems & have) or any(_has(low, c) for c in query.cue_phrases)
         if cue:
             score += 3.0
+        must = bool(required & have) or any(_has(low, c) for c in query.required_phrases)
+        if must:
+            score += 3.0
+        if query.prefer_quotes and speaker:
+            score += 1.0
         if query.need is not None:
             if not query.need.search(low):
                 return None
@@ -253,19 +303,23 @@ class Passages(Part):
         score += 0.6 / passage.paragraph + 0.2 / (position + 1)
         return _Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
-            was_reported, cue, named, subject, cover, hinted,
+            was_reported, cue, named, subject, cover, hinted, must, all_named,
         )  # fmt: skip
 
     @staticmethod
     def _answers(query: Query, s: _Scored) -> bool:
         """Whether a sentence answers the question, rather than being merely near it."""
+        if (query.required or query.required_phrases) and not s.required:
+            return False
         if query.need_cue and not s.cue:
             return False
         if query.subject is not None and not s.subject:
             return False
         if query.people and not s.named:
             return False
-        if query.groups and s.cover < query.min_cover and not (s.cue and query.cues):
+        if query.all_people and not s.all_named:
+            return False
+        if query.groups and s.cover < query.min_cover and not (s.required or s.cue):
             return False
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
 
@@ -291,21 +345,41 @@ class Passages(Part):
                 continue
             if s.score >= SECOND_SHARE * best.score and s.text not in {p.text for p in picked}:
                 picked.append(s)
-        if _PRONOUN.match(best.text) and best.position > 0:
-            before = split_sentences(best.passage.text)[best.position - 1]
-            text = best.passage.text[before[0] : before[1]].strip()
-            if text not in {p.text for p in picked}:
+        spans = split_sentences(best.passage.text)
+        shown = {p.text for p in picked}
+        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted):
+            # "She pulled off..." needs whom it is about; a quote, its opening sentence.
+            a, b = spans[best.position - 1]
+            text = best.passage.text[a:b].strip()
+            if text not in shown:
                 lead = _Scored(best.score, text, best.passage, best.order - 1, best.position - 1)
                 picked.insert(picked.index(best), lead)
-                picked = picked[: MAX_SENTENCES + 1]
-        return picked
+                shown.add(text)
+        if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
+            # "..., Evans said the win felt bittersweet." is followed by what he said.
+            a, b = spans[best.position + 1]
+            text = best.passage.text[a:b].strip()
+            if text not in shown and _OPENS_QUOTE.match(text):
+                after = _Scored(best.score, text, best.passage, best.order + 1, best.position + 1)
+                picked.insert(picked.index(best) + 1, after)
+        return picked[: MAX_SENTENCES + 1]
 
     async def answer(self, query: Query, title: str, missing: str) -> PassageAnswer:
         """The sentences answering ``query``; none → ``missing`` and the nearest ones."""
         answering, nearest = await self.find(query)
         if answering:
-            return PassageAnswer(tuple(_found(s) for s in answering), title)
+            return PassageAnswer(
+                tuple(_found(s) for s in answering), title, "", await self.race_of(answering)
+            )
         return PassageAnswer(tuple(_found(s) for s in nearest[:2]), title, missing)
+
+    async def race_of(self, picked: Sequence[_Scored]) -> Fact | None:
+        """The race of the story the sentences come from, as its facts name it."""
+        source = picked[0].passage.source if picked else None
+        if source is None:
+            return None
+        facts = await self.store.facts(source.slug)
+        return next((f for f in facts if f.key == "race"), None)
 
     async def lede(self, slug: str, sentences: int = 2) -> PassageAnswer | None:
         """The opening sentences of a story: what happened, as the article tells it."""
@@ -322,6 +396,8 @@ class Passages(Part):
 
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
+_SAID = re.compile(r"\b(?:said|says|told|added|admitted|wrote|explained)\b", re.I)
+_OPENS_QUOTE = re.compile(r"^[\"“‘]")
 
 
 def _has(low: str, phrase: str) -> bool:

@@ -186,6 +186,7 @@ class PassageAnswer:
     passages: tuple[Found, ...]
     title: str
     missing: str = ""
+    race: Fact | None = None
 
 
 Answer = (

@@ -71,7 +71,7 @@ _WHAT_SAID = re.compile(
 )
 _REACTION = re.compile(
     r"^(?:what\s+(?:was|is)\s+|whats\s+)?(.+?)(?:['’]s|s)?\s+(?:reaction|response|verdict|"
-    r"take|view|thoughts)\b(.*)$",
+    r"take|view|thoughts|pov|side|version|opinion)\b(.*)$",
     re.I,
 )
 _TOPIC = re.compile(r"^\W*(?:about|on|regarding|to|after|of|over|when|re)\b\s*(.*)$", re.I)
@@ -94,6 +94,8 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _TRAILING = re.compile(r"[\s?!.,;:…]+$")
+_LATEST = re.compile(r"^(?:what(?:'|’)?s|what\s+is|whats)?\s*(?:the\s+)?(?:latest|news|new)$", re.I)
+_REACTING = re.compile(r"\b(?:react\w*|respond\w*|think|thought|feel|felt|make\s+of)\b", re.I)
 _TEAM_ROLE = re.compile(
     r"\b(?:team|teams|role|job|position|title|drives?\s+for|races?\s+for|rides?\s+for|"
     r"driving\s+for|racing\s+for|riding\s+for|bike|car|works?\s+for|do\s+for|does\s+\w+\s+do|"
@@ -108,7 +110,9 @@ _WHAT_HAPPENED = re.compile(
 
 #: The kinds a question can ask for, each with the words that say it (checked in order).
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("age", re.compile(r"\bhow\s+old\b|\bage\b|\bborn\b")),
+    ("born", re.compile(r"\bborn\b|\bbirthday\b")),
+    ("age", re.compile(r"\bhow\s+old\b|\bage\b")),
+    ("admit", re.compile(r"\badmit\w*|\bown\s+up\b|\bconfess\w*")),
     ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b")),
     ("blame", re.compile(r"\bblam\w*|\bfault\w*|\bresponsib\w*|\bculprit\b|\bcaused?\s+the\b")),
     ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
@@ -135,21 +139,38 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\b")),
 )  # fmt: skip
 #: Kinds whose answer must hold one of their cue words.
-_NEED_CUE = frozenset(
-    {"won", "penalty", "retire", "points", "finish", "next", "blame", "criticise", "defend",
-     "thank", "accept", "age"}
-)  # fmt: skip
+_NEED_CUE = (
+    "born",
+    "age",
+    "next",
+    "admit",
+    "blame",
+    "criticise",
+    "defend",
+    "thank",
+    "accept",
+    "won",
+    "penalty",
+    "retire",
+    "points",
+    "finish",
+)  # fmt: skip, in priority order: the first a question asks is the one its answer must meet
+#: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
+_OPEN = frozenset({"when", "where", "lap", "why"})
+#: Kinds whose answer is best told by a cue word when some sentence has one.
+_PREFER_CUE = frozenset({"why", "react", "where", "crash", "nickname"})
 #: Kinds about the story's own race: a race named for them must be that story's own.
 _OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", "why", "blame"})
 #: Kinds a person answers by what they said: failing the cue, their own words answer.
-_SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react"})
+_SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react", "admit"})
 _DATE = re.compile(
     r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d|june|july|august|"
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
 )
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
-_AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b|\bborn\b")
+_AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
+_BORN = re.compile(r"\bborn\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
 _WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
 
@@ -187,7 +208,8 @@ class Router:
     async def ask(self, question: str) -> Answer:
         """Route a plain question to the answer that fits it."""
         text = clean(question)
-        text = _LEAD_IN.sub("", text).strip()
+        while (stripped := _LEAD_IN.sub("", text).strip()) != text:
+            text = stripped
         bare = _TRAILING.sub("", text)
         if not bare:
             return self.help()
@@ -202,6 +224,11 @@ class Router:
             phrase = re.sub(r"^(?:it\s+was|that|it|its|it's)\s+", "", strip_quotes(phrase))
             return await self._who_said(phrase) if phrase.strip() else self.help()
 
+        said = _WHAT_SAID.match(bare)
+        if said and _REACTING.search(said[0]) and (found := await self._what_said(
+            said[1], said[2], reading
+        )):  # fmt: skip
+            return found  # "how did Hamilton react to Russell's apology?"
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
             return await self._apology(bare, reading)
 
@@ -210,14 +237,17 @@ class Router:
             assert m is not None
             return await self._lap(int(m[1]), reading)
 
-        if m := _WHO_IS.match(bare):
+        if (m := _WHO_IS.match(bare)) and not _kinds(reading) - {"nickname"}:
             found = await self._who_is(strip_quotes(m[1]), reading)
             if found is not None:
                 return found
 
-        if _TEAM_ROLE.search(bare) and reading.people and len(reading.people) == 1:
-            if not _kinds(reading) - {"finish", "points", "where"}:
-                return await self.engine.who(reading.people[0])
+        if (
+            _TEAM_ROLE.search(bare)
+            and len(reading.people) == 1
+            and not _kinds(reading) - {"finish", "points", "where"}
+        ):
+            return await self.engine.who(reading.people[0])
 
         if m := _WHAT_SAID.match(bare):
             found = await self._what_said(m[1], m[2], reading)
@@ -232,6 +262,8 @@ class Router:
             rest = _RECAP.sub(" ", bare)
             return await self.engine.recap(self.lookup.article_named(rest))
 
+        if _LATEST.match(bare):
+            return await self.engine.recap(None)
         if _FACTS_ONLY.match(bare):
             return await self.engine.facts(None)
         if _FACTS.search(bare) and not _WHAT_HAPPENED.search(bare):
@@ -344,9 +376,8 @@ class Router:
         topic = topic.strip()
         answer = await self.quotes.said_about(name, topic)
         if isinstance(answer, NotFound):
-            return NotFound(f"The articles don't quote {name}" + (
-                f" on “{topic}”." if topic else "."
-            ))  # fmt: skip
+            about = f" about “{topic}”" if topic else ""
+            return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
 
     # -- the passages ---------------------------------------------------------------------
@@ -409,14 +440,19 @@ class Router:
         for kind in kinds:
             cues += CUES.get(kind, ())
             phrases += CUE_PHRASES.get(kind, ())
+        primary = next((k for k in _NEED_CUE if k in kinds), None)
+        if kinds & _OPEN and primary not in ("next", "born", "age"):
+            primary = None
         need: re.Pattern[str] | None = None
-        if "lap" in kinds or ("when" in kinds and not kinds & {"next"}):
+        if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
         if "age" in kinds:
             need = _AGE
+        if "born" in kinds:
+            need = _BORN
         subject = None
-        if reading.people and (_YES_NO.match(reading.low) or kinds & _SPOKEN or "according" in
-                               reading.tokens):  # fmt: skip
+        yes_no = _YES_NO.match(reading.low) is not None
+        if reading.people and (yes_no or kinds & _SPOKEN or "according" in reading.tokens):
             subject = reading.people[0]
             if "according" in reading.tokens:
                 at = reading.tokens.index("according")
@@ -435,14 +471,21 @@ class Router:
                 must.append(laps[0])
             else:
                 hints += laps
-        hints += [p for p in reading.places]
+        if not kinds & _OWN_RACE or kinds & {"when", "where", "next"}:
+            # "when is the French GP": the place is what the sentence is about.
+            hints += [w for p in reading.places for w in words_of(p) if w not in ("grand", "prix")]
         return Query(
             groups=groups,
             people=tuple(reading.people),
             subject=subject,
             cues=tuple(dict.fromkeys(cues)),
             cue_phrases=tuple(dict.fromkeys(phrases)),
-            need_cue=bool(kinds & _NEED_CUE),
+            required=CUES.get(primary, ()) if primary else (),
+            required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
+            prefer_cue=bool(kinds & _PREFER_CUE),
+            prefer_quotes="react" in kinds,
+            all_people=yes_no and len(reading.people) >= 2,
+            team_people=tuple(reading.team_people),
             need=need,
             phrases=tuple(must),
             hints=tuple(hints),
@@ -521,7 +564,7 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
             continue
         group = (word, *SYNONYMS.get(word, ()))
-        if word in kind_words and kinds & _NEED_CUE:
+        if word in kind_words and kinds & set(_NEED_CUE):
             continue  # the kind's cue already asks for it
         groups.append(group)
     return groups

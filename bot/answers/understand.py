@@ -90,11 +90,16 @@ CUES: dict[str, tuple[str, ...]] = {
     "react": ("said", "reacted", "told", "wrote"),
     "age": ("year", "old", "aged"),
     "nickname": ("nickname", "nicknamed", "known", "called"),
+    "born": ("born",),
+    "admit": ("mistake", "fault", "wrong", "responsibility", "sorry", "admitted"),
 }  # fmt: skip
 
 #: Multi-word cues matched as phrases.
 CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "retire": ("failed to finish", "out of the race", "pulled off", "ended the"),
+    "blame": ("no right", "no further action", "no action", "on me", "wholly to blame"),
+    "penalty": ("no further action", "no action", "long lap", "time penalty"),
+    "admit": ("on me", "my mistake", "my fault", "take responsibility", "own it"),
     "criticise": ("less forgiving", "no right", "in the wrong"),
     "defend": ("stood up for", "stick up for", "ready to forgive"),
     "next": ("moves on", "heads next", "next round", "next race"),
@@ -146,6 +151,7 @@ class Reading:
     lap: int | None = None
     turn: int | None = None
     unknown_people: list[str] = field(default_factory=list)
+    team_people: list[str] = field(default_factory=list)
 
     @property
     def asks(self) -> bool:
@@ -179,6 +185,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     people, spans = _people_in(tokens, lookup)
     reading.people = people
     used = set(spans)
+    reading.team_people = _team_people(low, lookup, people)
     places: list[str] = []
     for m in _RACE_NAME.finditer(low):
         words = [w for w in m[1].split() if w not in _STOP]
@@ -248,9 +255,25 @@ def _people_in(tokens: list[str], lookup: Lookup) -> tuple[list[str], list[int]]
             found.append((i, name))
             taken.add(i)
     found.sort()
-    people = list(dict.fromkeys(name for _, name in found))
+    people = list(dict.fromkeys(name for _, name in found if not _eventlike(name)))
     used.extend(sorted(taken))
     return people, used
+
+
+def _team_people(low: str, lookup: Lookup, named: list[str]) -> list[str]:
+    """People of a team the question names ("how did Mercedes react?")."""
+    found = []
+    for person in lookup.index.people.values():
+        team = normalise(person.team or "")
+        if team and person.name not in named and re.search(rf"(?<!\w){re.escape(team)}(?!\w)", low):
+            found.append(person.name)
+    return sorted(found)
+
+
+def _eventlike(name: str) -> bool:
+    """A "person" the attribution took from a race's name ("Berlin E-Prix")."""
+    last = name.split()[-1].casefold() if name.split() else ""
+    return last in ("prix", "e-prix", "gp", "grand", "500") or "grand prix" in name.casefold()
 
 
 #: Words that must never be read as a name even when an alias holds them.
