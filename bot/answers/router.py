@@ -164,7 +164,7 @@ _OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", 
 #: Kinds a person answers by what they said: failing the cue, their own words answer.
 _SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react", "admit"})
 _DATE = re.compile(
-    r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d|june|july|august|"
+    r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d+|june|july|august|"
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
 )
@@ -268,7 +268,10 @@ class Router:
             return await self.engine.facts(None)
         if _FACTS.search(bare) and not _WHAT_HAPPENED.search(bare):
             rest = _FACTS.sub(" ", bare)
-            return await self.engine.facts(self.lookup.article_named(rest))
+            story = self.lookup.article_named(rest)
+            if story is None and (slugs := await self._stories(reading, set())):
+                story = slugs[0]
+            return await self.engine.facts(story)
 
         if m := _QUOTE_FROM.match(bare):
             target = strip_quotes(m[1] or m[2] or "")
@@ -452,8 +455,11 @@ class Router:
             need = _BORN
         subject = None
         yes_no = _YES_NO.match(reading.low) is not None
-        if reading.people and (yes_no or kinds & _SPOKEN or "according" in reading.tokens):
-            subject = reading.people[0]
+        first = reading.people[0] if reading.people else None
+        if first and yes_no and not _named_at(reading, first, 1):
+            first = None  # "did anyone stick up for Russell": Russell is not the one asked about
+        if first and (yes_no or kinds & _SPOKEN or "according" in reading.tokens):
+            subject = first
             if "according" in reading.tokens:
                 at = reading.tokens.index("according")
                 later = [p for p in reading.people if p.split()[-1].casefold() in
@@ -507,9 +513,34 @@ class Router:
             if not slugs:
                 return []
             allowed = slugs if allowed is None else allowed & slugs
+        phrases = [f"turn {reading.turn}"] if reading.turn is not None else []
+        if reading.lap is not None:
+            phrases += _lap_phrases(reading.lap)
+        if phrases:
+            # Only some stories have a "turn 9" or a "lap 17": the question is about those.
+            having = await self._stories_with(phrases)
+            if having:
+                allowed = having if allowed is None else (allowed & having) or allowed
+        pairs = [a + b for a, b in zip(reading.tokens, reading.tokens[1:], strict=False)]
+        for token in [*reading.tokens, *pairs]:
+            series = _SERIES.get(token)
+            if series:
+                having = await self._stories_with([series])
+                if having:
+                    allowed = having if allowed is None else (allowed & having) or allowed
         if allowed is None:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]
+
+    async def _stories_with(self, phrases: list[str]) -> set[str]:
+        """Stories whose text holds any of ``phrases`` (case aside)."""
+        words = list(dict.fromkeys(w for p in phrases for w in words_of(p)))
+        found: set[str] = set()
+        for p in await self.engine.store.passages_matching(words, limit=400):
+            low = p.text.casefold()
+            if p.source and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", low) for x in phrases):
+                found.add(p.source.slug)
+        return found
 
     async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
         """Stories that hold every word of a place; with ``own_race``, in headline or lede."""
@@ -543,6 +574,12 @@ class Router:
         return bool(await self._known_words(words))
 
 
+#: Series fans name, and how the articles write them.
+_SERIES = {
+    "eprix": "e-prix", "e-prix": "e-prix", "indycar": "indycar", "indy": "indycar",
+    "motogp": "motogp", "f1": "formula 1", "nascar": "nascar",
+}  # fmt: skip
+
 #: Words too common to tell which quote or sentence was meant.
 _WEAK = wordset(
     "a an the and or but of on in at to for with it its is was be i you he she we they my "
@@ -551,7 +588,10 @@ _WEAK = wordset(
 
 
 def _kinds(reading: Reading) -> set[str]:
-    return {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
+    kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
+    if "finish" in kinds:
+        kinds.discard("where")  # "where did Checo finish": a position, not a place
+    return kinds
 
 
 def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
@@ -578,6 +618,25 @@ _GROUP_SKIP = wordset(
     "accepted admit admitted finish finished come came place placed position win won "
     "winner first lap turn next when where much many far old age"
 )
+
+
+def _named_at(reading: Reading, name: str, at: int) -> bool:
+    """Whether the question's word at ``at`` is part of how it names ``name``."""
+    if at >= len(reading.tokens):
+        return False
+    token = reading.tokens[at]
+    if token == "the" and at + 1 < len(reading.tokens):
+        token = reading.tokens[at + 1]
+    from bot.answers.passages import forms_of
+
+    person = reading.index_people.get(name)
+    forms = forms_of(person) if person else {name.casefold()}
+    words = {w for f in forms for w in normalise(f).split()}
+    return (
+        token in words
+        or token.rstrip("s") in words
+        or (len(token) >= 4 and any(w.startswith(token[:4]) for w in words))
+    )
 
 
 def _lap_phrases(number: int) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.answers.lookup import Lookup
 from bot.answers.text import normalise, wordset
+from bot.models import Person
 
 __all__ = ["CUES", "QUESTION_WORDS", "Reading", "read"]
 
@@ -34,7 +35,7 @@ _STOP = wordset(
     isnt arent werent hasnt havent wat wot abt bout u ur im ive id hed shed whats thats
     theres all some many much more most other others own same such only both each few again
     once kind sort lot lots bit way anyway guys guy mate race happen happened happening
-    happend hapened """
+    happend hapened anything something news info update updates latest """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -57,7 +58,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
     "leads": ("lead",), "leader": ("leads", "lead"),
-    "gp": ("grand", "prix"), "eprix": ("e", "prix"), "teammate": ("team",),
+    "gp": ("grand", "prix"), "teammate": ("team",),
+    "podium": ("won", "second", "third"), "runner": ("second",),
 }  # fmt: skip
 
 #: Words that signal each kind of answer, as a sentence of a race report says it.
@@ -152,6 +154,7 @@ class Reading:
     turn: int | None = None
     unknown_people: list[str] = field(default_factory=list)
     team_people: list[str] = field(default_factory=list)
+    index_people: dict[str, Person] = field(default_factory=dict)
 
     @property
     def asks(self) -> bool:
@@ -172,7 +175,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     low = normalise(text.replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
     tokens = low.split()
-    reading = Reading(text, low, tokens)
+    reading = Reading(text, low, tokens, index_people=lookup.index.people)
     if m := _YEAR.search(low):
         reading.year = int(m[1])
     reading.newest = bool(_NEWEST.search(low))
@@ -188,7 +191,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     reading.team_people = _team_people(low, lookup, people)
     places: list[str] = []
     for m in _RACE_NAME.finditer(low):
-        words = [w for w in m[1].split() if w not in _STOP]
+        words = [w for w in m[1].split() if w not in _STOP and w not in _NOT_PLACES]
         if words:
             places.append(" ".join(words) + " grand prix")
     for m in _PLACE.finditer(low):
@@ -197,7 +200,7 @@ def read(text: str, lookup: Lookup) -> Reading:
         if words and not any(words[0] in p for p in places):
             places.append(" ".join(words))
     reading.places = places
-    place_words = {w for p in places for w in p.split()}
+    place_words = {w for p in places for w in p.split()} | {"gp", "eprix", "e-prix", "prix"}
     words: list[str] = []
     for i, token in enumerate(tokens):
         if i in used or token in _STOP or token.isdigit() or len(token) < 2:
@@ -218,7 +221,8 @@ def read(text: str, lookup: Lookup) -> Reading:
 _NOT_PLACES = wordset(
     "lap laps turn turns pits pit lane wet dry rain end start first last race races time "
     "points standings championship constructors drivers riders team crash penalty lead "
-    "front back gravel wall media social fault order total all"
+    "front back gravel wall media social fault order total all next this that podium pole "
+    "season year weekend home"
 )
 
 
