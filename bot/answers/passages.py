@@ -132,13 +132,15 @@ class Query:
     prefer_quotes: bool = False
     all_people: bool = False
     team_people: tuple[str, ...] = ()
+    need_team: bool = False
+    need_rarest: bool = False
     need: re.Pattern[str] | None = None
     phrases: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()
     slugs: list[str] | None = None
     speaker_only: str | None = None
     need_speaker: bool = False
-    min_cover: float = 0.5
+    min_cover: float = 0.6
 
 
 @dataclass(slots=True)
@@ -158,6 +160,8 @@ class _Scored:
     hinted: bool = False
     required: bool = False
     all_named: bool = False
+    team: bool = False
+    rarest: bool = False
 
 
 class Passages(Part):
@@ -176,7 +180,7 @@ class Passages(Part):
         for forms in team_forms:
             terms += [w for f in forms for w in words_of(f) if len(w) > 3]
         for phrase in (*query.phrases, *query.hints, *query.cue_phrases):
-            terms += words_of(phrase)
+            terms += words_of(phrase.removeprefix("re:").split("(")[0])
         search = [t for t in dict.fromkeys(terms) if t and len(t) > 1]
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
@@ -230,7 +234,8 @@ class Passages(Part):
             answering = [s for s in answering if s.cue]
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
-        return self._pick(answering, found), self._pick(scored, found)
+        every = {(id(s.passage), s.position): s for s in scored}
+        return self._pick(answering, every), self._pick(scored, every)
 
     def _score(
         self,
@@ -255,6 +260,7 @@ class Passages(Part):
         have = stems(sentence)
         low = sentence.casefold()
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
+        rarest = bool(weights) and bool(have & set(group_stems[weights.index(max(weights))]))
         cover = matched / sum(weights) if weights else 0.0
         score = matched
         speaker, quoted, was_reported = _speaker_of(passage, span, quotes, reported)
@@ -268,16 +274,19 @@ class Passages(Part):
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(low, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
+        team = False
+        for forms, name in zip(team_forms, query.team_people, strict=True):
+            if _mentions(low, forms) or speaker == name or (pronoun and name in previous):
+                here.add(name)
+                team = True
+                score += 2.0
         previous.clear()
         previous.update(here)
-        for name in here:
+        for name in here & set(query.people):
             score += 3.0
             named = True
             subject = subject or name == query.subject
-        all_named = len(here) == len(query.people)
-        for forms in team_forms:
-            if _mentions(low, forms):
-                score += 2.0
+        all_named = len(here & set(query.people)) == len(query.people)
         cue = bool(cue_stems & have) or any(_has(low, c) for c in query.cue_phrases)
         if cue:
             score += 3.0
@@ -303,7 +312,7 @@ class Passages(Part):
         score += 0.6 / passage.paragraph + 0.2 / (position + 1)
         return _Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
-            was_reported, cue, named, subject, cover, hinted, must, all_named,
+            was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
         )  # fmt: skip
 
     @staticmethod
@@ -319,12 +328,18 @@ class Passages(Part):
             return False
         if query.all_people and not s.all_named:
             return False
+        if query.need_team and not s.team:
+            return False
+        if query.need_rarest and not s.rarest:
+            return False
         if query.groups and s.cover < query.min_cover and not (s.required or s.cue):
             return False
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
 
     @staticmethod
-    def _pick(scored: list[_Scored], found: Sequence[Passage]) -> list[_Scored]:
+    def _pick(
+        scored: list[_Scored], every: dict[tuple[int, int], _Scored]
+    ) -> list[_Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
         Stories whose best sentences score within a point of each other are a tie, and the
@@ -352,7 +367,9 @@ class Passages(Part):
             a, b = spans[best.position - 1]
             text = best.passage.text[a:b].strip()
             if text not in shown:
-                lead = _Scored(best.score, text, best.passage, best.order - 1, best.position - 1)
+                lead = every.get((id(best.passage), best.position - 1)) or _Scored(
+                    best.score, text, best.passage, best.order - 1, best.position - 1
+                )
                 picked.insert(picked.index(best), lead)
                 shown.add(text)
         if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
@@ -360,7 +377,9 @@ class Passages(Part):
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
             if text not in shown and _OPENS_QUOTE.match(text):
-                after = _Scored(best.score, text, best.passage, best.order + 1, best.position + 1)
+                after = every.get((id(best.passage), best.position + 1)) or _Scored(
+                    best.score, text, best.passage, best.order + 1, best.position + 1
+                )
                 picked.insert(picked.index(best) + 1, after)
         return picked[: MAX_SENTENCES + 1]
 
@@ -401,6 +420,9 @@ _OPENS_QUOTE = re.compile(r"^[\"“‘]")
 
 
 def _has(low: str, phrase: str) -> bool:
+    """Whether a sentence holds a phrase as whole words; "re:" marks a pattern instead."""
+    if phrase.startswith("re:"):
+        return re.search(rf"(?<!\w){phrase[3:]}", low) is not None
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low) is not None
 
 

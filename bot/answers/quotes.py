@@ -261,15 +261,21 @@ class Quotes(Part):
             named = any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in forms)
             return len(wanted & stems(text)) + (2.0 if named else 0.0)
 
+        # A statement from a story about the topic beats one from another story: Hamilton's
+        # words under Russell's apology are about Russell even when they do not name him.
+        stories: dict[str, float] = {}
+        for slug in {q.source.slug for q in quotes if q.source}:
+            text = " ".join(await self.store.paragraphs(slug))
+            stories[slug] = 0.5 if relevance(text) else 0.0
+
+        def rank(parts: tuple[Quote, ...]) -> float:
+            text = " ".join(q.text for q in parts) + " " + parts[0].setting
+            story = stories.get(parts[0].source.slug, 0.0) if parts[0].source else 0.0
+            return relevance(text) + story
+
         statements = group_statements_of(quotes)
-        ranked = sorted(
-            enumerate(statements),
-            key=lambda item: (
-                -relevance(" ".join(q.text for q in item[1]) + " " + item[1][0].setting),
-                item[0],
-            ),
-        )
-        best = relevance(" ".join(q.text for q in ranked[0][1]) + " " + ranked[0][1][0].setting)
+        ranked = sorted(enumerate(statements), key=lambda item: (-rank(item[1]), item[0]))
+        best = rank(ranked[0][1])
         ordered = tuple(q for _, parts in ranked for q in parts)
         told = tuple(sorted(reported, key=lambda r: -relevance(r.text)))
         title = f"{name} on “{shorten(clean(topic, 200))}”" if best else f"Quotes from {name}"

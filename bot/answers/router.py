@@ -171,6 +171,8 @@ _DATE = re.compile(
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
+_AUX = wordset("did does do was is were has had will would")
+_SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
 _WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
 
@@ -183,6 +185,7 @@ class Router:
         self.lookup: Lookup = engine.lookup
         self.passages = Passages(engine.lookup)
         self.quotes: Quotes = engine._quotes
+        self._women_of: tuple[object, set[str]] | None = None
 
     def help(self) -> HelpAnswer:
         """What the bot answers, with examples drawn from what is actually stored."""
@@ -271,6 +274,14 @@ class Router:
             story = self.lookup.article_named(rest)
             if story is None and (slugs := await self._stories(reading, set())):
                 story = slugs[0]
+            for word in reading.words if story is None else ():
+                if word in _FACT_WORDS:
+                    continue
+                slugs = sorted(await self._place_stories([word], own_race=True))
+                if slugs:
+                    ordered = [a.slug for a in self.lookup.index.articles if a.slug in slugs]
+                    story = ordered[0]
+                    break
             return await self.engine.facts(story)
 
         if m := _QUOTE_FROM.match(bare):
@@ -406,6 +417,8 @@ class Router:
         slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
+        if not reading.people and _SHE.search(reading.low):
+            reading.team_people = sorted(set(reading.team_people) | await self._women())
         if (
             _WHAT_HAPPENED.search(bare)
             and not groups
@@ -455,18 +468,17 @@ class Router:
             need = _BORN
         subject = None
         yes_no = _YES_NO.match(reading.low) is not None
-        first = reading.people[0] if reading.people else None
-        if first and yes_no and not _named_at(reading, first, 1):
-            first = None  # "did anyone stick up for Russell": Russell is not the one asked about
-        if first and (yes_no or kinds & _SPOKEN or "according" in reading.tokens):
-            subject = first
-            if "according" in reading.tokens:
-                at = reading.tokens.index("according")
-                later = [p for p in reading.people if p.split()[-1].casefold() in
-                         " ".join(reading.tokens[at:])]  # fmt: skip
-                subject = later[0] if later else subject
-        if reading.tokens[:2] in (["who", "did"], ["whom", "did"]) and reading.people:
-            subject = reading.people[0]
+        # The one asked about stands right after the verb: "did X ...", "who did X blame",
+        # "how did X react"; or after "according to".
+        aux = next((i for i, t in enumerate(reading.tokens) if t in _AUX), None)
+        if aux is not None:
+            subject = next((p for p in reading.people if _named_at(reading, p, aux + 1)), None)
+        if "according" in reading.tokens:
+            at = reading.tokens.index("according")
+            later = [p for p in reading.people if _named_at(reading, p, at + 2)]
+            subject = later[0] if later else subject
+        if subject is None and reading.people and kinds & _SPOKEN and aux is None:
+            subject = None
         must: list[str] = []
         hints: list[str] = []
         if reading.turn is not None:
@@ -492,6 +504,10 @@ class Router:
             prefer_quotes="react" in kinds,
             all_people=yes_no and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
+            need_team=bool(reading.team_people) and subject is None and bool(
+                kinds & (_SPOKEN | {"retire", "why", "finish"})
+            ),
+            need_rarest=not kinds and len(groups) >= 2,
             need=need,
             phrases=tuple(must),
             hints=tuple(hints),
@@ -508,7 +524,8 @@ class Router:
             allowed = {index.articles[0].slug} if allowed is None else allowed
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
-            own = bool(kinds & _OWN_RACE)
+            race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
+            own = bool(kinds & _OWN_RACE) or race
             slugs = await self._place_stories(words, own_race=own)
             if not slugs:
                 return []
@@ -561,6 +578,32 @@ class Router:
                 found.update(await self.engine.store.notes_mentioning(word))
         return found
 
+    async def _women(self) -> set[str]:
+        """People the articles call "she" or "her": the first person named before it."""
+        index = self.lookup.index
+        if self._women_of is not None and self._women_of[0] is index:
+            return self._women_of[1]
+        from bot.answers.passages import forms_of
+
+        found: set[str] = set()
+        forms = [(p.name, forms_of(p)) for p in index.people.values()]
+        for p in await self.engine.store.passages_matching(["she", "her"], limit=500):
+            low = p.text.casefold()
+            m = re.search(r"\b(?:she|her)\b", low)
+            if m is None:
+                continue
+            before = low[: m.start()]
+            spots = [
+                (before.rfind(f), name)
+                for name, fs in forms
+                for f in fs
+                if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", before)
+            ]
+            if spots:
+                found.add(max(spots)[1])
+        self._women_of = (index, found)
+        return found
+
     async def _known_words(self, words: list[str]) -> list[str]:
         if not words:
             return []
@@ -573,6 +616,9 @@ class Router:
     async def _any_known(self, words: list[str]) -> bool:
         return bool(await self._known_words(words))
 
+
+#: Words of a facts request that never name a story.
+_FACT_WORDS = wordset("key facts fact details story points summary main important")
 
 #: Series fans name, and how the articles write them.
 _SERIES = {

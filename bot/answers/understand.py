@@ -83,8 +83,8 @@ CUES: dict[str, tuple[str, ...]] = {
               "grand", "prix", "at"),
     "apology": ("sorry", "apologise", "apologised", "apology", "mistake"),
     "thank": ("thank", "thanks", "thanked", "grateful"),
-    "defend": ("defended", "defend", "backed", "forgive", "stood", "stick", "support",
-               "sympathised", "behind", "respect"),
+    "defend": ("defended", "defend", "forgive", "stood", "stick", "support", "supported",
+               "sympathised", "sympathise"),
     "criticise": ("criticise", "criticised", "wrong", "blame", "blamed", "fault", "attack",
                   "accusing", "accused", "pattern", "forgiving", "right"),
     "blame": ("blame", "blamed", "fault", "wrong", "mistake", "responsible", "accusing"),
@@ -103,7 +103,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "penalty": ("no further action", "no action", "long lap", "time penalty"),
     "admit": ("on me", "my mistake", "my fault", "take responsibility", "own it"),
     "criticise": ("less forgiving", "no right", "in the wrong"),
-    "defend": ("stood up for", "stick up for", "ready to forgive"),
+    "defend": ("stood up for", "stick up for", "ready to forgive", "re:backed (?!down)"),
     "next": ("moves on", "heads next", "next round", "next race"),
     "finish": ("ahead of",),
 }
@@ -185,7 +185,10 @@ def read(text: str, lookup: Lookup) -> Reading:
         reading.lap = 1
     if m := _TURN.search(low):
         reading.turn = int(m[1])
-    people, spans = _people_in(tokens, lookup)
+    # A race's own name ("the italian gp") is a story, never a person's epithet.
+    race_words = {w for m in _RACE_NAME.finditer(low) for w in m[0].split()}
+    blocked = {i for i, t in enumerate(tokens) if t in race_words}
+    people, spans = _people_in(tokens, lookup, blocked)
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
@@ -226,12 +229,17 @@ _NOT_PLACES = wordset(
 )
 
 
-def _people_in(tokens: list[str], lookup: Lookup) -> tuple[list[str], list[int]]:
-    """People a question names, longest names first, typos tolerated; and where they stand."""
+def _people_in(
+    tokens: list[str], lookup: Lookup, blocked: set[int] | None = None
+) -> tuple[list[str], list[int]]:
+    """People a question names, longest names first, typos tolerated; and where they stand.
+
+    Words at ``blocked`` positions are not names (they name a race).
+    """
     index = lookup.index
     found: list[tuple[int, str]] = []
     used: list[int] = []
-    taken: set[int] = set()
+    taken: set[int] = set(blocked or ())
     for size in (5, 4, 3, 2, 1):
         for start in range(len(tokens) - size + 1):
             span = range(start, start + size)
@@ -260,7 +268,7 @@ def _people_in(tokens: list[str], lookup: Lookup) -> tuple[list[str], list[int]]
             taken.add(i)
     found.sort()
     people = list(dict.fromkeys(name for _, name in found if not _eventlike(name)))
-    used.extend(sorted(taken))
+    used.extend(sorted(taken - set(blocked or ())))
     return people, used
 
 
