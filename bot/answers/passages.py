@@ -94,14 +94,27 @@ def forms_of(person: Person) -> set[str]:
     for alias in person.aliases:
         a = alias.casefold()
         forms.add(a)
-        if a.startswith("the "):
+        if a.startswith("the ") and " " in a[4:]:
+            # "the Italian" is Bastianini, but "Italian" alone is any Italian thing.
             forms.add(a[4:])
     return {f for f in forms if f}
 
 
 def _mentions(text: str, forms: Iterable[str]) -> bool:
+    """Whether ``text`` names someone by one of ``forms`` (folded).
+
+    An epithet used as an adjective does not name anyone: "the Italian Grand Prix" is no
+    mention of "the Italian", so an epithet followed by a capitalised word is passed over.
+    """
     low = text.casefold()
-    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in forms)
+    for f in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
+            if f.startswith("the ") and " " not in f[4:]:
+                rest = text[m.end() : m.end() + 2]
+                if len(rest) == 2 and rest[0] == " " and rest[1].isupper():
+                    continue
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -272,11 +285,11 @@ class Passages(Part):
         here: set[str] = set()
         pronoun = _PRONOUN.match(sentence) is not None
         for forms, name in zip(name_forms, query.people, strict=True):
-            if _mentions(low, forms) or speaker == name or (pronoun and name in previous):
+            if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
         team = False
         for forms, name in zip(team_forms, query.team_people, strict=True):
-            if _mentions(low, forms) or speaker == name or (pronoun and name in previous):
+            if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
                 team = True
                 score += 2.0

@@ -73,7 +73,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "retire": ("retired", "retire", "retirement", "finish", "pulled", "ended", "out"),
     "penalty": ("penalty", "penalties", "penalised", "stewards", "drive-through"),
     "points": ("points", "leads", "lead", "standings", "championship", "ahead", "behind"),
-    "finish": ("finished", "finishing", "finish", "third", "second", "fourth", "fifth",
+    "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
                "sixth", "seventh", "ninth", "11th", "14th", "17th"),
     "next": ("next", "heads", "moves", "focus", "round", "travels"),
     "date": ("january", "february", "march", "april", "may", "june", "july", "august",
