@@ -36,7 +36,7 @@ from bot.answers import (
     WhoSaidAnswer,
     group_statements,
 )
-from bot.models import Fact, LapEvent, Quote, ReportedStatement, Source
+from bot.models import Fact, LapEvent, Person, Quote, ReportedStatement, Source
 
 __all__ = [
     "ALLOWED_MENTIONS",
@@ -471,7 +471,9 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
         return None, blocks, False
     if isinstance(answer, FactsAnswer):
         article = answer.article
-        lines = [_fact_line(f, style) for f in answer.facts]
+        # The title and footer carry the headline and date: the facts do not repeat them.
+        shown = [f for f in answer.facts if f.key not in ("headline", "date")]
+        lines = [_fact_line(_with_teams(f, answer.people), style) for f in shown]
         if not lines:
             lines.append("No key facts are recorded for this article.")
         for event in answer.events:
@@ -482,7 +484,7 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
             cited = f" (on {note.about}, ¶{where})" if where is not None else f" (on {note.about})"
             lines.append(style.italic("Editor's note:") + " " + esc(note.text + cited))
         title = f"Key facts: {article.headline}"
-        footer = f"{article.headline} — {article.published.isoformat()}"
+        footer = article.published.isoformat()
         return None, [_Block(title, "\n\n".join(lines), footer, "facts")], False
     if isinstance(answer, RecapAnswer):
         blocks = [b for story in answer.stories for b in _story_blocks(story, style)]
@@ -495,6 +497,19 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
         lines = [answer.message, "", "Try:"] + [f"• {e}" for e in answer.examples]
         return esc("\n".join(lines)), [], True
     raise TypeError(f"cannot render {type(answer).__name__}")
+
+
+def _with_teams(fact: Fact, people: Sequence[Person]) -> Fact:
+    """A "who" fact with each person's team from the article: "George Russell (Williams)"."""
+    if fact.key.casefold() not in ("who", "people", "drivers", "riders") or not people:
+        return fact
+    value = fact.value
+    for person in people:
+        if person.team and person.name in value and f"{person.name} (" not in value:
+            value = re.sub(
+                rf"(?<!\w){re.escape(person.name)}(?!\w)", f"{person.name} ({person.team})", value
+            )
+    return Fact(fact.key, value, fact.paragraph, fact.source)
 
 
 def _passage_layout(answer: PassageAnswer, style: _Style) -> tuple[str | None, list[_Block], bool]:

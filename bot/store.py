@@ -950,6 +950,16 @@ class Store:
         )
         return [r["slug"] for r in rows]
 
+    async def article_people(self, slug: str) -> list[Person]:
+        """The people one article names, with the role and team that article gives them."""
+        rows = await self._all(
+            "SELECT p.id, p.name, ap.role, ap.team FROM article_people ap "
+            "JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id "
+            "WHERE a.slug = ? ORDER BY ap.rowid",
+            (slug,),
+        )
+        return [Person(r["name"], r["role"], r["team"]) for r in rows]
+
     async def article_passages(self, slug: str) -> list[Passage]:
         """Every paragraph of one article, in order, as passages."""
         rows = await self._all(

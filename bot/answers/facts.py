@@ -38,12 +38,13 @@ class Facts(Part):
         summary = self.lookup.resolve_article(article)
         if summary is None:
             return self.lookup.article_not_found(article or "")
-        facts, notes, events = await asyncio.gather(
+        facts, notes, events, people = await asyncio.gather(
             self.store.facts(summary.slug),
             self.store.notes(summary.slug),
             self.store.lap_events(article=summary.slug),
+            self.store.article_people(summary.slug),
         )
-        return FactsAnswer(summary, tuple(facts), tuple(notes), tuple(events))
+        return FactsAnswer(summary, tuple(facts), tuple(notes), tuple(events), tuple(people))
 
     async def _story(self, summary: ArticleSummary) -> RecapStory:
         events, facts, quotes, apology = await asyncio.gather(

@@ -121,6 +121,7 @@ class FactsAnswer:
     facts: tuple[Fact, ...]
     notes: tuple[Note, ...]
     events: tuple[LapEvent, ...] = ()
+    people: tuple[Person, ...] = ()  # the article's people, with the team it gives them
 
 
 @dataclass(frozen=True, slots=True)
