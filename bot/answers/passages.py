@@ -142,6 +142,7 @@ class Query:
     required: tuple[str, ...] = ()
     required_phrases: tuple[str, ...] = ()
     prefer_cue: bool = False
+    prefer: tuple[str, ...] = ()
     prefer_quotes: bool = False
     all_people: bool = False
     team_people: tuple[str, ...] = ()
@@ -154,6 +155,7 @@ class Query:
     speaker_only: str | None = None
     need_speaker: bool = False
     min_cover: float = 0.6
+    loose: bool = False  # "why": the event's own words need not be in its cause
 
 
 @dataclass(slots=True)
@@ -243,7 +245,12 @@ class Passages(Part):
                     scored.append(item)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
-        if query.prefer_cue and any(s.cue for s in answering):
+        if query.prefer:
+            # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
+            wanted = {stem(c) for c in query.prefer}
+            giving = [s for s in answering if wanted & stems(s.text)]
+            answering = giving or answering
+        elif query.prefer_cue and any(s.cue for s in answering):
             answering = [s for s in answering if s.cue]
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
@@ -300,9 +307,10 @@ class Passages(Part):
             named = True
             subject = subject or name == query.subject
         all_named = len(here & set(query.people)) == len(query.people)
-        cue = bool(cue_stems & have) or any(_has(low, c) for c in query.cue_phrases)
+        cue_hits = len(cue_stems & have) + sum(_has(low, c) for c in query.cue_phrases)
+        cue = cue_hits > 0
         if cue:
-            score += 3.0
+            score += 2.0 + min(cue_hits, 3)
         must = bool(required & have) or any(_has(low, c) for c in query.required_phrases)
         if must:
             score += 3.0
@@ -345,8 +353,13 @@ class Passages(Part):
             return False
         if query.need_rarest and not s.rarest:
             return False
-        if query.groups and s.cover < query.min_cover and not (s.required or s.cue):
-            return False
+        if query.groups and not query.loose:
+            if s.cover < query.min_cover and not (s.required or s.cue):
+                return False
+            if (s.required or s.cue) and (
+                s.cover < CUED_COVER or (len(query.groups) >= 2 and s.cover <= 0.5)
+            ):
+                return False  # "how many seconds did Evans win by": "won" alone is not it
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
 
     @staticmethod
@@ -428,6 +441,8 @@ class Passages(Part):
 
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
+#: A sentence that meets the kind's cue must still hold this share of the question's words.
+CUED_COVER = 0.34
 _SAID = re.compile(r"\b(?:said|says|told|added|admitted|wrote|explained)\b", re.I)
 _OPENS_QUOTE = re.compile(r"^[\"“‘]")
 

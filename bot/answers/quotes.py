@@ -229,13 +229,14 @@ class Quotes(Part):
         parts = best.parts or await self._statement(best.quote)
         return WhoSaidAnswer(best.quote, parts, best.score, cleaned, tuple(others[:3]))
 
-    async def said_about(self, name: str, topic: str) -> Answer:
+    async def said_about(self, name: str, topic: str, *, strict: bool = False) -> Answer:
         """What ``name`` said about ``topic``: their statements, the most relevant first.
 
         Relevance is the topic's words (stemmed, so "crash" meets "crashing") found in a
         statement or in the setting it was said in, and the names, aliases and nicknames of a
         person the topic names. With no topic, or nothing relevant, all their quotes show in
         the usual order. Reported views are ranked the same way and stay marked as reported.
+        With ``strict`` (the topic came as "about ..."), nothing relevant is a NotFound.
         """
         from bot.answers.passages import forms_of, stems
         from bot.answers.understand import SYNONYMS, stop_words
@@ -276,6 +277,8 @@ class Quotes(Part):
         statements = group_statements_of(quotes)
         ranked = sorted(enumerate(statements), key=lambda item: (-rank(item[1]), item[0]))
         best = rank(ranked[0][1])
+        if strict and not best and not any(relevance(r.text) for r in reported):
+            return NotFound(f"The articles have no quote from {name} about “{topic}”.")
         ordered = tuple(q for _, parts in ranked for q in parts)
         told = tuple(sorted(reported, key=lambda r: -relevance(r.text)))
         title = f"{name} on “{shorten(clean(topic, 200))}”" if best else f"Quotes from {name}"

@@ -120,7 +120,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"(?:him|her|them|up|\w+)\b|\bsupport\w*|\bside\s+with\b|\bforgiv\w*")),
     ("thank", re.compile(r"\bthank\w*|\bgrateful\b|\bcredit\w*")),
     ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
-    ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b")),
+    ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
+                       r"^how\s+did\s+.+\s+(?:get|end|go|lose|crash)\b")),
     ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*")),
     ("penalty", re.compile(r"\bpenal\w*|\bpunish\w*|\bsanction\w*|\bstewards?\b")),
     ("retire", re.compile(r"\bretir\w*|\bdnf\b|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
@@ -133,8 +134,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
     ("where", re.compile(r"^where\b|\bwhat\s+(?:track|circuit|corner|turn)\b|\bwhich\s+"
                          r"(?:track|circuit|corner|turn|race)\b")),
-    ("crash", re.compile(r"\bcrash\w*|\bcollid\w*|\bclash\w*|\bhit\b|\btouch\w*|\bcontact\b|"
-                         r"\bspin\w*|\bspun\b")),
+    ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
+                         r"\bqualif\w*")),
+    ("count_laps", re.compile(r"\bhow\s+many\s+laps\b|\bhow\s+long\s+was\b")),
+    ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bcrash\w*|\bcollid\w*|\bclash\w*|"
+                         r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
     ("react", re.compile(r"\breact\w*|\bresponse\b|\brespond\w*")),
     ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\b")),
 )  # fmt: skip
@@ -158,7 +162,8 @@ _NEED_CUE = (
 #: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
 _OPEN = frozenset({"when", "where", "lap", "why"})
 #: Kinds whose answer is best told by a cue word when some sentence has one.
-_PREFER_CUE = frozenset({"why", "react", "where", "crash", "nickname"})
+_PREFER_ORDER = ("why", "where", "react", "nickname", "crash")
+_PREFER_CUE = frozenset(_PREFER_ORDER)
 #: Kinds about the story's own race: a race named for them must be that story's own.
 _OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", "why", "blame"})
 #: Kinds a person answers by what they said: failing the cue, their own words answer.
@@ -171,6 +176,7 @@ _DATE = re.compile(
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
+_LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
 _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
@@ -317,10 +323,20 @@ class Router:
         found = await self.engine.whosaid(phrase)
         if not isinstance(found, NotFound):
             return found
-        groups = [(w,) for w in words_of(phrase) if w not in _WEAK]
+        from bot.answers.understand import SYNONYMS, stop_words
+
+        reading = read(phrase, self.lookup)
+        names = {w for p in reading.people for w in normalise(p).split()}
+        groups = [
+            (w, *SYNONYMS.get(w, ()))
+            for w in words_of(phrase)
+            if w not in _WEAK and w not in stop_words() and w not in names
+        ]
         if len(groups) < 2:
             return found
-        query = Query(groups=groups, need_speaker=True, min_cover=0.6)
+        # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
+        # its telling words, whoever it names.
+        query = Query(groups=groups, need_speaker=True, min_cover=0.5)
         answering, _ = await self.passages.find(query)
         if answering and answering[0].speaker:
             return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
@@ -388,7 +404,8 @@ class Router:
         if m := _TOPIC.match(rest):
             topic = m[1]
         topic = topic.strip()
-        answer = await self.quotes.said_about(name, topic)
+        strict = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
+        answer = await self.quotes.said_about(name, topic, strict=strict)
         if isinstance(answer, NotFound):
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
@@ -466,6 +483,8 @@ class Router:
             need = _AGE
         if "born" in kinds:
             need = _BORN
+        if "count_laps" in kinds:
+            need = _LAP_COUNT
         subject = None
         yes_no = _YES_NO.match(reading.low) is not None
         # The one asked about stands right after the verb: "did X ...", "who did X blame",
@@ -501,7 +520,9 @@ class Router:
             required=CUES.get(primary, ()) if primary else (),
             required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
             prefer_cue=bool(kinds & _PREFER_CUE),
+            prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
             prefer_quotes="react" in kinds,
+            loose="why" in kinds,
             all_people=yes_no and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
             need_team=bool(reading.team_people) and subject is None and bool(
@@ -662,27 +683,30 @@ _GROUP_SKIP = wordset(
     "reacted respond response did anyone defend defended stick stuck stand stood support "
     "supported criticise criticize criticised criticized thank thanked thanks accept "
     "accepted admit admitted finish finished come came place placed position win won "
-    "winner first lap turn next when where much many far old age"
+    "winner first lap turn next when where much many far old age went wrong"
 )
 
 
 def _named_at(reading: Reading, name: str, at: int) -> bool:
-    """Whether the question's word at ``at`` is part of how it names ``name``."""
-    if at >= len(reading.tokens):
-        return False
-    token = reading.tokens[at]
-    if token == "the" and at + 1 < len(reading.tokens):
-        token = reading.tokens[at + 1]
+    """Whether the question names ``name`` starting at word ``at`` (a typo aside)."""
     from bot.answers.passages import forms_of
 
+    tokens = reading.tokens[at:]
+    if tokens[:1] == ["the"]:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
     person = reading.index_people.get(name)
     forms = forms_of(person) if person else {name.casefold()}
-    words = {w for f in forms for w in normalise(f).split()}
-    return (
-        token in words
-        or token.rstrip("s") in words
-        or (len(token) >= 4 and any(w.startswith(token[:4]) for w in words))
-    )
+    for form in forms:
+        words = normalise(form).split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if words and tokens[: len(words)] == words:
+            return True
+    first = tokens[0].removesuffix("s")
+    singles = {normalise(f) for f in forms if " " not in normalise(f)}
+    return len(first) >= 4 and any(w.startswith(first[:4]) for w in singles)
 
 
 def _lap_phrases(number: int) -> tuple[str, ...]:

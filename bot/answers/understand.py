@@ -66,7 +66,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 CUES: dict[str, tuple[str, ...]] = {
     "why": ("because", "blamed", "blame", "caused", "due", "failure", "mistake", "fault",
             "locked", "pushed", "damaged", "broken", "bent", "lost", "wrong", "movement",
-            "jolted", "slowed", "contact", "after"),
+            "jolted", "slowed", "contact", "slid", "spin", "barrier", "wall", "gravel",
+            "speeding", "touched"),
+    "start": ("starting", "started", "start", "grid", "pole", "qualified", "qualifying"),
     "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
               "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
     "won": ("won", "win", "wins", "victory", "winner"),
@@ -119,7 +121,7 @@ _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
 _TURN = re.compile(r"\b(?:turn|t)\s*(\d{1,2})\b")
 _RACE_NAME = re.compile(r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:gp|grand\s+prix|e-?prix|500)\b")
 _PLACE = re.compile(
-    r"\b(?:at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)"
+    r"(?=\b(?:at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?))"
 )
 _NEWEST = re.compile(r"\b(?:last|latest|most\s+recent|this)\s+(?:race|round|weekend|story|gp)\b")
 _INTENT_WORDS = sorted(
