@@ -404,7 +404,15 @@ class Router:
         if m := _TOPIC.match(rest):
             topic = m[1]
         topic = topic.strip()
+        # "about the weather" when no article mentions the weather: say so, rather than
+        # show quotes about something else. A topic the articles know ranks the quotes.
         strict = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
+        if strict:
+            from bot.answers.understand import stop_words
+
+            # "the crash" or "the incident" is the story itself, whatever the article calls it.
+            words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
+            strict = bool(words) and not await self._any_known(words)
         answer = await self.quotes.said_about(name, topic, strict=strict)
         if isinstance(answer, NotFound):
             about = f" about “{topic}”" if topic else ""
@@ -637,6 +645,9 @@ class Router:
     async def _any_known(self, words: list[str]) -> bool:
         return bool(await self._known_words(words))
 
+
+#: Words that name a story's incident whatever the article calls it.
+_EVENT = wordset("crash crashes collision incident accident clash contact race it that")
 
 #: Words of a facts request that never name a story.
 _FACT_WORDS = wordset("key facts fact details story points summary main important")
