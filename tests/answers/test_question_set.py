@@ -32,6 +32,9 @@ QUESTIONS = HERE / "questions.toml"
 
 #: The opening of the help text: right for empty or meaningless input, never for a question.
 HELP = "I answer from the stored articles"
+#: An answer opening with this says the articles cannot answer: wrong for a question they
+#: do answer, even when the passages offered after it happen to hold the answer.
+DENIAL = "The articles don't say"
 #: The share of questions that must be answered with the right content.
 PASS_MARK = 0.97
 KINDS = frozenset(
@@ -128,7 +131,12 @@ def misses(question: Question, shown: str, cited: Sequence[str] = ()) -> list[st
             last = max(last, min(found))
         else:
             wrong.append(f"missing {' or '.join(map(repr, item))}")
-    wrong += [f"shows {r!r}" for r in (*question.reject, HELP) if comparable(r) in seen]
+    rejected = [*question.reject, HELP]
+    if question.kind != "negative" and not any(
+        comparable(one) in comparable(DENIAL) for item in question.expect for one in item
+    ):
+        rejected.append(DENIAL)
+    wrong += [f"shows {r!r}" for r in rejected if comparable(r) in seen]
     for later in question.after:
         at = seen.find(comparable(later))
         if 0 <= at < last:
@@ -296,6 +304,12 @@ async def test_the_issues_failing_examples_never_get_the_help_text(
         (Question("q", "what_said", (("A b",),), (), ("C d",)), "a b then c d", True),
         (Question("q", "what_said", (("A b",),), (), ("C d",)), "c d then a b", False),
         (Question("q", "other", (("x",),)), f"{HELP}: x", False),
+        (
+            Question("q", "when", (("July 13",),)),
+            "The articles don't say when. Nearest: July 13",
+            False,
+        ),
+        (Question("q", "negative", (("don't say",),)), "The articles don't say when.", True),
     ],
 )
 def test_scoring_checks_content_not_wording(question: Question, shown: str, right: bool) -> None:
