@@ -363,9 +363,7 @@ class Passages(Part):
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
 
     @staticmethod
-    def _pick(
-        scored: list[_Scored], every: dict[tuple[int, int], _Scored]
-    ) -> list[_Scored]:
+    def _pick(scored: list[_Scored], every: dict[tuple[int, int], _Scored]) -> list[_Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
         Stories whose best sentences score within a point of each other are a tie, and the

@@ -26,7 +26,7 @@ from bot.answers.records import (
     WhoSaidAnswer,
 )
 from bot.answers.text import clean, normalise, strip_quotes, wordset
-from bot.answers.understand import CUE_PHRASES, CUES, QUESTION_WORDS, Reading, read
+from bot.answers.understand import CUE_PHRASES, CUES, QUESTION_WORDS, SERIES, Reading, read
 
 if TYPE_CHECKING:
     from bot.answers.engine import AnswerEngine
@@ -40,7 +40,9 @@ _WHO_SAID = re.compile(
     r"^(?:so\s+)?who\s+(?:said|says|wrote|writes|tweeted|posted)\b\W*(.*)$", re.I
 )
 _WHO_SAID_ANY = re.compile(
-    r"^(?:who(?:['’]?s|\s+is|\s+was)?\s+(?:the\s+(?:one|guy|person|driver|rider)\s+)?"
+    r"^(?:(?:gimme|give\s+me|show\s+me|find)?\s*(?:the\s+)?(?:quote|bit|line|part)\s+"
+    r"(?:where|when|in\s+which)\s+(?:someone|somebody|anyone|he|she|they)\s+(?:says|said)|"
+    r"who(?:['’]?s|\s+is|\s+was)?\s+(?:the\s+(?:one|guy|person|driver|rider)\s+)?"
     r"(?:that\s+|who\s+)?(?:said|says|called|told|wrote|goes|tweeted)|"
     r"(?:did|has)\s+(?:anyone|anybody|someone|somebody)\s+(?:say|said|call|write)|"
     r"which\s+\w+\s+said)\b\W*(.*)$",
@@ -89,7 +91,7 @@ _FACTS_ONLY = re.compile(
 )
 _QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,})[\"“”«»„]|(?<!\w)'([^']{2,})'(?!\w)")
 _LEAD_IN = re.compile(
-    r"^(?:hey|hi|please|pitwall|ok|okay|so|and|but|can\s+you\s+tell\s+me|tell\s+me|"
+    r"^(?:hey|hi|please|pitwall|ok|okay|so|and|but|lol|lmao|yo|bro|mate|guys|ngl|wait|hmm+|can\s+you\s+tell\s+me|tell\s+me|"
     r"do\s+you\s+know|i\s+wonder|any\s+idea)\b[\s,!:]*",
     re.I,
 )
@@ -114,7 +116,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age", re.compile(r"\bhow\s+old\b|\bage\b")),
     ("admit", re.compile(r"\badmit\w*|\bown\s+up\b|\bconfess\w*")),
     ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b")),
-    ("blame", re.compile(r"\bblam\w*|\bfault\w*|\bresponsib\w*|\bculprit\b|\bcaused?\s+the\b")),
+    ("blame", re.compile(r"\bbeef\b|\bmad\s+at\b|\bblam\w*|\bfault\w*|\bresponsib\w*|"
+                         r"\bculprit\b|\bcaused?\s+the\b")),
     ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
     ("defend", re.compile(r"\bdefen\w*|\bstick\w*\s+up|\bstand\w*\s+up|\bstood\s+up|\bback\w*\s+"
                           r"(?:him|her|them|up|\w+)\b|\bsupport\w*|\bside\s+with\b|\bforgiv\w*")),
@@ -122,14 +125,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
     ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
                        r"^how\s+did\s+.+\s+(?:get|end|go|lose|crash)\b")),
-    ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*")),
-    ("penalty", re.compile(r"\bpenal\w*|\bpunish\w*|\bsanction\w*|\bstewards?\b")),
-    ("retire", re.compile(r"\bretir\w*|\bdnf\b|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
+    ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*|\bp1\b")),
+    ("penalty", re.compile(r"\bpen\b|\bdrive\s*thr\w*|\bpenal\w*|\bpunish\w*|\bsanction\w*|"
+                           r"\bstewards?\b")),
+    ("retire", re.compile(r"\bretir\w*|\bdnf\w*|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
                           r"\bout\s+of\s+the\s+race\b")),
     ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
                           r"\bbehind\b|\bchampionship\b")),
-    ("finish", re.compile(r"\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|\bposition\b|"
-                          r"\b(?:second|third|fourth|fifth|sixth|podium)\b")),
+    ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
+                          r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
     ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
     ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
     ("where", re.compile(r"^where\b|\bwhat\s+(?:track|circuit|corner|turn)\b|\bwhich\s+"
@@ -137,7 +141,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
                          r"\bqualif\w*")),
     ("count_laps", re.compile(r"\bhow\s+many\s+laps\b|\bhow\s+long\s+was\b")),
-    ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bcrash\w*|\bcollid\w*|\bclash\w*|"
+    ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
+                         r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
                          r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
     ("react", re.compile(r"\breact\w*|\bresponse\b|\brespond\w*")),
     ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\b")),
@@ -516,8 +521,15 @@ class Router:
                 must.append(laps[0])
             else:
                 hints += laps
-        if not kinds & _OWN_RACE or kinds & {"when", "where", "next"}:
-            # "when is the French GP": the place is what the sentence is about.
+        if kinds & {"when", "where", "next"}:
+            # "when is the French GP": the race is what the sentence must be about.
+            for place in reading.places:
+                words = [w for w in words_of(place) if w not in ("grand", "prix")]
+                if place.endswith("grand prix") and words:
+                    must.append(" ".join(words))
+                else:
+                    hints += words
+        elif not kinds & _OWN_RACE:
             hints += [w for p in reading.places for w in words_of(p) if w not in ("grand", "prix")]
         return Query(
             groups=groups,
@@ -530,12 +542,12 @@ class Router:
             prefer_cue=bool(kinds & _PREFER_CUE),
             prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
             prefer_quotes="react" in kinds,
-            loose="why" in kinds,
+            loose=bool(kinds & {"why", "react"}),
             all_people=yes_no and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
-            need_team=bool(reading.team_people) and subject is None and bool(
-                kinds & (_SPOKEN | {"retire", "why", "finish"})
-            ),
+            need_team=bool(reading.team_people)
+            and subject is None
+            and bool(kinds & (_SPOKEN | {"retire", "why", "finish"})),
             need_rarest=not kinds and len(groups) >= 2,
             need=need,
             phrases=tuple(must),
@@ -652,11 +664,7 @@ _EVENT = wordset("crash crashes collision incident accident clash contact race i
 #: Words of a facts request that never name a story.
 _FACT_WORDS = wordset("key facts fact details story points summary main important")
 
-#: Series fans name, and how the articles write them.
-_SERIES = {
-    "eprix": "e-prix", "e-prix": "e-prix", "indycar": "indycar", "indy": "indycar",
-    "motogp": "motogp", "f1": "formula 1", "nascar": "nascar",
-}  # fmt: skip
+_SERIES = SERIES
 
 #: Words too common to tell which quote or sentence was meant.
 _WEAK = wordset(
@@ -694,7 +702,8 @@ _GROUP_SKIP = wordset(
     "reacted respond response did anyone defend defended stick stuck stand stood support "
     "supported criticise criticize criticised criticized thank thanked thanks accept "
     "accepted admit admitted finish finished come came place placed position win won "
-    "winner first lap turn next when where much many far old age went wrong"
+    "winner first lap turn next when where much many far old age went wrong track circuit "
+    "corner"
 )
 
 

@@ -35,7 +35,10 @@ _STOP = wordset(
     isnt arent werent hasnt havent wat wot abt bout u ur im ive id hed shed whats thats
     theres all some many much more most other others own same such only both each few again
     once kind sort lot lots bit way anyway guys guy mate race happen happened happening
-    happend hapened anything something news info update updates latest """
+    happend hapened anything something news info update updates latest between lol lmao
+    gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
+    make made give gave given put come came stop stopped keep kept let see saw seen look
+    looked happen """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -60,6 +63,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "leads": ("lead",), "leader": ("leads", "lead"),
     "gp": ("grand", "prix"), "teammate": ("team",),
     "podium": ("won", "second", "third"), "runner": ("second",),
+    "binned": ("crashed", "crash"), "bin": ("crashed", "crash"),
+    "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
+    "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
+    "knocked": ("pushed", "wide"), "beef": ("blamed", "fault"),
+}  # fmt: skip
+
+#: Series fans name, and how the articles write them: they pick the story, not the words.
+SERIES = {
+    "eprix": "e-prix", "e-prix": "e-prix", "indycar": "indycar", "indy": "indycar",
+    "motogp": "motogp", "f1": "formula 1", "nascar": "nascar", "fe": "e-prix",
 }  # fmt: skip
 
 #: Words that signal each kind of answer, as a sentence of a race report says it.
@@ -81,8 +94,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "date": ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "sunday", "saturday",
              "yesterday", "weekend"),
-    "where": ("turn", "corner", "hairpin", "circuit", "track", "speedway", "chicane",
-              "grand", "prix", "at"),
+    "where": ("turn", "corner", "hairpin", "circuit", "track", "speedway", "chicane"),
     "apology": ("sorry", "apologise", "apologised", "apology", "mistake"),
     "thank": ("thank", "thanks", "thanked", "grateful"),
     "defend": ("defended", "defend", "forgive", "stood", "stick", "support", "supported",
@@ -194,6 +206,12 @@ def read(text: str, lookup: Lookup) -> Reading:
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
+    teams = {normalise(p.team or "") for p in lookup.index.people.values() if p.team}
+    for i, token in enumerate(tokens):
+        if any(token in team.split() for team in teams if re.search(
+            rf"(?<!\w){re.escape(team)}(?!\w)", low
+        )):  # fmt: skip
+            used.add(i)
     places: list[str] = []
     for m in _RACE_NAME.finditer(low):
         words = [w for w in m[1].split() if w not in _STOP and w not in _NOT_PLACES]
@@ -210,7 +228,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     for i, token in enumerate(tokens):
         if i in used or token in _STOP or token.isdigit() or len(token) < 2:
             continue
-        if token in place_words:
+        if token in place_words or token in SERIES:
             continue
         mended = _mend(token)
         words.append(mended)
