@@ -206,11 +206,11 @@ def read(text: str, lookup: Lookup) -> Reading:
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
-    teams = {normalise(p.team or "") for p in lookup.index.people.values() if p.team}
+    named_teams = [t for t in _teams(lookup) if t.split()[0] in tokens and re.search(
+        rf"(?<!\w){re.escape(t)}(?!\w)", low
+    )]  # fmt: skip
     for i, token in enumerate(tokens):
-        if any(token in team.split() for team in teams if re.search(
-            rf"(?<!\w){re.escape(team)}(?!\w)", low
-        )):  # fmt: skip
+        if any(token in team.split() for team in named_teams):
             used.add(i)
     places: list[str] = []
     for m in _RACE_NAME.finditer(low):
@@ -294,12 +294,32 @@ def _people_in(
 
 def _team_people(low: str, lookup: Lookup, named: list[str]) -> list[str]:
     """People of a team the question names ("how did Mercedes react?")."""
-    found = []
-    for person in lookup.index.people.values():
+    found: list[str] = []
+    teams = _teams(lookup)
+    words = set(low.split())
+    for team, people in teams.items():
+        first = team.split()[0]
+        if first in words and re.search(rf"(?<!\w){re.escape(team)}(?!\w)", low):
+            found += [p for p in people if p not in named]
+    return sorted(set(found))
+
+
+#: The last index's teams: (index, team -> people); an index is replaced whole on refresh.
+_TEAMS: list[tuple[object, dict[str, list[str]]]] = []
+
+
+def _teams(lookup: Lookup) -> dict[str, list[str]]:
+    """Team (normalised) -> its people, built once per index."""
+    index = lookup.index
+    if _TEAMS and _TEAMS[0][0] is index:
+        return _TEAMS[0][1]
+    found: dict[str, list[str]] = {}
+    for person in index.people.values():
         team = normalise(person.team or "")
-        if team and person.name not in named and re.search(rf"(?<!\w){re.escape(team)}(?!\w)", low):
-            found.append(person.name)
-    return sorted(found)
+        if team:
+            found.setdefault(team, []).append(person.name)
+    _TEAMS[:] = [(index, found)]
+    return found
 
 
 def _eventlike(name: str) -> bool:
