@@ -26,7 +26,17 @@ from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise
 from bot.models import Fact, Passage, Person, Quote, ReportedStatement, Source
 
-__all__ = ["Passages", "Query", "forms_of", "split_sentences", "stem", "stems", "words_of"]
+__all__ = [
+    "Passages",
+    "Query",
+    "Scored",
+    "as_found",
+    "forms_of",
+    "split_sentences",
+    "stem",
+    "stems",
+    "words_of",
+]
 
 #: Paragraphs the index proposes per question; sentences in them are scored in Python.
 CANDIDATES = 60
@@ -159,7 +169,7 @@ class Query:
 
 
 @dataclass(slots=True)
-class _Scored:
+class Scored:
     score: float
     text: str
     passage: Passage
@@ -182,7 +192,7 @@ class _Scored:
 class Passages(Part):
     """Finds the sentences of the articles that best answer a question."""
 
-    async def find(self, query: Query) -> tuple[list[_Scored], list[_Scored]]:
+    async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
         """(answering sentences, best first; the nearest sentences, answering or not)."""
         index = self._index
         people = [index.people.get(n) or Person(n) for n in query.people]
@@ -230,7 +240,7 @@ class Passages(Part):
             slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
             for slug, have in story_stems.items()
         }
-        scored: list[_Scored] = []
+        scored: list[Scored] = []
         for rank, passage in enumerate(found):
             assert passage.source is not None
             slug = passage.source.slug
@@ -273,7 +283,7 @@ class Passages(Part):
         required: set[str],
         team_forms: list[set[str]],
         previous: set[str],
-    ) -> _Scored | None:
+    ) -> Scored | None:
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
         sentence = passage.text[span[0] : span[1]].strip()
@@ -331,13 +341,13 @@ class Passages(Part):
                 hinted = True
         # The lede tells the story; later paragraphs tell its details.
         score += 0.6 / passage.paragraph + 0.2 / (position + 1)
-        return _Scored(
+        return Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
             was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
         )  # fmt: skip
 
     @staticmethod
-    def _answers(query: Query, s: _Scored) -> bool:
+    def _answers(query: Query, s: Scored) -> bool:
         """Whether a sentence answers the question, rather than being merely near it."""
         if (query.required or query.required_phrases) and not s.required:
             return False
@@ -363,7 +373,7 @@ class Passages(Part):
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
 
     @staticmethod
-    def _pick(scored: list[_Scored], every: dict[tuple[int, int], _Scored]) -> list[_Scored]:
+    def _pick(scored: list[Scored], every: dict[tuple[int, int], Scored]) -> list[Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
         Stories whose best sentences score within a point of each other are a tie, and the
@@ -391,7 +401,7 @@ class Passages(Part):
             a, b = spans[best.position - 1]
             text = best.passage.text[a:b].strip()
             if text not in shown:
-                lead = every.get((id(best.passage), best.position - 1)) or _Scored(
+                lead = every.get((id(best.passage), best.position - 1)) or Scored(
                     best.score, text, best.passage, best.order - 1, best.position - 1
                 )
                 picked.insert(picked.index(best), lead)
@@ -401,7 +411,7 @@ class Passages(Part):
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
             if text not in shown and _OPENS_QUOTE.match(text):
-                after = every.get((id(best.passage), best.position + 1)) or _Scored(
+                after = every.get((id(best.passage), best.position + 1)) or Scored(
                     best.score, text, best.passage, best.order + 1, best.position + 1
                 )
                 picked.insert(picked.index(best) + 1, after)
@@ -412,11 +422,11 @@ class Passages(Part):
         answering, nearest = await self.find(query)
         if answering:
             return PassageAnswer(
-                tuple(_found(s) for s in answering), title, "", await self.race_of(answering)
+                tuple(as_found(s) for s in answering), title, "", await self.race_of(answering)
             )
-        return PassageAnswer(tuple(_found(s) for s in nearest[:2]), title, missing)
+        return PassageAnswer(tuple(as_found(s) for s in nearest[:2]), title, missing)
 
-    async def race_of(self, picked: Sequence[_Scored]) -> Fact | None:
+    async def race_of(self, picked: Sequence[Scored]) -> Fact | None:
         """The race of the story the sentences come from, as its facts name it."""
         source = picked[0].passage.source if picked else None
         if source is None:
@@ -432,9 +442,9 @@ class Passages(Part):
         first = passages[0]
         spans = split_sentences(first.text)[:sentences]
         found = [
-            _Scored(0.0, first.text[a:b].strip(), first, i, i) for i, (a, b) in enumerate(spans)
+            Scored(0.0, first.text[a:b].strip(), first, i, i) for i, (a, b) in enumerate(spans)
         ]
-        return PassageAnswer(tuple(_found(s) for s in found), "")
+        return PassageAnswer(tuple(as_found(s) for s in found), "")
 
 
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
@@ -491,7 +501,7 @@ def _speaker_of(
     return None, False, False
 
 
-def _found(s: _Scored) -> Found:
+def as_found(s: Scored) -> Found:
     source = s.passage.source
     assert source is not None
     cited = Source(source.slug, source.headline, source.published, s.passage.paragraph)

@@ -15,10 +15,11 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.answers.lookup import Lookup
-from bot.answers.passages import Passages, Query, stem, words_of
+from bot.answers.passages import Passages, Query, Scored, as_found, stem, stems, words_of
 from bot.answers.quotes import Quotes
 from bot.answers.records import (
     Answer,
+    Found,
     HelpAnswer,
     LapAnswer,
     NotFound,
@@ -347,10 +348,9 @@ class Router:
             return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
         return found
 
-    def passages_found(self, scored: list) -> list:  # type: ignore[type-arg]
-        from bot.answers.passages import _found
-
-        return [_found(s) for s in scored]
+    def passages_found(self, scored: list[Scored]) -> list[Found]:
+        """The sentences picked, as an answer shows them."""
+        return [as_found(s) for s in scored]
 
     async def _apology(self, bare: str, reading: Reading) -> Answer:
         person = reading.people[0] if reading.people else self.lookup.person_in(bare)
@@ -509,8 +509,6 @@ class Router:
             at = reading.tokens.index("according")
             later = [p for p in reading.people if _named_at(reading, p, at + 2)]
             subject = later[0] if later else subject
-        if subject is None and reading.people and kinds & _SPOKEN and aux is None:
-            subject = None
         must: list[str] = []
         hints: list[str] = []
         if reading.turn is not None:
@@ -609,8 +607,6 @@ class Router:
             if wanted <= {stem(w) for w in words_of(a.headline)}:
                 found.add(a.slug)
         passages = await self.engine.store.passages_matching(words, limit=400)
-        from bot.answers.passages import stems
-
         for p in passages:
             if p.source and wanted <= stems(p.text) and (not own_race or p.paragraph <= 2):
                 found.add(p.source.slug)
@@ -685,6 +681,7 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     from bot.answers.understand import SYNONYMS
 
     kind_words = {w for k in kinds for w in CUES.get(k, ())}
+    patterns = [p for k, p in _KINDS if k in kinds]
     groups = []
     for word in reading.words:
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
@@ -692,6 +689,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         group = (word, *SYNONYMS.get(word, ()))
         if word in kind_words and kinds & set(_NEED_CUE):
             continue  # the kind's cue already asks for it
+        if any(p.search(word) for p in patterns):
+            continue  # "divebombed" only says the kind (a crash), which its cue asks for
         groups.append(group)
     return groups
 
@@ -703,7 +702,7 @@ _GROUP_SKIP = wordset(
     "supported criticise criticize criticised criticized thank thanked thanks accept "
     "accepted admit admitted finish finished come came place placed position win won "
     "winner first lap turn next when where much many far old age went wrong track circuit "
-    "corner"
+    "corner position"
 )
 
 

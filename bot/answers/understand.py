@@ -38,7 +38,7 @@ _STOP = wordset(
     happend hapened anything something news info update updates latest between lol lmao
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
-    looked happen """
+    looked happen woman women female lady girl """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -61,7 +61,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
     "leads": ("lead",), "leader": ("leads", "lead"),
-    "gp": ("grand", "prix"), "teammate": ("team",),
+    "gp": ("grand", "prix"), "teammate": ("team",), "gap": ("seconds", "ahead", "behind"),
     "podium": ("won", "second", "third"), "runner": ("second",),
     "binned": ("crashed", "crash"), "bin": ("crashed", "crash"),
     "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
@@ -85,7 +85,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
               "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
     "won": ("won", "win", "wins", "victory", "winner"),
-    "retire": ("retired", "retire", "retirement", "finish", "pulled", "ended", "out"),
+    "retire": ("retired", "retire", "retirement", "pulled", "ended"),
     "penalty": ("penalty", "penalties", "penalised", "stewards", "drive-through"),
     "points": ("points", "leads", "lead", "standings", "championship", "ahead", "behind"),
     "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
@@ -217,8 +217,10 @@ def read(text: str, lookup: Lookup) -> Reading:
         words = [w for w in m[1].split() if w not in _STOP and w not in _NOT_PLACES]
         if words:
             places.append(" ".join(words) + " grand prix")
+    name_words = {tokens[i] for i in spans}
     for m in _PLACE.finditer(low):
         words = [w for w in m[1].split() if w not in _STOP and not w.isdigit()]
+        words = [w for w in words if w not in name_words]
         words = [w for w in words if w not in _NOT_PLACES]
         if words and not any(words[0] in p for p in places):
             places.append(" ".join(words))
@@ -273,6 +275,8 @@ def _people_in(
                 name = index.exact.get(key[:-1])  # "russells"
             if name is None or (size == 1 and (key in _STOP or key in _NOT_NAMES)):
                 continue
+            if _eventlike(name):
+                continue
             found.append((start, name))
             taken.update(span)
     for i, token in enumerate(tokens):
@@ -283,7 +287,7 @@ def _people_in(
         name = lookup.resolve_person(token)
         if name is None and token.endswith("s") and len(token) > 5:
             name = lookup.resolve_person(token[:-1])
-        if name is not None:
+        if name is not None and not _eventlike(name):
             found.append((i, name))
             taken.add(i)
     found.sort()
