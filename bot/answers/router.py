@@ -152,6 +152,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NEED_CUE = (
     "born",
     "age",
+    "start",
     "next",
     "admit",
     "blame",
