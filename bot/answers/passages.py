@@ -50,6 +50,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at . ! ? (and any closing quote after it) before a space and a capital,
 # digit or opening quote; "St. Devote" or "5.2 seconds" do not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’']?)\s+(?=[\"“‘'(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_ABBREVIATIONS = frozenset({"St", "Mr", "Mrs", "Ms", "Dr", "No", "vs", "Jr", "Sr", "Mt", "Ste"})
 _QUOTE_MARKS = "\"“”‘’'«»„"
 
 
@@ -88,6 +90,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        before = _LAST_WORD.search(text, 0, m.start())
+        if before and (before[1] in _ABBREVIATIONS or len(before[1]) == 1) and not m[1]:
+            continue  # "St. Devote", "J. Smith": not the end of a sentence
         end = m.start() + len(m[1])
         if text[start:end].strip():
             out.append((start, end))
