@@ -81,7 +81,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "locked", "pushed", "damaged", "broken", "bent", "lost", "wrong", "movement",
             "jolted", "slowed", "contact", "slid", "spin", "barrier", "wall", "gravel",
             "speeding", "touched"),
-    "start": ("starting", "started", "start", "grid", "pole", "qualified", "qualifying"),
+    "start": ("grid", "pole", "qualified", "qualifying"),
     "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
               "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
     "won": ("won", "win", "wins", "victory", "winner"),
@@ -116,6 +116,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "blame": ("no right", "no further action", "no action", "on me", "wholly to blame"),
     "penalty": ("no further action", "no action", "long lap", "time penalty"),
     "admit": ("on me", "my mistake", "my fault", "take responsibility", "own it"),
+    "start": (r"re:start(?:ed|ing) (?:\d+|from|on)",),
     "criticise": ("less forgiving", "no right", "in the wrong"),
     "defend": ("stood up for", "stick up for", "ready to forgive", "re:backed (?!down)"),
     "next": ("moves on", "heads next", "next round", "next race"),
@@ -206,12 +207,6 @@ def read(text: str, lookup: Lookup) -> Reading:
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
-    named_teams = [t for t in _teams(lookup) if t.split()[0] in tokens and re.search(
-        rf"(?<!\w){re.escape(t)}(?!\w)", low
-    )]  # fmt: skip
-    for i, token in enumerate(tokens):
-        if any(token in team.split() for team in named_teams):
-            used.add(i)
     places: list[str] = []
     for m in _RACE_NAME.finditer(low):
         words = [w for w in m[1].split() if w not in _STOP and w not in _NOT_PLACES]
