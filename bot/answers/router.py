@@ -97,6 +97,10 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _TRAILING = re.compile(r"[\s?!.,;:…]+$")
+_HELP = re.compile(
+    r"^(?:help|commands|\?+|what\s+can\s+you\s+do|how\s+do\s+(?:i|you)\s+use\s+(?:this|you))$",
+    re.I,
+)
 _LATEST = re.compile(r"^(?:what(?:'|’)?s|what\s+is|whats)?\s*(?:the\s+)?(?:latest|news|new)$", re.I)
 _REACTING = re.compile(r"\b(?:react\w*|respond\w*|think|thought|feel|felt|make\s+of)\b", re.I)
 _TEAM_ROLE = re.compile(
@@ -216,8 +220,8 @@ class Router:
                 examples.append(f"who said “{' '.join(words)}”?")
         examples += ["why did they crash?", "who won?", "did anyone apologise?", "key facts"]
         return HelpAnswer(
-            "I answer from the stored articles: laps, who said what, apologies, people, "
-            "key facts and recaps.",
+            "I answer from the stored articles: who said what, what happened and why, laps, "
+            "apologies, people and their teams, results, key facts and recaps.",
             tuple(examples),
         )
 
@@ -227,7 +231,7 @@ class Router:
         while (stripped := _LEAD_IN.sub("", text).strip()) != text:
             text = stripped
         bare = _TRAILING.sub("", text)
-        if not bare:
+        if not bare or _HELP.match(bare):
             return self.help()
         reading = read(bare, self.lookup)
         if not reading.tokens:
