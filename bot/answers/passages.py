@@ -12,7 +12,6 @@ marked as reported, and nothing is ever reworded.
 
 from __future__ import annotations
 
-import asyncio
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -39,7 +38,10 @@ __all__ = [
 ]
 
 #: Paragraphs the index proposes per question; sentences in them are scored in Python.
-CANDIDATES = 60
+CANDIDATES = 40
+#: A word in more than this share of passages (and this many) only costs ranking time.
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 50
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -67,22 +69,27 @@ def stem(word: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """Folded words of ``text``, apostrophes dropped ("Russell's" -> "russells")."""
-    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(normalise_case(text))]
+    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(text.casefold())]
 
 
-def normalise_case(text: str) -> str:
-    return text.casefold()
-
-
-def stems(text: str) -> set[str]:
-    """The set of stems of ``text``'s words, possessives and plain forms both."""
+def stems(text: str) -> frozenset[str]:
+    """The stems of ``text``'s words, possessives and plain forms both (cached by text)."""
+    found = _TEXT_STEMS.get(text)
+    if found is not None:
+        return found
     out: set[str] = set()
     for word in _WORD.findall(text.casefold()):
-        for part in re.split(r"['’]", word):
-            if part:
-                out.add(stem(part))
-        out.add(stem(word.replace("'", "").replace("’", "")))
-    return out
+        if "'" in word or "’" in word:
+            out.update(stem(part) for part in re.split(r"['’]", word) if part)
+            word = word.replace("'", "").replace("’", "")
+        out.add(stem(word))
+    if len(_TEXT_STEMS) > 50_000:
+        _TEXT_STEMS.clear()
+    found = _TEXT_STEMS[text] = frozenset(out)
+    return found
+
+
+_TEXT_STEMS: dict[str, frozenset[str]] = {}
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -171,6 +178,7 @@ class Query:
     need_speaker: bool = False
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
+    yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
 
 
 @dataclass(slots=True)
@@ -214,9 +222,21 @@ class Passages(Part):
         search = [t for t in dict.fromkeys(terms) if t and len(t) > 1]
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
-        found = await self.store.passages_matching(search, slugs=query.slugs, limit=CANDIDATES)
         group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
-        total, counts = await self.store.passage_counts(sorted({s for g in group_stems for s in g}))
+        wanted = {s for g in group_stems for s in g} | {stem(t) for t in search}
+        total, counts = await self.store.passage_counts(sorted(wanted))
+        # Ranking every passage that holds "after" or "said" costs more than the answer is
+        # worth in a big store: the rarer words find the same passages.
+        common = max(COMMON_SHARE * total, COMMON_FLOOR)
+        rare = [t for t in search if counts.get(stem(t), 0) <= common]
+        if len(rare) < 2:
+            rare += sorted(
+                (t for t in search if t not in rare and counts.get(stem(t))),
+                key=lambda t: counts.get(stem(t), 0),
+            )[: 2 - len(rare)]
+        found = await self.store.passages_matching(
+            rare or search, slugs=query.slugs, limit=CANDIDATES
+        )
         rare = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
@@ -227,13 +247,15 @@ class Passages(Part):
         for p in found:
             assert p.source is not None
             by_article.setdefault(p.source.slug, []).append(p)
-        said = await asyncio.gather(
-            *(self.store.quotes(article=slug, limit=10_000) for slug in by_article),
-            *(self.store.reported(article=slug) for slug in by_article),
-        )
-        n = len(by_article)
-        quotes = {slug: said[i] for i, slug in enumerate(by_article)}
-        reported = {slug: said[n + i] for i, slug in enumerate(by_article)}
+        all_quotes, all_reported = await self.store.said_in(list(by_article))
+        quotes: dict[str, list[Quote]] = {slug: [] for slug in by_article}
+        reported: dict[str, list[ReportedStatement]] = {slug: [] for slug in by_article}
+        for q in all_quotes:
+            if q.source:
+                quotes[q.source.slug].append(q)
+        for r in all_reported:
+            if r.source:
+                reported[r.source.slug].append(r)
         cue_stems = {stem(c) for c in query.cues}
         required = {stem(c) for c in query.required}
         # How much of the question each story covers anywhere: picks the story ("indycar").
@@ -371,7 +393,8 @@ class Passages(Part):
         if query.groups and not query.loose:
             if s.cover < query.min_cover and not (s.required or s.cue):
                 return False
-            if (s.required or s.cue) and (
+            asked = query.yes_no and s.subject  # "did Perez thank the fans": his thanks
+            if (s.required or s.cue) and not asked and (
                 s.cover < CUED_COVER or (len(query.groups) >= 2 and s.cover <= 0.5)
             ):
                 return False  # "how many seconds did Evans win by": "won" alone is not it

@@ -308,6 +308,8 @@ class Router:
             name = self.lookup.resolve_person(target)
             if name:
                 return await self.engine.quote(speaker=name)
+            if (several := self._several(target)) is not None:
+                return several
 
         if self.lookup.resolve_person(bare):
             return await self.engine.who(bare)
@@ -390,6 +392,8 @@ class Router:
             name = reading.people[0]
         if name:
             return await self.engine.who(name)
+        if (several := self._several(target)) is not None:
+            return several
         words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
@@ -401,11 +405,20 @@ class Router:
             return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
         return answer
 
+    def _several(self, text: str) -> NotFound | None:
+        """A name several people share ("Russell" when two are called it): ask which."""
+        names = self.lookup.index.ambiguous.get(normalise(text))
+        if not names:
+            return None
+        return NotFound(f"Several people in the articles are called “{text}”.", names[:5])
+
     async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
         """What X said, or said about Y: X's own words, the most relevant first."""
         who = strip_quotes(who)
         name = self.lookup.resolve_person(who) or self.lookup.person_in(who)
         if name is None:
+            if (several := self._several(who)) is not None:
+                return several
             words = [w for w in words_of(who) if w not in _WEAK]
             if not words or await self._any_known(words):
                 return None  # "what did the stewards say": not a person; the passages may know
@@ -447,8 +460,6 @@ class Router:
             and not kinds
         ):
             return self.help()
-        if not reading.people and reading.unknown_people:
-            return NotFound(missing)
         slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
@@ -546,6 +557,7 @@ class Router:
             prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
             prefer_quotes="react" in kinds,
             loose=bool(kinds & {"why", "react"}),
+            yes_no=yes_no,
             all_people=yes_no and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
             need_team=bool(reading.team_people)
@@ -608,9 +620,12 @@ class Router:
         index = self.lookup.index
         wanted = {stem(w) for w in words}
         found: set[str] = set()
-        for a in index.articles:
-            if wanted <= {stem(w) for w in words_of(a.headline)}:
-                found.add(a.slug)
+        # Headlines, through the lookup's word postings rather than a pass over every one.
+        having: set[int] | None = None
+        for w in words:
+            hits = set(index.article_words.get(w, ()))
+            having = hits if having is None else having & hits
+        found.update(index.articles[i].slug for i in having or ())
         passages = await self.engine.store.passages_matching(words, limit=400)
         for p in passages:
             if p.source and wanted <= stems(p.text) and (not own_race or p.paragraph <= 2):

@@ -167,7 +167,6 @@ class Reading:
     newest: bool = False
     lap: int | None = None
     turn: int | None = None
-    unknown_people: list[str] = field(default_factory=list)
     team_people: list[str] = field(default_factory=list)
     index_people: dict[str, Person] = field(default_factory=dict)
 
