@@ -8,6 +8,7 @@ wherever it is asked.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -19,10 +20,14 @@ from bot.answers.people import People
 from bot.answers.quotes import Quotes
 from bot.answers.records import Answer, Choice, HelpAnswer
 from bot.answers.router import Router
+from bot.answers.text import MAX_QUESTION
 from bot.models import ArticleSummary
 from bot.store import Store
 
 __all__ = ["AnswerEngine"]
+
+#: Answers to plain questions kept until the store changes (least recently asked dropped).
+ANSWER_CACHE = 1024
 
 
 class AnswerEngine:
@@ -40,6 +45,7 @@ class AnswerEngine:
         self._people = People(self.lookup)
         self._facts = Facts(self.lookup, self._apologies)
         self._router = Router(self)
+        self._answers: OrderedDict[str, tuple[object, Answer]] = OrderedDict()
         self._passages = self._router.passages
 
     @property
@@ -50,6 +56,7 @@ class AnswerEngine:
         """Rebuild the in-memory indexes from the store: at start and after every ingest."""
         await self.lookup.refresh()
         self._apologies.forget()
+        self._answers.clear()
 
     # -- names and articles (autocomplete, resolving) --------------------------------------
 
@@ -119,5 +126,20 @@ class AnswerEngine:
         return self._router.help()
 
     async def ask(self, question: str) -> Answer:
-        """/ask and @mentions: a plain question, routed to the answer that fits it."""
-        return await self._router.ask(question)
+        """/ask and @mentions: a plain question, routed to the answer that fits it.
+
+        Fans ask the same things ("who won?", "what happened on lap 32?"), and an answer only
+        changes when the store does: answers are kept per question until it changes.
+        """
+        key = question.strip().casefold()[:MAX_QUESTION]
+        version = await self.store.version()
+        kept = self._answers.get(key)
+        if kept is not None and kept[0] == version:
+            self._answers.move_to_end(key)
+            return kept[1]
+        answer = await self._router.ask(question)
+        if not self._router.is_random(question):  # "quote": a random one each time
+            self._answers[key] = (version, answer)
+            if len(self._answers) > ANSWER_CACHE:
+                self._answers.popitem(last=False)
+        return answer

@@ -204,6 +204,12 @@ class Router:
         self.quotes: Quotes = engine._quotes
         self._women_of: tuple[object, set[str]] | None = None
 
+    def is_random(self, question: str) -> bool:
+        """Whether the question asks for a random quote, which must not be kept."""
+        bare = _TRAILING.sub("", _LEAD_IN.sub("", clean(question)).strip())
+        m = _QUOTE_FROM.match(bare)
+        return bool(m) and not strip_quotes(m[1] or m[2] or "")
+
     def help(self) -> HelpAnswer:
         """What the bot answers, with examples drawn from what is actually stored."""
         index = self.lookup.index
