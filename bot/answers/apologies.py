@@ -135,13 +135,18 @@ class Apologies(Part):
         source = parts[0].source
         assert source is not None
         speaker = parts[0].speaker
-        stored, quotes, told, paragraphs, who = await asyncio.gather(
+        stored, quotes, told, paragraphs = await asyncio.gather(
             self.store.article(source.slug),
             self.store.quotes(article=source.slug, limit=10_000),
             self.store.reported(article=source.slug),
             self.store.paragraphs(source.slug),
-            self.store.person(speaker or ""),
         )
+        # From the in-memory index: reading one person from the store ranks every person's
+        # articles (0.4 s with 10,000 articles); only someone stored since the last refresh
+        # is read.
+        who = self._index.people.get(speaker or "")
+        if who is None and speaker:
+            who = await self.store.person(speaker)
         art = stored or ArticleSummary(source.slug, source.published, source.headline)
         last = max(p.paragraph for p in parts)
         names = name_pattern(who) if who is not None else None
