@@ -315,7 +315,7 @@ async def test_v1_database_migrates_to_v2_in_place_keeping_articles(tmp_path: Pa
         await old.replace_article(article("kept", date(2021, 4, 20)))
         assert await old.schema_version() == 1
     async with await Store.open(path) as upgraded:
-        assert await upgraded.schema_version() == 2
+        assert await upgraded.schema_version() == len(MIGRATIONS)  # every later one too
         assert [a.slug for a in await upgraded.articles()] == ["kept"]
         assert await post(upgraded, SLOT) == ("kept",)
     with sqlite3.connect(path) as raw:
