@@ -394,8 +394,10 @@ class Passages(Part):
             if s.cover < query.min_cover and not (s.required or s.cue):
                 return False
             asked = query.yes_no and s.subject  # "did Perez thank the fans": his thanks
-            if (s.required or s.cue) and not asked and (
-                s.cover < CUED_COVER or (len(query.groups) >= 2 and s.cover <= 0.5)
+            if (
+                (s.required or s.cue)
+                and not asked
+                and (s.cover < CUED_COVER or (len(query.groups) >= 2 and s.cover <= 0.5))
             ):
                 return False  # "how many seconds did Evans win by": "won" alone is not it
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
