@@ -17,6 +17,7 @@ __all__ = [
     "Fact",
     "LapEvent",
     "Note",
+    "Passage",
     "Person",
     "Quote",
     "QuoteKind",
@@ -151,3 +152,15 @@ class Article:
     @property
     def summary(self) -> ArticleSummary:
         return ArticleSummary(self.slug, self.published, self.headline, url=self.url)
+
+
+# -- passages (issue 9: the general answer) ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A paragraph of an article, verbatim, with where it stands; answers quote from it."""
+
+    text: str
+    paragraph: int
+    source: Source | None = None

@@ -28,6 +28,7 @@ from bot.answers import (
     HelpAnswer,
     LapAnswer,
     NotFound,
+    PassageAnswer,
     PersonAnswer,
     QuotesAnswer,
     RecapAnswer,
@@ -35,7 +36,7 @@ from bot.answers import (
     WhoSaidAnswer,
     group_statements,
 )
-from bot.models import ArticleSummary, Fact, LapEvent, Quote, ReportedStatement, Source
+from bot.models import ArticleSummary, Fact, LapEvent, Person, Quote, ReportedStatement, Source
 
 __all__ = [
     "ALLOWED_MENTIONS",
@@ -494,7 +495,9 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
         return None, blocks, False
     if isinstance(answer, FactsAnswer):
         article = answer.article
-        lines = [_fact_line(f, style) for f in answer.facts]
+        # The title and footer carry the headline and date: the facts do not repeat them.
+        shown = [f for f in answer.facts if f.key not in ("headline", "date")]
+        lines = [_fact_line(_with_teams(f, answer.people), style) for f in shown]
         if not lines:
             lines.append("No key facts are recorded for this article.")
         for event in answer.events:
@@ -505,18 +508,59 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
             cited = f" (on {note.about}, ¶{where})" if where is not None else f" (on {note.about})"
             lines.append(style.italic("Editor's note:") + " " + esc(note.text + cited))
         title = f"Key facts: {article.headline}"
-        footer = f"{article.headline} — {article.published.isoformat()}"
+        footer = article.published.isoformat()
         block = _Block(title, "\n\n".join(lines), footer, "facts", _source_url(article))
         return None, [block], False
     if isinstance(answer, RecapAnswer):
         blocks = [b for story in answer.stories for b in _story_blocks(story, style)]
         return esc(_recap_header(answer)), blocks, False
+    if isinstance(answer, PassageAnswer):
+        return _passage_layout(answer, style)
     if isinstance(answer, NotFound):
         return esc(_not_found_text(answer)), [], True
     if isinstance(answer, HelpAnswer):
         lines = [answer.message, "", "Try:"] + [f"• {e}" for e in answer.examples]
         return esc("\n".join(lines)), [], True
     raise TypeError(f"cannot render {type(answer).__name__}")
+
+
+def _with_teams(fact: Fact, people: Sequence[Person]) -> Fact:
+    """A "who" fact with each person's team from the article: "George Russell (Williams)"."""
+    if fact.key.casefold() not in ("who", "people", "drivers", "riders") or not people:
+        return fact
+    value = fact.value
+    for person in people:
+        if person.team and person.name in value and f"{person.name} (" not in value:
+            value = re.sub(
+                rf"(?<!\w){re.escape(person.name)}(?!\w)", f"{person.name} ({person.team})", value
+            )
+    return Fact(fact.key, value, fact.paragraph, fact.source)
+
+
+def _passage_layout(answer: PassageAnswer, style: _Style) -> tuple[str | None, list[_Block], bool]:
+    """The articles' sentences, verbatim and cited; a missing answer is said first."""
+    blocks = []
+    for found in answer.passages:
+        if found.quoted and found.speaker:
+            title = found.speaker
+            body = f"“{style.esc(found.text)}”\n\n" + style.italic(style.esc(f"— {found.speaker}"))
+        elif found.reported and found.speaker:
+            title = f"{found.speaker} (reported, not quoted)"
+            body = style.esc(f"Reported: {found.text}")
+        else:
+            title = "From the article"
+            body = style.esc(found.text)
+            if found.speaker:
+                body += "\n\n" + style.italic(style.esc(f"— quoting {found.speaker}"))
+        blocks.append(_Block(title, body, cite(found.source), "passage"))
+    if answer.missing:
+        header = answer.missing
+        if blocks:
+            header += " The nearest the articles come:"
+        return style.esc(header), blocks, not blocks
+    if answer.race is not None and blocks:
+        return _fact_line(answer.race, style), blocks, False
+    return None, blocks, False
 
 
 def _not_found_text(answer: NotFound) -> str:

@@ -31,6 +31,7 @@ from bot.models import (
     Fact,
     LapEvent,
     Note,
+    Passage,
     Person,
     Quote,
     ReportedStatement,
@@ -945,6 +946,101 @@ class Store:
         except sqlite3.DatabaseError as exc:
             return str(exc)
         return "; ".join(str(r[0]) for r in rows)
+
+    # -- passages (bot/answers/passages.py) ---
+    # Every paragraph, full-text indexed with stemming: the general answer's candidates.
+
+    async def passages_matching(
+        self, terms: Sequence[str], *, slugs: Sequence[str] | None = None, limit: int = 40
+    ) -> list[Passage]:
+        """Paragraphs holding any of ``terms`` (stemmed as the index stems), best bm25 first."""
+        words = [t for t in dict.fromkeys(terms) if _FTS_TERM.fullmatch(t)]
+        if not words:
+            return []
+        sql = (
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published FROM passages_fts f "
+            "JOIN passages s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id "
+            "WHERE passages_fts MATCH ?"
+        )
+        params: list[Any] = [" OR ".join(f'"{w}"' for w in words)]
+        if slugs is not None:
+            if not slugs:
+                return []
+            sql += f" AND a.slug IN ({', '.join('?' * len(slugs))})"
+            params.extend(slugs)
+        sql += " ORDER BY bm25(passages_fts), a.published DESC LIMIT ?"
+        params.append(limit)
+        return [
+            Passage(r["text"], r["paragraph"], _source(r, r["paragraph"]))
+            for r in await self._all(sql, params)
+        ]
+
+    async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """How many passages there are, and how many hold each stemmed term."""
+        wanted = [t for t in dict.fromkeys(stems) if t][:64]
+        # max(id) is an index lookup where count(*) reads every row; ids are near enough.
+        sql = "SELECT '' AS term, coalesce(max(id), 0) AS doc FROM passages"
+        # One "term = ?" per term: fts5vocab looks an equality up, but scans for IN (...).
+        sql += "".join(
+            " UNION ALL SELECT term, doc FROM passages_vocab WHERE term = ?" for _ in wanted
+        )
+        rows = await self._all(sql, wanted)
+        counts = {r["term"]: int(r["doc"]) for r in rows if r["term"]}
+        total = next(int(r["doc"]) for r in rows if not r["term"])
+        return total, counts
+
+    async def said_in(self, slugs: Sequence[str]) -> tuple[list[Quote], list[ReportedStatement]]:
+        """Every quote and reported statement of these articles, in two reads."""
+        if not slugs:
+            return [], []
+        marks = ", ".join("?" * len(slugs))
+        quotes = await self._all(
+            f"SELECT {_QUOTE_COLUMNS} {_QUOTE_FROM} WHERE a.slug IN ({marks}) "
+            "ORDER BY q.article_id, q.statement, q.part",
+            list(slugs),
+        )
+        told = await self._all(
+            "SELECT r.id, r.text, r.paragraph, p.name AS speaker, a.slug, a.headline, a.published "
+            "FROM reported_statements r JOIN articles a ON a.id = r.article_id "
+            f"JOIN people p ON p.id = r.person_id WHERE a.slug IN ({marks}) ORDER BY r.id",
+            list(slugs),
+        )
+        return [_quote(r) for r in quotes], [
+            ReportedStatement(
+                r["speaker"], r["text"], r["paragraph"], r["id"], _source(r, r["paragraph"])
+            )
+            for r in told
+        ]
+
+    async def notes_mentioning(self, word: str) -> list[str]:
+        """Slugs of the articles whose editor's notes hold ``word`` (letters and digits only)."""
+        if not _FTS_TERM.fullmatch(word):
+            return []
+        rows = await self._all(
+            "SELECT DISTINCT a.slug FROM notes n JOIN articles a ON a.id = n.article_id "
+            "WHERE n.text LIKE ?",
+            (f"%{word}%",),
+        )
+        return [r["slug"] for r in rows]
+
+    async def article_people(self, slug: str) -> list[Person]:
+        """The people one article names, with the role and team that article gives them."""
+        rows = await self._all(
+            "SELECT p.id, p.name, ap.role, ap.team FROM article_people ap "
+            "JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id "
+            "WHERE a.slug = ? ORDER BY ap.rowid",
+            (slug,),
+        )
+        return [Person(r["name"], r["role"], r["team"]) for r in rows]
+
+    async def article_passages(self, slug: str) -> list[Passage]:
+        """Every paragraph of one article, in order, as passages."""
+        rows = await self._all(
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published FROM passages s "
+            "JOIN articles a ON a.id = s.article_id WHERE a.slug = ? ORDER BY s.paragraph",
+            (slug,),
+        )
+        return [Passage(r["text"], r["paragraph"], _source(r, r["paragraph"])) for r in rows]
 
     # -- recap schedules (bot/recaps.py) ---
     # Everything below this line belongs to the scheduled recaps: the Store methods here, the

@@ -45,7 +45,8 @@ class Mentions(commands.Cog):
             return
         with self.bot.tracking():
             try:
-                answer = await self.bot.answers.ask(question or "help")
+                # The same call as /ask: an empty mention gets the help text from ask itself.
+                answer = await self.bot.answers.ask(question)
                 rendered = render(answer)
             except UserError as exc:
                 await self._reply(message, str(exc))

@@ -1,0 +1,220 @@
+"""Apologies and the reactions to them: /apology, and "did X apologise?"."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import date
+
+from bot.answers.lookup import Lookup, Part
+from bot.answers.records import Answer, ApologyAnswer, NotFound
+from bot.answers.text import clean, shorten
+from bot.models import ArticleSummary, Person, Quote
+
+__all__ = ["Apologies", "apology_strength", "name_pattern"]
+
+#: Apology candidates read per query, newest first; answers kept (see ``apology``).
+APOLOGY_PAGE = 200
+APOLOGY_CACHE = 256
+
+_STRONG_APOLOGY = re.compile(
+    r"\b(?:apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|sorry)\b", re.IGNORECASE
+)
+_FIRST_PERSON_BLAME = re.compile(
+    r"\b(?:i|we)\b(?:\W+\w+){0,3}?\W+(?:take|took|taking|accept|accepted|bear)\s+"
+    r"(?:full\s+|the\s+|my\s+|our\s+)?(?:responsibility|the\s+blame|blame)\b"
+    r"|\b(?:my|our)\s+(?:fault|mistake|error|bad)\b"
+    r"|\bi\s+was\s+(?:wrong|to\s+blame)\b"
+    r"|\bi\s+(?:regret|deeply\s+regret)\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|won'?t|wont|don'?t|dont|nothing\s+to)\b(?:\W+\w+){0,2}?\W+"
+    r"(?:apologi|sorry|apology)",
+    re.IGNORECASE,
+)
+
+
+def apology_strength(text: str) -> int:
+    """Score how apologetic a statement is: 0 none, 2+ an apology (first-person, unnegated).
+
+    Strong words (apologise, sorry, apology) count 3 unless negated ("I won't apologise");
+    first-person responsibility ("I have to take responsibility", "my fault") counts 2. Praise
+    of someone else's ("respect for taking responsibility") counts nothing, so a reaction to an
+    apology is not mistaken for one.
+    """
+    strong = len(_STRONG_APOLOGY.findall(text)) - len(_NEGATED.findall(text))
+    return 3 * max(strong, 0) + 2 * len(_FIRST_PERSON_BLAME.findall(text))
+
+
+#: Words worth asking FTS for when hunting apologies; the regex above decides.
+_APOLOGY_TERMS = (
+    "apologise", "apologised", "apologises", "apologising", "apologize", "apologized",
+    "apologizes", "apologizing", "apology", "apologies", "sorry", "responsibility", "fault",
+    "blame", "regret", "mistake", "wrong",
+)  # fmt: skip
+
+
+#: Words with which a reaction speaks of an apology without naming who made it.
+_REACTION_WORDS = re.compile(
+    r"\b(?:apolog\w*|sorry|mistakes?|forgiv\w*|responsibility|owned|owning|accept\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def name_pattern(person: Person) -> re.Pattern[str]:
+    """Every way the article names ``person``: full name, each name of three letters or more,
+    and the aliases. A reaction to an apology is one whose paragraph names the apologiser."""
+    forms = {person.name, *person.aliases}
+    forms.update(part for part in person.name.split() if len(part) >= 3)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+class Apologies(Part):
+    """Finds the newest (or a named) apology and what others said after it."""
+
+    # Apology answers by (article, person) asked, with the store version they were found at.
+    _apology_cache: dict[tuple[str | None, str | None], tuple[object, asyncio.Future[Answer]]]
+
+    def __init__(self, lookup: Lookup) -> None:
+        super().__init__(lookup)
+        self._apology_cache = {}
+
+    def forget(self) -> None:
+        """Drop cached answers: the store has changed."""
+        self._apology_cache.clear()
+
+    async def apology(self, article: str | None = None, *, person: str | None = None) -> Answer:
+        """The newest apology (or the named article's, or the named person's) and reactions.
+
+        A statement is an apology when its parts together score 2+ on
+        :func:`apology_strength`; within an article the most apologetic statement wins.
+
+        The answer only changes when the store does, so it is kept until then: finding the
+        newest apology reads every quote with an apologetic word, thousands in a big store.
+        Callers asking at the same moment share one search.
+        """
+        key = (article, person)
+        version = await self.store.version()
+        cached = self._apology_cache.get(key)
+        if cached is None or cached[0] != version:
+            task = asyncio.ensure_future(self._find_apology(article, person))
+            # Seen here if every asker gave up before it failed: never "never retrieved".
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+            if len(self._apology_cache) >= APOLOGY_CACHE:
+                del self._apology_cache[next(iter(self._apology_cache))]
+            cached = self._apology_cache[key] = (version, task)
+        try:
+            return await asyncio.shield(cached[1])
+        except Exception:
+            if self._apology_cache.get(key) is cached:
+                del self._apology_cache[key]
+            raise
+
+    async def _find_apology(self, article: str | None, person: str | None) -> Answer:
+        summary: ArticleSummary | None = None
+        if article is not None and clean(article, 200):
+            summary = self.lookup.resolve_article(article)
+            if summary is None:
+                return self.lookup.article_not_found(article)
+        name: str | None = None
+        if person is not None and clean(person, 200):
+            name = self.lookup.resolve_person(person)
+            if name is None:
+                return NotFound(
+                    f"Nobody called “{shorten(clean(person, 200))}” is named in the articles.",
+                    self.lookup.suggest_people(person),
+                )
+        best = await self._best_apology(name, summary.slug if summary else None)
+        if best is None:
+            where = f" in “{summary.headline}”" if summary else " in the articles"
+            who = f" by {name}" if name else ""
+            return NotFound(f"I found no apology{who}{where}.")
+        parts = best[1]
+        source = parts[0].source
+        assert source is not None
+        speaker = parts[0].speaker
+        stored, quotes, told, paragraphs = await asyncio.gather(
+            self.store.article(source.slug),
+            self.store.quotes(article=source.slug, limit=10_000),
+            self.store.reported(article=source.slug),
+            self.store.paragraphs(source.slug),
+        )
+        # From the in-memory index: reading one person from the store ranks every person's
+        # articles (0.4 s with 10,000 articles); only someone stored since the last refresh
+        # is read.
+        who = self._index.people.get(speaker or "")
+        if who is None and speaker:
+            who = await self.store.person(speaker)
+        art = stored or ArticleSummary(source.slug, source.published, source.headline)
+        last = max(p.paragraph for p in parts)
+        names = name_pattern(who) if who is not None else None
+        in_paragraph: dict[int, list[str]] = {}
+        for q in quotes:
+            in_paragraph.setdefault(q.paragraph, []).append(q.text)
+
+        def about_them(paragraph: int, own_text: str = "") -> bool:
+            """Whether it answers the apology: the reporter's words around it name the
+            apologiser, or its own words do, or speak of the apology itself."""
+            if _REACTION_WORDS.search(own_text) or (names and names.search(own_text)):
+                return True
+            if names is None or not 1 <= paragraph <= len(paragraphs):
+                return False
+            narrative = paragraphs[paragraph - 1]
+            for text in in_paragraph.get(paragraph, ()):
+                narrative = narrative.replace(text, " ")
+            return bool(names.search(narrative))
+
+        statements: dict[int, list[Quote]] = {}
+        for q in quotes:
+            if q.speaker is not None and q.speaker != speaker and q.paragraph > last:
+                statements.setdefault(q.statement, []).append(q)
+        after = [
+            q
+            for group in statements.values()
+            if any(about_them(q.paragraph, q.text) for q in group)
+            for q in group
+        ]
+        after.sort(key=lambda q: (q.paragraph, q.statement, q.part))
+        reported = [
+            r
+            for r in told
+            if r.speaker != speaker and r.paragraph > last and about_them(r.paragraph, r.text)
+        ]
+        return ApologyAnswer(parts, tuple(after), tuple(reported), art)
+
+    async def _best_apology(
+        self, person: str | None, slug: str | None
+    ) -> tuple[tuple[date, int, int], tuple[Quote, ...]] | None:
+        """The most apologetic statement of the newest day that has one, with its rank.
+
+        Every apologetic signal scores 2+ on its own, so a statement that is an apology has a
+        part that is; only those parts' statements are fetched. Candidates come newest first,
+        a page at a time, and the search stops at the first day older than the best found.
+        """
+        best: tuple[tuple[date, int, int], tuple[Quote, ...]] | None = None
+        seen: set[tuple[str, int]] = set()
+        offset = 0
+        while True:
+            page = await self.store.quotes_with_any(
+                _APOLOGY_TERMS, speaker=person, article=slug, limit=APOLOGY_PAGE, offset=offset
+            )
+            for q in page:
+                if apology_strength(q.text) < 2:
+                    continue
+                assert q.source is not None
+                if best is not None and q.source.published < best[0][0]:
+                    return best
+                key = (q.source.slug, q.statement)
+                if key in seen:
+                    continue
+                seen.add(key)
+                parts = await self._statement(q)
+                strength = apology_strength(" ".join(p.text for p in parts))
+                rank = (q.source.published, strength, -q.statement)
+                if best is None or rank > best[0]:
+                    best = (rank, parts)
+            if len(page) < APOLOGY_PAGE:
+                return best
+            offset += APOLOGY_PAGE

@@ -1,0 +1,145 @@
+"""AnswerEngine: the one facade the cogs, the recap runner and ``python -m bot ask`` call.
+
+Each kind of answer lives in its own module (quotes, laps, apologies, people, facts,
+passages) over one shared :class:`~bot.answers.lookup.Lookup`; plain questions go through
+the router. This class only wires them together, so a question gets the same answer
+wherever it is asked.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from bot.answers.apologies import Apologies
+from bot.answers.facts import Facts
+from bot.answers.laps import Laps
+from bot.answers.lookup import Lookup, _Index
+from bot.answers.people import People
+from bot.answers.quotes import Quotes
+from bot.answers.records import Answer, Choice, HelpAnswer
+from bot.answers.router import Router
+from bot.answers.text import MAX_QUESTION
+from bot.models import ArticleSummary
+from bot.store import Store
+
+__all__ = ["AnswerEngine"]
+
+#: Answers to plain questions kept until the store changes (least recently asked dropped).
+ANSWER_CACHE = 1024
+
+
+class AnswerEngine:
+    """Answers fans' questions from the store; cheap lookups come from in-memory indexes."""
+
+    store: Store
+    lookup: Lookup
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.lookup = Lookup(store)
+        self._quotes = Quotes(self.lookup)
+        self._laps = Laps(self.lookup)
+        self._apologies = Apologies(self.lookup)
+        self._people = People(self.lookup)
+        self._facts = Facts(self.lookup, self._apologies)
+        self._router = Router(self)
+        self._answers: OrderedDict[str, tuple[object, Answer]] = OrderedDict()
+        self._passages = self._router.passages
+
+    @property
+    def _index(self) -> _Index:
+        return self.lookup.index
+
+    async def refresh(self) -> None:
+        """Rebuild the in-memory indexes from the store: at start and after every ingest."""
+        await self.lookup.refresh()
+        self._apologies.forget()
+        self._answers.clear()
+
+    # -- names and articles (autocomplete, resolving) --------------------------------------
+
+    def resolve_person(self, text: str) -> str | None:
+        """Full name for a full name, surname, first name, alias or small typo; else None."""
+        return self.lookup.resolve_person(text)
+
+    def suggest_people(self, text: str, limit: int = 5) -> tuple[str, ...]:
+        """Names close to ``text``, best first, for a "did you mean"."""
+        return self.lookup.suggest_people(text, limit)
+
+    def complete_people(self, current: str, limit: int = 25) -> list[Choice]:
+        """Autocomplete people."""
+        return self.lookup.complete_people(current, limit)
+
+    def complete_articles(self, current: str, limit: int = 25) -> list[Choice]:
+        """Autocomplete articles, newest first."""
+        return self.lookup.complete_articles(current, limit)
+
+    def resolve_article(self, text: str | None) -> ArticleSummary | None:
+        """The article a slug, date or headline words name; None text → the newest."""
+        return self.lookup.resolve_article(text)
+
+    # -- the commands ----------------------------------------------------------------------
+
+    async def quote(self, speaker: str | None = None, contains: str | None = None) -> Answer:
+        """/quote: quotes by a speaker and/or containing words; neither → a random one."""
+        return await self._quotes.quote(speaker, contains)
+
+    async def whosaid(self, phrase: str) -> Answer:
+        """/whosaid: who said a phrase; never guesses."""
+        return await self._quotes.whosaid(phrase)
+
+    async def lap(self, number: int) -> Answer:
+        """/lap: what happened on lap ``number``."""
+        return await self._laps.lap(number)
+
+    async def apology(self, article: str | None = None, *, person: str | None = None) -> Answer:
+        """/apology: the newest (or the named) apology and the reactions to it."""
+        return await self._apologies.apology(article, person=person)
+
+    async def who(self, name: str) -> Answer:
+        """/who: a profile of someone."""
+        return await self._people.who(name)
+
+    async def facts(self, article: str | None = None) -> Answer:
+        """/facts: an article's key facts."""
+        return await self._facts.facts(article)
+
+    async def recap(self, article: str | None = None) -> Answer:
+        """/recap: a recap of the newest article, or of the one named."""
+        return await self._facts.recap(article)
+
+    async def recap_of(
+        self,
+        slugs: Sequence[str],
+        *,
+        late_by: timedelta | None = None,
+        archive: bool = False,
+        due_at: datetime | None = None,
+    ) -> Answer:
+        """The scheduled recap of these stories."""
+        return await self._facts.recap_of(slugs, late_by=late_by, archive=archive, due_at=due_at)
+
+    def help(self) -> HelpAnswer:
+        """What the bot answers, with examples drawn from what is stored."""
+        return self._router.help()
+
+    async def ask(self, question: str) -> Answer:
+        """/ask and @mentions: a plain question, routed to the answer that fits it.
+
+        Fans ask the same things ("who won?", "what happened on lap 32?"), and an answer only
+        changes when the store does: answers are kept per question until it changes.
+        """
+        key = question.strip().casefold()[:MAX_QUESTION]
+        version = await self.store.version()
+        kept = self._answers.get(key)
+        if kept is not None and kept[0] == version:
+            self._answers.move_to_end(key)
+            return kept[1]
+        answer = await self._router.ask(question)
+        if not self._router.is_random(question):  # "quote": a random one each time
+            self._answers[key] = (version, answer)
+            if len(self._answers) > ANSWER_CACHE:
+                self._answers.popitem(last=False)
+        return answer

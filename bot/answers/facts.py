@@ -1,0 +1,100 @@
+"""Facts and recaps: /facts, /recap and the scheduled recap posts."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from bot.answers.apologies import Apologies
+from bot.answers.lookup import Lookup, Part
+from bot.answers.records import (
+    Answer,
+    ApologyAnswer,
+    FactsAnswer,
+    NotFound,
+    RecapAnswer,
+    RecapStory,
+)
+from bot.models import ArticleSummary, Fact, LapEvent
+
+__all__ = ["Facts"]
+
+log = logging.getLogger(__name__)
+
+
+class Facts(Part):
+    """An article's key facts, and recaps of one or more stories."""
+
+    apologies: Apologies
+
+    def __init__(self, lookup: Lookup, apologies: Apologies) -> None:
+        super().__init__(lookup)
+        self.apologies = apologies
+
+    async def facts(self, article: str | None = None) -> Answer:
+        """The article's facts in stored order, with editor's notes and its lap events."""
+        summary = self.lookup.resolve_article(article)
+        if summary is None:
+            return self.lookup.article_not_found(article or "")
+        facts, notes, events, people = await asyncio.gather(
+            self.store.facts(summary.slug),
+            self.store.notes(summary.slug),
+            self.store.lap_events(article=summary.slug),
+            self.store.article_people(summary.slug),
+        )
+        return FactsAnswer(summary, tuple(facts), tuple(notes), tuple(events), tuple(people))
+
+    async def _story(self, summary: ArticleSummary) -> RecapStory:
+        events, facts, quotes, apology = await asyncio.gather(
+            self.store.lap_events(article=summary.slug),
+            self.store.facts(summary.slug),
+            self.store.quotes(article=summary.slug, limit=10_000),
+            self.apologies.apology(summary.slug),
+        )
+        what: tuple[LapEvent | Fact, ...] = tuple(events) if events else tuple(facts[:3])
+        attributed = sorted(
+            (q for q in quotes if q.speaker), key=lambda q: (q.kind != "direct", q.paragraph)
+        )
+        key_quote = attributed[0] if attributed else None
+        aftermath: ApologyAnswer | Fact | None = None
+        if isinstance(apology, ApologyAnswer):
+            aftermath = apology
+            if key_quote is not None and key_quote in apology.apology_parts:
+                others = [q for q in attributed if q not in apology.apology_parts]
+                key_quote = others[0] if others else None
+        else:
+            aftermath = next((f for f in facts if "aftermath" in f.key.casefold()), None)
+        return RecapStory(summary, what, key_quote, aftermath)
+
+    async def recap(self, article: str | None = None) -> Answer:
+        """A recap of the newest article, or of the one named."""
+        summary = self.lookup.resolve_article(article)
+        if summary is None:
+            return self.lookup.article_not_found(article or "")
+        return RecapAnswer((await self._story(summary),))
+
+    async def recap_of(
+        self,
+        slugs: Sequence[str],
+        *,
+        late_by: timedelta | None = None,
+        archive: bool = False,
+        due_at: datetime | None = None,
+    ) -> Answer:
+        """The scheduled recap of these stories; late ones say so, old ones say "archive"."""
+        stories = []
+        for slug in slugs:
+            summary = await self.store.article(slug)
+            if summary is None:
+                log.warning("recap: article %s is not in the store; skipped", slug)
+                continue
+            stories.append(await self._story(summary))
+        if not stories:
+            return NotFound("None of the stories for this recap are in the store any more.")
+        if late_by is not None and due_at is None:
+            due_at = datetime.now(UTC) - late_by
+        return RecapAnswer(tuple(stories), late_by, archive, due_at)
+
+    # -- plain English -------------------------------------------------------------------

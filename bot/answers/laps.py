@@ -1,0 +1,27 @@
+"""Laps and the events on them: /lap and "what happened on lap N?"."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.answers.lookup import Part
+from bot.answers.records import Answer, LapAnswer, NotFound
+
+__all__ = ["MAX_LAP", "Laps"]
+
+#: /lap's range, as registered with Discord; a client ignoring min/max is told it.
+MAX_LAP = 100
+
+
+class Laps(Part):
+    """What happened on a lap, across the articles."""
+
+    async def lap(self, number: int) -> Answer:
+        """What happened on lap ``number`` in every article; none → the laps that have events."""
+        if not 1 <= number <= MAX_LAP:
+            listed = ", ".join(map(str, await self.store.laps_with_events())) or "none yet"
+            return NotFound(f"Lap numbers run from 1 to {MAX_LAP}. Laps with events: {listed}.")
+        laps, events = await asyncio.gather(
+            self.store.laps_with_events(), self.store.lap_events(lap=number)
+        )
+        return LapAnswer(number, tuple(events), tuple(laps))

@@ -1,0 +1,426 @@
+"""The shared lookup: in-memory indexes of people, articles and quotes, and name resolving.
+
+Every kind of answer reads names and articles through one :class:`Lookup`, rebuilt whole by
+:meth:`Lookup.refresh` (at start and after every ingest) so autocomplete and fuzzy matching
+never wait on SQL.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from rapidfuzz import fuzz, process
+
+from bot.answers.records import Choice, NotFound
+from bot.answers.text import clean, normalise, shorten, unaccent
+from bot.models import ArticleSummary, Person, Quote
+from bot.store import Store
+
+__all__ = ["STOPWORDS", "Lookup", "Part", "starting_with"]
+
+log = logging.getLogger(__name__)
+
+#: A person name typed with a typo still resolves at this similarity (0-100).
+PERSON_CUTOFF = 84.0
+SUGGEST_CUTOFF = 60.0
+COMPLETE_CUTOFF = 75.0
+ARTICLE_CUTOFF = 80.0
+
+_STOPWORD_TEXT = (
+    "a an the and or but of on in at to for with about after did does do is was were be been "
+    "has have had what who whom whose which how why when where say said tell me please it "
+    "that this he she they his her their him them i you we apologise apologize apology "
+    "apologised apologized sorry quote quotes lap facts recap happened anyone anybody someone "
+    "somebody everyone ever any there here really actually"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+STOPWORDS = _STOPWORDS
+
+
+@dataclass(slots=True)
+class _Index:
+    """Everything ``refresh`` builds; swapped in whole so a reader never sees half of one."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    exact: dict[str, str] = field(default_factory=dict)  # normalised key -> full name
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fuzzy_keys: list[str] = field(default_factory=list)
+    fuzzy_names: list[str] = field(default_factory=list)
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (key, alias, name)
+    people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
+    articles: list[ArticleSummary] = field(default_factory=list)
+    article_keys: list[str] = field(default_factory=list)  # normalised headline + slug
+    quote_ids: list[int] = field(default_factory=list)
+    quote_norm: list[str] = field(default_factory=list)
+    laps: tuple[int, ...] = ()
+    name_words: frozenset[str] = frozenset()  # every word of every name and alias
+    # Worked out once here rather than on every keystroke or question:
+    names: list[str] = field(default_factory=list)  # every full name, sorted
+    people_norms: list[str] = field(default_factory=list)  # people_keys' keys, sorted
+    name_word_keys: list[tuple[str, int]] = field(default_factory=list)  # (word, people_keys i)
+    alias_blob: str = ""  # every alias key, NUL-separated, for one C-speed substring search
+    alias_starts: list[int] = field(default_factory=list)  # where each alias key starts in it
+    position: dict[int, int] = field(default_factory=dict)  # quote id -> index in quote_norm
+    attributed: list[int] = field(default_factory=list)  # ids of quotes with a speaker
+    slugs: dict[str, ArticleSummary] = field(default_factory=dict)  # casefolded, newest wins
+    article_dates: list[str] = field(default_factory=list)  # ISO date of each article
+    slug_keys: list[str] = field(default_factory=list)  # casefolded slug of each article
+    by_slug: dict[str, ArticleSummary] = field(default_factory=dict)
+    article_words: dict[str, list[int]] = field(default_factory=dict)  # word -> articles
+    article_vocab: list[str] = field(default_factory=list)  # article_words' words, sorted
+    article_lengths: list[tuple[int, int]] = field(default_factory=list)  # (len of words, i)
+    sorted_slugs: list[tuple[str, int]] = field(default_factory=list)  # (casefolded, i)
+    by_date: dict[str, list[ArticleSummary]] = field(default_factory=dict)  # newest first
+    # How many quotes use each word (folded as the FTS index folds it), and the words sorted
+    # with running totals, so a prefix's total is two bisections: /whosaid's search plan.
+    word_quotes: dict[str, int] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+    words_total: list[int] = field(default_factory=list)
+
+    def quotes_with_prefix(self, prefix: str) -> int:
+        """How many (quote, word) pairs have a word starting with ``prefix``."""
+        lo = bisect_left(self.words, prefix)
+        hi = bisect_left(self.words, prefix + "\U0010ffff")
+        return self.words_total[hi] - self.words_total[lo]
+
+
+def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
+    """Indexes of the sorted strings that start with ``prefix``: one contiguous run."""
+    for i in range(bisect_left(ordered, prefix), len(ordered)):
+        if not ordered[i].startswith(prefix):
+            return
+        yield i
+
+
+def _build_people_index(people: Sequence[Person], index: _Index) -> None:
+    """Map every way of naming someone to their full name; a shared key maps to nobody."""
+    tiers: list[dict[str, set[str]]] = [{}, {}, {}, {}]  # full, alias, surname, first name
+    for person in people:
+        index.people[person.name] = person
+        tiers[0].setdefault(normalise(person.name), set()).add(person.name)
+        for alias in person.aliases:
+            key = normalise(alias)
+            tiers[1].setdefault(key, set()).add(person.name)
+            bare = re.sub(r"^the\s+", "", key)
+            if bare != key:
+                tiers[1].setdefault(bare, set()).add(person.name)
+            index.aliases.append((key, alias, person.name))
+        words = normalise(person.name).split()
+        if len(words) > 1:
+            tiers[2].setdefault(words[-1], set()).add(person.name)
+            tiers[3].setdefault(words[0], set()).add(person.name)
+    index.people_keys = sorted((normalise(p.name), p.name) for p in people)
+    index.people_norms = [norm for norm, _ in index.people_keys]
+    index.name_word_keys = sorted(
+        (word, i) for i, norm in enumerate(index.people_norms) for word in norm.split()
+    )
+    starts, at = [], 0
+    for alias_key, _alias, _name in index.aliases:
+        starts.append(at)
+        at += len(alias_key) + 1
+    index.alias_starts = starts
+    index.alias_blob = "\0".join(alias_key for alias_key, _, _ in index.aliases)
+    index.names = sorted(index.people)
+    for tier in tiers:
+        for key, names in tier.items():
+            if not key or key in index.exact or key in index.ambiguous:
+                continue
+            if len(names) == 1:
+                index.exact[key] = next(iter(names))
+            else:
+                index.ambiguous[key] = tuple(sorted(names))
+    index.name_words = frozenset(
+        w for key in [*index.exact, *index.ambiguous] for w in key.split()
+    ) | {w + "s" for key in index.exact for w in key.split()}
+    for key, name in index.exact.items():
+        index.fuzzy_keys.append(key)
+        index.fuzzy_names.append(name)
+
+
+class Lookup:
+    """The store and the indexes every kind of answer resolves names and articles through."""
+
+    store: Store
+    index: _Index
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.index = _Index()
+
+    async def refresh(self) -> None:
+        """Rebuild the in-memory indexes from the store: at start and after every ingest."""
+        index = _Index()
+        people = await self.store.people()
+        _build_people_index(people, index)
+        index.articles = await self.store.articles()
+        index.article_keys = [normalise(f"{a.headline} {a.slug}") for a in index.articles]
+        index.article_dates = [a.published.isoformat() for a in index.articles]
+        index.slug_keys = [a.slug.casefold() for a in index.articles]
+        index.by_slug = {a.slug: a for a in index.articles}
+        for i, akey in enumerate(index.article_keys):
+            words = sorted(set(akey.split()))
+            index.article_lengths.append((len(" ".join(words)), i))
+            for word in words:
+                index.article_words.setdefault(word, []).append(i)
+        index.article_lengths.sort()
+        index.article_vocab = sorted(index.article_words)
+        index.sorted_slugs = sorted((slug, i) for i, slug in enumerate(index.slug_keys))
+        for article, day in zip(index.articles, index.article_dates, strict=True):
+            index.by_date.setdefault(day, []).append(article)
+        for article in index.articles:
+            index.slugs.setdefault(article.slug.casefold(), article)
+        word_quotes: Counter[str] = Counter()
+        for quote_id, text, attributed in await self.store.quote_index():
+            index.position[quote_id] = len(index.quote_ids)
+            index.quote_ids.append(quote_id)
+            norm = normalise(text)
+            index.quote_norm.append(norm)
+            word_quotes.update(set((norm if norm.isascii() else unaccent(norm)).split()))
+            if attributed:
+                index.attributed.append(quote_id)
+        index.word_quotes = dict(word_quotes)
+        index.words = sorted(word_quotes)
+        index.words_total = [0, *accumulate(word_quotes[w] for w in index.words)]
+        index.laps = tuple(await self.store.laps_with_events())
+        self.index = index
+        log.info(
+            "answer index: %d people, %d articles, %d quotes",
+            len(index.people), len(index.articles), len(index.quote_ids),
+        )  # fmt: skip
+
+    # -- resolving names and articles ------------------------------------------------------
+
+    def resolve_person(self, text: str) -> str | None:
+        """Full name for a full name, surname, first name, alias or small typo; else None."""
+        key = normalise(clean(text, 200))
+        if not key:
+            return None
+        index = self.index
+        if key in index.exact:
+            return index.exact[key]
+        if key.endswith("s") and key[:-1] in index.exact:  # a possessive: "Russell's"
+            return index.exact[key[:-1]]
+        if key in index.ambiguous or len(key) < 4 or not index.fuzzy_keys:
+            return None
+        best = process.extract(key, index.fuzzy_keys, scorer=fuzz.ratio, limit=2,
+                               score_cutoff=PERSON_CUTOFF)  # fmt: skip
+        if not best:
+            return None
+        names = {index.fuzzy_names[i] for _, score, i in best if score >= best[0][1] - 1e-9}
+        return names.pop() if len(names) == 1 else None
+
+    def suggest_people(
+        self, text: str, limit: int = 5, *, cutoff: float = SUGGEST_CUTOFF
+    ) -> tuple[str, ...]:
+        """Names close to ``text``, best first, for a NotFound's "did you mean"."""
+        key = normalise(clean(text, 200))
+        index = self.index
+        if not key or not index.fuzzy_keys:
+            return ()
+        found = process.extract(key, index.fuzzy_keys, scorer=fuzz.WRatio, limit=limit * 3,
+                                score_cutoff=cutoff)  # fmt: skip
+        names: list[str] = list(index.ambiguous.get(key, ()))
+        for _, _, i in found:
+            if index.fuzzy_names[i] not in names:
+                names.append(index.fuzzy_names[i])
+        return tuple(names[:limit])
+
+    def complete_people(self, current: str, limit: int = 25) -> list[Choice]:
+        """Autocomplete: full-name prefixes, then name-word prefixes, aliases, then fuzzy.
+
+        Runs on every keystroke, so each step reads precomputed, sorted keys and stops as
+        soon as ``limit`` names are picked (later ones could never be shown).
+        """
+        index = self.index
+        key = normalise(clean(current, 100))
+        picked: list[tuple[str, str]] = []  # (full name, label)
+        seen: set[str] = set()
+
+        def add(name: str, label: str | None = None) -> None:
+            if name not in seen:
+                seen.add(name)
+                picked.append((name, label or name))
+
+        if not key:
+            for name in index.names[:limit]:
+                add(name)
+        else:
+            for i in starting_with(index.people_norms, key):
+                add(index.people_keys[i][1])
+                if len(picked) >= limit:
+                    break
+            if len(picked) < limit:
+                start = bisect_left(index.name_word_keys, (key,))
+                hits = set()
+                for word, i in index.name_word_keys[start:]:
+                    if not word.startswith(key):
+                        break
+                    hits.add(i)
+                for i in sorted(hits):
+                    add(index.people_keys[i][1])
+            at = index.alias_blob.find(key) if len(picked) < limit else -1
+            while at != -1 and len(picked) < limit:
+                i = bisect_right(index.alias_starts, at) - 1
+                _alias_key, alias, name = index.aliases[i]
+                add(name, f"{name} ({alias})")
+                after = index.alias_starts[i + 1] if i + 1 < len(index.alias_starts) else None
+                at = -1 if after is None else index.alias_blob.find(key, after)
+            if len(key) >= 3 and len(picked) < limit:
+                for name in self.suggest_people(current, limit, cutoff=COMPLETE_CUTOFF):
+                    add(name)
+        return [Choice(label[:100], name[:100]) for name, label in picked[:limit]]
+
+    def complete_articles(self, current: str, limit: int = 25) -> list[Choice]:
+        """Autocomplete articles, newest first: date or slug prefix, headline words, fuzzy."""
+        index = self.index
+        text = clean(current, 100).casefold()
+        key = normalise(text)
+        picked: list[ArticleSummary] = []
+        if not key:
+            picked = index.articles[:limit]
+        else:
+            words = key.split()
+            for article, akey, day in zip(
+                index.articles, index.article_keys, index.article_dates, strict=True
+            ):
+                if (
+                    day.startswith(text)
+                    or article.slug.startswith(text)
+                    or all(w in akey for w in words)
+                ):
+                    picked.append(article)
+                    if len(picked) >= limit:
+                        break
+            if len(picked) < limit and len(key) >= 4 and not key.replace(" ", "").isdigit():
+                extra = process.extract(key, index.article_keys, scorer=fuzz.partial_ratio,
+                                        limit=limit, score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
+                for _, _, i in extra:
+                    if index.articles[i] not in picked:
+                        picked.append(index.articles[i])
+        return [
+            Choice(shorten(f"{a.published.isoformat()} {a.headline}", 100), a.slug[:100])
+            for a in picked[:limit]
+        ]
+
+    def resolve_article(self, text: str | None) -> ArticleSummary | None:
+        """The article a slug, slug prefix, date or headline words name; None text → newest."""
+        index = self.index
+        if not index.articles:
+            return None
+        raw = clean(text or "", 300)
+        if not raw:
+            return index.articles[0]
+        low = raw.casefold()
+        if (same_slug := index.slugs.get(low)) is not None:
+            return same_slug
+        date_match = re.match(r"^(\d{4}-\d{2}-\d{2})\b\s*(.*)$", raw)
+        if date_match:
+            same_day = index.by_date.get(date_match[1], [])
+            rest = normalise(date_match[2])
+            for article in same_day:
+                if not rest or all(w in normalise(article.headline) for w in rest.split()):
+                    return article
+            if same_day and not rest:
+                return same_day[0]
+        slugs = [slug for slug, _ in index.sorted_slugs]
+        prefixed = list(itertools.islice(starting_with(slugs, low), 2))
+        if len(prefixed) == 1:
+            return index.articles[index.sorted_slugs[prefixed[0]][1]]
+        key = normalise(raw)
+        if not key:
+            return None
+        words = key.split()
+        # The first article in which every word starts a word (what ``\bword`` finds in
+        # its key), from the words' postings rather than a pass over every article.
+        having: set[int] | None = None
+        for word in words:
+            starting = set()
+            for v in starting_with(index.article_vocab, word):
+                starting.update(index.article_words[index.article_vocab[v]])
+            having = starting if having is None else having & starting
+            if not having:
+                break
+        if having:
+            return index.articles[min(having)]
+        # Only articles that share a word with the text, or whose words are short enough,
+        # can reach the cutoff (with no word shared the score is a plain ratio of the two
+        # word lists, at most 2 * shorter / both lengths); scoring only those finds the same
+        # best article as scoring all 10,000, in order, in a fraction of the time.
+        mine = " ".join(sorted(set(key.split())))
+        pool = {i for w in set(key.split()) for i in index.article_words.get(w, ())}
+        short = bisect_right(index.article_lengths, (int(1.5 * len(mine)), len(index.articles)))
+        pool.update(i for _n, i in index.article_lengths[:short])
+        ordered = sorted(pool)
+        choices = [index.article_keys[i] for i in ordered]
+        best = process.extractOne(key, choices, scorer=fuzz.token_set_ratio,
+                                  score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
+        return index.articles[ordered[best[2]]] if best else None
+
+    def article_not_found(self, text: str) -> NotFound:
+        suggestions = tuple(c.name for c in self.complete_articles(text, 5))
+        if not self.index.articles:
+            return NotFound("No articles have been loaded yet.")
+        return NotFound(f"No article matches “{shorten(clean(text, 200))}”.", suggestions)
+
+    def person_in(self, text: str) -> str | None:
+        """A person named anywhere in free text: exact names/aliases first, then typos."""
+        words = normalise(text).split()
+        index = self.index
+        for size in (4, 3, 2, 1):
+            for start in range(len(words) - size + 1):
+                key = " ".join(words[start : start + size])
+                if key in index.exact and not (size == 1 and key in _STOPWORDS):
+                    return index.exact[key]
+        for word in words:
+            if len(word) >= 5 and word not in _STOPWORDS:
+                name = self.resolve_person(word)
+                if name:
+                    return name
+        return None
+
+    # -- commands ------------------------------------------------------------------------
+
+    def article_named(self, text: str, *, skip_names: bool = False) -> str | None:
+        """The slug of an article that leftover words of a question name, if any.
+
+        With ``skip_names``, words that name a person are ignored: a name in a headline must
+        not pin a question about that person to that one story.
+        """
+        words = [w for w in normalise(text).split() if w not in _STOPWORDS]
+        if skip_names:
+            words = [w for w in words if w not in self.index.name_words]
+        if not words:
+            return None
+        found = self.resolve_article(" ".join(words))
+        return found.slug if found else None
+
+
+class Part:
+    """One kind of answer: the store and the shared lookup, and the reads they all need."""
+
+    lookup: Lookup
+
+    def __init__(self, lookup: Lookup) -> None:
+        self.lookup = lookup
+
+    @property
+    def store(self) -> Store:
+        return self.lookup.store
+
+    @property
+    def _index(self) -> _Index:
+        return self.lookup.index
+
+    async def _statement(self, quote: Quote) -> tuple[Quote, ...]:
+        """Every part of the statement ``quote`` belongs to, in order."""
+        if quote.source is None:
+            return (quote,)
+        parts = await self.store.statement(quote.source.slug, quote.statement)
+        return tuple(parts) or (quote,)

@@ -1,0 +1,541 @@
+"""Passages: the general answer, the article's own sentences that best answer a question.
+
+A question no command fits ("why did Russell crash?", "who won at Jerez?") is answered with
+the one to three sentences of the articles that best match it, verbatim and cited. The
+stemmed full-text index over every paragraph (``passages_fts``) proposes paragraphs; each
+sentence is then scored here: the question's words weighted by their rarity, the people it
+names (any name, alias or nickname the articles give them), the words that signal the kind of
+answer asked for (a cause, a date, a winner...) and the story it points at (a race, a circuit,
+a year). A sentence that is part of a quotation is shown with its speaker, a reported view is
+marked as reported, and nothing is ever reworded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import snowballstemmer
+
+from bot.answers.lookup import Part
+from bot.answers.records import Found, PassageAnswer
+from bot.answers.text import normalise
+from bot.models import Fact, Passage, Person, Quote, ReportedStatement, Source
+
+__all__ = [
+    "Passages",
+    "Query",
+    "Scored",
+    "as_found",
+    "forms_of",
+    "split_sentences",
+    "stem",
+    "stems",
+    "words_of",
+]
+
+#: Paragraphs the index proposes per question; sentences in them are scored in Python.
+CANDIDATES = 40
+#: A word in more than this share of passages (and this many) only costs ranking time.
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 50
+#: Sentences an answer shows at most, and how close to the best a second one must score.
+MAX_SENTENCES = 3
+SECOND_SHARE = 0.55
+
+_PORTER = snowballstemmer.stemmer("porter")
+_STEMS: dict[str, str] = {}
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A sentence ends at . ! ? (and any closing quote after it) before a space and a capital,
+# digit or opening quote; "St. Devote" or "5.2 seconds" do not end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’']?)\s+(?=[\"“‘'(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\w+)\.$")
+_ABBREVIATIONS = frozenset({"St", "Mr", "Mrs", "Ms", "Dr", "No", "vs", "Jr", "Sr", "Mt", "Ste"})
+_QUOTE_MARKS = "\"“”‘’'«»„"
+
+
+def stem(word: str) -> str:
+    """The Porter stem of a folded word, as the passages index stores it (cached)."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) > 200_000:
+            _STEMS.clear()
+        found = _STEMS[word] = _PORTER.stemWord(word)
+    return found
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words of ``text``, apostrophes dropped ("Russell's" -> "russells")."""
+    return [w.replace("'", "").replace("’", "") for w in _WORD.findall(text.casefold())]
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of ``text``'s words, possessives and plain forms both (cached by text)."""
+    found = _TEXT_STEMS.get(text)
+    if found is not None:
+        return found
+    out: set[str] = set()
+    for word in _WORD.findall(text.casefold()):
+        if "'" in word or "’" in word:
+            out.update(stem(part) for part in re.split(r"['’]", word) if part)
+            word = word.replace("'", "").replace("’", "")
+        out.add(stem(word))
+    if len(_TEXT_STEMS) > 50_000:
+        _TEXT_STEMS.clear()
+    found = _TEXT_STEMS[text] = frozenset(out)
+    return found
+
+
+_TEXT_STEMS: dict[str, frozenset[str]] = {}
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of a paragraph starts and ends, its closing quote mark included."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = _LAST_WORD.search(text, 0, m.start())
+        if before and (before[1] in _ABBREVIATIONS or len(before[1]) == 1) and not m[1]:
+            continue  # "St. Devote", "J. Smith": not the end of a sentence
+        end = m.start() + len(m[1])
+        if text[start:end].strip():
+            out.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, len(text.rstrip())))
+    return out
+
+
+def forms_of(person: Person) -> set[str]:
+    """Every folded way the articles name ``person``: full name, name parts, aliases."""
+    forms = {person.name.casefold()}
+    forms.update(p.casefold() for p in person.name.split() if len(p) >= 3)
+    for alias in person.aliases:
+        a = alias.casefold()
+        forms.add(a)
+        if a.startswith("the ") and " " in a[4:]:
+            # "the Italian" is Bastianini, but "Italian" alone is any Italian thing.
+            forms.add(a[4:])
+    return {f for f in forms if f}
+
+
+def _mentions(text: str, forms: Iterable[str]) -> bool:
+    """Whether ``text`` names someone by one of ``forms`` (folded).
+
+    An epithet used as an adjective does not name anyone: "the Italian Grand Prix" is no
+    mention of "the Italian", so an epithet followed by a capitalised word is passed over.
+    """
+    low = text.casefold()
+    for f in forms:
+        for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
+            if f.startswith("the ") and " " not in f[4:]:
+                rest = text[m.end() : m.end() + 2]
+                if len(rest) == 2 and rest[0] == " " and rest[1].isupper():
+                    continue
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Query:
+    """What the router understood of a question, for the passage search.
+
+    ``groups``: the question's content words, each with the words articles use for it
+    ("penalised", "penalty"); a sentence holding any word of a group covers it. ``people``
+    are full names it names; ``subject`` one of them who must be named in (or speak) the
+    sentence. ``cues`` signal the answer asked for (stems; ``cue_phrases`` as phrases) and,
+    with ``need_cue``, a sentence without one does not answer. ``need`` is a pattern an
+    answer must hold ("lap 32", a date); ``phrases`` must appear, ``hints`` only help.
+    ``slugs`` limits the stories (None: any). ``required`` (stems) and ``required_phrases``
+    are the cues of the kind that must be met; with ``prefer_cue``, when some answering
+    sentence holds a cue only those answer. ``team_people`` are people of a team the
+    question names: naming them helps, as does being quoted with ``prefer_quotes``.
+    """
+
+    groups: list[tuple[str, ...]] = field(default_factory=list)
+    people: tuple[str, ...] = ()
+    subject: str | None = None
+    cues: tuple[str, ...] = ()
+    cue_phrases: tuple[str, ...] = ()
+    need_cue: bool = False
+    required: tuple[str, ...] = ()
+    required_phrases: tuple[str, ...] = ()
+    prefer_cue: bool = False
+    prefer: tuple[str, ...] = ()
+    prefer_quotes: bool = False
+    all_people: bool = False
+    team_people: tuple[str, ...] = ()
+    need_team: bool = False
+    need_rarest: bool = False
+    need: re.Pattern[str] | None = None
+    phrases: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()
+    slugs: list[str] | None = None
+    speaker_only: str | None = None
+    need_speaker: bool = False
+    min_cover: float = 0.6
+    loose: bool = False  # "why": the event's own words need not be in its cause
+    yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
+
+
+@dataclass(slots=True)
+class Scored:
+    score: float
+    text: str
+    passage: Passage
+    order: int
+    position: int
+    speaker: str | None = None
+    quoted: bool = False
+    reported: bool = False
+    cue: bool = False
+    named: bool = False
+    subject: bool = False
+    cover: float = 0.0
+    hinted: bool = False
+    required: bool = False
+    all_named: bool = False
+    team: bool = False
+    rarest: bool = False
+
+
+class Passages(Part):
+    """Finds the sentences of the articles that best answer a question."""
+
+    async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
+        """(answering sentences, best first; the nearest sentences, answering or not)."""
+        index = self._index
+        people = [index.people.get(n) or Person(n) for n in query.people]
+        name_forms = [forms_of(p) for p in people]
+        terms = [w for g in query.groups for w in g]
+        for forms in name_forms:
+            terms += [w for f in forms for w in words_of(f)]
+        terms += list(query.cues) + list(query.required)
+        team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
+        for forms in team_forms:
+            terms += [w for f in forms for w in words_of(f) if len(w) > 3]
+        for phrase in (*query.phrases, *query.hints, *query.cue_phrases):
+            terms += words_of(phrase.removeprefix("re:").split("(")[0])
+        search = [t for t in dict.fromkeys(terms) if t and len(t) > 1]
+        if not search or (query.slugs is not None and not query.slugs):
+            return [], []
+        group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
+        wanted = {s for g in group_stems for s in g} | {stem(t) for t in search}
+        total, counts = await self.store.passage_counts(sorted(wanted))
+        # Ranking every passage that holds "after" or "said" costs more than the answer is
+        # worth in a big store: the rarer words find the same passages.
+        common = max(COMMON_SHARE * total, COMMON_FLOOR)
+        rare = [t for t in search if counts.get(stem(t), 0) <= common]
+        if len(rare) < 2:
+            rare += sorted(
+                (t for t in search if t not in rare and counts.get(stem(t))),
+                key=lambda t: counts.get(stem(t), 0),
+            )[: 2 - len(rare)]
+        found = await self.store.passages_matching(
+            rare or search, slugs=query.slugs, limit=CANDIDATES
+        )
+        rare = math.log(1 + (total + 1) / 0.5)
+        weights = [
+            max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
+                default=rare)
+            for g in group_stems
+        ]  # fmt: skip
+        by_article: dict[str, list[Passage]] = {}
+        for p in found:
+            assert p.source is not None
+            by_article.setdefault(p.source.slug, []).append(p)
+        all_quotes, all_reported = await self.store.said_in(list(by_article))
+        quotes: dict[str, list[Quote]] = {slug: [] for slug in by_article}
+        reported: dict[str, list[ReportedStatement]] = {slug: [] for slug in by_article}
+        for q in all_quotes:
+            if q.source:
+                quotes[q.source.slug].append(q)
+        for r in all_reported:
+            if r.source:
+                reported[r.source.slug].append(r)
+        cue_stems = {stem(c) for c in query.cues}
+        required = {stem(c) for c in query.required}
+        # How much of the question each story covers anywhere: picks the story ("indycar").
+        story_stems: dict[str, set[str]] = {}
+        for p in found:
+            assert p.source is not None
+            story_stems.setdefault(p.source.slug, set()).update(stems(p.text))
+        story_cover = {
+            slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
+            for slug, have in story_stems.items()
+        }
+        scored: list[Scored] = []
+        for rank, passage in enumerate(found):
+            assert passage.source is not None
+            slug = passage.source.slug
+            previous: set[str] = set()
+            for i, span in enumerate(split_sentences(passage.text)):
+                item = self._score(
+                    query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
+                    quotes[slug], reported[slug], required, team_forms, previous,
+                )  # fmt: skip
+                if item is not None:
+                    item.score += 0.5 * story_cover.get(slug, 0.0)
+                    scored.append(item)
+        scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
+        answering = [s for s in scored if self._answers(query, s)]
+        if query.prefer:
+            # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
+            wanted = {stem(c) for c in query.prefer}
+            giving = [s for s in answering if wanted & stems(s.text)]
+            answering = giving or answering
+        elif query.prefer_cue and any(s.cue for s in answering):
+            answering = [s for s in answering if s.cue]
+        if query.prefer_quotes and any(s.speaker for s in answering):
+            answering = [s for s in answering if s.speaker]
+        every = {(id(s.passage), s.position): s for s in scored}
+        return self._pick(answering, every), self._pick(scored, every)
+
+    def _score(
+        self,
+        query: Query,
+        span: tuple[int, int],
+        passage: Passage,
+        rank: int,
+        position: int,
+        group_stems: list[tuple[str, ...]],
+        weights: list[float],
+        cue_stems: set[str],
+        name_forms: list[set[str]],
+        quotes: Sequence[Quote],
+        reported: Sequence[ReportedStatement],
+        required: set[str],
+        team_forms: list[set[str]],
+        previous: set[str],
+    ) -> Scored | None:
+        """Score one sentence; ``previous`` carries the names the sentence before it named,
+        for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
+        sentence = passage.text[span[0] : span[1]].strip()
+        have = stems(sentence)
+        low = sentence.casefold()
+        matched = sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
+        rarest = bool(weights) and bool(have & set(group_stems[weights.index(max(weights))]))
+        cover = matched / sum(weights) if weights else 0.0
+        score = matched
+        speaker, quoted, was_reported = _speaker_of(passage, span, quotes, reported)
+        if query.speaker_only and speaker != query.speaker_only:
+            return None
+        if query.need_speaker and speaker is None:
+            return None
+        named = subject = False
+        here: set[str] = set()
+        pronoun = _PRONOUN.match(sentence) is not None
+        for forms, name in zip(name_forms, query.people, strict=True):
+            if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
+                here.add(name)
+        team = False
+        for forms, name in zip(team_forms, query.team_people, strict=True):
+            if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
+                here.add(name)
+                team = True
+                score += 2.0
+        previous.clear()
+        previous.update(here)
+        for name in here & set(query.people):
+            score += 3.0
+            named = True
+            subject = subject or name == query.subject
+        all_named = len(here & set(query.people)) == len(query.people)
+        cue_hits = len(cue_stems & have) + sum(_has(low, c) for c in query.cue_phrases)
+        cue = cue_hits > 0
+        if cue:
+            score += 2.0 + min(cue_hits, 3)
+        must = bool(required & have) or any(_has(low, c) for c in query.required_phrases)
+        if must:
+            score += 3.0
+        if query.prefer_quotes and speaker:
+            score += 1.0
+        if query.need is not None:
+            if not query.need.search(low):
+                return None
+            score += 2.0
+        for phrase in query.phrases:
+            if not _has(low, phrase):
+                return None
+            score += 4.0
+        hinted = False
+        for phrase in query.hints:
+            if _has(low, phrase):
+                score += 2.0
+                hinted = True
+        # The lede tells the story; later paragraphs tell its details.
+        score += 0.6 / passage.paragraph + 0.2 / (position + 1)
+        return Scored(
+            score, sentence, passage, rank * 100 + position, position, speaker, quoted,
+            was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
+        )  # fmt: skip
+
+    @staticmethod
+    def _answers(query: Query, s: Scored) -> bool:
+        """Whether a sentence answers the question, rather than being merely near it."""
+        if (query.required or query.required_phrases) and not s.required:
+            return False
+        if query.need_cue and not s.cue:
+            return False
+        if query.subject is not None and not s.subject:
+            return False
+        if query.people and not s.named:
+            return False
+        if query.all_people and not s.all_named:
+            return False
+        if query.need_team and not s.team:
+            return False
+        if query.need_rarest and not s.rarest:
+            return False
+        if query.groups and not query.loose:
+            if s.cover < query.min_cover and not (s.required or s.cue):
+                return False
+            asked = query.yes_no and s.subject  # "did Perez thank the fans": his thanks
+            if (
+                (s.required or s.cue)
+                and not asked
+                and (s.cover < CUED_COVER or (len(query.groups) >= 2 and s.cover <= 0.5))
+            ):
+                return False  # "how many seconds did Evans win by": "won" alone is not it
+        return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
+
+    @staticmethod
+    def _pick(scored: list[Scored], every: dict[tuple[int, int], Scored]) -> list[Scored]:
+        """The best sentence, and up to two more nearly as good from the same story.
+
+        Stories whose best sentences score within a point of each other are a tie, and the
+        newest story wins it. A sentence that opens with a pronoun brings the one before it,
+        which names whom it is about.
+        """
+        if not scored:
+            return []
+        top = scored[0].score
+        tied = [s for s in scored if s.score >= top - TIE]
+        best = max(tied, key=lambda s: (_date(s.passage), s.score))
+        slug = best.passage.source.slug if best.passage.source else ""
+        picked = [best]
+        for s in scored:
+            if len(picked) >= MAX_SENTENCES:
+                break
+            if s is best or (s.passage.source and s.passage.source.slug != slug):
+                continue
+            if s.score >= SECOND_SHARE * best.score and s.text not in {p.text for p in picked}:
+                picked.append(s)
+        spans = split_sentences(best.passage.text)
+        shown = {p.text for p in picked}
+        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted):
+            # "She pulled off..." needs whom it is about; a quote, its opening sentence.
+            a, b = spans[best.position - 1]
+            text = best.passage.text[a:b].strip()
+            if text not in shown:
+                lead = every.get((id(best.passage), best.position - 1)) or Scored(
+                    best.score, text, best.passage, best.order - 1, best.position - 1
+                )
+                picked.insert(picked.index(best), lead)
+                shown.add(text)
+        if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
+            # "..., Evans said the win felt bittersweet." is followed by what he said.
+            a, b = spans[best.position + 1]
+            text = best.passage.text[a:b].strip()
+            if text not in shown and _OPENS_QUOTE.match(text):
+                after = every.get((id(best.passage), best.position + 1)) or Scored(
+                    best.score, text, best.passage, best.order + 1, best.position + 1
+                )
+                picked.insert(picked.index(best) + 1, after)
+        return picked[: MAX_SENTENCES + 1]
+
+    async def answer(self, query: Query, title: str, missing: str) -> PassageAnswer:
+        """The sentences answering ``query``; none → ``missing`` and the nearest ones."""
+        answering, nearest = await self.find(query)
+        if answering:
+            return PassageAnswer(
+                tuple(as_found(s) for s in answering), title, "", await self.race_of(answering)
+            )
+        return PassageAnswer(tuple(as_found(s) for s in nearest[:2]), title, missing)
+
+    async def race_of(self, picked: Sequence[Scored]) -> Fact | None:
+        """The race of the story the sentences come from, as its facts name it."""
+        source = picked[0].passage.source if picked else None
+        if source is None:
+            return None
+        facts = await self.store.facts(source.slug)
+        return next((f for f in facts if f.key == "race"), None)
+
+    async def lede(self, slug: str, sentences: int = 2) -> PassageAnswer | None:
+        """The opening sentences of a story: what happened, as the article tells it."""
+        passages = await self.store.article_passages(slug)
+        if not passages:
+            return None
+        first = passages[0]
+        spans = split_sentences(first.text)[:sentences]
+        found = [
+            Scored(0.0, first.text[a:b].strip(), first, i, i) for i, (a, b) in enumerate(spans)
+        ]
+        return PassageAnswer(tuple(as_found(s) for s in found), "")
+
+
+_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
+TIE = 1.0
+#: A sentence that meets the kind's cue must still hold this share of the question's words.
+CUED_COVER = 0.34
+_SAID = re.compile(r"\b(?:said|says|told|added|admitted|wrote|explained)\b", re.I)
+_OPENS_QUOTE = re.compile(r"^[\"“‘]")
+
+
+def _has(low: str, phrase: str) -> bool:
+    """Whether a sentence holds a phrase as whole words; "re:" marks a pattern instead."""
+    if phrase.startswith("re:"):
+        return re.search(rf"(?<!\w){phrase[3:]}", low) is not None
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low) is not None
+
+
+def _date(passage: Passage) -> date:
+    return passage.source.published if passage.source else date.min
+
+
+def _speaker_of(
+    passage: Passage,
+    span: tuple[int, int],
+    quotes: Sequence[Quote],
+    reported: Sequence[ReportedStatement],
+) -> tuple[str | None, bool, bool]:
+    """(speaker, wholly inside a quotation, a reported view) for one sentence of a passage.
+
+    Quotes are verbatim, so where each stands in the paragraph is found by position: a
+    sentence mostly within a quotation is that speaker's; "..., Russell said." after it too.
+    """
+    start, end = span
+    length = max(end - start, 1)
+    text = passage.text
+    for q in quotes:
+        if q.paragraph != passage.paragraph or not q.text.strip():
+            continue
+        at = text.find(q.text.strip())
+        if at < 0:
+            continue
+        q_end = at + len(q.text.strip())
+        overlap = min(end, q_end) - max(start, at)
+        if overlap > 0 and (overlap >= 0.5 * length or overlap >= 0.5 * (q_end - at)):
+            inside = overlap >= length - 4  # the sentence's own quote marks aside
+            return q.speaker, inside, False
+    sentence = normalise(text[start:end])
+    for r in reported:
+        if r.paragraph != passage.paragraph:
+            continue
+        rn = normalise(r.text)
+        if rn and sentence and (sentence in rn or (len(rn) >= 12 and rn in sentence)):
+            return r.speaker, False, True
+    return None, False, False
+
+
+def as_found(s: Scored) -> Found:
+    source = s.passage.source
+    assert source is not None
+    cited = Source(source.slug, source.headline, source.published, s.passage.paragraph)
+    text = s.text
+    if s.quoted:
+        text = text.strip(_QUOTE_MARKS + " ,")
+    return Found(text, cited, s.speaker, s.quoted, s.reported)

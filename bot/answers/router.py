@@ -1,0 +1,773 @@
+"""The router for plain questions: what a fan typed -> the kind of answer that fits it.
+
+The commands' own shapes come first, as they always did ("who said ...", "did X apologise",
+"what happened on lap N", "who is X", "what did X say", "recap", "facts", "quote from X");
+then the kinds fans ask in their own words (who is on which team, did X blame/defend/thank
+Y, who was at fault, why, when, where, who won, who got a penalty, the standings), which the
+passages answer with the articles' own sentences. A question the articles cannot answer gets
+one line saying what they do not say and the nearest thing they do; the help text is only for
+input with no question in it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.answers.lookup import Lookup
+from bot.answers.passages import Passages, Query, Scored, as_found, stem, stems, words_of
+from bot.answers.quotes import Quotes
+from bot.answers.records import (
+    Answer,
+    Found,
+    HelpAnswer,
+    LapAnswer,
+    NotFound,
+    PassageAnswer,
+    WhoSaidAnswer,
+)
+from bot.answers.text import clean, normalise, strip_quotes, wordset
+from bot.answers.understand import CUE_PHRASES, CUES, QUESTION_WORDS, SERIES, Reading, read
+
+if TYPE_CHECKING:
+    from bot.answers.engine import AnswerEngine
+
+__all__ = ["Router"]
+
+#: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
+FALLBACK_WORDS = 3
+
+_WHO_SAID = re.compile(
+    r"^(?:so\s+)?who\s+(?:said|says|wrote|writes|tweeted|posted)\b\W*(.*)$", re.I
+)
+_WHO_SAID_ANY = re.compile(
+    r"^(?:(?:gimme|give\s+me|show\s+me|find)?\s*(?:the\s+)?(?:quote|bit|line|part)\s+"
+    r"(?:where|when|in\s+which)\s+(?:someone|somebody|anyone|he|she|they)\s+(?:says|said)|"
+    r"who(?:['’]?s|\s+is|\s+was)?\s+(?:the\s+(?:one|guy|person|driver|rider)\s+)?"
+    r"(?:that\s+|who\s+)?(?:said|says|called|told|wrote|goes|tweeted)|"
+    r"(?:did|has)\s+(?:anyone|anybody|someone|somebody)\s+(?:say|said|call|write)|"
+    r"which\s+\w+\s+said)\b\W*(.*)$",
+    re.I,
+)
+_LAP_NUMBER = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,6})\b", re.I)
+_NTH_LAP = re.compile(r"\b(\d{1,6})\s*(?:st|nd|rd|th)?\s+lap\b", re.I)
+_LAP_ONLY = re.compile(
+    r"^(?:(?:what|wat|wot)\s*(?:happened|happend|hapened|happen|went\s+on)\s+(?:on|in|during)\s+"
+    r"(?:the\s+)?|tell\s+me\s+about\s+(?:the\s+)?|about\s+(?:the\s+)?)?"
+    r"(?:lap\s*(?:no\.?|number|#)?\s*\d{1,6}|\d{1,6}\s*(?:st|nd|rd|th)?\s+lap)\W*$",
+    re.I,
+)
+_APOLOGY_WORDS = re.compile(r"\b(?:apolog\w*|sorry|regret\w*)\b", re.I)
+_ADMIT = re.compile(
+    r"\b(?:admit\w*|own\s+up|blame\s+(?:him|her|them)sel(?:f|ves)|take\s+responsibility)\b", re.I
+)
+_WHO_IS = re.compile(
+    r"^(?:who\s+(?:is|was|are|s)|who['’]s|whos|tell\s+me\s+about|profile\s+(?:of\s+)?|about)\s+"
+    r"(.+)$",
+    re.I,
+)
+_WHAT_SAID = re.compile(
+    r"^(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)\s+(.+?)\s+"
+    r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
+    r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
+    re.I,
+)
+_REACTION = re.compile(
+    r"^(?:what\s+(?:was|is)\s+|whats\s+)?(.+?)(?:['’]s|s)?\s+(?:reaction|response|verdict|"
+    r"take|view|thoughts|pov|side|version|opinion)\b(.*)$",
+    re.I,
+)
+_TOPIC = re.compile(r"^\W*(?:about|on|regarding|to|after|of|over|when|re)\b\s*(.*)$", re.I)
+_QUOTE_FROM = re.compile(
+    r"^(?:(?:a|random)\s+)?quotes?(?:\s+(?:from|by|of))?\s*(.*)$|^(.+?)\s+quotes?$", re.I
+)
+_RECAP = re.compile(r"\b(?:recap|summary|summari[sz]e|catch\s+me\s+up|tl;?dr)\b", re.I)
+_FACTS = re.compile(
+    r"\b(?:facts?|what\s+happened|what\s+went\s+on|the\s+story|details|key\s+points)\b", re.I
+)
+_FACTS_ONLY = re.compile(
+    r"^(?:the\s+)?(?:key\s+)?(?:facts?|what\s+happened|what\s+went\s+on|the\s+story|details|"
+    r"key\s+points)$",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,})[\"“”«»„]|(?<!\w)'([^']{2,})'(?!\w)")
+_LEAD_IN = re.compile(
+    r"^(?:hey|hi|please|pitwall|ok|okay|so|and|but|lol|lmao|yo|bro|mate|guys|ngl|wait|hmm+|can\s+you\s+tell\s+me|tell\s+me|"
+    r"do\s+you\s+know|i\s+wonder|any\s+idea)\b[\s,!:]*",
+    re.I,
+)
+_TRAILING = re.compile(r"[\s?!.,;:…]+$")
+_HELP = re.compile(
+    r"^(?:help|commands|\?+|what\s+can\s+you\s+do|how\s+do\s+(?:i|you)\s+use\s+(?:this|you))$",
+    re.I,
+)
+_LATEST = re.compile(r"^(?:what(?:'|’)?s|what\s+is|whats)?\s*(?:the\s+)?(?:latest|news|new)$", re.I)
+_REACTING = re.compile(r"\b(?:react\w*|respond\w*|think|thought|feel|felt|make\s+of)\b", re.I)
+_TEAM_ROLE = re.compile(
+    r"\b(?:team|teams|role|job|position|title|drives?\s+for|races?\s+for|rides?\s+for|"
+    r"driving\s+for|racing\s+for|riding\s+for|bike|car|works?\s+for|do\s+for|does\s+\w+\s+do|"
+    r"(?:a|an)\s+\w+\s+(?:driver|rider))\b",
+    re.I,
+)
+_WHAT_HAPPENED = re.compile(
+    r"\b(?:what|wat|wot)\s*(?:s\s+)?(?:happened|happend|hapened|happen|went\s+on|went\s+down|"
+    r"was\s+the\s+story)\b|\bhow\s+did\s+.+\s+go\b",
+    re.I,
+)
+
+#: The kinds a question can ask for, each with the words that say it (checked in order).
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("born", re.compile(r"\bborn\b|\bbirthday\b")),
+    ("age", re.compile(r"\bhow\s+old\b|\bage\b")),
+    ("admit", re.compile(r"\badmit\w*|\bown\s+up\b|\bconfess\w*")),
+    ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b")),
+    ("blame", re.compile(r"\bbeef\b|\bmad\s+at\b|\bblam\w*|\bfault\w*|\bresponsib\w*|"
+                         r"\bculprit\b|\bcaused?\s+the\b")),
+    ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
+    ("defend", re.compile(r"\bdefen\w*|\bstick\w*\s+up|\bstand\w*\s+up|\bstood\s+up|\bback\w*\s+"
+                          r"(?:him|her|them|up|\w+)\b|\bsupport\w*|\bside\s+with\b|\bforgiv\w*")),
+    ("thank", re.compile(r"\bthank\w*|\bgrateful\b|\bcredit\w*")),
+    ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
+    ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
+                       r"^how\s+did\s+.+\s+(?:get|end|go|lose|crash)\b")),
+    ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*|\bp1\b")),
+    ("penalty", re.compile(r"\bpen\b|\bdrive\s*thr\w*|\bpenal\w*|\bpunish\w*|\bsanction\w*|"
+                           r"\bstewards?\b")),
+    ("retire", re.compile(r"\bretir\w*|\bdnf\w*|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
+                          r"\bout\s+of\s+the\s+race\b")),
+    ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
+                          r"\bbehind\b|\bchampionship\b")),
+    ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
+                          r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
+    ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
+    ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
+    ("where", re.compile(r"^where\b|\bwhat\s+(?:track|circuit|corner|turn)\b|\bwhich\s+"
+                         r"(?:track|circuit|corner|turn|race)\b")),
+    ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
+                         r"\bqualif\w*")),
+    ("count_laps", re.compile(r"\bhow\s+many\s+laps\b|\bhow\s+long\s+was\b")),
+    ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
+                         r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
+                         r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
+    ("react", re.compile(r"\breact\w*|\bresponse\b|\brespond\w*")),
+    ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\b")),
+)  # fmt: skip
+#: Kinds whose answer must hold one of their cue words.
+_NEED_CUE = (
+    "born",
+    "age",
+    "start",
+    "next",
+    "admit",
+    "blame",
+    "criticise",
+    "defend",
+    "thank",
+    "accept",
+    "won",
+    "penalty",
+    "retire",
+    "points",
+    "finish",
+)  # fmt: skip, in priority order: the first a question asks is the one its answer must meet
+#: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
+_OPEN = frozenset({"when", "where", "lap", "why"})
+#: Kinds whose answer is best told by a cue word when some sentence has one.
+_PREFER_ORDER = ("why", "where", "react", "nickname", "crash")
+_PREFER_CUE = frozenset(_PREFER_ORDER)
+#: Kinds about the story's own race: a race named for them must be that story's own.
+_OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", "why", "blame"})
+#: Kinds a person answers by what they said: failing the cue, their own words answer.
+_SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react", "admit"})
+_DATE = re.compile(
+    r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d+|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
+)
+_LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
+_AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
+_BORN = re.compile(r"\bborn\b")
+_LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+_AUX = wordset("did does do was is were has had will would")
+_SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
+_YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
+_WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
+
+
+class Router:
+    """Reads a plain question and finds the answer that fits it."""
+
+    def __init__(self, engine: AnswerEngine) -> None:
+        self.engine = engine
+        self.lookup: Lookup = engine.lookup
+        self.passages = Passages(engine.lookup)
+        self.quotes: Quotes = engine._quotes
+        self._women_of: tuple[object, set[str]] | None = None
+
+    def is_random(self, question: str) -> bool:
+        """Whether the question asks for a random quote, which must not be kept."""
+        bare = _TRAILING.sub("", _LEAD_IN.sub("", clean(question)).strip())
+        m = _QUOTE_FROM.match(bare)
+        return bool(m) and not strip_quotes(m[1] or m[2] or "")
+
+    def help(self) -> HelpAnswer:
+        """What the bot answers, with examples drawn from what is actually stored."""
+        index = self.lookup.index
+        examples: list[str] = []
+        if index.laps:
+            examples.append(f"what happened on lap {index.laps[0]}?")
+        names = sorted(index.people)
+        if names:
+            surname = names[0].split()[-1]
+            examples += [f"what did {surname} say?", f"who is {surname}?"]
+        if index.quote_norm:
+            words = index.quote_norm[0].split()[:4]
+            if len(words) >= 2:
+                examples.append(f"who said “{' '.join(words)}”?")
+        examples += ["why did they crash?", "who won?", "did anyone apologise?", "key facts"]
+        return HelpAnswer(
+            "I answer from the stored articles: who said what, what happened and why, laps, "
+            "apologies, people and their teams, results, key facts and recaps.",
+            tuple(examples),
+        )
+
+    async def ask(self, question: str) -> Answer:
+        """Route a plain question to the answer that fits it."""
+        text = clean(question)
+        while (stripped := _LEAD_IN.sub("", text).strip()) != text:
+            text = stripped
+        bare = _TRAILING.sub("", text)
+        if not bare or _HELP.match(bare):
+            return self.help()
+        reading = read(bare, self.lookup)
+        if not reading.tokens:
+            return self.help()
+
+        if m := (_WHO_SAID.match(bare) or _WHO_SAID_ANY.match(bare)):
+            phrase = m[m.lastindex or 1] if m.lastindex else ""
+            quoted = _QUOTED.search(phrase)
+            phrase = (quoted[1] or quoted[2]) if quoted else phrase
+            phrase = re.sub(r"^(?:it\s+was|that|it|its|it's)\s+", "", strip_quotes(phrase))
+            return await self._who_said(phrase) if phrase.strip() else self.help()
+
+        said = _WHAT_SAID.match(bare)
+        if said and _REACTING.search(said[0]) and (found := await self._what_said(
+            said[1], said[2], reading
+        )):  # fmt: skip
+            return found  # "how did Hamilton react to Russell's apology?"
+        if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
+            return await self._apology(bare, reading)
+
+        if _LAP_ONLY.match(bare):
+            m = _LAP_NUMBER.search(bare) or _NTH_LAP.search(bare)
+            assert m is not None
+            return await self._lap(int(m[1]), reading)
+
+        if (m := _WHO_IS.match(bare)) and not _kinds(reading) - {"nickname"}:
+            found = await self._who_is(strip_quotes(m[1]), reading)
+            if found is not None:
+                return found
+
+        if (
+            _TEAM_ROLE.search(bare)
+            and len(reading.people) == 1
+            and not _kinds(reading) - {"finish", "points", "where"}
+        ):
+            return await self.engine.who(reading.people[0])
+
+        if m := _WHAT_SAID.match(bare):
+            found = await self._what_said(m[1], m[2], reading)
+            if found is not None:
+                return found
+        if (m := _REACTION.match(bare)) and not _WH.match(bare):
+            found = await self._what_said(m[1], m[2], reading)
+            if found is not None:
+                return found
+
+        if _RECAP.search(bare):
+            rest = _RECAP.sub(" ", bare)
+            return await self.engine.recap(self.lookup.article_named(rest))
+
+        if _LATEST.match(bare):
+            return await self.engine.recap(None)
+        if _FACTS_ONLY.match(bare):
+            return await self.engine.facts(None)
+        if _FACTS.search(bare) and not _WHAT_HAPPENED.search(bare):
+            rest = _FACTS.sub(" ", bare)
+            story = self.lookup.article_named(rest)
+            if story is None and (slugs := await self._stories(reading, set())):
+                story = slugs[0]
+            for word in reading.words if story is None else ():
+                if word in _FACT_WORDS:
+                    continue
+                slugs = sorted(await self._place_stories([word], own_race=True))
+                if slugs:
+                    ordered = [a.slug for a in self.lookup.index.articles if a.slug in slugs]
+                    story = ordered[0]
+                    break
+            return await self.engine.facts(story)
+
+        if m := _QUOTE_FROM.match(bare):
+            target = strip_quotes(m[1] or m[2] or "")
+            if not target:
+                return await self.engine.quote()
+            name = self.lookup.resolve_person(target)
+            if name:
+                return await self.engine.quote(speaker=name)
+            if (several := self._several(target)) is not None:
+                return several
+
+        if self.lookup.resolve_person(bare):
+            return await self.engine.who(bare)
+
+        quoted = _QUOTED.search(bare)
+        if quoted:
+            return await self.engine.whosaid(quoted[1] or quoted[2])
+        if (
+            not reading.people
+            and not _WH.match(bare)
+            and not _YES_NO.match(bare)
+            and len(normalise(bare).split()) >= FALLBACK_WORDS
+        ):
+            # No question word: perhaps a remembered phrase ("the best day of my life").
+            found = await self.engine.whosaid(bare)
+            if isinstance(found, WhoSaidAnswer):
+                return found
+        return await self._general(bare, reading)
+
+    # -- the commands' shapes -------------------------------------------------------------
+
+    async def _who_said(self, phrase: str) -> Answer:
+        """Who said a phrase; failing a close quote, a quoted sentence that holds its words."""
+        found = await self.engine.whosaid(phrase)
+        if not isinstance(found, NotFound):
+            return found
+        from bot.answers.understand import SYNONYMS, stop_words
+
+        reading = read(phrase, self.lookup)
+        names = {w for p in reading.people for w in normalise(p).split()}
+        groups = [
+            (w, *SYNONYMS.get(w, ()))
+            for w in words_of(phrase)
+            if w not in _WEAK and w not in stop_words() and w not in names
+        ]
+        if len(groups) < 2:
+            return found
+        # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
+        # its telling words, whoever it names.
+        query = Query(groups=groups, need_speaker=True, min_cover=0.5)
+        answering, _ = await self.passages.find(query)
+        if answering and answering[0].speaker:
+            return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
+        return found
+
+    def passages_found(self, scored: list[Scored]) -> list[Found]:
+        """The sentences picked, as an answer shows them."""
+        return [as_found(s) for s in scored]
+
+    async def _apology(self, bare: str, reading: Reading) -> Answer:
+        person = reading.people[0] if reading.people else self.lookup.person_in(bare)
+        # Words left once names are set aside may name the story ("... in Hungary").
+        story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
+        answer = await self.engine.apology(story, person=person)
+        if not isinstance(answer, NotFound):
+            return answer
+        if _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare) and person:
+            return await self._general(bare, reading)
+        if person is not None:
+            to = [p for p in reading.people[1:]]
+            towards = f" to {to[0]}" if to else ""
+            return NotFound(f"The articles don't say {person} apologised{towards}.")
+        return answer
+
+    async def _lap(self, number: int, reading: Reading) -> Answer:
+        answer = await self.engine.lap(number)
+        if isinstance(answer, LapAnswer) and answer.events:
+            return answer
+        query = Query(phrases=_lap_phrases(number), min_cover=0.0)
+        found, _ = await self.passages.find(query)
+        if found:
+            return PassageAnswer(tuple(self.passages_found(found)), f"Lap {number}")
+        laps = ", ".join(str(n) for n in self.lookup.index.laps)
+        more = f" Laps with events: {laps}." if laps else ""
+        return NotFound(f"The articles don't say what happened on lap {number}.{more}")
+
+    async def _who_is(self, target: str, reading: Reading) -> Answer | None:
+        name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
+        if name is None and reading.people:
+            name = reading.people[0]
+        if name:
+            return await self.engine.who(name)
+        if (several := self._several(target)) is not None:
+            return several
+        words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
+        if await self._all_known(words) and words:
+            return None  # "who is the team principal of williams": the passages may know
+        if self.lookup.article_named(target) is not None:
+            return None
+        answer = await self.engine.who(target)
+        if isinstance(answer, NotFound):
+            shown = strip_quotes(target)
+            return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
+        return answer
+
+    def _several(self, text: str) -> NotFound | None:
+        """A name several people share ("Russell" when two are called it): ask which."""
+        names = self.lookup.index.ambiguous.get(normalise(text))
+        if not names:
+            return None
+        return NotFound(f"Several people in the articles are called “{text}”.", names[:5])
+
+    async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
+        """What X said, or said about Y: X's own words, the most relevant first."""
+        who = strip_quotes(who)
+        name = self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        if name is None:
+            if (several := self._several(who)) is not None:
+                return several
+            words = [w for w in words_of(who) if w not in _WEAK]
+            if not words or await self._any_known(words):
+                return None  # "what did the stewards say": not a person; the passages may know
+            return NotFound(f"The articles don't name anyone called “{who}”.")
+        topic = rest
+        if m := _TOPIC.match(rest):
+            topic = m[1]
+        topic = topic.strip()
+        # "about the weather" when no article mentions the weather: say so, rather than
+        # show quotes about something else. A topic the articles know ranks the quotes.
+        strict = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
+        if strict:
+            from bot.answers.understand import stop_words
+
+            # "the crash" or "the incident" is the story itself, whatever the article calls it.
+            words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
+            strict = bool(words) and not await self._any_known(words)
+        answer = await self.quotes.said_about(name, topic, strict=strict)
+        if isinstance(answer, NotFound):
+            about = f" about “{topic}”" if topic else ""
+            return NotFound(f"The articles have no quote from {name}{about}.")
+        return answer
+
+    # -- the passages ---------------------------------------------------------------------
+
+    async def _general(self, bare: str, reading: Reading) -> Answer:
+        """Answer from the articles' sentences, or say what they do not say."""
+        kinds = _kinds(reading)
+        missing = f"The articles don't say {_indirect(bare)}."
+        groups = _groups(reading, kinds)
+        known = await self._known_words([w for g in groups for w in g])
+        if (
+            not reading.people
+            and not reading.places
+            and not reading.lap
+            and not reading.turn
+            and not reading.year
+            and not known
+            and not kinds
+        ):
+            return self.help()
+        slugs = await self._stories(reading, kinds)
+        if slugs == []:
+            return NotFound(missing)
+        if not reading.people and _SHE.search(reading.low):
+            reading.team_people = sorted(set(reading.team_people) | await self._women())
+        if (
+            _WHAT_HAPPENED.search(bare)
+            and not groups
+            and not reading.people
+            and not reading.lap
+            and not reading.turn
+        ):
+            if slugs is None and not reading.newest:
+                return await self.engine.facts(None)
+            chosen = slugs[0] if slugs else self.lookup.index.articles[0].slug
+            lede = await self.passages.lede(chosen)
+            if lede is not None:
+                return lede
+        query = self._query(reading, kinds, groups, slugs)
+        answer = await self.passages.answer(query, "", missing)
+        if answer.missing and reading.people and kinds & _SPOKEN:
+            # "did Zarco blame Bastianini?": failing the words, what the person said answers.
+            spoken = Query(
+                groups=groups, people=tuple(reading.people), subject=reading.people[0],
+                speaker_only=reading.people[0], slugs=slugs, min_cover=0.0,
+            )  # fmt: skip
+            found, _ = await self.passages.find(spoken)
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
+        if answer.missing and not answer.passages and not groups and not reading.people:
+            return NotFound(missing)
+        return answer
+
+    def _query(
+        self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
+        slugs: list[str] | None,
+    ) -> Query:  # fmt: skip
+        cues: list[str] = []
+        phrases: list[str] = []
+        for kind in kinds:
+            cues += CUES.get(kind, ())
+            phrases += CUE_PHRASES.get(kind, ())
+        primary = next((k for k in _NEED_CUE if k in kinds), None)
+        if kinds & _OPEN and primary not in ("next", "born", "age"):
+            primary = None
+        need: re.Pattern[str] | None = None
+        if "lap" in kinds or ("when" in kinds and "next" not in kinds):
+            need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "age" in kinds:
+            need = _AGE
+        if "born" in kinds:
+            need = _BORN
+        if "count_laps" in kinds:
+            need = _LAP_COUNT
+        subject = None
+        yes_no = _YES_NO.match(reading.low) is not None
+        # The one asked about stands right after the verb: "did X ...", "who did X blame",
+        # "how did X react"; or after "according to".
+        aux = next((i for i, t in enumerate(reading.tokens) if t in _AUX), None)
+        if aux is not None:
+            subject = next((p for p in reading.people if _named_at(reading, p, aux + 1)), None)
+        if "according" in reading.tokens:
+            at = reading.tokens.index("according")
+            later = [p for p in reading.people if _named_at(reading, p, at + 2)]
+            subject = later[0] if later else subject
+        must: list[str] = []
+        hints: list[str] = []
+        if reading.turn is not None:
+            (must if not kinds & {"why", "blame"} else hints).append(f"turn {reading.turn}")
+        if reading.lap is not None:
+            laps = _lap_phrases(reading.lap)
+            if len(laps) == 1 and not kinds & {"why", "blame"}:
+                must.append(laps[0])
+            else:
+                hints += laps
+        if kinds & {"when", "where", "next"}:
+            # "when is the French GP": the race is what the sentence must be about.
+            for place in reading.places:
+                words = [w for w in words_of(place) if w not in ("grand", "prix")]
+                if place.endswith("grand prix") and words:
+                    must.append(" ".join(words))
+                else:
+                    hints += words
+        elif not kinds & _OWN_RACE:
+            hints += [w for p in reading.places for w in words_of(p) if w not in ("grand", "prix")]
+        return Query(
+            groups=groups,
+            people=tuple(reading.people),
+            subject=subject,
+            cues=tuple(dict.fromkeys(cues)),
+            cue_phrases=tuple(dict.fromkeys(phrases)),
+            required=CUES.get(primary, ()) if primary else (),
+            required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
+            prefer_cue=bool(kinds & _PREFER_CUE),
+            prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
+            prefer_quotes="react" in kinds,
+            loose=bool(kinds & {"why", "react"}),
+            yes_no=yes_no,
+            all_people=yes_no and len(reading.people) >= 2,
+            team_people=tuple(reading.team_people),
+            need_team=bool(reading.team_people)
+            and subject is None
+            and bool(kinds & (_SPOKEN | {"retire", "why", "finish"})),
+            need_rarest=not kinds and len(groups) >= 2,
+            need=need,
+            phrases=tuple(must),
+            hints=tuple(hints),
+            slugs=slugs,
+        )
+
+    async def _stories(self, reading: Reading, kinds: set[str]) -> list[str] | None:
+        """The stories a question points at by place, race, year or "last race"; None: any."""
+        index = self.lookup.index
+        allowed: set[str] | None = None
+        if reading.year is not None:
+            allowed = {a.slug for a in index.articles if a.published.year == reading.year}
+        if reading.newest and index.articles:
+            allowed = {index.articles[0].slug} if allowed is None else allowed
+        for place in reading.places:
+            words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
+            race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
+            own = bool(kinds & _OWN_RACE) or race
+            slugs = await self._place_stories(words, own_race=own)
+            if not slugs:
+                return []
+            allowed = slugs if allowed is None else allowed & slugs
+        phrases = [f"turn {reading.turn}"] if reading.turn is not None else []
+        if reading.lap is not None:
+            phrases += _lap_phrases(reading.lap)
+        if phrases:
+            # Only some stories have a "turn 9" or a "lap 17": the question is about those.
+            having = await self._stories_with(phrases)
+            if having:
+                allowed = having if allowed is None else (allowed & having) or allowed
+        pairs = [a + b for a, b in zip(reading.tokens, reading.tokens[1:], strict=False)]
+        for token in [*reading.tokens, *pairs]:
+            series = _SERIES.get(token)
+            if series:
+                having = await self._stories_with([series])
+                if having:
+                    allowed = having if allowed is None else (allowed & having) or allowed
+        if allowed is None:
+            return None
+        return [a.slug for a in index.articles if a.slug in allowed]
+
+    async def _stories_with(self, phrases: list[str]) -> set[str]:
+        """Stories whose text holds any of ``phrases`` (case aside)."""
+        words = list(dict.fromkeys(w for p in phrases for w in words_of(p)))
+        found: set[str] = set()
+        for p in await self.engine.store.passages_matching(words, limit=400):
+            low = p.text.casefold()
+            if p.source and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", low) for x in phrases):
+                found.add(p.source.slug)
+        return found
+
+    async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
+        """Stories that hold every word of a place; with ``own_race``, in headline or lede."""
+        index = self.lookup.index
+        wanted = {stem(w) for w in words}
+        found: set[str] = set()
+        # Headlines, through the lookup's word postings rather than a pass over every one.
+        having: set[int] | None = None
+        for w in words:
+            hits = set(index.article_words.get(w, ()))
+            having = hits if having is None else having & hits
+        found.update(index.articles[i].slug for i in having or ())
+        passages = await self.engine.store.passages_matching(words, limit=400)
+        for p in passages:
+            if p.source and wanted <= stems(p.text) and (not own_race or p.paragraph <= 2):
+                found.add(p.source.slug)
+        for word in words:
+            if len(word) >= 4:
+                found.update(await self.engine.store.notes_mentioning(word))
+        return found
+
+    async def _women(self) -> set[str]:
+        """People the articles call "she" or "her": the first person named before it."""
+        index = self.lookup.index
+        if self._women_of is not None and self._women_of[0] is index:
+            return self._women_of[1]
+        from bot.answers.passages import forms_of
+
+        found: set[str] = set()
+        forms = [(p.name, forms_of(p)) for p in index.people.values()]
+        for p in await self.engine.store.passages_matching(["she", "her"], limit=500):
+            low = p.text.casefold()
+            m = re.search(r"\b(?:she|her)\b", low)
+            if m is None:
+                continue
+            before = low[: m.start()]
+            spots = [
+                (before.rfind(f), name)
+                for name, fs in forms
+                for f in fs
+                if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", before)
+            ]
+            if spots:
+                found.add(max(spots)[1])
+        self._women_of = (index, found)
+        return found
+
+    async def _known_words(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        _, counts = await self.engine.store.passage_counts([stem(w) for w in words])
+        return [w for w in words if counts.get(stem(w))]
+
+    async def _all_known(self, words: list[str]) -> bool:
+        return len(await self._known_words(words)) == len(words)
+
+    async def _any_known(self, words: list[str]) -> bool:
+        return bool(await self._known_words(words))
+
+
+#: Words that name a story's incident whatever the article calls it.
+_EVENT = wordset("crash crashes collision incident accident clash contact race it that")
+
+#: Words of a facts request that never name a story.
+_FACT_WORDS = wordset("key facts fact details story points summary main important")
+
+_SERIES = SERIES
+
+#: Words too common to tell which quote or sentence was meant.
+_WEAK = wordset(
+    "a an the and or but of on in at to for with it its is was be i you he she we they my "
+    "me his her our their that this there not no so as by"
+)
+
+
+def _kinds(reading: Reading) -> set[str]:
+    kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
+    if "finish" in kinds:
+        kinds.discard("where")  # "where did Checo finish": a position, not a place
+    return kinds
+
+
+def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
+    """The question's content words, each with what articles call it."""
+    from bot.answers.understand import SYNONYMS
+
+    kind_words = {w for k in kinds for w in CUES.get(k, ())}
+    patterns = [p for k, p in _KINDS if k in kinds]
+    groups = []
+    for word in reading.words:
+        if word in QUESTION_WORDS or word in _GROUP_SKIP:
+            continue
+        group = (word, *SYNONYMS.get(word, ()))
+        if word in kind_words and kinds & set(_NEED_CUE):
+            continue  # the kind's cue already asks for it
+        if any(p.search(word) for p in patterns):
+            continue  # "divebombed" only says the kind (a crash), which its cue asks for
+        groups.append(group)
+    return groups
+
+
+#: Words that only say which kind of answer is wanted, never what it is about.
+_GROUP_SKIP = wordset(
+    "according blame blamed fault faults whose culprit why reason cause react reaction "
+    "reacted respond response did anyone defend defended stick stuck stand stood support "
+    "supported criticise criticize criticised criticized thank thanked thanks accept "
+    "accepted admit admitted finish finished come came place placed position win won "
+    "winner first lap turn next when where much many far old age went wrong track circuit "
+    "corner position"
+)
+
+
+def _named_at(reading: Reading, name: str, at: int) -> bool:
+    """Whether the question names ``name`` starting at word ``at`` (a typo aside)."""
+    from bot.answers.passages import forms_of
+
+    tokens = reading.tokens[at:]
+    if tokens[:1] == ["the"]:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    person = reading.index_people.get(name)
+    forms = forms_of(person) if person else {name.casefold()}
+    for form in forms:
+        words = normalise(form).split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if words and tokens[: len(words)] == words:
+            return True
+    first = tokens[0].removesuffix("s")
+    singles = {normalise(f) for f in forms if " " not in normalise(f)}
+    return len(first) >= 4 and any(w.startswith(first[:4]) for w in singles)
+
+
+def _lap_phrases(number: int) -> tuple[str, ...]:
+    if number == 1:
+        return ("lap 1", "opening lap", "first lap")
+    return (f"lap {number}",)
+
+
+def _indirect(bare: str) -> str:
+    """A question as the object of "don't say": "who won at Imola" / "whether X ...".
+
+    The fan's own words are kept, so the line names exactly what is missing.
+    """
+    text = re.sub(r"\s+", " ", bare).strip().rstrip("?")
+    if _WH.match(text):
+        return text
+    if m := _YES_NO.match(text):
+        return "whether " + text[m.end() :]
+    return "anything about “" + text + "”"

@@ -1,0 +1,338 @@
+"""Reading a fan's question: the kind of answer it asks for, the people, story and words in it.
+
+Fans type in lower case, with typos, slang and no question mark. This module turns such text
+into a :class:`Reading`: the question's kind, the people it names (through names, surnames,
+first names, aliases and nicknames the articles give, typos tolerated), the story it points at
+(a race or circuit, a year, "the last race") and its content words, with fans' words mapped to
+the words articles use ("penalised" -> penalty, "angry" -> furious). Nothing here reads the
+store; the router decides what to do with a reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.answers.lookup import Lookup
+from bot.answers.text import normalise, wordset
+from bot.models import Person
+
+__all__ = ["CUES", "QUESTION_WORDS", "Reading", "read"]
+
+#: Words that carry no topic: question words, pronouns, auxiliaries, fillers, fan slang.
+_STOP = wordset(
+    """
+    a an the and or but of on in at to for with about after before by from into onto off up out
+    did does do doing done is was were be been being are am has have had having will would can
+    could should shall may might must what who whom whose which how why when where whats whos
+    wheres whens hows tell me please it its that this these those he she they his her their
+    him them i you we us our your my mine theirs hers there here then than so very really
+    actually just ever any anyone anybody someone somebody everyone everybody one ones also
+    thing things stuff get got getting go going went say said says saying think thought
+    know knew like mean means pitwall hey hi ok okay yeah yes no not dont doesnt didnt wasnt
+    isnt arent werent hasnt havent wat wot abt bout u ur im ive id hed shed whats thats
+    theres all some many much more most other others own same such only both each few again
+    once kind sort lot lots bit way anyway guys guy mate race happen happened happening
+    happend hapened anything something news info update updates latest between lol lmao
+    gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
+    make made give gave given put come came stop stopped keep kept let see saw seen look
+    looked happen woman women female lady girl """
+)
+
+#: Fans' words -> the words race reports use for the same thing (folded forms).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "penalised": ("penalty",), "penalized": ("penalty",), "penalise": ("penalty",),
+    "penalties": ("penalty",), "punished": ("penalty",), "sanction": ("penalty",),
+    "crash": ("crashed", "collided", "clash", "collision"), "crashed": ("crash", "collided"),
+    "crashes": ("crash", "collided"), "crashing": ("crash", "crashed"),
+    "collide": ("collided", "crash"), "hit": ("collided", "contact", "slid"),
+    "touch": ("touched", "contact"), "clash": ("collided", "contact"),
+    "angry": ("furious", "fuming", "red", "attack"), "mad": ("furious", "fuming"),
+    "upset": ("furious", "fuming"), "furious": ("fuming",),
+    "win": ("won", "victory", "winner"), "won": ("win", "victory"), "winner": ("won",),
+    "lose": ("lost",), "retire": ("retired", "finish"), "retired": ("retire",),
+    "dnf": ("retired", "finish"), "quit": ("retired",),
+    "sorry": ("apologise", "apology"), "apologize": ("apologise",),
+    "apologized": ("apologised",), "criticize": ("criticise",), "criticized": ("criticised",),
+    "defend": ("defended", "backed"), "thank": ("thanks", "thanked"), "blame": ("blamed",),
+    "fault": ("blame", "mistake", "wrong"), "mistake": ("fault",),
+    "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
+    "standings": ("championship", "leads", "points"), "championship": ("standings",),
+    "leads": ("lead",), "leader": ("leads", "lead"),
+    "gp": ("grand", "prix"), "teammate": ("team",), "gap": ("seconds", "ahead", "behind"),
+    "podium": ("won", "second", "third"), "runner": ("second",),
+    "binned": ("crashed", "crash"), "bin": ("crashed", "crash"),
+    "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
+    "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
+    "knocked": ("pushed", "wide"), "beef": ("blamed", "fault"),
+}  # fmt: skip
+
+#: Series fans name, and how the articles write them: they pick the story, not the words.
+SERIES = {
+    "eprix": "e-prix", "e-prix": "e-prix", "indycar": "indycar", "indy": "indycar",
+    "motogp": "motogp", "f1": "formula 1", "nascar": "nascar", "fe": "e-prix",
+}  # fmt: skip
+
+#: Words that signal each kind of answer, as a sentence of a race report says it.
+CUES: dict[str, tuple[str, ...]] = {
+    "why": ("because", "blamed", "blame", "caused", "due", "failure", "mistake", "fault",
+            "locked", "pushed", "damaged", "broken", "bent", "lost", "wrong", "movement",
+            "jolted", "slowed", "contact", "slid", "spin", "barrier", "wall", "gravel",
+            "speeding", "touched"),
+    "start": ("grid", "pole", "qualified", "qualifying"),
+    "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
+              "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
+    "won": ("won", "win", "wins", "victory", "winner"),
+    "retire": ("retired", "retire", "retirement", "pulled", "ended"),
+    "penalty": ("penalty", "penalties", "penalised", "stewards", "drive-through"),
+    "points": ("points", "leads", "lead", "standings", "championship", "ahead", "behind"),
+    "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
+               "sixth", "seventh", "ninth", "11th", "14th", "17th"),
+    "next": ("next", "heads", "moves", "focus", "round", "travels"),
+    "date": ("january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december", "sunday", "saturday",
+             "yesterday", "weekend"),
+    "where": ("turn", "corner", "hairpin", "circuit", "track", "speedway", "chicane"),
+    "apology": ("sorry", "apologise", "apologised", "apology", "mistake"),
+    "thank": ("thank", "thanks", "thanked", "grateful"),
+    "defend": ("defended", "defend", "forgive", "stood", "stick", "support", "supported",
+               "sympathised", "sympathise"),
+    "criticise": ("criticise", "criticised", "wrong", "blame", "blamed", "fault", "attack",
+                  "accusing", "accused", "pattern", "forgiving", "right"),
+    "blame": ("blame", "blamed", "fault", "wrong", "mistake", "responsible", "accusing"),
+    "accept": ("accept", "accepted", "disagreed", "agreed", "decision"),
+    "react": ("said", "reacted", "told", "wrote"),
+    "age": ("year", "old", "aged"),
+    "nickname": ("nickname", "nicknamed", "known", "called"),
+    "born": ("born",),
+    "admit": ("mistake", "fault", "wrong", "responsibility", "sorry", "admitted"),
+}  # fmt: skip
+
+#: Multi-word cues matched as phrases.
+CUE_PHRASES: dict[str, tuple[str, ...]] = {
+    "retire": ("failed to finish", "out of the race", "pulled off", "ended the"),
+    "blame": ("no right", "no further action", "no action", "on me", "wholly to blame"),
+    "penalty": ("no further action", "no action", "long lap", "time penalty"),
+    "admit": ("on me", "my mistake", "my fault", "take responsibility", "own it"),
+    "start": (r"re:start(?:ed|ing) (?:\d+|from|on)",),
+    "criticise": ("less forgiving", "no right", "in the wrong"),
+    "defend": ("stood up for", "stick up for", "ready to forgive", "re:backed (?!down)"),
+    "next": ("moves on", "heads next", "next round", "next race"),
+    "finish": ("ahead of",),
+}
+
+QUESTION_WORDS = wordset(
+    "who whom whose what which how why when where whats whos wheres did does do is was were "
+    "has have had can could will would should are wat wot"
+)
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
+_LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
+_FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
+_TURN = re.compile(r"\b(?:turn|t)\s*(\d{1,2})\b")
+_RACE_NAME = re.compile(r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:gp|grand\s+prix|e-?prix|500)\b")
+_PLACE = re.compile(
+    r"(?=\b(?:at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?))"
+)
+_NEWEST = re.compile(r"\b(?:last|latest|most\s+recent|this)\s+(?:race|round|weekend|story|gp)\b")
+_INTENT_WORDS = sorted(
+    {w for words in CUES.values() for w in words}
+    | set(SYNONYMS)
+    | {"happened", "penalty", "apologise", "criticise", "reaction", "react", "finish", "team",
+       "role", "drive", "ride", "next", "lap", "turn", "crash", "retire", "blame", "defend"}
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a question asks, as far as the words tell.
+
+    ``people`` are full names in the order the question names them; ``words`` the content
+    words left once names, places and stop words are set aside (typos mended where they
+    are close to a word fans use for a kind of answer), ``extra`` what those words are
+    called in articles; ``places`` race or circuit words; ``race_named`` whether they came
+    as "<x> GP"; ``lap``/``turn`` numbers asked about.
+    """
+
+    text: str
+    low: str
+    tokens: list[str]
+    people: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    year: int | None = None
+    newest: bool = False
+    lap: int | None = None
+    turn: int | None = None
+    team_people: list[str] = field(default_factory=list)
+    index_people: dict[str, Person] = field(default_factory=dict)
+
+    @property
+    def asks(self) -> bool:
+        """Whether it is phrased as a question at all."""
+        return bool(self.tokens) and (self.tokens[0] in QUESTION_WORDS or "?" in self.text)
+
+
+def _mend(word: str) -> str:
+    """A typo of a word fans use for a kind of answer, mended ("penalsed" -> "penalised")."""
+    if len(word) < 5 or word in _STOP:
+        return word
+    found = process.extractOne(word, _INTENT_WORDS, scorer=fuzz.ratio, score_cutoff=84)
+    return found[0] if found else word
+
+
+def read(text: str, lookup: Lookup) -> Reading:
+    """Read a cleaned question."""
+    low = normalise(text.replace("-", " - ")).replace(" - ", "-")
+    low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
+    tokens = low.split()
+    reading = Reading(text, low, tokens, index_people=lookup.index.people)
+    if m := _YEAR.search(low):
+        reading.year = int(m[1])
+    reading.newest = bool(_NEWEST.search(low))
+    if m := _LAP.search(low):
+        reading.lap = int(m[1] or m[2])
+    elif _FIRST_LAP.search(low):
+        reading.lap = 1
+    if m := _TURN.search(low):
+        reading.turn = int(m[1])
+    # A race's own name ("the italian gp") is a story, never a person's epithet.
+    race_words = {w for m in _RACE_NAME.finditer(low) for w in m[0].split()}
+    blocked = {i for i, t in enumerate(tokens) if t in race_words}
+    people, spans = _people_in(tokens, lookup, blocked)
+    reading.people = people
+    used = set(spans)
+    reading.team_people = _team_people(low, lookup, people)
+    places: list[str] = []
+    for m in _RACE_NAME.finditer(low):
+        words = [w for w in m[1].split() if w not in _STOP and w not in _NOT_PLACES]
+        if words:
+            places.append(" ".join(words) + " grand prix")
+    name_words = {tokens[i] for i in spans}
+    for m in _PLACE.finditer(low):
+        words = [w for w in m[1].split() if w not in _STOP and not w.isdigit()]
+        words = [w for w in words if w not in name_words]
+        words = [w for w in words if w not in _NOT_PLACES]
+        if words and not any(words[0] in p for p in places):
+            places.append(" ".join(words))
+    reading.places = places
+    place_words = {w for p in places for w in p.split()} | {"gp", "eprix", "e-prix", "prix"}
+    words: list[str] = []
+    for i, token in enumerate(tokens):
+        if i in used or token in _STOP or token.isdigit() or len(token) < 2:
+            continue
+        if token in place_words or token in SERIES:
+            continue
+        mended = _mend(token)
+        words.append(mended)
+    reading.words = list(dict.fromkeys(words))
+    extra: list[str] = []
+    for w in reading.words:
+        extra += SYNONYMS.get(w, ())
+    reading.extra = [w for w in dict.fromkeys(extra) if w not in reading.words]
+    return reading
+
+
+#: Words after "at"/"in" that are not a race or a place.
+_NOT_PLACES = wordset(
+    "lap laps turn turns pits pit lane wet dry rain end start first last race races time "
+    "points standings championship constructors drivers riders team crash penalty lead "
+    "front back gravel wall media social fault order total all next this that podium pole "
+    "season year weekend home"
+)
+
+
+def _people_in(
+    tokens: list[str], lookup: Lookup, blocked: set[int] | None = None
+) -> tuple[list[str], list[int]]:
+    """People a question names, longest names first, typos tolerated; and where they stand.
+
+    Words at ``blocked`` positions are not names (they name a race).
+    """
+    index = lookup.index
+    found: list[tuple[int, str]] = []
+    used: list[int] = []
+    taken: set[int] = set(blocked or ())
+    for size in (5, 4, 3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            span = range(start, start + size)
+            if any(i in taken for i in span):
+                continue
+            key = " ".join(tokens[start : start + size])
+            name = index.exact.get(key)
+            if name is None and key.startswith("the ") and size > 1:
+                name = index.exact.get(key[4:])
+            if name is None and size == 1 and key.endswith("s") and len(key) > 4:
+                name = index.exact.get(key[:-1])  # "russells"
+            if name is None or (size == 1 and (key in _STOP or key in _NOT_NAMES)):
+                continue
+            if _eventlike(name):
+                continue
+            found.append((start, name))
+            taken.update(span)
+    for i, token in enumerate(tokens):
+        if i in taken or token in _STOP or len(token) < 4 or token in _NOT_NAMES:
+            continue
+        if token in lookup.index.name_words:
+            continue
+        name = lookup.resolve_person(token)
+        if name is None and token.endswith("s") and len(token) > 5:
+            name = lookup.resolve_person(token[:-1])
+        if name is not None and not _eventlike(name):
+            found.append((i, name))
+            taken.add(i)
+    found.sort()
+    people = list(dict.fromkeys(name for _, name in found if not _eventlike(name)))
+    used.extend(sorted(taken - set(blocked or ())))
+    return people, used
+
+
+def _team_people(low: str, lookup: Lookup, named: list[str]) -> list[str]:
+    """People of a team the question names ("how did Mercedes react?")."""
+    found: list[str] = []
+    teams = _teams(lookup)
+    words = set(low.split())
+    for team, people in teams.items():
+        first = team.split()[0]
+        if first in words and re.search(rf"(?<!\w){re.escape(team)}(?!\w)", low):
+            found += [p for p in people if p not in named]
+    return sorted(set(found))
+
+
+#: The last index's teams: (index, team -> people); an index is replaced whole on refresh.
+_TEAMS: list[tuple[object, dict[str, list[str]]]] = []
+
+
+def _teams(lookup: Lookup) -> dict[str, list[str]]:
+    """Team (normalised) -> its people, built once per index."""
+    index = lookup.index
+    if _TEAMS and _TEAMS[0][0] is index:
+        return _TEAMS[0][1]
+    found: dict[str, list[str]] = {}
+    for person in index.people.values():
+        team = normalise(person.team or "")
+        if team:
+            found.setdefault(team, []).append(person.name)
+    _TEAMS[:] = [(index, found)]
+    return found
+
+
+def _eventlike(name: str) -> bool:
+    """A "person" the attribution took from a race's name ("Berlin E-Prix")."""
+    last = name.split()[-1].casefold() if name.split() else ""
+    return last in ("prix", "e-prix", "gp", "grand", "500") or "grand prix" in name.casefold()
+
+
+#: Words that must never be read as a name even when an alias holds them.
+_NOT_NAMES = wordset(
+    "star driver drivers rider boss team champion crash race lap turn penalty points win "
+    "won next red bull man old year young gun world mercedes ferrari"
+)
+
+
+def stop_words() -> frozenset[str]:
+    """The words that carry no topic (question words, pronouns, fillers)."""
+    return _STOP

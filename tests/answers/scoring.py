@@ -1,0 +1,225 @@
+"""Scoring fans' questions: the question file, what a right answer shows, and asking them all.
+
+Shared by the question set and the unseen set, so both are judged by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.answers import AnswerEngine
+from bot.ingest import ingest
+from bot.render import render_text
+from bot.store import Store
+
+__all__ = [
+    "ARTICLES",
+    "DENIAL",
+    "HELP",
+    "KINDS",
+    "SEED",
+    "Question",
+    "answer_all",
+    "article_text",
+    "articles",
+    "build",
+    "comparable",
+    "headlines",
+    "invented",
+    "load_questions",
+    "misses",
+    "score",
+]
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SEED = ROOT / "data" / "articles" / "2021-04-20-russell-bottas.txt"
+ARTICLES = HERE / "articles"
+QUESTIONS = HERE / "questions.toml"
+
+#: The opening of the help text: right for empty or meaningless input, never for a question.
+HELP = "I answer from the stored articles"
+#: An answer opening with this says the articles cannot answer: wrong for a question they
+#: do answer, even when the passages offered after it happen to hold the answer.
+DENIAL = "The articles don't say"
+KINDS = frozenset(
+    {
+        "who_said",
+        "what_said",
+        "reaction",
+        "did_x_y",
+        "blame",
+        "who_is",
+        "team_role",
+        "why",
+        "what_happened",
+        "when",
+        "where",
+        "outcome",
+        "negative",
+        "other",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One fan question and what its answer must, and must not, show."""
+
+    ask: str
+    kind: str
+    #: Each item must show; an item of several strings is met by any one of them.
+    expect: tuple[tuple[str, ...], ...]
+    reject: tuple[str, ...] = ()
+    #: May show, but only after the expected content: what a relevance ranking puts lower.
+    after: tuple[str, ...] = ()
+
+
+def load_questions(path: Path = QUESTIONS) -> list[Question]:
+    """Read the question file; a malformed entry fails loudly rather than being skipped."""
+    with path.open("rb") as handle:
+        raw = tomllib.load(handle)
+    questions = []
+    for entry in raw["question"]:
+        unknown = set(entry) - {"ask", "kind", "expect", "reject", "after"}
+        assert not unknown, f"unknown keys {unknown} in {entry}"
+        questions.append(
+            Question(
+                entry["ask"],
+                entry["kind"],
+                tuple((e,) if isinstance(e, str) else tuple(e) for e in entry["expect"]),
+                tuple(entry.get("reject", ())),
+                tuple(entry.get("after", ())),
+            )
+        )
+    return questions
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u200b": " "})
+_SPACE = re.compile(r"\s+")
+_NOT = re.compile(r"n't\b")
+
+
+def comparable(text: str) -> str:
+    """Case, typographic quotes, spacing and contractions set aside ("don't" = "do not"),
+    so an expectation checks content, not one wording or typography."""
+    text = text.translate(_QUOTES).casefold()
+    text = _NOT.sub(" not", text).replace("cannot", "can not")
+    return _SPACE.sub(" ", text).strip()
+
+
+def articles(*folders: Path) -> list[Path]:
+    """The seed and every article in ``folders`` (the question set's own by default)."""
+    return [SEED, *(p for folder in folders or (ARTICLES,) for p in sorted(folder.glob("*.txt")))]
+
+
+def headlines(paths: Sequence[Path] = ()) -> list[str]:
+    """Every loaded article's headline (the rest of its ``date YYYY-MM-DD`` first line)."""
+    found = []
+    for path in paths or articles():
+        first = path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n", 1)[0]
+        found.append(first.split(maxsplit=2)[2])
+    return found
+
+
+def misses(question: Question, shown: str, cited: Sequence[str] = ()) -> list[str]:
+    """What is wrong with an answer: each expected item missing, each rejected string shown,
+    each ``after`` string shown ahead of the expected content.
+
+    The headlines in ``cited`` are set aside first: an answer citing the right article would
+    otherwise "contain" every name in its headline, right or wrong.
+    """
+    seen = comparable(shown)
+    for headline in cited:
+        seen = seen.replace(comparable(headline), " ")
+    wrong: list[str] = []
+    last = -1  # where the last expected item is first shown
+    for item in question.expect:
+        found = [i for i in (seen.find(comparable(one)) for one in item) if i >= 0]
+        if found:
+            last = max(last, min(found))
+        else:
+            wrong.append(f"missing {' or '.join(map(repr, item))}")
+    rejected = [*question.reject, HELP]
+    if question.kind != "negative" and not any(
+        comparable(one) in comparable(DENIAL) for item in question.expect for one in item
+    ):
+        rejected.append(DENIAL)
+    wrong += [f"shows {r!r}" for r in rejected if comparable(r) in seen]
+    for later in question.after:
+        at = seen.find(comparable(later))
+        if 0 <= at < last:
+            wrong.append(f"shows {later!r} before the expected content")
+    return wrong
+
+
+_CURLY = re.compile(r"“([^”]*)”")
+
+
+def invented(question: str, shown: str, corpus: str) -> list[str]:
+    """Every piece of text the answer shows in quotation marks that no article contains.
+
+    The question's own words may be echoed in quotation marks ("Who said “kill us both”?");
+    an ellipsis marks a cut, so the pieces either side are checked on their own.
+    """
+    asked = comparable(question)
+    found = []
+    for quoted in _CURLY.findall(shown):
+        for piece in quoted.split("…"):
+            piece = comparable(piece).strip(" ,.")
+            if piece and piece not in asked and piece not in corpus:
+                found.append(piece)
+    return found
+
+
+def article_text(paths: Sequence[Path] = ()) -> str:
+    """The text of every loaded article, comparable, for checking that quotes are verbatim."""
+    return comparable("\n".join(p.read_text(encoding="utf-8") for p in paths or articles()))
+
+
+async def build(path: Path, paths: Sequence[Path]) -> None:
+    """Ingest the articles into a fresh store at ``path`` through the real ingester."""
+    async with await Store.open(path) as store:
+        report = await ingest(store, list(paths))
+        assert report.ok, report.failed
+
+
+async def answer_all(path: Path, questions: Sequence[Question]) -> dict[str, str]:
+    """Ask every question once through ``AnswerEngine.ask``; the answers rendered as text."""
+    async with await Store.open(path) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        return {q.ask: render_text(await engine.ask(q.ask)) for q in questions}
+
+
+def score(
+    questions: Sequence[Question], answers: dict[str, str], cited: Sequence[str]
+) -> tuple[float, str]:
+    """The share of questions answered right, and a report: every miss, then a table by kind."""
+    passed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    failures: list[str] = []
+    for q in questions:
+        shown = answers[q.ask]
+        wrong = misses(q, shown, cited)
+        total[q.kind] += 1
+        if wrong:
+            got = shown.strip().replace("\n", "\n      ")
+            failures.append(f"[{q.kind}] {q.ask!r}: {'; '.join(wrong)}\n  got: {got}")
+        else:
+            passed[q.kind] += 1
+    share = sum(passed.values()) / len(questions)
+    table = [f"{'kind':<14}{'passed':>8}{'asked':>7}{'score':>8}"]
+    for kind in sorted(total):
+        table.append(
+            f"{kind:<14}{passed[kind]:>8}{total[kind]:>7}{passed[kind] / total[kind]:>8.0%}"
+        )
+    table.append(f"{'overall':<14}{sum(passed.values()):>8}{len(questions):>7}{share:>8.1%}")
+    report = f"\n{len(failures)} of {len(questions)} questions failed:\n\n"
+    report += "\n\n".join(failures) + "\n\n" + "\n".join(table)
+    return share, report
