@@ -552,7 +552,7 @@ def _passage_layout(answer: PassageAnswer, style: _Style) -> tuple[str | None, l
             body = style.esc(found.text)
             if found.speaker:
                 body += "\n\n" + style.italic(style.esc(f"— quoting {found.speaker}"))
-        blocks.append(_Block(title, body, cite(found.source), "passage"))
+        blocks.append(_Block(title, body, cite(found.source), "passage", _source_url(found.source)))
     if answer.missing:
         header = answer.missing
         if blocks:

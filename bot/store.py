@@ -958,7 +958,8 @@ class Store:
         if not words:
             return []
         sql = (
-            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published FROM passages_fts f "
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published, a.url "
+            "FROM passages_fts f "
             "JOIN passages s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id "
             "WHERE passages_fts MATCH ?"
         )
@@ -1000,8 +1001,8 @@ class Store:
             list(slugs),
         )
         told = await self._all(
-            "SELECT r.id, r.text, r.paragraph, p.name AS speaker, a.slug, a.headline, a.published "
-            "FROM reported_statements r JOIN articles a ON a.id = r.article_id "
+            "SELECT r.id, r.text, r.paragraph, p.name AS speaker, a.slug, a.headline, a.published, "
+            "a.url FROM reported_statements r JOIN articles a ON a.id = r.article_id "
             f"JOIN people p ON p.id = r.person_id WHERE a.slug IN ({marks}) ORDER BY r.id",
             list(slugs),
         )
@@ -1036,7 +1037,7 @@ class Store:
     async def article_passages(self, slug: str) -> list[Passage]:
         """Every paragraph of one article, in order, as passages."""
         rows = await self._all(
-            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published FROM passages s "
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published, a.url FROM passages s "
             "JOIN articles a ON a.id = s.article_id WHERE a.slug = ? ORDER BY s.paragraph",
             (slug,),
         )

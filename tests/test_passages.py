@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -114,3 +115,14 @@ def test_facts_show_each_person_with_their_team_and_the_headline_once() -> None:
     assert "Who: Anna Kessler (Falcon) and Luc Moreau (Orion) (¶2)" in shown
     assert shown.count(SPA.headline) == 1
     assert shown.count(SPA.published.isoformat()) == 1
+
+
+async def test_a_passage_from_a_linked_article_links_to_it(store: Store) -> None:
+    """A passage cites the original article's link, as quotes and facts do (issue 10)."""
+    await load(store, dataclasses.replace(SPA, url="https://news.example/spa-clash"))
+    engine = AnswerEngine(store)
+    await engine.refresh()
+    answer = await engine.ask("why did kessler and moreau retire")
+    assert isinstance(answer, PassageAnswer) and answer.passages
+    assert all(found.source and found.source.url for found in answer.passages)
+    assert "https://news.example/spa-clash" in render_text(answer)
