@@ -12,6 +12,7 @@ marked as reported, and nothing is ever reworded.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -23,7 +24,7 @@ import snowballstemmer
 from bot.answers.lookup import Part
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise
-from bot.models import Fact, Passage, Person, Quote, ReportedStatement, Source
+from bot.models import Fact, Passage, Person, Quote, ReportedStatement
 
 __all__ = [
     "Passages",
@@ -534,7 +535,7 @@ def _speaker_of(
 def as_found(s: Scored) -> Found:
     source = s.passage.source
     assert source is not None
-    cited = Source(source.slug, source.headline, source.published, s.passage.paragraph)
+    cited = dataclasses.replace(source, paragraph=s.passage.paragraph)
     text = s.text
     if s.quoted:
         text = text.strip(_QUOTE_MARKS + " ,")
