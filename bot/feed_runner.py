@@ -25,7 +25,6 @@ told once, in the server's system channel if Pitwall can speak there, else on th
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 
+from bot.dispatch import DispatchLoop
 from bot.intake import Announcement, FeedInfo, Intake, PollResult
 from bot.recaps import missing_permissions
 from bot.render import ALLOWED_MENTIONS, announcement_page, neutralise
@@ -78,49 +78,32 @@ def _transient(exc: BaseException) -> bool:
     return isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.RateLimited)
 
 
-class FeedRunner:
+class FeedRunner(DispatchLoop):
     """Poll every due feed and announce what is new; one task for all feeds."""
+
+    task_name = "pitwall-feeds"
+    label = "the feed poller"
 
     bot: Pitwall
     intake: Intake
     clock: Clock
-    _wake: asyncio.Event
-    _task: asyncio.Task[None] | None
     _retry_at: datetime | None
 
     def __init__(self, bot: Pitwall, intake: Intake, *, clock: Clock | None = None) -> None:
+        super().__init__()
         self.bot = bot
         self.intake = intake
         self.clock = clock if clock is not None else DEFAULT_CLOCK
-        self._wake = asyncio.Event()
-        self._task = None
         self._retry_at = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Start the dispatch task (it waits for the bot to be ready)."""
+        """Start the dispatch task (it waits for the bot to be ready) on the polling process."""
         if not polls_here(self.bot):
             log.info("feeds are polled by the process running shard 0, not this one")
             return
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run(), name="pitwall-feeds")
-            self._task.add_done_callback(self._task_ended)
-
-    async def stop(self) -> None:
-        """Cancel the dispatch task and wait for it; an announcement in flight stays pending."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
-
-    def _task_ended(self, task: asyncio.Task[None]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            log.error("the feed poller stopped", exc_info=task.exception())
-
-    def wake(self) -> None:
-        """Make the loop look at the feeds again now: one was added, resumed or removed."""
-        self._wake.set()
+        super().start()
 
     # -- the dispatch loop -----------------------------------------------------------------
 

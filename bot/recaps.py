@@ -42,6 +42,7 @@ import aiohttp
 import discord
 
 from bot.answers import RecapAnswer
+from bot.dispatch import DispatchLoop
 from bot.render import ALLOWED_MENTIONS, Page, render
 from bot.scheduling import (
     Cadence,
@@ -225,47 +226,24 @@ def _transient(exc: BaseException) -> bool:
     return isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.RateLimited)
 
 
-class RecapRunner:
+class RecapRunner(DispatchLoop):
     """Post every due recap of the guilds this process owns; one task for all of them."""
+
+    task_name = "pitwall-recaps"
+    label = "the recap scheduler"
 
     bot: Pitwall
     clock: Clock
     grace: timedelta
-    _wake: asyncio.Event
     _lock: asyncio.Lock
-    _task: asyncio.Task[None] | None
 
     def __init__(self, bot: Pitwall, *, clock: Clock | None = None) -> None:
+        super().__init__()
         self.bot = bot
         self.clock = clock if clock is not None else DEFAULT_CLOCK
         self.grace = bot.settings.recap_grace
-        self._wake = asyncio.Event()
         # One post at a time: the scheduled loop and /recaps post share the store's connection.
         self._lock = asyncio.Lock()
-        self._task = None
-
-    # -- lifecycle -------------------------------------------------------------------------
-
-    def start(self) -> None:
-        """Start the dispatch task (it waits for the bot to be ready)."""
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run(), name="pitwall-recaps")
-            self._task.add_done_callback(self._task_ended)
-
-    async def stop(self) -> None:
-        """Cancel the dispatch task and wait for it; a post in flight stays 'pending'."""
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
-
-    def _task_ended(self, task: asyncio.Task[None]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            log.error("the recap scheduler stopped", exc_info=task.exception())
-
-    def wake(self) -> None:
-        """Make the loop look at the schedules again now: one was added, changed or removed."""
-        self._wake.set()
 
     # -- the dispatch loop -----------------------------------------------------------------
 
