@@ -29,12 +29,16 @@ import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-import aiohttp
 import discord
 
 from bot.dispatch import DispatchLoop
 from bot.intake import Announcement, FeedInfo, Intake, PollResult
-from bot.recaps import missing_permissions
+from bot.recaps import (
+    ChannelPaused,
+    pause_reason,
+    sendable_channel,
+    transient_send_error,
+)
 from bot.render import ALLOWED_MENTIONS, announcement_page, neutralise
 from bot.scheduling import Clock, SystemClock
 
@@ -57,10 +61,6 @@ LOOP_ERROR_PAUSE = timedelta(seconds=30)
 IDLE = timedelta(days=365)
 
 
-class _Pause(Exception):
-    """The channel cannot take announcements until a moderator acts; the message says why."""
-
-
 def polls_here(bot: Pitwall) -> bool:
     """Whether this process polls the feeds: exactly one does, the one running shard 0.
 
@@ -69,13 +69,6 @@ def polls_here(bot: Pitwall) -> bool:
     """
     shard_ids = bot.settings.shard_ids
     return shard_ids is None or 0 in shard_ids
-
-
-def _transient(exc: BaseException) -> bool:
-    """Whether a failed send is worth retrying later: Discord or the network having trouble."""
-    if isinstance(exc, discord.HTTPException):
-        return exc.status == 429 or exc.status >= 500
-    return isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.RateLimited)
 
 
 class FeedRunner(DispatchLoop):
@@ -183,7 +176,7 @@ class FeedRunner(DispatchLoop):
         step = f"channel={item.channel_id} item={item.item_key} nonce={item.nonce}"
         log.debug("feed step pending %s", step)
         try:
-            channel = await self._channel(item.channel_id)
+            channel = await sendable_channel(self.bot, item.channel_id)
             page = announcement_page(item.article, feed_title)
             log.debug("feed step sending %s", step)
             message = await channel.send(
@@ -192,8 +185,8 @@ class FeedRunner(DispatchLoop):
                 nonce=item.nonce,  # discord.py sends enforce_nonce with it
                 allowed_mentions=ALLOWED_MENTIONS,
             )
-        except (_Pause, discord.Forbidden, discord.NotFound) as exc:
-            reason = self._pause_reason(exc, item.channel_id)
+        except (ChannelPaused, discord.Forbidden, discord.NotFound) as exc:
+            reason = pause_reason(exc, item.channel_id)
             await self.intake.announcement_failed(item.id, reason)
             if item.feed_id is not None:  # None: the feed was removed since the poll
                 await self.pause(item.feed_id, reason)
@@ -201,7 +194,7 @@ class FeedRunner(DispatchLoop):
                 log.warning("announcement %s not posted: %s", item.id, reason)
             return False
         except Exception as exc:
-            if not _transient(exc):
+            if not transient_send_error(exc):
                 raise
             retry = self.clock.now() + RETRY_SEND
             self._retry_at = retry if self._retry_at is None else min(self._retry_at, retry)
@@ -211,29 +204,6 @@ class FeedRunner(DispatchLoop):
         await self.intake.announced(item.id, message.id)
         log.debug("feed step done %s", step)
         return True
-
-    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
-        channel = self.bot.get_channel(channel_id)
-        if channel is None:
-            channel = await self.bot.fetch_channel(channel_id)  # 403/404 -> pause
-        if not isinstance(channel, discord.abc.Messageable):
-            raise _Pause("the channel is not a text channel any more")
-        guild = getattr(channel, "guild", None)
-        if isinstance(channel, discord.abc.GuildChannel) and guild is not None and guild.me:
-            missing = missing_permissions(channel, guild.me)
-            if missing:
-                raise _Pause(f"Pitwall lacks {', '.join(missing)} in <#{channel_id}>")
-        return channel
-
-    @staticmethod
-    def _pause_reason(exc: BaseException, channel_id: int) -> str:
-        if isinstance(exc, _Pause):
-            return str(exc)
-        if isinstance(exc, discord.NotFound):
-            return f"Discord says <#{channel_id}> does not exist any more (404)"
-        if isinstance(exc, discord.Forbidden):
-            return f"Discord refused the post in <#{channel_id}> (403: {exc.text or 'Forbidden'})"
-        return str(exc)
 
     # -- pauses and telling moderators -----------------------------------------------------
 

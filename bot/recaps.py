@@ -62,14 +62,18 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_CLOCK",
     "MAX_STORIES",
+    "ChannelPaused",
     "PostOutcome",
     "RecapRunner",
     "format_slot",
     "is_recap_of",
     "mark_slot",
     "missing_permissions",
+    "pause_reason",
     "rule_of",
+    "sendable_channel",
     "status_lines",
+    "transient_send_error",
 ]
 
 log = logging.getLogger(__name__)
@@ -120,8 +124,8 @@ class PostOutcome:
     jump_url: str | None = None
 
 
-class _Pause(Exception):
-    """The channel cannot take recaps until a moderator acts; the message says why."""
+class ChannelPaused(Exception):
+    """The channel cannot take Pitwall's posts until a moderator acts; the message says why."""
 
 
 def rule_of(schedule: RecapSchedule) -> RecapRule:
@@ -219,11 +223,38 @@ def _backoff(attempt: int) -> timedelta:
     return min(RETRY_FIRST * (2 ** max(attempt - 1, 0)), RETRY_MAX)
 
 
-def _transient(exc: BaseException) -> bool:
+def transient_send_error(exc: BaseException) -> bool:
     """Whether a failed send is worth retrying later: Discord or the network having trouble."""
     if isinstance(exc, discord.HTTPException):
         return exc.status == 429 or exc.status >= 500
     return isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.RateLimited)
+
+
+async def sendable_channel(bot: Pitwall, channel_id: int) -> discord.abc.Messageable:
+    """The channel Pitwall posts in, or ChannelPaused (or Discord's 403/404) saying why not."""
+    channel = bot.get_channel(channel_id)
+    if channel is None:
+        channel = await bot.fetch_channel(channel_id)  # 403/404 -> pause
+    if not isinstance(channel, discord.abc.Messageable):
+        raise ChannelPaused("the channel is not a text channel any more")
+    guild = getattr(channel, "guild", None)
+    if isinstance(channel, discord.abc.GuildChannel) and guild is not None and guild.me:
+        missing = missing_permissions(channel, guild.me)
+        if missing:
+            raise ChannelPaused(f"Pitwall lacks {', '.join(missing)} in <#{channel_id}>")
+    return channel
+
+
+def pause_reason(exc: BaseException, channel_id: int) -> str:
+    """One line for moderators: why posts to this channel stopped."""
+    if isinstance(exc, ChannelPaused):
+        return str(exc)
+    if isinstance(exc, discord.NotFound):
+        why = exc.text or "Not Found"
+        return f"Discord says <#{channel_id}> does not exist any more (404: {why})"
+    if isinstance(exc, discord.Forbidden):
+        return f"Discord refused the post in <#{channel_id}> (403: {exc.text or 'Forbidden'})"
+    return str(exc)
 
 
 class RecapRunner(DispatchLoop):
@@ -426,7 +457,7 @@ class RecapRunner(DispatchLoop):
                 page = await self._compose(post, late_by, slot)
                 if kind == "scheduled":
                     page = mark_slot(page, slot)
-                channel = await self._channel(channel_id)
+                channel = await sendable_channel(self.bot, channel_id)
                 found = None
                 if kind == "scheduled" and _left_pending(post, begun):
                     found = await self._find_own_post(channel, post)
@@ -447,8 +478,8 @@ class RecapRunner(DispatchLoop):
                         allowed_mentions=ALLOWED_MENTIONS,
                     )
                     log.debug("recap step sent %s message=%s", step, message.id)
-            except (_Pause, discord.Forbidden, discord.NotFound) as exc:
-                reason = self._pause_reason(exc, channel_id)
+            except (ChannelPaused, discord.Forbidden, discord.NotFound) as exc:
+                reason = pause_reason(exc, channel_id)
                 await store.finish_recap_post(
                     post.id, state="failed", now=self.clock.now(), detail=reason
                 )
@@ -460,7 +491,7 @@ class RecapRunner(DispatchLoop):
                                    slot, detail=reason)  # fmt: skip
             except Exception as exc:
                 detail = f"{type(exc).__name__}: {exc}"[:300]
-                if not _transient(exc):
+                if not transient_send_error(exc):
                     await store.finish_recap_post(
                         post.id, state="failed", now=self.clock.now(), detail=detail
                     )
@@ -546,30 +577,6 @@ class RecapRunner(DispatchLoop):
                 where, exc.text or "Forbidden",
             )  # fmt: skip
         return None
-
-    async def _channel(self, channel_id: int) -> discord.abc.Messageable:
-        channel = self.bot.get_channel(channel_id)
-        if channel is None:
-            channel = await self.bot.fetch_channel(channel_id)  # 403/404 -> pause
-        if not isinstance(channel, discord.abc.Messageable):
-            raise _Pause("the channel is not a text channel any more")
-        guild = getattr(channel, "guild", None)
-        if isinstance(channel, discord.abc.GuildChannel) and guild is not None and guild.me:
-            missing = missing_permissions(channel, guild.me)
-            if missing:
-                raise _Pause(f"Pitwall lacks {', '.join(missing)} in <#{channel_id}>")
-        return channel
-
-    @staticmethod
-    def _pause_reason(exc: BaseException, channel_id: int) -> str:
-        if isinstance(exc, _Pause):
-            return str(exc)
-        if isinstance(exc, discord.NotFound):
-            why = exc.text or "Not Found"
-            return f"Discord says <#{channel_id}> does not exist any more (404: {why})"
-        if isinstance(exc, discord.Forbidden):
-            return f"Discord refused the post in <#{channel_id}> (403: {exc.text or 'Forbidden'})"
-        return str(exc)
 
     # -- pauses and telling moderators -----------------------------------------------------
 
