@@ -186,7 +186,8 @@ class Pitwall(commands.AutoShardedBot):
             intents=intents,
             allowed_mentions=ALLOWED_MENTIONS,
             shard_count=settings.shard_count,
-            shard_ids=list(settings.shard_ids) if settings.shard_ids is not None else None,
+            # Typed List[int] by discord.py, though None (its own default) means every shard.
+            shard_ids=list(settings.shard_ids) if settings.shard_ids is not None else None,  # pyright: ignore[reportArgumentType]
             max_messages=None,
             chunk_guilds_at_startup=False,
             tree_cls=PitwallTree,

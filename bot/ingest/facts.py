@@ -46,8 +46,8 @@ def derive_facts(
             paragraph: int | None = evidence_paragraph(
                 parsed.paragraphs,
                 note.evidence,
-                notes.path,
-                note.line,  # type: ignore[union-attr]
+                notes.path,  # pyright: ignore[reportOptionalMemberAccess]  # set: we loop over it
+                note.line,
             )
         else:
             paragraph = locate(parsed.paragraphs, note.value)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeGuard
 
 from bot.errors import IngestError
 
@@ -295,7 +295,7 @@ def _str_list(value: Any) -> tuple[str, ...] | None:
     return None
 
 
-def _year_ok(value: Any) -> bool:
+def _year_ok(value: Any) -> TypeGuard[int]:
     return (
         isinstance(value, int) and not isinstance(value, bool) and _MIN_YEAR <= value <= _MAX_YEAR
     )

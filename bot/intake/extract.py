@@ -143,6 +143,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Extracted:
     CPU-bound (tens of milliseconds): callers in the bot run it in a thread.
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     where = url or "the file"
     document = trafilatura.bare_extraction(
@@ -160,7 +161,7 @@ def extract_html(html: str | bytes, url: str | None = None) -> Extracted:
             "max_date": datetime.now(UTC).date().isoformat(),
         },
     )
-    if document is None:
+    if not isinstance(document, Document):  # None; a dict only with as_dict=True, unused
         raise FetchError(f"no article text at {where}")
     site = clean(document.sitename or "") or None
     headline = _headline(document.title, site)

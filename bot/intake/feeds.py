@@ -96,7 +96,7 @@ def _measure(html: str | None) -> tuple[int, int]:
     from lxml import html as lxml_html
 
     try:
-        root = lxml_html.fragment_fromstring(html, create_parent="div")
+        root = lxml_html.fragment_fromstring(html, create_parent=True)  # a <div>
     except Exception:  # lxml raises several types for odd fragments; this is a hint only
         return len(html), html.count("<p")
     text = " ".join(root.text_content().split())
@@ -246,7 +246,7 @@ def _parse_json(body: bytes, url: str) -> ParsedFeed:
     entries = []
     for item in items:
         authors = item.get("authors") or ([item["author"]] if item.get("author") else [])
-        names = [a.get("name") for a in authors if isinstance(a, Mapping) and a.get("name")]
+        names = [str(a["name"]) for a in authors if isinstance(a, Mapping) and a.get("name")]
         text = item.get("content_text")
         content = item.get("content_html") or (
             "".join(f"<p>{_escape(p)}</p>" for p in str(text).split("\n\n")) if text else None
@@ -295,7 +295,7 @@ def _local(tag: object) -> str:
 
 
 def _scan_xml(body: bytes, url: str) -> Scan:
-    from lxml import etree
+    from lxml import etree  # pyright: ignore[reportAttributeAccessIssue]  # compiled, no stubs
 
     # No entities resolved, nothing fetched, no huge trees: a feed is data from a stranger.
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
