@@ -23,7 +23,7 @@ from discord.ext import commands
 from bot.answers import AnswerEngine
 from bot.config import Settings
 from bot.errors import ConfigError, StoreError, UserError
-from bot.instance_lock import InstanceLock
+from bot.instance_lock import instance_guard
 from bot.intake import Intake
 from bot.render import ALLOWED_MENTIONS, clip
 from bot.store import Store
@@ -371,27 +371,10 @@ _GATEWAY_CLOSES: dict[int, str] = {
 }
 
 
-@contextlib.contextmanager
-def _instance_lock(settings: Settings) -> Iterator[None]:
-    """Hold this process's instance lock; a lock file that cannot be made is one clear line."""
-    lock = InstanceLock(settings.database, settings.shard_ids)
-    try:
-        lock.acquire()
-    except OSError as exc:
-        raise ConfigError(
-            f"cannot create the lock file beside {settings.database} ({exc.strerror}): its "
-            "folder must be writable for this user"
-        ) from exc
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 async def run_bot(settings: Settings, open_store: Callable[[], Awaitable[Store]]) -> int:
     """Run the bot until SIGTERM or SIGINT, then close it and the store cleanly."""
     token = settings.require_token()
-    with _instance_lock(settings):
+    with instance_guard(settings.database, settings.shard_ids):
         store = await open_store()
         async with store:
             bot = Pitwall(settings, store)

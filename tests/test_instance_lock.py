@@ -1,81 +1,178 @@
-"""The single-instance guard: one process per store, or per shard."""
+"""The single-instance guard: one process per store, or per shard, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from bot.errors import ConfigError
-from bot.instance_lock import InstanceLock
+from bot.instance_lock import (
+    AdvisoryLock,
+    InstanceLock,
+    instance_guard,
+    is_postgres_url,
+    redact_url,
+)
+from tests.pg_server import DatabaseUrl
 
 HOLD = """
-import sys, time
-from pathlib import Path
-from bot.instance_lock import InstanceLock
-lock = InstanceLock(Path(sys.argv[1]), None if sys.argv[2] == "-" else (int(sys.argv[2]),))
-lock.acquire()
+import os, sys, time
+from bot.instance_lock import instance_guard
+shards = None if sys.argv[1] == "-" else (int(sys.argv[1]),)
+guard = instance_guard(os.environ["PITWALL_DATABASE"], shards)
+guard.acquire()
 print("held", flush=True)
 time.sleep(60)
 """
 
+BACKENDS = ("sqlite", "postgresql")
 
-def _hold(database: Path, shard: str) -> subprocess.Popen[str]:
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where the store is: a file path, or the test server's URL (password included)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "p.db")
+    url: DatabaseUrl = request.getfixturevalue("pg_url")
+    return url
+
+
+def _hold(database: str, shard: str) -> subprocess.Popen[str]:
+    """Another process holding the guard (the URL goes through the environment, not argv,
+    so the password is never in the process list)."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(database), shard], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD, shard],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PITWALL_DATABASE": database},
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "held"
     return proc
 
 
-def _stop(proc: subprocess.Popen[str]) -> None:
+def _kill(proc: subprocess.Popen[str], database: str) -> None:
+    """SIGKILL the holder, then wait until its claims are gone (the server notices the dead
+    connection a moment after the kernel closes it)."""
     proc.kill()
     proc.wait()
     if proc.stdout is not None:
         proc.stdout.close()
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with instance_guard(database):
+                return
+        except ConfigError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
-def test_second_process_on_same_database_is_refused(tmp_path: Path) -> None:
+def test_second_process_on_same_database_is_refused(database: str) -> None:
     """While one process holds the store, another is refused with a clear line."""
-    holder = _hold(tmp_path / "p.db", "-")
+    holder = _hold(database, "-")
     try:
         with pytest.raises(ConfigError, match="another Pitwall process is already running"):
-            InstanceLock(tmp_path / "p.db").acquire()
+            instance_guard(database).acquire()
     finally:
-        _stop(holder)
+        _kill(holder, database)
 
 
-def test_lock_is_released_when_holder_is_killed(tmp_path: Path) -> None:
+def test_lock_is_released_when_holder_is_killed(database: str) -> None:
     """SIGKILL leaves no stale lock: the next process starts."""
-    holder = _hold(tmp_path / "p.db", "-")
-    _stop(holder)
-    with InstanceLock(tmp_path / "p.db"):
+    holder = _hold(database, "0")
+    _kill(holder, database)  # waits for the whole store to be free, within 10 s
+    with instance_guard(database, (0,)):
         pass
 
 
-def test_different_shards_share_a_store_but_not_a_shard(tmp_path: Path) -> None:
+def test_different_shards_share_a_store_but_not_a_shard(database: str) -> None:
     """Shard 0 and shard 1 run side by side; a second shard 0 is refused."""
-    holder = _hold(tmp_path / "p.db", "0")
+    holder = _hold(database, "0")
     try:
-        with InstanceLock(tmp_path / "p.db", (1,)):
+        with instance_guard(database, (1,)):
             pass
         with pytest.raises(ConfigError, match="shard 0"):
-            InstanceLock(tmp_path / "p.db", (0, 1)).acquire()
+            instance_guard(database, (0, 1)).acquire()
         # All-or-nothing: the failed attempt did not keep shard 1 locked.
-        with InstanceLock(tmp_path / "p.db", (1,)):
+        with instance_guard(database, (1,)):
             pass
     finally:
-        _stop(holder)
+        _kill(holder, database)
 
 
-def test_unsharded_process_excludes_shards(tmp_path: Path) -> None:
+def test_unsharded_process_excludes_shards(database: str) -> None:
     """A process serving every guild and a shard process cannot run on one store together."""
-    holder = _hold(tmp_path / "p.db", "-")
+    holder = _hold(database, "-")
     try:
         with pytest.raises(ConfigError, match="unsharded"):
-            InstanceLock(tmp_path / "p.db", (0,)).acquire()
+            instance_guard(database, (0,)).acquire()
     finally:
-        _stop(holder)
+        _kill(holder, database)
+
+
+def test_refusal_never_shows_the_password(pg_url: DatabaseUrl) -> None:
+    """A refused second claimant names the server, never the password in its URL."""
+    holder = _hold(pg_url, "3")
+    try:
+        with pytest.raises(ConfigError) as refused:
+            instance_guard(pg_url, (3,)).acquire()
+    finally:
+        _kill(holder, pg_url)
+    line = str(refused.value)
+    assert "shard 3" in line and "***@127.0.0.1" in line, line
+    password = urlsplit(pg_url).password
+    assert password and password not in line
+
+
+def test_unreachable_server_is_one_line_without_the_password() -> None:
+    """A server that cannot be reached stops the claim with one line naming the setting."""
+    secret = "s3cret-Pa55"
+    url = f"postgresql://pitwall:{secret}@127.0.0.1:{_closed_port()}/postgres"
+    with pytest.raises(ConfigError, match="cannot reach PITWALL_DATABASE") as refused:
+        instance_guard(url, (0,)).acquire()
+    assert secret not in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("database", "kind"),
+    [
+        ("pitwall.db", InstanceLock),
+        ("/var/lib/pitwall/store.db", InstanceLock),
+        ("postgresql://u:p@db.example:5432/pitwall", AdvisoryLock),
+        ("postgres://u@db/pitwall", AdvisoryLock),
+    ],
+)
+def test_the_database_setting_chooses_the_guard(database: str, kind: type) -> None:
+    """A path is guarded by a file lock, a PostgreSQL URL by advisory locks."""
+    assert isinstance(instance_guard(database), kind)
+    assert is_postgres_url(database) == (kind is AdvisoryLock)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://bot:hunter2@db:5432/pw", "postgresql://bot:***@db:5432/pw"),
+        ("postgresql://bot@db/pw?password=hunter2&sslmode=require",
+         "postgresql://bot@db/pw?password=***&sslmode=require"),
+        ("pitwall.db", "pitwall.db"),
+    ],
+)  # fmt: skip
+def test_redacted_url_hides_the_password(url: str, shown: str) -> None:
+    """The password is replaced wherever a URL can carry one."""
+    assert redact_url(url) == shown
+
+
+def _closed_port() -> int:
+    """A loopback port nobody listens on (bound, then closed)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
