@@ -14,7 +14,12 @@ Exactly once per story and channel, across crashes and restarts:
    crash returns the message Discord already has instead of creating a second one;
 3. the announcement is marked 'done' with the message id.
 
-At start-up, and after every poll, every 'pending' announcement is sent. The first poll of a
+At start-up, and after every poll, every 'pending' announcement is sent. One left pending by an
+earlier attempt (a crash, or a send that failed in a way that may have reached Discord) may be
+in the channel already, and Discord forgets a nonce after a few minutes, so first the channel is
+read back for Pitwall's own announcement of that story, as recaps do (see
+:func:`bot.recaps.find_own_post` and :func:`is_announcement_of`): found, it is recorded done and
+nothing is sent. The first poll of a
 new feed records none: subscribing never floods a channel with the feed's back catalogue.
 
 Failures are never silent and never stop the bot. A feed that keeps failing is paused by the
@@ -35,17 +40,26 @@ from bot.dispatch import DispatchLoop
 from bot.intake import Announcement, FeedInfo, Intake, PollResult
 from bot.recaps import (
     ChannelPaused,
+    find_own_post,
+    left_pending,
     pause_reason,
     sendable_channel,
     transient_send_error,
 )
-from bot.render import ALLOWED_MENTIONS, announcement_page, neutralise
+from bot.render import ALLOWED_MENTIONS, Page, announcement_page, neutralise
 from bot.scheduling import Clock, SystemClock
 
 if TYPE_CHECKING:
     from bot.client import Pitwall
 
-__all__ = ["DEFAULT_CLOCK", "FeedRunner", "feed_lines", "pause_notice", "polls_here"]
+__all__ = [
+    "DEFAULT_CLOCK",
+    "FeedRunner",
+    "feed_lines",
+    "is_announcement_of",
+    "pause_notice",
+    "polls_here",
+]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +83,25 @@ def polls_here(bot: Pitwall) -> bool:
     """
     shard_ids = bot.settings.shard_ids
     return shard_ids is None or 0 in shard_ids
+
+
+def is_announcement_of(message: discord.Message, page: Page, bot_id: int) -> bool:
+    """Whether ``message`` is Pitwall's own announcement rendered as ``page``.
+
+    The marker is the embed's link to the story (its headline when it has none) and the
+    announcement's footer: a recap featuring the same story links to it too, but never
+    carries that footer. The headline is compared only without a link, since an edit at the
+    source may change it between the post and the restart.
+    """
+    if not page.embeds or not message.embeds:
+        return False
+    sent, expected = message.embeds[0], page.embeds[0]
+    return (
+        message.author.id == bot_id
+        and message.type is discord.MessageType.default  # not a command reply or a reply
+        and sent.footer.text == expected.footer.text
+        and (sent.url == expected.url if expected.url else sent.title == expected.title)
+    )
 
 
 class FeedRunner(DispatchLoop):
@@ -124,7 +157,7 @@ class FeedRunner(DispatchLoop):
                 await self._after_poll(result)
             if any(r.added for r in results):
                 await self.bot.articles_changed()
-            await self.announce_pending()
+            await self.announce_pending(now)  # the poll recorded its announcements at ``now``
         now = self.clock.now()
         due = await self.intake.next_due()
         until = due if due is not None else now + IDLE
@@ -153,8 +186,14 @@ class FeedRunner(DispatchLoop):
 
     # -- announcing ------------------------------------------------------------------------
 
-    async def announce_pending(self) -> int:
-        """Send every pending announcement, oldest first; return how many were sent."""
+    async def announce_pending(self, begun: datetime | None = None) -> int:
+        """Send every pending announcement, oldest first; return how many were sent.
+
+        ``begun``: when this attempt's own announcements were recorded (the poll's instant);
+        any other pending one was left by an earlier attempt and is looked for in its channel
+        before it is sent again.
+        """
+        begun = begun if begun is not None else self.clock.now()
         self._retry_at = None
         sent = 0
         pending = await self.intake.pending_announcements()
@@ -162,7 +201,7 @@ class FeedRunner(DispatchLoop):
         for announcement in pending:
             title = titles.get(announcement.feed_id) if announcement.feed_id else None
             try:
-                if await self._announce(announcement, title):
+                if await self._announce(announcement, title, begun):
                     sent += 1
             except Exception:
                 # One channel's failure never stops the others: fail this one and move on.
@@ -171,20 +210,37 @@ class FeedRunner(DispatchLoop):
                 await self.intake.announcement_failed(announcement.id, "an internal error (logged)")
         return sent
 
-    async def _announce(self, item: Announcement, feed_title: str | None) -> bool:
+    async def _announce(self, item: Announcement, feed_title: str | None, begun: datetime) -> bool:
         """Send one announcement; True when it is done, False when failed or left for later."""
         step = f"channel={item.channel_id} item={item.item_key} nonce={item.nonce}"
         log.debug("feed step pending %s", step)
         try:
             channel = await sendable_channel(self.bot, item.channel_id)
             page = announcement_page(item.article, feed_title)
-            log.debug("feed step sending %s", step)
-            message = await channel.send(
-                content=page.content,
-                embeds=list(page.embeds),
-                nonce=item.nonce,  # discord.py sends enforce_nonce with it
-                allowed_mentions=ALLOWED_MENTIONS,
-            )
+            found = None
+            if left_pending(item.created_at, begun):
+                found = await find_own_post(
+                    self.bot,
+                    channel,
+                    since=item.created_at,
+                    matches=lambda message, me: is_announcement_of(message, page, me),
+                    where=f"announcement channel={item.channel_id} item={item.item_key}",
+                )
+            if found is not None:
+                message = found
+                log.info(
+                    "announcement %s was already in the channel as message %s (posted before a "
+                    "crash or a lost reply): recorded, not posted again",
+                    step, message.id,
+                )  # fmt: skip
+            else:
+                log.debug("feed step sending %s", step)
+                message = await channel.send(
+                    content=page.content,
+                    embeds=list(page.embeds),
+                    nonce=item.nonce,  # discord.py sends enforce_nonce with it
+                    allowed_mentions=ALLOWED_MENTIONS,
+                )
         except (ChannelPaused, discord.Forbidden, discord.NotFound) as exc:
             reason = pause_reason(exc, item.channel_id)
             await self.intake.announcement_failed(item.id, reason)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
@@ -65,8 +65,10 @@ __all__ = [
     "ChannelPaused",
     "PostOutcome",
     "RecapRunner",
+    "find_own_post",
     "format_slot",
     "is_recap_of",
+    "left_pending",
     "mark_slot",
     "missing_permissions",
     "pause_reason",
@@ -255,6 +257,66 @@ def pause_reason(exc: BaseException, channel_id: int) -> str:
     if isinstance(exc, discord.Forbidden):
         return f"Discord refused the post in <#{channel_id}> (403: {exc.text or 'Forbidden'})"
     return str(exc)
+
+
+def left_pending(created_at: datetime, begun: datetime) -> bool:
+    """Whether a pending row was left by an earlier attempt, not recorded by this one just now.
+
+    A row recorded for this attempt carries ``begun`` (to the second) as its creation time, so
+    any other time means an earlier attempt: a run that crashed, or a send that failed in a way
+    that may have reached Discord. Only such a row is worth reading the channel back for. A row
+    left within the same second can only be a restart within a second, which the nonce covers
+    (Discord remembers it for minutes).
+    """
+    return created_at != begun.astimezone(UTC).replace(microsecond=0)
+
+
+async def find_own_post(
+    bot: Pitwall,
+    channel: discord.abc.Messageable,
+    *,
+    since: datetime,
+    matches: Callable[[discord.Message, int], bool],
+    where: str,
+) -> discord.Message | None:
+    """Pitwall's own post of something left pending, if it reached the channel; else None.
+
+    Reads one page of the channel's messages from a little before ``since`` (when the pending
+    row was recorded) and returns the first one ``matches(message, bot_id)`` accepts: a recap
+    of that slot, an announcement of that story. Without the channel's history (no Read Message
+    History) this cannot tell, says so in the log and returns None: the resend then relies on
+    the nonce alone. Other failures propagate, to be handled like a failed send (a 404 pauses,
+    a 5xx retries later).
+    """
+    me = bot.user
+    guild = getattr(channel, "guild", None)
+    if (
+        isinstance(channel, discord.abc.GuildChannel)
+        and guild is not None
+        and guild.me is not None
+        and not channel.permissions_for(guild.me).read_message_history
+    ):
+        log.warning(
+            "%s was left pending; Pitwall lacks Read Message History there, so only the "
+            "nonce (which Discord forgets after a few minutes) guards against a double post",
+            where,
+        )
+        return None
+    if me is None:
+        return None
+    after = discord.Object(discord.utils.time_snowflake(since - HISTORY_MARGIN))
+    try:
+        async for message in channel.history(limit=HISTORY_LIMIT, after=after):
+            if matches(message, me.id):
+                return message
+    except discord.Forbidden as exc:
+        log.warning(
+            "%s was left pending; reading the channel's history was refused (403: %s), so "
+            "only the nonce (which Discord forgets after a few minutes) guards against a "
+            "double post",
+            where, exc.text or "Forbidden",
+        )  # fmt: skip
+    return None
 
 
 class RecapRunner(DispatchLoop):
@@ -459,8 +521,14 @@ class RecapRunner(DispatchLoop):
                     page = mark_slot(page, slot)
                 channel = await sendable_channel(self.bot, channel_id)
                 found = None
-                if kind == "scheduled" and _left_pending(post, begun):
-                    found = await self._find_own_post(channel, post)
+                if kind == "scheduled" and left_pending(post.created_at, begun):
+                    found = await find_own_post(
+                        self.bot,
+                        channel,
+                        since=post.created_at,
+                        matches=lambda message, me: is_recap_of(message, post.slot, me),
+                        where=f"recap channel={post.channel_id} slot={post.slot.isoformat()}",
+                    )
                 if found is not None:
                     message = found
                     log.info(
@@ -538,46 +606,6 @@ class RecapRunner(DispatchLoop):
             page = Page(content, page.embeds)
         return page
 
-    async def _find_own_post(
-        self, channel: discord.abc.Messageable, post: RecapPost
-    ) -> discord.Message | None:
-        """Pitwall's post of a slot left pending, if it reached the channel; None if it did not.
-
-        Without the channel's history (no Read Message History) this cannot tell, says so in
-        the log and returns None: the resend then relies on the nonce alone. Other failures
-        propagate, to be handled like a failed send (a 404 pauses, a 5xx retries later).
-        """
-        me = self.bot.user
-        guild = getattr(channel, "guild", None)
-        where = f"recap channel={post.channel_id} slot={post.slot.isoformat()}"
-        if (
-            isinstance(channel, discord.abc.GuildChannel)
-            and guild is not None
-            and guild.me is not None
-            and not channel.permissions_for(guild.me).read_message_history
-        ):
-            log.warning(
-                "%s was left pending; Pitwall lacks Read Message History there, so only the "
-                "nonce (which Discord forgets after a few minutes) guards against a double post",
-                where,
-            )
-            return None
-        if me is None:
-            return None
-        since = discord.Object(discord.utils.time_snowflake(post.created_at - HISTORY_MARGIN))
-        try:
-            async for message in channel.history(limit=HISTORY_LIMIT, after=since):
-                if is_recap_of(message, post.slot, me.id):
-                    return message
-        except discord.Forbidden as exc:
-            log.warning(
-                "%s was left pending; reading the channel's history was refused (403: %s), so "
-                "only the nonce (which Discord forgets after a few minutes) guards against a "
-                "double post",
-                where, exc.text or "Forbidden",
-            )  # fmt: skip
-        return None
-
     # -- pauses and telling moderators -----------------------------------------------------
 
     async def _pause(self, guild_id: int, channel_id: int, reason: str) -> None:
@@ -637,17 +665,6 @@ class RecapRunner(DispatchLoop):
             removed = await self.bot.store.delete_recap_schedule(channel_id)
         self.wake()
         return removed
-
-
-def _left_pending(post: RecapPost, begun: datetime) -> bool:
-    """Whether ``begin_recap_post`` found this pending row rather than creating it just now.
-
-    A row it creates carries ``begun`` (to the second) as its creation time, so any other time
-    means an earlier attempt: a run that crashed, or a send that failed in a way that may have
-    reached Discord. A row left within the same second can only be a restart within a second,
-    which the nonce covers (Discord remembers it for minutes).
-    """
-    return post.created_at != begun.astimezone(UTC).replace(microsecond=0)
 
 
 def _hours(delta: timedelta) -> str:

@@ -297,6 +297,41 @@ async def test_new_story_is_announced_once_across_a_kill(rig: Rig, step: str) ->
     assert len(sends) == (2 if step == "sent" else 1)
 
 
+async def test_announcement_left_pending_is_found_after_discord_forgot_its_nonce(rig: Rig) -> None:
+    """Killed after the post, down past Discord's nonce memory: read back, not posted again."""
+    news = await rig.emulator.add_channel("news")
+    rig.site.publish(MELBOURNE)
+    rig.publish_feed(MELBOURNE)
+    proc = await rig.start()
+    await subscribe(rig, news.id)
+    assert await proc.terminate() == 0
+    rig.site.publish(SHANGHAI)
+    rig.publish_feed(SHANGHAI, MELBOURNE)
+    # Due now by the store rather than by moving the clock ahead: the read-back looks from
+    # when the announcement was recorded, and the local Discord stamps messages in real time.
+    polled_at = datetime.now(UTC).replace(microsecond=0)
+    earlier = (polled_at - timedelta(minutes=1)).isoformat()
+    rig.rows("UPDATE feeds SET next_poll = ?", earlier)
+    rig.at(polled_at)
+    crashing = await rig.start(kill_at="sent")
+    assert await crashing.wait(timeout=30) == -9
+    assert rig.rows("SELECT state FROM feed_announcements") == [("pending",)]
+
+    rig.emulator.forget_nonces()  # more than a few minutes down: the nonce is no help
+    rig.at(polled_at + timedelta(minutes=10))
+    restarted = await rig.start()
+    await eventually(
+        lambda: rig.rows("SELECT state FROM feed_announcements") == [("done",)], "the post done"
+    )
+    await asyncio.sleep(0.3)
+    posts = rig.posts(news.id)
+    assert len(posts) == 1, [text_of(p.data) for p in posts]
+    assert rig.rows("SELECT message_id FROM feed_announcements") == [(posts[0].id,)]
+    assert len(rig.emulator.requests_to(POSTS_ROUTE.format(news.id), "POST")) == 1
+    assert rig.emulator.requests_to(POSTS_ROUTE.format(news.id), "GET"), "no read-back"
+    assert "already in the channel" in restarted.output()
+
+
 async def test_failing_feed_is_paused_told_once_and_the_bot_keeps_answering(rig: Rig) -> None:
     """A feed that keeps failing is paused; moderators hear it once; fans still get answers."""
     news = await rig.emulator.add_channel("news")
