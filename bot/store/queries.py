@@ -1,0 +1,429 @@
+"""The reads answers need: people, quotes, reported speech, lap events, facts, passages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.models import Fact, LapEvent, Note, Passage, Person, Quote, ReportedStatement
+from bot.store._base import StoreBase
+from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, StoreStats, quote, source
+from bot.store.text import FTS_TERM, fts_terms, query_terms
+
+__all__ = ["QueriesMixin"]
+
+_REPORTED_COLUMNS = (
+    "SELECT r.id, r.text, r.paragraph, p.name AS speaker, a.slug, a.headline, a.published, "
+    "a.url FROM reported_statements r JOIN articles a ON a.id = r.article_id "
+    "JOIN people p ON p.id = r.person_id"
+)
+
+
+def _reported(r: Any) -> ReportedStatement:
+    return ReportedStatement(
+        r["speaker"], r["text"], r["paragraph"], r["id"], source(r, r["paragraph"])
+    )
+
+
+class QueriesMixin(StoreBase):
+    """What the answer engine reads, each a query or two."""
+
+    async def schema_version(self) -> int:
+        return await self._dialect.schema_version()
+
+    async def stats(self) -> StoreStats:
+        counts = []
+        for table in (
+            "articles", "people", "quotes", "reported_statements", "lap_events", "facts",
+        ):  # fmt: skip
+            row = (await self._all(f"SELECT count(*) FROM {table}"))[0]
+            counts.append(int(row[0]))
+        return StoreStats(*counts, schema_version=await self.schema_version())
+
+    async def version(self) -> tuple[int, int]:
+        """A value that changes whenever articles may have changed, here or in another process.
+
+        The database's data version moves when another connection commits; this store's own
+        article writes are counted beside it. Answers derived from articles can be kept until
+        it moves.
+        """
+        return await self._dialect.data_version(), self._article_writes
+
+    async def integrity_check(self) -> str:
+        """The database's own quick check: ``ok``, or what is wrong with it."""
+        return await self._dialect.integrity_check()
+
+    # -- people --------------------------------------------------------------------------
+
+    async def people(self) -> list[Person]:
+        """Everyone named, with role and team from their newest article and every alias."""
+        # One pass ranking every (person, article) row, newest first (the earlier stored row
+        # on a tie): a subquery per person scanned article_people once per person, which
+        # took seconds at start-up with 10,000 articles.
+        rows = await self._all(
+            """
+            WITH ranked AS (
+                SELECT ap.person_id, ap.role, ap.team,
+                       row_number() OVER (PARTITION BY ap.person_id, ap.role IS NULL
+                                          ORDER BY a.published DESC, ap.rowid) AS role_rank,
+                       row_number() OVER (PARTITION BY ap.person_id, ap.team IS NULL
+                                          ORDER BY a.published DESC, ap.rowid) AS team_rank
+                FROM article_people ap JOIN articles a ON a.id = ap.article_id
+            )
+            SELECT p.id, p.name, r.role, t.team
+            FROM people p
+            LEFT JOIN ranked r ON r.person_id = p.id AND r.role IS NOT NULL AND r.role_rank = 1
+            LEFT JOIN ranked t ON t.person_id = p.id AND t.team IS NOT NULL AND t.team_rank = 1
+            ORDER BY p.name
+            """
+        )
+        aliases: dict[int, list[str]] = {}
+        for row in await self._all("SELECT DISTINCT person_id, alias FROM aliases ORDER BY alias"):
+            aliases.setdefault(row["person_id"], []).append(row["alias"])
+        return [
+            Person(r["name"], r["role"], r["team"], tuple(aliases.get(r["id"], ()))) for r in rows
+        ]
+
+    async def person(self, name: str) -> Person | None:
+        """The person with this exact name (any case), or None."""
+        for p in await self.people_named([name]):
+            return p
+        return None
+
+    async def people_named(self, names: Sequence[str]) -> list[Person]:
+        wanted = {n.casefold() for n in names}
+        return [p for p in await self.people() if p.name.casefold() in wanted]
+
+    async def article_people(self, slug: str) -> list[Person]:
+        """The people one article names, with the role and team that article gives them."""
+        rows = await self._all(
+            "SELECT p.id, p.name, ap.role, ap.team FROM article_people ap "
+            "JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id "
+            "WHERE a.slug = ? ORDER BY ap.rowid",
+            (slug,),
+        )
+        return [Person(r["name"], r["role"], r["team"]) for r in rows]
+
+    # -- quotes --------------------------------------------------------------------------
+
+    async def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        contains: str | None = None,
+        article: str | None = None,
+        limit: int = 50,
+    ) -> list[Quote]:
+        """Quotes filtered by speaker (exact full name), words they contain, and article.
+
+        ``contains`` is matched through full-text search as escaped terms (every word must
+        appear).
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker is not None:
+            where.append("p.name = ?")
+            params.append(speaker)
+        if article is not None:
+            where.append("a.slug = ?")
+            params.append(article)
+        order = "a.published DESC, q.statement, q.part, q.id"
+        source_sql = QUOTE_FROM
+        if contains is not None:
+            terms = query_terms(contains)
+            if not terms:
+                return []
+            if not where and limit <= 100:
+                return [quote(r) for r in await self._dialect.best_quotes(terms, limit)]
+            match = await self._dialect.match("quotes", "q", terms)
+            source_sql += match.join
+            where.append(match.where)
+            params = [*match.join_params, *params, *match.where_params]
+            order = f"{match.rank}, {order}"
+        sql = f"SELECT {QUOTE_COLUMNS} {source_sql}"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {order} LIMIT ?"
+        params.append(limit)
+        return [quote(r) for r in await self._all(sql, params)]
+
+    async def random_quote(self) -> Quote | None:
+        rows = await self._all(
+            f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM} WHERE q.person_id IS NOT NULL "
+            "ORDER BY random() LIMIT 1"
+        )
+        return quote(rows[0]) if rows else None
+
+    async def statement(self, slug: str, statement: int) -> list[Quote]:
+        """Every part of one statement, in order: a quote that runs over paragraphs, whole."""
+        rows = await self._all(
+            f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM} WHERE a.slug = ? AND q.statement = ? "
+            "ORDER BY q.part",
+            (slug, statement),
+        )
+        return [quote(r) for r in rows]
+
+    async def quotes_with_any(
+        self,
+        terms: Sequence[str],
+        *,
+        speaker: str | None = None,
+        article: str | None = None,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[Quote]:
+        """Attributed quotes holding any of ``terms``, newest article first, a page at a time.
+
+        One search for all the words: the same quotes as asking word by word, in date order.
+        """
+        words = [t for t in terms if FTS_TERM.fullmatch(t)]
+        if not words:
+            return []
+        where: list[str] = ["q.person_id IS NOT NULL"]
+        params: list[Any] = []
+        if speaker is not None:
+            where.append("p.name = ?")
+            params.append(speaker)
+        if article is not None:
+            where.append("a.slug = ?")
+            params.append(article)
+            # One article holds a handful of quotes: read them and match the words here, as
+            # the FTS tokenizer would. Asking FTS5 to check each quote costs ~0.4 ms apiece.
+            wanted = {w.casefold() for w in words}
+            rows = await self._all(
+                f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM} WHERE {' AND '.join(where)} ORDER BY q.id",
+                params,
+            )
+            found = [r for r in rows if wanted.intersection(fts_terms(r["text"], limit=None))]
+            return [quote(r) for r in found[offset : offset + limit]]
+        match = await self._dialect.match("quotes", "q", words, any_term=True)
+        rows = await self._all(
+            f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM}{match.join} "
+            f"WHERE {match.where} AND {' AND '.join(where)} "
+            "ORDER BY a.published DESC, q.id LIMIT ? OFFSET ?",
+            [*match.join_params, *match.where_params, *params, limit, offset],
+        )
+        return [quote(r) for r in rows]
+
+    async def quote_index(self) -> list[tuple[int, str, bool]]:
+        """(id, text, attributed) of every quote: what the answer engine keeps in memory."""
+        rows = await self._all("SELECT id, text, person_id IS NOT NULL FROM quotes ORDER BY id")
+        return [(r[0], r[1], bool(r[2])) for r in rows]
+
+    async def quotes_by_ids(self, ids: Sequence[int]) -> dict[int, Quote]:
+        """The quotes with these ids, by id (ids not stored are left out), in one query."""
+        found: dict[int, Quote] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            rows = await self._all(
+                f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM} WHERE q.id IN ({marks})", chunk
+            )
+            found.update((r["id"], quote(r)) for r in rows)
+        return found
+
+    async def statements(
+        self, keys: Sequence[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[Quote]]:
+        """Every part of each (slug, statement), in order: :meth:`statement` in one query."""
+        found: dict[tuple[str, int], list[Quote]] = {}
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            values = ", ".join("(?, ?)" for _ in chunk)
+            # Driven from the wanted pairs, so each is two index lookups, never a scan.
+            rows = await self._all(
+                f"WITH wanted(slug, statement) AS (VALUES {values}) "
+                f"SELECT {QUOTE_COLUMNS} FROM wanted w "
+                "JOIN articles a ON a.slug = w.slug "
+                "JOIN quotes q ON q.article_id = a.id AND q.statement = w.statement "
+                "LEFT JOIN people p ON p.id = q.person_id ORDER BY q.part",
+                [v for key in chunk for v in key],
+            )
+            for r in rows:
+                found.setdefault((r["slug"], r["statement"]), []).append(quote(r))
+        return found
+
+    async def statements_of(self, ids: Sequence[int]) -> dict[int, list[Quote]]:
+        """The whole statement (every part, in order) each quote id belongs to, in one query.
+
+        The quote itself is among its parts; ids not stored are left out.
+        """
+        found: dict[int, list[Quote]] = {}
+        for start in range(0, len(ids), 400):
+            chunk = list(ids[start : start + 400])
+            values = ", ".join("(?)" for _ in chunk)
+            rows = await self._all(
+                f"WITH wanted(id) AS (VALUES {values}) "
+                f"SELECT w.id AS wanted, {QUOTE_COLUMNS} FROM wanted w "
+                "JOIN quotes q0 ON q0.id = w.id "
+                "JOIN quotes q ON q.article_id = q0.article_id AND q.statement = q0.statement "
+                "JOIN articles a ON a.id = q.article_id "
+                "LEFT JOIN people p ON p.id = q.person_id ORDER BY w.id, q.part",
+                chunk,
+            )
+            for r in rows:
+                found.setdefault(r["wanted"], []).append(quote(r))
+        return found
+
+    async def quote_ids_matching(
+        self,
+        terms: Sequence[str],
+        *,
+        any_term: bool = False,
+        prefixes: Sequence[str] = (),
+        limit: int = 100,
+    ) -> list[int]:
+        """Ids of quotes holding every term (any, with ``any_term``), best (bm25) first.
+
+        ``prefixes`` also match any word that starts with them. Terms are words, each quoted,
+        never FTS syntax.
+        """
+        words = [t for t in terms if FTS_TERM.fullmatch(t)]
+        starts = [p for p in prefixes if FTS_TERM.fullmatch(p)]
+        if not words and not starts:
+            return []
+        return await self._dialect.ranked_ids(
+            "quotes", words, any_term=any_term, prefixes=starts, limit=limit
+        )
+
+    # -- reported speech, events, facts, notes -------------------------------------------
+
+    async def reported(
+        self, *, speaker: str | None = None, article: str | None = None
+    ) -> list[ReportedStatement]:
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker is not None:
+            where.append("p.name = ?")
+            params.append(speaker)
+        if article is not None:
+            where.append("a.slug = ?")
+            params.append(article)
+        sql = _REPORTED_COLUMNS
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published DESC, r.paragraph"
+        return [_reported(r) for r in await self._all(sql, params)]
+
+    async def lap_events(
+        self, lap: int | None = None, article: str | None = None
+    ) -> list[LapEvent]:
+        where: list[str] = []
+        params: list[Any] = []
+        if lap is not None:
+            where.append("e.lap = ?")
+            params.append(lap)
+        if article is not None:
+            where.append("a.slug = ?")
+            params.append(article)
+        hint = self._dialect.lap_scan_hint if lap is None and article is not None else ""
+        sql = (
+            "SELECT e.id, e.lap, e.description, e.who, e.outcome, e.paragraph, "
+            "a.slug, a.headline, a.published, a.url "
+            f"FROM lap_events e{hint} JOIN articles a ON a.id = e.article_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.published DESC, e.lap, e.id"
+        return [
+            LapEvent(
+                r["lap"],
+                r["description"],
+                tuple(w for w in r["who"].split("\n") if w),
+                r["outcome"],
+                r["paragraph"],
+                r["id"],
+                source(r, r["paragraph"]),
+            )
+            for r in await self._all(sql, params)
+        ]
+
+    async def laps_with_events(self) -> list[int]:
+        rows = await self._all("SELECT DISTINCT lap FROM lap_events ORDER BY lap")
+        return [int(r["lap"]) for r in rows]
+
+    async def facts(self, slug: str) -> list[Fact]:
+        rows = await self._all(
+            "SELECT f.key, f.value, f.paragraph, a.slug, a.headline, a.published, a.url "
+            "FROM facts f JOIN articles a ON a.id = f.article_id WHERE a.slug = ? "
+            "ORDER BY f.position",
+            (slug,),
+        )
+        return [Fact(r["key"], r["value"], r["paragraph"], source(r, r["paragraph"])) for r in rows]
+
+    async def notes(self, slug: str) -> list[Note]:
+        rows = await self._all(
+            "SELECT n.about, n.text, a.slug, a.headline, a.published, a.url "
+            "FROM notes n JOIN articles a ON a.id = n.article_id WHERE a.slug = ? ORDER BY n.id",
+            (slug,),
+        )
+        return [Note(r["about"], r["text"], source(r, None)) for r in rows]
+
+    async def notes_mentioning(self, word: str) -> list[str]:
+        """Slugs of the articles whose editor's notes hold ``word`` (letters and digits only)."""
+        if not FTS_TERM.fullmatch(word):
+            return []
+        rows = await self._all(
+            "SELECT DISTINCT a.slug FROM notes n JOIN articles a ON a.id = n.article_id "
+            f"WHERE n.text {self._dialect.like} ?",
+            (f"%{word}%",),
+        )
+        return [r["slug"] for r in rows]
+
+    async def said_in(self, slugs: Sequence[str]) -> tuple[list[Quote], list[ReportedStatement]]:
+        """Every quote and reported statement of these articles, in two reads."""
+        if not slugs:
+            return [], []
+        marks = ", ".join("?" * len(slugs))
+        quotes = await self._all(
+            f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM} WHERE a.slug IN ({marks}) "
+            "ORDER BY q.article_id, q.statement, q.part",
+            list(slugs),
+        )
+        told = await self._all(
+            f"{_REPORTED_COLUMNS} WHERE a.slug IN ({marks}) ORDER BY r.id", list(slugs)
+        )
+        return [quote(r) for r in quotes], [_reported(r) for r in told]
+
+    # -- passages (bot/answers/passages.py) ----------------------------------------------
+    # Every paragraph, full-text indexed with stemming: the general answer's candidates.
+
+    async def passages_matching(
+        self, terms: Sequence[str], *, slugs: Sequence[str] | None = None, limit: int = 40
+    ) -> list[Passage]:
+        """Paragraphs holding any of ``terms`` (stemmed as the index stems), best bm25 first."""
+        words = [t for t in dict.fromkeys(terms) if FTS_TERM.fullmatch(t)]
+        if not words:
+            return []
+        match = await self._dialect.match("passages", "s", words, any_term=True)
+        sql = (
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published, a.url "
+            f"FROM passages s{match.join} JOIN articles a ON a.id = s.article_id "
+            f"WHERE {match.where}"
+        )
+        params: list[Any] = [*match.join_params, *match.where_params]
+        if slugs is not None:
+            if not slugs:
+                return []
+            sql += f" AND a.slug IN ({', '.join('?' * len(slugs))})"
+            params.extend(slugs)
+        sql += f" ORDER BY {match.rank}, a.published DESC, s.id LIMIT ?"
+        params.append(limit)
+        return [
+            Passage(r["text"], r["paragraph"], source(r, r["paragraph"]))
+            for r in await self._all(sql, params)
+        ]
+
+    async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """How many passages there are, and how many hold each stemmed term."""
+        wanted = [t for t in dict.fromkeys(stems) if t][:64]
+        return await self._dialect.passage_counts(wanted)
+
+    async def article_passages(self, slug: str) -> list[Passage]:
+        """Every paragraph of one article, in order, as passages."""
+        rows = await self._all(
+            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published, a.url FROM passages s "
+            "JOIN articles a ON a.id = s.article_id WHERE a.slug = ? ORDER BY s.paragraph",
+            (slug,),
+        )
+        return [Passage(r["text"], r["paragraph"], source(r, r["paragraph"])) for r in rows]

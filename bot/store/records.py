@@ -1,0 +1,88 @@
+"""Rows into records: the column lists and converters every domain of the store shares.
+
+A row is whatever the connection returns (``sqlite3.Row`` or the PostgreSQL dialect's
+``PgRow``): both read a column by position and by name and list their ``keys()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from bot.models import ArticleSummary, Quote, Source
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "QUOTE_FROM",
+    "StoreStats",
+    "instant",
+    "iso",
+    "quote",
+    "source",
+    "summary",
+]  # fmt: skip
+
+QUOTE_COLUMNS = """
+    q.id, q.text, q.kind, q.setting, q.paragraph, q.statement, q.part,
+    p.name AS speaker, a.slug, a.headline, a.published, a.url,
+    q.cue, q.cue_paragraph, q.label
+"""
+QUOTE_FROM = """
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN people p ON p.id = q.person_id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    articles: int
+    people: int
+    quotes: int
+    reported: int
+    events: int
+    facts: int
+    schema_version: int
+
+
+def source(row: Any, paragraph: int | None) -> Source:
+    url = row["url"] if "url" in row.keys() else None  # noqa: SIM118 (Row has no __contains__)
+    return Source(
+        row["slug"], row["headline"], date.fromisoformat(row["published"]), paragraph, url
+    )
+
+
+def quote(row: Any) -> Quote:
+    return Quote(
+        speaker=row["speaker"],
+        text=row["text"],
+        kind=row["kind"],
+        setting=row["setting"],
+        paragraph=row["paragraph"],
+        statement=row["statement"],
+        part=row["part"],
+        id=row["id"],
+        source=source(row, row["paragraph"]),
+        cue=row["cue"],
+        cue_paragraph=row["cue_paragraph"],
+        label=row["label"],
+    )
+
+
+def summary(row: Any) -> ArticleSummary:
+    url = row["url"] if "url" in row.keys() else None  # noqa: SIM118 (Row has no __contains__)
+    return ArticleSummary(
+        row["slug"], date.fromisoformat(row["published"]), row["headline"], row["id"], url
+    )
+
+
+def iso(moment: datetime) -> str:
+    """An aware instant as the store keeps it: ISO 8601 UTC text, which sorts as it compares."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"naive datetime {moment!r}: the store keeps aware UTC instants only")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def instant(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text).astimezone(UTC) if text else None
