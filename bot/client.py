@@ -23,7 +23,7 @@ from discord.ext import commands
 from bot.answers import AnswerEngine
 from bot.config import Settings
 from bot.errors import ConfigError, StoreError, UserError
-from bot.instance_lock import instance_guard
+from bot.instance_lock import InstanceGuard, instance_guard
 from bot.intake import Intake
 from bot.render import ALLOWED_MENTIONS, clip
 from bot.store import Store
@@ -173,6 +173,8 @@ class Pitwall(commands.AutoShardedBot):
     _closing: bool
     _watcher: asyncio.Task[None] | None = None
     _articles_seen: tuple[int, str | None] = (0, None)
+    #: This process's instance guard, for claims on work (run_bot sets it; None in tests).
+    guard: InstanceGuard | None = None
 
     def __init__(self, settings: Settings, store: Store, *, sync_on_start: bool = True) -> None:
         # Guilds for channels and permissions; guild messages for @mentions, whose content
@@ -374,10 +376,11 @@ _GATEWAY_CLOSES: dict[int, str] = {
 async def run_bot(settings: Settings, open_store: Callable[[], Awaitable[Store]]) -> int:
     """Run the bot until SIGTERM or SIGINT, then close it and the store cleanly."""
     token = settings.require_token()
-    with instance_guard(settings.database, settings.shard_ids):
+    with instance_guard(settings.database, settings.shard_ids) as guard:
         store = await open_store()
         async with store:
             bot = Pitwall(settings, store)
+            bot.guard = guard
             async with bot:
                 stop = asyncio.Event()
                 loop = asyncio.get_running_loop()

@@ -15,16 +15,25 @@ The claims are the same on both: an unsharded process takes the whole store excl
 shard process shares the whole store with other shards and takes each of its shards
 exclusively. So shards 0 and 1 run side by side, a second shard 0 is refused, and an unsharded
 process and a shard process exclude each other.
+
+The same guard also claims one piece of work at a time (:meth:`InstanceGuard.claim`: a recap
+slot while it is being posted), so that even two processes that both believe they own a
+server (hosts set up with different ``PITWALL_SHARD_COUNT``) cannot post one slot twice. Such
+a claim dies with its process too: a byte-range lock in one file beside the database
+(SQLite), a second advisory lock on the guard's connection (PostgreSQL).
 """
 
 from __future__ import annotations
 
 import abc
+import asyncio
+import contextlib
 import fcntl
 import logging
 import os
 import re
 import zlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -53,6 +62,8 @@ log = logging.getLogger(__name__)
 ADVISORY_CLASS = zlib.crc32(b"pitwall instance guard") - 2**31
 #: The second key standing for the whole store (shard IDs are 0 and up).
 WHOLE_STORE = -1
+#: The first key of a claim on one piece of work; the second is derived from its name.
+CLAIM_CLASS = ADVISORY_CLASS + 1
 #: How long reaching the PostgreSQL server may take before the process gives up.
 CONNECT_TIMEOUT_SECONDS = 10
 
@@ -69,6 +80,12 @@ def redact_url(database: str | os.PathLike[str]) -> str:
     text = str(database)
     text = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text)
     return re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", text)
+
+
+def claim_key(name: str) -> int:
+    """A signed 32-bit number standing for a claim's name (a collision only makes one of two
+    different claims wait for the other, never lets two processes hold one)."""
+    return zlib.crc32(name.encode("utf-8")) - 2**31
 
 
 def _scrub(text: str, database: str | os.PathLike[str]) -> str:
@@ -117,6 +134,27 @@ class InstanceGuard(abc.ABC):
     def release(self) -> None:
         """Give every claim back (also safe when nothing is held)."""
 
+    @abc.abstractmethod
+    def try_claim(self, name: str) -> bool:
+        """Claim one piece of work for this process; False when another process holds it."""
+
+    @abc.abstractmethod
+    def release_claim(self, name: str) -> None:
+        """Give a claim back (a process that dies gives back all of its claims)."""
+
+    @contextlib.asynccontextmanager
+    async def claim(self, name: str) -> AsyncIterator[bool]:
+        """Hold ``name`` for the block if no other process holds it; yields whether it does.
+
+        Runs off the event loop: on PostgreSQL a claim is a round trip to the server.
+        """
+        held = await asyncio.to_thread(self.try_claim, name)
+        try:
+            yield held
+        finally:
+            if held:
+                await asyncio.to_thread(self.release_claim, name)
+
     def refusal(self, claim: Claim) -> ConfigError:
         """The one line a second claimant exits with (never a password)."""
         return ConfigError(
@@ -153,6 +191,7 @@ class InstanceLock(InstanceGuard):
     def __init__(self, database: Path, shard_ids: tuple[int, ...] | None = None) -> None:
         super().__init__(database, shard_ids)
         self._fds: list[int] = []
+        self._claims_fd: int | None = None
 
     def _path(self, claim: Claim) -> Path:
         suffix = ".lock" if claim.shard is None else f".shard-{claim.shard}.lock"
@@ -185,6 +224,25 @@ class InstanceLock(InstanceGuard):
             fd = self._fds.pop()
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
+        if self._claims_fd is not None:
+            os.close(self._claims_fd)  # drops every byte-range claim of this process
+            self._claims_fd = None
+
+    def try_claim(self, name: str) -> bool:
+        # POSIX record locks on one byte per claim of a single file. The file is opened once
+        # and kept open: closing any descriptor of it would drop every claim of the process.
+        if self._claims_fd is None:
+            self._claims_fd = os.open(f"{self.database}.claims.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        offset = claim_key(name) + 2**31
+        try:
+            fcntl.lockf(self._claims_fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, offset)
+        except OSError:  # EACCES or EAGAIN: another process holds that byte
+            return False
+        return True
+
+    def release_claim(self, name: str) -> None:
+        if self._claims_fd is not None:
+            fcntl.lockf(self._claims_fd, fcntl.LOCK_UN, 1, claim_key(name) + 2**31)
 
 
 class AdvisoryLock(InstanceGuard):
@@ -245,3 +303,17 @@ class AdvisoryLock(InstanceGuard):
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.close()
+
+    def try_claim(self, name: str) -> bool:
+        if self._connection is None:
+            raise RuntimeError("claim before acquire: the guard's connection holds claims")
+        row = self._connection.execute(
+            "SELECT pg_try_advisory_lock(%s::int, %s::int)", (CLAIM_CLASS, claim_key(name))
+        ).fetchone()
+        return bool(row and row[0])
+
+    def release_claim(self, name: str) -> None:
+        if self._connection is not None:
+            self._connection.execute(
+                "SELECT pg_advisory_unlock(%s::int, %s::int)", (CLAIM_CLASS, claim_key(name))
+            )

@@ -31,6 +31,7 @@ is logged with its traceback, and the loop carries on with the other servers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -515,71 +516,93 @@ class RecapRunner(DispatchLoop):
                 )
                 log.warning("recap %s skipped: %s", step, detail)
                 return PostOutcome("skipped", channel_id, slot, detail=detail)
-            try:
-                page = await self._compose(post, late_by, slot)
-                if kind == "scheduled":
-                    page = mark_slot(page, slot)
-                channel = await sendable_channel(self.bot, channel_id)
-                found = None
-                if kind == "scheduled" and left_pending(post.created_at, begun):
-                    found = await find_own_post(
-                        self.bot,
-                        channel,
-                        since=post.created_at,
-                        matches=lambda message, me: is_recap_of(message, post.slot, me),
-                        where=f"recap channel={post.channel_id} slot={post.slot.isoformat()}",
+            # The row is one per slot, but finding it is how a restart resumes, so it cannot
+            # tell a crashed predecessor from a live process posting the same slot; the claim
+            # can (see bot/instance_lock.py): whoever holds it posts, anyone else waits.
+            async with self._claim(f"recap {channel_id} {slot.isoformat()} {kind}") as mine:
+                if not mine:
+                    detail = "another Pitwall process is posting this slot"
+                    log.warning("recap %s: %s; looking again later", step, detail)
+                    return PostOutcome("retrying", channel_id, slot, detail=detail)
+                current = await store.recap_post(post.id)  # finished by the claim's last holder?
+                if current is not None and current.state != "pending":
+                    await store.move_recap_schedule(advance)
+                    state: Outcome = "done" if current.state == "done" else "skipped"
+                    return PostOutcome(state, channel_id, slot, current.message_id, current.detail)
+                try:
+                    page = await self._compose(post, late_by, slot)
+                    if kind == "scheduled":
+                        page = mark_slot(page, slot)
+                    channel = await sendable_channel(self.bot, channel_id)
+                    found = None
+                    if kind == "scheduled" and left_pending(post.created_at, begun):
+                        found = await find_own_post(
+                            self.bot,
+                            channel,
+                            since=post.created_at,
+                            matches=lambda message, me: is_recap_of(message, post.slot, me),
+                            where=f"recap channel={post.channel_id} slot={post.slot.isoformat()}",
+                        )
+                    if found is not None:
+                        message = found
+                        log.info(
+                            "recap %s was already in the channel as message %s (posted before a "
+                            "crash or a lost reply): recorded, not posted again",
+                            step, message.id,
+                        )  # fmt: skip
+                        log.debug("recap step found %s message=%s", step, message.id)
+                    else:
+                        log.debug("recap step sending %s", step)
+                        message = await channel.send(
+                            content=page.content,
+                            embeds=list(page.embeds),
+                            nonce=post.nonce,
+                            allowed_mentions=ALLOWED_MENTIONS,
+                        )
+                        log.debug("recap step sent %s message=%s", step, message.id)
+                except (ChannelPaused, discord.Forbidden, discord.NotFound) as exc:
+                    reason = pause_reason(exc, channel_id)
+                    await store.finish_recap_post(
+                        post.id, state="failed", now=self.clock.now(), detail=reason
                     )
-                if found is not None:
-                    message = found
-                    log.info(
-                        "recap %s was already in the channel as message %s (posted before a "
-                        "crash or a lost reply): recorded, not posted again",
-                        step, message.id,
-                    )  # fmt: skip
-                    log.debug("recap step found %s message=%s", step, message.id)
-                else:
-                    log.debug("recap step sending %s", step)
-                    message = await channel.send(
-                        content=page.content,
-                        embeds=list(page.embeds),
-                        nonce=post.nonce,
-                        allowed_mentions=ALLOWED_MENTIONS,
-                    )
-                    log.debug("recap step sent %s message=%s", step, message.id)
-            except (ChannelPaused, discord.Forbidden, discord.NotFound) as exc:
-                reason = pause_reason(exc, channel_id)
+                    if kind == "scheduled":
+                        await self._pause(guild_id, channel_id, reason)
+                    else:
+                        log.warning("recap %s refused: %s", step, reason)
+                    return PostOutcome("paused" if kind == "scheduled" else "failed", channel_id,
+                                       slot, detail=reason)  # fmt: skip
+                except Exception as exc:
+                    detail = f"{type(exc).__name__}: {exc}"[:300]
+                    if not transient_send_error(exc):
+                        await store.finish_recap_post(
+                            post.id, state="failed", now=self.clock.now(), detail=detail
+                        )
+                        raise
+                    if kind == "manual":
+                        await store.finish_recap_post(
+                            post.id, state="failed", now=self.clock.now(), detail=detail
+                        )
+                        log.warning("recap %s failed: %s", step, detail)
+                        return PostOutcome("failed", channel_id, slot, detail=detail)
+                    return PostOutcome("retrying", channel_id, slot, detail=detail)
                 await store.finish_recap_post(
-                    post.id, state="failed", now=self.clock.now(), detail=reason
+                    post.id,
+                    state="done",
+                    now=self.clock.now(),
+                    message_id=message.id,
+                    advance=advance,
                 )
-                if kind == "scheduled":
-                    await self._pause(guild_id, channel_id, reason)
-                else:
-                    log.warning("recap %s refused: %s", step, reason)
-                return PostOutcome("paused" if kind == "scheduled" else "failed", channel_id,
-                                   slot, detail=reason)  # fmt: skip
-            except Exception as exc:
-                detail = f"{type(exc).__name__}: {exc}"[:300]
-                if not transient_send_error(exc):
-                    await store.finish_recap_post(
-                        post.id, state="failed", now=self.clock.now(), detail=detail
-                    )
-                    raise
-                if kind == "manual":
-                    await store.finish_recap_post(
-                        post.id, state="failed", now=self.clock.now(), detail=detail
-                    )
-                    log.warning("recap %s failed: %s", step, detail)
-                    return PostOutcome("failed", channel_id, slot, detail=detail)
-                return PostOutcome("retrying", channel_id, slot, detail=detail)
-            await store.finish_recap_post(
-                post.id, state="done", now=self.clock.now(), message_id=message.id, advance=advance
-            )
-            log.debug("recap step done %s message=%s", step, message.id)
+                log.debug("recap step done %s message=%s", step, message.id)
         log.info(
             "recap posted in channel %s of guild %s (%s, %d stories%s)",
             channel_id, guild_id, kind, len(post.slugs), ", late" if late_by else "",
         )  # fmt: skip
         return PostOutcome("done", channel_id, slot, message.id, jump_url=message.jump_url)
+
+    def _claim(self, name: str) -> contextlib.AbstractAsyncContextManager[bool]:
+        """This process's claim on one slot (always granted to a bot run without a guard)."""
+        guard = self.bot.guard
+        return guard.claim(name) if guard is not None else contextlib.nullcontext(True)
 
     async def _compose(self, post: RecapPost, late_by: timedelta | None, slot: datetime) -> Page:
         """The recap as one message: as many of the stories as fit, then "and N more"."""

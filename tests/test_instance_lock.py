@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
@@ -28,6 +29,8 @@ from bot.instance_lock import instance_guard
 shards = None if sys.argv[1] == "-" else (int(sys.argv[1]),)
 guard = instance_guard(os.environ["PITWALL_DATABASE"], shards)
 guard.acquire()
+if len(sys.argv) > 2:
+    assert guard.try_claim(sys.argv[2])
 print("held", flush=True)
 time.sleep(60)
 """
@@ -44,11 +47,11 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
-def _hold(database: str, shard: str) -> subprocess.Popen[str]:
-    """Another process holding the guard (the URL goes through the environment, not argv,
-    so the password is never in the process list)."""
+def _hold(database: str, shard: str, claim: str | None = None) -> subprocess.Popen[str]:
+    """Another process holding the guard, and a claim if named (the URL goes through the
+    environment, not argv, so the password is never in the process list)."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, shard],
+        [sys.executable, "-c", HOLD, shard, *([claim] if claim else [])],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PITWALL_DATABASE": database},
@@ -117,6 +120,54 @@ def test_unsharded_process_excludes_shards(database: str) -> None:
             instance_guard(database, (0,)).acquire()
     finally:
         _kill(holder, database)
+
+
+SLOT = "recap 20 2025-03-28T09:00:00+00:00 scheduled"
+
+
+def test_a_slot_claimed_by_another_process_is_refused_until_it_dies(database: str) -> None:
+    """Two processes that both think they own a server (any shard set-up): one posts a slot."""
+    holder = _hold(database, "0", SLOT)  # shard 0 of one set-up ...
+    try:
+        with instance_guard(database, (1,)) as guard:  # ... shard 1 of another
+            assert not guard.try_claim(SLOT)
+            assert guard.try_claim(SLOT.replace("09:00", "10:00"))  # another slot is free
+            guard.release_claim(SLOT.replace("09:00", "10:00"))
+    finally:
+        _kill(holder, database)
+    with instance_guard(database, (1,)) as guard:
+        assert guard.try_claim(SLOT)  # the dead holder's claim went with it
+        guard.release_claim(SLOT)
+
+
+async def test_claim_is_held_for_the_block_and_given_back(database: str) -> None:
+    """``claim`` grants a free name for the block and releases it after, for others to take."""
+    with instance_guard(database, (0,)) as guard:
+        async with guard.claim(SLOT) as mine:
+            assert mine
+            assert not await asyncio.to_thread(_other_claims, database, SLOT)
+        assert await asyncio.to_thread(_other_claims, database, SLOT)
+
+
+def _other_claims(database: str, name: str) -> bool:
+    """Whether another process can claim ``name`` now (it tries, then exits)."""
+    done = subprocess.run(
+        [sys.executable, "-c", CLAIM, name],
+        env={**os.environ, "PITWALL_DATABASE": database},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    return done.stdout.strip() == "True"
+
+
+CLAIM = """
+import os, sys
+from bot.instance_lock import instance_guard
+with instance_guard(os.environ["PITWALL_DATABASE"], (7,)) as guard:
+    print(guard.try_claim(sys.argv[1]))
+"""
 
 
 def test_refusal_never_shows_the_password(pg_url: DatabaseUrl) -> None:
