@@ -14,6 +14,7 @@ import logging
 import signal
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -373,6 +374,10 @@ _GATEWAY_CLOSES: dict[int, str] = {
 @contextlib.contextmanager
 def _instance_lock(settings: Settings) -> Iterator[None]:
     """Hold this process's instance lock; a lock file that cannot be made is one clear line."""
+    if not isinstance(settings.database, Path):
+        # PostgreSQL: no file to lock beside; its guard is the shard advisory lock (issue 11).
+        yield
+        return
     lock = InstanceLock(settings.database, settings.shard_ids)
     try:
         lock.acquire()
