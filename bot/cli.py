@@ -15,9 +15,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import psycopg
+
 from bot.config import Settings, load_settings
 from bot.errors import ConfigError, IngestError, PitwallError, StoreError
-from bot.store import FeedInfo, Store
+from bot.store import FeedInfo, Store, pg_failure
 
 __all__ = ["main"]
 
@@ -91,7 +93,7 @@ async def _ingest(settings: Settings, paths: list[Path], draft: Path | None) -> 
     for error in report.failed:
         print(f"FAILED     {error}", file=sys.stderr)
     print(
-        f"store {settings.database}: {stats.articles} articles, {stats.people} people, "
+        f"store {store.location}: {stats.articles} articles, {stats.people} people, "
         f"{stats.quotes} quotes, {stats.reported} reported statements, "
         f"{stats.events} lap events, {stats.facts} facts"
     )
@@ -169,7 +171,7 @@ async def _check(settings: Settings) -> int:
         problems += 1
     else:
         print(
-            f"store      ok {settings.database}: schema v{stats.schema_version}, "
+            f"store      ok {store.location}: schema v{stats.schema_version}, "
             f"{stats.articles} articles, {stats.quotes} quotes"
         )
     return EXIT_PROBLEM if problems else EXIT_OK
@@ -198,7 +200,7 @@ async def _run(settings: Settings, *, sync_only: bool = False, guild: int | None
     return await run_bot(settings, lambda: _open_store(settings, seed=True))
 
 
-def _store_failure(database: Path | None, exc: sqlite3.Error) -> str:
+def _store_failure(database: Path | str | None, exc: sqlite3.Error) -> str:
     """One line saying what went wrong with the store, and what to do about it."""
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
@@ -317,7 +319,7 @@ async def _feeds(settings: Settings, command: str, arg: str | None) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one CLI command and return its exit code."""
     args = _parser().parse_args(argv)
-    database: Path | None = None
+    database: Path | str | None = None
     try:
         settings = load_settings()
         database = settings.database
@@ -356,6 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except sqlite3.Error as exc:  # locked, read-only, full or damaged past what open() checks
         print(f"pitwall: {_store_failure(database, exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except psycopg.Error as exc:  # PostgreSQL went away or refused a statement after open()
+        print(f"pitwall: {pg_failure(str(database), exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

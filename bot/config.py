@@ -14,17 +14,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
 from bot.errors import ConfigError
+from bot.store.dialect import DatabaseUrl, is_database_url, redact
 
 __all__ = ["SETTINGS_HELP", "Settings", "load_settings"]
 
 #: Every setting, its default and what it means; the README and .env.example mirror this.
 SETTINGS_HELP: dict[str, tuple[str | None, str]] = {
     "DISCORD_TOKEN": (None, "the bot token from the Developer Portal (needed by run and sync)"),
-    "PITWALL_DATABASE": ("pitwall.db", "path of the SQLite store"),
+    "PITWALL_DATABASE": (
+        "pitwall.db",
+        "path of the SQLite store, or postgresql://user:password@host:port/db",
+    ),
     "PITWALL_DATA_DIR": ("data", "folder holding articles/ and their annotation files"),
     "PITWALL_GUILD_ID": (None, "a server ID; run syncs the commands to it at start"),
     "LOG_LEVEL": ("INFO", "DEBUG, INFO, WARNING, ERROR or CRITICAL"),
@@ -47,7 +52,8 @@ class Settings:
     """The validated configuration of one Pitwall process."""
 
     token: str | None = field(default=None, repr=False)
-    database: Path = Path("pitwall.db")
+    #: An SQLite file, or a PostgreSQL URL (a DatabaseUrl: its repr hides the password).
+    database: Path | DatabaseUrl = Path("pitwall.db")
     data_dir: Path = Path("data")
     guild_id: int | None = None
     log_level: str = "INFO"
@@ -87,6 +93,29 @@ def _duration(name: str, raw: str) -> timedelta:
     return timedelta(seconds=float(match[1]) * _UNITS[match[2].lower()])
 
 
+def _database(raw: str) -> Path | DatabaseUrl:
+    """An SQLite path, or a PostgreSQL URL checked enough to fail here, password unshown."""
+    if is_database_url(raw):
+        parts = urlsplit(raw)
+        try:
+            parts.port  # noqa: B018 (raises on a port that is not a number)
+        except ValueError:
+            raise ConfigError(
+                f"PITWALL_DATABASE has a bad port: expected postgresql://user:password@host:port/"
+                f"database, got {redact(raw)!r}"
+            ) from None
+        if not parts.hostname or not parts.path.strip("/"):
+            raise ConfigError(
+                "PITWALL_DATABASE must name a host and a database: expected "
+                f"postgresql://user:password@host:port/database, got {redact(raw)!r}"
+            )
+        return DatabaseUrl(raw)
+    database = Path(raw)
+    if database.exists() and database.is_dir():
+        raise ConfigError(f"PITWALL_DATABASE must be a file path, {database} is a folder")
+    return database
+
+
 def _parse(values: Mapping[str, str | None]) -> Settings:
     def get(name: str) -> str | None:
         raw = values.get(name)
@@ -103,9 +132,7 @@ def _parse(values: Mapping[str, str | None]) -> Settings:
     level = (get("LOG_LEVEL") or "INFO").upper()
     if level not in _LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LEVELS)}, got {level!r}")
-    database = Path(get("PITWALL_DATABASE") or "pitwall.db")
-    if database.exists() and database.is_dir():
-        raise ConfigError(f"PITWALL_DATABASE must be a file path, {database} is a folder")
+    database = _database(get("PITWALL_DATABASE") or "pitwall.db")
     guild = get("PITWALL_GUILD_ID")
     grace = _duration("PITWALL_RECAP_GRACE", get("PITWALL_RECAP_GRACE") or "6h")
 

@@ -31,7 +31,6 @@ import contextlib
 import fcntl
 import logging
 import os
-import re
 import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from bot.errors import ConfigError
+from bot.store.dialect import is_database_url, redact
 
 if TYPE_CHECKING:
     import psycopg
@@ -51,8 +51,6 @@ __all__ = [
     "InstanceGuard",
     "InstanceLock",
     "instance_guard",
-    "is_postgres_url",
-    "redact_url",
 ]
 
 log = logging.getLogger(__name__)
@@ -67,20 +65,6 @@ CLAIM_CLASS = ADVISORY_CLASS + 1
 #: How long reaching the PostgreSQL server may take before the process gives up.
 CONNECT_TIMEOUT_SECONDS = 10
 
-_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_postgres_url(database: str | os.PathLike[str]) -> bool:
-    """Whether a ``PITWALL_DATABASE`` value names a PostgreSQL server rather than a file."""
-    return str(database).lower().startswith(_SCHEMES)
-
-
-def redact_url(database: str | os.PathLike[str]) -> str:
-    """The database as it may be shown: a URL's password replaced by ``***``."""
-    text = str(database)
-    text = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text)
-    return re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", text)
-
 
 def claim_key(name: str) -> int:
     """A signed 32-bit number standing for a claim's name (a collision only makes one of two
@@ -90,7 +74,7 @@ def claim_key(name: str) -> int:
 
 def _scrub(text: str, database: str | os.PathLike[str]) -> str:
     """``text`` without the URL's password, even where a driver's message quotes the URL."""
-    text = redact_url(text)
+    text = redact(text)
     try:
         password = urlsplit(str(database)).password
     except ValueError:
@@ -159,7 +143,7 @@ class InstanceGuard(abc.ABC):
         """The one line a second claimant exits with (never a password)."""
         return ConfigError(
             f"another Pitwall process is already running {claim.what} on "
-            f"{redact_url(self.database)} (two bots on one store post everything twice); "
+            f"{redact(str(self.database))} (two bots on one store post everything twice); "
             "stop it first"
         )
 
@@ -180,7 +164,7 @@ def instance_guard(
     database: str | os.PathLike[str], shard_ids: tuple[int, ...] | None = None
 ) -> InstanceGuard:
     """The guard for this database: advisory locks on PostgreSQL, a file lock on SQLite."""
-    if is_postgres_url(database):
+    if is_database_url(str(database)):
         return AdvisoryLock(str(database), shard_ids)
     return InstanceLock(Path(database), shard_ids)
 
@@ -275,7 +259,7 @@ class AdvisoryLock(InstanceGuard):
         log.info(
             "holding %s on %s",
             ", ".join(c.what for c in claims(self.shard_ids)),
-            redact_url(self.database),
+            redact(str(self.database)),
         )
 
     def _connect(self) -> psycopg.Connection[tuple[bool]]:
@@ -295,7 +279,7 @@ class AdvisoryLock(InstanceGuard):
         except psycopg.Error as exc:
             reason = _scrub(" ".join(str(exc).split()) or type(exc).__name__, self.database)
             raise ConfigError(
-                f"cannot reach PITWALL_DATABASE {redact_url(self.database)} to claim "
+                f"cannot reach PITWALL_DATABASE {redact(str(self.database))} to claim "
                 f"{'the store' if self.shard_ids is None else 'the shards'}: {reason}"
             ) from None
 

@@ -10,16 +10,17 @@ import pytest
 
 from bot.store import Store
 
-pytest_plugins = ["tests.emulator.fixtures", "tests.conftest_pg"]
+pytest_plugins = ["tests.emulator.fixtures", "tests.conftest_pg", "tests.store_backends"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "2021-04-20-russell-bottas.txt"
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    """A fresh, migrated store in its own file."""
-    async with await Store.open(tmp_path / "pitwall.db") as opened:
+async def store(store_target: Path | str) -> AsyncIterator[Store]:
+    """A fresh, migrated store: its own file, or its own PostgreSQL database in modules that
+    run on both (tests/store_backends.py)."""
+    async with await Store.open(store_target) as opened:
         yield opened
 
 

@@ -13,6 +13,7 @@ facade over a mixin per domain, each in its module:
 from __future__ import annotations
 
 from bot.store.articles import StoredArticle
+from bot.store.dialect import DatabaseUrl, is_database_url, pg_failure, redact
 from bot.store.facade import Store
 from bot.store.feeds import Announcement, FeedInfo, FeedItem
 from bot.store.migrations import MIGRATIONS, Migration
@@ -23,6 +24,7 @@ from bot.store.text import fts_query, fts_terms, text_hash
 __all__ = [
     "MIGRATIONS",
     "Announcement",
+    "DatabaseUrl",
     "FeedInfo",
     "FeedItem",
     "Migration",
@@ -34,5 +36,8 @@ __all__ = [
     "StoredArticle",
     "fts_query",
     "fts_terms",
+    "is_database_url",
+    "pg_failure",
+    "redact",
     "text_hash",
 ]

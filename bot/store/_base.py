@@ -22,7 +22,7 @@ class StoreBase:
     async def _all(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         return await self._dialect.all(sql, params)
 
-    async def _execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+    async def _run(self, sql: str, params: Iterable[Any] = ()) -> int:
         """One statement; how many rows it changed."""
         return await self._dialect.execute(sql, params)
 

@@ -94,6 +94,8 @@ def _replace_articles(
             stored.append(True)
     finally:
         if begun and conn.in_transaction:
+            if any(stored):
+                dialect.articles_changed(conn)
             conn.execute("COMMIT")
 
 
@@ -246,6 +248,7 @@ def _delete_article(conn: SyncConnection, dialect: Dialect, slug: str) -> None:
                 )
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             conn.executemany(_DROP_UNMENTIONED, [(pid,) for pid in sorted(named)])
+            dialect.articles_changed(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise

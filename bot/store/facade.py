@@ -12,7 +12,7 @@ import aiosqlite
 
 from bot.errors import StoreError
 from bot.store.articles import ArticlesMixin
-from bot.store.dialect import Dialect, SqliteDialect
+from bot.store.dialect import Dialect, PostgresDialect, SqliteDialect, is_database_url
 from bot.store.feeds import FeedsMixin
 from bot.store.migrations import MIGRATIONS, Migration
 from bot.store.queries import QueriesMixin
@@ -37,9 +37,17 @@ class Store(ArticlesMixin, QueriesMixin, RecapsMixin, FeedsMixin):
         self._article_writes = 0
 
     @classmethod
-    async def open(cls, path: Path | str, *, migrate: bool = True) -> Self:
-        """Connect, configure and migrate; a file that is not a usable database is refused."""
-        dialect = await SqliteDialect.connect(Path(path))
+    async def open(cls, target: Path | str, *, migrate: bool = True) -> Self:
+        """Connect, configure and migrate; a database Pitwall cannot use is refused.
+
+        ``target`` is an SQLite file's path, or a ``postgresql://user:password@host:port/db``
+        URL (its password never appears in a log line or an error).
+        """
+        dialect: Dialect
+        if is_database_url(target):
+            dialect = await PostgresDialect.connect(str(target))
+        else:
+            dialect = await SqliteDialect.connect(Path(target))
         store = cls(dialect)
         try:
             if migrate:
@@ -52,6 +60,11 @@ class Store(ArticlesMixin, QueriesMixin, RecapsMixin, FeedsMixin):
     @property
     def dialect(self) -> Dialect:
         return self._dialect
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for logs and messages: a file's path, or a URL sans password."""
+        return self._dialect.location
 
     @property
     def path(self) -> Path:
@@ -87,7 +100,9 @@ class Store(ArticlesMixin, QueriesMixin, RecapsMixin, FeedsMixin):
         try:
             current = await self.schema_version()
         except self._dialect.error as exc:
-            raise StoreError(f"{where} is not a usable Pitwall database: {exc}") from exc
+            raise StoreError(
+                f"{where} is not a usable Pitwall database: {self._dialect.describe(exc)}"
+            ) from exc
         latest = migrations[-1].version if migrations else 0
         if current > latest:
             raise StoreError(
@@ -107,5 +122,7 @@ class Store(ArticlesMixin, QueriesMixin, RecapsMixin, FeedsMixin):
                     log.info("store %s: %s was applied by another process", where,
                              migration.name)  # fmt: skip
                     continue
-                raise StoreError(f"{where}: migration {migration.name} failed: {exc}") from exc
+                raise StoreError(
+                    f"{where}: migration {migration.name} failed: {self._dialect.describe(exc)}"
+                ) from exc
         return latest

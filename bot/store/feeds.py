@@ -139,7 +139,7 @@ class FeedsMixin(StoreBase):
                 (url, guild_id),
             )
             if rows:
-                await self._execute(
+                await self._run(
                     "UPDATE feeds SET channel_id = coalesce(?, channel_id), "
                     "title = coalesce(?, title), next_poll = ?, failures = 0, "
                     "paused_reason = NULL, paused_at = NULL, pause_notified = 0 WHERE id = ?",
@@ -235,7 +235,7 @@ class FeedsMixin(StoreBase):
             feed = await self.feed(feed_id)
             if feed is None:
                 return []
-            await self._execute(
+            await self._run(
                 "UPDATE feeds SET last_poll = ?, next_poll = ?, failures = 0, last_error = NULL, "
                 "primed = 1, etag = ?, last_modified = ?, body_hash = ?, "
                 "title = coalesce(?, title) WHERE id = ?",

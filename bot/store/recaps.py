@@ -128,7 +128,7 @@ class RecapsMixin(StoreBase):
             existed = await self._all(
                 "SELECT 1 FROM recap_schedules WHERE channel_id = ?", (schedule.channel_id,)
             )
-            await self._execute(
+            await self._run(
                 "INSERT INTO recap_schedules(channel_id, guild_id, hour, minute, timezone, every, "
                 "weekday, next_slot, retry_at, attempts, paused_reason, paused_at, "
                 "pause_notified, created_by, created_at) "
@@ -158,9 +158,7 @@ class RecapsMixin(StoreBase):
 
     async def delete_recap_schedule(self, channel_id: int) -> bool:
         """Stop the channel's recaps; True when there was a schedule. Post history stays."""
-        changed = await self._execute(
-            "DELETE FROM recap_schedules WHERE channel_id = ?", (channel_id,)
-        )
+        changed = await self._run("DELETE FROM recap_schedules WHERE channel_id = ?", (channel_id,))
         return changed > 0
 
     async def recap_schedule(self, channel_id: int) -> RecapSchedule | None:
@@ -317,7 +315,7 @@ class RecapsMixin(StoreBase):
         # Guarded by the slot it moves from, so a schedule replaced meanwhile keeps its new slot.
         if advance is None:
             return
-        await self._execute(
+        await self._run(
             "UPDATE recap_schedules SET next_slot = ?, retry_at = NULL, attempts = 0 "
             "WHERE channel_id = ? AND next_slot = ?",
             (iso(advance.to_slot), advance.channel_id, iso(advance.from_slot)),
@@ -338,7 +336,7 @@ class RecapsMixin(StoreBase):
             raise ValueError(f"a post finishes as done, failed or skipped, not {state!r}")
 
         async def work() -> None:
-            await self._execute(
+            await self._run(
                 "UPDATE recap_posts SET state = ?, message_id = coalesce(?, message_id), "
                 "detail = ?, finished_at = ? WHERE id = ?",
                 (state, message_id, detail, iso(now), post_id),
@@ -367,7 +365,7 @@ class RecapsMixin(StoreBase):
             raise ValueError(f"a slot closes as failed or skipped, not {state!r}")
 
         async def work() -> None:
-            await self._execute(
+            await self._run(
                 "INSERT INTO recap_posts(guild_id, channel_id, slot, kind, state, nonce, "
                 "detail, created_at, finished_at) VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?) "
                 "ON CONFLICT(channel_id, slot, kind) DO UPDATE SET state = excluded.state, "
@@ -383,7 +381,7 @@ class RecapsMixin(StoreBase):
         self, channel_id: int, before: datetime, *, detail: str, now: datetime
     ) -> int:
         """Mark scheduled posts still pending for slots before ``before`` as skipped."""
-        changed = await self._execute(
+        changed = await self._run(
             "UPDATE recap_posts SET state = 'skipped', detail = ?, finished_at = ? "
             "WHERE channel_id = ? AND kind = 'scheduled' AND state = 'pending' AND slot < ?",
             (detail, iso(now), channel_id, iso(before)),
@@ -394,7 +392,7 @@ class RecapsMixin(StoreBase):
         self, channel_id: int, *, slot: datetime, retry_at: datetime, attempts: int
     ) -> None:
         """Wait until ``retry_at`` before trying the schedule's current slot again."""
-        await self._execute(
+        await self._run(
             "UPDATE recap_schedules SET retry_at = ?, attempts = ? "
             "WHERE channel_id = ? AND next_slot = ?",
             (iso(retry_at), attempts, channel_id, iso(slot)),
@@ -402,7 +400,7 @@ class RecapsMixin(StoreBase):
 
     async def pause_recap_schedule(self, channel_id: int, reason: str, *, now: datetime) -> bool:
         """Pause a schedule with the reason moderators will see; True if it was active."""
-        changed = await self._execute(
+        changed = await self._run(
             "UPDATE recap_schedules SET paused_reason = ?, paused_at = ?, pause_notified = 0, "
             "retry_at = NULL, attempts = 0 WHERE channel_id = ? AND paused_reason IS NULL",
             (reason, iso(now), channel_id),
@@ -414,7 +412,7 @@ class RecapsMixin(StoreBase):
 
         Claiming before telling keeps it to at most once per pause, whoever tells them.
         """
-        changed = await self._execute(
+        changed = await self._run(
             "UPDATE recap_schedules SET pause_notified = 1 "
             "WHERE channel_id = ? AND paused_reason IS NOT NULL AND pause_notified = 0",
             (channel_id,),
@@ -423,7 +421,7 @@ class RecapsMixin(StoreBase):
 
     async def release_recap_pause_notice(self, channel_id: int) -> None:
         """Undo a claim whose message could not be sent, so the next /recaps tells them."""
-        await self._execute(
+        await self._run(
             "UPDATE recap_schedules SET pause_notified = 0 "
             "WHERE channel_id = ? AND paused_reason IS NOT NULL",
             (channel_id,),

@@ -1,27 +1,39 @@
 """Words as the full-text indexes hold them, and the hash that finds an article's text again.
 
 Shared by both databases: SQLite's FTS5 tokenizes inside the database, and PostgreSQL is
-given the same words (folded here, stemmed with the Porter stemmer FTS5 uses), so both
-indexes hold the same terms and a question finds the same rows on either.
+given the same words, made by FTS5 itself (:func:`index_terms`), so both indexes hold the
+same terms and a question finds the same rows on either.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
+import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-import snowballstemmer
-
-__all__ = ["FTS_TERM", "fts_query", "fts_terms", "fts_tokens", "porter", "query_terms", "text_hash"]
+__all__ = [
+    "FTS_TERM",
+    "fts_query",
+    "fts_terms",
+    "fts_tokens",
+    "index_terms",
+    "query_terms",
+    "text_hash",
+]
 
 #: A word a caller may search for: FTS5 would read anything else as syntax.
 FTS_TERM = re.compile(r"\w+", re.UNICODE)
 _FTS_TOKEN = re.compile(r"[^\W_]+")
 _MAX_FTS_TERMS = 16
 _WHITESPACE = re.compile(r"\s+")
-_PORTER = snowballstemmer.stemmer("porter")
+_TOKENIZERS = {
+    "quotes": "unicode61 remove_diacritics 2",
+    "passages": "porter unicode61 remove_diacritics 2",
+}
+_LOCAL = threading.local()
 
 
 def fts_tokens(text: str) -> list[str]:
@@ -41,9 +53,36 @@ def fts_terms(text: str, *, limit: int | None = _MAX_FTS_TERMS) -> list[str]:
     return list(dict.fromkeys(fts_tokens(text)))[:limit]
 
 
-def porter(word: str) -> str:
-    """``word`` stemmed as FTS5's ``porter`` tokenizer stems it."""
-    return str(_PORTER.stemWord(word))
+def index_terms(kind: str, texts: Sequence[str]) -> list[list[str]]:
+    """Each text's terms, in order, exactly as the SQLite index of ``kind`` holds them.
+
+    ``kind`` is ``quotes`` (words, case and accents folded) or ``passages`` (Porter-stemmed
+    too). Made by FTS5 itself, in a private in-memory database per thread: its Porter
+    stemmer is not snowball's ("incredibly" is "incred" there, "incredibli" here), and
+    PostgreSQL must hold the very terms SQLite holds to answer alike.
+    """
+    conn: sqlite3.Connection | None = getattr(_LOCAL, "conn", None)
+    if conn is None:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        for name, tokenize in _TOKENIZERS.items():
+            conn.execute(f"CREATE VIRTUAL TABLE {name} USING fts5(text, tokenize='{tokenize}')")
+            conn.execute(f"CREATE VIRTUAL TABLE {name}_terms USING fts5vocab({name}, 'instance')")
+        _LOCAL.conn = conn
+    if kind not in _TOKENIZERS:
+        raise ValueError(f"no full-text index of {kind!r}")
+    found: list[list[str]] = [[] for _ in texts]
+    conn.execute("BEGIN")
+    try:
+        conn.executemany(
+            f"INSERT INTO {kind}(rowid, text) VALUES (?, ?)", enumerate(texts, start=1)
+        )
+        for doc, term in conn.execute(
+            f"SELECT doc, term FROM {kind}_terms ORDER BY doc, offset"
+        ).fetchall():
+            found[doc - 1].append(term)
+    finally:
+        conn.execute("ROLLBACK")
+    return found
 
 
 def fts_query(text: str, *, any_term: bool = False) -> str | None:
