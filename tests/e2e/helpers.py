@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from bot.store.dialect import is_database_url
 from tests.emulator import DiscordEmulator
 from tests.emulator.fixtures import BotProcess
 
 EPHEMERAL = 1 << 6
+
+
+def store_rows(database: Path | str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    """Read the bot's store from outside, as it is on disk or on the server, on either
+    database (SQLite's ``?`` placeholders; a PostgreSQL URL is connected to with psycopg)."""
+    if is_database_url(str(database)):
+        import psycopg
+
+        with psycopg.connect(str(database), autocommit=True) as conn:
+            return [tuple(r) for r in conn.execute(sql.replace("?", "%s"), params).fetchall()]
+    with contextlib.closing(sqlite3.connect(database, timeout=5)) as db, db:
+        return db.execute(sql, params).fetchall()
 
 
 def text_of(message: dict[str, Any]) -> str:

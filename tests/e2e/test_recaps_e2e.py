@@ -7,7 +7,6 @@ clock the test moves by writing an instant to a file, so a slot "arrives" in mil
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -22,8 +21,10 @@ from bot.ingest.load import build_article
 from bot.recaps import RETRY_FIRST
 from bot.store import Store
 from tests.e2e.clock_launcher import KILL_STEPS, set_clock
+from tests.e2e.helpers import store_rows
 from tests.emulator import DiscordEmulator, Perm, StoredMessage
 from tests.emulator.fixtures import REPO_ROOT, BotProcess, Launcher
+from tests.store_backends import BACKENDS
 
 pytestmark = [pytest.mark.e2e]
 
@@ -41,7 +42,7 @@ class Recaps:
 
     emulator: DiscordEmulator
     launch: Launcher
-    database: Path
+    database: Path | str  # an SQLite file, or a PostgreSQL URL
     clock: Path
     channel_id: int
 
@@ -81,8 +82,7 @@ class Recaps:
         )
 
     def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-        with sqlite3.connect(self.database, timeout=5) as db:
-            return db.execute(sql, params).fetchall()
+        return store_rows(self.database, sql, *params)
 
 
 async def eventually(check: Callable[[], bool], what: str, within: float = 10.0) -> None:
@@ -95,7 +95,7 @@ async def eventually(check: Callable[[], bool], what: str, within: float = 10.0)
         await asyncio.sleep(0.05)
 
 
-async def seed(database: Path) -> None:
+async def seed(database: Path | str) -> None:
     """Load the bundled articles the way ingest does, so the bot starts on a full store."""
     async with await Store.open(database) as store:
         for path in sorted((REPO_ROOT / "data" / "articles").glob("*.txt")):
@@ -108,10 +108,11 @@ async def seed(database: Path) -> None:
 
 @pytest_asyncio.fixture
 async def recaps(
-    emulator: DiscordEmulator, bot_launcher: Launcher, tmp_path: Path
+    emulator: DiscordEmulator, bot_launcher: Launcher, tmp_path: Path, store_target: Path | str
 ) -> AsyncIterator[Recaps]:
+    """The world on SQLite, or on PostgreSQL where a test is parametrised with ``backend``."""
     channel = await emulator.add_channel("recaps")
-    rig = Recaps(emulator, bot_launcher, tmp_path / "pitwall.db", tmp_path / "clock", channel.id)
+    rig = Recaps(emulator, bot_launcher, store_target, tmp_path / "clock", channel.id)
     await seed(rig.database)
     rig.at(START)
     yield rig
@@ -389,19 +390,25 @@ async def restarted_posts_once(recaps: Recaps, now: datetime) -> BotProcess:
 
 
 @pytest.mark.parametrize(
-    ("step", "restart"),
+    ("backend", "step", "restart"),
     [
         pytest.param(
-            step, restart, marks=() if (step, restart) == REPRESENTATIVE else pytest.mark.slow
+            backend,
+            step,
+            restart,
+            marks=() if (step, restart) == REPRESENTATIVE else pytest.mark.slow,
         )
+        for backend in BACKENDS
         for step in KILL_STEPS
         for restart in RESTARTS
     ],
+    indirect=["backend"],
 )
 async def test_killed_at_any_step_posts_exactly_once(
     recaps: Recaps, step: str, restart: str
 ) -> None:
-    """SIGKILL at each step of a post, restart at once or past Discord's nonce memory: one post."""
+    """SIGKILL at each step of a post, restart at once or past Discord's nonce memory: one post,
+    on SQLite and on PostgreSQL."""
     await crash_at(recaps, step)
     now = SLOT + timedelta(seconds=30)
     if restart == "nonces forgotten":
