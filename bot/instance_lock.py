@@ -258,7 +258,7 @@ class AdvisoryLock(InstanceGuard):
             raise
         log.info(
             "holding %s on %s",
-            ", ".join(c.what for c in claims(self.shard_ids)),
+            ", ".join(c.what for c in claims(self.shard_ids) if not c.shared),
             redact(str(self.database)),
         )
 
