@@ -1,6 +1,7 @@
 """Store at scale: ingest a generated corpus through the real ingester, then time the queries.
 
-Usage: ``python -m bench.store [--articles N] [--quick]`` (or ``python bench/store.py``).
+Usage: ``python -m bench.store [--articles N] [--quick] [--databases sqlite,postgresql]`` (or
+``python bench/store.py``).
 
 The corpus (default 10,000 articles, about 100,000 quotes) is written as article text into a
 temporary folder and loaded by ``bot.ingest.load.ingest`` - parse, attribute and store, the
@@ -8,6 +9,11 @@ same path as ``python -m bot ingest`` - so the ingest rate is the one a moderato
 every fan command's answer is computed through :class:`bot.answers.AnswerEngine` (what the
 cogs and ``python -m bot ask`` call), and each query's p50/p99/max is reported against the
 targets: every query p99 under 5 ms, autocomplete under 2 ms, ingest 1,000 articles/s.
+
+``--databases sqlite,postgresql`` runs the same corpus and the same calls on each database in
+one run and prints them side by side. PostgreSQL is a throwaway server started for the run
+from the machine's own binaries (``tests/pg_server.py``, as the tests do; durability off, as
+there), so nothing needs setting up and nothing is left behind.
 
 Writes ``bench/results/store.json``.
 """
@@ -41,12 +47,14 @@ log = logging.getLogger(__name__)
 TARGETS = {"query_p99_ms": 5.0, "autocomplete_p99_ms": 2.0, "ingest_articles_per_s": 1000.0}
 DEFAULT_ARTICLES = 10_000
 QUICK_ARTICLES = 300
+DATABASES = ("sqlite", "postgresql")
 
 
 async def build_store(
-    corpus_dir: Path, db_path: Path, articles: int, *, reuse: bool = False
+    corpus_dir: Path, db_path: Path | str, articles: int, *, reuse: bool = False
 ) -> tuple[Corpus, float]:
-    """Generate ``articles`` into ``corpus_dir`` and ingest them into ``db_path``.
+    """Generate ``articles`` into ``corpus_dir`` and ingest them into ``db_path`` (an SQLite
+    file or a PostgreSQL URL).
 
     Returns the corpus and the seconds the ingest took (generation is not counted: it stands
     for a moderator's files already on disk). With ``reuse`` and the database already there,
@@ -56,7 +64,7 @@ async def build_store(
     from bot.store import Store
 
     corpus = await asyncio.to_thread(generate, corpus_dir, articles)
-    if reuse and await asyncio.to_thread(db_path.exists):
+    if reuse and isinstance(db_path, Path) and await asyncio.to_thread(db_path.exists):
         return corpus, math.nan
     async with await Store.open(db_path) as store:
         with Timer() as timer:
@@ -158,14 +166,24 @@ async def _time(call: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[st
 
 
 async def run(
-    articles: int, iterations: int, *, keep: Path | None = None, reuse: bool = False
+    articles: int,
+    iterations: int,
+    *,
+    keep: Path | None = None,
+    reuse: bool = False,
+    database: str | None = None,
 ) -> dict[str, Any]:
-    """Build the store, time ingest and every query, and return the result document."""
+    """Build the store, time ingest and every query, and return the result document.
+
+    ``database``: a PostgreSQL URL to build the store in (an empty database); by default an
+    SQLite file in the work folder.
+    """
     from bot.answers import AnswerEngine
     from bot.store import Store
 
     work = keep or scratch_dir("store")
-    corpus_dir, db_path = work / "articles", work / "pitwall.db"
+    corpus_dir = work / "articles"
+    db_path: Path | str = database or work / "pitwall.db"
     try:
         corpus, ingest_seconds = await build_store(corpus_dir, db_path, articles, reuse=reuse)
         async with await Store.open(db_path) as store:
@@ -183,7 +201,7 @@ async def run(
                 limit = TARGETS["autocomplete_p99_ms" if "autocomplete" in name else
                                 "query_p99_ms"]  # fmt: skip
                 timings[name] = {**summarise(samples), "target_p99_ms": limit}
-        size = sum(p.stat().st_size for p in work.glob("pitwall.db*"))
+        size = await asyncio.to_thread(_size, db_path, work)
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -204,6 +222,74 @@ async def run(
         "queries": timings,
         "targets": TARGETS,
     }
+
+
+def _size(database: Path | str, work: Path) -> int:
+    """The database's bytes on disk: the SQLite files, or what PostgreSQL reports."""
+    if isinstance(database, str):
+        import psycopg
+
+        with psycopg.connect(database) as conn:
+            row = conn.execute("SELECT pg_database_size(current_database())").fetchone()
+        return int(row[0]) if row else 0
+    return sum(p.stat().st_size for p in work.glob("pitwall.db*"))
+
+
+async def run_databases(
+    databases: list[str], articles: int, iterations: int, *, keep: Path | None = None
+) -> dict[str, Any]:
+    """``run`` once per database over the same corpus; PostgreSQL on a server of its own."""
+    results: dict[str, Any] = {}
+    work = keep or scratch_dir("store")
+    try:
+        for name in databases:
+            print(f"store: {name} ...", flush=True)
+            if name == "sqlite":
+                results[name] = await run(articles, iterations, keep=work)
+                continue
+            from tests.pg_server import start_server
+
+            with await asyncio.to_thread(start_server) as server:
+                results[name] = await run(articles, iterations, keep=work, database=server.url)
+                results[name]["server"] = server.version
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return {"databases": results}
+
+
+def report_side_by_side(result: dict[str, Any]) -> None:
+    """Print each database's figures in columns, and each query's p99 against the first's."""
+    runs: dict[str, dict[str, Any]] = result["databases"]
+    names = list(runs)
+    first = names[0]
+    print_table(
+        ["store", *names],
+        [
+            ["articles", *(runs[n]["articles"] for n in names)],
+            ["ingest articles/s", *(runs[n]["ingest"]["articles_per_s"] for n in names)],
+            ["database MB", *(round(runs[n]["db_bytes"] / 1e6, 1) for n in names)],
+            ["answer index refresh s", *(runs[n]["refresh_seconds"] for n in names)],
+        ],
+        title="Store at scale, side by side",
+    )
+    headers = ["query"]
+    for n in names:
+        headers += [f"{n} p50", f"{n} p99"]
+    headers += [f"{n}/{first} p99" for n in names[1:]]
+    rows = []
+    for query, base in runs[first]["queries"].items():
+        row: list[Any] = [query]
+        for n in names:
+            row += [runs[n]["queries"][query]["p50_ms"], runs[n]["queries"][query]["p99_ms"]]
+        row += [
+            round(runs[n]["queries"][query]["p99_ms"] / base["p99_ms"], 2)
+            if base["p99_ms"]
+            else math.nan
+            for n in names[1:]
+        ]
+        rows.append(row)
+    print_table(headers, rows, title="Queries (AnswerEngine, one at a time), ms")
 
 
 def report(result: dict[str, Any]) -> None:
@@ -252,15 +338,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="with --keep: query the store there, ingest nothing")  # fmt: skip
     parser.add_argument("--out", type=Path, help="results folder (default bench/results)")
+    parser.add_argument("--databases", default="sqlite",
+                        help="comma-separated: sqlite, postgresql (default sqlite)")  # fmt: skip
     args = parser.parse_args(argv)
+    databases = [d.strip() for d in args.databases.split(",") if d.strip()]
+    if not databases or any(d not in DATABASES for d in databases):
+        parser.error(f"--databases takes {', '.join(DATABASES)}, comma-separated")
     articles = args.articles or (QUICK_ARTICLES if args.quick else DEFAULT_ARTICLES)
     iterations = args.iterations or (20 if args.quick else 300)
     logging.basicConfig(level=logging.WARNING)
     print(f"store: generating and ingesting {articles:,} articles ...", flush=True)
-    if args.reuse and args.keep is None:
-        parser.error("--reuse needs --keep DIR")
-    result = asyncio.run(run(articles, iterations, keep=args.keep, reuse=args.reuse))
-    report(result)
+    if args.reuse and (args.keep is None or databases != ["sqlite"]):
+        parser.error("--reuse needs --keep DIR, on sqlite alone")
+    if databases == ["sqlite"]:
+        result = asyncio.run(run(articles, iterations, keep=args.keep, reuse=args.reuse))
+        report(result)
+    else:
+        result = asyncio.run(run_databases(databases, articles, iterations, keep=args.keep))
+        report_side_by_side(result)
     path = write_result("store", result, args.out)
     print(f"\nwrote {path}")
     return 0
