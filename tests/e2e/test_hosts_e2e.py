@@ -32,6 +32,7 @@ from tests.e2e.test_faults_e2e import (
 )
 from tests.e2e.test_recaps_e2e import seed
 from tests.emulator.fixtures import REPO_ROOT, BotProcess
+from tests.store_backends import BACKENDS
 
 # The emulator of the shared ``rig`` fixture lives on the module's event loop.
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
@@ -108,17 +109,20 @@ async def test_second_process_for_a_shard_on_another_host_is_refused(
     assert first.returncode is None
 
 
+@pytest.mark.parametrize("backend", BACKENDS, indirect=True)
 async def test_two_hosts_both_owning_a_guild_post_its_slot_once(
-    rig: Rig, pg_database_url: str
+    rig: Rig, store_target: Path | str
 ) -> None:
     """Hosts set up with different shard counts both own a guild (shard 0 of 1, shard 1 of 2):
-    the slot's claim lets one of them post it; the other sends nothing."""
+    the slot's claim lets one of them post it; the other sends nothing. On SQLite the two are
+    processes of one host sharing the file (its claims are byte locks beside it)."""
+    database = str(store_target)
     emu, clock = rig.emu, rig.tmp / "clock"
     set_clock(clock, START)
-    await seed(pg_database_url)
+    await seed(database)
     guild = await emu.add_guild("Shared Paddock", shard=(1, 2), channels=("general", "recaps"))
     channel = guild.channel_by_name("recaps").id
-    async with await Store.open(pg_database_url) as store:
+    async with await Store.open(database) as store:
         await store.save_recap_schedule(
             RecapSchedule(
                 channel_id=channel,
@@ -136,9 +140,9 @@ async def test_two_hosts_both_owning_a_guild_post_its_slot_once(
     one = {"PITWALL_SHARD_COUNT": "1", "PITWALL_SHARD_IDS": "0"}
     two = {"PITWALL_SHARD_COUNT": "2", "PITWALL_SHARD_IDS": "1"}
     bots = [
-        await on_host(rig, "host-a", pg_database_url, recap_env(clock, **one),
+        await on_host(rig, "host-a", database, recap_env(clock, **one),
                       entry=CLOCK_ENTRY, shard=0, guild_id=0),
-        await on_host(rig, "host-b", pg_database_url, recap_env(clock, **two),
+        await on_host(rig, "host-b", database, recap_env(clock, **two),
                       entry=CLOCK_ENTRY, shard=1, guild_id=0),
     ]  # fmt: skip
     # Whoever sends first is slow to hear back, so the other reaches the slot meanwhile.
@@ -146,14 +150,14 @@ async def test_two_hosts_both_owning_a_guild_post_its_slot_once(
     set_clock(clock, SLOT + timedelta(seconds=1))
     await emu.wait_for(lambda: bot_posts(emu, channel) or None, 15, "the recap")
     await until(
-        lambda: store_rows(pg_database_url, "SELECT state FROM recap_posts") == [("done",)],
+        lambda: store_rows(database, "SELECT state FROM recap_posts") == [("done",)],
         "the post recorded done",
         within=10,
     )
     set_clock(clock, SLOT + timedelta(minutes=5))  # past any retry the other host planned
     await until(
         lambda: (
-            store_rows(pg_database_url, "SELECT next_slot FROM recap_schedules")
+            store_rows(database, "SELECT next_slot FROM recap_schedules")
             == [((SLOT + timedelta(days=1)).isoformat(),)]
         ),
         "the schedule moved on",
