@@ -16,8 +16,15 @@ resending it the runner reads the channel's messages since the row was recorded 
 its own post of that slot (a scheduled recap's first embed carries the slot as its timestamp,
 see :func:`is_recap_of`): found, the slot is recorded done and nothing is sent; not found, it is
 resent (same nonce, same stories). Where the channel's history cannot be read (no Read Message
-History), the nonce alone guards the resend, and the log says so. A slot missed while the bot
-was down is posted once if it is still within ``settings.recap_grace``, and recorded 'skipped'
+History), the nonce alone guards the resend, and the log says so.
+
+Between processes (shards on one store, on one host or several), the slot is claimed through
+the instance guard while it is posted (``bot/instance_lock.py``): the pending row is found by
+whoever asks, as a restart must find it, so the row cannot tell a crashed predecessor from a
+live process; the claim can.
+
+A slot missed while the bot was down is posted once if it is still within
+``settings.recap_grace``, and recorded 'skipped'
 otherwise; older missed slots are skipped, never posted in a burst.
 
 Failures are never silent. Server errors and rate limits (after discord.py's own retries)
