@@ -24,8 +24,8 @@ whoever asks, as a restart must find it, so the row cannot tell a crashed predec
 live process; the claim can.
 
 A slot missed while the bot was down is posted once if it is still within
-``settings.recap_grace``, and recorded 'skipped'
-otherwise; older missed slots are skipped, never posted in a burst.
+``settings.recap_grace``, and recorded 'skipped' otherwise; older missed slots are skipped,
+never posted in a burst.
 
 Failures are never silent. Server errors and rate limits (after discord.py's own retries)
 are retried with backoff while the slot is within grace. A 403 or 404 from the channel
