@@ -502,6 +502,7 @@ class SqliteDialect(Dialect):
 #: The advisory lock (two-key form: class, object) migrations take, so two processes starting
 #: on a new database apply each step once. Shard locks use another class.
 MIGRATION_LOCK = (0x50495457, 0)  # "PITW", 0
+_MAX_LEXEME = 2046
 #: FTS5's bm25 constants.
 _K1, _B = 1.2, 0.75
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
@@ -579,12 +580,21 @@ def _tsvector(tokens: Sequence[str]) -> str:
     """A tsvector literal holding ``tokens`` at their positions (1-based), as FTS5 keeps them."""
     positions: dict[str, list[int]] = {}
     for i, token in enumerate(tokens[:16383], start=1):
-        positions.setdefault(token, []).append(i)
+        positions.setdefault(_cut(token), []).append(i)
     return " ".join(f"'{_lexeme(t)}':{','.join(map(str, p[:256]))}" for t, p in positions.items())
 
 
+def _cut(word: str) -> str:
+    """``word`` cut to the longest lexeme PostgreSQL keeps (2 KB; FTS5 has no limit, and no
+    real word comes near it)."""
+    if len(word) * 4 <= _MAX_LEXEME:
+        return word
+    return word.encode("utf-8")[:_MAX_LEXEME].decode("utf-8", "ignore")
+
+
 def _lexeme(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("'", "''")
+    """``word`` quoted for a tsvector or tsquery literal."""
+    return _cut(word).replace("\\", "\\\\").replace("'", "''")
 
 
 class _PgSync:
@@ -850,7 +860,7 @@ class PostgresDialect(Dialect):
 
         A word FTS5 would split (``a_b``) gives each of its parts.
         """
-        return [term for terms in index_terms(table, list(words)) for term in terms]
+        return [_cut(term) for terms in index_terms(table, list(words)) for term in terms]
 
     async def _corpus_of(self, table: str, version: int) -> _Corpus:
         """How many rows ``table`` has and their mean length, recounted when articles change."""

@@ -278,8 +278,8 @@ class FeedsMixin(StoreBase):
         await self._executemany(
             "INSERT INTO feed_items(feed_id, item_key, fingerprint, url, slug, detail, "
             "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(feed_id, item_key) DO UPDATE "
-            "SET fingerprint = excluded.fingerprint, url = coalesce(excluded.url, url), "
-            "slug = coalesce(excluded.slug, slug), detail = excluded.detail",
+            "SET fingerprint = excluded.fingerprint, url = coalesce(excluded.url, feed_items.url), "
+            "slug = coalesce(excluded.slug, feed_items.slug), detail = excluded.detail",
             [
                 (feed_id, i.item_key, i.fingerprint, i.url, i.slug, i.detail, iso(now))
                 for i in items

@@ -370,7 +370,7 @@ class RecapsMixin(StoreBase):
                 "detail, created_at, finished_at) VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?) "
                 "ON CONFLICT(channel_id, slot, kind) DO UPDATE SET state = excluded.state, "
                 "detail = excluded.detail, finished_at = excluded.finished_at "
-                "WHERE state = 'pending'",
+                "WHERE recap_posts.state = 'pending'",
                 (guild_id, channel_id, iso(slot), state, nonce, detail, iso(now), iso(now)),
             )
             await self._advance_recap_schedule(advance)
