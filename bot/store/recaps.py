@@ -184,7 +184,7 @@ class RecapsMixin(StoreBase):
         sql = "SELECT * FROM recap_schedules WHERE paused_reason IS NULL"
         params: list[Any] = []
         if shard_count is not None and shard_ids is not None:
-            marks = ", ".join("?" for _ in shard_ids)
+            marks = ", ".join("?" for _ in shard_ids) or "NULL"  # PostgreSQL refuses IN ()
             sql += f" AND ((guild_id >> 22) % ?) IN ({marks})"
             params += [shard_count, *shard_ids]
         sql += " ORDER BY coalesce(retry_at, next_slot), channel_id LIMIT 1"
