@@ -28,6 +28,8 @@ from bot.models import Person, Quote
 from bot.store import Store
 from tests.answers_support import MONZA, OLDER, SPA, load, make_article
 
+#: Every test taking `store` runs on SQLite and on PostgreSQL (tests/store_backends.py).
+BOTH_DATABASES = True
 SPA_SLUG = SPA.slug
 MONZA_SLUG = MONZA.slug
 
@@ -439,11 +441,11 @@ async def test_apology_answer_follows_a_newer_article_stored_here(
 
 
 async def test_apology_answer_follows_a_newer_article_stored_elsewhere(
-    engine: AnswerEngine, store: Store
+    engine: AnswerEngine, store_target: Path | str
 ) -> None:
     """Another process's ingest (another connection) is seen too, without a refresh."""
     assert (await engine.apology()).speaker == "Luc Moreau"  # type: ignore[union-attr]
-    async with await Store.open(store.path) as other:
+    async with await Store.open(store_target) as other:
         await other.replace_article(NEWER_APOLOGY)
     assert (await engine.apology()).speaker == "Tim Vale"  # type: ignore[union-attr]
 

@@ -17,6 +17,8 @@ GUILD = 111111111111111111
 OTHER_GUILD = GUILD + (1 << 22)  # the next shard of two
 CHANNEL, OTHER_CHANNEL = 333333333333333333, 444444444444444444
 MOD = 555555555555555555
+#: Every test taking `db` or `store` runs on SQLite and on PostgreSQL (tests/store_backends.py).
+BOTH_DATABASES = True
 NOW = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 SLOT = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -48,9 +50,9 @@ def schedule(channel: int = CHANNEL, *, guild: int = GUILD, hhmm: tuple[int, int
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Store]:
+async def db(store_target: Path | str) -> AsyncIterator[Store]:
     """A migrated store holding three articles, oldest first: old, mid, new."""
-    async with await Store.open(tmp_path / "pitwall.db") as store:
+    async with await Store.open(store_target) as store:
         for slug, day in (("old", date(2021, 4, 1)), ("mid", date(2021, 4, 10)),
                           ("new", date(2021, 4, 20))):  # fmt: skip
             await store.replace_article(article(slug, day))

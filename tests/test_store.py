@@ -8,11 +8,17 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from bot.errors import StoreError
 from bot.models import Article, Fact, LapEvent, Note, Person, Quote, ReportedStatement
 from bot.store import MIGRATIONS, Store, fts_query
+
+#: Every test taking `store` runs on SQLite and on PostgreSQL (tests/store_backends.py).
+BOTH_DATABASES = True
+#: A constraint a write breaks, as each database's driver reports it.
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.IntegrityError)
 
 
 def make_article(
@@ -103,7 +109,7 @@ async def test_failed_replace_keeps_the_old_version(store: Store) -> None:
     """A write that fails midway rolls back: the stored article is untouched."""
     await store.replace_article(make_article())
     bad = replace(make_article(h="h2"), events=(LapEvent(1, None, ()),))  # type: ignore[arg-type]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         await store.replace_article(bad)
     assert [q.text for q in await store.quotes(contains="massively")] == ["I was massively fast"]
 
@@ -113,7 +119,7 @@ async def test_batch_keeps_the_articles_before_a_failing_one(store: Store) -> No
     await store.replace_article(make_article())
     bad = replace(make_article("bad", h="b1"), events=(LapEvent(1, None, ()),))  # type: ignore[arg-type]
     batch = [make_article(), make_article("first"), bad, make_article("never")]
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         await store.replace_articles(batch)
     assert sorted(a.slug for a in await store.articles()) == ["a-story", "first"]
     assert await store.replace_articles([make_article(), make_article("x")]) == [False, True]

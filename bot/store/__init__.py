@@ -8,6 +8,15 @@ facade over a mixin per domain, each in its module:
 - ``recaps``: recap schedules and posts; ``feeds``: feeds and their announcements;
 - ``migrations``: the numbered schema steps, one numbering for both databases;
 - ``dialect``: every difference between SQLite and PostgreSQL, and nothing else.
+
+On PostgreSQL: ``PITWALL_DATABASE=postgresql://user:password@host:port/db`` (the settings
+hold it as a :class:`DatabaseUrl`, whose repr hides the password), then
+``Store.open(settings.database)`` as for a file; the database must exist and its user may
+create tables (citext and pg_trgm are created by the first migration: trusted extensions).
+``store.location`` names the store without its password. A transaction spanning several
+statements is ``async with store.dialect.transaction():`` (every statement of the task
+inside it runs on one connection); migrations hold the advisory transaction lock
+``MIGRATION_LOCK`` in ``dialect``, so other advisory locks use another class id.
 """
 
 from __future__ import annotations

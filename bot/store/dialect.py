@@ -502,6 +502,7 @@ class SqliteDialect(Dialect):
 #: The advisory lock (two-key form: class, object) migrations take, so two processes starting
 #: on a new database apply each step once. Shard locks use another class.
 MIGRATION_LOCK = (0x50495457, 0)  # "PITW", 0
+_MAX_LEXEME = 2046
 #: FTS5's bm25 constants.
 _K1, _B = 1.2, 0.75
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
@@ -579,12 +580,21 @@ def _tsvector(tokens: Sequence[str]) -> str:
     """A tsvector literal holding ``tokens`` at their positions (1-based), as FTS5 keeps them."""
     positions: dict[str, list[int]] = {}
     for i, token in enumerate(tokens[:16383], start=1):
-        positions.setdefault(token, []).append(i)
+        positions.setdefault(_cut(token), []).append(i)
     return " ".join(f"'{_lexeme(t)}':{','.join(map(str, p[:256]))}" for t, p in positions.items())
 
 
+def _cut(word: str) -> str:
+    """``word`` cut to the longest lexeme PostgreSQL keeps (2 KB; FTS5 has no limit, and no
+    real word comes near it)."""
+    if len(word) * 4 <= _MAX_LEXEME:
+        return word
+    return word.encode("utf-8")[:_MAX_LEXEME].decode("utf-8", "ignore")
+
+
 def _lexeme(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("'", "''")
+    """``word`` quoted for a tsvector or tsquery literal."""
+    return _cut(word).replace("\\", "\\\\").replace("'", "''")
 
 
 class _PgSync:
@@ -645,6 +655,9 @@ class PostgresDialect(Dialect):
         self._thread: ThreadPoolExecutor | None = None
         self._intake_columns = False
         self._corpus: dict[str, _Corpus] = {}
+        self._df: dict[str, dict[str, int]] = {}
+        self._df_version = -1
+        self._tables: set[str] = set()
 
     @classmethod
     async def connect(cls, url: str, *, max_size: int = 10) -> PostgresDialect:
@@ -838,7 +851,12 @@ class PostgresDialect(Dialect):
         )
 
     def _has_table(self, conn: SyncConnection, table: str) -> bool:
-        return conn.execute("SELECT to_regclass(?)", (table,)).fetchone()[0] is not None
+        """Whether ``table`` exists (a store migrated part way, in tests); once seen, kept."""
+        if table not in self._tables:
+            if conn.execute("SELECT to_regclass(?)", (table,)).fetchone()[0] is None:
+                return False
+            self._tables.add(table)
+        return True
 
     def articles_changed(self, conn: SyncConnection) -> None:
         conn.execute("UPDATE pitwall_meta SET articles_version = articles_version + 1")
@@ -850,7 +868,31 @@ class PostgresDialect(Dialect):
 
         A word FTS5 would split (``a_b``) gives each of its parts.
         """
-        return [term for terms in index_terms(table, list(words)) for term in terms]
+        return [_cut(term) for terms in index_terms(table, list(words)) for term in terms]
+
+    async def _hits(self, table: str, queries: Sequence[str]) -> dict[str, int]:
+        """How many rows of ``table`` match each one-word tsquery: FTS5's per-phrase count for
+        its idf. Kept until articles change (the data version, read in the same trip), since
+        the common words of questions come back again and again."""
+        cache = self._df.setdefault(table, {})
+        if len(cache) > 100_000:  # a bound, for a store whose articles never change
+            cache.clear()
+        missing = [q for q in dict.fromkeys(queries) if q not in cache]
+        counted = await self.all(
+            "SELECT (SELECT articles_version FROM pitwall_meta)"
+            + "".join(f", (SELECT count(*) FROM {table} WHERE tsv @@ ?::tsquery)" for _ in missing),
+            missing,
+        )
+        version, *found = (int(v) for v in counted[0])
+        if version != self._df_version:
+            # Articles changed: every count kept may be stale, and those just read are not.
+            self._df_version = version
+            self._df = {table: dict(zip(missing, found, strict=True))}
+            if len(missing) < len(set(queries)):
+                return await self._hits(table, queries)
+        else:
+            cache.update(zip(missing, found, strict=True))
+        return self._df[table]
 
     async def _corpus_of(self, table: str, version: int) -> _Corpus:
         """How many rows ``table`` has and their mean length, recounted when articles change."""
@@ -879,28 +921,35 @@ class PostgresDialect(Dialect):
             return Match(join="", where="FALSE", rank="0")
         queries = [f"'{_lexeme(t)}'{':*' if prefix else ''}" for t, prefix in phrases]
         tsquery = (" | " if any_term else " & ").join(queries)
-        counted = await self.all(
-            "SELECT (SELECT articles_version FROM pitwall_meta)"
-            + "".join(f", (SELECT count(*) FROM {table} WHERE tsv @@ ?::tsquery)" for _ in queries),
-            queries,
-        )
-        version, *hits = (int(v) for v in counted[0])
-        corpus = await self._corpus_of(table, version)
+        hits = await self._hits(table, queries)
+        corpus = await self._corpus_of(table, self._df_version)
         values, params = [], []
-        for i, ((term, prefix), n) in enumerate(zip(phrases, hits, strict=True)):
+        for i, ((term, prefix), query) in enumerate(zip(phrases, queries, strict=True)):
+            n = hits[query]
             idf = math.log((corpus.docs - n + 0.5) / (n + 0.5))
             values.append("(?::int, ?::text, ?::float8, ?::boolean)")
             params += [i, term, idf if idf > 0 else 1e-6, prefix]
+        # Exact words only (the usual case): an equality the planner can hash, and only the
+        # wanted lexemes of each row unnested.
+        exact = not any(prefix for _, prefix in phrases)
+        on = (
+            "u.lexeme = w.term"
+            if exact
+            else ("u.lexeme = w.term OR (w.prefix AND starts_with(u.lexeme, w.term))")
+        )
+        wanted = " WHERE lexeme = ANY(?::text[])" if exact else ""
+        lateral = f"(SELECT lexeme, positions FROM unnest(t.tsv){wanted})"
         join = (
             f" JOIN (SELECT m.id, -sum(m.idf * m.tf * {_K1 + 1} / (m.tf + {_K1} * "
             f"({1 - _B} + {_B} * m.len / ?::float8))) AS score FROM ("
             "SELECT t.id, t.len, w.i, w.idf, sum(coalesce(array_length(u.positions, 1), 1)) "
-            f"AS tf FROM {table} t CROSS JOIN LATERAL unnest(t.tsv) u "
-            f"JOIN (VALUES {', '.join(values)}) w(i, term, idf, prefix) "
-            "ON u.lexeme = w.term OR (w.prefix AND starts_with(u.lexeme, w.term)) "
+            f"AS tf FROM {table} t CROSS JOIN LATERAL {lateral} u "
+            f"JOIN (VALUES {', '.join(values)}) w(i, term, idf, prefix) ON {on} "
             "WHERE t.tsv @@ ?::tsquery GROUP BY t.id, t.len, w.i, w.idf) m "
             f"GROUP BY m.id) f ON f.id = {alias}.id"
         )
+        if exact:
+            params = [[t for t, _ in phrases], *params]
         return Match(
             join=join,
             where="TRUE",

@@ -15,6 +15,11 @@ from bot.store.records import instant, iso
 __all__ = ["Announcement", "FeedInfo", "FeedItem", "FeedsMixin"]
 
 
+def _marks(values: Sequence[Any]) -> str:
+    """Placeholders for ``IN (...)``; NULL for none (PostgreSQL refuses an empty list)."""
+    return ", ".join("?" for _ in values) or "NULL"
+
+
 @dataclass(frozen=True, slots=True)
 class FeedInfo:
     """One feed subscription: where it announces, when it polls next, how it is doing."""
@@ -244,7 +249,7 @@ class FeedsMixin(StoreBase):
             return await self._feed_items_and_claims(feed, items, announce, now)
 
         ids = await self._transaction(work)
-        return await self._announcements("a.id IN (" + ", ".join("?" for _ in ids) + ")", ids)
+        return await self._announcements(f"a.id IN ({_marks(ids)})", ids)
 
     async def record_feed_items(
         self,
@@ -264,7 +269,7 @@ class FeedsMixin(StoreBase):
             return await self._feed_items_and_claims(feed, items, announce, now)
 
         ids = await self._transaction(work)
-        return await self._announcements("a.id IN (" + ", ".join("?" for _ in ids) + ")", ids)
+        return await self._announcements(f"a.id IN ({_marks(ids)})", ids)
 
     async def _feed_items_and_claims(
         self,
@@ -278,8 +283,8 @@ class FeedsMixin(StoreBase):
         await self._executemany(
             "INSERT INTO feed_items(feed_id, item_key, fingerprint, url, slug, detail, "
             "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(feed_id, item_key) DO UPDATE "
-            "SET fingerprint = excluded.fingerprint, url = coalesce(excluded.url, url), "
-            "slug = coalesce(excluded.slug, slug), detail = excluded.detail",
+            "SET fingerprint = excluded.fingerprint, url = coalesce(excluded.url, feed_items.url), "
+            "slug = coalesce(excluded.slug, feed_items.slug), detail = excluded.detail",
             [
                 (feed_id, i.item_key, i.fingerprint, i.url, i.slug, i.detail, iso(now))
                 for i in items
@@ -313,7 +318,7 @@ class FeedsMixin(StoreBase):
         await self._write(
             "UPDATE feeds SET last_poll = ?, next_poll = ?, failures = failures + 1, "
             "last_error = ?, paused_reason = coalesce(paused_reason, ?), "
-            "paused_at = CASE WHEN ? IS NOT NULL AND paused_reason IS NULL THEN ? "
+            "paused_at = CASE WHEN CAST(? AS TEXT) IS NOT NULL AND paused_reason IS NULL THEN ? "
             "ELSE paused_at END WHERE id = ?",
             (iso(now), iso(next_poll), error, pause_reason, pause_reason, iso(now), feed_id),
         )
@@ -357,9 +362,8 @@ class FeedsMixin(StoreBase):
         """Claims recorded but not yet marked sent, oldest first (optionally of some guilds)."""
         if guild_ids is None:
             return await self._announcements("a.state = 'pending'", ())
-        marks = ", ".join("?" for _ in guild_ids) or "NULL"
         return await self._announcements(
-            f"a.state = 'pending' AND a.guild_id IN ({marks})", list(guild_ids)
+            f"a.state = 'pending' AND a.guild_id IN ({_marks(guild_ids)})", list(guild_ids)
         )
 
     async def announcement(self, announcement_id: int) -> Announcement | None:

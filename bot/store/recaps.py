@@ -184,7 +184,7 @@ class RecapsMixin(StoreBase):
         sql = "SELECT * FROM recap_schedules WHERE paused_reason IS NULL"
         params: list[Any] = []
         if shard_count is not None and shard_ids is not None:
-            marks = ", ".join("?" for _ in shard_ids)
+            marks = ", ".join("?" for _ in shard_ids) or "NULL"  # PostgreSQL refuses IN ()
             sql += f" AND ((guild_id >> 22) % ?) IN ({marks})"
             params += [shard_count, *shard_ids]
         sql += " ORDER BY coalesce(retry_at, next_slot), channel_id LIMIT 1"
@@ -370,7 +370,7 @@ class RecapsMixin(StoreBase):
                 "detail, created_at, finished_at) VALUES (?, ?, ?, 'scheduled', ?, ?, ?, ?, ?) "
                 "ON CONFLICT(channel_id, slot, kind) DO UPDATE SET state = excluded.state, "
                 "detail = excluded.detail, finished_at = excluded.finished_at "
-                "WHERE state = 'pending'",
+                "WHERE recap_posts.state = 'pending'",
                 (guild_id, channel_id, iso(slot), state, nonce, detail, iso(now), iso(now)),
             )
             await self._advance_recap_schedule(advance)

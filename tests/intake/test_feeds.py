@@ -26,6 +26,8 @@ from tests.intake.site import (
 
 GUILD, CHANNEL = 111111111111111111, 222222222222222222
 NOW = datetime(2024, 7, 8, 12, 0, tzinfo=UTC)
+#: Every test taking `store` runs on SQLite and on PostgreSQL (tests/store_backends.py).
+BOTH_DATABASES = True
 
 
 def _serve_pages(site: NewsSite, stories: tuple[Story, ...] = STORIES) -> None:
