@@ -166,6 +166,99 @@ class Appositive:
     before_name: bool = True
 
 
+#: Characters whose case-insensitive match in ``re`` is not plain equality of ``str.lower()``
+#: (İ lower-cases to two characters; the others share a case with another letter, as ı and ſ
+#: do with i and s): text holding one is left to the regex. Derived from ``re._casefix``.
+_CASE_TRAPS = frozenset(
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1"
+    "\u03a3\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6"
+    "\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a"
+    "\u0432\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+    "\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06"
+)
+
+
+class _NameFinder:
+    r"""Find names in text exactly as one case-insensitive regex alternation would, uncompiled.
+
+    What ``re.compile(r"(?<![\w'’-])(?:A|(?:the\s+)?B|...)(?![\w-])", re.IGNORECASE)``'s
+    ``finditer`` yields, for literal alternatives in that order. Compiling that regex for each
+    article's names cost more than everything else people discovery does; finding each literal
+    with ``str.find`` in the lower-cased text and keeping, at each start, the first alternative
+    the regex would try gives the same spans. The regex is still compiled, once, for text
+    (or names) with a character whose case folding ``str.lower`` does not mirror.
+    """
+
+    __slots__ = ("_alternatives", "_exact", "_regex")
+
+    def __init__(self, alternatives: Sequence[tuple[str, bool]]) -> None:
+        """``alternatives``: each literal, and whether "the " may precede it, in regex order."""
+        self._alternatives = [(text, text.lower(), the) for text, the in alternatives]
+        self._exact = all(
+            text[:1].strip() and len(low) == len(text) and _CASE_TRAPS.isdisjoint(text)
+            for text, low, _ in self._alternatives
+        )
+        self._regex: re.Pattern[str] | None = None
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._regex is None:
+            parts = [
+                (r"(?:the\s+)?" if the else "") + re.escape(t) for t, _, the in self._alternatives
+            ]
+            self._regex = re.compile(
+                r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE
+            )
+        return self._regex
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the (start, end) of each match, leftmost first, never overlapping."""
+        low = text.lower()
+        if not self._exact or len(low) != len(text) or not _CASE_TRAPS.isdisjoint(text):
+            return [m.span() for m in self._compiled().finditer(text)]
+        size = len(text)
+        # start -> (the alternative's place in the alternation, end of its match)
+        best: dict[int, tuple[int, int]] = {}
+        for order, (_, literal, the) in enumerate(self._alternatives):
+            width = len(literal)
+            at = low.find(literal)
+            while at != -1:
+                end = at + width
+                if end == size or not _blocks_after(text[end]):
+                    starts = [at]
+                    if the:
+                        # (?:the\s+)? is greedy: "the" and all the blanks before the literal.
+                        blank = at
+                        while blank > 0 and text[blank - 1].isspace():
+                            blank -= 1
+                        if blank < at and blank >= 3 and low[blank - 3 : blank] == "the":
+                            starts.append(blank - 3)
+                    for start in starts:
+                        if start and _blocks_before(text[start - 1]):
+                            continue
+                        seen = best.get(start)
+                        # A later alternative loses; the same one matches with "the" first.
+                        if seen is None or order < seen[0] or (order == seen[0] and end > seen[1]):
+                            best[start] = (order, end)
+                at = low.find(literal, at + 1)
+        spans: list[tuple[int, int]] = []
+        done = 0
+        for start in sorted(best):
+            if start >= done:
+                done = best[start][1]
+                spans.append((start, done))
+        return spans
+
+
+def _blocks_before(char: str) -> bool:
+    r"""``[\w'’-]``: a character a name may not follow."""
+    return char.isalnum() or char in "_'’-"
+
+
+def _blocks_after(char: str) -> bool:
+    r"""``[\w-]``: a character a name may not run into."""
+    return char.isalnum() or char in "_-"
+
+
 @dataclass
 class PeopleIndex:
     """The people of one article, and how to find them in its sentences."""
@@ -173,7 +266,7 @@ class PeopleIndex:
     people: tuple[PersonEntry, ...] = ()
     _tokens: dict[str, str | None] = field(default_factory=dict, repr=False)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _finder: _NameFinder | None = field(default=None, repr=False)
     # mentions() of each text already asked for: the quotes walk, lap events and appositives
     # all ask about the same paragraphs, and the index never changes once built.
     _seen: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -190,14 +283,14 @@ class PeopleIndex:
                     aliases[key] = person.name
         self._tokens = tokens
         self._aliases = aliases
-        parts = [re.escape(p.name) for p in self.people]
-        parts += [r"(?:the\s+)?" + re.escape(a) for a in self._alias_phrases()]
-        parts += [re.escape(t) for t in tokens]
-        parts.sort(key=len, reverse=True)
+        # (the alternative's length in the regex, the literal, whether "the " may precede it):
+        # the order _NameFinder tries them in is the one the regex alternation had.
+        parts = [(len(re.escape(p.name)), p.name, False) for p in self.people]
+        parts += [(11 + len(re.escape(a)), a, True) for a in self._alias_phrases()]
+        parts += [(len(re.escape(t)), t, False) for t in tokens]
+        parts.sort(key=lambda part: part[0], reverse=True)
         if parts:
-            self._pattern = re.compile(
-                r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE
-            )
+            self._finder = _NameFinder([(text, the) for _, text, the in parts])
 
     def _alias_phrases(self) -> list[str]:
         return [a for p in self.people for a in p.aliases if _alias_key(a)]
@@ -231,9 +324,9 @@ class PeopleIndex:
 
     def _find_mentions(self, masked: str) -> list[Mention]:
         found: list[Mention] = []
-        if self._pattern is not None:
-            for m in self._pattern.finditer(masked):
-                mention = self._classify(masked, m.start(), m.end())
+        if self._finder is not None:
+            for start, end in self._finder.spans(masked):
+                mention = self._classify(masked, start, end)
                 if mention is not None:
                     found.append(mention)
         for m in _UNKNOWN.finditer(masked):

@@ -1,0 +1,71 @@
+"""Finding an article's names without compiling a regex: the same spans the regex finds."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.ingest.people import _CASE_TRAPS, _NameFinder
+
+
+def _regex_spans(alternatives: list[tuple[str, bool]], text: str) -> list[tuple[int, int]]:
+    parts = [(r"(?:the\s+)?" if the else "") + re.escape(t) for t, the in alternatives]
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+CASES = [
+    ([("Max Verstappen", False), ("Verstappen", False), ("Max", False)], "max Verstappen won."),
+    ([("Max Verstappen", False), ("Verstappen", False)], "Verstappen's pole, Max Verstappen."),
+    ([("Sauber driver", True), ("Bottas", False)], "The  Sauber driver Bottas and Sauber driver."),
+    ([("Honey Badger", True), ("the Honey Badger", True)], "the the Honey Badger smiled"),
+    ([("Pérez", False), ("Checo", True)], "PÉREZ and checo, the\tCheco-like x-Pérez o'Pérez"),
+    ([("Ricci", False)], "Ricci-Novak, Ricci_2, Ricci2, Ricci. ’Ricci -Ricci"),
+    ([("Leclerc", False)], "LECLERC leclerc LeClerc"),
+    ([("Sİmon", False)], "Simon and sİmon"),  # İ: left to the regex
+    ([("Kimi", False)], "KİMİ and kimi and Kımı"),
+]
+
+
+@pytest.mark.parametrize(("alternatives", "text"), CASES)
+def test_finder_matches_the_regex(alternatives: list[tuple[str, bool]], text: str) -> None:
+    """Each case gives exactly the spans the case-insensitive alternation gives."""
+    assert _NameFinder(alternatives).spans(text) == _regex_spans(alternatives, text)
+
+
+_ALPHABET = "aAbeEhHtTiIsSkK é É-'’_ .,\t\nıİſ1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    alternatives=st.lists(
+        st.tuples(st.text(_ALPHABET, min_size=1, max_size=6), st.booleans()),
+        min_size=1,
+        max_size=5,
+    ),
+    text=st.text(_ALPHABET + "Thethe ", max_size=40),
+)
+def test_finder_matches_the_regex_on_any_text(
+    alternatives: list[tuple[str, bool]], text: str
+) -> None:
+    """Random names and text (overlaps, "the", case traps, blanks) agree with the regex."""
+    assert _NameFinder(alternatives).spans(text) == _regex_spans(alternatives, text)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="re._casefix is new in 3.11")
+def test_case_traps_are_every_character_re_folds_otherwise() -> None:
+    """The trap list is exactly what re's case folding treats unlike str.lower()."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    shared = {m for k, v in _casefix._EXTRA_CASES.items() for m in (k, *v)}
+    expected = {
+        chr(i)
+        for i in range(0x110000)
+        if len(chr(i).lower()) != 1
+        or (ord(chr(i).lower()) in shared and not chr(i).lower().isascii())
+    }
+    assert frozenset(expected) == _CASE_TRAPS
