@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -215,6 +216,39 @@ class _NameFinder:
         low = text.lower()
         if not self._exact or len(low) != len(text) or not _CASE_TRAPS.isdisjoint(text):
             return [m.span() for m in self._compiled().finditer(text)]
+        return self._spans(text, low)
+
+    def spans_of_each(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Return :meth:`spans` of each text, searching them all in one go.
+
+        The texts are joined with a character no name holds and no lookaround lets a match
+        run across, so each match falls within one text and reads as it would alone.
+        """
+        joined = _JOIN.join(texts)
+        low = joined.lower()
+        if (
+            not self._exact
+            or len(low) != len(joined)
+            or not _CASE_TRAPS.isdisjoint(joined)
+            or any(_JOIN in text for text, _, _ in self._alternatives)
+        ):
+            return [self.spans(text) for text in texts]
+        out: list[list[tuple[int, int]]] = [[] for _ in texts]
+        ends: list[int] = []
+        offset = 0
+        for text in texts:
+            offset += len(text)
+            ends.append(offset)
+            offset += len(_JOIN)
+        k = 0
+        for start, end in self._spans(joined, low):
+            while start >= ends[k]:
+                k += 1
+            base = ends[k] - len(texts[k])
+            out[k].append((start - base, end - base))
+        return out
+
+    def _spans(self, text: str, low: str) -> list[tuple[int, int]]:
         size = len(text)
         # start -> (the alternative's place in the alternation, end of its match)
         best: dict[int, tuple[int, int]] = {}
@@ -249,6 +283,10 @@ class _NameFinder:
         return spans
 
 
+#: Joins texts searched together: not a word character, a blank, an apostrophe or a hyphen.
+_JOIN = "\x00"
+
+
 def _blocks_before(char: str) -> bool:
     r"""``[\w'’-]``: a character a name may not follow."""
     return char.isalnum() or char in "_'’-"
@@ -267,6 +305,7 @@ class PeopleIndex:
     _tokens: dict[str, str | None] = field(default_factory=dict, repr=False)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _finder: _NameFinder | None = field(default=None, repr=False)
+    _names: frozenset[str] = field(default=frozenset(), repr=False)
     # mentions() of each text already asked for: the quotes walk, lap events and appositives
     # all ask about the same paragraphs, and the index never changes once built.
     _seen: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -283,6 +322,7 @@ class PeopleIndex:
                     aliases[key] = person.name
         self._tokens = tokens
         self._aliases = aliases
+        self._names = frozenset(p.name for p in self.people)
         # (the alternative's length in the regex, the literal, whether "the " may precede it):
         # the order _NameFinder tries them in is the one the regex alternation had.
         parts = [(len(re.escape(p.name)), p.name, False) for p in self.people]
@@ -319,36 +359,44 @@ class PeopleIndex:
         """Find every reference to a person in masked text, leftmost-longest, in order."""
         known = self._seen.get(masked)
         if known is None:
-            known = self._seen[masked] = tuple(self._find_mentions(masked))
+            spans = self._finder.spans(masked) if self._finder is not None else []
+            known = self._seen[masked] = tuple(self._find_mentions(masked, spans))
         return list(known)
 
-    def _find_mentions(self, masked: str) -> list[Mention]:
+    def prime(self, texts: Iterable[str]) -> None:
+        """Find the mentions of many texts (an article's paragraphs) at once.
+
+        Same answers as asking :meth:`mentions` of each, in one search of each name through
+        all the texts instead of one per text.
+        """
+        todo = list(dict.fromkeys(t for t in texts if t not in self._seen))
+        if not todo:
+            return
+        if self._finder is None:
+            found: list[list[tuple[int, int]]] = [[] for _ in todo]
+        else:
+            found = self._finder.spans_of_each(todo)
+        for text, spans in zip(todo, found, strict=True):
+            self._seen[text] = tuple(self._find_mentions(text, spans))
+
+    def _find_mentions(self, masked: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
         found: list[Mention] = []
-        if self._finder is not None:
-            for start, end in self._finder.spans(masked):
-                mention = self._classify(masked, start, end)
-                if mention is not None:
-                    found.append(mention)
-        for m in _UNKNOWN.finditer(masked):
-            found.append(self._decorate(masked, Mention(m.start(), m.end(), None, "unknown")))
-        for m in _PRONOUN.finditer(masked):
-            word = m.group(1).lower()
-            found.append(self._decorate(masked, Mention(m.start(), m.end(), None, "pronoun", word)))
-        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
-        result: list[Mention] = []
-        last_end = -1
-        for mention in found:
-            if mention.start >= last_end:
-                result.append(mention)
-                last_end = mention.end
-        return result
+        for start, end in spans:
+            mention = self._classify(masked, start, end)
+            if mention is not None:
+                found.append(mention)
+        unnamed, kept = _unnamed_mentions(masked)
+        if not found:
+            return list(kept)
+        found += unnamed
+        found.sort(key=_leftmost_longest)
+        return _without_overlaps(found)
 
     def _classify(self, masked: str, start: int, end: int) -> Mention | None:
         text = masked[start:end]
-        for person in self.people:
-            if text == person.name:
-                return self._decorate(masked, Mention(start, end, person.name, "name"))
-        key = _alias_key(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+        if text in self._names:
+            return self._decorate(masked, Mention(start, end, text, "name"))
+        key = _alias_key(_LEADING_THE.sub("", text))
         if key in self._aliases:
             return self._decorate(masked, Mention(start, end, self._aliases[key], "alias"))
         if text in self._tokens:  # tokens are case-sensitive: "Will" is not "will"
@@ -387,6 +435,40 @@ class PeopleIndex:
         )
 
 
+def _leftmost_longest(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.start - mention.end
+
+
+def _without_overlaps(ordered: Iterable[Mention]) -> list[Mention]:
+    """Keep each mention (in leftmost-longest order) that starts after the last one kept."""
+    result: list[Mention] = []
+    last_end = -1
+    for mention in ordered:
+        if mention.start >= last_end:
+            result.append(mention)
+            last_end = mention.end
+    return result
+
+
+@functools.lru_cache(maxsize=4096)
+def _unnamed_mentions(masked: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """Pronouns and unnamed references ("the Dutchman"): the same whoever the article names.
+
+    All of them in leftmost-longest order (names are merged in by each index), and those
+    kept when no name overlaps them.
+    """
+    found: list[Mention] = []
+    for m in _UNKNOWN.finditer(masked):
+        found.append(PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "unknown")))
+    for m in _PRONOUN.finditer(masked):
+        word = m.group(1).lower()
+        found.append(
+            PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "pronoun", word))
+        )
+    found.sort(key=_leftmost_longest)
+    return tuple(found), tuple(_without_overlaps(found))
+
+
 #: "the ", "a turn-four ": a determiner (and lower-case words) right before a name...
 _MODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$")
 #: ...and a lower-case word right after it: the name modifies a noun ("the Sainz crash").
@@ -406,7 +488,9 @@ def _word_before(text: str, end: int) -> str | None:
     What ``re.search(r"(\w+)\s*$", text[:end])`` finds, read from the end rather than tried
     at every position from the start (once per mention of a person, so it added up).
     """
-    stop = len(text[:end].rstrip())
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
     start = stop
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1
@@ -448,14 +532,29 @@ class _Token(NamedTuple):
     possessive: bool
 
 
+def _token(start: int, raw: str) -> _Token | None:
+    """The token of a ``_WORD`` match: its text without a possessive ending ("Russell's")."""
+    last = raw[-1]
+    if last in "'’":
+        cut = 1
+    elif last == "s" and len(raw) > 1 and raw[-2] in "'’":
+        cut = 2
+    else:
+        cut = 0
+    # "O'Ward's" keeps its ending: an apostrophe inside the word makes it a name, not a mark.
+    if cut and not _INNER_APOSTROPHE.search(raw):
+        text, possessive = raw[:-cut], True
+    else:
+        text, possessive = raw, False
+    return _Token(start, start + len(text), text, possessive) if text else None
+
+
 def _tokens(masked: str) -> list[_Token]:
     out: list[_Token] = []
     for m in _WORD.finditer(masked):
-        raw = m.group(0)
-        possessive = bool(_POSSESSIVE.search(raw)) and not _INNER_APOSTROPHE.search(raw)
-        text = _POSSESSIVE.sub("", raw) if possessive else raw
-        if text:
-            out.append(_Token(m.start(), m.start() + len(text), text, possessive))
+        token = _token(m.start(), m.group(0))
+        if token is not None:
+            out.append(token)
     return out
 
 
@@ -472,44 +571,85 @@ def _sentence_starts(masked: str) -> set[int]:
     return starts
 
 
+#: Lower-case words that can stand in a name's run (particles), as ``_WORD`` finds them.
+_PARTICLE_FORMS = frozenset(p + end for p in _PARTICLES for end in ("", "'", "'s", "’", "’s"))
+
+
+def _run_tokens(masked: str) -> list[_Token]:
+    """The tokens a run of a name can hold: capitalised words, particles and suffixes.
+
+    Every other word only ever ends a run, and so does any gap other than one space, which
+    a word left out always makes: runs read from these tokens alone are the runs of all.
+    """
+    out: list[_Token] = []
+    for m in _WORD.finditer(masked):
+        raw = m.group(0)
+        if not raw[0].isupper() and raw not in _PARTICLE_FORMS:
+            continue
+        token = _token(m.start(), raw)
+        if token is not None:
+            out.append(token)
+    return out
+
+
 def _candidate_runs(masked: str) -> list[list[_Token]]:
     """Runs of capitalised words joined by single spaces (particles allowed inside)."""
-    tokens = _tokens(masked)
+    tokens = _run_tokens(masked)
     runs: list[list[_Token]] = []
     run: list[_Token] = []
     for i, tok in enumerate(tokens):
         joined = bool(run) and masked[run[-1].end : tok.start] == " " and not run[-1].possessive
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        particle = (
-            tok.text in _PARTICLES
-            and bool(run)
-            and nxt is not None
-            and _is_cap(nxt.text)
-            and masked[tok.end : nxt.start] == " "
-        )
-        if (_is_cap(tok.text) or particle or tok.text in _SUFFIXES) and (joined or not run):
+        cap = _is_cap(tok.text)
+        if cap or tok.text in _SUFFIXES:
+            fits = True
+        elif tok.text in _PARTICLES and run:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            fits = nxt is not None and _is_cap(nxt.text) and masked[tok.end : nxt.start] == " "
+        else:
+            fits = False
+        if fits and (joined or not run):
             run.append(tok)
             continue
         if run:
             runs.append(run)
-        run = [tok] if _is_cap(tok.text) else []
+        run = [tok] if cap else []
     if run:
         runs.append(run)
     return runs
 
 
+#: The word after a run ("Grand" in "Miami Grand Prix").
+_AFTER_RUN = re.compile(r"\s*([\w.]+)")
+#: A run right after these is a place or a thing: "the Silver Arrows", "at Paul Ricard".
+_PLACE_BEFORE = ("the", "at", "in")
+
+
+def _after_place_word(masked: str, start: int) -> bool:
+    r"""``re.search(r"(?:^|\s)(?:the|at|in)$", masked[:start].rstrip().lower())``, from the end."""
+    end = start
+    while end > 0 and masked[end - 1].isspace():
+        end -= 1
+    for word in _PLACE_BEFORE:
+        at = end - len(word)
+        if at >= 0 and masked[at:end].lower() == word and (at == 0 or masked[at - 1].isspace()):
+            return True
+    return False
+
+
 def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, int]]:
-    starts = _sentence_starts(masked)
     names: list[tuple[str, int, int]] = []
-    for run in _candidate_runs(masked):
-        after = re.match(r"\s*([\w.]+)", masked[run[-1].end :])
+    runs = _candidate_runs(masked)
+    if not runs:
+        return names
+    starts = _sentence_starts(masked)
+    for run in runs:
+        after = _AFTER_RUN.match(masked, run[-1].end)
         if after and after.group(1) in _PLACE_AFTER:
             continue
         if any(t.text in _PLACE_AFTER for t in run):
             continue
-        before = masked[: run[0].start].rstrip().lower()
         # "the Silver Arrows", "at Paul Ricard", "in Monte Carlo": places and things.
-        if re.search(r"(?:^|\s)(?:the|at|in)$", before):
+        if _after_place_word(masked, run[0].start):
             continue
         pieces: list[list[_Token]] = [[]]
         for tok in run:
@@ -602,11 +742,15 @@ _RACING_FOR = re.compile(
 )
 
 
+_POSSESSIVE_TEAM = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$")
+
+
 def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appositive]:
     """Find descriptors attached to names: guesses of role, team and alias for the draft."""
     found: list[Appositive] = []
-    for number, paragraph in enumerate(paragraphs, start=1):
-        masked = _masked(paragraph)
+    texts = [_masked(p) for p in paragraphs]
+    index.prime(texts)
+    for number, masked in enumerate(texts, start=1):
         for mention in index.mentions(masked):
             if mention.kind != "name" or mention.person is None:
                 continue
@@ -623,7 +767,12 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                     team = None
                 descriptor = f"{team} {role}" if team else role
                 found.append(Appositive(mention.person, descriptor, team, role, number))
-            possessive_team = re.search(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$", before)
+            # (the regex only where it can match: after "'s" and a blank)
+            possessive_team = (
+                _POSSESSIVE_TEAM.search(before)
+                if before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))
+                else None
+            )
             if possessive_team and possessive_team.group(1).split()[0] not in _COMMON:
                 team = possessive_team.group(1)
                 found.append(
