@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.ingest.people import _CASE_TRAPS, _NameFinder
+from bot.ingest.people import _CASE_TRAPS, PeopleIndex, PersonEntry, _NameFinder
 
 
 def _regex_spans(alternatives: list[tuple[str, bool]], text: str) -> list[tuple[int, int]]:
@@ -69,3 +69,38 @@ def test_case_traps_are_every_character_re_folds_otherwise() -> None:
         or (ord(chr(i).lower()) in shared and not chr(i).lower().isascii())
     }
     assert frozenset(expected) == _CASE_TRAPS
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    alternatives=st.lists(
+        st.tuples(st.text(_ALPHABET, min_size=1, max_size=6), st.booleans()),
+        min_size=1,
+        max_size=5,
+    ),
+    texts=st.lists(st.text(_ALPHABET + "Thethe ", max_size=30), max_size=5),
+)
+def test_searching_texts_together_finds_what_each_alone_does(
+    alternatives: list[tuple[str, bool]], texts: list[str]
+) -> None:
+    """One search through several joined texts gives each text its own spans."""
+    finder = _NameFinder(alternatives)
+    assert finder.spans_of_each(texts) == [_regex_spans(alternatives, t) for t in texts]
+
+
+def test_primed_mentions_are_the_mentions_asked_one_by_one() -> None:
+    """An index primed with a whole article answers as one asked paragraph by paragraph."""
+    paragraphs = [
+        "Charles Leclerc beat Carlos Sainz; Leclerc said the Spaniard drove well.",
+        "The Ferrari driver Sainz was unhappy, he told reporters. LECLERC smiled.",
+        "",
+        "Sainz's team-mate Leclerc and the Monegasque's engineer spoke to them.",
+    ]
+    people = (PersonEntry("Charles Leclerc", aliases=("the Ferrari driver",)),
+              PersonEntry("Carlos Sainz"))  # fmt: skip
+    one_by_one = PeopleIndex(people)
+    expected = [one_by_one.mentions(p) for p in paragraphs]
+    primed = PeopleIndex(people)
+    primed.prime(paragraphs)
+    assert [primed.mentions(p) for p in paragraphs] == expected
+    assert any(m.kind == "alias" for m in expected[1])
