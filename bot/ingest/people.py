@@ -559,7 +559,11 @@ def _tokens(masked: str) -> list[_Token]:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() and any(c.islower() for c in word)
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and (word[1:2].islower() or any(c.islower() for c in word))
+    )
 
 
 def _sentence_starts(masked: str) -> set[int]:
@@ -575,6 +579,15 @@ def _sentence_starts(masked: str) -> set[int]:
 _PARTICLE_FORMS = frozenset(p + end for p in _PARTICLES for end in ("", "'", "'s", "’", "’s"))
 
 
+#: ``_WORD``'s words, from where ``_WORD.finditer`` starts one (a letter after no letter, nor
+#: after a letter and a joining mark), that begin with anything but a-z or are a particle:
+#: the regex passes over the many lower-case words no run can hold.
+_RUN_WORD = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_]['’\-])"
+    rf"(?=[^\W\d_a-z]|(?:{'|'.join(sorted(_PARTICLES))})(?![^\W\d_]))" + _WORD.pattern
+)
+
+
 def _run_tokens(masked: str) -> list[_Token]:
     """The tokens a run of a name can hold: capitalised words, particles and suffixes.
 
@@ -582,7 +595,7 @@ def _run_tokens(masked: str) -> list[_Token]:
     a word left out always makes: runs read from these tokens alone are the runs of all.
     """
     out: list[_Token] = []
-    for m in _WORD.finditer(masked):
+    for m in _RUN_WORD.finditer(masked):
         raw = m.group(0)
         if not raw[0].isupper() and raw not in _PARTICLE_FORMS:
             continue
@@ -676,6 +689,9 @@ def _masked(paragraph: str) -> str:
     return masked_text(paragraph)
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+
+
 def discover_people(
     paragraphs: Sequence[str],
     known: Sequence[PersonEntry] = (),
@@ -692,7 +708,8 @@ def discover_people(
     texts = [_masked(p) for p in paragraphs]
     if headline:
         texts.insert(0, _masked(headline))
-    lowercase_words = {w for t in texts for w in re.findall(r"\b[a-z][a-z'-]*\b", t)}
+    # One search of all the texts: a line break ends a word as a text's end does.
+    lowercase_words = set(_LOWER_WORD.findall("\n".join(texts)))
     people: list[PersonEntry] = list(known)
     seen = {p.name.casefold() for p in people}
     base = PeopleIndex(tuple(people))

@@ -272,16 +272,33 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\"�
 
 def sentence_spans(masked: str) -> list[tuple[int, int]]:
     """Split masked text into sentence spans (start, end), leaving abbreviations whole."""
+    return list(_sentence_spans(masked))
+
+
+# People, quotes and laps each split the same paragraphs: once each is enough.
+@functools.lru_cache(maxsize=4096)
+def _sentence_spans(masked: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(masked):
-        word = re.search(r"(\w+)\W*$", masked[start : m.start() + 1])
-        if word is not None:
-            token = word.group(1)
-            if token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
-                continue
+        token = _last_word(masked, start, m.start() + 1)
+        if token is not None and (
+            token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
+        ):
+            continue
         spans.append((start, m.end()))
         start = m.end()
     if start < len(masked):
         spans.append((start, len(masked)))
-    return [(a, b) for a, b in spans if masked[a:b].strip()]
+    return tuple((a, b) for a, b in spans if masked[a:b].strip())
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    r"""What ``re.search(r"(\w+)\W*$", text[start:end]).group(1)`` is, read from the end."""
+    stop = end
+    while stop > start and not (text[stop - 1].isalnum() or text[stop - 1] == "_"):
+        stop -= 1
+    begin = stop
+    while begin > start and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    return text[begin:stop] if begin < stop else None

@@ -1,4 +1,4 @@
-"""Finding an article's names without compiling a regex: the same spans the regex finds."""
+"""Fast paths of people discovery and sentence splitting: what the plain regexes find."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.ingest import people
 from bot.ingest.people import _CASE_TRAPS, PeopleIndex, PersonEntry, _NameFinder
+from bot.ingest.text import _last_word
 
 
 def _regex_spans(alternatives: list[tuple[str, bool]], text: str) -> list[tuple[int, int]]:
@@ -104,3 +106,28 @@ def test_primed_mentions_are_the_mentions_asked_one_by_one() -> None:
     primed.prime(paragraphs)
     assert [primed.mentions(p) for p in paragraphs] == expected
     assert any(m.kind == "alias" for m in expected[1])
+
+
+_WORDS_ALPHABET = "aAdDeEvVnNrRsSÉéǅ2_ '’-.\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_WORDS_ALPHABET, max_size=40))
+def test_run_words_are_the_words_a_run_can_hold(text: str) -> None:
+    """Reading only capitalised words and particles finds the same tokens, and runs."""
+    everything = people._tokens(text)
+    wanted = [
+        t
+        for t in everything
+        if t.text[:1].isupper() or t.text in people._PARTICLES or t.text in people._SUFFIXES
+    ]
+    assert people._run_tokens(text) == wanted
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab1_ .,!?…\n", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_last_word_is_what_the_regex_finds(text: str, start: int, end: int) -> None:
+    """The last word before a sentence end, read backwards, is the regex's."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    found = re.search(r"(\w+)\W*$", text[start:end])
+    assert _last_word(text, start, end) == (found.group(1) if found else None)
