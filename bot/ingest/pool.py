@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from logging.handlers import QueueHandler, QueueListener
 from typing import Any, TypeVar
 
-__all__ = ["map_in_processes"]
+__all__ = ["iter_in_processes", "map_in_processes"]
 
 log = logging.getLogger(__name__)
 
@@ -45,16 +45,29 @@ def map_in_processes(fn: Callable[[T], R], items: Sequence[T], workers: int) -> 
     Blocking: call it through ``asyncio.to_thread``. ``fn`` must be a module-level function
     and items and results picklable.
     """
+    return list(iter_in_processes(fn, items, workers))
+
+
+def iter_in_processes(fn: Callable[[T], R], items: Sequence[T], workers: int) -> Iterator[R]:
+    """Yield ``fn(item)`` for each item in order, as soon as it and those before it are done.
+
+    The caller can use each result (store it) while the workers compute the next ones.
+    Blocking like :func:`map_in_processes`; closing the iterator early cancels what has not
+    started and waits for what has.
+    """
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     listener = QueueListener(queue, _Relay())
     listener.start()
     try:
         level = logging.getLogger().getEffectiveLevel()
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start_worker, initargs=(queue, level)
-        ) as pool:
-            return list(pool.map(fn, items))
+        )
+        try:
+            yield from pool.map(fn, items)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
         # The pool has joined its workers, so everything they logged is in the queue.
         listener.stop()
