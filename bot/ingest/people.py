@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from bot.ingest.text import CASE_TRAPS as _CASE_TRAPS
 from bot.ingest.text import masked as masked_text
 from bot.ingest.text import sentence_spans
 
@@ -165,18 +166,6 @@ class Appositive:
     role: str | None
     paragraph: int
     before_name: bool = True
-
-
-#: Characters whose case-insensitive match in ``re`` is not plain equality of ``str.lower()``
-#: (İ lower-cases to two characters; the others share a case with another letter, as ı and ſ
-#: do with i and s): text holding one is left to the regex. Derived from ``re._casefix``.
-_CASE_TRAPS = frozenset(
-    "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1"
-    "\u03a3\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6"
-    "\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a"
-    "\u0432\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
-    "\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06"
-)
 
 
 class _NameFinder:

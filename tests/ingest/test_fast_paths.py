@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.ingest import people
-from bot.ingest.people import _CASE_TRAPS, PeopleIndex, PersonEntry, _NameFinder
-from bot.ingest.text import _last_word
+from bot.ingest import attribute, people
+from bot.ingest.people import PeopleIndex, PersonEntry, _NameFinder
+from bot.ingest.text import CASE_TRAPS, _last_word
 
 
 def _regex_spans(alternatives: list[tuple[str, bool]], text: str) -> list[tuple[int, int]]:
@@ -70,7 +70,7 @@ def test_case_traps_are_every_character_re_folds_otherwise() -> None:
         if len(chr(i).lower()) != 1
         or (ord(chr(i).lower()) in shared and not chr(i).lower().isascii())
     }
-    assert frozenset(expected) == _CASE_TRAPS
+    assert frozenset(expected) == CASE_TRAPS
 
 
 @settings(max_examples=200, deadline=None)
@@ -131,3 +131,22 @@ def test_last_word_is_what_the_regex_finds(text: str, start: int, end: int) -> N
     start, end = min(start, len(text)), min(max(start, end), len(text))
     found = re.search(r"(\w+)\W*$", text[start:end])
     assert _last_word(text, start, end) == (found.group(1) if found else None)
+
+
+_SETTING_WORDS = st.sampled_from(
+    ["Radio", "team", "over the", "radioed", "STATEMENT", "in a", "statement", "told", "the",
+     "reporters", "speaking to", "media", "pen", "press", "conference", "on X", "Instagram",
+     "social-media", "ınstagram", "ſtatement", "x", "account", ",", "."]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["_SOCIAL", "_REPORTERS", "_RADIO", "_STATEMENT"])
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(_SETTING_WORDS, max_size=8))
+def test_needled_regex_finds_what_the_regex_finds(name: str, words: list[str]) -> None:
+    """A setting's regex tried only where its words are finds what it finds everywhere."""
+    needled = getattr(attribute, name)
+    text = " ".join(words)
+    found = needled.search(text, text.lower())
+    expected = needled.pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
