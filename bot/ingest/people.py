@@ -293,8 +293,8 @@ class PeopleIndex:
     people: tuple[PersonEntry, ...] = ()
     _tokens: dict[str, str | None] = field(default_factory=dict, repr=False)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
-    _finder: _NameFinder | None = field(default=None, repr=False)
-    _names: frozenset[str] = field(default=frozenset(), repr=False)
+    _finder: _NameFinder | None = field(default=None, repr=False, compare=False)
+    _names: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     # mentions() of each text already asked for: the quotes walk, lap events and appositives
     # all ask about the same paragraphs, and the index never changes once built.
     _seen: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)

@@ -4,13 +4,16 @@ Building an article (parse, people, attribution) is pure Python, so threads shar
 a big ingest is spread over processes instead. Workers are spawned, not forked: forking a
 process that already runs threads (aiosqlite's, the event loop's helpers) is unsafe. What a
 worker logs comes back through a queue and is handled by this process's loggers, so a worker's
-warning reads exactly as it would have without workers.
+warning reads exactly as it would have without workers. Workers run at a lower priority
+than the process that started them: its event loop answers fans, and its store writes what
+they build, which is the slower half of an ingest, so it must not wait for a core.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from logging.handlers import QueueHandler, QueueListener
@@ -23,6 +26,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 
+#: How much nicer (lower priority) than their parent the workers run, where the OS allows.
+NICENESS = 5
+
 
 class _Relay(logging.Handler):
     """Hand a worker's record to the logger of the same name here, as if logged here."""
@@ -34,6 +40,8 @@ class _Relay(logging.Handler):
 
 
 def _start_worker(queue: Any, level: int) -> None:
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(NICENESS)
     root = logging.getLogger()
     root.handlers[:] = [QueueHandler(queue)]
     root.setLevel(level)

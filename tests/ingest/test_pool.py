@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bot.ingest import load
+from bot.ingest import load, pool
 from bot.store import Store
 from tests.ingest.helpers import FICTION, SEED, write_article
 
@@ -88,3 +89,9 @@ async def test_articles_are_stored_while_the_rest_are_built(
     assert built_at_write[0] < len(paths)
     assert report.loaded == written
     assert len(report.loaded) == len(paths) - 2  # the bad file and the duplicate slug
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_workers_run_at_a_lower_priority_than_their_parent() -> None:
+    """The store writer and the event loop get a core before the builders do."""
+    assert pool.map_in_processes(os.nice, [0], 1) == [min(os.nice(0) + pool.NICENESS, 19)]
