@@ -32,7 +32,7 @@ from bot.ingest.people import (
     find_appositives,
 )
 from bot.ingest.resolve import Describer, default_register
-from bot.ingest.text import Segment, article_style, find_segments, sentence_spans
+from bot.ingest.text import Needled, Segment, article_style, find_segments, sentence_spans
 from bot.ingest.text import masked as masked_text
 from bot.models import Quote, QuoteKind, ReportedStatement
 
@@ -75,6 +75,10 @@ _POST_SUBJECT_FIRST = re.compile(rf"{_PUNCT}{_SUBJ}\s+{_ADVERB}{{0,2}}(?P<verb>{
 _POST_VERB_FIRST = re.compile(rf"{_PUNCT}(?P<verb>{_SPEECH})\s+(?P<subj>[^,.;:!?\"“”]{{1,80}})")
 _ACCORDING = re.compile(r"^[\s,.!?…—–-]*according\s+to\s+(?P<subj>[^,.;:!?\"“”]{1,80})", re.I)
 _PRE_VERB = re.compile(rf"\b(?P<verb>{_SPEECH_PRE})\b")
+#: A speech verb ending the narration before a quote ("..., adding").
+_BARE_VERB = re.compile(rf"\b(?:{_SPEECH_PRE})\s*$")
+_LONGEST_VERB = max(len(verb) for verb in _SPEECH_PRE.split("|"))
+_TAG_TAIL = re.compile(r"[^\"“”]{0,60}[:,]\s*")
 _PRE_ACCORDING = re.compile(r"according\s+to\s+(?P<subj>[^,.;:!?\"“”]{1,80}),\s*$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$", re.I)
 _CLAUSE_WORDS = _words(
@@ -85,20 +89,36 @@ _CLAUSE_BOUNDARY = re.compile(
     r"\s+while\s+|\s+whilst\s+|\s+whereas\s+|;\s+|,\s+but\s+|\s+but\s+|,?\s+although\s+"
 )
 _WRITE_VERBS = frozenset({"wrote", "writes", "posted", "tweeted", "writing", "posting"})
-_SOCIAL = re.compile(
-    r"\b(?:instagram|twitter|facebook|tiktok|threads|social[ -]media|on x|x account)\b", re.I
+_SOCIAL = Needled(
+    re.compile(
+        r"\b(?:instagram|twitter|facebook|tiktok|threads|social[ -]media|on x|x account)\b", re.I
+    ),
+    ("instagram", "twitter", "facebook", "tiktok", "threads", "social", "on x", "x account"),
 )
-_REPORTERS = re.compile(
-    r"\b(?:told|telling|speaking to|said to)\s+(?:the\s+)?(?:reporters|journalists|media|press"
-    r"|assembled media)\b|\bpress conference\b|\bmedia (?:session|pen|day)\b|\bpress briefing\b",
-    re.I,
+_POST = re.compile(r"\bpost\b")
+_REPORTERS = Needled(
+    re.compile(
+        r"\b(?:told|telling|speaking to|said to)\s+(?:the\s+)?(?:reporters|journalists|media|press"
+        r"|assembled media)\b|\bpress conference\b|\bmedia (?:session|pen|day)\b"
+        r"|\bpress briefing\b",
+        re.I,
+    ),
+    ("told", "telling", "speaking to", "said to", "press", "media"),
 )
 _OUTLET = re.compile(
     r"\b(?:told|telling|speaking to|spoke to|in an interview with|interview with|said to)\s+"
     r"(?:the\s+)?(?P<outlet>[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z][\w.&'’+-]*|F1|\d+))*)"
 )
-_RADIO = re.compile(r"\bteam radio\b|\bover the radio\b|\bon the radio\b|\bradioed\b", re.I)
-_STATEMENT = re.compile(r"\bin a (?:team )?statement\b|\bstatement (?:released|issued)\b", re.I)
+#: A word every ``_OUTLET`` match holds (case-sensitive, as it is): most sentences have none.
+_OUTLET_WORDS = re.compile(r"told|telling|speaking|spoke|interview|said")
+_RADIO = Needled(
+    re.compile(r"\bteam radio\b|\bover the radio\b|\bon the radio\b|\bradioed\b", re.I),
+    ("radio",),
+)
+_STATEMENT = Needled(
+    re.compile(r"\bin a (?:team )?statement\b|\bstatement (?:released|issued)\b", re.I),
+    ("statement",),
+)
 
 
 #: A clause that starts with a verb shares the subject of the clause before it.
@@ -123,10 +143,14 @@ def _only_quotes(paragraph: str, segments: Sequence[Segment]) -> bool:
     """Whether a paragraph is quotation and nothing else (no narration, no tag)."""
     last = 0
     for seg in segments:
-        if any(ch.isalnum() for ch in paragraph[last : seg.open_mark]):
+        if _ALNUM.search(paragraph, last, seg.open_mark):
             return False
         last = seg.span_end
-    return not any(ch.isalnum() for ch in paragraph[last:])
+    return not _ALNUM.search(paragraph, last)
+
+
+#: ``[^\W_]``: a character ``str.isalnum`` accepts.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,7 +473,8 @@ class _Walk:
         intro = pre.rstrip().endswith(":") or (
             pre_attr.status != "none" and pre.rstrip()[-1:] in {",", ":"}
         )
-        bare_verb = re.search(rf"\b(?:{_SPEECH_PRE})\s*$", pre) is not None
+        # Only the end of ``pre`` can hold the verb: search from there, not from its start.
+        bare_verb = _BARE_VERB.search(pre, max(0, len(pre.rstrip()) - _LONGEST_VERB)) is not None
         kind: QuoteKind = "direct" if at_start or intro or bare_verb else "partial"
 
         # The sieves, most precise first: a tag after the quote, a tag before it, a tag set
@@ -533,7 +558,7 @@ class _Walk:
             )
         for verb in reversed(list(_PRE_VERB.finditer(pre))):
             tail = pre[verb.end() :]
-            if not (re.fullmatch(r"[^\"“”]{0,60}[:,]\s*", tail) or tail.strip() == ""):
+            if not (_TAG_TAIL.fullmatch(tail) or tail.strip() == ""):
                 continue
             if _PASSIVE.search(pre[: verb.start()]):
                 return _Attribution("blocked", None, verb.group("verb"), "passive tag", paragraph)
@@ -869,28 +894,25 @@ class _Walk:
         original = self.paragraphs[paragraph - 1][a:b]
         context = " ".join(self.masked[max(0, paragraph - 3) : paragraph])
         lowered = sentence.lower()
-        if "comment" in lowered and _SOCIAL.search(sentence):
+        social = _SOCIAL.search(sentence, lowered)
+        if "comment" in lowered and social:
             return "Instagram comment" if "instagram" in lowered else "social media comment"
-        if verb in _WRITE_VERBS or _SOCIAL.search(sentence):
-            if (
-                _SOCIAL.search(sentence)
-                or _SOCIAL.search(context)
-                or re.search(r"\bpost\b", context)
-            ):
+        if verb in _WRITE_VERBS or social:
+            if social or _SOCIAL.search(context, context.lower()) or _POST.search(context):
                 return "social media post"
             if "column" in lowered:
                 return "column"
             return "written statement"
-        if _RADIO.search(sentence):
+        if _RADIO.search(sentence, lowered):
             return "team radio"
-        if _REPORTERS.search(sentence):
+        if _REPORTERS.search(sentence, lowered):
             return "remarks to reporters"
-        outlet = _OUTLET.search(original)
+        outlet = _OUTLET.search(original) if _OUTLET_WORDS.search(original) else None
         if outlet is not None:
             name = outlet.group("outlet").rstrip(".'’-")
             if self.people.resolve(name) is None and not self.people.mentions(name):
                 return f"interview with {name}"
-        if _STATEMENT.search(sentence):
+        if _STATEMENT.search(sentence, lowered):
             return "statement"
         return self.defaults.spoken_setting or DEFAULT_SETTING
 
@@ -905,7 +927,7 @@ class _Walk:
         a: int,
         b: int,
     ) -> None:
-        if any(ch in '"“”„«»' for ch in paragraph[a:b]):
+        if not _DOUBLE_MARKS.isdisjoint(paragraph[a:b]):
             return
         for verb in _REPORT_VERB.finditer(masked, a, b):
             before = [x for x in mentions if a <= x.start and x.end <= verb.start()]
@@ -925,6 +947,7 @@ class _Walk:
                 return
 
 
+_DOUBLE_MARKS = frozenset('"“”„«»')
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|insisted|insists|claimed|claims|argued|argues|believes|believed|admitted|"
     r"admits|added|explained|stressed|maintained|conceded|suggested|suggests|felt|feels|thinks|"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -25,7 +26,7 @@ from bot.ingest.people import (
     discover_people,
     find_appositives,
 )
-from bot.ingest.pool import map_in_processes
+from bot.ingest.pool import iter_in_processes
 from bot.models import Article, LapEvent, Person, Quote, ReportedStatement
 
 __all__ = [
@@ -264,57 +265,85 @@ def _build_chunk(paths: Sequence[Path]) -> list[Article | _Failure]:
     return out
 
 
-def _collect(
-    paths: Sequence[Path], outcomes: Sequence[Article | IngestError]
-) -> tuple[list[Article], list[IngestError]]:
-    articles: list[Article] = []
-    failed: list[IngestError] = []
-    slugs: dict[str, Path] = {}
-    for path, article in zip(paths, outcomes, strict=True):
-        if isinstance(article, IngestError):
-            failed.append(article)
-            continue
-        if article.slug in slugs:
-            failed.append(
+class _Collector:
+    """Take build outcomes in path order: the articles to store, and the files refused.
+
+    A file that failed to build is refused; so is one whose slug an earlier file took.
+    """
+
+    def __init__(self, report: IngestReport) -> None:
+        self._report = report
+        self._slugs: dict[str, Path] = {}
+
+    def take(self, path: Path, built: Article | IngestError) -> Article | None:
+        if isinstance(built, IngestError):
+            self._report.failed.append(built)
+            return None
+        if built.slug in self._slugs:
+            self._report.failed.append(
                 IngestError(
-                    path, None, f"slug {article.slug!r} is also used by {slugs[article.slug]}"
+                    path, None, f"slug {built.slug!r} is also used by {self._slugs[built.slug]}"
                 )
             )
-            continue
-        slugs[article.slug] = path
-        articles.append(article)
-    return articles, failed
+            return None
+        self._slugs[built.slug] = path
+        return built
 
 
-def _build_all(paths: Sequence[Path]) -> tuple[list[Article], list[IngestError]]:
-    return _collect(paths, [_build_one(path) for path in paths])
-
-
-def _build_in_processes(paths: Sequence[Path]) -> tuple[list[Article], list[IngestError]]:
+def _built_chunks(paths: Sequence[Path], parallel: bool) -> Iterator[list[Article | IngestError]]:
+    """Build the files in order, a chunk at a time (all at once without worker processes)."""
+    if not parallel:
+        yield [_build_one(path) for path in paths]
+        return
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     workers = min(os.cpu_count() or 1, len(chunks))
-    outcomes: list[Article | IngestError] = [
-        IngestError(built.path, built.line, built.message) if isinstance(built, _Failure) else built
-        for chunk in map_in_processes(_build_chunk, chunks, workers)
-        for built in chunk
-    ]
-    return _collect(paths, outcomes)
+    for chunk in iter_in_processes(_build_chunk, chunks, workers):
+        yield [
+            IngestError(built.path, built.line, built.message)
+            if isinstance(built, _Failure)
+            else built
+            for built in chunk
+        ]
 
 
 async def ingest(store: ArticleStore, paths: Sequence[Path]) -> IngestReport:
-    """Build every article first, then store the good ones; a bad file loads nothing."""
+    """Build every article, and store the good ones; a bad file loads nothing.
+
+    With worker processes, what they have built is stored while they build the rest: the
+    store's writing and the building overlap instead of taking turns.
+    """
     paths = list(paths)
     parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
-    build = _build_in_processes if parallel else _build_all
-    articles, failed = await asyncio.to_thread(build, paths)
-    report = IngestReport(failed=failed)
-    for start in range(0, len(articles), WRITE_BATCH):
-        batch = articles[start : start + WRITE_BATCH]
-        for article, stored in zip(batch, await store.replace_articles(batch), strict=True):
+    report = IngestReport()
+    collector = _Collector(report)
+    batch: list[Article] = []
+
+    async def write(articles: list[Article]) -> None:
+        for article, stored in zip(articles, await store.replace_articles(articles), strict=True):
             if stored:
                 report.loaded.append(article.slug)
             else:
                 report.unchanged.append(article.slug)
+
+    chunks = _built_chunks(paths, parallel)
+    done = 0
+    try:
+        while (chunk := await asyncio.to_thread(next, chunks, None)) is not None:
+            for path, built in zip(paths[done : done + len(chunk)], chunk, strict=True):
+                article = collector.take(path, built)
+                if article is not None:
+                    batch.append(article)
+                if len(batch) == WRITE_BATCH:
+                    await write(batch)
+                    batch = []
+            done += len(chunk)
+        if batch:
+            await write(batch)
+    finally:
+        # Stop the workers if storing failed before they finished. After a cancellation the
+        # generator may still be running in its thread: it then finishes, and closes, alone.
+        with contextlib.suppress(ValueError):
+            await asyncio.to_thread(chunks.close)
     log.info(
         "ingest: %d loaded, %d unchanged, %d failed",
         len(report.loaded),

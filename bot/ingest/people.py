@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from bot.ingest.text import CASE_TRAPS as _CASE_TRAPS
 from bot.ingest.text import masked as masked_text
 from bot.ingest.text import sentence_spans
 
@@ -166,6 +168,124 @@ class Appositive:
     before_name: bool = True
 
 
+class _NameFinder:
+    r"""Find names in text exactly as one case-insensitive regex alternation would, uncompiled.
+
+    What ``re.compile(r"(?<![\w'’-])(?:A|(?:the\s+)?B|...)(?![\w-])", re.IGNORECASE)``'s
+    ``finditer`` yields, for literal alternatives in that order. Compiling that regex for each
+    article's names cost more than everything else people discovery does; finding each literal
+    with ``str.find`` in the lower-cased text and keeping, at each start, the first alternative
+    the regex would try gives the same spans. The regex is still compiled, once, for text
+    (or names) with a character whose case folding ``str.lower`` does not mirror.
+    """
+
+    __slots__ = ("_alternatives", "_exact", "_regex")
+
+    def __init__(self, alternatives: Sequence[tuple[str, bool]]) -> None:
+        """``alternatives``: each literal, and whether "the " may precede it, in regex order."""
+        self._alternatives = [(text, text.lower(), the) for text, the in alternatives]
+        self._exact = all(
+            text[:1].strip() and len(low) == len(text) and _CASE_TRAPS.isdisjoint(text)
+            for text, low, _ in self._alternatives
+        )
+        self._regex: re.Pattern[str] | None = None
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._regex is None:
+            parts = [
+                (r"(?:the\s+)?" if the else "") + re.escape(t) for t, _, the in self._alternatives
+            ]
+            self._regex = re.compile(
+                r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE
+            )
+        return self._regex
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Return the (start, end) of each match, leftmost first, never overlapping."""
+        low = text.lower()
+        if not self._exact or len(low) != len(text) or not _CASE_TRAPS.isdisjoint(text):
+            return [m.span() for m in self._compiled().finditer(text)]
+        return self._spans(text, low)
+
+    def spans_of_each(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Return :meth:`spans` of each text, searching them all in one go.
+
+        The texts are joined with a character no name holds and no lookaround lets a match
+        run across, so each match falls within one text and reads as it would alone.
+        """
+        joined = _JOIN.join(texts)
+        low = joined.lower()
+        if (
+            not self._exact
+            or len(low) != len(joined)
+            or not _CASE_TRAPS.isdisjoint(joined)
+            or any(_JOIN in text for text, _, _ in self._alternatives)
+        ):
+            return [self.spans(text) for text in texts]
+        out: list[list[tuple[int, int]]] = [[] for _ in texts]
+        ends: list[int] = []
+        offset = 0
+        for text in texts:
+            offset += len(text)
+            ends.append(offset)
+            offset += len(_JOIN)
+        k = 0
+        for start, end in self._spans(joined, low):
+            while start >= ends[k]:
+                k += 1
+            base = ends[k] - len(texts[k])
+            out[k].append((start - base, end - base))
+        return out
+
+    def _spans(self, text: str, low: str) -> list[tuple[int, int]]:
+        size = len(text)
+        # start -> (the alternative's place in the alternation, end of its match)
+        best: dict[int, tuple[int, int]] = {}
+        for order, (_, literal, the) in enumerate(self._alternatives):
+            width = len(literal)
+            at = low.find(literal)
+            while at != -1:
+                end = at + width
+                if end == size or not _blocks_after(text[end]):
+                    starts = [at]
+                    if the:
+                        # (?:the\s+)? is greedy: "the" and all the blanks before the literal.
+                        blank = at
+                        while blank > 0 and text[blank - 1].isspace():
+                            blank -= 1
+                        if blank < at and blank >= 3 and low[blank - 3 : blank] == "the":
+                            starts.append(blank - 3)
+                    for start in starts:
+                        if start and _blocks_before(text[start - 1]):
+                            continue
+                        seen = best.get(start)
+                        # A later alternative loses; the same one matches with "the" first.
+                        if seen is None or order < seen[0] or (order == seen[0] and end > seen[1]):
+                            best[start] = (order, end)
+                at = low.find(literal, at + 1)
+        spans: list[tuple[int, int]] = []
+        done = 0
+        for start in sorted(best):
+            if start >= done:
+                done = best[start][1]
+                spans.append((start, done))
+        return spans
+
+
+#: Joins texts searched together: not a word character, a blank, an apostrophe or a hyphen.
+_JOIN = "\x00"
+
+
+def _blocks_before(char: str) -> bool:
+    r"""``[\w'’-]``: a character a name may not follow."""
+    return char.isalnum() or char in "_'’-"
+
+
+def _blocks_after(char: str) -> bool:
+    r"""``[\w-]``: a character a name may not run into."""
+    return char.isalnum() or char in "_-"
+
+
 @dataclass
 class PeopleIndex:
     """The people of one article, and how to find them in its sentences."""
@@ -173,7 +293,8 @@ class PeopleIndex:
     people: tuple[PersonEntry, ...] = ()
     _tokens: dict[str, str | None] = field(default_factory=dict, repr=False)
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _finder: _NameFinder | None = field(default=None, repr=False, compare=False)
+    _names: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     # mentions() of each text already asked for: the quotes walk, lap events and appositives
     # all ask about the same paragraphs, and the index never changes once built.
     _seen: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -190,14 +311,15 @@ class PeopleIndex:
                     aliases[key] = person.name
         self._tokens = tokens
         self._aliases = aliases
-        parts = [re.escape(p.name) for p in self.people]
-        parts += [r"(?:the\s+)?" + re.escape(a) for a in self._alias_phrases()]
-        parts += [re.escape(t) for t in tokens]
-        parts.sort(key=len, reverse=True)
+        self._names = frozenset(p.name for p in self.people)
+        # (the alternative's length in the regex, the literal, whether "the " may precede it):
+        # the order _NameFinder tries them in is the one the regex alternation had.
+        parts = [(len(re.escape(p.name)), p.name, False) for p in self.people]
+        parts += [(11 + len(re.escape(a)), a, True) for a in self._alias_phrases()]
+        parts += [(len(re.escape(t)), t, False) for t in tokens]
+        parts.sort(key=lambda part: part[0], reverse=True)
         if parts:
-            self._pattern = re.compile(
-                r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE
-            )
+            self._finder = _NameFinder([(text, the) for _, text, the in parts])
 
     def _alias_phrases(self) -> list[str]:
         return [a for p in self.people for a in p.aliases if _alias_key(a)]
@@ -226,36 +348,44 @@ class PeopleIndex:
         """Find every reference to a person in masked text, leftmost-longest, in order."""
         known = self._seen.get(masked)
         if known is None:
-            known = self._seen[masked] = tuple(self._find_mentions(masked))
+            spans = self._finder.spans(masked) if self._finder is not None else []
+            known = self._seen[masked] = tuple(self._find_mentions(masked, spans))
         return list(known)
 
-    def _find_mentions(self, masked: str) -> list[Mention]:
+    def prime(self, texts: Iterable[str]) -> None:
+        """Find the mentions of many texts (an article's paragraphs) at once.
+
+        Same answers as asking :meth:`mentions` of each, in one search of each name through
+        all the texts instead of one per text.
+        """
+        todo = list(dict.fromkeys(t for t in texts if t not in self._seen))
+        if not todo:
+            return
+        if self._finder is None:
+            found: list[list[tuple[int, int]]] = [[] for _ in todo]
+        else:
+            found = self._finder.spans_of_each(todo)
+        for text, spans in zip(todo, found, strict=True):
+            self._seen[text] = tuple(self._find_mentions(text, spans))
+
+    def _find_mentions(self, masked: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
         found: list[Mention] = []
-        if self._pattern is not None:
-            for m in self._pattern.finditer(masked):
-                mention = self._classify(masked, m.start(), m.end())
-                if mention is not None:
-                    found.append(mention)
-        for m in _UNKNOWN.finditer(masked):
-            found.append(self._decorate(masked, Mention(m.start(), m.end(), None, "unknown")))
-        for m in _PRONOUN.finditer(masked):
-            word = m.group(1).lower()
-            found.append(self._decorate(masked, Mention(m.start(), m.end(), None, "pronoun", word)))
-        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
-        result: list[Mention] = []
-        last_end = -1
-        for mention in found:
-            if mention.start >= last_end:
-                result.append(mention)
-                last_end = mention.end
-        return result
+        for start, end in spans:
+            mention = self._classify(masked, start, end)
+            if mention is not None:
+                found.append(mention)
+        unnamed, kept = _unnamed_mentions(masked)
+        if not found:
+            return list(kept)
+        found += unnamed
+        found.sort(key=_leftmost_longest)
+        return _without_overlaps(found)
 
     def _classify(self, masked: str, start: int, end: int) -> Mention | None:
         text = masked[start:end]
-        for person in self.people:
-            if text == person.name:
-                return self._decorate(masked, Mention(start, end, person.name, "name"))
-        key = _alias_key(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+        if text in self._names:
+            return self._decorate(masked, Mention(start, end, text, "name"))
+        key = _alias_key(_LEADING_THE.sub("", text))
         if key in self._aliases:
             return self._decorate(masked, Mention(start, end, self._aliases[key], "alias"))
         if text in self._tokens:  # tokens are case-sensitive: "Will" is not "will"
@@ -294,6 +424,40 @@ class PeopleIndex:
         )
 
 
+def _leftmost_longest(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.start - mention.end
+
+
+def _without_overlaps(ordered: Iterable[Mention]) -> list[Mention]:
+    """Keep each mention (in leftmost-longest order) that starts after the last one kept."""
+    result: list[Mention] = []
+    last_end = -1
+    for mention in ordered:
+        if mention.start >= last_end:
+            result.append(mention)
+            last_end = mention.end
+    return result
+
+
+@functools.lru_cache(maxsize=4096)
+def _unnamed_mentions(masked: str) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """Pronouns and unnamed references ("the Dutchman"): the same whoever the article names.
+
+    All of them in leftmost-longest order (names are merged in by each index), and those
+    kept when no name overlaps them.
+    """
+    found: list[Mention] = []
+    for m in _UNKNOWN.finditer(masked):
+        found.append(PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "unknown")))
+    for m in _PRONOUN.finditer(masked):
+        word = m.group(1).lower()
+        found.append(
+            PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "pronoun", word))
+        )
+    found.sort(key=_leftmost_longest)
+    return tuple(found), tuple(_without_overlaps(found))
+
+
 #: "the ", "a turn-four ": a determiner (and lower-case words) right before a name...
 _MODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|an?|this|that)\s+(?:[a-z][\w-]*\s+){0,2}$")
 #: ...and a lower-case word right after it: the name modifies a noun ("the Sainz crash").
@@ -313,7 +477,9 @@ def _word_before(text: str, end: int) -> str | None:
     What ``re.search(r"(\w+)\s*$", text[:end])`` finds, read from the end rather than tried
     at every position from the start (once per mention of a person, so it added up).
     """
-    stop = len(text[:end].rstrip())
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
     start = stop
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         start -= 1
@@ -355,19 +521,38 @@ class _Token(NamedTuple):
     possessive: bool
 
 
+def _token(start: int, raw: str) -> _Token | None:
+    """The token of a ``_WORD`` match: its text without a possessive ending ("Russell's")."""
+    last = raw[-1]
+    if last in "'’":
+        cut = 1
+    elif last == "s" and len(raw) > 1 and raw[-2] in "'’":
+        cut = 2
+    else:
+        cut = 0
+    # "O'Ward's" keeps its ending: an apostrophe inside the word makes it a name, not a mark.
+    if cut and not _INNER_APOSTROPHE.search(raw):
+        text, possessive = raw[:-cut], True
+    else:
+        text, possessive = raw, False
+    return _Token(start, start + len(text), text, possessive) if text else None
+
+
 def _tokens(masked: str) -> list[_Token]:
     out: list[_Token] = []
     for m in _WORD.finditer(masked):
-        raw = m.group(0)
-        possessive = bool(_POSSESSIVE.search(raw)) and not _INNER_APOSTROPHE.search(raw)
-        text = _POSSESSIVE.sub("", raw) if possessive else raw
-        if text:
-            out.append(_Token(m.start(), m.start() + len(text), text, possessive))
+        token = _token(m.start(), m.group(0))
+        if token is not None:
+            out.append(token)
     return out
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() and any(c.islower() for c in word)
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and (word[1:2].islower() or any(c.islower() for c in word))
+    )
 
 
 def _sentence_starts(masked: str) -> set[int]:
@@ -379,44 +564,94 @@ def _sentence_starts(masked: str) -> set[int]:
     return starts
 
 
+#: Lower-case words that can stand in a name's run (particles), as ``_WORD`` finds them.
+_PARTICLE_FORMS = frozenset(p + end for p in _PARTICLES for end in ("", "'", "'s", "’", "’s"))
+
+
+#: ``_WORD``'s words, from where ``_WORD.finditer`` starts one (a letter after no letter, nor
+#: after a letter and a joining mark), that begin with anything but a-z or are a particle:
+#: the regex passes over the many lower-case words no run can hold.
+_RUN_WORD = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_]['’\-])"
+    rf"(?=[^\W\d_a-z]|(?:{'|'.join(sorted(_PARTICLES))})(?![^\W\d_]))" + _WORD.pattern
+)
+
+
+def _run_tokens(masked: str) -> list[_Token]:
+    """The tokens a run of a name can hold: capitalised words, particles and suffixes.
+
+    Every other word only ever ends a run, and so does any gap other than one space, which
+    a word left out always makes: runs read from these tokens alone are the runs of all.
+    """
+    out: list[_Token] = []
+    for m in _RUN_WORD.finditer(masked):
+        raw = m.group(0)
+        if not raw[0].isupper() and raw not in _PARTICLE_FORMS:
+            continue
+        token = _token(m.start(), raw)
+        if token is not None:
+            out.append(token)
+    return out
+
+
 def _candidate_runs(masked: str) -> list[list[_Token]]:
     """Runs of capitalised words joined by single spaces (particles allowed inside)."""
-    tokens = _tokens(masked)
+    tokens = _run_tokens(masked)
     runs: list[list[_Token]] = []
     run: list[_Token] = []
     for i, tok in enumerate(tokens):
         joined = bool(run) and masked[run[-1].end : tok.start] == " " and not run[-1].possessive
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        particle = (
-            tok.text in _PARTICLES
-            and bool(run)
-            and nxt is not None
-            and _is_cap(nxt.text)
-            and masked[tok.end : nxt.start] == " "
-        )
-        if (_is_cap(tok.text) or particle or tok.text in _SUFFIXES) and (joined or not run):
+        cap = _is_cap(tok.text)
+        if cap or tok.text in _SUFFIXES:
+            fits = True
+        elif tok.text in _PARTICLES and run:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            fits = nxt is not None and _is_cap(nxt.text) and masked[tok.end : nxt.start] == " "
+        else:
+            fits = False
+        if fits and (joined or not run):
             run.append(tok)
             continue
         if run:
             runs.append(run)
-        run = [tok] if _is_cap(tok.text) else []
+        run = [tok] if cap else []
     if run:
         runs.append(run)
     return runs
 
 
+#: The word after a run ("Grand" in "Miami Grand Prix").
+_AFTER_RUN = re.compile(r"\s*([\w.]+)")
+#: A run right after these is a place or a thing: "the Silver Arrows", "at Paul Ricard".
+_PLACE_BEFORE = ("the", "at", "in")
+
+
+def _after_place_word(masked: str, start: int) -> bool:
+    r"""``re.search(r"(?:^|\s)(?:the|at|in)$", masked[:start].rstrip().lower())``, from the end."""
+    end = start
+    while end > 0 and masked[end - 1].isspace():
+        end -= 1
+    for word in _PLACE_BEFORE:
+        at = end - len(word)
+        if at >= 0 and masked[at:end].lower() == word and (at == 0 or masked[at - 1].isspace()):
+            return True
+    return False
+
+
 def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, int]]:
-    starts = _sentence_starts(masked)
     names: list[tuple[str, int, int]] = []
-    for run in _candidate_runs(masked):
-        after = re.match(r"\s*([\w.]+)", masked[run[-1].end :])
+    runs = _candidate_runs(masked)
+    if not runs:
+        return names
+    starts = _sentence_starts(masked)
+    for run in runs:
+        after = _AFTER_RUN.match(masked, run[-1].end)
         if after and after.group(1) in _PLACE_AFTER:
             continue
         if any(t.text in _PLACE_AFTER for t in run):
             continue
-        before = masked[: run[0].start].rstrip().lower()
         # "the Silver Arrows", "at Paul Ricard", "in Monte Carlo": places and things.
-        if re.search(r"(?:^|\s)(?:the|at|in)$", before):
+        if _after_place_word(masked, run[0].start):
             continue
         pieces: list[list[_Token]] = [[]]
         for tok in run:
@@ -443,6 +678,9 @@ def _masked(paragraph: str) -> str:
     return masked_text(paragraph)
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
+
+
 def discover_people(
     paragraphs: Sequence[str],
     known: Sequence[PersonEntry] = (),
@@ -459,7 +697,8 @@ def discover_people(
     texts = [_masked(p) for p in paragraphs]
     if headline:
         texts.insert(0, _masked(headline))
-    lowercase_words = {w for t in texts for w in re.findall(r"\b[a-z][a-z'-]*\b", t)}
+    # One search of all the texts: a line break ends a word as a text's end does.
+    lowercase_words = set(_LOWER_WORD.findall("\n".join(texts)))
     people: list[PersonEntry] = list(known)
     seen = {p.name.casefold() for p in people}
     base = PeopleIndex(tuple(people))
@@ -509,11 +748,15 @@ _RACING_FOR = re.compile(
 )
 
 
+_POSSESSIVE_TEAM = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$")
+
+
 def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appositive]:
     """Find descriptors attached to names: guesses of role, team and alias for the draft."""
     found: list[Appositive] = []
-    for number, paragraph in enumerate(paragraphs, start=1):
-        masked = _masked(paragraph)
+    texts = [_masked(p) for p in paragraphs]
+    index.prime(texts)
+    for number, masked in enumerate(texts, start=1):
         for mention in index.mentions(masked):
             if mention.kind != "name" or mention.person is None:
                 continue
@@ -530,7 +773,12 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                     team = None
                 descriptor = f"{team} {role}" if team else role
                 found.append(Appositive(mention.person, descriptor, team, role, number))
-            possessive_team = re.search(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$", before)
+            # (the regex only where it can match: after "'s" and a blank)
+            possessive_team = (
+                _POSSESSIVE_TEAM.search(before)
+                if before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))
+                else None
+            )
             if possessive_team and possessive_team.group(1).split()[0] not in _COMMON:
                 team = possessive_team.group(1)
                 found.append(

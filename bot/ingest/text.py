@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "CASE_TRAPS",
+    "Needled",
     "Segment",
     "article_style",
     "find_segments",
@@ -33,6 +35,40 @@ _BEFORE_SINGLE_CLOSE = frozenset(",.!?…—-")
 
 _NORMALISE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
                             "‘": "'", "’": "'"})  # fmt: skip
+
+
+#: Characters whose case-insensitive match in ``re`` is not plain equality of ``str.lower()``
+#: (İ lower-cases to two characters; the others share a case with another letter, as ı and ſ
+#: do with i and s): text holding one is left to the regex. Derived from ``re._casefix``.
+CASE_TRAPS = frozenset(
+    "\u00b5\u0130\u0131\u017f\u0345\u0390\u0392\u0395\u0398\u0399\u039a\u039c\u03a0\u03a1"
+    "\u03a3\u03a6\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1\u03c2\u03c3\u03c6"
+    "\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f4\u03f5\u0412\u0414\u041e\u0421\u0422\u042a"
+    "\u0432\u0434\u043e\u0441\u0442\u044a\u0462\u0463\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85"
+    "\u1c86\u1c87\u1c88\u1e60\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64a\ua64b\ufb05\ufb06"
+)
+
+
+class Needled:
+    """A regex tried only on text that holds one of the strings every match of it holds.
+
+    Most sentences hold none of "radio", "statement" or "instagram": a substring test in the
+    lower-cased text rules them out faster than the case-insensitive regex can. The test is
+    skipped (the regex decides) for text with a character ``re`` folds unlike ``str.lower``.
+    """
+
+    __slots__ = ("needles", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], needles: tuple[str, ...]) -> None:
+        """``needles``: lower-case strings, one of which every match of ``pattern`` holds."""
+        self.pattern = pattern
+        self.needles = needles
+
+    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+        """``pattern.search(text)``; ``lowered`` is ``text.lower()``."""
+        if CASE_TRAPS.isdisjoint(text) and not any(n in lowered for n in self.needles):
+            return None
+        return self.pattern.search(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,16 +308,33 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\"�
 
 def sentence_spans(masked: str) -> list[tuple[int, int]]:
     """Split masked text into sentence spans (start, end), leaving abbreviations whole."""
+    return list(_sentence_spans(masked))
+
+
+# People, quotes and laps each split the same paragraphs: once each is enough.
+@functools.lru_cache(maxsize=4096)
+def _sentence_spans(masked: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(masked):
-        word = re.search(r"(\w+)\W*$", masked[start : m.start() + 1])
-        if word is not None:
-            token = word.group(1)
-            if token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
-                continue
+        token = _last_word(masked, start, m.start() + 1)
+        if token is not None and (
+            token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper())
+        ):
+            continue
         spans.append((start, m.end()))
         start = m.end()
     if start < len(masked):
         spans.append((start, len(masked)))
-    return [(a, b) for a, b in spans if masked[a:b].strip()]
+    return tuple((a, b) for a, b in spans if masked[a:b].strip())
+
+
+def _last_word(text: str, start: int, end: int) -> str | None:
+    r"""What ``re.search(r"(\w+)\W*$", text[start:end]).group(1)`` is, read from the end."""
+    stop = end
+    while stop > start and not (text[stop - 1].isalnum() or text[stop - 1] == "_"):
+        stop -= 1
+    begin = stop
+    while begin > start and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1
+    return text[begin:stop] if begin < stop else None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bot.ingest import load
+from bot.ingest import load, pool
 from bot.store import Store
 from tests.ingest.helpers import FICTION, SEED, write_article
 
@@ -55,3 +56,42 @@ async def test_processes_and_one_thread_store_the_same(
     # A worker's warning ("not ingested: ...") is relayed to this process's loggers.
     assert pooled_logs == alone_logs
     assert any("not ingested" in message for message in pooled_logs)
+
+
+async def test_articles_are_stored_while_the_rest_are_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With worker processes, the first batch is stored before the last file is built."""
+    paths = corpus(tmp_path)
+    monkeypatch.setattr(load, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(load, "CHUNK", 2)
+    monkeypatch.setattr(load, "WRITE_BATCH", 2)
+    built = 0
+    real = load._built_chunks
+
+    def counted(paths: list[Path], parallel: bool):  # type: ignore[no-untyped-def]
+        nonlocal built
+        for chunk in real(paths, parallel):
+            built += len(chunk)
+            yield chunk
+
+    monkeypatch.setattr(load, "_built_chunks", counted)
+    built_at_write: list[int] = []
+    written: list[str] = []
+
+    class Store:
+        async def replace_articles(self, articles: list) -> list[bool]:  # type: ignore[type-arg]
+            built_at_write.append(built)
+            written.extend(a.slug for a in articles)
+            return [True] * len(articles)
+
+    report = await load.ingest(Store(), paths)
+    assert built_at_write[0] < len(paths)
+    assert report.loaded == written
+    assert len(report.loaded) == len(paths) - 2  # the bad file and the duplicate slug
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_workers_run_at_a_lower_priority_than_their_parent() -> None:
+    """The store writer and the event loop get a core before the builders do."""
+    assert pool.map_in_processes(os.nice, [0], 1) == [min(os.nice(0) + pool.NICENESS, 19)]

@@ -1,0 +1,152 @@
+"""Fast paths of people discovery and sentence splitting: what the plain regexes find."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.ingest import attribute, people
+from bot.ingest.people import PeopleIndex, PersonEntry, _NameFinder
+from bot.ingest.text import CASE_TRAPS, _last_word
+
+
+def _regex_spans(alternatives: list[tuple[str, bool]], text: str) -> list[tuple[int, int]]:
+    parts = [(r"(?:the\s+)?" if the else "") + re.escape(t) for t, the in alternatives]
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+CASES = [
+    ([("Max Verstappen", False), ("Verstappen", False), ("Max", False)], "max Verstappen won."),
+    ([("Max Verstappen", False), ("Verstappen", False)], "Verstappen's pole, Max Verstappen."),
+    ([("Sauber driver", True), ("Bottas", False)], "The  Sauber driver Bottas and Sauber driver."),
+    ([("Honey Badger", True), ("the Honey Badger", True)], "the the Honey Badger smiled"),
+    ([("Pérez", False), ("Checo", True)], "PÉREZ and checo, the\tCheco-like x-Pérez o'Pérez"),
+    ([("Ricci", False)], "Ricci-Novak, Ricci_2, Ricci2, Ricci. ’Ricci -Ricci"),
+    ([("Leclerc", False)], "LECLERC leclerc LeClerc"),
+    ([("Sİmon", False)], "Simon and sİmon"),  # İ: left to the regex
+    ([("Kimi", False)], "KİMİ and kimi and Kımı"),
+]
+
+
+@pytest.mark.parametrize(("alternatives", "text"), CASES)
+def test_finder_matches_the_regex(alternatives: list[tuple[str, bool]], text: str) -> None:
+    """Each case gives exactly the spans the case-insensitive alternation gives."""
+    assert _NameFinder(alternatives).spans(text) == _regex_spans(alternatives, text)
+
+
+_ALPHABET = "aAbeEhHtTiIsSkK é É-'’_ .,\t\nıİſ1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    alternatives=st.lists(
+        st.tuples(st.text(_ALPHABET, min_size=1, max_size=6), st.booleans()),
+        min_size=1,
+        max_size=5,
+    ),
+    text=st.text(_ALPHABET + "Thethe ", max_size=40),
+)
+def test_finder_matches_the_regex_on_any_text(
+    alternatives: list[tuple[str, bool]], text: str
+) -> None:
+    """Random names and text (overlaps, "the", case traps, blanks) agree with the regex."""
+    assert _NameFinder(alternatives).spans(text) == _regex_spans(alternatives, text)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="re._casefix is new in 3.11")
+def test_case_traps_are_every_character_re_folds_otherwise() -> None:
+    """The trap list is exactly what re's case folding treats unlike str.lower()."""
+    from re import _casefix  # type: ignore[attr-defined]
+
+    shared = {m for k, v in _casefix._EXTRA_CASES.items() for m in (k, *v)}
+    expected = {
+        chr(i)
+        for i in range(0x110000)
+        if len(chr(i).lower()) != 1
+        or (ord(chr(i).lower()) in shared and not chr(i).lower().isascii())
+    }
+    assert frozenset(expected) == CASE_TRAPS
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    alternatives=st.lists(
+        st.tuples(st.text(_ALPHABET, min_size=1, max_size=6), st.booleans()),
+        min_size=1,
+        max_size=5,
+    ),
+    texts=st.lists(st.text(_ALPHABET + "Thethe ", max_size=30), max_size=5),
+)
+def test_searching_texts_together_finds_what_each_alone_does(
+    alternatives: list[tuple[str, bool]], texts: list[str]
+) -> None:
+    """One search through several joined texts gives each text its own spans."""
+    finder = _NameFinder(alternatives)
+    assert finder.spans_of_each(texts) == [_regex_spans(alternatives, t) for t in texts]
+
+
+def test_primed_mentions_are_the_mentions_asked_one_by_one() -> None:
+    """An index primed with a whole article answers as one asked paragraph by paragraph."""
+    paragraphs = [
+        "Charles Leclerc beat Carlos Sainz; Leclerc said the Spaniard drove well.",
+        "The Ferrari driver Sainz was unhappy, he told reporters. LECLERC smiled.",
+        "",
+        "Sainz's team-mate Leclerc and the Monegasque's engineer spoke to them.",
+    ]
+    people = (PersonEntry("Charles Leclerc", aliases=("the Ferrari driver",)),
+              PersonEntry("Carlos Sainz"))  # fmt: skip
+    one_by_one = PeopleIndex(people)
+    expected = [one_by_one.mentions(p) for p in paragraphs]
+    primed = PeopleIndex(people)
+    primed.prime(paragraphs)
+    assert [primed.mentions(p) for p in paragraphs] == expected
+    assert any(m.kind == "alias" for m in expected[1])
+
+
+_WORDS_ALPHABET = "aAdDeEvVnNrRsSÉéǅ2_ '’-.\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_WORDS_ALPHABET, max_size=40))
+def test_run_words_are_the_words_a_run_can_hold(text: str) -> None:
+    """Reading only capitalised words and particles finds the same tokens, and runs."""
+    everything = people._tokens(text)
+    wanted = [
+        t
+        for t in everything
+        if t.text[:1].isupper() or t.text in people._PARTICLES or t.text in people._SUFFIXES
+    ]
+    assert people._run_tokens(text) == wanted
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab1_ .,!?…\n", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_last_word_is_what_the_regex_finds(text: str, start: int, end: int) -> None:
+    """The last word before a sentence end, read backwards, is the regex's."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    found = re.search(r"(\w+)\W*$", text[start:end])
+    assert _last_word(text, start, end) == (found.group(1) if found else None)
+
+
+_SETTING_WORDS = st.sampled_from(
+    ["Radio", "team", "over the", "radioed", "STATEMENT", "in a", "statement", "told", "the",
+     "reporters", "speaking to", "media", "pen", "press", "conference", "on X", "Instagram",
+     "social-media", "ınstagram", "ſtatement", "x", "account", ",", "."]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["_SOCIAL", "_REPORTERS", "_RADIO", "_STATEMENT"])
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(_SETTING_WORDS, max_size=8))
+def test_needled_regex_finds_what_the_regex_finds(name: str, words: list[str]) -> None:
+    """A setting's regex tried only where its words are finds what it finds everywhere."""
+    needled = getattr(attribute, name)
+    text = " ".join(words)
+    found = needled.search(text, text.lower())
+    expected = needled.pattern.search(text)
+    assert (found and found.span()) == (expected and expected.span())
