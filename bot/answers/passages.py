@@ -427,7 +427,8 @@ class Passages(Part):
                 picked.append(s)
         spans = split_sentences(best.passage.text)
         shown = {p.text for p in picked}
-        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted):
+        definite = _DEFINITE.match(best.text) is not None and not best.named
+        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted or definite):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]
             text = best.passage.text[a:b].strip()
@@ -478,11 +479,18 @@ class Passages(Part):
         return PassageAnswer(tuple(as_found(s) for s in found), "")
 
 
+#: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
+#: driver": a sentence that names its subject only by what the one before told.
+_DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
-_SAID = re.compile(r"\b(?:said|says|told|added|admitted|wrote|explained)\b", re.I)
+_SAID = re.compile(
+    r"\b(?:said|says|told|added|admitted|wrote|explained|blamed|rejected|disagreed|agreed|"
+    r"insisted|conceded|countered|replied|warned|joked|was blunter|buying it)\b",
+    re.I,
+)
 _OPENS_QUOTE = re.compile(r"^[\"“‘]")
 
 

@@ -11,11 +11,21 @@ input with no question in it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
 from bot.answers.lookup import Lookup
-from bot.answers.passages import Passages, Query, Scored, as_found, stem, stems, words_of
+from bot.answers.passages import (
+    Passages,
+    Query,
+    Scored,
+    _has,
+    as_found,
+    stem,
+    stems,
+    words_of,
+)
 from bot.answers.quotes import Quotes
 from bot.answers.records import (
     Answer,
@@ -27,7 +37,15 @@ from bot.answers.records import (
     WhoSaidAnswer,
 )
 from bot.answers.text import clean, normalise, strip_quotes, wordset
-from bot.answers.understand import CUE_PHRASES, CUES, QUESTION_WORDS, SERIES, Reading, read
+from bot.answers.understand import (
+    CUE_PHRASES,
+    CUES,
+    QUESTION_WORDS,
+    SERIES,
+    SERIES_TEXT,
+    Reading,
+    read,
+)
 
 if TYPE_CHECKING:
     from bot.answers.engine import AnswerEngine
@@ -135,6 +153,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"\bstewards?\b")),
     ("retire", re.compile(r"\bretir\w*|\bdnf\w*|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
                           r"\bout\s+of\s+the\s+race\b")),
+    ("did_finish", re.compile(r"^(?:did|does)\s+.+\s+finish\b(?!\s+(?:on|in)\s+the\s+podium)")),
     ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
                           r"\bbehind\b|\bchampionship\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
@@ -146,6 +165,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
                          r"\bqualif\w*")),
     ("count_laps", re.compile(r"\bhow\s+many\s+laps\b|\bhow\s+long\s+was\b")),
+    ("count", re.compile(r"\bhow\s+(?:many|much|far)\b")),
     ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
                          r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
                          r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
@@ -173,7 +193,7 @@ _NEED_CUE = (
 #: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
 _OPEN = frozenset({"when", "where", "lap", "why"})
 #: Kinds whose answer is best told by a cue word when some sentence has one.
-_PREFER_ORDER = ("why", "where", "react", "nickname", "crash")
+_PREFER_ORDER = ("why", "where", "react", "nickname", "crash", "did_finish")
 _PREFER_CUE = frozenset(_PREFER_ORDER)
 #: Kinds about the story's own race: a race named for them must be that story's own.
 _OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", "why", "blame"})
@@ -188,6 +208,11 @@ _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b"
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|"
+    r"thirty|forty|fifty|hundred|thousand|half|tenths?|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)\b"
+)
 _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
@@ -518,6 +543,8 @@ class Router:
             need = _AGE
         if "born" in kinds:
             need = _BORN
+        if "count" in kinds and need is None:
+            need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
             need = _LAP_COUNT
         subject = None
@@ -600,25 +627,37 @@ class Router:
             having = await self._stories_with(phrases)
             if having:
                 allowed = having if allowed is None else (allowed & having) or allowed
-        pairs = [a + b for a, b in zip(reading.tokens, reading.tokens[1:], strict=False)]
-        for token in [*reading.tokens, *pairs]:
-            series = _SERIES.get(token)
-            if series:
-                having = await self._stories_with([series])
-                if having:
-                    allowed = having if allowed is None else (allowed & having) or allowed
+        for series in _series_named(reading.tokens):
+            having = await self._series_stories(series)
+            if having:
+                allowed = having if allowed is None else (allowed & having) or allowed
         if allowed is None:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]
 
     async def _stories_with(self, phrases: list[str]) -> set[str]:
-        """Stories whose text holds any of ``phrases`` (case aside)."""
-        words = list(dict.fromkeys(w for p in phrases for w in words_of(p)))
+        """Stories whose text holds any of ``phrases`` (case aside; "re:" marks a pattern)."""
+        words = list(
+            dict.fromkeys(
+                w
+                for p in phrases
+                for w in words_of(re.sub(r"\(.*?\)|\W\?", " ", p.removeprefix("re:")))
+                if w not in _WEAK
+            )
+        )
         found: set[str] = set()
         for p in await self.engine.store.passages_matching(words, limit=400):
             low = p.text.casefold()
-            if p.source and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", low) for x in phrases):
+            if p.source and any(_has(low, x) for x in phrases):
                 found.add(p.source.slug)
+        return found
+
+    async def _series_stories(self, series: str) -> set[str]:
+        """Stories of a series: those naming it, or using its words when they name none."""
+        phrases, apart = SERIES_TEXT[series]
+        found = await self._stories_with(list(phrases))
+        for other in apart:
+            found -= await self._stories_with(list(SERIES_TEXT[other][0]))
         return found
 
     async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
@@ -695,10 +734,26 @@ _WEAK = wordset(
 )
 
 
+def _series_named(tokens: list[str]) -> list[str]:
+    """The series a question names, a two-word name ("f1 academy") before its halves."""
+    found: list[str] = []
+    skip: set[int] = set()
+    for i, pair in enumerate(a + b for a, b in itertools.pairwise(tokens)):
+        if pair in _SERIES:
+            found.append(_SERIES[pair])
+            skip.update((i, i + 1))
+    found += [_SERIES[t] for i, t in enumerate(tokens) if i not in skip and t in _SERIES]
+    return list(dict.fromkeys(found))
+
+
 def _kinds(reading: Reading) -> set[str]:
     kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
     if "finish" in kinds:
         kinds.discard("where")  # "where did Checo finish": a position, not a place
+    if "did_finish" in kinds and "retire" not in kinds:
+        kinds.discard("finish")  # "did Bagnaia finish": retired or crashed out answers it too
+    if "count_laps" in kinds:
+        kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
     return kinds
 
 
@@ -713,6 +768,9 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
             continue
         group = (word, *SYNONYMS.get(word, ()))
+        if word in _POSITIONS and "points" not in kinds:
+            groups.append(group)  # "who was third": the position asked is what must show
+            continue
         if word in kind_words and kinds & set(_NEED_CUE):
             continue  # the kind's cue already asks for it
         if any(p.search(word) for p in patterns):
@@ -720,6 +778,9 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         groups.append(group)
     return groups
 
+
+#: Positions: the one a question asks is the answer's content, not only its kind.
+_POSITIONS = wordset("second third fourth fifth sixth seventh eighth ninth tenth podium")
 
 #: Words that only say which kind of answer is wanted, never what it is about.
 _GROUP_SKIP = wordset(
