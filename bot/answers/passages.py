@@ -491,7 +491,7 @@ _SAID = re.compile(
     r"insisted|conceded|countered|replied|warned|joked|was blunter|buying it)\b",
     re.I,
 )
-_OPENS_QUOTE = re.compile(r"^[\"“‘]")
+_OPENS_QUOTE = re.compile(r"^[\"“‘']")
 
 
 def _has(low: str, phrase: str) -> bool:

@@ -281,6 +281,9 @@ class Router:
         )):  # fmt: skip
             return found  # "how did Hamilton react to Russell's apology?"
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
+            if _ACCEPTS.search(bare) and reading.people:
+                # "did Chastain accept Wallace's apology": what Chastain made of it.
+                return await self._general(bare, reading)
             return await self._apology(bare, reading)
 
         if _LAP_ONLY.match(bare):
@@ -400,10 +403,38 @@ class Router:
         if _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare) and person:
             return await self._general(bare, reading)
         if person is not None:
+            # An apology told in reported speech ("he would apologise to Quartararo in
+            # person") is no quote, but the article's own sentence says it.
+            query = Query(
+                people=tuple(reading.people) or (person,),
+                subject=person,
+                required=_SORRY,
+                min_cover=0.0,
+            )
+            found, _ = await self.passages.find(query)
+            if found and self._apologiser(found[0], person):
+                return PassageAnswer(tuple(self.passages_found(found)), "")
             to = [p for p in reading.people[1:]]
             towards = f" to {to[0]}" if to else ""
             return NotFound(f"The articles don't say {person} apologised{towards}.")
         return answer
+
+    def _apologiser(self, found: Scored, person: str) -> bool:
+        """Whether ``person`` makes the apology a sentence tells, rather than receives it:
+        they speak it, or are named before its word and not as the one it is made to."""
+        if found.speaker:
+            return found.speaker == person
+        from bot.answers.passages import forms_of
+
+        low = found.text.casefold()
+        at = min((i for w in _SORRY if (i := low.find(w)) >= 0), default=-1)
+        known = self.lookup.index.people.get(person)
+        forms = forms_of(known) if known else {person.casefold()}
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", low[: max(at, 0)]):
+                if not re.search(r"\b(?:to|with|from)\s+$", low[: m.start()]):
+                    return True
+        return False
 
     async def _lap(self, number: int, reading: Reading) -> Answer:
         answer = await self.engine.lap(number)
@@ -446,7 +477,14 @@ class Router:
     async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
         """What X said, or said about Y: X's own words, the most relevant first."""
         who = strip_quotes(who)
-        name = self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        topic = m[1] if (m := _TOPIC.match(rest)) else rest
+        name: str | None = None
+        if bosses := self.lookup.people_by_role(who):
+            # "the Yamaha boss": a role, before any name it holds ("Porsche Penske").
+            name = await self._boss(bosses, topic.strip())
+            if name is None:
+                return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
+        name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
         if name is None:
             if (several := self._several(who)) is not None:
                 return several
@@ -469,9 +507,44 @@ class Router:
             strict = bool(words) and not await self._any_known(words)
         answer = await self.quotes.said_about(name, topic, strict=strict)
         if isinstance(answer, NotFound):
+            # Words the attribution could not give them ("..., he said." two sentences on)
+            # are still the article's: its sentences that have them speak, as written.
+            found = await self._speaking(name, topic, reading)
+            if found is not None:
+                return found
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
+
+    async def _speaking(self, name: str, topic: str, reading: Reading) -> Answer | None:
+        """The article's sentences where ``name`` speaks or is said to, on ``topic``."""
+        topic_reading = read(topic, self.lookup) if topic else None
+        groups = _groups(topic_reading, set()) if topic_reading else []
+        query = Query(
+            groups=groups,
+            people=(name, *(topic_reading.people if topic_reading else ())),
+            subject=name,
+            required=_SPEECH,
+            min_cover=0.5 if groups else 0.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), f"What {name} said")
+
+    async def _boss(self, bosses: tuple[str, ...], topic: str) -> str | None:
+        """Which of the people a role names ("the Ducati boss") the question means: the only
+        one, or the only one with words on the topic asked about ("... about Pecco")."""
+        if len(bosses) == 1:
+            return bosses[0]
+        if not topic:
+            return None
+        speaking = [
+            b
+            for b in bosses
+            if not isinstance(await self.quotes.said_about(b, topic, strict=True), NotFound)
+        ]
+        return speaking[0] if len(speaking) == 1 else None
 
     # -- the passages ---------------------------------------------------------------------
 
@@ -718,6 +791,16 @@ class Router:
     async def _any_known(self, words: list[str]) -> bool:
         return bool(await self._known_words(words))
 
+
+_ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\b", re.I)
+_SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
+          "apologising", "apologizing")  # fmt: skip
+
+#: Words that say someone spoke, as reports write it.
+_SPEECH = (
+    "said", "says", "told", "added", "admitted", "insisted", "called", "praised", "wrote",
+    "explained", "conceded", "warned", "described", "claimed", "argued", "accepted", "blamed",
+)  # fmt: skip
 
 #: Words that name a story's incident whatever the article calls it.
 _EVENT = wordset("crash crashes collision incident accident clash contact race it that")

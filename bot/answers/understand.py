@@ -125,7 +125,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "criticise": ("criticise", "criticised", "wrong", "blame", "blamed", "fault", "attack",
                   "accusing", "accused", "pattern", "forgiving", "right"),
     "blame": ("blame", "blamed", "fault", "wrong", "mistake", "responsible", "accusing"),
-    "accept": ("accept", "accepted", "disagreed", "agreed", "decision"),
+    "accept": ("accept", "accepted", "disagreed", "agreed", "decision", "respect", "rejected"),
     "react": ("said", "reacted", "told", "wrote"),
     "age": ("year", "old", "aged"),
     "nickname": ("nickname", "nicknamed", "known", "called"),
@@ -155,6 +155,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "next": ("moves on", "heads next", "next round", "next race"),
     "finish": ("ahead of",),
+    "accept": ("buying it", "wasn't having", "not having it", "no excuse"),
 }
 
 QUESTION_WORDS = wordset(
