@@ -177,6 +177,8 @@ class Query:
     slugs: list[str] | None = None
     speaker_only: str | None = None
     need_speaker: bool = False
+    #: A pattern the sentence as written must hold (capitals kept: "for Tech3").
+    need_written: re.Pattern[str] | None = None
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -358,6 +360,8 @@ class Passages(Part):
             if not query.need.search(low):
                 return None
             score += 2.0
+        if query.need_written is not None and not query.need_written.search(sentence):
+            return None
         for phrase in query.phrases:
             if not _has(low, phrase):
                 return None

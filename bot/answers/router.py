@@ -208,6 +208,9 @@ _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b"
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+_CAR_NUMBER = re.compile(
+    r"\b(?:no\.?|#|number|car)\s*(\d{1,3})\b(?!\s*(?:laps?|points|th|st|nd|rd))"
+)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|"
     r"thirty|forty|fifty|hundred|thousand|half|tenths?|first|second|third|fourth|fifth|sixth|"
@@ -301,7 +304,8 @@ class Router:
             and len(reading.people) == 1
             and not _kinds(reading) - {"finish", "points", "where"}
         ):
-            return await self.engine.who(reading.people[0])
+            found = await self._team_of(reading.people[0], reading)
+            return found or await self.engine.who(reading.people[0])
 
         if m := _WHAT_SAID.match(bare):
             found = await self._what_said(m[1], m[2], reading)
@@ -419,6 +423,28 @@ class Router:
             return NotFound(f"The articles don't say {person} apologised{towards}.")
         return answer
 
+    async def _team_of(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team, car, team-mates or crew as the article's sentences tell it, when
+        the question asks more than the profile holds: words beyond "team" ("crew chief",
+        "team-mates", "car"), or a team the articles never gave them."""
+        extra = [w for w in reading.words if w not in _TEAM_WORDS]
+        person = self.lookup.index.people.get(name)
+        if not extra and (person is None or person.team):
+            return None
+        from bot.answers.understand import SYNONYMS
+
+        query = Query(
+            groups=[(w, *SYNONYMS.get(w, ())) for w in extra],
+            people=(name,),
+            subject=name,
+            need_written=None if extra else _TEAMISH,
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
     def _apologiser(self, found: Scored, person: str) -> bool:
         """Whether ``person`` makes the apology a sentence tells, rather than receives it:
         they speak it, or are named before its word and not as the one it is made to."""
@@ -453,6 +479,8 @@ class Router:
         if name is None and reading.people:
             name = reading.people[0]
         if name:
+            if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
+                return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
             return await self.engine.who(name)
         if (several := self._several(target)) is not None:
             return several
@@ -641,6 +669,8 @@ class Router:
                 must.append(laps[0])
             else:
                 hints += laps
+        if m := _CAR_NUMBER.search(reading.low):
+            must.append(rf"re:(?:no\.?|#|number|car) ?{m[1]}(?!\w)")  # "the no 8 toyota"
         if kinds & {"when", "where", "next"}:
             # "when is the French GP": the race is what the sentence must be about.
             for place in reading.places:
@@ -796,6 +826,19 @@ _ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\
 _SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
           "apologising", "apologizing")  # fmt: skip
 
+#: Words that ask for someone's team or role, and nothing more.
+_TEAM_WORDS = wordset(
+    "team teams role job position title drive drives driving drove ride rides riding rode "
+    "race races racing raced work works do does for who what which is are"
+)
+#: How a sentence gives someone's team or car: "for Tech3", "Chastain's Trackhouse Racing
+#: Chevrolet", "the No 83 Ferrari", "on the Gresini Ducati".
+_TEAMISH = re.compile(
+    r"\b(?:for|with|driving|riding|on|in)\s+(?:the\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:No\.?\s*\d+\s+)?[A-Z0-9][\w-]*[A-Z0-9]?|\b[A-Z]\w*['’]s\s+(?:No\.?\s*\d+\s+)?"
+    r"[A-Z][\w-]+\s+[A-Z]|\bNo\.?\s*\d+\b"
+)
+
 #: Words that say someone spoke, as reports write it.
 _SPEECH = (
     "said", "says", "told", "added", "admitted", "insisted", "called", "praised", "wrote",
@@ -847,8 +890,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     kind_words = {w for k in kinds for w in CUES.get(k, ())}
     patterns = [p for k, p in _KINDS if k in kinds]
     groups = []
+    team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
     for word in reading.words:
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
+            continue
+        if team_question and word in _DRIVE_WORDS:
             continue
         group = (word, *SYNONYMS.get(word, ()))
         if word in _POSITIONS and "points" not in kinds:
@@ -874,6 +920,8 @@ _GROUP_SKIP = wordset(
     "winner first lap turn next when where much many far old age went wrong track circuit "
     "corner position"
 )
+#: Words that only say "whose team" in a question about a team ("who drives for 23XI").
+_DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
 
 
 def _named_at(reading: Reading, name: str, at: int) -> bool:

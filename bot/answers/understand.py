@@ -60,8 +60,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fault": ("blame", "mistake", "wrong"), "mistake": ("fault",),
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
-    "leads": ("lead",), "leader": ("leads", "lead"),
-    "gp": ("grand", "prix"), "teammate": ("team",), "gap": ("seconds", "ahead", "behind"),
+    "leads": ("lead",), "leader": ("leads", "lead"), "lead": ("led", "leading", "leads"),
+    "orders": ("told", "instructed", "hold"),
+    "gp": ("grand", "prix"), "teammate": ("team", "shares", "sister", "teammates"),
+    "teammates": ("team", "shares", "sister", "teammate"), "mate": ("shares", "sister"),
+    "mates": ("shares", "sister"), "car": ("no", "entered", "driving", "shares"),
+    "gap": ("seconds", "ahead", "behind"),
     "podium": ("won", "second", "third"), "runner": ("second",),
     "third": ("podium", "3rd"), "second": ("runner", "2nd"),
     "hurt": ("injured", "injury", "injuries", "hospital", "released", "medical", "care"),
@@ -180,6 +184,9 @@ _INTENT_WORDS = sorted(
 )  # fmt: skip
 
 
+_INTENT_SET = frozenset(_INTENT_WORDS)
+
+
 @dataclass(slots=True)
 class Reading:
     """What a question asks, as far as the words tell.
@@ -244,7 +251,11 @@ def read(text: str, lookup: Lookup) -> Reading:
     reading.team_people = _team_people(low, lookup, people)
     places: list[str] = []
     for m in _RACE_NAME.finditer(low):
-        words = [w for w in m[1].split() if w not in _STOP and w not in _NOT_PLACES]
+        words = []  # the race's own words: "who won the italian gp" -> "italian"
+        for w in reversed(m[1].split()):
+            if w in _STOP or w in _NOT_PLACES or w in _INTENT_SET:
+                break
+            words.insert(0, w)
         if words:
             places.append(" ".join(words) + " grand prix")
     name_words = {tokens[i] for i in spans}
@@ -301,7 +312,8 @@ _NOT_PLACES = wordset(
     "lap laps turn turns pits pit lane wet dry rain end start first last race races time "
     "points standings championship constructors drivers riders team crash penalty lead "
     "front back gravel wall media social fault order total all next this that podium pole "
-    "season year weekend home"
+    "season year weekend home manufacturers manufacturer constructor teams class classes "
+    "category title fight"
 )
 
 
