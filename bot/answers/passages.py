@@ -179,6 +179,9 @@ class Query:
     need_speaker: bool = False
     #: A pattern the sentence as written must hold (capitals kept: "for Tech3").
     need_written: re.Pattern[str] | None = None
+    #: The people asked about are the object ("who defended Hartley"): a sentence of a
+    #: story naming them answers without naming them itself.
+    object_people: bool = False
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -203,6 +206,7 @@ class Scored:
     all_named: bool = False
     team: bool = False
     rarest: bool = False
+    story_named: bool = False
 
 
 class Passages(Part):
@@ -270,6 +274,18 @@ class Passages(Part):
             slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
             for slug, have in story_stems.items()
         }
+        # The story's own words ("the Spa crash" when the headline says Spa) hold for each
+        # of its sentences: a sentence never repeats the race it is about.
+        headline_stems = {
+            slug: stems(p.source.headline) for p in found if p.source for slug in [p.source.slug]
+        }
+        # Stories naming the people asked about: "who defended Hartley" is answered by a
+        # sentence of his story that need not name him.
+        named_in = {
+            p.source.slug
+            for p in found
+            if p.source and any(_mentions(p.text, forms) for forms in name_forms)
+        }
         scored: list[Scored] = []
         for rank, passage in enumerate(found):
             assert passage.source is not None
@@ -279,9 +295,11 @@ class Passages(Part):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
                     quotes[slug], reported[slug], required, team_forms, previous,
+                    headline_stems.get(slug, frozenset()),
                 )  # fmt: skip
                 if item is not None:
                     item.score += 0.5 * story_cover.get(slug, 0.0)
+                    item.story_named = slug in named_in
                     scored.append(item)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
@@ -313,13 +331,15 @@ class Passages(Part):
         required: set[str],
         team_forms: list[set[str]],
         previous: set[str],
+        story: frozenset[str] = frozenset(),
     ) -> Scored | None:
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
         sentence = passage.text[span[0] : span[1]].strip()
         have = stems(sentence)
         low = sentence.casefold()
-        matched = sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
+        covered = have if query.need else have | story  # a number must be the sentence's own
+        matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         rarest = bool(weights) and bool(have & set(group_stems[weights.index(max(weights))]))
         cover = matched / sum(weights) if weights else 0.0
         score = matched
@@ -387,7 +407,7 @@ class Passages(Part):
             return False
         if query.subject is not None and not s.subject:
             return False
-        if query.people and not s.named:
+        if query.people and not s.named and not (query.object_people and s.story_named):
             return False
         if query.all_people and not s.all_named:
             return False
@@ -431,7 +451,7 @@ class Passages(Part):
                 picked.append(s)
         spans = split_sentences(best.passage.text)
         shown = {p.text for p in picked}
-        definite = _DEFINITE.match(best.text) is not None and not best.named
+        definite = _DEFINITE.match(best.text) is not None
         if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted or definite):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]

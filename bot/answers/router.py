@@ -208,8 +208,14 @@ _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b"
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+#: "who defended X", "who blamed X": the one asked for is the subject, X the object.
+_WHO_DID = re.compile(r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|s\b)\w+")
 _CAR_NUMBER = re.compile(
     r"\b(?:no\.?|#|number|car)\s*(\d{1,3})\b(?!\s*(?:laps?|points|th|st|nd|rd))"
+)
+_POSITION_TEXT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"leads?|top)\b"
 )
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|"
@@ -416,7 +422,7 @@ class Router:
                 min_cover=0.0,
             )
             found, _ = await self.passages.find(query)
-            if found and self._apologiser(found[0], person):
+            if any(self._apologiser(f, person) for f in found):
                 return PassageAnswer(tuple(self.passages_found(found)), "")
             to = [p for p in reading.people[1:]]
             towards = f" to {to[0]}" if to else ""
@@ -454,6 +460,8 @@ class Router:
 
         low = found.text.casefold()
         at = min((i for w in _SORRY if (i := low.find(w)) >= 0), default=-1)
+        if at < 0:
+            return False
         known = self.lookup.index.people.get(person)
         forms = forms_of(known) if known else {person.casefold()}
         for form in forms:
@@ -644,6 +652,8 @@ class Router:
             need = _AGE
         if "born" in kinds:
             need = _BORN
+        if {"where", "points"} <= kinds and need is None:
+            need = _POSITION_TEXT  # "where is Hamlin in the points": a place in the table
         if "count" in kinds and need is None:
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
@@ -681,10 +691,12 @@ class Router:
                     hints += words
         elif not kinds & _OWN_RACE:
             hints += [w for p in reading.places for w in words_of(p) if w not in ("grand", "prix")]
+        object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
         return Query(
             groups=groups,
             people=tuple(reading.people),
-            subject=subject,
+            subject=None if object_people else subject,
+            object_people=object_people,
             cues=tuple(dict.fromkeys(cues)),
             cue_phrases=tuple(dict.fromkeys(phrases)),
             required=CUES.get(primary, ()) if primary else (),
