@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.answers.lookup import Lookup
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Router"]
 
+#: Paragraphs read to tell which of several people sharing a name a question means.
+CONTEXT_PASSAGES = 40
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
 
@@ -493,6 +496,13 @@ class Router:
         if (several := self._several(target)) is not None:
             return several
         words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
+        if re.match(r"the\s+\w", target, re.I) and len(words) >= 1:
+            # "who is the Yamaha rider": an epithet no one was given; the sentence using it
+            # and the one before, which names whom it means, tell the fan.
+            query = Query(phrases=(normalise(target),), min_cover=0.0)
+            found, _ = await self.passages.find(query)
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
         if self.lookup.article_named(target) is not None:
@@ -521,10 +531,17 @@ class Router:
             if name is None:
                 return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
         name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        if name is None and (shared := self.lookup.index.ambiguous.get(normalise(who))):
+            # "what did alex say about his brother": the Alex whose story has a brother.
+            context = [w for w in reading.words if w != normalise(who)]
+            context += [normalise(p).split()[-1] for p in reading.people if p not in shared]
+            name = await self._by_context(shared, context)
         if name is None:
             if (several := self._several(who)) is not None:
                 return several
             words = [w for w in words_of(who) if w not in _WEAK]
+            if (found := await self._role_said(who, topic)) is not None:
+                return found
             if not words or await self._any_known(words):
                 return None  # "what did the stewards say": not a person; the passages may know
             return NotFound(f"The articles don't name anyone called “{who}”.")
@@ -567,6 +584,48 @@ class Router:
         if not found:
             return None
         return PassageAnswer(tuple(self.passages_found(found)), f"What {name} said")
+
+    async def _by_context(self, names: Sequence[str], words: list[str]) -> str | None:
+        """Which of several people sharing a name the question means: the only one whose
+        stories hold the question's other words."""
+        from bot.answers.understand import stop_words
+
+        context = {stem(w) for w in words if w not in stop_words() and w not in _WEAK}
+        if not context:
+            return None
+        fitting = []
+        parts = {n: set(normalise(n).split()) for n in names}
+        for name in names:
+            # Its own name parts: the ones the others do not share ("susie", not "wolff").
+            own = parts[name] - set().union(*(parts[n] for n in names if n != name))
+            found = await self.engine.store.passages_matching(
+                [*own, *words], limit=CONTEXT_PASSAGES
+            )
+            for p in found:
+                have = stems(p.text)
+                if {stem(w) for w in own} & have and context <= have:
+                    fitting.append(name)
+                    break
+        return fitting[0] if len(fitting) == 1 else None
+
+    async def _role_said(self, who: str, topic: str) -> Answer | None:
+        """What "the Ferrari boss" said when no person was given that role: the sentence
+        naming the team and a boss's title ("Ferrari's head of endurance racing, Antonello
+        Coletta, called it ...") and what follows it."""
+        words = [w for w in words_of(who) if w not in _WEAK]
+        team = [w for w in words if w not in _BOSS_TITLES and w not in ("team", "s")]
+        if len(team) == len(words) or not team:
+            return None  # no title, or only a title ("the boss")
+        query = Query(
+            groups=[(w,) for w in team],
+            required=tuple(_BOSS_TITLES),
+            need_written=re.compile(r"[A-Z][\w'-]+ [A-Z][\w'-]+"),
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
 
     async def _boss(self, bosses: tuple[str, ...], topic: str) -> str | None:
         """Which of the people a role names ("the Ducati boss") the question means: the only
@@ -837,6 +896,9 @@ class Router:
 _ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\b", re.I)
 _SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
           "apologising", "apologizing")  # fmt: skip
+
+#: Titles of the one in charge of a team, as fans and articles write them.
+_BOSS_TITLES = wordset("boss principal chief director manager owner head")
 
 #: Words that ask for someone's team or role, and nothing more.
 _TEAM_WORDS = wordset(
