@@ -182,6 +182,8 @@ class Query:
     #: The people asked about are the object ("who defended Hartley"): a sentence of a
     #: story naming them answers without naming them itself.
     object_people: bool = False
+    #: Stems of the question's own content words: a sentence using them ranks higher.
+    asked: tuple[str, ...] = ()
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -343,6 +345,8 @@ class Passages(Part):
         rarest = bool(weights) and bool(have & set(group_stems[weights.index(max(weights))]))
         cover = matched / sum(weights) if weights else 0.0
         score = matched
+        # The fan's own words over what articles also call them ("podium" over "won").
+        score += 0.5 * len(have & set(query.asked))
         speaker, quoted, was_reported = _speaker_of(passage, span, quotes, reported)
         if query.speaker_only and speaker != query.speaker_only:
             return None
@@ -350,7 +354,11 @@ class Passages(Part):
             return None
         named = subject = False
         here: set[str] = set()
-        pronoun = _PRONOUN.match(sentence) is not None
+        # "She pulled off", "The Triple Eight driver blamed himself", '..., the Queenslander
+        # said': a sentence naming no one continues with whom the one before named.
+        pronoun = bool(
+            _PRONOUN.match(sentence) or _DEFINITE.match(sentence) or _EPITHET_SAID.search(sentence)
+        )
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
@@ -506,6 +514,10 @@ class Passages(Part):
 #: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
 #: driver": a sentence that names its subject only by what the one before told.
 _DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
+_EPITHET_SAID = re.compile(
+    r"[,\"”’']\s+(?:the|his|her)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:said|added|told|admitted|"
+    r"insisted|explained)\b"
+)
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
 #: A sentence that meets the kind's cue must still hold this share of the question's words.

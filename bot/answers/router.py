@@ -756,6 +756,8 @@ class Router:
             people=tuple(reading.people),
             subject=None if object_people else subject,
             object_people=object_people,
+            # "next" is every story's own next race: the newest tells it, not the wording.
+            asked=tuple(stem(w) for w in reading.words if w not in CUES["next"]),
             cues=tuple(dict.fromkeys(cues)),
             cue_phrases=tuple(dict.fromkeys(phrases)),
             required=CUES.get(primary, ()) if primary else (),
@@ -908,6 +910,7 @@ _TEAM_WORDS = wordset(
 #: How a sentence gives someone's team or car: "for Tech3", "Chastain's Trackhouse Racing
 #: Chevrolet", "the No 83 Ferrari", "on the Gresini Ducati".
 _TEAMISH = re.compile(
+    r"^The\s+(?:[A-Z0-9][\w-]*\s+)+(?:driver|rider|racer|man|woman)\b|"
     r"\b(?:for|with|driving|riding|on|in)\s+(?:the\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?:No\.?\s*\d+\s+)?[A-Z0-9][\w-]*[A-Z0-9]?|\b[A-Z]\w*['’]s\s+(?:No\.?\s*\d+\s+)?"
     r"[A-Z][\w-]+\s+[A-Z]|\bNo\.?\s*\d+\b"

@@ -65,7 +65,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "gp": ("grand", "prix"), "teammate": ("team", "shares", "sister", "teammates"),
     "teammates": ("team", "shares", "sister", "teammate"), "mate": ("shares", "sister"),
     "mates": ("shares", "sister"), "car": ("no", "entered", "driving", "shares"),
-    "gap": ("seconds", "ahead", "behind"),
+    "gap": ("seconds", "ahead", "behind", "tenths", "clear"),
+    "margin": ("seconds", "tenths", "ahead", "clear", "gap"),
     "podium": ("won", "second", "third"), "runner": ("second",),
     "third": ("podium", "3rd"), "second": ("runner", "2nd"),
     "hurt": ("injured", "injury", "injuries", "hospital", "released", "medical", "care"),
@@ -83,7 +84,8 @@ SERIES = {
     "indy": "indycar", "motogp": "motogp", "motogps": "motogp", "motogp's": "motogp",
     "mgp": "motogp", "f1": "f1", "formula1": "f1", "nascar": "nascar", "cup": "nascar",
     "cupseries": "nascar", "wec": "wec", "endurance": "wec", "hypercar": "wec",
-    "academy": "f1academy", "f1academy": "f1academy",
+    "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
+    "v8": "supercars", "v8s": "supercars",
 }  # fmt: skip
 #: How a story of each series shows it when it never names the series: the words its
 #: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
@@ -96,6 +98,7 @@ SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "wec": (("wec", "world endurance", "re:(?:six|6|eight|8|24) hours of", "hypercar",
              "endurance", "le mans"), ()),
     "f1academy": (("f1 academy",), ()),
+    "supercars": (("supercars", "supercar", "v8 supercars"), ()),
     "f1": (("formula 1", "formula one", "re:f1(?! academy)", "grand prix"),
            ("motogp", "f1academy")),
 }  # fmt: skip
