@@ -23,6 +23,7 @@ from bot.answers.passages import (
     Scored,
     _has,
     as_found,
+    split_sentences,
     stem,
     stems,
     words_of,
@@ -501,8 +502,16 @@ class Router:
             # and the one before, which names whom it means, tell the fan.
             query = Query(phrases=(normalise(target),), min_cover=0.0)
             found, _ = await self.passages.find(query)
-            if found:
-                return PassageAnswer(tuple(self.passages_found(found)), "")
+            using = next((f for f in found if normalise(target) in normalise(f.text)), None)
+            if using is not None:
+                # Its paragraph up to it: whom "the Queenslander" means is named before.
+                text = using.passage.text
+                spans = split_sentences(text)[: using.position + 1][-3:]
+                shown = [
+                    Scored(using.score, text[a:b].strip(), using.passage, using.order, i)
+                    for i, (a, b) in enumerate(spans)
+                ]
+                return PassageAnswer(tuple(self.passages_found(shown)), "")
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
         if self.lookup.article_named(target) is not None:
@@ -805,8 +814,9 @@ class Router:
                 allowed = having if allowed is None else (allowed & having) or allowed
         for series in _series_named(reading.tokens):
             having = await self._series_stories(series)
-            if having:
-                allowed = having if allowed is None else (allowed & having) or allowed
+            if not having:
+                return []  # "who won the supercars race" with no such story: say so
+            allowed = having if allowed is None else (allowed & having) or allowed
         if allowed is None:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]

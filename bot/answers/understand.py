@@ -83,7 +83,7 @@ SERIES = {
     "eprix": "fe", "e-prix": "fe", "fe": "fe", "formulae": "fe", "indycar": "indycar",
     "indy": "indycar", "motogp": "motogp", "motogps": "motogp", "motogp's": "motogp",
     "mgp": "motogp", "f1": "f1", "formula1": "f1", "nascar": "nascar", "cup": "nascar",
-    "cupseries": "nascar", "wec": "wec", "endurance": "wec", "hypercar": "wec",
+    "cupseries": "nascar", "wec": "wec", "hypercar": "wec",
     "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
     "v8": "supercars", "v8s": "supercars",
 }  # fmt: skip
