@@ -43,6 +43,10 @@ CANDIDATES = 40
 #: A word in more than this share of passages (and this many) only costs ranking time.
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 50
+#: Paragraphs one passage search may match in all (the rarest words are asked for first),
+#: and the share of passages a word may be in and still be asked for when no rarer one is.
+ROW_BUDGET = 3000
+PAD_SHARE = 0.25
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -131,6 +135,8 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
     """
     low = text.casefold()
     for f in forms:
+        if f not in low:
+            continue  # a substring test first: most sentences name few of the people asked
         for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
             if f.startswith("the ") and " " not in f[4:]:
                 rest = text[m.end() : m.end() + 2]
@@ -219,33 +225,51 @@ class Passages(Part):
         index = self._index
         people = [index.people.get(n) or Person(n) for n in query.people]
         name_forms = [forms_of(p) for p in people]
-        terms = [w for g in query.groups for w in g]
+        # The question's own words, names and phrases first, then the words of the kind of
+        # answer and a team's people: the order terms are counted and searched in.
+        own = [w for g in query.groups for w in g]
         for forms in name_forms:
-            terms += [w for f in forms for w in words_of(f)]
-        terms += list(query.cues) + list(query.required)
+            own += [w for f in forms for w in words_of(f)]
+        for phrase in (*query.phrases, *query.hints):
+            own += words_of(phrase.removeprefix("re:").split("(")[0])
+        more = list(query.cues) + list(query.required)
+        for phrase in query.cue_phrases:
+            more += words_of(phrase.removeprefix("re:").split("(")[0])
         team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
         for forms in team_forms:
-            terms += [w for f in forms for w in words_of(f) if len(w) > 3]
-        for phrase in (*query.phrases, *query.hints, *query.cue_phrases):
-            terms += words_of(phrase.removeprefix("re:").split("(")[0])
-        search = [t for t in dict.fromkeys(terms) if t and len(t) > 1]
+            more += [w for f in forms for w in words_of(f) if len(w) > 3]
+        own = [t for t in dict.fromkeys(own) if t and len(t) > 1]
+        more = [t for t in dict.fromkeys(more) if t and len(t) > 1 and t not in own]
+        search = own + more
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
         group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
-        wanted = {s for g in group_stems for s in g} | {stem(t) for t in search}
-        total, counts = await self.store.passage_counts(sorted(wanted))
+        wanted = [*dict.fromkeys(s for g in group_stems for s in g)]
+        wanted += [s for s in dict.fromkeys(stem(t) for t in search) if s not in wanted]
+        total, counts = await self.store.passage_counts(wanted)
         # Ranking every passage that holds "after" or "said" costs more than the answer is
-        # worth in a big store: the rarer words find the same passages.
+        # worth in a big store: the rarer words find the same passages, and a few of them do
+        # (a query of forty words is ranked over every paragraph holding any of them).
         common = max(COMMON_SHARE * total, COMMON_FLOOR)
-        rare = [t for t in search if counts.get(stem(t), 0) <= common]
+
+        def rarest(terms: list[str], cap: float) -> list[str]:
+            held = [t for t in terms if 0 < counts.get(stem(t), 0) <= cap]
+            return sorted(held, key=lambda t: counts[stem(t)])
+
+        rare: list[str] = []
+        rows = 0
+        for t in [*rarest(own, common), *rarest(more, common)]:
+            if rows + counts[stem(t)] > ROW_BUDGET and len(rare) >= 2:
+                continue  # rarer words already find the paragraphs a big store can rank
+            rare.append(t)
+            rows += counts[stem(t)]
         if len(rare) < 2:
-            rare += sorted(
-                (t for t in search if t not in rare and counts.get(stem(t))),
-                key=lambda t: counts.get(stem(t), 0),
-            )[: 2 - len(rare)]
-        found = await self.store.passages_matching(
-            rare or search, slugs=query.slugs, limit=CANDIDATES
-        )
+            # Only common words: the least common of them, never one nearly every paragraph
+            # holds ("the"), which would rank the whole store.
+            rare += [t for t in rarest(search, PAD_SHARE * total) if t not in rare][: 2 - len(rare)]
+        if not rare:
+            return [], []
+        found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
         rare = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),

@@ -56,6 +56,8 @@ __all__ = ["Router"]
 
 #: Paragraphs read to tell which of several people sharing a name a question means.
 CONTEXT_PASSAGES = 40
+#: Told apart by context only when this few share the name; more are asked which.
+CONTEXT_PEOPLE = 4
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
 
@@ -241,6 +243,7 @@ class Router:
         self.passages = Passages(engine.lookup)
         self.quotes: Quotes = engine._quotes
         self._women_of: tuple[object, set[str]] | None = None
+        self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
 
     def is_random(self, question: str) -> bool:
         """Whether the question asks for a random quote, which must not be kept."""
@@ -540,7 +543,8 @@ class Router:
             if name is None:
                 return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
         name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
-        if name is None and (shared := self.lookup.index.ambiguous.get(normalise(who))):
+        shared = self.lookup.index.ambiguous.get(normalise(who), ())
+        if name is None and 1 < len(shared) <= CONTEXT_PEOPLE:
             # "what did alex say about his brother": the Alex whose story has a brother.
             context = [w for w in reading.words if w != normalise(who)]
             context += [normalise(p).split()[-1] for p in reading.people if p not in shared]
@@ -831,6 +835,12 @@ class Router:
                 if w not in _WEAK
             )
         )
+        # A word most paragraphs hold ("one", "grand") cannot tell the stories apart and
+        # would rank the whole store: only the rarer words are searched for.
+        total, counts = await self.engine.store.passage_counts([stem(w) for w in words])
+        words = [w for w in words if 0 < counts.get(stem(w), 0) <= max(0.05 * total, 400)]
+        if not words:
+            return set()
         found: set[str] = set()
         for p in await self.engine.store.passages_matching(words, limit=400):
             low = p.text.casefold()
@@ -839,11 +849,22 @@ class Router:
         return found
 
     async def _series_stories(self, series: str) -> set[str]:
-        """Stories of a series: those naming it, or using its words when they name none."""
+        """Stories of a series: those naming it, or using its words when they name none.
+
+        Worked out once per index (a refresh replaces it): the same few series are asked
+        about again and again, and each costs a search over the store's paragraphs.
+        """
+        index = self.lookup.index
+        if self._series_of[0] is not index:
+            self._series_of = (index, {})
+        kept = self._series_of[1].get(series)
+        if kept is not None:
+            return kept
         phrases, apart = SERIES_TEXT[series]
         found = await self._stories_with(list(phrases))
         for other in apart:
             found -= await self._stories_with(list(SERIES_TEXT[other][0]))
+        self._series_of[1][series] = found
         return found
 
     async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
