@@ -19,7 +19,7 @@ from itertools import accumulate
 from rapidfuzz import fuzz, process
 
 from bot.answers.records import Choice, NotFound
-from bot.answers.text import clean, normalise, shorten, unaccent
+from bot.answers.text import clean, normalise, shorten, unaccent, wordset
 from bot.models import ArticleSummary, Person, Quote
 from bot.store import Store
 
@@ -41,6 +41,9 @@ _STOPWORD_TEXT = (
     "somebody everyone ever any there here really actually"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+#: Words fans use for the one in charge of a team, and the roles articles give such people.
+_BOSS_WORDS = wordset("boss bos principal tp chief director manager owner head gm ceo president")
+_ROLE_BOSS = wordset("boss principal chief director manager owner head ceo president")
 STOPWORDS = _STOPWORDS
 
 
@@ -384,6 +387,28 @@ class Lookup:
                 if name:
                     return name
         return None
+
+    def people_by_role(self, text: str) -> tuple[str, ...]:
+        """People a role names ("the Yamaha boss", "Toyota's team principal", "the team
+        owner"): a boss word (or the role's own words) and the team's words, matched against
+        the role and team the articles give each person. Nobody when it names no boss."""
+        words = [w.removesuffix("s") if w.endswith("s") and len(w) > 4 else w
+                 for w in normalise(text).split() if w not in ("the", "a", "an", "of")]  # fmt: skip
+        boss = [w for w in words if w in _BOSS_WORDS]
+        if not boss:
+            return ()
+        rest = [w for w in words if w not in _BOSS_WORDS and w not in ("team", "race", "racing")]
+        found = []
+        for person in self.index.people.values():
+            role = set(normalise(person.role or "").split())
+            team = normalise(person.team or "").split()
+            named = set(boss) & _ROLE_BOSS - {"boss", "chief", "head"}
+            if not (role & named if named else role & _ROLE_BOSS):
+                continue  # "the team owner" is an owner; "the boss" any of them
+            if rest and not all(any(t.startswith(w) for t in team) for w in rest):
+                continue
+            found.append(person.name)
+        return tuple(sorted(found))
 
     # -- commands ------------------------------------------------------------------------
 

@@ -43,6 +43,10 @@ CANDIDATES = 40
 #: A word in more than this share of passages (and this many) only costs ranking time.
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 50
+#: Paragraphs one passage search may match in all (the rarest words are asked for first),
+#: and the share of passages a word may be in and still be asked for when no rarer one is.
+ROW_BUDGET = 3000
+PAD_SHARE = 0.25
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -131,6 +135,8 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
     """
     low = text.casefold()
     for f in forms:
+        if f not in low:
+            continue  # a substring test first: most sentences name few of the people asked
         for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
             if f.startswith("the ") and " " not in f[4:]:
                 rest = text[m.end() : m.end() + 2]
@@ -177,6 +183,13 @@ class Query:
     slugs: list[str] | None = None
     speaker_only: str | None = None
     need_speaker: bool = False
+    #: A pattern the sentence as written must hold (capitals kept: "for Tech3").
+    need_written: re.Pattern[str] | None = None
+    #: The people asked about are the object ("who defended Hartley"): a sentence of a
+    #: story naming them answers without naming them itself.
+    object_people: bool = False
+    #: Stems of the question's own content words: a sentence using them ranks higher.
+    asked: tuple[str, ...] = ()
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -201,6 +214,7 @@ class Scored:
     all_named: bool = False
     team: bool = False
     rarest: bool = False
+    story_named: bool = False
 
 
 class Passages(Part):
@@ -211,33 +225,51 @@ class Passages(Part):
         index = self._index
         people = [index.people.get(n) or Person(n) for n in query.people]
         name_forms = [forms_of(p) for p in people]
-        terms = [w for g in query.groups for w in g]
+        # The question's own words, names and phrases first, then the words of the kind of
+        # answer and a team's people: the order terms are counted and searched in.
+        own = [w for g in query.groups for w in g]
         for forms in name_forms:
-            terms += [w for f in forms for w in words_of(f)]
-        terms += list(query.cues) + list(query.required)
+            own += [w for f in forms for w in words_of(f)]
+        for phrase in (*query.phrases, *query.hints):
+            own += words_of(phrase.removeprefix("re:").split("(")[0])
+        more = list(query.cues) + list(query.required)
+        for phrase in query.cue_phrases:
+            more += words_of(phrase.removeprefix("re:").split("(")[0])
         team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
         for forms in team_forms:
-            terms += [w for f in forms for w in words_of(f) if len(w) > 3]
-        for phrase in (*query.phrases, *query.hints, *query.cue_phrases):
-            terms += words_of(phrase.removeprefix("re:").split("(")[0])
-        search = [t for t in dict.fromkeys(terms) if t and len(t) > 1]
+            more += [w for f in forms for w in words_of(f) if len(w) > 3]
+        own = [t for t in dict.fromkeys(own) if t and len(t) > 1]
+        more = [t for t in dict.fromkeys(more) if t and len(t) > 1 and t not in own]
+        search = own + more
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
         group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
-        wanted = {s for g in group_stems for s in g} | {stem(t) for t in search}
-        total, counts = await self.store.passage_counts(sorted(wanted))
+        wanted = [*dict.fromkeys(s for g in group_stems for s in g)]
+        wanted += [s for s in dict.fromkeys(stem(t) for t in search) if s not in wanted]
+        total, counts = await self.store.passage_counts(wanted)
         # Ranking every passage that holds "after" or "said" costs more than the answer is
-        # worth in a big store: the rarer words find the same passages.
+        # worth in a big store: the rarer words find the same passages, and a few of them do
+        # (a query of forty words is ranked over every paragraph holding any of them).
         common = max(COMMON_SHARE * total, COMMON_FLOOR)
-        rare = [t for t in search if counts.get(stem(t), 0) <= common]
+
+        def rarest(terms: list[str], cap: float) -> list[str]:
+            held = [t for t in terms if 0 < counts.get(stem(t), 0) <= cap]
+            return sorted(held, key=lambda t: counts[stem(t)])
+
+        rare: list[str] = []
+        rows = 0
+        for t in [*rarest(own, common), *rarest(more, common)]:
+            if rows + counts[stem(t)] > ROW_BUDGET and len(rare) >= 2:
+                continue  # rarer words already find the paragraphs a big store can rank
+            rare.append(t)
+            rows += counts[stem(t)]
         if len(rare) < 2:
-            rare += sorted(
-                (t for t in search if t not in rare and counts.get(stem(t))),
-                key=lambda t: counts.get(stem(t), 0),
-            )[: 2 - len(rare)]
-        found = await self.store.passages_matching(
-            rare or search, slugs=query.slugs, limit=CANDIDATES
-        )
+            # Only common words: the least common of them, never one nearly every paragraph
+            # holds ("the"), which would rank the whole store.
+            rare += [t for t in rarest(search, PAD_SHARE * total) if t not in rare][: 2 - len(rare)]
+        if not rare:
+            return [], []
+        found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
         rare = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
@@ -268,6 +300,18 @@ class Passages(Part):
             slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
             for slug, have in story_stems.items()
         }
+        # The story's own words ("the Spa crash" when the headline says Spa) hold for each
+        # of its sentences: a sentence never repeats the race it is about.
+        headline_stems = {
+            slug: stems(p.source.headline) for p in found if p.source for slug in [p.source.slug]
+        }
+        # Stories naming the people asked about: "who defended Hartley" is answered by a
+        # sentence of his story that need not name him.
+        named_in = {
+            p.source.slug
+            for p in found
+            if p.source and any(_mentions(p.text, forms) for forms in name_forms)
+        }
         scored: list[Scored] = []
         for rank, passage in enumerate(found):
             assert passage.source is not None
@@ -277,9 +321,11 @@ class Passages(Part):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
                     quotes[slug], reported[slug], required, team_forms, previous,
+                    headline_stems.get(slug, frozenset()),
                 )  # fmt: skip
                 if item is not None:
                     item.score += 0.5 * story_cover.get(slug, 0.0)
+                    item.story_named = slug in named_in
                     scored.append(item)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
@@ -311,16 +357,20 @@ class Passages(Part):
         required: set[str],
         team_forms: list[set[str]],
         previous: set[str],
+        story: frozenset[str] = frozenset(),
     ) -> Scored | None:
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
         sentence = passage.text[span[0] : span[1]].strip()
         have = stems(sentence)
         low = sentence.casefold()
-        matched = sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
+        covered = have if query.need else have | story  # a number must be the sentence's own
+        matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         rarest = bool(weights) and bool(have & set(group_stems[weights.index(max(weights))]))
         cover = matched / sum(weights) if weights else 0.0
         score = matched
+        # The fan's own words over what articles also call them ("podium" over "won").
+        score += 0.5 * len(have & set(query.asked))
         speaker, quoted, was_reported = _speaker_of(passage, span, quotes, reported)
         if query.speaker_only and speaker != query.speaker_only:
             return None
@@ -328,7 +378,11 @@ class Passages(Part):
             return None
         named = subject = False
         here: set[str] = set()
-        pronoun = _PRONOUN.match(sentence) is not None
+        # "She pulled off", "The Triple Eight driver blamed himself", '..., the Queenslander
+        # said': a sentence naming no one continues with whom the one before named.
+        pronoun = bool(
+            _PRONOUN.match(sentence) or _DEFINITE.match(sentence) or _EPITHET_SAID.search(sentence)
+        )
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
@@ -358,6 +412,8 @@ class Passages(Part):
             if not query.need.search(low):
                 return None
             score += 2.0
+        if query.need_written is not None and not query.need_written.search(sentence):
+            return None
         for phrase in query.phrases:
             if not _has(low, phrase):
                 return None
@@ -383,7 +439,7 @@ class Passages(Part):
             return False
         if query.subject is not None and not s.subject:
             return False
-        if query.people and not s.named:
+        if query.people and not s.named and not (query.object_people and s.story_named):
             return False
         if query.all_people and not s.all_named:
             return False
@@ -427,7 +483,8 @@ class Passages(Part):
                 picked.append(s)
         spans = split_sentences(best.passage.text)
         shown = {p.text for p in picked}
-        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted):
+        definite = _DEFINITE.match(best.text) is not None
+        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted or definite):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]
             text = best.passage.text[a:b].strip()
@@ -478,12 +535,23 @@ class Passages(Part):
         return PassageAnswer(tuple(as_found(s) for s in found), "")
 
 
+#: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
+#: driver": a sentence that names its subject only by what the one before told.
+_DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
+_EPITHET_SAID = re.compile(
+    r"[,\"”’']\s+(?:the|his|her)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:said|added|told|admitted|"
+    r"insisted|explained)\b"
+)
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
-_SAID = re.compile(r"\b(?:said|says|told|added|admitted|wrote|explained)\b", re.I)
-_OPENS_QUOTE = re.compile(r"^[\"“‘]")
+_SAID = re.compile(
+    r"\b(?:said|says|told|added|admitted|wrote|explained|blamed|rejected|disagreed|agreed|"
+    r"insisted|conceded|countered|replied|warned|joked|was blunter|buying it)\b",
+    re.I,
+)
+_OPENS_QUOTE = re.compile(r"^[\"“‘']")
 
 
 def _has(low: str, phrase: str) -> bool:

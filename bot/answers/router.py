@@ -11,11 +11,23 @@ input with no question in it.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.answers.lookup import Lookup
-from bot.answers.passages import Passages, Query, Scored, as_found, stem, stems, words_of
+from bot.answers.passages import (
+    Passages,
+    Query,
+    Scored,
+    _has,
+    as_found,
+    split_sentences,
+    stem,
+    stems,
+    words_of,
+)
 from bot.answers.quotes import Quotes
 from bot.answers.records import (
     Answer,
@@ -27,13 +39,25 @@ from bot.answers.records import (
     WhoSaidAnswer,
 )
 from bot.answers.text import clean, normalise, strip_quotes, wordset
-from bot.answers.understand import CUE_PHRASES, CUES, QUESTION_WORDS, SERIES, Reading, read
+from bot.answers.understand import (
+    CUE_PHRASES,
+    CUES,
+    QUESTION_WORDS,
+    SERIES,
+    SERIES_TEXT,
+    Reading,
+    read,
+)
 
 if TYPE_CHECKING:
     from bot.answers.engine import AnswerEngine
 
 __all__ = ["Router"]
 
+#: Paragraphs read to tell which of several people sharing a name a question means.
+CONTEXT_PASSAGES = 40
+#: Told apart by context only when this few share the name; more are asked which.
+CONTEXT_PEOPLE = 4
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
 
@@ -135,6 +159,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"\bstewards?\b")),
     ("retire", re.compile(r"\bretir\w*|\bdnf\w*|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
                           r"\bout\s+of\s+the\s+race\b")),
+    ("did_finish", re.compile(r"^(?:did|does)\s+.+\s+finish\b(?!\s+(?:on|in)\s+the\s+podium)")),
     ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
                           r"\bbehind\b|\bchampionship\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
@@ -146,6 +171,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
                          r"\bqualif\w*")),
     ("count_laps", re.compile(r"\bhow\s+many\s+laps\b|\bhow\s+long\s+was\b")),
+    ("count", re.compile(r"\bhow\s+(?:many|much|far)\b")),
     ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
                          r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
                          r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
@@ -173,7 +199,7 @@ _NEED_CUE = (
 #: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
 _OPEN = frozenset({"when", "where", "lap", "why"})
 #: Kinds whose answer is best told by a cue word when some sentence has one.
-_PREFER_ORDER = ("why", "where", "react", "nickname", "crash")
+_PREFER_ORDER = ("why", "where", "react", "nickname", "crash", "did_finish")
 _PREFER_CUE = frozenset(_PREFER_ORDER)
 #: Kinds about the story's own race: a race named for them must be that story's own.
 _OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", "why", "blame"})
@@ -188,6 +214,20 @@ _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b"
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+#: "who defended X", "who blamed X": the one asked for is the subject, X the object.
+_WHO_DID = re.compile(r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|s\b)\w+")
+_CAR_NUMBER = re.compile(
+    r"\b(?:no\.?|#|number|car)\s*(\d{1,3})\b(?!\s*(?:laps?|points|th|st|nd|rd))"
+)
+_POSITION_TEXT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"leads?|top)\b"
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|"
+    r"thirty|forty|fifty|hundred|thousand|half|tenths?|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)\b"
+)
 _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
@@ -203,6 +243,7 @@ class Router:
         self.passages = Passages(engine.lookup)
         self.quotes: Quotes = engine._quotes
         self._women_of: tuple[object, set[str]] | None = None
+        self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
 
     def is_random(self, question: str) -> bool:
         """Whether the question asks for a random quote, which must not be kept."""
@@ -256,6 +297,9 @@ class Router:
         )):  # fmt: skip
             return found  # "how did Hamilton react to Russell's apology?"
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
+            if _ACCEPTS.search(bare) and reading.people:
+                # "did Chastain accept Wallace's apology": what Chastain made of it.
+                return await self._general(bare, reading)
             return await self._apology(bare, reading)
 
         if _LAP_ONLY.match(bare):
@@ -273,7 +317,8 @@ class Router:
             and len(reading.people) == 1
             and not _kinds(reading) - {"finish", "points", "where"}
         ):
-            return await self.engine.who(reading.people[0])
+            found = await self._team_of(reading.people[0], reading)
+            return found or await self.engine.who(reading.people[0])
 
         if m := _WHAT_SAID.match(bare):
             found = await self._what_said(m[1], m[2], reading)
@@ -375,10 +420,62 @@ class Router:
         if _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare) and person:
             return await self._general(bare, reading)
         if person is not None:
+            # An apology told in reported speech ("he would apologise to Quartararo in
+            # person") is no quote, but the article's own sentence says it.
+            query = Query(
+                people=tuple(reading.people) or (person,),
+                subject=person,
+                required=_SORRY,
+                min_cover=0.0,
+            )
+            found, _ = await self.passages.find(query)
+            if any(self._apologiser(f, person) for f in found):
+                return PassageAnswer(tuple(self.passages_found(found)), "")
             to = [p for p in reading.people[1:]]
             towards = f" to {to[0]}" if to else ""
             return NotFound(f"The articles don't say {person} apologised{towards}.")
         return answer
+
+    async def _team_of(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team, car, team-mates or crew as the article's sentences tell it, when
+        the question asks more than the profile holds: words beyond "team" ("crew chief",
+        "team-mates", "car"), or a team the articles never gave them."""
+        extra = [w for w in reading.words if w not in _TEAM_WORDS]
+        person = self.lookup.index.people.get(name)
+        if not extra and (person is None or person.team):
+            return None
+        from bot.answers.understand import SYNONYMS
+
+        query = Query(
+            groups=[(w, *SYNONYMS.get(w, ())) for w in extra],
+            people=(name,),
+            subject=name,
+            need_written=None if extra else _TEAMISH,
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    def _apologiser(self, found: Scored, person: str) -> bool:
+        """Whether ``person`` makes the apology a sentence tells, rather than receives it:
+        they speak it, or are named before its word and not as the one it is made to."""
+        if found.speaker:
+            return found.speaker == person
+        from bot.answers.passages import forms_of
+
+        low = found.text.casefold()
+        at = min((i for w in _SORRY if (i := low.find(w)) >= 0), default=-1)
+        if at < 0:
+            return False
+        known = self.lookup.index.people.get(person)
+        forms = forms_of(known) if known else {person.casefold()}
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", low[: max(at, 0)]):
+                if not re.search(r"\b(?:to|with|from)\s+$", low[: m.start()]):
+                    return True
+        return False
 
     async def _lap(self, number: int, reading: Reading) -> Answer:
         answer = await self.engine.lap(number)
@@ -397,10 +494,27 @@ class Router:
         if name is None and reading.people:
             name = reading.people[0]
         if name:
+            if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
+                return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
             return await self.engine.who(name)
         if (several := self._several(target)) is not None:
             return several
         words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
+        if re.match(r"the\s+\w", target, re.I) and len(words) >= 1:
+            # "who is the Yamaha rider": an epithet no one was given; the sentence using it
+            # and the one before, which names whom it means, tell the fan.
+            query = Query(phrases=(normalise(target),), min_cover=0.0)
+            found, _ = await self.passages.find(query)
+            using = next((f for f in found if normalise(target) in normalise(f.text)), None)
+            if using is not None:
+                # Its paragraph up to it: whom "the Queenslander" means is named before.
+                text = using.passage.text
+                spans = split_sentences(text)[: using.position + 1][-3:]
+                shown = [
+                    Scored(using.score, text[a:b].strip(), using.passage, using.order, i)
+                    for i, (a, b) in enumerate(spans)
+                ]
+                return PassageAnswer(tuple(self.passages_found(shown)), "")
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
         if self.lookup.article_named(target) is not None:
@@ -421,11 +535,26 @@ class Router:
     async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
         """What X said, or said about Y: X's own words, the most relevant first."""
         who = strip_quotes(who)
-        name = self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        topic = m[1] if (m := _TOPIC.match(rest)) else rest
+        name: str | None = None
+        if bosses := self.lookup.people_by_role(who):
+            # "the Yamaha boss": a role, before any name it holds ("Porsche Penske").
+            name = await self._boss(bosses, topic.strip())
+            if name is None:
+                return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
+        name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        shared = self.lookup.index.ambiguous.get(normalise(who), ())
+        if name is None and 1 < len(shared) <= CONTEXT_PEOPLE:
+            # "what did alex say about his brother": the Alex whose story has a brother.
+            context = [w for w in reading.words if w != normalise(who)]
+            context += [normalise(p).split()[-1] for p in reading.people if p not in shared]
+            name = await self._by_context(shared, context)
         if name is None:
             if (several := self._several(who)) is not None:
                 return several
             words = [w for w in words_of(who) if w not in _WEAK]
+            if (found := await self._role_said(who, topic)) is not None:
+                return found
             if not words or await self._any_known(words):
                 return None  # "what did the stewards say": not a person; the passages may know
             return NotFound(f"The articles don't name anyone called “{who}”.")
@@ -444,9 +573,86 @@ class Router:
             strict = bool(words) and not await self._any_known(words)
         answer = await self.quotes.said_about(name, topic, strict=strict)
         if isinstance(answer, NotFound):
+            # Words the attribution could not give them ("..., he said." two sentences on)
+            # are still the article's: its sentences that have them speak, as written.
+            found = await self._speaking(name, topic, reading)
+            if found is not None:
+                return found
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
+
+    async def _speaking(self, name: str, topic: str, reading: Reading) -> Answer | None:
+        """The article's sentences where ``name`` speaks or is said to, on ``topic``."""
+        topic_reading = read(topic, self.lookup) if topic else None
+        groups = _groups(topic_reading, set()) if topic_reading else []
+        query = Query(
+            groups=groups,
+            people=(name, *(topic_reading.people if topic_reading else ())),
+            subject=name,
+            required=_SPEECH,
+            min_cover=0.5 if groups else 0.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), f"What {name} said")
+
+    async def _by_context(self, names: Sequence[str], words: list[str]) -> str | None:
+        """Which of several people sharing a name the question means: the only one whose
+        stories hold the question's other words."""
+        from bot.answers.understand import stop_words
+
+        context = {stem(w) for w in words if w not in stop_words() and w not in _WEAK}
+        if not context:
+            return None
+        fitting = []
+        parts = {n: set(normalise(n).split()) for n in names}
+        for name in names:
+            # Its own name parts: the ones the others do not share ("susie", not "wolff").
+            own = parts[name] - set().union(*(parts[n] for n in names if n != name))
+            found = await self.engine.store.passages_matching(
+                [*own, *words], limit=CONTEXT_PASSAGES
+            )
+            for p in found:
+                have = stems(p.text)
+                if {stem(w) for w in own} & have and context <= have:
+                    fitting.append(name)
+                    break
+        return fitting[0] if len(fitting) == 1 else None
+
+    async def _role_said(self, who: str, topic: str) -> Answer | None:
+        """What "the Ferrari boss" said when no person was given that role: the sentence
+        naming the team and a boss's title ("Ferrari's head of endurance racing, Antonello
+        Coletta, called it ...") and what follows it."""
+        words = [w for w in words_of(who) if w not in _WEAK]
+        team = [w for w in words if w not in _BOSS_TITLES and w not in ("team", "s")]
+        if len(team) == len(words) or not team:
+            return None  # no title, or only a title ("the boss")
+        query = Query(
+            groups=[(w,) for w in team],
+            required=tuple(_BOSS_TITLES),
+            need_written=re.compile(r"[A-Z][\w'-]+ [A-Z][\w'-]+"),
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _boss(self, bosses: tuple[str, ...], topic: str) -> str | None:
+        """Which of the people a role names ("the Ducati boss") the question means: the only
+        one, or the only one with words on the topic asked about ("... about Pecco")."""
+        if len(bosses) == 1:
+            return bosses[0]
+        if not topic:
+            return None
+        speaking = [
+            b
+            for b in bosses
+            if not isinstance(await self.quotes.said_about(b, topic, strict=True), NotFound)
+        ]
+        return speaking[0] if len(speaking) == 1 else None
 
     # -- the passages ---------------------------------------------------------------------
 
@@ -518,6 +724,10 @@ class Router:
             need = _AGE
         if "born" in kinds:
             need = _BORN
+        if {"where", "points"} <= kinds and need is None:
+            need = _POSITION_TEXT  # "where is Hamlin in the points": a place in the table
+        if "count" in kinds and need is None:
+            need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
             need = _LAP_COUNT
         subject = None
@@ -541,6 +751,8 @@ class Router:
                 must.append(laps[0])
             else:
                 hints += laps
+        if m := _CAR_NUMBER.search(reading.low):
+            must.append(rf"re:(?:no\.?|#|number|car) ?{m[1]}(?!\w)")  # "the no 8 toyota"
         if kinds & {"when", "where", "next"}:
             # "when is the French GP": the race is what the sentence must be about.
             for place in reading.places:
@@ -551,10 +763,14 @@ class Router:
                     hints += words
         elif not kinds & _OWN_RACE:
             hints += [w for p in reading.places for w in words_of(p) if w not in ("grand", "prix")]
+        object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
         return Query(
             groups=groups,
             people=tuple(reading.people),
-            subject=subject,
+            subject=None if object_people else subject,
+            object_people=object_people,
+            # "next" is every story's own next race: the newest tells it, not the wording.
+            asked=tuple(stem(w) for w in reading.words if w not in CUES["next"]),
             cues=tuple(dict.fromkeys(cues)),
             cue_phrases=tuple(dict.fromkeys(phrases)),
             required=CUES.get(primary, ()) if primary else (),
@@ -600,25 +816,55 @@ class Router:
             having = await self._stories_with(phrases)
             if having:
                 allowed = having if allowed is None else (allowed & having) or allowed
-        pairs = [a + b for a, b in zip(reading.tokens, reading.tokens[1:], strict=False)]
-        for token in [*reading.tokens, *pairs]:
-            series = _SERIES.get(token)
-            if series:
-                having = await self._stories_with([series])
-                if having:
-                    allowed = having if allowed is None else (allowed & having) or allowed
+        for series in _series_named(reading.tokens):
+            having = await self._series_stories(series)
+            if not having:
+                return []  # "who won the supercars race" with no such story: say so
+            allowed = having if allowed is None else (allowed & having) or allowed
         if allowed is None:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]
 
     async def _stories_with(self, phrases: list[str]) -> set[str]:
-        """Stories whose text holds any of ``phrases`` (case aside)."""
-        words = list(dict.fromkeys(w for p in phrases for w in words_of(p)))
+        """Stories whose text holds any of ``phrases`` (case aside; "re:" marks a pattern)."""
+        words = list(
+            dict.fromkeys(
+                w
+                for p in phrases
+                for w in words_of(re.sub(r"\(.*?\)|\W\?", " ", p.removeprefix("re:")))
+                if w not in _WEAK
+            )
+        )
+        # A word most paragraphs hold ("one", "grand") cannot tell the stories apart and
+        # would rank the whole store: only the rarer words are searched for.
+        total, counts = await self.engine.store.passage_counts([stem(w) for w in words])
+        words = [w for w in words if 0 < counts.get(stem(w), 0) <= max(0.05 * total, 400)]
+        if not words:
+            return set()
         found: set[str] = set()
         for p in await self.engine.store.passages_matching(words, limit=400):
             low = p.text.casefold()
-            if p.source and any(re.search(rf"(?<!\w){re.escape(x)}(?!\w)", low) for x in phrases):
+            if p.source and any(_has(low, x) for x in phrases):
                 found.add(p.source.slug)
+        return found
+
+    async def _series_stories(self, series: str) -> set[str]:
+        """Stories of a series: those naming it, or using its words when they name none.
+
+        Worked out once per index (a refresh replaces it): the same few series are asked
+        about again and again, and each costs a search over the store's paragraphs.
+        """
+        index = self.lookup.index
+        if self._series_of[0] is not index:
+            self._series_of = (index, {})
+        kept = self._series_of[1].get(series)
+        if kept is not None:
+            return kept
+        phrases, apart = SERIES_TEXT[series]
+        found = await self._stories_with(list(phrases))
+        for other in apart:
+            found -= await self._stories_with(list(SERIES_TEXT[other][0]))
+        self._series_of[1][series] = found
         return found
 
     async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
@@ -680,6 +926,33 @@ class Router:
         return bool(await self._known_words(words))
 
 
+_ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\b", re.I)
+_SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
+          "apologising", "apologizing")  # fmt: skip
+
+#: Titles of the one in charge of a team, as fans and articles write them.
+_BOSS_TITLES = wordset("boss principal chief director manager owner head")
+
+#: Words that ask for someone's team or role, and nothing more.
+_TEAM_WORDS = wordset(
+    "team teams role job position title drive drives driving drove ride rides riding rode "
+    "race races racing raced work works do does for who what which is are"
+)
+#: How a sentence gives someone's team or car: "for Tech3", "Chastain's Trackhouse Racing
+#: Chevrolet", "the No 83 Ferrari", "on the Gresini Ducati".
+_TEAMISH = re.compile(
+    r"^The\s+(?:[A-Z0-9][\w-]*\s+)+(?:driver|rider|racer|man|woman)\b|"
+    r"\b(?:for|with|driving|riding|on|in)\s+(?:the\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:No\.?\s*\d+\s+)?[A-Z0-9][\w-]*[A-Z0-9]?|\b[A-Z]\w*['’]s\s+(?:No\.?\s*\d+\s+)?"
+    r"[A-Z][\w-]+\s+[A-Z]|\bNo\.?\s*\d+\b"
+)
+
+#: Words that say someone spoke, as reports write it.
+_SPEECH = (
+    "said", "says", "told", "added", "admitted", "insisted", "called", "praised", "wrote",
+    "explained", "conceded", "warned", "described", "claimed", "argued", "accepted", "blamed",
+)  # fmt: skip
+
 #: Words that name a story's incident whatever the article calls it.
 _EVENT = wordset("crash crashes collision incident accident clash contact race it that")
 
@@ -695,10 +968,26 @@ _WEAK = wordset(
 )
 
 
+def _series_named(tokens: list[str]) -> list[str]:
+    """The series a question names, a two-word name ("f1 academy") before its halves."""
+    found: list[str] = []
+    skip: set[int] = set()
+    for i, pair in enumerate(a + b for a, b in itertools.pairwise(tokens)):
+        if pair in _SERIES:
+            found.append(_SERIES[pair])
+            skip.update((i, i + 1))
+    found += [_SERIES[t] for i, t in enumerate(tokens) if i not in skip and t in _SERIES]
+    return list(dict.fromkeys(found))
+
+
 def _kinds(reading: Reading) -> set[str]:
     kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
     if "finish" in kinds:
         kinds.discard("where")  # "where did Checo finish": a position, not a place
+    if "did_finish" in kinds and "retire" not in kinds:
+        kinds.discard("finish")  # "did Bagnaia finish": retired or crashed out answers it too
+    if "count_laps" in kinds:
+        kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
     return kinds
 
 
@@ -709,10 +998,16 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     kind_words = {w for k in kinds for w in CUES.get(k, ())}
     patterns = [p for k, p in _KINDS if k in kinds]
     groups = []
+    team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
     for word in reading.words:
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
             continue
+        if team_question and word in _DRIVE_WORDS:
+            continue
         group = (word, *SYNONYMS.get(word, ()))
+        if word in _POSITIONS and "points" not in kinds:
+            groups.append(group)  # "who was third": the position asked is what must show
+            continue
         if word in kind_words and kinds & set(_NEED_CUE):
             continue  # the kind's cue already asks for it
         if any(p.search(word) for p in patterns):
@@ -720,6 +1015,9 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         groups.append(group)
     return groups
 
+
+#: Positions: the one a question asks is the answer's content, not only its kind.
+_POSITIONS = wordset("second third fourth fifth sixth seventh eighth ninth tenth podium")
 
 #: Words that only say which kind of answer is wanted, never what it is about.
 _GROUP_SKIP = wordset(
@@ -730,6 +1028,8 @@ _GROUP_SKIP = wordset(
     "winner first lap turn next when where much many far old age went wrong track circuit "
     "corner position"
 )
+#: Words that only say "whose team" in a question about a team ("who drives for 23XI").
+_DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
 
 
 def _named_at(reading: Reading, name: str, at: int) -> bool:

@@ -60,19 +60,47 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fault": ("blame", "mistake", "wrong"), "mistake": ("fault",),
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
-    "leads": ("lead",), "leader": ("leads", "lead"),
-    "gp": ("grand", "prix"), "teammate": ("team",), "gap": ("seconds", "ahead", "behind"),
+    "leads": ("lead",), "leader": ("leads", "lead"), "lead": ("led", "leading", "leads"),
+    "orders": ("told", "instructed", "hold"),
+    "gp": ("grand", "prix"), "teammate": ("team", "shares", "sister", "teammates"),
+    "teammates": ("team", "shares", "sister", "teammate"), "mate": ("shares", "sister"),
+    "mates": ("shares", "sister"), "car": ("no", "entered", "driving", "shares"),
+    "gap": ("seconds", "ahead", "behind", "tenths", "clear"),
+    "margin": ("seconds", "tenths", "ahead", "clear", "gap"),
     "podium": ("won", "second", "third"), "runner": ("second",),
+    "third": ("podium", "3rd"), "second": ("runner", "2nd"),
+    "hurt": ("injured", "injury", "injuries", "hospital", "released", "medical", "care"),
+    "injured": ("hurt", "injury", "hospital", "released", "medical", "care"),
     "binned": ("crashed", "crash"), "bin": ("crashed", "crash"),
     "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
     "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
     "knocked": ("pushed", "wide"), "beef": ("blamed", "fault"),
 }  # fmt: skip
 
-#: Series fans name, and how the articles write them: they pick the story, not the words.
+#: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
+#: series. They pick the story, never the words a sentence must hold.
 SERIES = {
-    "eprix": "e-prix", "e-prix": "e-prix", "indycar": "indycar", "indy": "indycar",
-    "motogp": "motogp", "f1": "formula 1", "nascar": "nascar", "fe": "e-prix",
+    "eprix": "fe", "e-prix": "fe", "fe": "fe", "formulae": "fe", "indycar": "indycar",
+    "indy": "indycar", "motogp": "motogp", "motogps": "motogp", "motogp's": "motogp",
+    "mgp": "motogp", "f1": "f1", "formula1": "f1", "nascar": "nascar", "cup": "nascar",
+    "cupseries": "nascar", "wec": "wec", "hypercar": "wec",
+    "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
+    "v8": "supercars", "v8s": "supercars",
+}  # fmt: skip
+#: How a story of each series shows it when it never names the series: the words its
+#: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
+#: them and must be told apart ("grand prix" is MotoGP's word too). "re:" marks a pattern.
+SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "fe": (("e-prix", "formula e"), ()),
+    "indycar": (("indycar", "indy 500", "indianapolis 500"), ()),
+    "motogp": (("motogp", "moto2", "rider", "riders"), ()),
+    "nascar": (("nascar", "cup series", "pit road", "xfinity"), ()),
+    "wec": (("wec", "world endurance", "re:(?:six|6|eight|8|24) hours of", "hypercar",
+             "endurance", "le mans"), ()),
+    "f1academy": (("f1 academy",), ()),
+    "supercars": (("supercars", "supercar", "v8 supercars"), ()),
+    "f1": (("formula 1", "formula one", "re:f1(?! academy)", "grand prix"),
+           ("motogp", "f1academy")),
 }  # fmt: skip
 
 #: Words that signal each kind of answer, as a sentence of a race report says it.
@@ -80,7 +108,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "why": ("because", "blamed", "blame", "caused", "due", "failure", "mistake", "fault",
             "locked", "pushed", "damaged", "broken", "bent", "lost", "wrong", "movement",
             "jolted", "slowed", "contact", "slid", "spin", "barrier", "wall", "gravel",
-            "speeding", "touched"),
+            "speeding", "touched", "loss", "problem", "traced", "failed", "broke", "issue",
+            "spun"),
     "start": ("grid", "pole", "qualified", "qualifying"),
     "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
               "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
@@ -90,7 +119,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "points": ("points", "leads", "lead", "standings", "championship", "ahead", "behind"),
     "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
                "sixth", "seventh", "ninth", "11th", "14th", "17th"),
-    "next": ("next", "heads", "moves", "focus", "round", "travels"),
+    "next": ("next", "heads", "moves", "focus", "round", "travels", "returns", "resumes",
+             "fortnight", "break", "until"),
     "date": ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "sunday", "saturday",
              "yesterday", "weekend"),
@@ -102,11 +132,13 @@ CUES: dict[str, tuple[str, ...]] = {
     "criticise": ("criticise", "criticised", "wrong", "blame", "blamed", "fault", "attack",
                   "accusing", "accused", "pattern", "forgiving", "right"),
     "blame": ("blame", "blamed", "fault", "wrong", "mistake", "responsible", "accusing"),
-    "accept": ("accept", "accepted", "disagreed", "agreed", "decision"),
+    "accept": ("accept", "accepted", "disagreed", "agreed", "decision", "respect", "rejected"),
     "react": ("said", "reacted", "told", "wrote"),
     "age": ("year", "old", "aged"),
     "nickname": ("nickname", "nicknamed", "known", "called"),
     "born": ("born",),
+    "did_finish": ("retired", "retire", "finished", "wall", "crashed", "out", "gravel", "dnf",
+                   "barrier", "pulled"),
     "admit": ("mistake", "fault", "wrong", "responsibility", "sorry", "admitted"),
 }  # fmt: skip
 
@@ -118,9 +150,19 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "admit": ("on me", "my mistake", "my fault", "take responsibility", "own it"),
     "start": (r"re:start(?:ed|ing) (?:\d+|from|on)",),
     "criticise": ("less forgiving", "no right", "in the wrong"),
-    "defend": ("stood up for", "stick up for", "ready to forgive", "re:backed (?!down)"),
+    "defend": (
+        "stood up for",
+        "stick up for",
+        "ready to forgive",
+        "re:backed (?!down)",
+        "stood by",
+        "stand by",
+        "stands by",
+        "came to the defence",
+    ),
     "next": ("moves on", "heads next", "next round", "next race"),
     "finish": ("ahead of",),
+    "accept": ("buying it", "wasn't having", "not having it", "no excuse"),
 }
 
 QUESTION_WORDS = wordset(
@@ -143,6 +185,9 @@ _INTENT_WORDS = sorted(
     | {"happened", "penalty", "apologise", "criticise", "reaction", "react", "finish", "team",
        "role", "drive", "ride", "next", "lap", "turn", "crash", "retire", "blame", "defend"}
 )  # fmt: skip
+
+
+_INTENT_SET = frozenset(_INTENT_WORDS)
 
 
 @dataclass(slots=True)
@@ -188,6 +233,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     """Read a cleaned question."""
     low = normalise(text.replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
+    low = _ORDINAL.sub(lambda m: _ORDINALS[int(m[1] or m[2])], low)
     tokens = low.split()
     reading = Reading(text, low, tokens, index_people=lookup.index.people)
     if m := _YEAR.search(low):
@@ -208,7 +254,11 @@ def read(text: str, lookup: Lookup) -> Reading:
     reading.team_people = _team_people(low, lookup, people)
     places: list[str] = []
     for m in _RACE_NAME.finditer(low):
-        words = [w for w in m[1].split() if w not in _STOP and w not in _NOT_PLACES]
+        words = []  # the race's own words: "who won the italian gp" -> "italian"
+        for w in reversed(m[1].split()):
+            if w in _STOP or w in _NOT_PLACES or w in _INTENT_SET:
+                break
+            words.insert(0, w)
         if words:
             places.append(" ".join(words) + " grand prix")
     name_words = {tokens[i] for i in spans}
@@ -224,7 +274,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     for i, token in enumerate(tokens):
         if i in used or token in _STOP or token.isdigit() or len(token) < 2:
             continue
-        if token in place_words or token in SERIES:
+        if token in place_words or token in SERIES or _series_pair(tokens, i):
             continue
         mended = _mend(token)
         words.append(mended)
@@ -236,12 +286,37 @@ def read(text: str, lookup: Lookup) -> Reading:
     return reading
 
 
+_ORDINALS = (
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+#: "3rd", "p3", "2nd place": the position as reports write it ("third"); "the 32nd lap" stays.
+_ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+lap)")
+
+
+def _series_pair(tokens: list[str], i: int) -> bool:
+    """Whether the word at ``i`` is half of a series written as two ("f1 academy")."""
+    before = tokens[i - 1] + tokens[i] if i > 0 else ""
+    after = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
+    return before in SERIES or after in SERIES or tokens[i] == "series"
+
+
 #: Words after "at"/"in" that are not a race or a place.
 _NOT_PLACES = wordset(
     "lap laps turn turns pits pit lane wet dry rain end start first last race races time "
     "points standings championship constructors drivers riders team crash penalty lead "
     "front back gravel wall media social fault order total all next this that podium pole "
-    "season year weekend home"
+    "season year weekend home manufacturers manufacturer constructor teams class classes "
+    "category title fight"
 )
 
 
