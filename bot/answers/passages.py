@@ -270,10 +270,10 @@ class Passages(Part):
         if not rare:
             return [], []
         found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
-        rare = math.log(1 + (total + 1) / 0.5)
+        unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
-                default=rare)
+                default=unseen_weight)
             for g in group_stems
         ]  # fmt: skip
         by_article: dict[str, list[Passage]] = {}

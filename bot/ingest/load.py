@@ -7,7 +7,7 @@ import contextlib
 import hashlib
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -290,7 +290,9 @@ class _Collector:
         return built
 
 
-def _built_chunks(paths: Sequence[Path], parallel: bool) -> Iterator[list[Article | IngestError]]:
+def _built_chunks(
+    paths: Sequence[Path], parallel: bool
+) -> Generator[list[Article | IngestError], None, None]:
     """Build the files in order, a chunk at a time (all at once without worker processes)."""
     if not parallel:
         yield [_build_one(path) for path in paths]
