@@ -506,6 +506,8 @@ _MAX_LEXEME = 2046
 #: FTS5's bm25 constants.
 _K1, _B = 1.2, 0.75
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+# libpq also takes the password as a query parameter: postgresql://bot@db/pw?password=...
+_PASSWORD_PARAMETER = re.compile(r"(?i)([?&]password=)[^&#]*")
 
 
 class DatabaseUrl(str):
@@ -528,7 +530,7 @@ def is_database_url(target: object) -> bool:
 
 def redact(url: str) -> str:
     """``url`` with its password (if any) replaced by ``***``: fit for logs and errors."""
-    return _PASSWORD.sub(r"\1***@", url)
+    return _PASSWORD_PARAMETER.sub(r"\1***", _PASSWORD.sub(r"\1***@", url))
 
 
 @functools.lru_cache(maxsize=2048)
