@@ -939,8 +939,15 @@ class PostgresDialect(Dialect):
             if exact
             else ("u.lexeme = w.term OR (w.prefix AND starts_with(u.lexeme, w.term))")
         )
-        wanted = " WHERE lexeme = ANY(?::text[])" if exact else ""
-        lateral = f"(SELECT lexeme, positions FROM unnest(t.tsv){wanted})"
+        # Exact words: the wanted lexemes are weighted A and kept alone (setweight and
+        # ts_filter work on the tsvector in C) before unnest builds a row, and a positions
+        # array, for each of them: not for every word of every matching row. Every lexeme
+        # has positions (_tsvector), so none is dropped; tf is unchanged.
+        lateral = (
+            "unnest(ts_filter(setweight(t.tsv, 'A', ?::text[]), '{a}'))"
+            if exact
+            else "unnest(t.tsv)"
+        )
         join = (
             f" JOIN (SELECT m.id, -sum(m.idf * m.tf * {_K1 + 1} / (m.tf + {_K1} * "
             f"({1 - _B} + {_B} * m.len / ?::float8))) AS score FROM ("
