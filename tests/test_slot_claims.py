@@ -6,8 +6,6 @@ import asyncio
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from bot.scheduling import recap_nonce
 from bot.store import RecapPost, Store
 from tests.test_recaps_store import CHANNEL, GUILD, SLOT, article
@@ -30,17 +28,13 @@ async def _claim(target: Path | str, start: asyncio.Event) -> RecapPost:
 
 
 async def test_concurrent_claims_of_one_slot_make_one_pending_row(
-    store_target: Path | str, backend: str, request: pytest.FixtureRequest
+    store_target: Path | str,
 ) -> None:
     """Both claimers get the same pending post (same stories, same nonce); neither fails.
 
     The row alone does not decide who sends: both find it, as a restart does. The instance
     guard's claim does (tests/test_instance_lock.py); this checks the row stays single.
     """
-    if backend == "postgresql":
-        # Until begin_recap_post inserts ON CONFLICT DO NOTHING (the store branch fixes it):
-        # under READ COMMITTED the losers of the race get UniqueViolation instead of the row.
-        request.applymarker(pytest.mark.xfail(reason="begin_recap_post races on PostgreSQL"))
     async with await Store.open(store_target) as store:
         await store.replace_article(article("story", date(2021, 4, 1)))
     start = asyncio.Event()

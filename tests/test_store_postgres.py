@@ -11,6 +11,7 @@ import pytest
 from bot.config import load_settings
 from bot.errors import StoreError
 from bot.store import MIGRATIONS, Store
+from bot.store.dialect import redact
 from tests.cli_support import run_cli
 from tests.conftest import SEED
 from tests.pg_server import DatabaseUrl
@@ -106,3 +107,23 @@ def test_cli_ingests_then_answers_a_lap_question_on_postgresql(
     password = _password(pg_database_url)
     for done in (loaded, asked):
         assert password not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "postgresql://bot@db/pw?password=hunter2&sslmode=require",
+            "postgresql://bot@db/pw?password=***&sslmode=require",
+        ),
+        (
+            "postgresql://bot@db/pw?sslmode=require&PASSWORD=hunter2",
+            "postgresql://bot@db/pw?sslmode=require&PASSWORD=***",
+        ),
+        ("postgresql://bot:hunter2@db:5432/pw", "postgresql://bot:***@db:5432/pw"),
+    ],
+)
+def test_redact_hides_a_password_in_the_userinfo_or_a_query_parameter(url: str, shown: str) -> None:
+    """libpq takes the password as ``?password=`` too: that one is hidden like the other."""
+    assert redact(url) == shown
+    assert "hunter2" not in redact(url)

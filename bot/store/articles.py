@@ -112,15 +112,26 @@ def _write_article(conn: SyncConnection, dialect: Dialect, article: Article) -> 
     )
     # People the old version named: the only ones this write can leave unreferenced.
     dropped: set[int] = set()
+    new_id: int | None = None
     if existing is None:
-        article_id = int(
-            conn.execute(
-                "INSERT INTO articles(published, headline, source_path, content_hash, "
-                "ingested_at, slug) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                (*values, article.slug),
-            ).fetchall()[0][0]
-        )
+        # DO NOTHING, not an error, when another process wrote the slug since our SELECT
+        # (PostgreSQL under READ COMMITTED): its row is then updated as an edit below.
+        inserted = conn.execute(
+            "INSERT INTO articles(published, headline, source_path, content_hash, "
+            "ingested_at, slug) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO NOTHING "
+            "RETURNING id",
+            (*values, article.slug),
+        ).fetchall()
+        if inserted:
+            new_id = int(inserted[0][0])
+        else:
+            existing = conn.execute(
+                "SELECT id FROM articles WHERE slug = ?", (article.slug,)
+            ).fetchone()
+    if new_id is not None:
+        article_id = new_id
     else:
+        assert existing is not None  # the row our INSERT conflicted with, if not found first
         article_id = int(existing[0])
         conn.execute(
             "UPDATE articles SET published = ?, headline = ?, source_path = ?, "

@@ -506,6 +506,8 @@ _MAX_LEXEME = 2046
 #: FTS5's bm25 constants.
 _K1, _B = 1.2, 0.75
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+# libpq also takes the password as a query parameter: postgresql://bot@db/pw?password=...
+_PASSWORD_PARAMETER = re.compile(r"(?i)([?&]password=)[^&#]*")
 
 
 class DatabaseUrl(str):
@@ -528,7 +530,7 @@ def is_database_url(target: object) -> bool:
 
 def redact(url: str) -> str:
     """``url`` with its password (if any) replaced by ``***``: fit for logs and errors."""
-    return _PASSWORD.sub(r"\1***@", url)
+    return _PASSWORD_PARAMETER.sub(r"\1***", _PASSWORD.sub(r"\1***@", url))
 
 
 @functools.lru_cache(maxsize=2048)
@@ -937,8 +939,15 @@ class PostgresDialect(Dialect):
             if exact
             else ("u.lexeme = w.term OR (w.prefix AND starts_with(u.lexeme, w.term))")
         )
-        wanted = " WHERE lexeme = ANY(?::text[])" if exact else ""
-        lateral = f"(SELECT lexeme, positions FROM unnest(t.tsv){wanted})"
+        # Exact words: the wanted lexemes are weighted A and kept alone (setweight and
+        # ts_filter work on the tsvector in C) before unnest builds a row, and a positions
+        # array, for each of them: not for every word of every matching row. Every lexeme
+        # has positions (_tsvector), so none is dropped; tf is unchanged.
+        lateral = (
+            "unnest(ts_filter(setweight(t.tsv, 'A', ?::text[]), '{a}'))"
+            if exact
+            else "unnest(t.tsv)"
+        )
         join = (
             f" JOIN (SELECT m.id, -sum(m.idf * m.tf * {_K1 + 1} / (m.tf + {_K1} * "
             f"({1 - _B} + {_B} * m.len / ?::float8))) AS score FROM ("

@@ -143,20 +143,28 @@ class FeedsMixin(StoreBase):
                 "SELECT id FROM feeds WHERE url = ? AND coalesce(guild_id, 0) = coalesce(?, 0)",
                 (url, guild_id),
             )
-            if rows:
-                await self._run(
-                    "UPDATE feeds SET channel_id = coalesce(?, channel_id), "
-                    "title = coalesce(?, title), next_poll = ?, failures = 0, "
-                    "paused_reason = NULL, paused_at = NULL, pause_notified = 0 WHERE id = ?",
-                    (channel_id, title, iso(now), rows[0]["id"]),
+            if not rows:
+                # DO NOTHING, not an error, when another process added the feed since our
+                # SELECT (PostgreSQL under READ COMMITTED); its row is then updated below.
+                inserted = await self._all(
+                    "INSERT INTO feeds(url, guild_id, channel_id, title, next_poll, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT(url, (coalesce(guild_id, 0))) DO NOTHING RETURNING id",
+                    (url, guild_id, channel_id, title, iso(now), iso(now)),
                 )
-                return int(rows[0]["id"]), False
-            inserted = await self._all(
-                "INSERT INTO feeds(url, guild_id, channel_id, title, next_poll, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                (url, guild_id, channel_id, title, iso(now), iso(now)),
+                if inserted:
+                    return int(inserted[0]["id"]), True
+                rows = await self._all(
+                    "SELECT id FROM feeds WHERE url = ? AND coalesce(guild_id, 0) = coalesce(?, 0)",
+                    (url, guild_id),
+                )
+            await self._run(
+                "UPDATE feeds SET channel_id = coalesce(?, channel_id), "
+                "title = coalesce(?, title), next_poll = ?, failures = 0, "
+                "paused_reason = NULL, paused_at = NULL, pause_notified = 0 WHERE id = ?",
+                (channel_id, title, iso(now), rows[0]["id"]),
             )
-            return int(inserted[0]["id"]), True
+            return int(rows[0]["id"]), False
 
         feed_id, new = await self._transaction(work)
         feed = await self.feed(feed_id)

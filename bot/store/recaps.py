@@ -249,7 +249,7 @@ class RecapsMixin(StoreBase):
             inserted = await self._all(
                 "INSERT INTO recap_posts(guild_id, channel_id, slot, kind, state, nonce, archive, "
                 "more, watermark, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?) "
-                "RETURNING id",
+                "ON CONFLICT(channel_id, slot, kind) DO NOTHING RETURNING id",
                 (
                     guild_id,
                     channel_id,
@@ -262,6 +262,16 @@ class RecapsMixin(StoreBase):
                     iso(now),
                 ),
             )
+            if not inserted:
+                # Another process claimed the slot between our SELECT and INSERT (PostgreSQL
+                # under READ COMMITTED; SQLite's single writer never gets here). The INSERT
+                # waited for its transaction, so its row is visible now: return the winner's,
+                # whose stories are the ones recorded.
+                winner = await self._all(
+                    "SELECT id FROM recap_posts WHERE channel_id = ? AND slot = ? AND kind = ?",
+                    (channel_id, iso(slot), kind),
+                )
+                return int(winner[0]["id"])
             post_id = int(inserted[0]["id"])
             await self._executemany(
                 "INSERT INTO recap_features(post_id, article_id, position) VALUES (?, ?, ?)",
