@@ -938,6 +938,9 @@ class _Walk:
                 continue
             if not re.fullmatch(rf"\s+{_ADVERB}*", masked[subject.end : verb.start()]):
                 continue
+            if _QUESTIONED.search(masked, a, subject.start):
+                # "was asked whether he thought X": the question, not anything he said.
+                continue
             found = self._speaker_of(subject, masked, mentions)
             if found.status != "person" or found.speaker is None:
                 continue
@@ -948,6 +951,8 @@ class _Walk:
 
 
 _DOUBLE_MARKS = frozenset('"“”„«»')
+#: A subject right after these is inside a question put to someone, not a statement of theirs.
+_QUESTIONED = re.compile(r"\b(?:whether|if)\s+$|\basked\s+(?:\w+\s+)?$", re.IGNORECASE)
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|insisted|insists|claimed|claims|argued|argues|believes|believed|admitted|"
     r"admits|added|explained|stressed|maintained|conceded|suggested|suggests|felt|feels|thinks|"

@@ -213,6 +213,16 @@ REPORTED = [
         [("Lando Norris", "the tyres were gone")],
         id="told-that",
     ),
+    pytest.param(
+        "Norris was asked whether he thought Verstappen had gone too far.",
+        [],
+        id="asked-whether-is-a-question",
+    ),
+    pytest.param(
+        "Reporters wondered if Norris felt the team had let him down.",
+        [],
+        id="wondered-if-is-a-question",
+    ),
 ]
 
 
