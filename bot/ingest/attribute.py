@@ -74,6 +74,12 @@ _SUBJ = r"(?P<subj>[^,.;:!?\"“”]{1,80}?)"
 _POST_SUBJECT_FIRST = re.compile(rf"{_PUNCT}{_SUBJ}\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH})\b")
 _POST_VERB_FIRST = re.compile(rf"{_PUNCT}(?P<verb>{_SPEECH})\s+(?P<subj>[^,.;:!?\"“”]{{1,80}})")
 _ACCORDING = re.compile(r"^[\s,.!?…—–-]*according\s+to\s+(?P<subj>[^,.;:!?\"“”]{1,80})", re.I)
+#: "“Hard but fair,” was the Brazilian's verdict": the quote is the named person's words.
+_POST_VERDICT = re.compile(
+    r"^[\s,.!?…—–-]*(?:was|came)\s+(?P<subj>(?:the\s+)?(?:\d{1,2}-year-old|[A-Z][\w-]*)"
+    r"(?:\s+[A-Z][\w-]*){0,3})['’]s?\s+(?P<verb>verdict|view|assessment|take|response|reply|"
+    r"answer|reaction|summary|explanation|message|defence|defense|warning|promise|excuse)\b"
+)
 _PRE_VERB = re.compile(rf"\b(?P<verb>{_SPEECH_PRE})\b")
 #: A speech verb ending the narration before a quote ("..., adding").
 _BARE_VERB = re.compile(rf"\b(?:{_SPEECH_PRE})\s*$")
@@ -186,6 +192,14 @@ _EPITHET = re.compile(
     r"the\s+(?:[A-Z][a-z]+(?:man|woman)?|\d{1,2}-year-old"
     r"|(?:[A-Z][\w-]*\s+){0,2}(?:driver|star|boss|rookie|champion|veteran|youngster|principal))"
 )
+
+#: Roles no register or article fact can confirm or contradict ("the veteran").
+_ROLE_EPITHET = re.compile(
+    r"[Tt]he\s+(?:veteran|youngster|rookie|teenager|racer|rider|driver|star)", re.I
+)
+
+#: The pronoun continues its sentence's subject: "a tyre that he said", "and he added".
+_PRONOUN_LEAD = re.compile(r"\b(?:that|which|and|but)\s+$")
 
 _NONE = _Attribution("none")
 _BLOCKED = _Attribution("blocked")
@@ -515,6 +529,15 @@ class _Walk:
             return (
                 self._cued(found, "tag", m.group(0), paragraph) if found.status != "none" else found
             )
+        m = _POST_VERDICT.match(text)
+        if m:
+            s0, s1 = start + m.start("subj"), start + m.end("subj")
+            inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+            if inside:
+                found = self._speaker_of(inside[-1], masked, mentions)
+            else:
+                found = self._unmatched_subject(m.group("subj").strip(), mentions)
+            return self._cued(found, "tag", m.group(0), paragraph)
         m = _POST_SUBJECT_FIRST.match(text)
         if m:
             subj = m.group("subj")
@@ -777,13 +800,42 @@ class _Walk:
                 return name
         return None
 
+    def _sentence_subject(
+        self, pronoun: Mention, masked: str, mentions: list[Mention]
+    ) -> str | None:
+        """The one person named as a subject earlier in the pronoun's own sentence.
+
+        "Acosta, who led early, faded with a tyre that he said “gave up”": the reader takes
+        "he" from this sentence, not the one before. Only when exactly one person fits and no
+        other pronoun or subordinate clause ("After Norris passed him, he said") muddies it.
+        """
+        start = max(masked.rfind(". ", 0, pronoun.start), masked.rfind("? ", 0, pronoun.start))
+        start = max(start, masked.rfind("! ", 0, pronoun.start)) + 1
+        if _SUBORDINATE.match(masked, start) or not _PRONOUN_LEAD.search(masked, 0, pronoun.start):
+            return None
+        names: set[str] = set()
+        for x in mentions:
+            if x.start < start or x.end > pronoun.start or x is pronoun:
+                continue
+            if x.kind == "pronoun":
+                return None
+            if x.person is not None and x.subject_like:
+                names.add(x.person)
+        if len(names) != 1:
+            return None
+        (name,) = names
+        person = self.people.get(name)
+        known = person.pronoun if person else None
+        word = pronoun.pronoun or ""
+        return name if known == word or (known is None and word != "they") else None
+
     # -- stage two: mention -> person ------------------------------------------------------
 
     def _speaker_of(self, mention: Mention, masked: str, mentions: list[Mention]) -> _Attribution:
         """The person a mention stands for; ``cue`` says how, when it was not a plain name."""
         if mention.kind == "pronoun":
             word = mention.pronoun or ""
-            name = self._resolve_pronoun(word)
+            name = self._sentence_subject(mention, masked, mentions) or self._resolve_pronoun(word)
             if name is None:
                 return _Attribution("blocked", cue=f'pronoun "{word}" with no clear referent')
             return _Attribution("person", name, cue=f'pronoun "{word}" = {name}')
@@ -808,6 +860,14 @@ class _Walk:
             salient = None
         if salient is not None and describer.fits(text, salient):
             self._learn_epithet(text, salient)
+            return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
+                                "current subject")  # fmt: skip
+        if (
+            salient is not None
+            and _ROLE_EPITHET.fullmatch(text)
+            and describer.fits(text, salient) is None
+        ):
+            # "The veteran grinned.": a role nothing can check is whom the reader has in mind.
             return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
                                 "current subject")  # fmt: skip
         if _EPITHET.fullmatch(text):

@@ -84,6 +84,24 @@ FORMS = [
     pytest.param(['Hamilton was asked: "Was it fair?"'], [None], id="passive-asked"),
     pytest.param(['"Brilliant," Verstappen\'s engineer said.'], [None], id="possessive-subject"),
     pytest.param(['The team called it "a learning experience".'], [None], id="partial-no-subject"),
+    pytest.param(
+        ['"Hard but fair," was Verstappen\'s verdict.'], ["Max Verstappen"], id="was-x-verdict"
+    ),
+    pytest.param(
+        ["Norris was fourth.", 'Hamilton, who led early, faded with tyres that he said "gave up".'],
+        ["Lewis Hamilton"],
+        id="pronoun-takes-its-own-sentence-subject",
+    ),
+    pytest.param(
+        ["Norris was fourth.", 'After Hamilton passed him, he said: "No room."'],
+        ["Lando Norris"],
+        id="subordinate-clause-subject-is-not-the-pronoun",
+    ),
+    pytest.param(
+        ["Hamilton was asked about it.", "The veteran grinned.", '"Later," he said.'],
+        ["Lewis Hamilton"],
+        id="role-epithet-keeps-the-subject",
+    ),
 ]
 
 
