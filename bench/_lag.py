@@ -19,6 +19,8 @@ __all__ = ["LoopLag"]
 #: How often the ticker asks to wake: fine enough to see a 20 ms stall, cheap enough (a wake
 #: costs some microseconds) not to slow what it watches.
 INTERVAL = 0.005
+#: A lag worth locating: the issue's limit for any stall.
+STALL = 0.020
 
 
 class LoopLag:
@@ -27,12 +29,16 @@ class LoopLag:
 
     interval: float
     samples: list[float]
+    stalls: list[tuple[float, float]]
     _task: asyncio.Task[None] | None
+    _since: float
 
     def __init__(self, interval: float = INTERVAL) -> None:
         self.interval = interval
         self.samples = []
+        self.stalls = []
         self._task = None
+        self._since = 0.0
 
     async def __aenter__(self) -> LoopLag:
         self._task = asyncio.create_task(self._tick(), name="bench-loop-lag")
@@ -48,19 +54,31 @@ class LoopLag:
 
     async def _tick(self) -> None:
         loop = asyncio.get_running_loop()
+        self._since = loop.time()
         while True:
             due = loop.time() + self.interval
             await asyncio.sleep(self.interval)
-            self.samples.append(max(0.0, loop.time() - due))
+            now = loop.time()
+            lag = max(0.0, now - due)
+            self.samples.append(lag)
+            if lag > STALL:
+                # When in the phase each stall began: which step held the loop.
+                self.stalls.append((round(due - self._since, 3), round(lag * 1000, 1)))
 
     def reset(self) -> None:
         """Forget what was recorded: the next summary covers only what follows."""
         self.samples = []
+        self.stalls = []
+        self._since = asyncio.get_running_loop().time()
 
     def summary(self) -> dict[str, Any]:
-        """Ticks, p99 and max lag in ms (what the loop made a waiting task wait)."""
+        """Ticks, p99 and max lag in ms (what the loop made a waiting task wait), and the
+        worst stalls over 20 ms as (seconds into the phase, ms)."""
+        worst = sorted(self.stalls, key=lambda s: -s[1])[:5]
         return {
             "ticks": len(self.samples),
             "p99_ms": round(percentile(self.samples, 99) * 1000, 2) if self.samples else None,
             "max_ms": round(max(self.samples) * 1000, 2) if self.samples else None,
+            "stalls_over_20ms": len(self.stalls),
+            "worst_stalls": worst,
         }

@@ -423,12 +423,15 @@ async def _running_ingest(
     fresh = await asyncio.to_thread(generate, source, count, seed=2)
     settings = Settings(data_dir=running_dir(work))
     added: list[str] = []
+    adds: list[float] = []
     refreshes: list[float] = []
     try:
         async with Intake(store, settings) as intake:
             with Timer() as timer:
                 for i, slug in enumerate(fresh.slugs, 1):
-                    result = await intake.add(str(source / f"{slug}.txt"))
+                    with Timer() as one:
+                        result = await intake.add(str(source / f"{slug}.txt"))
+                    adds.append(one.seconds)
                     added.append(result.article.slug)
                     if i % batch == 0 or i == count:
                         with Timer() as one:
@@ -443,6 +446,9 @@ async def _running_ingest(
         "batch": batch,
         "seconds": round(timer.seconds, 3),
         "articles_per_s": round(len(added) / timer.seconds, 1) if timer.seconds else math.nan,
+        "add_first_s": round(adds[0], 3) if adds else None,
+        "add_max_s": round(max(adds), 3) if adds else None,
+        "add_p50_s": round(sorted(adds)[len(adds) // 2], 3) if adds else None,
         "refreshes": len(refreshes),
         "refresh_max_s": round(max(refreshes), 3) if refreshes else None,
     }
