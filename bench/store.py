@@ -300,7 +300,7 @@ async def run(
             raw = _raw.RawSQLite(db_path) if isinstance(db_path, Path) else None
             try:
                 async with LoopLag() as lag:
-                    timings = await _answer(queries, raw)
+                    timings = await _answer(queries, raw, lag)
                     answering = lag.summary()
                     typo = await _typo_check(engine)
                     lag.reset()
@@ -339,12 +339,14 @@ async def run(
 
 
 async def _answer(
-    queries: dict[str, list[Call]], raw: _raw.RawSQLite | None
+    queries: dict[str, list[Call]], raw: _raw.RawSQLite | None, lag: LoopLag
 ) -> dict[str, dict[str, Any]]:
     """Time every call through the engine, each followed by its raw twin (on a thread of its
-    own, so the raw query never holds the loop the answers are measured on)."""
+    own, so the raw query never holds the loop the answers are measured on); note the worst
+    loop lag while each command was answered."""
     timings: dict[str, dict[str, Any]] = {}
     for name, calls in queries.items():
+        first_tick = len(lag.samples)
         # One untimed call first: the page cache, not the query, would be measured.
         call, args, kwargs, twin = calls[0]
         await _time(call, args, kwargs)
@@ -363,6 +365,8 @@ async def _answer(
         stats["ratio_p99"] = (round(stats["p99_ms"] / raw_stats["p99_ms"], 2)
                               if raw_stats and raw_stats["p99_ms"] else None)  # fmt: skip
         stats["met"] = _met(name, stats)
+        ticks = lag.samples[first_tick:]
+        stats["loop_lag_max_ms"] = round(max(ticks) * 1000, 2) if ticks else None
         timings[name] = stats
     return timings
 
