@@ -304,8 +304,7 @@ async def run(
                     answering = lag.summary()
                     typo = await _typo_check(engine)
                     lag.reset()
-                    running = await _running_ingest(store, engine, work, ingest_batch)
-                    running["loop_lag"] = lag.summary()
+                    running = await _running_ingest(store, engine, work, ingest_batch, lag)
             finally:
                 if raw is not None:
                     raw.close()
@@ -411,7 +410,7 @@ async def forget_running(store: Any, work: Path) -> None:
 
 
 async def _running_ingest(
-    store: Any, engine: Any, work: Path, batch: int, count: int = RUNNING_INGEST
+    store: Any, engine: Any, work: Path, batch: int, lag: LoopLag, count: int = RUNNING_INGEST
 ) -> dict[str, Any]:
     """Take in ``count`` new articles as a running bot does, then remove them again.
 
@@ -441,6 +440,7 @@ async def _running_ingest(
                         with Timer() as one:
                             await engine.refresh()
                         refreshes.append(one.seconds)
+            watched = lag.summary()  # before the clean-up below, which is not taking in
     finally:
         await forget_running(store, work)
         await engine.refresh()
@@ -455,6 +455,7 @@ async def _running_ingest(
         "add_p50_s": round(sorted(adds)[len(adds) // 2], 3) if adds else None,
         "refreshes": len(refreshes),
         "refresh_max_s": round(max(refreshes), 3) if refreshes else None,
+        "loop_lag": watched,
     }
 
 
