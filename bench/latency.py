@@ -414,7 +414,7 @@ async def _moderators_add(emu: Any, work: Path, count: int) -> dict[str, Any]:
         "articles": added,
         "failed": failed[:5],
         "seconds": round(seconds, 3),
-        "articles_per_s": round(added / seconds, 1) if seconds else None,
+        "articles_per_s": round(added / seconds, 3) if seconds else None,
         "window": (start, end),
     }
 
