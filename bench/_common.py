@@ -21,6 +21,7 @@ __all__ = [
     "RESULTS",
     "Timer",
     "machine",
+    "percentile",
     "print_table",
     "scratch_dir",
     "summarise",

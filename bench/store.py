@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import math
 import random
 import re
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -36,43 +38,92 @@ from typing import Any
 if __package__ in (None, ""):  # run as `python bench/store.py`: import bench from the repo
     sys.path[0] = str(Path(__file__).resolve().parents[1])
 
-from bench._common import Timer, print_table, scratch_dir, summarise, write_result
-from bench.corpus import Corpus, generate
+from bench import _raw
+from bench._common import REPO_ROOT, Timer, print_table, scratch_dir, summarise, write_result
+from bench._lag import LoopLag
+from bench.corpus import Corpus, generate, generated
 
-__all__ = ["TARGETS", "build_store", "main", "run"]
+__all__ = ["TARGETS", "build_store", "built", "forget_running", "main", "run", "running_dir"]
 
 log = logging.getLogger(__name__)
 
-#: The issue's targets: a query's p99 and the ingest rate.
-TARGETS = {"query_p99_ms": 5.0, "autocomplete_p99_ms": 2.0, "ingest_articles_per_s": 1000.0}
+#: The issue's targets (12): an answer's p99 within 3x its raw SQLite query's or under 1 ms;
+#: autocomplete under 2 ms; the loop never held over 20 ms; ingest 1,000 articles/s.
+TARGETS = {
+    "ratio_p99": 3.0,
+    "answer_under_ms": 1.0,
+    "autocomplete_p99_ms": 2.0,
+    "loop_lag_max_ms": 20.0,
+    "ingest_articles_per_s": 1000.0,
+}
 DEFAULT_ARTICLES = 10_000
 QUICK_ARTICLES = 300
 DATABASES = ("sqlite", "postgresql")
+#: The articles the bot ships with (the seed): ingested beside the generated ones.
+SEED_ARTICLES = REPO_ROOT / "data" / "articles"
+#: Written beside a kept store: what its build measured, read back when it is reused.
+BUILD_RECORD = "build.json"
+#: A seed quote looked for with a fan's typos, at any size: /whosaid must still find it.
+TYPO_PHRASE = "tryin to kil us both"
+TYPO_EXPECT = "kill us both"
+#: New articles a running engine takes in while its loop is watched (issue 12).
+RUNNING_INGEST = 100
 
 
 async def build_store(
     corpus_dir: Path, db_path: Path | str, articles: int, *, reuse: bool = False
 ) -> tuple[Corpus, float]:
-    """Generate ``articles`` into ``corpus_dir`` and ingest them into ``db_path`` (an SQLite
-    file or a PostgreSQL URL).
+    """Generate ``articles`` into ``corpus_dir`` and ingest them (and the bundled seed article)
+    into ``db_path`` (an SQLite file or a PostgreSQL URL).
 
     Returns the corpus and the seconds the ingest took (generation is not counted: it stands
     for a moderator's files already on disk). With ``reuse`` and the database already there,
-    nothing is ingested and the seconds are NaN.
+    nothing is ingested and the seconds are NaN (``built`` reads what the build measured).
+    A kept corpus is read back from its manifest, not written again.
     """
     from bot.ingest.load import discover, ingest
     from bot.store import Store
 
-    corpus = await asyncio.to_thread(generate, corpus_dir, articles)
+    corpus = await asyncio.to_thread(generated, corpus_dir, articles)
     if reuse and isinstance(db_path, Path) and await asyncio.to_thread(db_path.exists):
         return corpus, math.nan
+    if isinstance(db_path, Path):  # a fresh build: ingest is measured into an empty store
+        for name in (db_path.name, f"{db_path.name}-wal", f"{db_path.name}-shm", BUILD_RECORD):
+            await asyncio.to_thread((db_path.parent / name).unlink, True)
+    # The bundled seed article goes in too, so its quotes can be looked for at size.
+    paths = discover([corpus_dir, SEED_ARTICLES], corpus_dir)
     async with await Store.open(db_path) as store:
         with Timer() as timer:
-            report = await ingest(store, discover([corpus_dir], corpus_dir))
+            report = await ingest(store, paths)
         if report.failed:
             raise SystemExit(f"bench: {len(report.failed)} generated articles failed to ingest: "
                              f"{report.failed[0]}")  # fmt: skip
+    if isinstance(db_path, Path):
+        record = {"articles": len(paths), "seconds": round(timer.seconds, 3),
+                  "articles_per_s": round(len(paths) / timer.seconds, 1),
+                  "at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "commit": _commit()}  # fmt: skip
+        await asyncio.to_thread(
+            (db_path.parent / BUILD_RECORD).write_text, json.dumps(record), "utf-8"
+        )
     return corpus, timer.seconds
+
+
+def built(db_path: Path | str) -> dict[str, Any] | None:
+    """What building the store at ``db_path`` measured (its ingest rate), if recorded."""
+    if not isinstance(db_path, Path):
+        return None
+    path = db_path.parent / BUILD_RECORD
+    return json.loads(path.read_text("utf-8")) if path.is_file() else None
+
+
+def _commit() -> str:
+    """The commit the code ran at (a result is read beside the code that produced it)."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT,
+                             capture_output=True, text=True, check=False, timeout=10)  # fmt: skip
+    except OSError:
+        return "?"
+    return out.stdout.strip() or "?"
 
 
 def _typo(rng: random.Random, text: str) -> str:
@@ -110,8 +161,26 @@ def _phrases(corpus: Corpus, rng: random.Random, count: int) -> list[str]:
     return out
 
 
-def _queries(corpus: Corpus, engine: Any, rng: random.Random, n: int) -> dict[str, list[Any]]:
-    """The calls each fan command makes, with realistic, varied arguments."""
+#: One timed call: the engine method, its arguments, and its raw SQLite twin (or None).
+Call = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], "_raw.Raw | None"]
+
+#: What /ask questions route to, with the raw query of the command each one asks for.
+_QUESTIONS: list[tuple[str, Callable[[str, int, str | None], _raw.Raw]]] = [
+    ("what happened on lap {n}?", lambda _s, n, _a: _raw.lap(n)),
+    ("did anyone apologise?", lambda _s, _n, _a: _raw.apology()),
+    ("recap", lambda _s, _n, _a: _raw.recap(None)),
+    ("who said there was nothing i could do",
+     lambda _s, _n, _a: _raw.words("there was nothing i could do")),
+    ("what did {s} say?", lambda s, _n, _a: _raw.by_speaker(s)),
+    ("who is {s}?", lambda s, _n, _a: _raw.who(s)),
+    ("key facts", lambda _s, _n, _a: _raw.facts(None)),
+    ("quote from {s}", lambda s, _n, _a: _raw.by_speaker(s)),
+]  # fmt: skip
+
+
+def _queries(corpus: Corpus, engine: Any, rng: random.Random, n: int) -> dict[str, list[Call]]:
+    """The calls each fan command makes, with realistic, varied arguments, each with the raw
+    SQLite query that does the same search (see ``bench._raw``)."""
     people = corpus.people
     words = ["gearbox", "safety car", "blue flags", "strategy", "undercut", "tyres", "pace",
              "stewards", "front wing", "championship", "sorry", "mistake", "wind", "lottery",
@@ -122,38 +191,69 @@ def _queries(corpus: Corpus, engine: Any, rng: random.Random, n: int) -> dict[st
         first, last = name.split()[0], name.split()[-1]
         prefixes += [last[:1], last[:3], first[:4], f"{first} {last[:2]}", _typo(rng, last + "x")]
     prefixes += ["", "the", "ferrari driver"]
-    questions = ["what happened on lap 32?", "did anyone apologise?", "recap",
-                 "who said there was nothing i could do", "what did {s} say?", "who is {s}?",
-                 "key facts", "quote from {s}"]  # fmt: skip
 
-    def speaker() -> str:
+    def speaker() -> tuple[str, str]:
+        """(what a fan types, the full name it means)."""
         name = rng.choice(people)
-        return rng.choice([name, name.split()[-1], name.lower()])
+        return rng.choice([name, name.split()[-1], name.lower()]), name
+
+    def quote_speaker() -> Call:
+        typed, name = speaker()
+        return engine.quote, (), {"speaker": typed}, _raw.by_speaker(name)
+
+    def speaker_contains() -> Call:
+        name, word = rng.choice(people), rng.choice(words)
+        return engine.quote, (), {"speaker": name, "contains": word}, _raw.words_by(word, name)
+
+    def who() -> Call:
+        typed, name = speaker()
+        return engine.who, (typed,), {}, _raw.who(name)
+
+    def article_prefix(slug: str) -> Call:
+        typed = rng.choice(["", "2019", "monaco", "verst", slug[:12]])
+        return engine.complete_articles, (typed,), {}, _raw.articles(typed)
+
+    def ask() -> Call:
+        template, twin = rng.choice(_QUESTIONS)
+        typed, name = speaker()
+        lap = rng.randint(1, 70)
+        question = template.replace("{s}", typed).replace("{n}", str(lap))
+        return engine.ask, (question,), {}, twin(name, lap, None)
+
+    def contains() -> Call:
+        word = rng.choice(words)
+        return engine.quote, (), {"contains": word}, _raw.words(word)
+
+    def complete_people() -> Call:
+        typed = rng.choice(prefixes)
+        return engine.complete_people, (typed,), {}, _raw.people(typed)
+
+    def lap() -> Call:
+        number = rng.randint(1, 100)
+        return engine.lap, (number,), {}, _raw.lap(number)
+
+    def facts() -> Call:
+        slug = rng.choice([None, *slugs])
+        return engine.facts, (slug,), {}, _raw.facts(slug)
+
+    def recap() -> Call:
+        slug = rng.choice([None, *slugs])
+        return engine.recap, (slug,), {}, _raw.recap(slug)
 
     return {
-        "whosaid": [(engine.whosaid, (p,), {}) for p in _phrases(corpus, rng, n)],
-        "quote contains": [(engine.quote, (), {"contains": rng.choice(words)}) for _ in range(n)],
-        "quote speaker": [(engine.quote, (), {"speaker": speaker()}) for _ in range(n)],
-        "quote speaker+contains": [
-            (engine.quote, (), {"speaker": rng.choice(people), "contains": rng.choice(words)})
-            for _ in range(n)
-        ],
-        "quote random": [(engine.quote, (), {}) for _ in range(n)],
-        "autocomplete people": [
-            (engine.complete_people, (rng.choice(prefixes),), {}) for _ in range(n)
-        ],
-        "autocomplete articles": [
-            (engine.complete_articles, (rng.choice(["", "2019", "monaco", "verst", s[:12]]),), {})
-            for s in rng.choices(slugs, k=n)
-        ],
-        "who": [(engine.who, (speaker(),), {}) for _ in range(n)],
-        "lap": [(engine.lap, (rng.randint(1, 100),), {}) for _ in range(n)],
-        "apology": [(engine.apology, (), {}) for _ in range(n)],
-        "facts": [(engine.facts, (rng.choice([None, *slugs]),), {}) for _ in range(n)],
-        "recap": [(engine.recap, (rng.choice([None, *slugs]),), {}) for _ in range(n)],
-        "ask": [
-            (engine.ask, (rng.choice(questions).replace("{s}", speaker()),), {}) for _ in range(n)
-        ],
+        "whosaid": [(engine.whosaid, (p,), {}, _raw.words(p)) for p in _phrases(corpus, rng, n)],
+        "quote contains": [contains() for _ in range(n)],
+        "quote speaker": [quote_speaker() for _ in range(n)],
+        "quote speaker+contains": [speaker_contains() for _ in range(n)],
+        "quote random": [(engine.quote, (), {}, _raw.random_quote()) for _ in range(n)],
+        "autocomplete people": [complete_people() for _ in range(n)],
+        "autocomplete articles": [article_prefix(s) for s in rng.choices(slugs, k=n)],
+        "who": [who() for _ in range(n)],
+        "lap": [lap() for _ in range(n)],
+        "apology": [(engine.apology, (), {}, _raw.apology()) for _ in range(n)],
+        "facts": [facts() for _ in range(n)],
+        "recap": [recap() for _ in range(n)],
+        "ask": [ask() for _ in range(n)],
     }
 
 
@@ -172,11 +272,14 @@ async def run(
     keep: Path | None = None,
     reuse: bool = False,
     database: str | None = None,
+    ingest_batch: int = 10,
 ) -> dict[str, Any]:
-    """Build the store, time ingest and every query, and return the result document.
+    """Build the store, time ingest and every query beside its raw SQLite twin, watch the
+    event loop while answering and while a running engine takes in new articles, and return
+    the result document.
 
     ``database``: a PostgreSQL URL to build the store in (an empty database); by default an
-    SQLite file in the work folder.
+    SQLite file in the work folder (raw queries are SQLite's, so only there).
     """
     from bot.answers import AnswerEngine
     from bot.store import Store
@@ -187,40 +290,172 @@ async def run(
     try:
         corpus, ingest_seconds = await build_store(corpus_dir, db_path, articles, reuse=reuse)
         async with await Store.open(db_path) as store:
+            await forget_running(store, work)  # what a run stopped half way left behind
             stats = await store.stats()
             engine = AnswerEngine(store)
             with Timer() as refresh:
                 await engine.refresh()
             rng = random.Random(7)
             queries = _queries(corpus, engine, rng, iterations)
-            timings: dict[str, dict[str, Any]] = {}
-            for name, calls in queries.items():
-                # One untimed call first: the page cache, not the query, would be measured.
-                await _time(*calls[0])
-                samples = [await _time(*c) for c in calls]
-                limit = TARGETS["autocomplete_p99_ms" if "autocomplete" in name else
-                                "query_p99_ms"]  # fmt: skip
-                timings[name] = {**summarise(samples), "target_p99_ms": limit}
+            raw = _raw.RawSQLite(db_path) if isinstance(db_path, Path) else None
+            try:
+                async with LoopLag() as lag:
+                    timings = await _answer(queries, raw, lag)
+                    answering = lag.summary()
+                    typo = await _typo_check(engine)
+                    lag.reset()
+                    running = await _running_ingest(store, engine, work, ingest_batch, lag)
+            finally:
+                if raw is not None:
+                    raw.close()
         size = await asyncio.to_thread(_size, db_path, work)
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
-    rate = stats.articles / ingest_seconds if ingest_seconds else math.nan
+    build = {"seconds": round(ingest_seconds, 3), "articles_per_s": (
+        round(stats.articles / ingest_seconds, 1) if ingest_seconds else math.nan)}  # fmt: skip
+    if math.isnan(ingest_seconds):  # a reused store: the rate its build measured
+        build = {**(built(db_path) or {}), "reused": True}
+    lag_max = max(answering["max_ms"] or 0.0, running["loop_lag"]["max_ms"] or 0.0)
     return {
         "articles": stats.articles,
         "people": stats.people,
         "quotes": stats.quotes,
         "reported": stats.reported,
         "lap_events": stats.events,
-        "ingest": {
-            "seconds": round(ingest_seconds, 3),
-            "articles_per_s": round(rate, 1),
-            "target_articles_per_s": TARGETS["ingest_articles_per_s"],
-        },
+        "ingest_articles_per_s": build.get("articles_per_s", math.nan),
+        "loop_lag_max_ms": lag_max,
+        "ingest": {**build, "target_articles_per_s": TARGETS["ingest_articles_per_s"]},
+        "loop_lag": {"answering": answering, "running_ingest": running["loop_lag"]},
+        "running_ingest": running,
+        "typo_whosaid": typo,
         "db_bytes": size,
         "refresh_seconds": round(refresh.seconds, 3),
         "queries": timings,
         "targets": TARGETS,
+        "commit": _commit(),
+    }
+
+
+async def _answer(
+    queries: dict[str, list[Call]], raw: _raw.RawSQLite | None, lag: LoopLag
+) -> dict[str, dict[str, Any]]:
+    """Time every call through the engine, each followed by its raw twin (on a thread of its
+    own, so the raw query never holds the loop the answers are measured on); note the worst
+    loop lag while each command was answered."""
+    timings: dict[str, dict[str, Any]] = {}
+    for name, calls in queries.items():
+        first_tick = len(lag.samples)
+        # One untimed call first: the page cache, not the query, would be measured.
+        call, args, kwargs, twin = calls[0]
+        await _time(call, args, kwargs)
+        if raw is not None and twin is not None:
+            await asyncio.to_thread(raw.time, twin)
+        samples: list[float] = []
+        raw_samples: list[float] = []
+        for call, args, kwargs, twin in calls:
+            samples.append(await _time(call, args, kwargs))
+            if raw is not None and twin is not None:
+                raw_samples.append(await asyncio.to_thread(raw.time, twin))
+        stats: dict[str, Any] = summarise(samples)
+        raw_stats = summarise(raw_samples) if raw_samples else None
+        stats["raw_p50_ms"] = raw_stats["p50_ms"] if raw_stats else None
+        stats["raw_p99_ms"] = raw_stats["p99_ms"] if raw_stats else None
+        stats["ratio_p99"] = (round(stats["p99_ms"] / raw_stats["p99_ms"], 2)
+                              if raw_stats and raw_stats["p99_ms"] else None)  # fmt: skip
+        stats["met"] = _met(name, stats)
+        ticks = lag.samples[first_tick:]
+        stats["loop_lag_max_ms"] = round(max(ticks) * 1000, 2) if ticks else None
+        timings[name] = stats
+    return timings
+
+
+def _met(name: str, q: dict[str, Any]) -> bool:
+    """The issue's target for one query: autocomplete p99 <= 2 ms; an answer's p99 <= 3x its
+    raw query's, or under 1 ms."""
+    if "autocomplete" in name:
+        return q["p99_ms"] <= TARGETS["autocomplete_p99_ms"]
+    if q["p99_ms"] < TARGETS["answer_under_ms"]:
+        return True
+    return q["ratio_p99"] is not None and q["ratio_p99"] <= TARGETS["ratio_p99"]
+
+
+async def _typo_check(engine: Any) -> dict[str, Any]:
+    """Whether /whosaid, given a fan's typos, still finds the seed's quote at this size."""
+    with Timer() as timer:
+        answer = await engine.whosaid(TYPO_PHRASE)
+    found = getattr(answer, "quote", None)
+    text = getattr(found, "text", "") or ""
+    return {
+        "phrase": TYPO_PHRASE,
+        "found": TYPO_EXPECT in text,
+        "speaker": getattr(found, "speaker", None),
+        "ms": round(timer.seconds * 1000, 3),
+    }
+
+
+def running_dir(work: Path) -> Path:
+    return work / "running"
+
+
+async def forget_running(store: Any, work: Path) -> None:
+    """Delete the articles a previous run's running-ingest phase added (a kept store is
+    measured again as it was built)."""
+    folder = running_dir(work) / "articles"
+    if not await asyncio.to_thread(folder.is_dir):
+        return
+    for path in await asyncio.to_thread(sorted, folder.glob("*.txt")):
+        await store.delete_article(path.stem)
+    await asyncio.to_thread(shutil.rmtree, running_dir(work), True)
+
+
+async def _running_ingest(
+    store: Any, engine: Any, work: Path, batch: int, lag: LoopLag, count: int = RUNNING_INGEST
+) -> dict[str, Any]:
+    """Take in ``count`` new articles as a running bot does, then remove them again.
+
+    Each goes through ``Intake.add`` (read, extract, build in a thread, write: what
+    ``/articles add`` and a feed poll run), and after every ``batch`` of them the engine
+    refreshes, as ``Pitwall.articles_changed`` does (a moderator's add refreshes after each
+    one; a feed poll after all it took). The caller watches the loop meanwhile.
+    """
+    from bot.config import Settings
+    from bot.intake import Intake
+
+    source = work / "running-source"
+    fresh = await asyncio.to_thread(generate, source, count, seed=2)
+    settings = Settings(data_dir=running_dir(work))
+    added: list[str] = []
+    adds: list[float] = []
+    refreshes: list[float] = []
+    try:
+        async with Intake(store, settings) as intake:
+            with Timer() as timer:
+                for i, slug in enumerate(fresh.slugs, 1):
+                    with Timer() as one:
+                        result = await intake.add(str(source / f"{slug}.txt"))
+                    adds.append(one.seconds)
+                    added.append(result.article.slug)
+                    if i % batch == 0 or i == count:
+                        with Timer() as one:
+                            await engine.refresh()
+                        refreshes.append(one.seconds)
+            watched = lag.summary()  # before the clean-up below, which is not taking in
+    finally:
+        await forget_running(store, work)
+        await engine.refresh()
+        await asyncio.to_thread(shutil.rmtree, source, True)
+    return {
+        "articles": len(added),
+        "batch": batch,
+        "seconds": round(timer.seconds, 3),
+        "articles_per_s": round(len(added) / timer.seconds, 1) if timer.seconds else math.nan,
+        "add_first_s": round(adds[0], 3) if adds else None,
+        "add_max_s": round(max(adds), 3) if adds else None,
+        "add_p50_s": round(sorted(adds)[len(adds) // 2], 3) if adds else None,
+        "refreshes": len(refreshes),
+        "refresh_max_s": round(max(refreshes), 3) if refreshes else None,
+        "loop_lag": watched,
     }
 
 
@@ -293,23 +528,37 @@ def report_side_by_side(result: dict[str, Any]) -> None:
 
 
 def report(result: dict[str, Any]) -> None:
-    """Print the result as tables (the script's output)."""
+    """Print the result as tables (the script's output), each figure beside its target."""
     ingest = result["ingest"]
+    running = result["running_ingest"]
+    lag = result["loop_lag"]
+    typo = result["typo_whosaid"]
+    rate = "ingest articles/s (target >= 1,000)" + (" [at build]" if ingest.get("reused") else "")
     print_table(
         ["store", "value"],
         [
             ["articles", result["articles"]],
             ["quotes", result["quotes"]],
             ["people", result["people"]],
-            ["ingest seconds", ingest["seconds"]],
-            ["ingest articles/s (target 1,000)", ingest["articles_per_s"]],
+            [rate, result["ingest_articles_per_s"]],
             ["database MB", round(result["db_bytes"] / 1e6, 1)],
             ["answer index refresh s", result["refresh_seconds"]],
+            ["loop lag max ms, answering (target <= 20)", lag["answering"]["max_ms"]],
+            [
+                f"loop lag max ms, {running['articles']} new articles taken in (target <= 20)",
+                lag["running_ingest"]["max_ms"],
+            ],
+            [
+                f"running ingest articles/s (refresh every {running['batch']})",
+                running["articles_per_s"],
+            ],
+            ["running ingest: slowest refresh s", running["refresh_max_s"]],
+            [f"/whosaid {typo['phrase']!r} finds the seed quote", "yes" if typo["found"] else "NO"],
         ],
         title="Store at scale",
     )
     print_table(
-        ["query", "n", "p50 ms", "p99 ms", "max ms", "target p99", "ok"],
+        ["query", "n", "p50 ms", "p99 ms", "max ms", "raw p99 ms", "p99/raw", "target", "ok"],
         [
             [
                 name,
@@ -317,12 +566,14 @@ def report(result: dict[str, Any]) -> None:
                 q["p50_ms"],
                 q["p99_ms"],
                 q["max_ms"],
-                q["target_p99_ms"],
-                "yes" if q["p99_ms"] <= q["target_p99_ms"] else "NO",
+                q["raw_p99_ms"] if q["raw_p99_ms"] is not None else math.nan,
+                q["ratio_p99"] if q["ratio_p99"] is not None else math.nan,
+                "<= 2 ms" if "autocomplete" in name else "<= 3x raw or < 1 ms",
+                "yes" if q["met"] else "NO",
             ]
             for name, q in result["queries"].items()
         ],
-        title="Queries (AnswerEngine, one at a time)",
+        title="Queries (AnswerEngine, one at a time) beside the raw SQLite query",
     )
 
 
@@ -337,6 +588,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--reuse", action="store_true",
                         help="with --keep: query the store there, ingest nothing")  # fmt: skip
+    parser.add_argument("--ingest-batch", type=int, default=10,
+                        help=f"refresh the engine after every N of the {RUNNING_INGEST} new "
+                        "articles (default 10, as after a feed poll of 10 items; 1: as "
+                        "after each /articles add)")  # fmt: skip
     parser.add_argument("--out", type=Path, help="results folder (default bench/results)")
     parser.add_argument("--databases", default="sqlite",
                         help="comma-separated: sqlite, postgresql (default sqlite)")  # fmt: skip
@@ -351,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.reuse and (args.keep is None or databases != ["sqlite"]):
         parser.error("--reuse needs --keep DIR, on sqlite alone")
     if databases == ["sqlite"]:
-        result = asyncio.run(run(articles, iterations, keep=args.keep, reuse=args.reuse))
+        result = asyncio.run(run(articles, iterations, keep=args.keep, reuse=args.reuse,
+                                 ingest_batch=max(1, args.ingest_batch)))  # fmt: skip
         report(result)
     else:
         result = asyncio.run(run_databases(databases, articles, iterations, keep=args.keep))

@@ -32,15 +32,20 @@ def run_script(name: str, out: Path, *extra: str) -> dict[str, object]:
 
 
 def test_store_benchmark_writes_ingest_size_and_query_figures(tmp_path: Path) -> None:
-    """bench/store.py --quick reports ingest rate, database size and each query's p50/p99."""
+    """bench/store.py --quick reports ingest rate, database size, loop lag and each query's
+    p99 beside its raw SQLite query's."""
     result = run_script("store", tmp_path, "--articles", "60", "--iterations", "5")
     assert {"articles", "quotes", "ingest", "db_bytes", "queries", "targets"} <= result.keys()
-    assert result["articles"] == 60
+    assert {"ingest_articles_per_s", "loop_lag_max_ms", "running_ingest"} <= result.keys()
+    assert result["articles"] == 61  # the generated ones and the bundled seed article
+    assert result["running_ingest"]["articles"] == 100
+    assert result["typo_whosaid"]["found"] is True
     queries = result["queries"]
     assert isinstance(queries, dict)
     assert {"whosaid", "quote contains", "autocomplete people"} <= queries.keys()
     for figures in queries.values():
-        assert {"n", "p50_ms", "p99_ms", "max_ms", "target_p99_ms"} <= figures.keys()
+        assert {"n", "p50_ms", "p99_ms", "max_ms", "raw_p99_ms", "ratio_p99"} <= figures.keys()
+        assert figures["raw_p99_ms"] > 0
 
 
 def test_latency_benchmark_writes_every_level_against_the_floor(tmp_path: Path) -> None:
@@ -49,6 +54,8 @@ def test_latency_benchmark_writes_every_level_against_the_floor(tmp_path: Path) 
     assert {"levels", "worst_ratio_p99_at_500", "over_3s", "bot_cpu_ms_per_interaction"} <= (
         result.keys()
     )
+    assert {"ratio_p99", "peak_rss_mb", "loop_lag_max_ms"} <= result.keys()
+    assert result["running_ingest"]["articles"] == 10  # moderators' adds, through Discord
     levels = result["levels"]
     assert isinstance(levels, list)
     assert [level["concurrency"] for level in levels] == [1, 50, 500]
@@ -69,3 +76,4 @@ def test_startup_benchmark_compares_pitwall_with_a_bare_client(tmp_path: Path) -
     for figures in clients.values():
         assert {"ready_s", "peak_rss_mb"} <= figures.keys()
     assert {"extra_ready_s", "extra_peak_rss_mb"} <= result.keys()
+    assert {"ready_s", "bare_ready_s", "peak_rss_mb", "bare_peak_rss_mb"} <= result.keys()
