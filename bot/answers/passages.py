@@ -190,6 +190,9 @@ class Query:
     object_people: bool = False
     #: Stems of the question's own content words: a sentence using them ranks higher.
     asked: tuple[str, ...] = ()
+    #: Words to search paragraphs by that no phrase spells out: the other names of a
+    #: place asked about ("italian", "mugello" for "italy"), matched through a pattern.
+    search_more: tuple[str, ...] = ()
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -232,7 +235,7 @@ class Passages(Part):
             own += [w for f in forms for w in words_of(f)]
         for phrase in (*query.phrases, *query.hints):
             own += words_of(phrase.removeprefix("re:").split("(")[0])
-        more = list(query.cues) + list(query.required)
+        more = list(query.cues) + list(query.required) + list(query.search_more)
         for phrase in query.cue_phrases:
             more += words_of(phrase.removeprefix("re:").split("(")[0])
         team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
@@ -522,6 +525,33 @@ class Passages(Part):
         facts = await self.store.facts(source.slug)
         return next((f for f in facts if f.key == "race"), None)
 
+    async def podium(self, slug: str) -> PassageAnswer | None:
+        """The sentences of a story that give its podium: the winner, second and third.
+
+        Race reports spread the podium over the lede and the sentences after it ("... ahead
+        of Brown", "Waters completed the podium"), so the first sentence telling each place
+        is shown, in the article's order; a sentence about the standings tells no place.
+        """
+        passages = await self.store.article_passages(slug)
+        picked: list[Scored] = []
+        told: set[int] = set()
+        for passage in passages:
+            text = passage.text
+            for i, (a, b) in enumerate(split_sentences(text)):
+                sentence = text[a:b].strip()
+                low = sentence.casefold()
+                if sentence[:1] in _QUOTE_MARKS or _STANDINGS.search(low):
+                    continue
+                places = {n for n, pattern in enumerate(_PODIUM) if pattern.search(low)} - told
+                if places:
+                    told |= places
+                    picked.append(Scored(0.0, sentence, passage, len(picked), i))
+            if len(told) == len(_PODIUM):
+                break
+        if not told or 0 not in told:
+            return None
+        return PassageAnswer(tuple(as_found(s) for s in picked), "", "", await self.race_of(picked))
+
     async def lede(self, slug: str, sentences: int = 2) -> PassageAnswer | None:
         """The opening sentences of a story: what happened, as the article tells it."""
         passages = await self.store.article_passages(slug)
@@ -552,6 +582,17 @@ _SAID = re.compile(
     re.I,
 )
 _OPENS_QUOTE = re.compile(r"^[\"“‘']")
+
+
+#: How a report tells the winner, second and third place.
+_PODIUM = (
+    re.compile(r"\b(?:won|wins|winning|victory|triumph\w*|took the (?:win|chequered flag))\b"),
+    re.compile(r"\b(?:second|runner-up|runners-up|2nd|ahead of|beating|beat|held off|"
+               r"holding off|holds off)\b"),
+    re.compile(r"\b(?:third(?! (?:win|victory|title|time|straight|career))|3rd|completed the "
+               r"podium|rounded out the podium|completing the podium|podium)\b"),
+)  # fmt: skip
+_STANDINGS = re.compile(r"\b(?:points|standings|championship lead|leads the championship)\b")
 
 
 def _has(low: str, phrase: str) -> bool:

@@ -28,6 +28,7 @@ from bot.answers.passages import (
     stems,
     words_of,
 )
+from bot.answers.places import place_book
 from bot.answers.quotes import Quotes
 from bot.answers.records import (
     Answer,
@@ -691,6 +692,14 @@ class Router:
             if lede is not None:
                 return lede
         query = self._query(reading, kinds, groups, slugs)
+        if _PODIUM_ASKED.search(reading.low) and not reading.people:
+            # "who was on the podium": the story's winner, second and third, wherever its
+            # sentences tell them.
+            answering, nearest = await self.passages.find(query)
+            best = (answering or nearest)[:1]
+            source = best[0].passage.source if best else None
+            if source is not None and (podium := await self.passages.podium(source.slug)):
+                return podium
         answer = await self.passages.answer(query, "", missing)
         if answer.missing and reading.people and kinds & _SPOKEN:
             # "did Zarco blame Bastianini?": failing the words, what the person said answers.
@@ -757,14 +766,29 @@ class Router:
             # "when is the French GP": the race is what the sentence must be about.
             for place in reading.places:
                 words = [w for w in words_of(place) if w not in ("grand", "prix")]
+                forms = _place_forms(place)
                 if place.endswith("grand prix") and words:
-                    must.append(" ".join(words))
+                    must.append(_any_of(forms) if len(forms) > 1 else " ".join(words))
                 else:
-                    hints += words
+                    hints += [_any_of(forms)] if len(forms) > 1 else words
         elif not kinds & _OWN_RACE:
-            hints += [w for p in reading.places for w in words_of(p) if w not in ("grand", "prix")]
+            for place in reading.places:
+                # One hint for a place, whichever of its names a sentence uses.
+                forms = _place_forms(place)
+                hints += [_any_of(forms)] if len(forms) > 1 else forms[0]
         object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
+        # A place a sentence must name by any of its names is searched for by them all.
+        # Elsewhere its own words are searched for, as a hint's are.
+        every = bool(kinds & {"when", "where", "next"})
+        search_more = [
+            w
+            for p in reading.places
+            for f in (_place_forms(p) if every else _place_forms(p)[:1])
+            for w in f
+            if w not in _PLACE_FILLER and not w.isdigit()
+        ]
         return Query(
+            search_more=tuple(dict.fromkeys(search_more)),
             groups=groups,
             people=tuple(reading.people),
             subject=None if object_people else subject,
@@ -805,6 +829,8 @@ class Router:
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
             own = bool(kinds & _OWN_RACE) or race
             slugs = await self._place_stories(words, own_race=own)
+            # "in italy" for a story that says "the Italian Grand Prix" or "Mugello".
+            slugs |= await self._other_names_stories(_place_forms(place)[1:], own_race=own)
             if not slugs:
                 return []
             allowed = slugs if allowed is None else allowed & slugs
@@ -861,7 +887,9 @@ class Router:
         if kept is not None:
             return kept
         phrases, apart = SERIES_TEXT[series]
-        found = await self._stories_with(list(phrases))
+        # Its races and circuits, when the story never names the series ("Bathurst 1000").
+        named = sorted(place_book().series_names(series))
+        found = await self._stories_with([*phrases, *named])
         for other in apart:
             found -= await self._stories_with(list(SERIES_TEXT[other][0]))
         self._series_of[1][series] = found
@@ -885,6 +913,42 @@ class Router:
         for word in words:
             if len(word) >= 4:
                 found.update(await self.engine.store.notes_mentioning(word))
+        return found
+
+    async def _other_names_stories(self, forms: list[list[str]], *, own_race: bool) -> set[str]:
+        """Stories naming a place by any of its other names (each a list of words).
+
+        One search for all of them: each name is looked for by its rarest word, and a name
+        no paragraph holds costs nothing more.
+        """
+        if not forms:
+            return set()
+        index = self.lookup.index
+        found: set[str] = set()
+        all_stems = list(dict.fromkeys(stem(w) for f in forms for w in f))
+        counts: dict[str, int] = {}
+        for at in range(0, len(all_stems), 64):
+            counts.update((await self.engine.store.passage_counts(all_stems[at : at + 64]))[1])
+        search: list[str] = []
+        kept: list[list[str]] = []
+        for form in forms:
+            if not all(counts.get(stem(w)) for w in form):
+                continue  # some word of it is in no paragraph: no story names it so
+            kept.append(form)
+            search.append(min(form, key=lambda w: counts[stem(w)]))
+            having: set[int] | None = None
+            for w in form:
+                hits = set(index.article_words.get(w, ()))
+                having = hits if having is None else having & hits
+            found.update(index.articles[i].slug for i in having or ())
+        if not kept:
+            return found
+        wanted = [frozenset(stem(w) for w in f) for f in kept]
+        for p in await self.engine.store.passages_matching(search, limit=400):
+            if p.source and (not own_race or p.paragraph <= 2):
+                have = stems(p.text)
+                if any(w <= have for w in wanted):
+                    found.add(p.source.slug)
         return found
 
     async def _women(self) -> set[str]:
@@ -926,6 +990,10 @@ class Router:
         return bool(await self._known_words(words))
 
 
+#: "who was on the podium", "top 3": the whole podium asked for, not one place.
+_PODIUM_ASKED = re.compile(
+    r"\b(?:podium|top\s+(?:3|three)|rostrum)\b(?!\s+(?:finish|finisher)s?\b)"
+)
 _ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\b", re.I)
 _SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
           "apologising", "apologizing")  # fmt: skip
@@ -1026,7 +1094,7 @@ _GROUP_SKIP = wordset(
     "supported criticise criticize criticised criticized thank thanked thanks accept "
     "accepted admit admitted finish finished come came place placed position win won "
     "winner first lap turn next when where much many far old age went wrong track circuit "
-    "corner position"
+    "corner position times"
 )
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
 _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
@@ -1052,6 +1120,32 @@ def _named_at(reading: Reading, name: str, at: int) -> bool:
     first = tokens[0].removesuffix("s")
     singles = {normalise(f) for f in forms if " " not in normalise(f)}
     return len(first) >= 4 and any(w.startswith(first[:4]) for w in singles)
+
+
+#: Words of place names that say nothing of which place ("grand prix", "circuit").
+_PLACE_FILLER = wordset(
+    "grand prix e of the de la di del circuit international street raceway speedway motor "
+    "park hours race"
+)
+
+
+def _place_forms(place: str) -> list[list[str]]:
+    """A place's words, then the words of every other name the places file gives it."""
+    words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
+    book = place_book()
+    forms = book.forms(" ".join(words)) | book.forms(normalise(place))
+    found = [words]
+    for form in sorted(forms):
+        other = words_of(form)
+        if other and other != words and other != words_of(place):
+            found.append(other)
+    return found
+
+
+def _any_of(forms: list[list[str]]) -> str:
+    """A phrase pattern (for ``_has``) matching any of several names, as whole words."""
+    names = sorted({r"\W+".join(map(re.escape, f)) for f in forms if f}, key=len, reverse=True)
+    return "re:(?:" + "|".join(names) + r")(?!\w)"
 
 
 def _lap_phrases(number: int) -> tuple[str, ...]:
