@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,13 @@ __all__ = ["Router"]
 CONTEXT_PASSAGES = 40
 #: Told apart by context only when this few share the name; more are asked which.
 CONTEXT_PEOPLE = 4
+#: The newest stories whose people are read for their series ("the next f1 race").
+PEOPLE_SCAN = 30
+#: The register's series -> the router's.
+_REGISTER_SERIES = {
+    "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
+    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy",
+}  # fmt: skip
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
 
@@ -245,6 +253,7 @@ class Router:
         self.quotes: Quotes = engine._quotes
         self._women_of: tuple[object, set[str]] | None = None
         self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
+        self._people_series_of: tuple[object, dict[str, str | None]] = (None, {})
 
     def is_random(self, question: str) -> bool:
         """Whether the question asks for a random quote, which must not be kept."""
@@ -892,8 +901,52 @@ class Router:
         found = await self._stories_with([*phrases, *named])
         for other in apart:
             found -= await self._stories_with(list(SERIES_TEXT[other][0]))
+        # Wire copy and features often never name the series, and "Grand Prix of Portland"
+        # is no F1 race: the people a story names (as the register knows them) tell it.
+        newest = [a.slug for a in index.articles[:PEOPLE_SCAN]]
+        checked = [a.slug for a in index.articles if a.slug in found][:PEOPLE_SCAN]
+        for slug in dict.fromkeys([*checked, *newest]):
+            told = await self._people_series(slug)
+            if told is None:
+                continue
+            if told == series:
+                found.add(slug)
+            else:
+                found.discard(slug)
         self._series_of[1][series] = found
         return found
+
+    async def _people_series(self, slug: str) -> str | None:
+        """The series most of a story's people race in, as the register knows them; None
+        when the register knows too few of them or they race in different series."""
+        index = self.lookup.index
+        if self._people_series_of[0] is not index:
+            self._people_series_of = (index, {})
+        known = self._people_series_of[1]
+        if slug in known:
+            return known[slug]
+        from bot.ingest.resolve import default_register
+
+        register = default_register()
+        votes: Counter[str] = Counter()
+        for person in await self.engine.store.article_people(slug):
+            found = register.find(person.name)
+            if len(found) != 1:
+                continue
+            ours = {
+                _REGISTER_SERIES[s]
+                for s in getattr(found[0], "series", ())
+                if s in _REGISTER_SERIES
+            }
+            for one in ours:
+                votes[one] += 1 / len(ours)
+        told = None
+        if votes:
+            best, count = votes.most_common(1)[0]
+            if count >= 2 and count >= 0.6 * sum(votes.values()):
+                told = best
+        known[slug] = told
+        return told
 
     async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
         """Stories that hold every word of a place; with ``own_race``, in headline or lede."""
