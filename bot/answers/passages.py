@@ -58,7 +58,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # digit or opening quote; "St. Devote" or "5.2 seconds" do not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’']?)\s+(?=[\"“‘'(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\w+)\.$")
-_ABBREVIATIONS = frozenset({"St", "Mr", "Mrs", "Ms", "Dr", "No", "vs", "Jr", "Sr", "Mt", "Ste"})
+_ABBREVIATIONS = frozenset(
+    {"St", "Mr", "Mrs", "Ms", "Dr", "No", "vs", "Jr", "Sr", "Mt", "Ste", "Jan", "Feb", "Mar",
+     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+)  # fmt: skip
 _QUOTE_MARKS = "\"“”‘’'«»„"
 
 
@@ -193,6 +196,8 @@ class Query:
     #: Words to search paragraphs by that no phrase spells out: the other names of a
     #: place asked about ("italian", "mugello" for "italy"), matched through a pattern.
     search_more: tuple[str, ...] = ()
+    #: The newest story with an answering sentence answers ("the next race").
+    newest_first: bool = False
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -332,6 +337,9 @@ class Passages(Part):
                     scored.append(item)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
+        if query.newest_first and answering:
+            latest = max(_date(s.passage) for s in answering)
+            answering = [s for s in answering if _date(s.passage) == latest]
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
             wanted = {stem(c) for c in query.prefer}
@@ -341,6 +349,7 @@ class Passages(Part):
             answering = [s for s in answering if s.cue]
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
+
         every = {(id(s.passage), s.position): s for s in scored}
         return self._pick(answering, every), self._pick(scored, every)
 

@@ -153,7 +153,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("born", re.compile(r"\bborn\b|\bbirthday\b")),
     ("age", re.compile(r"\bhow\s+old\b|\bage\b")),
     ("admit", re.compile(r"\badmit\w*|\bown\s+up\b|\bconfess\w*")),
-    ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b")),
+    ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b|"
+                        r"\b(?:go|goes|going|head|heads|off)\s+(?:to\s+)?after\b")),
     ("blame", re.compile(r"\bbeef\b|\bmad\s+at\b|\bblam\w*|\bfault\w*|\bresponsib\w*|"
                          r"\bculprit\b|\bcaused?\s+the\b")),
     ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
@@ -217,6 +218,7 @@ _SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react",
 _DATE = re.compile(
     r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d+|june|july|august|"
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
     r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
 )
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
@@ -811,6 +813,11 @@ class Router:
             prefer_cue=bool(kinds & _PREFER_CUE),
             prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
             prefer_quotes="react" in kinds,
+            # What the standings are and where the series goes next change with every race:
+            # the newest story that answers tells it, unless the question dates it.
+            newest_first=bool(kinds & {"next", "points"})
+            and reading.year is None
+            and not reading.places,
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
             all_people=yes_no and len(reading.people) >= 2,

@@ -121,6 +121,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
                "sixth", "seventh", "ninth", "11th", "14th", "17th"),
     "next": ("next", "heads", "moves", "focus", "round", "travels", "returns", "resumes",
+             "continues",
              "fortnight", "break", "until"),
     "date": ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "sunday", "saturday",
@@ -161,7 +162,15 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "stands by",
         "came to the defence",
     ),
-    "next": ("moves on", "heads next", "next round", "next race"),
+    "next": (
+        "moves on",
+        "heads next",
+        "next round",
+        "next race",
+        "season continues",
+        "heads to",
+        "next up",
+    ),
     "finish": ("ahead of",),
     "accept": ("buying it", "wasn't having", "not having it", "no excuse"),
 }
@@ -269,7 +278,7 @@ def read(text: str, lookup: Lookup) -> Reading:
             places.append(" ".join(words) + " grand prix")
     name_words = {tokens[i] for i in spans}
     for m in _PLACE.finditer(low):
-        words = [w for w in m[1].split() if w not in _STOP and not w.isdigit()]
+        words = [w for w in m[1].split() if w not in _STOP and not w.isdigit() and w not in SERIES]
         words = [w for w in words if w not in name_words]
         words = [w for w in words if w not in _NOT_PLACES]
         if words and not any(words[0] in p for p in places):
