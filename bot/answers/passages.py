@@ -232,7 +232,11 @@ class Passages(Part):
         """(answering sentences, best first; the nearest sentences, answering or not)."""
         index = self._index
         people = [index.people.get(n) or Person(n) for n in query.people]
-        name_forms = [forms_of(p) for p in people]
+        # "Fabio" names Quartararo only where no other Fabio is in the articles.
+        name_forms = [
+            {f for f in forms_of(p) if len(index.ambiguous.get(f, ())) < 2} or forms_of(p)
+            for p in people
+        ]
         # The question's own words, names and phrases first, then the words of the kind of
         # answer and a team's people: the order terms are counted and searched in.
         own = [w for g in query.groups for w in g]

@@ -11,9 +11,9 @@ input with no question in it.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ from bot.answers.records import (
     LapAnswer,
     NotFound,
     PassageAnswer,
+    QuotesAnswer,
     WhoSaidAnswer,
 )
 from bot.answers.text import clean, normalise, strip_quotes, wordset
@@ -584,6 +585,11 @@ class Router:
             words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
             strict = bool(words) and not await self._any_known(words)
         answer = await self.quotes.said_about(name, topic, strict=strict)
+        if reading.places and not isinstance(answer, NotFound):
+            # "what did Dixon say at Portland": only what he said in that story counts.
+            answer = await self._at_places(answer, name, reading)
+            if isinstance(answer, NotFound):
+                return answer
         if isinstance(answer, NotFound):
             # Words the attribution could not give them ("..., he said." two sentences on)
             # are still the article's: its sentences that have them speak, as written.
@@ -593,6 +599,20 @@ class Router:
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
+
+    async def _at_places(self, answer: Answer, name: str, reading: Reading) -> Answer:
+        """``answer`` kept to the stories at the places the question names, or a negative
+        naming the place when none of its quotes was said there."""
+        slugs = await self._stories(reading, set())
+        if slugs is None or not isinstance(answer, QuotesAnswer):
+            return answer
+        allowed = set(slugs)
+        quotes = tuple(q for q in answer.quotes if q.source and q.source.slug in allowed)
+        told = tuple(r for r in answer.reported if r.source and r.source.slug in allowed)
+        if quotes or told:
+            return dataclasses.replace(answer, quotes=quotes, reported=told)
+        where = " and ".join(p.title() for p in reading.places)
+        return NotFound(f"The articles have no quote from {name} at {where}.")
 
     async def _speaking(self, name: str, topic: str, reading: Reading) -> Answer | None:
         """The article's sentences where ``name`` speaks or is said to, on ``topic``."""
@@ -815,7 +835,7 @@ class Router:
             prefer_quotes="react" in kinds,
             # What the standings are and where the series goes next change with every race:
             # the newest story that answers tells it, unless the question dates it.
-            newest_first=bool(kinds & {"next", "points"})
+            newest_first=("next" in kinds or ("points" in kinds and not kinds & _OPEN))
             and reading.year is None
             and not reading.places,
             loose=bool(kinds & {"why", "react"}),
@@ -935,7 +955,7 @@ class Router:
         from bot.ingest.resolve import default_register
 
         register = default_register()
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = {}
         for person in await self.engine.store.article_people(slug):
             found = register.find(person.name)
             if len(found) != 1:
@@ -946,10 +966,10 @@ class Router:
                 if s in _REGISTER_SERIES
             }
             for one in ours:
-                votes[one] += 1 / len(ours)
+                votes[one] = votes.get(one, 0.0) + 1 / len(ours)
         told = None
         if votes:
-            best, count = votes.most_common(1)[0]
+            best, count = max(votes.items(), key=lambda kv: kv[1])
             if count >= 2 and count >= 0.6 * sum(votes.values()):
                 told = best
         known[slug] = told
