@@ -600,7 +600,7 @@ _OPENS_QUOTE = re.compile(r"^[\"“‘']")
 #: How a report tells the winner, second and third place.
 _PODIUM = (
     re.compile(r"\b(?:won|wins|winning|victory|triumph\w*|took the (?:win|chequered flag))\b"),
-    re.compile(r"\b(?:second|runner-up|runners-up|2nd|ahead of|beating|beat|held off|"
+    re.compile(r"(?<!-)\b(?:second|runner-up|runners-up|2nd|ahead of|beating|beat|held off|"
                r"holding off|holds off)\b"),
     re.compile(r"\b(?:third(?! (?:win|victory|title|time|straight|career))|3rd|completed the "
                r"podium|rounded out the podium|completing the podium|podium)\b"),

@@ -263,10 +263,10 @@ def read(text: str, lookup: Lookup) -> Reading:
     blocked = {i for i, t in enumerate(tokens) if t in race_words}
     # "the italian race", "the aussie round": a race, never "the Italian" rider.
     adjectives = place_book().adjectives
-    blocked |= {
+    races = {
         i for i, t in enumerate(tokens[:-1]) if t in adjectives and tokens[i + 1] in _RACE_WORDS
     }
-    people, spans = _people_in(tokens, lookup, blocked)
+    people, spans = _people_in(tokens, lookup, blocked | races)
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
