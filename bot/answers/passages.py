@@ -58,7 +58,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # digit or opening quote; "St. Devote" or "5.2 seconds" do not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"”’']?)\s+(?=[\"“‘'(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\w+)\.$")
-_ABBREVIATIONS = frozenset({"St", "Mr", "Mrs", "Ms", "Dr", "No", "vs", "Jr", "Sr", "Mt", "Ste"})
+_ABBREVIATIONS = frozenset(
+    {"St", "Mr", "Mrs", "Ms", "Dr", "No", "vs", "Jr", "Sr", "Mt", "Ste", "Jan", "Feb", "Mar",
+     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+)  # fmt: skip
 _QUOTE_MARKS = "\"“”‘’'«»„"
 
 
@@ -190,6 +193,11 @@ class Query:
     object_people: bool = False
     #: Stems of the question's own content words: a sentence using them ranks higher.
     asked: tuple[str, ...] = ()
+    #: Words to search paragraphs by that no phrase spells out: the other names of a
+    #: place asked about ("italian", "mugello" for "italy"), matched through a pattern.
+    search_more: tuple[str, ...] = ()
+    #: The newest story with an answering sentence answers ("the next race").
+    newest_first: bool = False
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -224,7 +232,11 @@ class Passages(Part):
         """(answering sentences, best first; the nearest sentences, answering or not)."""
         index = self._index
         people = [index.people.get(n) or Person(n) for n in query.people]
-        name_forms = [forms_of(p) for p in people]
+        # "Fabio" names Quartararo only where no other Fabio is in the articles.
+        name_forms = [
+            {f for f in forms_of(p) if len(index.ambiguous.get(f, ())) < 2} or forms_of(p)
+            for p in people
+        ]
         # The question's own words, names and phrases first, then the words of the kind of
         # answer and a team's people: the order terms are counted and searched in.
         own = [w for g in query.groups for w in g]
@@ -232,7 +244,7 @@ class Passages(Part):
             own += [w for f in forms for w in words_of(f)]
         for phrase in (*query.phrases, *query.hints):
             own += words_of(phrase.removeprefix("re:").split("(")[0])
-        more = list(query.cues) + list(query.required)
+        more = list(query.cues) + list(query.required) + list(query.search_more)
         for phrase in query.cue_phrases:
             more += words_of(phrase.removeprefix("re:").split("(")[0])
         team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
@@ -329,6 +341,9 @@ class Passages(Part):
                     scored.append(item)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
+        if query.newest_first and answering:
+            latest = max(_date(s.passage) for s in answering)
+            answering = [s for s in answering if _date(s.passage) == latest]
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
             wanted = {stem(c) for c in query.prefer}
@@ -338,6 +353,7 @@ class Passages(Part):
             answering = [s for s in answering if s.cue]
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
+
         every = {(id(s.passage), s.position): s for s in scored}
         return self._pick(answering, every), self._pick(scored, every)
 
@@ -522,6 +538,33 @@ class Passages(Part):
         facts = await self.store.facts(source.slug)
         return next((f for f in facts if f.key == "race"), None)
 
+    async def podium(self, slug: str) -> PassageAnswer | None:
+        """The sentences of a story that give its podium: the winner, second and third.
+
+        Race reports spread the podium over the lede and the sentences after it ("... ahead
+        of Brown", "Waters completed the podium"), so the first sentence telling each place
+        is shown, in the article's order; a sentence about the standings tells no place.
+        """
+        passages = await self.store.article_passages(slug)
+        picked: list[Scored] = []
+        told: set[int] = set()
+        for passage in passages:
+            text = passage.text
+            for i, (a, b) in enumerate(split_sentences(text)):
+                sentence = text[a:b].strip()
+                low = sentence.casefold()
+                if sentence[:1] in _QUOTE_MARKS or _STANDINGS.search(low):
+                    continue
+                places = {n for n, pattern in enumerate(_PODIUM) if pattern.search(low)} - told
+                if places:
+                    told |= places
+                    picked.append(Scored(0.0, sentence, passage, len(picked), i))
+            if len(told) == len(_PODIUM):
+                break
+        if not told or 0 not in told:
+            return None
+        return PassageAnswer(tuple(as_found(s) for s in picked), "", "", await self.race_of(picked))
+
     async def lede(self, slug: str, sentences: int = 2) -> PassageAnswer | None:
         """The opening sentences of a story: what happened, as the article tells it."""
         passages = await self.store.article_passages(slug)
@@ -552,6 +595,17 @@ _SAID = re.compile(
     re.I,
 )
 _OPENS_QUOTE = re.compile(r"^[\"“‘']")
+
+
+#: How a report tells the winner, second and third place.
+_PODIUM = (
+    re.compile(r"\b(?:won|wins|winning|victory|triumph\w*|took the (?:win|chequered flag))\b"),
+    re.compile(r"(?<!-)\b(?:second|runner-up|runners-up|2nd|ahead of|beating|beat|held off|"
+               r"holding off|holds off)\b"),
+    re.compile(r"\b(?:third(?! (?:win|victory|title|time|straight|career))|3rd|completed the "
+               r"podium|rounded out the podium|completing the podium|podium)\b"),
+)  # fmt: skip
+_STANDINGS = re.compile(r"\b(?:points|standings|championship lead|leads the championship)\b")
 
 
 def _has(low: str, phrase: str) -> bool:

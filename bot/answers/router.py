@@ -11,6 +11,7 @@ input with no question in it.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from bot.answers.passages import (
     stems,
     words_of,
 )
+from bot.answers.places import place_book
 from bot.answers.quotes import Quotes
 from bot.answers.records import (
     Answer,
@@ -36,6 +38,7 @@ from bot.answers.records import (
     LapAnswer,
     NotFound,
     PassageAnswer,
+    QuotesAnswer,
     WhoSaidAnswer,
 )
 from bot.answers.text import clean, normalise, strip_quotes, wordset
@@ -58,6 +61,13 @@ __all__ = ["Router"]
 CONTEXT_PASSAGES = 40
 #: Told apart by context only when this few share the name; more are asked which.
 CONTEXT_PEOPLE = 4
+#: The newest stories whose people are read for their series ("the next f1 race").
+PEOPLE_SCAN = 30
+#: The register's series -> the router's.
+_REGISTER_SERIES = {
+    "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
+    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy",
+}  # fmt: skip
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
 
@@ -144,7 +154,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("born", re.compile(r"\bborn\b|\bbirthday\b")),
     ("age", re.compile(r"\bhow\s+old\b|\bage\b")),
     ("admit", re.compile(r"\badmit\w*|\bown\s+up\b|\bconfess\w*")),
-    ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b")),
+    ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b|"
+                        r"\b(?:go|goes|going|head|heads|off)\s+(?:to\s+)?after\b")),
     ("blame", re.compile(r"\bbeef\b|\bmad\s+at\b|\bblam\w*|\bfault\w*|\bresponsib\w*|"
                          r"\bculprit\b|\bcaused?\s+the\b")),
     ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
@@ -208,6 +219,7 @@ _SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react",
 _DATE = re.compile(
     r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d+|june|july|august|"
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
     r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
 )
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
@@ -244,6 +256,7 @@ class Router:
         self.quotes: Quotes = engine._quotes
         self._women_of: tuple[object, set[str]] | None = None
         self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
+        self._people_series_of: tuple[object, dict[str, str | None]] = (None, {})
 
     def is_random(self, question: str) -> bool:
         """Whether the question asks for a random quote, which must not be kept."""
@@ -572,6 +585,11 @@ class Router:
             words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
             strict = bool(words) and not await self._any_known(words)
         answer = await self.quotes.said_about(name, topic, strict=strict)
+        if reading.places and not isinstance(answer, NotFound):
+            # "what did Dixon say at Portland": only what he said in that story counts.
+            answer = await self._at_places(answer, name, reading)
+            if isinstance(answer, NotFound):
+                return answer
         if isinstance(answer, NotFound):
             # Words the attribution could not give them ("..., he said." two sentences on)
             # are still the article's: its sentences that have them speak, as written.
@@ -581,6 +599,20 @@ class Router:
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
+
+    async def _at_places(self, answer: Answer, name: str, reading: Reading) -> Answer:
+        """``answer`` kept to the stories at the places the question names, or a negative
+        naming the place when none of its quotes was said there."""
+        slugs = await self._stories(reading, set())
+        if slugs is None or not isinstance(answer, QuotesAnswer):
+            return answer
+        allowed = set(slugs)
+        quotes = tuple(q for q in answer.quotes if q.source and q.source.slug in allowed)
+        told = tuple(r for r in answer.reported if r.source and r.source.slug in allowed)
+        if quotes or told:
+            return dataclasses.replace(answer, quotes=quotes, reported=told)
+        where = " and ".join(p.title() for p in reading.places)
+        return NotFound(f"The articles have no quote from {name} at {where}.")
 
     async def _speaking(self, name: str, topic: str, reading: Reading) -> Answer | None:
         """The article's sentences where ``name`` speaks or is said to, on ``topic``."""
@@ -691,6 +723,14 @@ class Router:
             if lede is not None:
                 return lede
         query = self._query(reading, kinds, groups, slugs)
+        if _PODIUM_ASKED.search(reading.low) and not reading.people:
+            # "who was on the podium": the story's winner, second and third, wherever its
+            # sentences tell them.
+            answering, nearest = await self.passages.find(query)
+            best = (answering or nearest)[:1]
+            source = best[0].passage.source if best else None
+            if source is not None and (podium := await self.passages.podium(source.slug)):
+                return podium
         answer = await self.passages.answer(query, "", missing)
         if answer.missing and reading.people and kinds & _SPOKEN:
             # "did Zarco blame Bastianini?": failing the words, what the person said answers.
@@ -757,14 +797,29 @@ class Router:
             # "when is the French GP": the race is what the sentence must be about.
             for place in reading.places:
                 words = [w for w in words_of(place) if w not in ("grand", "prix")]
+                forms = _place_forms(place)
                 if place.endswith("grand prix") and words:
-                    must.append(" ".join(words))
+                    must.append(_any_of(forms) if len(forms) > 1 else " ".join(words))
                 else:
-                    hints += words
+                    hints += [_any_of(forms)] if len(forms) > 1 else words
         elif not kinds & _OWN_RACE:
-            hints += [w for p in reading.places for w in words_of(p) if w not in ("grand", "prix")]
+            for place in reading.places:
+                # One hint for a place, whichever of its names a sentence uses.
+                forms = _place_forms(place)
+                hints += [_any_of(forms)] if len(forms) > 1 else forms[0]
         object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
+        # A place a sentence must name by any of its names is searched for by them all.
+        # Elsewhere its own words are searched for, as a hint's are.
+        every = bool(kinds & {"when", "where", "next"})
+        search_more = [
+            w
+            for p in reading.places
+            for f in (_place_forms(p) if every else _place_forms(p)[:1])
+            for w in f
+            if w not in _PLACE_FILLER and not w.isdigit()
+        ]
         return Query(
+            search_more=tuple(dict.fromkeys(search_more)),
             groups=groups,
             people=tuple(reading.people),
             subject=None if object_people else subject,
@@ -778,6 +833,11 @@ class Router:
             prefer_cue=bool(kinds & _PREFER_CUE),
             prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
             prefer_quotes="react" in kinds,
+            # What the standings are and where the series goes next change with every race:
+            # the newest story that answers tells it, unless the question dates it.
+            newest_first=("next" in kinds or ("points" in kinds and not kinds & _OPEN))
+            and reading.year is None
+            and not reading.places,
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
             all_people=yes_no and len(reading.people) >= 2,
@@ -805,6 +865,8 @@ class Router:
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
             own = bool(kinds & _OWN_RACE) or race
             slugs = await self._place_stories(words, own_race=own)
+            # "in italy" for a story that says "the Italian Grand Prix" or "Mugello".
+            slugs |= await self._other_names_stories(_place_forms(place)[1:], own_race=own)
             if not slugs:
                 return []
             allowed = slugs if allowed is None else allowed & slugs
@@ -861,11 +923,57 @@ class Router:
         if kept is not None:
             return kept
         phrases, apart = SERIES_TEXT[series]
-        found = await self._stories_with(list(phrases))
+        # Its races and circuits, when the story never names the series ("Bathurst 1000").
+        named = sorted(place_book().series_names(series))
+        found = await self._stories_with([*phrases, *named])
         for other in apart:
             found -= await self._stories_with(list(SERIES_TEXT[other][0]))
+        # Wire copy and features often never name the series, and "Grand Prix of Portland"
+        # is no F1 race: the people a story names (as the register knows them) tell it.
+        newest = [a.slug for a in index.articles[:PEOPLE_SCAN]]
+        checked = [a.slug for a in index.articles if a.slug in found][:PEOPLE_SCAN]
+        for slug in dict.fromkeys([*checked, *newest]):
+            told = await self._people_series(slug)
+            if told is None:
+                continue
+            if told == series:
+                found.add(slug)
+            else:
+                found.discard(slug)
         self._series_of[1][series] = found
         return found
+
+    async def _people_series(self, slug: str) -> str | None:
+        """The series most of a story's people race in, as the register knows them; None
+        when the register knows too few of them or they race in different series."""
+        index = self.lookup.index
+        if self._people_series_of[0] is not index:
+            self._people_series_of = (index, {})
+        known = self._people_series_of[1]
+        if slug in known:
+            return known[slug]
+        from bot.ingest.resolve import default_register
+
+        register = default_register()
+        votes: dict[str, float] = {}
+        for person in await self.engine.store.article_people(slug):
+            found = register.find(person.name)
+            if len(found) != 1:
+                continue
+            ours = {
+                _REGISTER_SERIES[s]
+                for s in getattr(found[0], "series", ())
+                if s in _REGISTER_SERIES
+            }
+            for one in ours:
+                votes[one] = votes.get(one, 0.0) + 1 / len(ours)
+        told = None
+        if votes:
+            best, count = max(votes.items(), key=lambda kv: kv[1])
+            if count >= 2 and count >= 0.6 * sum(votes.values()):
+                told = best
+        known[slug] = told
+        return told
 
     async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
         """Stories that hold every word of a place; with ``own_race``, in headline or lede."""
@@ -885,6 +993,42 @@ class Router:
         for word in words:
             if len(word) >= 4:
                 found.update(await self.engine.store.notes_mentioning(word))
+        return found
+
+    async def _other_names_stories(self, forms: list[list[str]], *, own_race: bool) -> set[str]:
+        """Stories naming a place by any of its other names (each a list of words).
+
+        One search for all of them: each name is looked for by its rarest word, and a name
+        no paragraph holds costs nothing more.
+        """
+        if not forms:
+            return set()
+        index = self.lookup.index
+        found: set[str] = set()
+        all_stems = list(dict.fromkeys(stem(w) for f in forms for w in f))
+        counts: dict[str, int] = {}
+        for at in range(0, len(all_stems), 64):
+            counts.update((await self.engine.store.passage_counts(all_stems[at : at + 64]))[1])
+        search: list[str] = []
+        kept: list[list[str]] = []
+        for form in forms:
+            if not all(counts.get(stem(w)) for w in form):
+                continue  # some word of it is in no paragraph: no story names it so
+            kept.append(form)
+            search.append(min(form, key=lambda w: counts[stem(w)]))
+            having: set[int] | None = None
+            for w in form:
+                hits = set(index.article_words.get(w, ()))
+                having = hits if having is None else having & hits
+            found.update(index.articles[i].slug for i in having or ())
+        if not kept:
+            return found
+        wanted = [frozenset(stem(w) for w in f) for f in kept]
+        for p in await self.engine.store.passages_matching(search, limit=400):
+            if p.source and (not own_race or p.paragraph <= 2):
+                have = stems(p.text)
+                if any(w <= have for w in wanted):
+                    found.add(p.source.slug)
         return found
 
     async def _women(self) -> set[str]:
@@ -926,6 +1070,10 @@ class Router:
         return bool(await self._known_words(words))
 
 
+#: "who was on the podium", "top 3": the whole podium asked for, not one place.
+_PODIUM_ASKED = re.compile(
+    r"\b(?:podium|top\s+(?:3|three)|rostrum)\b(?!\s+(?:finish|finisher)s?\b)"
+)
 _ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\b", re.I)
 _SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
           "apologising", "apologizing")  # fmt: skip
@@ -1026,7 +1174,7 @@ _GROUP_SKIP = wordset(
     "supported criticise criticize criticised criticized thank thanked thanks accept "
     "accepted admit admitted finish finished come came place placed position win won "
     "winner first lap turn next when where much many far old age went wrong track circuit "
-    "corner position"
+    "corner position times"
 )
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
 _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
@@ -1052,6 +1200,32 @@ def _named_at(reading: Reading, name: str, at: int) -> bool:
     first = tokens[0].removesuffix("s")
     singles = {normalise(f) for f in forms if " " not in normalise(f)}
     return len(first) >= 4 and any(w.startswith(first[:4]) for w in singles)
+
+
+#: Words of place names that say nothing of which place ("grand prix", "circuit").
+_PLACE_FILLER = wordset(
+    "grand prix e of the de la di del circuit international street raceway speedway motor "
+    "park hours race"
+)
+
+
+def _place_forms(place: str) -> list[list[str]]:
+    """A place's words, then the words of every other name the places file gives it."""
+    words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
+    book = place_book()
+    forms = book.forms(" ".join(words)) | book.forms(normalise(place))
+    found = [words]
+    for form in sorted(forms):
+        other = words_of(form)
+        if other and other != words and other != words_of(place):
+            found.append(other)
+    return found
+
+
+def _any_of(forms: list[list[str]]) -> str:
+    """A phrase pattern (for ``_has``) matching any of several names, as whole words."""
+    names = sorted({r"\W+".join(map(re.escape, f)) for f in forms if f}, key=len, reverse=True)
+    return "re:(?:" + "|".join(names) + r")(?!\w)"
 
 
 def _lap_phrases(number: int) -> tuple[str, ...]:

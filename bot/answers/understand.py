@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.answers.lookup import Lookup
+from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
 from bot.models import Person
 
@@ -68,9 +69,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "gap": ("seconds", "ahead", "behind", "tenths", "clear"),
     "margin": ("seconds", "tenths", "ahead", "clear", "gap"),
     "podium": ("won", "second", "third"), "runner": ("second",),
-    "third": ("podium", "3rd"), "second": ("runner", "2nd"),
-    "hurt": ("injured", "injury", "injuries", "hospital", "released", "medical", "care"),
-    "injured": ("hurt", "injury", "hospital", "released", "medical", "care"),
+    "third": ("podium", "3rd"), "second": ("runner", "2nd", "beating"),
+    "hurt": ("injured", "injury", "injuries", "hospital", "released", "medical", "care",
+             "unhurt", "uninjured"),
+    "injured": ("hurt", "injury", "hospital", "released", "medical", "care", "unhurt",
+                "uninjured"),
+    "ok": ("unhurt", "uninjured", "fine"), "okay": ("unhurt", "uninjured", "fine"),
     "binned": ("crashed", "crash"), "bin": ("crashed", "crash"),
     "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
     "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
@@ -120,6 +124,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
                "sixth", "seventh", "ninth", "11th", "14th", "17th"),
     "next": ("next", "heads", "moves", "focus", "round", "travels", "returns", "resumes",
+             "continues",
              "fortnight", "break", "until"),
     "date": ("january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "sunday", "saturday",
@@ -160,7 +165,15 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "stands by",
         "came to the defence",
     ),
-    "next": ("moves on", "heads next", "next round", "next race"),
+    "next": (
+        "moves on",
+        "heads next",
+        "next round",
+        "next race",
+        "season continues",
+        "heads to",
+        "next up",
+    ),
     "finish": ("ahead of",),
     "accept": ("buying it", "wasn't having", "not having it", "no excuse"),
 }
@@ -248,7 +261,12 @@ def read(text: str, lookup: Lookup) -> Reading:
     # A race's own name ("the italian gp") is a story, never a person's epithet.
     race_words = {w for m in _RACE_NAME.finditer(low) for w in m[0].split()}
     blocked = {i for i, t in enumerate(tokens) if t in race_words}
-    people, spans = _people_in(tokens, lookup, blocked)
+    # "the italian race", "the aussie round": a race, never "the Italian" rider.
+    adjectives = place_book().adjectives
+    races = {
+        i for i, t in enumerate(tokens[:-1]) if t in adjectives and tokens[i + 1] in _RACE_WORDS
+    }
+    people, spans = _people_in(tokens, lookup, blocked | races)
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
@@ -263,11 +281,12 @@ def read(text: str, lookup: Lookup) -> Reading:
             places.append(" ".join(words) + " grand prix")
     name_words = {tokens[i] for i in spans}
     for m in _PLACE.finditer(low):
-        words = [w for w in m[1].split() if w not in _STOP and not w.isdigit()]
+        words = [w for w in m[1].split() if w not in _STOP and not w.isdigit() and w not in SERIES]
         words = [w for w in words if w not in name_words]
         words = [w for w in words if w not in _NOT_PLACES]
         if words and not any(words[0] in p for p in places):
             places.append(" ".join(words))
+    places += _places_named(tokens, set(used) | blocked, places)
     reading.places = places
     place_words = {w for p in places for w in p.split()} | {"gp", "eprix", "e-prix", "prix"}
     words: list[str] = []
@@ -301,6 +320,37 @@ _ORDINALS = (
 )
 #: "3rd", "p3", "2nd place": the position as reports write it ("third"); "the 32nd lap" stays.
 _ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+lap)")
+
+
+def _places_named(tokens: list[str], used: set[int], places: list[str]) -> list[str]:
+    """Places the question names without "at" or "in" ("who won bathurst", "monza winner"),
+    as the places file knows them; words already read as a name or a place are passed over."""
+    book = place_book()
+    nouns = book.nouns
+    if not nouns:
+        return []
+    have = {w for p in places for w in p.split()}
+    found: list[str] = []
+    taken = set(used)
+    for size in (3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            span = set(range(start, start + size))
+            if span & taken:
+                continue
+            words = tokens[start : start + size]
+            key = " ".join(words)
+            after = tokens[start + size] if start + size < len(tokens) else ""
+            race = key in book.adjectives and after in _RACE_WORDS  # "the aussie round"
+            if (key not in nouns and not race) or (size == 1 and key in _STOP):
+                continue
+            if set(words) <= have:
+                continue
+            found.append(key)
+            taken |= span
+    return found
+
+
+_RACE_WORDS = wordset("race round weekend event")
 
 
 def _series_pair(tokens: list[str], i: int) -> bool:
@@ -351,8 +401,8 @@ def _people_in(
     for i, token in enumerate(tokens):
         if i in taken or token in _STOP or len(token) < 4 or token in _NOT_NAMES:
             continue
-        if token in lookup.index.name_words:
-            continue
+        if token in lookup.index.name_words or token in place_book().nouns:
+            continue  # "australia" is a place, however close to "the Australian"
         name = lookup.resolve_person(token)
         if name is None and token.endswith("s") and len(token) > 5:
             name = lookup.resolve_person(token[:-1])
