@@ -70,6 +70,8 @@ def _replace_articles(
     it are kept and committed, exactly as separate transactions would be.
     """
     begun = False
+    written: list[int] = []  # ids of the articles written and not yet indexed
+    slugs: set[str] = set()
     try:
         for article in articles:
             found = conn.execute(
@@ -81,9 +83,16 @@ def _replace_articles(
             if not begun:
                 conn.execute(dialect.begin_write)
                 begun = True
+            if article.slug in slugs:
+                # Its earlier version in this batch is about to be deleted, and deleting
+                # takes rows out of the indexes: they must be in them first.
+                dialect.index_articles(conn, written)
+                written.clear()
+                slugs.clear()
+            slugs.add(article.slug)
             conn.execute("SAVEPOINT article")
             try:
-                _write_article(conn, dialect, article)
+                article_id = _write_article(conn, dialect, article)
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK TO article")
@@ -92,14 +101,24 @@ def _replace_articles(
                 if conn.in_transaction:
                     conn.execute("RELEASE article")
             stored.append(True)
+            written.append(article_id)
     finally:
         if begun and conn.in_transaction:
-            if any(stored):
-                dialect.articles_changed(conn)
+            try:
+                if written:
+                    # Once for the batch, after every savepoint: see Dialect.index_articles.
+                    dialect.index_articles(conn, written)
+                if any(stored):
+                    dialect.articles_changed(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                stored[:] = [False] * len(stored)
+                raise
             conn.execute("COMMIT")
 
 
-def _write_article(conn: SyncConnection, dialect: Dialect, article: Article) -> None:
+def _write_article(conn: SyncConnection, dialect: Dialect, article: Article) -> int:
+    """Write one article's rows (indexed later, by the batch) and return its id."""
     # Keep the article's id stable across edits: recap history refers to it.
     existing = conn.execute("SELECT id FROM articles WHERE slug = ?", (article.slug,)).fetchone()
     now = datetime.now(UTC).isoformat(timespec="microseconds")
@@ -238,6 +257,7 @@ def _write_article(conn: SyncConnection, dialect: Dialect, article: Article) -> 
     # every quote in the store (which made ingesting N articles cost N squared).
     dropped.difference_update(ids.values())
     conn.executemany(_DROP_UNMENTIONED, [(pid,) for pid in sorted(dropped)])
+    return article_id
 
 
 def _delete_article(conn: SyncConnection, dialect: Dialect, slug: str) -> None:

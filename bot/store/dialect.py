@@ -170,6 +170,10 @@ class Dialect(ABC):
     def articles_changed(self, conn: SyncConnection) -> None:  # noqa: B027
         """Move the data version, in the write's transaction, where the database does not."""
 
+    def index_articles(self, conn: SyncConnection, article_ids: Sequence[int]) -> None:  # noqa: B027
+        """Index the articles a batch wrote, in bulk, before it commits, where nothing else
+        (triggers, :meth:`index_article`) has."""
+
     # -- full-text search ----------------------------------------------------------------
 
     @abstractmethod
@@ -220,6 +224,33 @@ def _fts5(terms: Sequence[str], prefixes: Sequence[str], any_term: bool) -> str:
     return (" OR " if any_term else " AND ").join(parts)
 
 
+#: Each FTS5 index the write path fills in bulk: (index, the insert trigger that filled it
+#: before the bulk_fts migration, the statement that fills it for the articles ``{ids}``).
+_BULK_FTS = (
+    (
+        "quotes_fts",
+        "quotes_ai",
+        "INSERT INTO quotes_fts(rowid, text) "
+        "SELECT id, text FROM quotes WHERE article_id IN ({ids}) ORDER BY id",
+    ),
+    (
+        "passages_fts",
+        "passages_ai",
+        "INSERT INTO passages_fts(rowid, text) "
+        "SELECT id, text FROM passages WHERE article_id IN ({ids}) ORDER BY id",
+    ),
+    (
+        "events_fts",
+        "lap_events_ai",
+        "INSERT INTO events_fts(rowid, description, outcome) "
+        "SELECT id, description, coalesce(outcome, '') FROM lap_events "
+        "WHERE article_id IN ({ids}) ORDER BY id",
+    ),
+)
+#: Article ids bound in one bulk statement (well under SQLite's limit of variables).
+_IDS_PER_STATEMENT = 500
+
+
 class SqliteDialect(Dialect):
     """SQLite through aiosqlite: one connection for the async statements, WAL so readers
     never wait on the writer, foreign keys on; and one plain sqlite3 connection, opened at
@@ -242,6 +273,7 @@ class SqliteDialect(Dialect):
     _db: aiosqlite.Connection | None
     _writer: sqlite3.Connection | None
     _thread: ThreadPoolExecutor | None
+    _intake_columns: bool
 
     def __init__(self, path: Path, db: aiosqlite.Connection) -> None:
         super().__init__()
@@ -249,6 +281,7 @@ class SqliteDialect(Dialect):
         self._db = db
         self._writer = None
         self._thread = None
+        self._intake_columns = False
 
     @classmethod
     async def connect(cls, path: Path) -> SqliteDialect:
@@ -413,9 +446,38 @@ class SqliteDialect(Dialect):
     # -- the synchronous write path ------------------------------------------------------
 
     def has_intake_columns(self, conn: SyncConnection) -> bool:
-        return any(
-            row[1] == "text_hash" for row in conn.execute("PRAGMA table_info(articles)").fetchall()
-        )
+        # Once there, the columns stay: asked for each article written, so remember a yes.
+        if not self._intake_columns:
+            self._intake_columns = any(
+                row[1] == "text_hash"
+                for row in conn.execute("PRAGMA table_info(articles)").fetchall()
+            )
+        return self._intake_columns
+
+    def index_articles(self, conn: SyncConnection, article_ids: Sequence[int]) -> None:
+        """Add the articles' quotes, passages and lap events to their FTS5 indexes, one
+        statement per index for the whole batch (see the bulk_fts migration: a row-level
+        trigger made FTS5 write a segment per row). A store older than that migration still
+        has the insert triggers, which have indexed the rows already; a store older than an
+        index's own migration has no such index."""
+        found = {
+            row[0]: row[1]
+            for row in conn.execute(
+                "SELECT name, type FROM sqlite_master WHERE name IN "
+                "('quotes_fts', 'passages_fts', 'events_fts', "
+                "'quotes_ai', 'passages_ai', 'lap_events_ai')"
+            ).fetchall()
+        }
+        wanted = [
+            (index, sql)
+            for index, trigger, sql in _BULK_FTS
+            if index in found and trigger not in found
+        ]
+        for start in range(0, len(article_ids), _IDS_PER_STATEMENT):
+            ids = list(article_ids[start : start + _IDS_PER_STATEMENT])
+            marks = ", ".join("?" * len(ids))
+            for _, sql in wanted:
+                conn.execute(sql.format(ids=marks), ids)
 
     # -- full-text search ----------------------------------------------------------------
 
