@@ -7,23 +7,24 @@ never wait on SQL.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from bot.answers.records import Choice, NotFound
-from bot.answers.text import clean, normalise, shorten, unaccent, wordset
+from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
 from bot.store import Store
+from bot.store.records import summary
 
-__all__ = ["STOPWORDS", "Lookup", "Part", "starting_with"]
+__all__ = ["SCAN_ALL", "STOPWORDS", "Lookup", "Part", "starting_with"]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,10 @@ PERSON_CUTOFF = 84.0
 SUGGEST_CUTOFF = 60.0
 COMPLETE_CUTOFF = 75.0
 ARTICLE_CUTOFF = 80.0
+#: Up to this many quotes, a store is small: /whosaid scans every quote, held in memory.
+SCAN_ALL = 2000
+#: Word and prefix counts kept per index at most (a bound for a bot that never restarts).
+_COUNTS_KEPT = 50_000
 
 _STOPWORD_TEXT = (
     "a an the and or but of on in at to for with about after did does do is was were be been "
@@ -60,6 +65,9 @@ class _Index:
     people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
     articles: list[ArticleSummary] = field(default_factory=list)
     article_keys: list[str] = field(default_factory=list)  # normalised headline + slug
+    # Quotes stay in the database (issue 12): their count, and their texts only in a small
+    # store, which /whosaid scans whole; in a big one, the first quote's (help's example).
+    quote_count: int = 0
     quote_ids: list[int] = field(default_factory=list)
     quote_norm: list[str] = field(default_factory=list)
     laps: tuple[int, ...] = ()
@@ -70,8 +78,6 @@ class _Index:
     name_word_keys: list[tuple[str, int]] = field(default_factory=list)  # (word, people_keys i)
     alias_blob: str = ""  # every alias key, NUL-separated, for one C-speed substring search
     alias_starts: list[int] = field(default_factory=list)  # where each alias key starts in it
-    position: dict[int, int] = field(default_factory=dict)  # quote id -> index in quote_norm
-    attributed: list[int] = field(default_factory=list)  # ids of quotes with a speaker
     slugs: dict[str, ArticleSummary] = field(default_factory=dict)  # casefolded, newest wins
     article_dates: list[str] = field(default_factory=list)  # ISO date of each article
     slug_keys: list[str] = field(default_factory=list)  # casefolded slug of each article
@@ -81,17 +87,10 @@ class _Index:
     article_lengths: list[tuple[int, int]] = field(default_factory=list)  # (len of words, i)
     sorted_slugs: list[tuple[str, int]] = field(default_factory=list)  # (casefolded, i)
     by_date: dict[str, list[ArticleSummary]] = field(default_factory=dict)  # newest first
-    # How many quotes use each word (folded as the FTS index folds it), and the words sorted
-    # with running totals, so a prefix's total is two bisections: /whosaid's search plan.
-    word_quotes: dict[str, int] = field(default_factory=dict)
-    words: list[str] = field(default_factory=list)
-    words_total: list[int] = field(default_factory=list)
-
-    def quotes_with_prefix(self, prefix: str) -> int:
-        """How many (quote, word) pairs have a word starting with ``prefix``."""
-        lo = bisect_left(self.words, prefix)
-        hi = bisect_left(self.words, prefix + "\U0010ffff")
-        return self.words_total[hi] - self.words_total[lo]
+    # What the store said of words and prefixes since this index was built (it is dropped
+    # with the index when the store changes): /whosaid asks about the same words again.
+    word_counts: dict[str, int] = field(default_factory=dict)
+    prefix_counts: dict[tuple[str, int], int] = field(default_factory=dict)
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -147,6 +146,40 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
         index.fuzzy_names.append(name)
 
 
+def _build_index(
+    people: Sequence[Person],
+    rows: Sequence[Any],
+    quote_count: int,
+    first_quotes: Sequence[tuple[int, str]],
+    laps: tuple[int, ...],
+) -> _Index:
+    """Every in-memory index, from the store's rows: CPU work for a worker thread."""
+    index = _Index()
+    _build_people_index(people, index)
+    index.articles = [summary(r) for r in rows]
+    index.article_keys = [normalise(f"{a.headline} {a.slug}") for a in index.articles]
+    index.article_dates = [a.published.isoformat() for a in index.articles]
+    index.slug_keys = [a.slug.casefold() for a in index.articles]
+    index.by_slug = {a.slug: a for a in index.articles}
+    for i, akey in enumerate(index.article_keys):
+        words = sorted(set(akey.split()))
+        index.article_lengths.append((len(" ".join(words)), i))
+        for word in words:
+            index.article_words.setdefault(word, []).append(i)
+    index.article_lengths.sort()
+    index.article_vocab = sorted(index.article_words)
+    index.sorted_slugs = sorted((slug, i) for i, slug in enumerate(index.slug_keys))
+    for article, day in zip(index.articles, index.article_dates, strict=True):
+        index.by_date.setdefault(day, []).append(article)
+    for article in index.articles:
+        index.slugs.setdefault(article.slug.casefold(), article)
+    index.quote_count = quote_count
+    index.quote_ids = [quote_id for quote_id, _ in first_quotes]
+    index.quote_norm = [normalise(text) for _, text in first_quotes]
+    index.laps = laps
+    return index
+
+
 class Lookup:
     """The store and the indexes every kind of answer resolves names and articles through."""
 
@@ -158,45 +191,44 @@ class Lookup:
         self.index = _Index()
 
     async def refresh(self) -> None:
-        """Rebuild the in-memory indexes from the store: at start and after every ingest."""
-        index = _Index()
+        """Rebuild the names and articles indexes from the store: at start and after ingest.
+
+        Only the reads await the store; turning rows into indexes runs on a worker thread,
+        so a running bot's event loop keeps answering meanwhile. Quotes are not copied: what
+        /whosaid needs of them it asks the store for (:meth:`quote_counts`).
+        """
         people = await self.store.people()
-        _build_people_index(people, index)
-        index.articles = await self.store.articles()
-        index.article_keys = [normalise(f"{a.headline} {a.slug}") for a in index.articles]
-        index.article_dates = [a.published.isoformat() for a in index.articles]
-        index.slug_keys = [a.slug.casefold() for a in index.articles]
-        index.by_slug = {a.slug: a for a in index.articles}
-        for i, akey in enumerate(index.article_keys):
-            words = sorted(set(akey.split()))
-            index.article_lengths.append((len(" ".join(words)), i))
-            for word in words:
-                index.article_words.setdefault(word, []).append(i)
-        index.article_lengths.sort()
-        index.article_vocab = sorted(index.article_words)
-        index.sorted_slugs = sorted((slug, i) for i, slug in enumerate(index.slug_keys))
-        for article, day in zip(index.articles, index.article_dates, strict=True):
-            index.by_date.setdefault(day, []).append(article)
-        for article in index.articles:
-            index.slugs.setdefault(article.slug.casefold(), article)
-        word_quotes: Counter[str] = Counter()
-        for quote_id, text, attributed in await self.store.quote_index():
-            index.position[quote_id] = len(index.quote_ids)
-            index.quote_ids.append(quote_id)
-            norm = normalise(text)
-            index.quote_norm.append(norm)
-            word_quotes.update(set((norm if norm.isascii() else unaccent(norm)).split()))
-            if attributed:
-                index.attributed.append(quote_id)
-        index.word_quotes = dict(word_quotes)
-        index.words = sorted(word_quotes)
-        index.words_total = [0, *accumulate(word_quotes[w] for w in index.words)]
-        index.laps = tuple(await self.store.laps_with_events())
+        rows = await self.store.article_rows()
+        count = await self.store.quote_count()
+        first = await self.store.first_quotes(count if count <= SCAN_ALL else 1)
+        laps = tuple(await self.store.laps_with_events())
+        index = await asyncio.to_thread(_build_index, people, rows, count, first, laps)
         self.index = index
         log.info(
             "answer index: %d people, %d articles, %d quotes",
-            len(index.people), len(index.articles), len(index.quote_ids),
+            len(index.people), len(index.articles), index.quote_count,
         )  # fmt: skip
+
+    async def quote_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many quotes hold each word (0 for none), kept until the store changes."""
+        index = self.index
+        missing = [t for t in dict.fromkeys(terms) if t not in index.word_counts]
+        if missing:
+            found = await self.store.quote_term_counts(missing)
+            if len(index.word_counts) > _COUNTS_KEPT:
+                index.word_counts.clear()
+            index.word_counts.update((t, found.get(t, 0)) for t in missing)
+        return {t: index.word_counts.get(t, 0) for t in terms}
+
+    async def prefix_count(self, prefix: str, cap: int) -> int:
+        """How many quotes hold a word starting with ``prefix``, up to ``cap``; kept too."""
+        index = self.index
+        key = (prefix, cap)
+        if key not in index.prefix_counts:
+            if len(index.prefix_counts) > _COUNTS_KEPT:
+                index.prefix_counts.clear()
+            index.prefix_counts[key] = await self.store.quotes_with_prefix(prefix, cap)
+        return index.prefix_counts[key]
 
     # -- resolving names and articles ------------------------------------------------------
 

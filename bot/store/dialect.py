@@ -214,6 +214,18 @@ class Dialect(ABC):
     async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many passages there are (near enough), and how many hold each stem."""
 
+    # -- /whosaid's search plan (issue 12): counts from the index, never from a copy -------
+
+    @abstractmethod
+    async def quote_term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many quotes hold each word (words as :func:`fts_terms` makes them)."""
+
+    @abstractmethod
+    async def quotes_with_prefix(self, prefix: str, cap: int) -> int:
+        """How many quotes hold a word starting with ``prefix``, counting no further than
+        ``cap``: the caller only asks whether there are few, and a common prefix would
+        otherwise cost a pass over most of the index."""
+
 
 def _fts5(terms: Sequence[str], prefixes: Sequence[str], any_term: bool) -> str:
     parts = [f'"{t}"' for t in terms] + [f'"{p}" *' for p in prefixes]
@@ -495,6 +507,20 @@ class SqliteDialect(Dialect):
         counts = {r["term"]: int(r["doc"]) for r in rows if r["term"]}
         total = next(int(r["doc"]) for r in rows if not r["term"])
         return total, counts
+
+    async def quote_term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        if not terms:
+            return {}
+        # One "term = ?" per word: fts5vocab looks an equality up, but scans for IN (...).
+        sql = " UNION ALL ".join("SELECT term, doc FROM quotes_vocab WHERE term = ?" for _ in terms)
+        return {r["term"]: int(r["doc"]) for r in await self.all(sql, list(terms))}
+
+    async def quotes_with_prefix(self, prefix: str, cap: int) -> int:
+        rows = await self.all(
+            "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+            (f'"{prefix}" *', cap),
+        )
+        return int(rows[0][0])
 
 
 # -- PostgreSQL ------------------------------------------------------------------------------
@@ -982,6 +1008,19 @@ class PostgresDialect(Dialect):
         )
         total, *counts = (int(v) for v in rows[0])
         return total, {s: n for s, n in zip(stems, counts, strict=True) if n}
+
+    async def quote_term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        # The same per-word counts bm25 needs, kept until articles change.
+        queries = {t: f"'{_lexeme(_cut(t))}'" for t in terms}
+        hits = await self._hits("quotes", list(queries.values())) if queries else {}
+        return {t: hits[q] for t, q in queries.items() if hits.get(q)}
+
+    async def quotes_with_prefix(self, prefix: str, cap: int) -> int:
+        rows = await self.all(
+            "SELECT count(*) FROM (SELECT 1 FROM quotes WHERE tsv @@ ?::tsquery LIMIT ?) s",
+            (f"'{_lexeme(_cut(prefix))}':*", cap),
+        )
+        return int(rows[0][0])
 
 
 def pg_failure(url: str, exc: BaseException) -> str:
