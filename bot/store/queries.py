@@ -471,9 +471,7 @@ class QueriesMixin(StoreBase):
         over the quotes.
         """
         bounds = (
-            await self._all(
-                "SELECT min(id), max(id) FROM quotes WHERE person_id IS NOT NULL"
-            )
+            await self._all("SELECT min(id), max(id) FROM quotes WHERE person_id IS NOT NULL")
         )[0]
         if bounds[0] is None:
             return None
