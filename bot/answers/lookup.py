@@ -8,12 +8,14 @@ never wait on SQL.
 from __future__ import annotations
 
 import asyncio
+import heapq
 import itertools
 import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -35,6 +37,13 @@ COMPLETE_CUTOFF = 75.0
 ARTICLE_CUTOFF = 80.0
 #: Up to this many quotes, a store is small: /whosaid scans every quote, held in memory.
 SCAN_ALL = 2000
+#: Up to this many articles, a fuzzy autocomplete scores them all; past it, at most
+#: ARTICLE_POOL that share a word start with what was typed.
+ARTICLE_SCAN_ALL = 2000
+ARTICLE_POOL = 3000
+#: A typed word inside more distinct headline words than this is in most articles.
+_MANY_WORDS = 200
+_LAST = "\U0010ffff"
 #: Word and prefix counts kept per index at most (a bound for a bot that never restarts).
 _COUNTS_KEPT = 50_000
 
@@ -87,6 +96,10 @@ class _Index:
     article_lengths: list[tuple[int, int]] = field(default_factory=list)  # (len of words, i)
     sorted_slugs: list[tuple[str, int]] = field(default_factory=list)  # (casefolded, i)
     by_date: dict[str, list[ArticleSummary]] = field(default_factory=dict)  # newest first
+    sorted_slug_keys: list[str] = field(default_factory=list)  # sorted_slugs' slugs
+    slugs_folded: bool = True  # every slug is its own casefold
+    vocab_blob: str = ""  # article_vocab joined by newlines, for one C-speed substring search
+    vocab_starts: list[int] = field(default_factory=list)  # where each word starts in it
     # What the store said of words and prefixes since this index was built (it is dropped
     # with the index when the store changes): /whosaid asks about the same words again.
     word_counts: dict[str, int] = field(default_factory=dict)
@@ -99,6 +112,33 @@ def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
         if not ordered[i].startswith(prefix):
             return
         yield i
+
+
+def _first_below(descending: Sequence[str], value: str) -> int:
+    """Where the first string below ``value`` stands in a list sorted from the largest."""
+    lo, hi = 0, len(descending)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if descending[mid] < value:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _containing(blob: str, starts: Sequence[int], word: str, most: int) -> list[int] | None:
+    """Indexes of the words of ``blob`` (joined by newlines) that hold ``word``; None when
+    there are more than ``most`` (0: no bound)."""
+    found: list[int] = []
+    at = blob.find(word)
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        found.append(i)
+        if most and len(found) > most:
+            return None
+        after = starts[i + 1] if i + 1 < len(starts) else len(blob)
+        at = blob.find(word, after)
+    return found
 
 
 def _build_people_index(people: Sequence[Person], index: _Index) -> None:
@@ -169,6 +209,12 @@ def _build_index(
     index.article_lengths.sort()
     index.article_vocab = sorted(index.article_words)
     index.sorted_slugs = sorted((slug, i) for i, slug in enumerate(index.slug_keys))
+    index.sorted_slug_keys = [slug for slug, _ in index.sorted_slugs]
+    index.slugs_folded = all(
+        a.slug == k for a, k in zip(index.articles, index.slug_keys, strict=True)
+    )
+    index.vocab_starts = list(accumulate((len(w) + 1 for w in index.article_vocab[:-1]), initial=0))
+    index.vocab_blob = "\n".join(index.article_vocab)
     for article, day in zip(index.articles, index.article_dates, strict=True):
         index.by_date.setdefault(day, []).append(article)
     for article in index.articles:
@@ -321,28 +367,76 @@ class Lookup:
         if not key:
             picked = index.articles[:limit]
         else:
-            words = key.split()
-            for article, akey, day in zip(
-                index.articles, index.article_keys, index.article_dates, strict=True
-            ):
-                if (
-                    day.startswith(text)
-                    or article.slug.startswith(text)
-                    or all(w in akey for w in words)
-                ):
-                    picked.append(article)
-                    if len(picked) >= limit:
-                        break
+            picked = [index.articles[i] for i in self._articles_matching(text, key, limit)]
             if len(picked) < limit and len(key) >= 4 and not key.replace(" ", "").isdigit():
-                extra = process.extract(key, index.article_keys, scorer=fuzz.partial_ratio,
+                pool = self._fuzzy_pool(key)
+                keys = index.article_keys if pool is None else [index.article_keys[i] for i in pool]
+                extra = process.extract(key, keys, scorer=fuzz.partial_ratio,
                                         limit=limit, score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
                 for _, _, i in extra:
-                    if index.articles[i] not in picked:
-                        picked.append(index.articles[i])
+                    article = index.articles[i if pool is None else pool[i]]
+                    if article not in picked:
+                        picked.append(article)
         return [
             Choice(shorten(f"{a.published.isoformat()} {a.headline}", 100), a.slug[:100])
             for a in picked[:limit]
         ]
+
+    def _articles_matching(self, text: str, key: str, limit: int) -> list[int]:
+        """The first ``limit`` articles (newest first) whose date or slug starts with
+        ``text`` or whose key holds every word of ``key``: what a pass over every article
+        finds, read from sorted keys and word postings instead (100,000 articles: a pass
+        took tens of milliseconds a keystroke when few matched)."""
+        index = self.index
+        found: set[int] = set()
+        # Dates run newest first: those starting with the text are one run of them.
+        lo = _first_below(index.article_dates, text + _LAST)
+        hi = _first_below(index.article_dates, text)
+        found.update(range(lo, min(hi, lo + limit)))
+        a = bisect_left(index.sorted_slug_keys, text)
+        b = bisect_left(index.sorted_slug_keys, text + _LAST)
+        run = (i for _, i in itertools.islice(index.sorted_slugs, a, b))
+        if not index.slugs_folded:
+            run = (i for i in run if index.articles[i].slug.startswith(text))
+        found.update(heapq.nsmallest(limit, run))
+        found.update(self._articles_with_words(key.split(), limit))
+        return sorted(found)[:limit]
+
+    def _articles_with_words(self, words: list[str], limit: int) -> list[int]:
+        """The first ``limit`` articles whose key holds every word (as a substring)."""
+        index = self.index
+        driver = max(words, key=len)
+        others = [w for w in words if w is not driver]
+        vocab = _containing(index.vocab_blob, index.vocab_starts, driver, _MANY_WORDS)
+        if vocab is None:  # a word in most articles: the next ones in order will hold it
+            candidates: Iterator[int] = iter(range(len(index.articles)))
+            others = words
+        else:
+            postings = [index.article_words[index.article_vocab[v]] for v in vocab]
+            candidates = (i for i, _ in itertools.groupby(heapq.merge(*postings)))
+        hits: list[int] = []
+        for i in candidates:
+            akey = index.article_keys[i]
+            if all(w in akey for w in others):
+                hits.append(i)
+                if len(hits) >= limit:
+                    break
+        return hits
+
+    def _fuzzy_pool(self, key: str) -> list[int] | None:
+        """The articles a fuzzy autocomplete scores: all of a small store's; in a big one,
+        those holding a word that starts like a word of ``key`` (or contains it), so a
+        keystroke never scores 100,000 headlines. None means every article."""
+        index = self.index
+        if len(index.articles) <= ARTICLE_SCAN_ALL:
+            return None
+        pool: set[int] = set()
+        for word in {w for w in key.split() if len(w) >= 3}:
+            vocab = set(starting_with(index.article_vocab, word[:3]))
+            vocab.update(_containing(index.vocab_blob, index.vocab_starts, word, 0) or ())
+            for v in vocab:
+                pool.update(index.article_words[index.article_vocab[v]])
+        return heapq.nsmallest(ARTICLE_POOL, pool)
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""
@@ -364,8 +458,7 @@ class Lookup:
                     return article
             if same_day and not rest:
                 return same_day[0]
-        slugs = [slug for slug, _ in index.sorted_slugs]
-        prefixed = list(itertools.islice(starting_with(slugs, low), 2))
+        prefixed = list(itertools.islice(starting_with(index.sorted_slug_keys, low), 2))
         if len(prefixed) == 1:
             return index.articles[index.sorted_slugs[prefixed[0]][1]]
         key = normalise(raw)
