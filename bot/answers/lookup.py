@@ -192,13 +192,32 @@ def _build_index(
     quote_count: int,
     first_quotes: Sequence[tuple[int, str]],
     laps: tuple[int, ...],
+    previous: _Index | None = None,
 ) -> _Index:
     """Every in-memory index, from the store's rows: CPU work for a worker thread."""
     index = _Index()
     _build_people_index(people, index)
-    index.articles = [summary(r) for r in rows]
-    index.article_keys = [normalise(f"{a.headline} {a.slug}") for a in index.articles]
-    index.article_dates = [a.published.isoformat() for a in index.articles]
+    # An article the previous index holds unchanged keeps its summary and normalised key:
+    # after an ingest only the new articles are parsed and normalised (most of the work).
+    known = {a.id: i for i, a in enumerate(previous.articles)} if previous else {}
+    for r in rows:
+        i = known.get(r["id"])
+        if previous is not None and i is not None:
+            was = previous.articles[i]
+            if (was.slug, previous.article_dates[i], was.headline, was.url) == (
+                r["slug"],
+                r["published"],
+                r["headline"],
+                r["url"],
+            ):
+                index.articles.append(was)
+                index.article_keys.append(previous.article_keys[i])
+                index.article_dates.append(previous.article_dates[i])
+                continue
+        article = summary(r)
+        index.articles.append(article)
+        index.article_keys.append(normalise(f"{article.headline} {article.slug}"))
+        index.article_dates.append(article.published.isoformat())
     index.slug_keys = [a.slug.casefold() for a in index.articles]
     index.by_slug = {a.slug: a for a in index.articles}
     for i, akey in enumerate(index.article_keys):
@@ -248,7 +267,7 @@ class Lookup:
         count = await self.store.quote_count()
         first = await self.store.first_quotes(count if count <= SCAN_ALL else 1)
         laps = tuple(await self.store.laps_with_events())
-        index = await asyncio.to_thread(_build_index, people, rows, count, first, laps)
+        index = await asyncio.to_thread(_build_index, people, rows, count, first, laps, self.index)
         self.index = index
         log.info(
             "answer index: %d people, %d articles, %d quotes",

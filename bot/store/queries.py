@@ -470,12 +470,14 @@ class QueriesMixin(StoreBase):
         every quote to pick one. Ids are near dense, so a uniform ``pick`` is near uniform
         over the quotes.
         """
-        bounds = (
-            await self._all("SELECT min(id), max(id) FROM quotes WHERE person_id IS NOT NULL")
-        )[0]
-        if bounds[0] is None:
+        # Each end alone: SQLite answers min() and max() together by reading every row.
+        ends = await self._all(
+            "SELECT (SELECT id FROM quotes WHERE person_id IS NOT NULL ORDER BY id LIMIT 1), "
+            "(SELECT id FROM quotes WHERE person_id IS NOT NULL ORDER BY id DESC LIMIT 1)"
+        )
+        if ends[0][0] is None:
             return None
-        low, high = int(bounds[0]), int(bounds[1])
+        low, high = int(ends[0][0]), int(ends[0][1])
         at = low + int(pick * (high - low + 1))
         rows = await self._all(
             "SELECT id FROM quotes WHERE person_id IS NOT NULL AND id >= ? ORDER BY id LIMIT 1",
