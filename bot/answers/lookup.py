@@ -200,6 +200,7 @@ def _build_index(
     # An article the previous index holds unchanged keeps its summary and normalised key:
     # after an ingest only the new articles are parsed and normalised (most of the work).
     known = {a.id: i for i, a in enumerate(previous.articles)} if previous else {}
+    days: dict[str, str] = {}
     for r in rows:
         i = known.get(r["id"])
         if previous is not None and i is not None:
@@ -217,8 +218,11 @@ def _build_index(
         article = summary(r)
         index.articles.append(article)
         index.article_keys.append(normalise(f"{article.headline} {article.slug}"))
-        index.article_dates.append(article.published.isoformat())
-    index.slug_keys = [a.slug.casefold() for a in index.articles]
+        day = article.published.isoformat()
+        index.article_dates.append(days.setdefault(day, day))
+    # One string per day, and a slug that is its own casefold is not copied: 100,000 articles
+    # would otherwise hold 200,000 more small strings.
+    index.slug_keys = [a.slug if (k := a.slug.casefold()) == a.slug else k for a in index.articles]
     index.by_slug = {a.slug: a for a in index.articles}
     for i, akey in enumerate(index.article_keys):
         words = sorted(set(akey.split()))
