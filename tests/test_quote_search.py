@@ -40,6 +40,26 @@ async def test_quote_texts_and_random_attributed_id(store: Store) -> None:
         assert await store.random_attributed_id(pick) in attributed
 
 
+async def test_quote_texts_matching_is_the_ranking_with_its_texts(store: Store) -> None:
+    """The ranking query hands back the same quotes, in the same order, as the ids-only
+    ranking, each with its stored text: /whosaid scores them without a second query."""
+    await store.replace_article(make_article())
+    ids = [quote_id for quote_id, _text, _ in await store.quote_index()]
+    texts = await store.quote_texts(ids)
+    for terms, any_term, prefixes in ((["was"], False, []), (["was", "then"], True, ["no"])):
+        ranked = await store.quote_ids_matching(
+            terms, any_term=any_term, prefixes=prefixes, limit=3
+        )
+        rows = await store.quote_texts_matching(
+            terms, any_term=any_term, prefixes=prefixes, limit=3
+        )
+        assert ranked, terms
+        assert [i for i, _ in rows] == ranked
+        assert all(text == texts[i] for i, text in rows)
+    assert await store.quote_texts_matching(["zzzz"], limit=3) == []
+    assert await store.quote_texts_matching(["no such*"], limit=3) == []
+
+
 def _linear(engine: AnswerEngine, current: str, limit: int = 25) -> list[str]:
     """Article autocomplete's matching as one pass over every article, newest first."""
     index = engine.lookup.index

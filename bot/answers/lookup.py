@@ -46,6 +46,7 @@ _MANY_WORDS = 200
 _LAST = "\U0010ffff"
 #: Word and prefix counts kept per index at most (a bound for a bot that never restarts).
 _COUNTS_KEPT = 50_000
+_NORMS_KEPT = 20_000
 
 _STOPWORD_TEXT = (
     "a an the and or but of on in at to for with about after did does do is was were be been "
@@ -104,6 +105,9 @@ class _Index:
     # with the index when the store changes): /whosaid asks about the same words again.
     word_counts: dict[str, int] = field(default_factory=dict)
     prefix_counts: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: /whosaid's candidates' normalised texts by quote id: the same quotes come back for
+    #: related phrases, and normalising 200 texts costs more than the query that finds them.
+    quote_norms: dict[int, str] = field(default_factory=dict)
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -298,6 +302,19 @@ class Lookup:
                 index.prefix_counts.clear()
             index.prefix_counts[key] = await self.store.quotes_with_prefix(prefix, cap)
         return index.prefix_counts[key]
+
+    def normalised_texts(self, rows: Sequence[tuple[int, str]]) -> dict[int, str]:
+        """Each quote's text normalised (:func:`normalise`), kept until the store changes."""
+        kept = self.index.quote_norms
+        if len(kept) > _NORMS_KEPT:
+            kept.clear()
+        found: dict[int, str] = {}
+        for quote_id, text in rows:
+            norm = kept.get(quote_id)
+            if norm is None:
+                norm = kept[quote_id] = normalise(text)
+            found[quote_id] = norm
+        return found
 
     # -- resolving names and articles ------------------------------------------------------
 

@@ -141,12 +141,21 @@ class Quotes(Part):
         return found
 
     async def _score(
-        self, phrase: str, cutoff: float, ids: Sequence[int], scored: dict[int, _Scored]
+        self,
+        phrase: str,
+        cutoff: float,
+        candidates: Sequence[int] | Sequence[tuple[int, str]],
+        scored: dict[int, _Scored],
     ) -> None:
-        """Score candidate quotes against the phrase; keep those at the cutoff or above."""
-        ids = [i for i in ids if i not in scored]
-        stored = await self.store.quote_texts(ids) if ids else {}
-        texts: dict[int, str] = {i: normalise(t) for i, t in stored.items()}
+        """Score candidate quotes (ids, or (id, text) as the text search hands them) against
+        the phrase; keep those at the cutoff or above."""
+        rows = [c for c in candidates if isinstance(c, tuple)]
+        if len(rows) < len(candidates):
+            wanted = [c for c in candidates if isinstance(c, int) and c not in scored]
+            stored = await self.store.quote_texts(wanted) if wanted else {}
+            rows = [(i, stored[i]) for i in wanted if i in stored]
+        ids = [i for i, _ in rows if i not in scored]
+        texts = self.lookup.normalised_texts([r for r in rows if r[0] not in scored])
         pool = [i for i in ids if i in texts]
         kept: dict[int, tuple[float, bool, float]] = {}
         for n in self._shortlist(phrase, [texts[i] for i in pool], cutoff):
@@ -194,13 +203,13 @@ class Quotes(Part):
             if counts[known[0]] * counts[known[1]] / total <= WHOSAID_RANKED:
                 every = known[:2]
         if every:
-            ids = await self.store.quote_ids_matching(every, limit=WHOSAID_CANDIDATES)
-            await self._score(key, cutoff, ids, scored)
+            rows = await self.store.quote_texts_matching(every, limit=WHOSAID_CANDIDATES)
+            await self._score(key, cutoff, rows, scored)
         if (not scored or max(s.score for s in scored.values()) < 95) and (telling or typos):
-            ids = await self.store.quote_ids_matching(
+            rows = await self.store.quote_texts_matching(
                 telling, any_term=True, prefixes=typos, limit=WHOSAID_CANDIDATES
             )
-            await self._score(key, cutoff, ids, scored)
+            await self._score(key, cutoff, rows, scored)
         if (not scored or max(s.score for s in scored.values()) < 95) and (
             index.quote_count <= SCAN_ALL and index.quote_ids
         ):

@@ -226,6 +226,19 @@ class Dialect(ABC):
         ``cap``: the caller only asks whether there are few, and a common prefix would
         otherwise cost a pass over most of the index."""
 
+    async def ranked_quote_texts(
+        self, terms: Sequence[str], *, any_term: bool, prefixes: Sequence[str], limit: int
+    ) -> list[tuple[int, str]]:
+        """(id, text) of the ``limit`` best quotes for :meth:`ranked_ids`, best first: the
+        ranking and the texts in one round trip (/whosaid scores exactly these texts)."""
+        match = await self.match("quotes", "t", terms, any_term=any_term, prefixes=prefixes)
+        rows = await self.all(
+            f"SELECT t.id, t.text FROM quotes t{match.join} WHERE {match.where} "
+            f"ORDER BY {match.rank}, t.id LIMIT ?",
+            [*match.join_params, *match.where_params, limit],
+        )
+        return [(int(r[0]), r[1]) for r in rows]
+
 
 def _fts5(terms: Sequence[str], prefixes: Sequence[str], any_term: bool) -> str:
     parts = [f'"{t}"' for t in terms] + [f'"{p}" *' for p in prefixes]
@@ -521,6 +534,20 @@ class SqliteDialect(Dialect):
             (f'"{prefix}" *', cap),
         )
         return int(rows[0][0])
+
+    async def ranked_quote_texts(
+        self, terms: Sequence[str], *, any_term: bool, prefixes: Sequence[str], limit: int
+    ) -> list[tuple[int, str]]:
+        # Rank inside the index alone (as ranked_ids), then read only the winners' texts:
+        # joining first would read the text of every match before the sort. The ranked
+        # subquery is the outer loop (a rowid seek per winner), so its order is kept.
+        rows = await self.all(
+            "SELECT b.id, q.text FROM (SELECT rowid AS id FROM quotes_fts "
+            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?) b "
+            "CROSS JOIN quotes q ON q.id = b.id",
+            (_fts5(terms, prefixes, any_term), limit),
+        )
+        return [(int(r[0]), r[1]) for r in rows]
 
 
 # -- PostgreSQL ------------------------------------------------------------------------------

@@ -458,6 +458,23 @@ class QueriesMixin(StoreBase):
             found.update((int(r[0]), r[1]) for r in rows)
         return found
 
+    async def quote_texts_matching(
+        self,
+        terms: Sequence[str],
+        *,
+        any_term: bool = False,
+        prefixes: Sequence[str] = (),
+        limit: int = 100,
+    ) -> list[tuple[int, str]]:
+        """(id, text) of :meth:`quote_ids_matching`'s quotes, best first, in one query."""
+        words = [t for t in terms if FTS_TERM.fullmatch(t)]
+        starts = [p for p in prefixes if FTS_TERM.fullmatch(p)]
+        if not words and not starts:
+            return []
+        return await self._dialect.ranked_quote_texts(
+            words, any_term=any_term, prefixes=starts, limit=limit
+        )
+
     async def first_quotes(self, limit: int) -> list[tuple[int, str]]:
         """(id, text) of the first ``limit`` quotes stored, in id order."""
         rows = await self._all("SELECT id, text FROM quotes ORDER BY id LIMIT ?", (limit,))
