@@ -7,23 +7,26 @@ never wait on SQL.
 
 from __future__ import annotations
 
+import asyncio
+import heapq
 import itertools
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from bot.answers.records import Choice, NotFound
-from bot.answers.text import clean, normalise, shorten, unaccent, wordset
+from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
 from bot.store import Store
+from bot.store.records import summary
 
-__all__ = ["STOPWORDS", "Lookup", "Part", "starting_with"]
+__all__ = ["SCAN_ALL", "STOPWORDS", "Lookup", "Part", "starting_with"]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +35,18 @@ PERSON_CUTOFF = 84.0
 SUGGEST_CUTOFF = 60.0
 COMPLETE_CUTOFF = 75.0
 ARTICLE_CUTOFF = 80.0
+#: Up to this many quotes, a store is small: /whosaid scans every quote, held in memory.
+SCAN_ALL = 2000
+#: Up to this many articles, a fuzzy autocomplete scores them all; past it, at most
+#: ARTICLE_POOL that share a word start with what was typed.
+ARTICLE_SCAN_ALL = 2000
+ARTICLE_POOL = 3000
+#: A typed word inside more distinct headline words than this is in most articles.
+_MANY_WORDS = 200
+_LAST = "\U0010ffff"
+#: Word and prefix counts kept per index at most (a bound for a bot that never restarts).
+_COUNTS_KEPT = 50_000
+_NORMS_KEPT = 20_000
 
 _STOPWORD_TEXT = (
     "a an the and or but of on in at to for with about after did does do is was were be been "
@@ -60,6 +75,9 @@ class _Index:
     people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
     articles: list[ArticleSummary] = field(default_factory=list)
     article_keys: list[str] = field(default_factory=list)  # normalised headline + slug
+    # Quotes stay in the database (issue 12): their count, and their texts only in a small
+    # store, which /whosaid scans whole; in a big one, the first quote's (help's example).
+    quote_count: int = 0
     quote_ids: list[int] = field(default_factory=list)
     quote_norm: list[str] = field(default_factory=list)
     laps: tuple[int, ...] = ()
@@ -70,8 +88,6 @@ class _Index:
     name_word_keys: list[tuple[str, int]] = field(default_factory=list)  # (word, people_keys i)
     alias_blob: str = ""  # every alias key, NUL-separated, for one C-speed substring search
     alias_starts: list[int] = field(default_factory=list)  # where each alias key starts in it
-    position: dict[int, int] = field(default_factory=dict)  # quote id -> index in quote_norm
-    attributed: list[int] = field(default_factory=list)  # ids of quotes with a speaker
     slugs: dict[str, ArticleSummary] = field(default_factory=dict)  # casefolded, newest wins
     article_dates: list[str] = field(default_factory=list)  # ISO date of each article
     slug_keys: list[str] = field(default_factory=list)  # casefolded slug of each article
@@ -81,17 +97,17 @@ class _Index:
     article_lengths: list[tuple[int, int]] = field(default_factory=list)  # (len of words, i)
     sorted_slugs: list[tuple[str, int]] = field(default_factory=list)  # (casefolded, i)
     by_date: dict[str, list[ArticleSummary]] = field(default_factory=dict)  # newest first
-    # How many quotes use each word (folded as the FTS index folds it), and the words sorted
-    # with running totals, so a prefix's total is two bisections: /whosaid's search plan.
-    word_quotes: dict[str, int] = field(default_factory=dict)
-    words: list[str] = field(default_factory=list)
-    words_total: list[int] = field(default_factory=list)
-
-    def quotes_with_prefix(self, prefix: str) -> int:
-        """How many (quote, word) pairs have a word starting with ``prefix``."""
-        lo = bisect_left(self.words, prefix)
-        hi = bisect_left(self.words, prefix + "\U0010ffff")
-        return self.words_total[hi] - self.words_total[lo]
+    sorted_slug_keys: list[str] = field(default_factory=list)  # sorted_slugs' slugs
+    slugs_folded: bool = True  # every slug is its own casefold
+    vocab_blob: str = ""  # article_vocab joined by newlines, for one C-speed substring search
+    vocab_starts: list[int] = field(default_factory=list)  # where each word starts in it
+    # What the store said of words and prefixes since this index was built (it is dropped
+    # with the index when the store changes): /whosaid asks about the same words again.
+    word_counts: dict[str, int] = field(default_factory=dict)
+    prefix_counts: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: /whosaid's candidates' normalised texts by quote id: the same quotes come back for
+    #: related phrases, and normalising 200 texts costs more than the query that finds them.
+    quote_norms: dict[int, str] = field(default_factory=dict)
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -100,6 +116,33 @@ def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
         if not ordered[i].startswith(prefix):
             return
         yield i
+
+
+def _first_below(descending: Sequence[str], value: str) -> int:
+    """Where the first string below ``value`` stands in a list sorted from the largest."""
+    lo, hi = 0, len(descending)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if descending[mid] < value:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _containing(blob: str, starts: Sequence[int], word: str, most: int) -> list[int] | None:
+    """Indexes of the words of ``blob`` (joined by newlines) that hold ``word``; None when
+    there are more than ``most`` (0: no bound)."""
+    found: list[int] = []
+    at = blob.find(word)
+    while at != -1:
+        i = bisect_right(starts, at) - 1
+        found.append(i)
+        if most and len(found) > most:
+            return None
+        after = starts[i + 1] if i + 1 < len(starts) else len(blob)
+        at = blob.find(word, after)
+    return found
 
 
 def _build_people_index(people: Sequence[Person], index: _Index) -> None:
@@ -147,6 +190,69 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
         index.fuzzy_names.append(name)
 
 
+def _build_index(
+    people: Sequence[Person],
+    rows: Sequence[Any],
+    quote_count: int,
+    first_quotes: Sequence[tuple[int, str]],
+    laps: tuple[int, ...],
+    previous: _Index | None = None,
+) -> _Index:
+    """Every in-memory index, from the store's rows: CPU work for a worker thread."""
+    index = _Index()
+    _build_people_index(people, index)
+    # An article the previous index holds unchanged keeps its summary and normalised key:
+    # after an ingest only the new articles are parsed and normalised (most of the work).
+    known = {a.id: i for i, a in enumerate(previous.articles)} if previous else {}
+    days: dict[str, str] = {}
+    for r in rows:
+        i = known.get(r["id"])
+        if previous is not None and i is not None:
+            was = previous.articles[i]
+            if (was.slug, previous.article_dates[i], was.headline, was.url) == (
+                r["slug"],
+                r["published"],
+                r["headline"],
+                r["url"],
+            ):
+                index.articles.append(was)
+                index.article_keys.append(previous.article_keys[i])
+                index.article_dates.append(previous.article_dates[i])
+                continue
+        article = summary(r)
+        index.articles.append(article)
+        index.article_keys.append(normalise(f"{article.headline} {article.slug}"))
+        day = article.published.isoformat()
+        index.article_dates.append(days.setdefault(day, day))
+    # One string per day, and a slug that is its own casefold is not copied: 100,000 articles
+    # would otherwise hold 200,000 more small strings.
+    index.slug_keys = [a.slug if (k := a.slug.casefold()) == a.slug else k for a in index.articles]
+    index.by_slug = {a.slug: a for a in index.articles}
+    for i, akey in enumerate(index.article_keys):
+        words = sorted(set(akey.split()))
+        index.article_lengths.append((len(" ".join(words)), i))
+        for word in words:
+            index.article_words.setdefault(word, []).append(i)
+    index.article_lengths.sort()
+    index.article_vocab = sorted(index.article_words)
+    index.sorted_slugs = sorted((slug, i) for i, slug in enumerate(index.slug_keys))
+    index.sorted_slug_keys = [slug for slug, _ in index.sorted_slugs]
+    index.slugs_folded = all(
+        a.slug == k for a, k in zip(index.articles, index.slug_keys, strict=True)
+    )
+    index.vocab_starts = list(accumulate((len(w) + 1 for w in index.article_vocab[:-1]), initial=0))
+    index.vocab_blob = "\n".join(index.article_vocab)
+    for article, day in zip(index.articles, index.article_dates, strict=True):
+        index.by_date.setdefault(day, []).append(article)
+    for article in index.articles:
+        index.slugs.setdefault(article.slug.casefold(), article)
+    index.quote_count = quote_count
+    index.quote_ids = [quote_id for quote_id, _ in first_quotes]
+    index.quote_norm = [normalise(text) for _, text in first_quotes]
+    index.laps = laps
+    return index
+
+
 class Lookup:
     """The store and the indexes every kind of answer resolves names and articles through."""
 
@@ -158,45 +264,57 @@ class Lookup:
         self.index = _Index()
 
     async def refresh(self) -> None:
-        """Rebuild the in-memory indexes from the store: at start and after every ingest."""
-        index = _Index()
+        """Rebuild the names and articles indexes from the store: at start and after ingest.
+
+        Only the reads await the store; turning rows into indexes runs on a worker thread,
+        so a running bot's event loop keeps answering meanwhile. Quotes are not copied: what
+        /whosaid needs of them it asks the store for (:meth:`quote_counts`).
+        """
         people = await self.store.people()
-        _build_people_index(people, index)
-        index.articles = await self.store.articles()
-        index.article_keys = [normalise(f"{a.headline} {a.slug}") for a in index.articles]
-        index.article_dates = [a.published.isoformat() for a in index.articles]
-        index.slug_keys = [a.slug.casefold() for a in index.articles]
-        index.by_slug = {a.slug: a for a in index.articles}
-        for i, akey in enumerate(index.article_keys):
-            words = sorted(set(akey.split()))
-            index.article_lengths.append((len(" ".join(words)), i))
-            for word in words:
-                index.article_words.setdefault(word, []).append(i)
-        index.article_lengths.sort()
-        index.article_vocab = sorted(index.article_words)
-        index.sorted_slugs = sorted((slug, i) for i, slug in enumerate(index.slug_keys))
-        for article, day in zip(index.articles, index.article_dates, strict=True):
-            index.by_date.setdefault(day, []).append(article)
-        for article in index.articles:
-            index.slugs.setdefault(article.slug.casefold(), article)
-        word_quotes: Counter[str] = Counter()
-        for quote_id, text, attributed in await self.store.quote_index():
-            index.position[quote_id] = len(index.quote_ids)
-            index.quote_ids.append(quote_id)
-            norm = normalise(text)
-            index.quote_norm.append(norm)
-            word_quotes.update(set((norm if norm.isascii() else unaccent(norm)).split()))
-            if attributed:
-                index.attributed.append(quote_id)
-        index.word_quotes = dict(word_quotes)
-        index.words = sorted(word_quotes)
-        index.words_total = [0, *accumulate(word_quotes[w] for w in index.words)]
-        index.laps = tuple(await self.store.laps_with_events())
+        rows = await self.store.article_rows()
+        count = await self.store.quote_count()
+        first = await self.store.first_quotes(count if count <= SCAN_ALL else 1)
+        laps = tuple(await self.store.laps_with_events())
+        index = await asyncio.to_thread(_build_index, people, rows, count, first, laps, self.index)
         self.index = index
         log.info(
             "answer index: %d people, %d articles, %d quotes",
-            len(index.people), len(index.articles), len(index.quote_ids),
+            len(index.people), len(index.articles), index.quote_count,
         )  # fmt: skip
+
+    async def quote_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many quotes hold each word (0 for none), kept until the store changes."""
+        index = self.index
+        missing = [t for t in dict.fromkeys(terms) if t not in index.word_counts]
+        if missing:
+            found = await self.store.quote_term_counts(missing)
+            if len(index.word_counts) > _COUNTS_KEPT:
+                index.word_counts.clear()
+            index.word_counts.update((t, found.get(t, 0)) for t in missing)
+        return {t: index.word_counts.get(t, 0) for t in terms}
+
+    async def prefix_count(self, prefix: str, cap: int) -> int:
+        """How many quotes hold a word starting with ``prefix``, up to ``cap``; kept too."""
+        index = self.index
+        key = (prefix, cap)
+        if key not in index.prefix_counts:
+            if len(index.prefix_counts) > _COUNTS_KEPT:
+                index.prefix_counts.clear()
+            index.prefix_counts[key] = await self.store.quotes_with_prefix(prefix, cap)
+        return index.prefix_counts[key]
+
+    def normalised_texts(self, rows: Sequence[tuple[int, str]]) -> dict[int, str]:
+        """Each quote's text normalised (:func:`normalise`), kept until the store changes."""
+        kept = self.index.quote_norms
+        if len(kept) > _NORMS_KEPT:
+            kept.clear()
+        found: dict[int, str] = {}
+        for quote_id, text in rows:
+            norm = kept.get(quote_id)
+            if norm is None:
+                norm = kept[quote_id] = normalise(text)
+            found[quote_id] = norm
+        return found
 
     # -- resolving names and articles ------------------------------------------------------
 
@@ -289,28 +407,76 @@ class Lookup:
         if not key:
             picked = index.articles[:limit]
         else:
-            words = key.split()
-            for article, akey, day in zip(
-                index.articles, index.article_keys, index.article_dates, strict=True
-            ):
-                if (
-                    day.startswith(text)
-                    or article.slug.startswith(text)
-                    or all(w in akey for w in words)
-                ):
-                    picked.append(article)
-                    if len(picked) >= limit:
-                        break
+            picked = [index.articles[i] for i in self._articles_matching(text, key, limit)]
             if len(picked) < limit and len(key) >= 4 and not key.replace(" ", "").isdigit():
-                extra = process.extract(key, index.article_keys, scorer=fuzz.partial_ratio,
+                pool = self._fuzzy_pool(key)
+                keys = index.article_keys if pool is None else [index.article_keys[i] for i in pool]
+                extra = process.extract(key, keys, scorer=fuzz.partial_ratio,
                                         limit=limit, score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
                 for _, _, i in extra:
-                    if index.articles[i] not in picked:
-                        picked.append(index.articles[i])
+                    article = index.articles[i if pool is None else pool[i]]
+                    if article not in picked:
+                        picked.append(article)
         return [
             Choice(shorten(f"{a.published.isoformat()} {a.headline}", 100), a.slug[:100])
             for a in picked[:limit]
         ]
+
+    def _articles_matching(self, text: str, key: str, limit: int) -> list[int]:
+        """The first ``limit`` articles (newest first) whose date or slug starts with
+        ``text`` or whose key holds every word of ``key``: what a pass over every article
+        finds, read from sorted keys and word postings instead (100,000 articles: a pass
+        took tens of milliseconds a keystroke when few matched)."""
+        index = self.index
+        found: set[int] = set()
+        # Dates run newest first: those starting with the text are one run of them.
+        lo = _first_below(index.article_dates, text + _LAST)
+        hi = _first_below(index.article_dates, text)
+        found.update(range(lo, min(hi, lo + limit)))
+        a = bisect_left(index.sorted_slug_keys, text)
+        b = bisect_left(index.sorted_slug_keys, text + _LAST)
+        run = (i for _, i in itertools.islice(index.sorted_slugs, a, b))
+        if not index.slugs_folded:
+            run = (i for i in run if index.articles[i].slug.startswith(text))
+        found.update(heapq.nsmallest(limit, run))
+        found.update(self._articles_with_words(key.split(), limit))
+        return sorted(found)[:limit]
+
+    def _articles_with_words(self, words: list[str], limit: int) -> list[int]:
+        """The first ``limit`` articles whose key holds every word (as a substring)."""
+        index = self.index
+        driver = max(words, key=len)
+        others = [w for w in words if w is not driver]
+        vocab = _containing(index.vocab_blob, index.vocab_starts, driver, _MANY_WORDS)
+        if vocab is None:  # a word in most articles: the next ones in order will hold it
+            candidates: Iterator[int] = iter(range(len(index.articles)))
+            others = words
+        else:
+            postings = [index.article_words[index.article_vocab[v]] for v in vocab]
+            candidates = (i for i, _ in itertools.groupby(heapq.merge(*postings)))
+        hits: list[int] = []
+        for i in candidates:
+            akey = index.article_keys[i]
+            if all(w in akey for w in others):
+                hits.append(i)
+                if len(hits) >= limit:
+                    break
+        return hits
+
+    def _fuzzy_pool(self, key: str) -> list[int] | None:
+        """The articles a fuzzy autocomplete scores: all of a small store's; in a big one,
+        those holding a word that starts like a word of ``key`` (or contains it), so a
+        keystroke never scores 100,000 headlines. None means every article."""
+        index = self.index
+        if len(index.articles) <= ARTICLE_SCAN_ALL:
+            return None
+        pool: set[int] = set()
+        for word in {w for w in key.split() if len(w) >= 3}:
+            vocab = set(starting_with(index.article_vocab, word[:3]))
+            vocab.update(_containing(index.vocab_blob, index.vocab_starts, word, 0) or ())
+            for v in vocab:
+                pool.update(index.article_words[index.article_vocab[v]])
+        return heapq.nsmallest(ARTICLE_POOL, pool)
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""
@@ -332,8 +498,7 @@ class Lookup:
                     return article
             if same_day and not rest:
                 return same_day[0]
-        slugs = [slug for slug, _ in index.sorted_slugs]
-        prefixed = list(itertools.islice(starting_with(slugs, low), 2))
+        prefixed = list(itertools.islice(starting_with(index.sorted_slug_keys, low), 2))
         if len(prefixed) == 1:
             return index.articles[index.sorted_slugs[prefixed[0]][1]]
         key = normalise(raw)

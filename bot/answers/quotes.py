@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.answers.lookup import Part
+from bot.answers.lookup import SCAN_ALL, Part
 from bot.answers.records import Answer, NotFound, QuotesAnswer, WhoSaidAnswer
 from bot.answers.text import clean, normalise, published, shorten, strip_quotes
 from bot.models import Quote
@@ -36,7 +36,6 @@ WHOSAID_SCORED = 50
 #: one was meant; up to SCAN_ALL quotes, a phrase the search misses is sought in all of them.
 COMMON_SHARE = 0.03
 COMMON_FLOOR = 100
-SCAN_ALL = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +51,14 @@ class Quotes(Part):
     """Quotes by speaker or words, a random quote, and who said a remembered phrase."""
 
     async def _random_statement(self) -> tuple[Quote, tuple[Quote, ...]] | None:
-        """One attributed quote, uniformly at random, with its whole statement.
+        """One attributed quote, at random, with its whole statement.
 
-        Picked from the in-memory ids: ``ORDER BY random()`` in SQL reads every quote to pick
-        one. A quote gone since the last refresh, or an empty index, falls back to SQL.
+        A random point in the attributed quotes' ids, found by an index seek
+        (:meth:`~bot.store.Store.random_attributed_id`): ``ORDER BY random()`` in SQL reads
+        every quote to pick one, and a list of every id in memory grows with the store.
         """
-        ids = self._index.attributed
-        if ids:
-            quote_id = random.choice(ids)
+        quote_id = await self.store.random_attributed_id(random.random())
+        if quote_id is not None:
             parts = (await self.store.statements_of([quote_id])).get(quote_id, [])
             picked = next((q for q in parts if q.id == quote_id), None)
             if picked is not None and picked.speaker is not None:
@@ -142,16 +141,21 @@ class Quotes(Part):
         return found
 
     async def _score(
-        self, phrase: str, cutoff: float, ids: Sequence[int], scored: dict[int, _Scored]
+        self,
+        phrase: str,
+        cutoff: float,
+        candidates: Sequence[int] | Sequence[tuple[int, str]],
+        scored: dict[int, _Scored],
     ) -> None:
-        """Score candidate quotes against the phrase; keep those at the cutoff or above."""
-        index = self._index
-        ids = [i for i in ids if i not in scored]
-        texts: dict[int, str] = {i: index.quote_norm[index.position[i]] for i in ids
-                                 if i in index.position}  # fmt: skip
-        fresh = [i for i in ids if i not in texts]  # stored since the last refresh
-        fetched = await self.store.quotes_by_ids(fresh) if fresh else {}
-        texts.update((i, normalise(q.text)) for i, q in fetched.items())
+        """Score candidate quotes (ids, or (id, text) as the text search hands them) against
+        the phrase; keep those at the cutoff or above."""
+        rows = [c for c in candidates if isinstance(c, tuple)]
+        if len(rows) < len(candidates):
+            wanted = [c for c in candidates if isinstance(c, int) and c not in scored]
+            stored = await self.store.quote_texts(wanted) if wanted else {}
+            rows = [(i, stored[i]) for i in wanted if i in stored]
+        ids = [i for i, _ in rows if i not in scored]
+        texts = self.lookup.normalised_texts([r for r in rows if r[0] not in scored])
         pool = [i for i in ids if i in texts]
         kept: dict[int, tuple[float, bool, float]] = {}
         for n in self._shortlist(phrase, [texts[i] for i in pool], cutoff):
@@ -162,7 +166,7 @@ class Quotes(Part):
         statements = await self.store.statements_of(list(kept)) if kept else {}
         for quote_id, (score, exact, closeness) in kept.items():
             parts = tuple(statements.get(quote_id, ()))
-            q = next((p for p in parts if p.id == quote_id), None) or fetched.get(quote_id)
+            q = next((p for p in parts if p.id == quote_id), None)
             if q is not None:
                 scored[quote_id] = _Scored(score, exact, closeness, q, parts)
 
@@ -184,30 +188,31 @@ class Quotes(Part):
         cutoff = WHOSAID_SHORT_CUTOFF if len(key) < WHOSAID_SHORT else WHOSAID_CUTOFF
         index = self._index
         terms = fts_terms(cleaned)
-        counts = {t: index.word_quotes.get(t, 0) for t in terms}
-        common = max(COMMON_SHARE * len(index.quote_ids), COMMON_FLOOR)
+        counts = await self.lookup.quote_counts(terms)
+        common = max(COMMON_SHARE * index.quote_count, COMMON_FLOOR)
         known = sorted((t for t in terms if counts[t]), key=counts.__getitem__)
         telling = [t for t in known if counts[t] <= common]
         starts = {t[:4] if len(t) >= 6 else t[:3] for t in terms if not counts[t] and len(t) >= 4}
-        typos = [p for p in sorted(starts) if 0 < index.quotes_with_prefix(p) <= common]
+        cap = int(common) + 1  # only "how many, up to common" matters: count no further
+        typos = [p for p in sorted(starts) if 0 < await self.lookup.prefix_count(p, cap) <= common]
         scored: dict[int, _Scored] = {}
         every = telling
         if not every and len(known) >= 2:
             # No telling word: the two rarest together may still be few quotes, or may not.
-            total = max(len(index.quote_ids), 1)
+            total = max(index.quote_count, 1)
             if counts[known[0]] * counts[known[1]] / total <= WHOSAID_RANKED:
                 every = known[:2]
         if every:
-            ids = await self.store.quote_ids_matching(every, limit=WHOSAID_CANDIDATES)
-            await self._score(key, cutoff, ids, scored)
+            rows = await self.store.quote_texts_matching(every, limit=WHOSAID_CANDIDATES)
+            await self._score(key, cutoff, rows, scored)
         if (not scored or max(s.score for s in scored.values()) < 95) and (telling or typos):
-            ids = await self.store.quote_ids_matching(
+            rows = await self.store.quote_texts_matching(
                 telling, any_term=True, prefixes=typos, limit=WHOSAID_CANDIDATES
             )
-            await self._score(key, cutoff, ids, scored)
-        if (not scored or max(s.score for s in scored.values()) < 95) and len(
-            index.quote_ids
-        ) <= SCAN_ALL:
+            await self._score(key, cutoff, rows, scored)
+        if (not scored or max(s.score for s in scored.values()) < 95) and (
+            index.quote_count <= SCAN_ALL and index.quote_ids
+        ):
             # A small store is scanned whole, as it always was: cheap, and it finds a phrase
             # that shares no word with the quote ("nowhre too goo").
             hits = await asyncio.to_thread(self._shortlist, key, index.quote_norm, cutoff)

@@ -218,6 +218,31 @@ class Dialect(ABC):
     async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many passages there are (near enough), and how many hold each stem."""
 
+    # -- /whosaid's search plan (issue 12): counts from the index, never from a copy -------
+
+    @abstractmethod
+    async def quote_term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many quotes hold each word (words as :func:`fts_terms` makes them)."""
+
+    @abstractmethod
+    async def quotes_with_prefix(self, prefix: str, cap: int) -> int:
+        """How many quotes hold a word starting with ``prefix``, counting no further than
+        ``cap``: the caller only asks whether there are few, and a common prefix would
+        otherwise cost a pass over most of the index."""
+
+    async def ranked_quote_texts(
+        self, terms: Sequence[str], *, any_term: bool, prefixes: Sequence[str], limit: int
+    ) -> list[tuple[int, str]]:
+        """(id, text) of the ``limit`` best quotes for :meth:`ranked_ids`, best first: the
+        ranking and the texts in one round trip (/whosaid scores exactly these texts)."""
+        match = await self.match("quotes", "t", terms, any_term=any_term, prefixes=prefixes)
+        rows = await self.all(
+            f"SELECT t.id, t.text FROM quotes t{match.join} WHERE {match.where} "
+            f"ORDER BY {match.rank}, t.id LIMIT ?",
+            [*match.join_params, *match.where_params, limit],
+        )
+        return [(int(r[0]), r[1]) for r in rows]
+
 
 def _fts5(terms: Sequence[str], prefixes: Sequence[str], any_term: bool) -> str:
     parts = [f'"{t}"' for t in terms] + [f'"{p}" *' for p in prefixes]
@@ -557,6 +582,34 @@ class SqliteDialect(Dialect):
         counts = {r["term"]: int(r["doc"]) for r in rows if r["term"]}
         total = next(int(r["doc"]) for r in rows if not r["term"])
         return total, counts
+
+    async def quote_term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        if not terms:
+            return {}
+        # One "term = ?" per word: fts5vocab looks an equality up, but scans for IN (...).
+        sql = " UNION ALL ".join("SELECT term, doc FROM quotes_vocab WHERE term = ?" for _ in terms)
+        return {r["term"]: int(r["doc"]) for r in await self.all(sql, list(terms))}
+
+    async def quotes_with_prefix(self, prefix: str, cap: int) -> int:
+        rows = await self.all(
+            "SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+            (f'"{prefix}" *', cap),
+        )
+        return int(rows[0][0])
+
+    async def ranked_quote_texts(
+        self, terms: Sequence[str], *, any_term: bool, prefixes: Sequence[str], limit: int
+    ) -> list[tuple[int, str]]:
+        # Rank inside the index alone (as ranked_ids), then read only the winners' texts:
+        # joining first would read the text of every match before the sort. The ranked
+        # subquery is the outer loop (a rowid seek per winner), so its order is kept.
+        rows = await self.all(
+            "SELECT b.id, q.text FROM (SELECT rowid AS id FROM quotes_fts "
+            "WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?) b "
+            "CROSS JOIN quotes q ON q.id = b.id",
+            (_fts5(terms, prefixes, any_term), limit),
+        )
+        return [(int(r[0]), r[1]) for r in rows]
 
 
 # -- PostgreSQL ------------------------------------------------------------------------------
@@ -1044,6 +1097,19 @@ class PostgresDialect(Dialect):
         )
         total, *counts = (int(v) for v in rows[0])
         return total, {s: n for s, n in zip(stems, counts, strict=True) if n}
+
+    async def quote_term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        # The same per-word counts bm25 needs, kept until articles change.
+        queries = {t: f"'{_lexeme(_cut(t))}'" for t in terms}
+        hits = await self._hits("quotes", list(queries.values())) if queries else {}
+        return {t: hits[q] for t, q in queries.items() if hits.get(q)}
+
+    async def quotes_with_prefix(self, prefix: str, cap: int) -> int:
+        rows = await self.all(
+            "SELECT count(*) FROM (SELECT 1 FROM quotes WHERE tsv @@ ?::tsquery LIMIT ?) s",
+            (f"'{_lexeme(_cut(prefix))}':*", cap),
+        )
+        return int(rows[0][0])
 
 
 def pg_failure(url: str, exc: BaseException) -> str:

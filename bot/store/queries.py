@@ -427,3 +427,85 @@ class QueriesMixin(StoreBase):
             (slug,),
         )
         return [Passage(r["text"], r["paragraph"], source(r, r["paragraph"])) for r in rows]
+
+    # -- /whosaid and /quote without a copy of every quote in memory (issue 12) ----------
+    # The answer engine asks for what one answer needs: a few words' counts, a few hundred
+    # candidates' texts, one random id; the quotes themselves stay in the database.
+
+    async def quote_count(self) -> int:
+        """How many quotes are stored."""
+        return int((await self._all("SELECT count(*) FROM quotes"))[0][0])
+
+    async def quote_term_counts(self, terms: Sequence[str]) -> dict[str, int]:
+        """How many quotes hold each word (words as :func:`fts_terms` makes them); words no
+        quote holds are left out."""
+        words = [t for t in dict.fromkeys(terms) if FTS_TERM.fullmatch(t)][:64]
+        return await self._dialect.quote_term_counts(words)
+
+    async def quotes_with_prefix(self, prefix: str, cap: int) -> int:
+        """How many quotes hold a word starting with ``prefix``, counted up to ``cap``."""
+        if not FTS_TERM.fullmatch(prefix):
+            return 0
+        return await self._dialect.quotes_with_prefix(prefix, cap)
+
+    async def quote_texts(self, ids: Sequence[int]) -> dict[int, str]:
+        """The text of each quote id (ids not stored are left out), in one query a chunk."""
+        found: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            rows = await self._all(f"SELECT id, text FROM quotes WHERE id IN ({marks})", chunk)
+            found.update((int(r[0]), r[1]) for r in rows)
+        return found
+
+    async def quote_texts_matching(
+        self,
+        terms: Sequence[str],
+        *,
+        any_term: bool = False,
+        prefixes: Sequence[str] = (),
+        limit: int = 100,
+    ) -> list[tuple[int, str]]:
+        """(id, text) of :meth:`quote_ids_matching`'s quotes, best first, in one query."""
+        words = [t for t in terms if FTS_TERM.fullmatch(t)]
+        starts = [p for p in prefixes if FTS_TERM.fullmatch(p)]
+        if not words and not starts:
+            return []
+        return await self._dialect.ranked_quote_texts(
+            words, any_term=any_term, prefixes=starts, limit=limit
+        )
+
+    async def first_quotes(self, limit: int) -> list[tuple[int, str]]:
+        """(id, text) of the first ``limit`` quotes stored, in id order."""
+        rows = await self._all("SELECT id, text FROM quotes ORDER BY id LIMIT ?", (limit,))
+        return [(int(r[0]), r[1]) for r in rows]
+
+    async def random_attributed_id(self, pick: float) -> int | None:
+        """An attributed quote's id, ``pick`` (0 to 1) of the way through their id range.
+
+        Two seeks in the partial index ``quotes_attributed``: ``ORDER BY random()`` reads
+        every quote to pick one. Ids are near dense, so a uniform ``pick`` is near uniform
+        over the quotes.
+        """
+        # Each end alone: SQLite answers min() and max() together by reading every row.
+        ends = await self._all(
+            "SELECT (SELECT id FROM quotes WHERE person_id IS NOT NULL ORDER BY id LIMIT 1), "
+            "(SELECT id FROM quotes WHERE person_id IS NOT NULL ORDER BY id DESC LIMIT 1)"
+        )
+        if ends[0][0] is None:
+            return None
+        low, high = int(ends[0][0]), int(ends[0][1])
+        at = low + int(pick * (high - low + 1))
+        rows = await self._all(
+            "SELECT id FROM quotes WHERE person_id IS NOT NULL AND id >= ? ORDER BY id LIMIT 1",
+            (min(at, high),),
+        )
+        return int(rows[0][0]) if rows else low
+
+    async def article_rows(self) -> list[Any]:
+        """Every article's row, newest first, unconverted: :meth:`articles` for a caller that
+        turns 100,000 rows into summaries off the event loop (``records.summary``)."""
+        return await self._all(
+            "SELECT id, slug, published, headline, url FROM articles "
+            "ORDER BY published DESC, id DESC"
+        )
