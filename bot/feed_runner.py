@@ -150,7 +150,7 @@ class FeedRunner(DispatchLoop):
     async def _pass(self) -> datetime:
         """Announce what is pending, poll every due feed, announce again; return when next due."""
         await self.announce_pending()  # at start-up: finish what a crash left half done
-        now = self.clock.now()
+        now = polled_at = self.clock.now()
         results = await self.intake.poll_due(now)
         if results:
             for result in results:
@@ -161,8 +161,10 @@ class FeedRunner(DispatchLoop):
         now = self.clock.now()
         due = await self.intake.next_due()
         until = due if due is not None else now + IDLE
-        if results and due is not None and due <= now:
+        if results and due is not None and due <= polled_at:
             # Polling did not move the feed on: never spin on one row; look again later.
+            # Judged against the instant polled at, not after: a slow pass (ingest, refresh)
+            # must not make a feed that did advance look stuck and wait out an error pause.
             log.error("feed poller: a feed did not advance; waiting before the next poll")
             until = now + LOOP_ERROR_PAUSE
         if self._retry_at is not None:

@@ -218,6 +218,24 @@ async def test_a_feed_that_does_not_advance_never_spins() -> None:
     assert await runner(intake)._pass() == NOW + LOOP_ERROR_PAUSE
 
 
+async def test_a_slow_pass_does_not_make_an_advanced_feed_look_stuck() -> None:
+    """Time passing during the pass (ingest, refresh) past the feed's next due is no error:
+    the loop goes straight on to the due feed instead of waiting out an error pause."""
+
+    class Moving(FixedClock):
+        calls = 0
+
+        def now(self) -> datetime:
+            self.calls += 1
+            return NOW if self.calls <= 2 else NOW + timedelta(days=1)  # 2: before the poll
+
+    intake = FakeIntake(polls=[PollResult(feed(), (), 50, None, False)])
+    intake.due = NOW + timedelta(minutes=15)
+    run = runner(intake)
+    run.clock = Moving()
+    assert await run._pass() == NOW + timedelta(minutes=15)
+
+
 async def test_no_feeds_means_sleeping_until_woken() -> None:
     """With no active feed the runner sleeps (a long time) until a /feeds change wakes it."""
     assert await runner(FakeIntake())._pass() > NOW + timedelta(days=300)
