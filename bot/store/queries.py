@@ -19,6 +19,13 @@ _REPORTED_COLUMNS = (
 )
 
 
+def _search_words(terms: Sequence[str], prefixes: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The terms and prefixes safe to search for: plain words, never FTS syntax."""
+    return [t for t in terms if FTS_TERM.fullmatch(t)], [
+        p for p in prefixes if FTS_TERM.fullmatch(p)
+    ]
+
+
 def _reported(r: Any) -> ReportedStatement:
     return ReportedStatement(
         r["speaker"], r["text"], r["paragraph"], r["id"], source(r, r["paragraph"])
@@ -278,8 +285,7 @@ class QueriesMixin(StoreBase):
         ``prefixes`` also match any word that starts with them. Terms are words, each quoted,
         never FTS syntax.
         """
-        words = [t for t in terms if FTS_TERM.fullmatch(t)]
-        starts = [p for p in prefixes if FTS_TERM.fullmatch(p)]
+        words, starts = _search_words(terms, prefixes)
         if not words and not starts:
             return []
         return await self._dialect.ranked_ids(
@@ -467,8 +473,7 @@ class QueriesMixin(StoreBase):
         limit: int = 100,
     ) -> list[tuple[int, str]]:
         """(id, text) of :meth:`quote_ids_matching`'s quotes, best first, in one query."""
-        words = [t for t in terms if FTS_TERM.fullmatch(t)]
-        starts = [p for p in prefixes if FTS_TERM.fullmatch(p)]
+        words, starts = _search_words(terms, prefixes)
         if not words and not starts:
             return []
         return await self._dialect.ranked_quote_texts(
