@@ -193,6 +193,45 @@ _EPITHET = re.compile(
     r"|(?:[A-Z][\w-]*\s+){0,2}(?:driver|star|boss|rookie|champion|veteran|youngster|principal))"
 )
 
+#: An organisation as a tag's subject: what may come before and after its name.
+_ORG_DETERMINER = re.compile(r"(?:([Tt]he)|[Aa]n?|[Oo]ne)\s+")
+_ORG_VOICE = re.compile(
+    r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|press\s+office|representative|"
+    r"(?:team\s+|official\s+|written\s+)?statement)$"
+)
+#: "Red Bull in a statement", "the stewards later": words after the name, cut off.
+_ORG_TAIL = re.compile(
+    r"\s+(?:in|on|via|through|after|before|late|later|earlier|shortly|then|also|had|have|has)"
+    r"\b.*$"
+)
+
+
+def _org_name(group: str) -> str:
+    """A team's or body's name as a regex group: capitalised words, or "the stewards"."""
+    return (
+        rf"(?P<{group}>(?:[Tt]he\s+)?(?:[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){{0,4}}|stewards))"
+    )
+
+
+_STATEMENT_NOUN = r"(?:team\s+|official\s+|written\s+|short\s+)?statement"
+_STATEMENT_VERB = r"(?:read|reads|said|says|added|continued|went\s+on|stated)"
+#: "“...,” McLaren's statement read", "“...,” read a statement from the FIA", "“...,” the
+#: stewards ruled": the words are an organisation's, said in its statement or decision.
+_POST_STATEMENT = re.compile(
+    rf"^[\s,.!?…—–-]*(?:{_org_name('subj')}['’]s?\s+{_STATEMENT_NOUN}\s+{_STATEMENT_VERB}"
+    rf"|{_STATEMENT_VERB}\s+(?:the|a|an)\s+{_STATEMENT_NOUN}\s+(?:from|by|of|issued\s+by|"
+    rf"released\s+by)\s+{_org_name('by')}"
+    rf"|{_org_name('body')}\s+(?:ruled|decided|concluded|found|determined))\b"
+)
+#: "McLaren's statement read:", "A statement from the FIA said:", "The stewards ruled:".
+_PRE_STATEMENT = re.compile(
+    rf"(?:{_org_name('subj')}['’]s?\s+{_STATEMENT_NOUN}(?:\s+\w+){{0,3}}?\s+{_STATEMENT_VERB}"
+    rf"|(?:[Tt]he|[Aa]n?)\s+{_STATEMENT_NOUN}\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
+    rf"{_org_name('by')}(?:\s+\w+){{0,3}}?\s+{_STATEMENT_VERB}"
+    rf"|{_org_name('body')}\s+(?:ruled|decided|concluded|found|determined)(?:\s+that)?)"
+    r"(?:\s+(?:in\s+part|simply|only))?\s*[:,]\s*$"
+)
+
 #: Roles no register or article fact can confirm or contradict ("the veteran").
 _ROLE_EPITHET = re.compile(
     r"[Tt]he\s+(?:veteran|youngster|rookie|teenager|racer|rider|driver|star)", re.I
@@ -200,6 +239,14 @@ _ROLE_EPITHET = re.compile(
 
 #: The pronoun continues its sentence's subject: "a tyre that he said", "and he added".
 _PRONOUN_LEAD = re.compile(r"\b(?:that|which|and|but)\s+$")
+
+
+def _voice_of(statement: _Statement | None) -> str | None:
+    """The organisation a statement is labelled with (its words), or None."""
+    if statement is None or statement.speaker is not None or not statement.label:
+        return None
+    return statement.label if 'organisation "' in (statement.cue or "") else None
+
 
 _NONE = _Attribution("none")
 _BLOCKED = _Attribution("blocked")
@@ -326,6 +373,8 @@ class _Walk:
     nicknamed: dict[str, str] = field(default_factory=dict)
     _describer: Describer | None = field(default=None, repr=False)
     _labels: dict[int, _Label] = field(default_factory=dict, repr=False)
+    #: The sentence whose quote is being attributed (its words can make a tag a statement).
+    _sentence_now: str = field(default="", repr=False)
 
     def _learn_epithet(self, epithet: str, person: str | None) -> None:
         key = epithet[:1].lower() + epithet[1:]  # "The Mexican" opening a sentence
@@ -414,6 +463,12 @@ class _Walk:
                 for j, seg in enumerate(in_sentence, start=first):
                     kind, attribution = self._attribute(number, masked, mentions, segments, j, a, b)
                     setting = self._setting(number, masked, a, b, attribution.verb)
+                    if (
+                        attribution.label
+                        and setting not in _WRITTEN_SETTINGS
+                        and (attribution.cue or "").find('organisation "') != -1
+                    ):
+                        setting = "statement"  # an organisation speaks in statements
                     statement: _Statement
                     if continuing is not None and j == 0:
                         statement = continuing
@@ -473,6 +528,7 @@ class _Walk:
         b: int,
     ) -> tuple[QuoteKind, _Attribution]:
         seg = segments[j]
+        self._sentence_now = masked[a:b]
         pre_start = max(a, segments[j - 1].span_end if j > 0 else 0)
         pre = masked[pre_start : seg.open_mark]
         post_end = min(b, segments[j + 1].open_mark if j + 1 < len(segments) else b)
@@ -523,6 +579,12 @@ class _Walk:
         self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
     ) -> _Attribution:
         text = masked[start:end]
+        m = _POST_STATEMENT.match(text)
+        if m:
+            subject = m.group("subj") or m.group("by") or m.group("body") or ""
+            found = self._organisation(subject, "statement")
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
         m = _ACCORDING.match(text)
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
@@ -550,14 +612,18 @@ class _Walk:
                     found = self._speaker_of(inside[-1], masked, mentions)
                 elif not inside:
                     found = self._unmatched_subject(subj.strip(), mentions)
-                found = _Attribution(found.status, found.speaker, m.group("verb"), found.cue)
+                found = _Attribution(
+                    found.status, found.speaker, m.group("verb"), found.cue, label=found.label
+                )
                 return self._cued(found, "tag", m.group(0), paragraph)
         m = _POST_VERB_FIRST.match(text)
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
             if found.status == "none":
                 found = self._unmatched_subject(m.group("subj").strip(), mentions)
-            found = _Attribution(found.status, found.speaker, m.group("verb"), found.cue)
+            found = _Attribution(
+                found.status, found.speaker, m.group("verb"), found.cue, label=found.label
+            )
             return self._cued(found, "tag", m.group(0), paragraph)
         return _NONE
 
@@ -573,6 +639,12 @@ class _Walk:
         self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
     ) -> _Attribution:
         pre = masked[start:end]
+        m = _PRE_STATEMENT.search(pre) if "tatement" in pre or "ruled" in pre else None
+        if m:
+            subject = m.group("subj") or m.group("by") or m.group("body") or ""
+            found = self._organisation(subject, "statement")
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
         m = _PRE_ACCORDING.search(pre)
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
@@ -600,8 +672,13 @@ class _Walk:
                 found = self._first_in(mentions, start + verb.end(), end)
                 words = masked[start + verb.start() : end]
                 if found.status == "none":
-                    found = self._nickname(pre[: verb.start()].strip().split(",")[-1].strip())
-            found = _Attribution(found.status, found.speaker, verb.group("verb"), found.cue)
+                    subject = pre[: verb.start()].strip().split(",")[-1].strip()
+                    found = self._organisation(subject, masked[start:end]) or self._nickname(
+                        subject
+                    )
+            found = _Attribution(
+                found.status, found.speaker, verb.group("verb"), found.cue, label=found.label
+            )
             return self._cued(found, "tag", words, paragraph)
         if pre.rstrip().endswith(":"):
             found = self._clause_subject(paragraph, masked, mentions, start, end, end)
@@ -753,6 +830,7 @@ class _Walk:
             for number, _seg, _kind in statement.parts:
                 last_in[number] = statement
         turn: str | None = None
+        voice: str | None = None  # an organisation whose statement has the turn
         turn_paragraph = 0
         for number, info in enumerate(self.info, start=1):
             if info.kind == "quotes":
@@ -776,17 +854,39 @@ class _Walk:
                             turn_paragraph,
                         )
                     )
+                elif (
+                    first is not None
+                    and turn is None
+                    and voice is not None
+                    and turn_paragraph == number - 1
+                    and info.quote_only
+                    and not first.attributed
+                ):
+                    # The next paragraph of an organisation's statement: still its words.
+                    first.decide(
+                        _Attribution(
+                            "blocked",
+                            None,
+                            None,
+                            f"follow-on paragraph: continues the statement of paragraph "
+                            f'{turn_paragraph}; organisation "{voice}"',
+                            turn_paragraph,
+                            voice,
+                        )
+                    )
+                    first.setting = "statement"
                 last = last_in.get(number)
                 turn = last.speaker if last is not None else None
+                voice = _voice_of(last)
                 turn_paragraph = number
             elif info.kind == "transcript":
-                turn = None
+                turn = voice = None
             elif info.has_subject and info.subject is not None and info.subject == turn:
                 turn_paragraph = number
             elif info.subject is not None and info.subject in info.speaking:
                 turn, turn_paragraph = info.subject, number
             else:
-                turn = None
+                turn = voice = None
 
     # -- who "he" is ----------------------------------------------------------------------
 
@@ -843,6 +943,9 @@ class _Walk:
             return _Attribution("person", mention.person)
         if mention.kind == "unknown":
             text = " ".join(masked[mention.start : mention.end].split())
+            organisation = self._organisation(text, "")
+            if organisation is not None:  # "a Mercedes spokesperson": the team's words
+                return organisation
             if text[:4].casefold() == "the ":
                 return self._epithet(text, mentions)
         return _BLOCKED
@@ -887,10 +990,45 @@ class _Walk:
 
     def _unmatched_subject(self, words: str, mentions: list[Mention]) -> _Attribution:
         """A tag's subject no mention covers: an epithet the register may know ("the South
-        African"), or a nickname ("Checo"); otherwise blocked."""
+        African"), or a nickname ("Checo"); otherwise blocked. An organisation ("Red Bull",
+        "the stewards") is nobody, but its name is kept as the quote's label."""
+        organisation = self._organisation(words, self._sentence_now)
+        if organisation is not None:
+            return organisation
         if re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", words):
             return self._epithet(words, mentions)
         return self._nickname(words)
+
+    def _organisation(self, words: str, context: str) -> _Attribution | None:
+        """A tag's subject that is a team or body ("the Ducati Lenovo Team", "Red Bull",
+        "a Mercedes spokesperson", "McLaren's statement", "the stewards"): nobody, labelled.
+
+        The words are then the organisation's, never a person's: the quote gets no speaker
+        and the organisation as written for its label. A name that is also a person's in
+        the register ("Andretti") counts only when the words say it is a statement.
+        """
+        text = " ".join(words.split()).strip(" ,;")
+        text = _ORG_TAIL.sub("", text)
+        det = _ORG_DETERMINER.match(text)
+        the = False
+        if det is not None:
+            the = det.group(1) is not None
+            text = text[det.end() :]
+        voice = _ORG_VOICE.search(text)
+        stated = voice is not None or _STATEMENT.search(context, context.lower()) is not None
+        if voice is not None:
+            text = text[: voice.start()]
+        elif text[-2:] in ("'s", "’s"):
+            text = text[:-2]
+        if not text or not (text[:1].isupper() or text[:1].isdigit() or the):
+            return None
+        register = default_register()
+        if not register.organisations(text):
+            return None
+        if register.find(text) and not stated:
+            return None
+        label = f"the {text}" if the else text
+        return _Attribution("blocked", None, None, f'organisation "{label}"', label=label)
 
     def _nickname(self, word: str) -> _Attribution:
         """A tag's subject the article never names in full: a nickname the register knows."""
@@ -1010,6 +1148,8 @@ class _Walk:
                 return
 
 
+#: Settings an organisation's words keep; any other becomes "statement".
+_WRITTEN_SETTINGS = frozenset({"written statement", "social media post", "statement"})
 _DOUBLE_MARKS = frozenset('"“”„«»')
 #: A subject right after these is inside a question put to someone, not a statement of theirs.
 _QUESTIONED = re.compile(r"\b(?:whether|if)\s+$|\basked\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -343,8 +343,15 @@ def _read_nationalities(folder: Path, problems: _Problems) -> dict[str, _Nationa
     return found
 
 
-def _read_teams(folder: Path, problems: _Problems) -> dict[str, tuple[str, ...]]:
-    """Team name -> its aliases (the name itself included)."""
+def _read_teams(
+    folder: Path, problems: _Problems, bodies: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """Team name -> its aliases (the name itself included).
+
+    ``bodies``, when given, is filled the same way from the file's ``[bodies."Name"]``
+    tables: organisations that speak in statements but field no driver (the FIA, the
+    stewards, NASCAR).
+    """
     path = folder / TEAMS_FILE
     if not path.exists():
         return {}
@@ -353,17 +360,24 @@ def _read_teams(folder: Path, problems: _Problems) -> dict[str, tuple[str, ...]]
         return {}
     data, lines = read
     teams = data.get("teams", {})
-    if not isinstance(teams, dict) or set(data) - {"teams"}:
-        problems.add(path, 1, 'expected only [teams."Name"] tables')
+    if not isinstance(teams, dict) or set(data) - {"teams", "bodies"}:
+        problems.add(path, 1, 'expected only [teams."Name"] and [bodies."Name"] tables')
         return {}
     found: dict[str, tuple[str, ...]] = {}
-    for name, table in teams.items():
-        line = lines.table(f'teams."{name}"') or lines.table(f"teams.{name}")
+    tables = [("teams", name, table) for name, table in teams.items()]
+    listed = data.get("bodies", {})
+    if isinstance(listed, dict):
+        tables += [("bodies", name, table) for name, table in listed.items()]
+    for kind, name, table in tables:
+        line = lines.table(f'{kind}."{name}"') or lines.table(f"{kind}.{name}")
         aliases = _str_list(table.get("aliases", [])) if isinstance(table, dict) else None
         if aliases is None or set(table) - {"aliases"}:
             problems.add(path, line, f"{name}: expected aliases = [...] only")
             continue
-        found[name] = (name, *aliases)
+        if kind == "teams":
+            found[name] = (name, *aliases)
+        elif bodies is not None:
+            bodies[name] = (name, *aliases)
     return found
 
 
@@ -801,6 +815,8 @@ class Register:
     _by_form: Mapping[str, tuple[RegisterPerson, ...]]
     _by_nickname: Mapping[str, tuple[RegisterPerson, ...]]
     _reader: _EpithetReader
+    #: Folded name of a body (the FIA, the stewards, NASCAR) -> its name in teams.toml.
+    _bodies: Mapping[str, str] = field(default_factory=dict)
 
     # Loading --------------------------------------------------------------------------
 
@@ -830,11 +846,12 @@ class Register:
     @classmethod
     def _build(cls, folder: Path, problems: _Problems) -> Register:
         nationalities = _read_nationalities(folder, problems)
-        teams = _read_teams(folder, problems)
+        bodies: dict[str, tuple[str, ...]] = {}
+        teams = _read_teams(folder, problems, bodies)
         people: list[RegisterPerson] = []
         for path in _people_files(folder):
             people.extend(_read_people(path, nationalities, problems))
-        return cls._from_parts(people, nationalities or {}, teams)
+        return cls._from_parts(people, nationalities or {}, teams, bodies)
 
     @classmethod
     def _from_parts(
@@ -842,6 +859,7 @@ class Register:
         people: list[RegisterPerson],
         nationalities: Mapping[str, _Nationality],
         teams: Mapping[str, tuple[str, ...]],
+        bodies: Mapping[str, tuple[str, ...]] | None = None,
     ) -> Register:
         by_form: dict[str, list[RegisterPerson]] = {}
         by_nickname: dict[str, list[RegisterPerson]] = {}
@@ -861,6 +879,9 @@ class Register:
             _by_form=MappingProxyType({k: tuple(v) for k, v in by_form.items()}),
             _by_nickname=MappingProxyType({k: tuple(v) for k, v in by_nickname.items()}),
             _reader=_EpithetReader(nationalities, teams, (s.team for p in people for s in p.teams)),
+            _bodies=MappingProxyType(
+                {fold(alias): name for name, aliases in (bodies or {}).items() for alias in aliases}
+            ),
         )
 
     def __len__(self) -> int:
@@ -892,6 +913,25 @@ class Register:
         if found is None and key.startswith("the "):
             found = self._by_nickname.get(key[4:])
         return found[0] if found is not None and len(found) == 1 else None
+
+    # Organisations (team statements) -----------------------------------------------------
+
+    def organisations(self, phrase: str) -> frozenset[str]:
+        """The teams or bodies a phrase names ("the Ducati Lenovo Team", "Red Bull", "the
+        stewards"), by their names in teams.toml; empty when it names none.
+
+        A trailing "team" is allowed ("the Haas team"); any other word (a role noun: "the
+        Ferrari driver") makes the phrase no organisation.
+        """
+        key = fold(phrase)
+        if key.startswith("the "):
+            key = key[4:]
+        for candidate in (key, key.removesuffix(" team")):
+            if candidate in self._bodies:
+                return frozenset({self._bodies[candidate]})
+            if candidate in self._reader.teams:
+                return self._reader.teams_of(candidate)
+        return frozenset()
 
     # Epithets -------------------------------------------------------------------------
 

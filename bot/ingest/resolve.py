@@ -37,6 +37,7 @@ class RegisterLike(Protocol):
     def find(self, name: str) -> tuple[object, ...]: ...
     def by_nickname(self, nickname: str) -> object | None: ...
     def describes(self, epithet: str, name: str, on: date) -> bool | None: ...
+    def organisations(self, phrase: str) -> frozenset[str]: ...
 
 
 class _Nobody:
@@ -50,6 +51,9 @@ class _Nobody:
 
     def describes(self, epithet: str, name: str, on: date) -> bool | None:
         return None
+
+    def organisations(self, phrase: str) -> frozenset[str]:
+        return frozenset()
 
 
 def register_folder() -> Path:
