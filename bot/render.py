@@ -277,7 +277,34 @@ def cite(source: Source | None, paragraphs: Iterable[int | None] = ()) -> str:
 
 
 def _speaker(quote: Quote) -> str:
+    voice = _organisation_voice(quote)
+    if quote.speaker is None and voice:
+        return voice[:1].upper() + voice[1:]
     return quote.speaker or "Speaker not named in the article"
+
+
+# -- an organisation's statement (issue 9): words with no person, its label the team ------
+#: How an organisation's words came out, by the quote's setting.
+_VOICE_SETTINGS = {
+    "statement": "a statement from",
+    "written statement": "a statement from",
+    "social media post": "a social media post from",
+}
+
+
+def _organisation_voice(quote: Quote) -> str | None:
+    """ "a statement from the Ducati Lenovo Team" for an organisation's words, else None.
+
+    Attribution stores a team's or body's statement with no speaker and the organisation
+    as the label; a transcript's role label ("Race engineer") is no statement.
+    """
+    if quote.speaker is not None or not quote.label:
+        return None
+    lead = _VOICE_SETTINGS.get(quote.setting)
+    return f"{lead} {quote.label}" if lead else None
+
+
+# ---------------------------------------------------------------------------------------
 
 
 #: Settings that add nothing after a name ("— X (said)"); anything richer is shown.
@@ -296,7 +323,8 @@ def _statement_body(parts: Sequence[Quote], style: _Style) -> str:
             paragraphs.append([quoted])
         last = part.paragraph
     first = parts[0]
-    who = first.speaker or "the article does not say who said this"
+    voice = _organisation_voice(first)
+    who = first.speaker or voice or "the article does not say who said this"
     line = f"— {who}"
     setting = first.setting.strip() if first.speaker and first.setting else ""
     if setting and setting.casefold() not in _BARE_SETTINGS:
@@ -443,9 +471,12 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
         return esc(answer.title), blocks, False
     if isinstance(answer, WhoSaidAnswer):
         parts = answer.statement_parts or (answer.quote,)
+        voice = _organisation_voice(answer.quote)
         title = (
             f"{answer.quote.speaker} said it"
             if answer.quote.speaker
+            else voice[:1].upper() + voice[1:]
+            if voice
             else "The article does not say who said it"
         )
         header = f"Who said “{esc(answer.phrase)}”?" if answer.phrase else None

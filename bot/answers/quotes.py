@@ -16,7 +16,7 @@ from bot.answers.text import clean, normalise, published, shorten, strip_quotes
 from bot.models import Quote
 from bot.store import fts_terms
 
-__all__ = ["MAX_PHRASE", "QUOTE_LIMIT", "Quotes"]
+__all__ = ["MAX_PHRASE", "QUOTE_LIMIT", "Quotes", "organisation_said"]
 
 #: Longest phrase /whosaid matches; a longer paste is cut, which only makes matching stricter.
 MAX_PHRASE = 300
@@ -295,3 +295,54 @@ def group_statements_of(quotes: Sequence[Quote]) -> list[tuple[Quote, ...]]:
     from bot.answers.records import group_statements
 
     return list(group_statements(quotes))
+
+
+# -- an organisation's statements (issue 9; attribution labels them) -----------------------
+#: Paragraphs the text search hands over when looking for an organisation's statements.
+ORGANISATION_PASSAGES = 40
+#: Settings attribution gives an organisation's words (``bot.ingest.attribute``).
+_ORGANISATION_SETTINGS = frozenset({"statement", "written statement", "social media post"})
+
+
+async def organisation_said(part: Part, who: str, topic: str = "") -> QuotesAnswer | None:
+    """What a team or body said ("what did ducati say", "what did the stewards say").
+
+    Attribution stores an organisation's statement with no speaker and the organisation,
+    as the article wrote it, for a label ("the Ducati Lenovo Team"). The label matches when
+    it names the same team or body in the register (data/people/teams.toml: "Ducati" and
+    "the Ducati Lenovo Team") or holds every word asked. The statements most about
+    ``topic`` come first, then the newest. None when no stored statement is theirs.
+    """
+    from bot.answers.passages import stems
+    from bot.ingest.resolve import default_register
+
+    register = default_register()
+    wanted = register.organisations(clean(who, 200))
+    words = [w for w in normalise(who).split() if w not in ("the", "team", "s")]
+    if not words:
+        return None
+    found = await part.store.passages_matching([*words, "statement"], limit=ORGANISATION_PASSAGES)
+    slugs = list(dict.fromkeys(p.source.slug for p in found if p.source))
+    if not slugs:
+        return None
+    quotes, _reported = await part.store.said_in(slugs)
+
+    def theirs(q: Quote) -> bool:
+        if q.speaker is not None or not q.label or q.setting not in _ORGANISATION_SETTINGS:
+            return False
+        if wanted and register.organisations(q.label) & wanted:
+            return True
+        return set(words) <= set(normalise(q.label).split())
+
+    statements = group_statements_of([q for q in quotes if theirs(q)])
+    if not statements:
+        return None
+    about = stems(topic) if topic else frozenset()
+
+    def rank(parts: tuple[Quote, ...]) -> tuple[int, str]:
+        text = " ".join(q.text for q in parts)
+        return (len(about & stems(text)), published(parts[0]).isoformat())
+
+    ranked = sorted(statements, key=rank, reverse=True)
+    label = ranked[0][0].label or who
+    return QuotesAnswer(tuple(q for parts in ranked for q in parts), f"What {label} said")

@@ -30,7 +30,7 @@ from bot.answers.passages import (
     words_of,
 )
 from bot.answers.places import place_book
-from bot.answers.quotes import Quotes
+from bot.answers.quotes import Quotes, organisation_said
 from bot.answers.records import (
     Answer,
     Found,
@@ -565,6 +565,8 @@ class Router:
         if name is None:
             if (several := self._several(who)) is not None:
                 return several
+            if said := await organisation_said(self.quotes, who, topic):  # a team's statement
+                return said
             words = [w for w in words_of(who) if w not in _WEAK]
             if (found := await self._role_said(who, topic)) is not None:
                 return found
