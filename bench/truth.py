@@ -19,6 +19,11 @@ Gold format, one line per quotation (each quoted span), ``#`` starts a comment::
     # paragraph | speaker (full name as the article writes it, or -) | form | first words
     3 | Fernando Alonso | tag | We were just missing
     7 | - | none | Fernando! Fernando!
+    9 | @the Ducati Lenovo Team | statement | There was no technical failure
+
+``@`` marks an organisation's words (a team's or body's statement): no person spoke them,
+and the quote's label must name the organisation as written. Labels are scored apart
+(``labels`` row): a label is never a speaker, so precision and recall stay the people's.
 
 The paragraph counts from 1, the first paragraph after the header line. The first words are
 matched to the start of an extracted quote in that paragraph, forgiving quote marks, spacing
@@ -64,6 +69,7 @@ FORMS = (
     "change",
     "dash",
     "nickname",
+    "statement",
     "none",
 )
 
@@ -77,6 +83,8 @@ class GoldLine:
     form: str
     starts: str
     line: int
+    #: The organisation whose statement this is (``@`` in the speaker column), or None.
+    label: str | None = None
 
 
 class GoldError(ValueError):
@@ -95,8 +103,9 @@ def read_gold(path: Path) -> list[GoldLine]:
             raise GoldError(f"{path}:{number}: expected `paragraph | speaker | form | words`")
         if parts[2] not in FORMS:
             raise GoldError(f"{path}:{number}: unknown form {parts[2]!r} (one of {FORMS})")
-        speaker = None if parts[1] == "-" else parts[1]
-        lines.append(GoldLine(int(parts[0]), speaker, parts[2], parts[3], number))
+        speaker = None if parts[1] == "-" or parts[1].startswith("@") else parts[1]
+        label = parts[1][1:].strip() or None if parts[1].startswith("@") else None
+        lines.append(GoldLine(int(parts[0]), speaker, parts[2], parts[3], number, label))
     return lines
 
 
@@ -139,6 +148,10 @@ class Score:
     missed: list[str] = field(default_factory=list)  # no name where the gold gives one
     unmatched: list[str] = field(default_factory=list)  # gold line with no such quote
     ungolded: list[str] = field(default_factory=list)  # extracted quote with no gold line
+    #: Organisations' statements: gold_named = gold labels, named = labels given on those
+    #: lines, correct = the gold's label.
+    labels: Tally = field(default_factory=Tally)
+    wrong_labels: list[str] = field(default_factory=list)
 
 
 def _articles(folder: Path) -> list[Path]:
@@ -179,6 +192,8 @@ def score_corpus(folder: Path = CORPUS, only: Iterable[str] = ()) -> Score:
                 score.unmatched.append(where)
                 continue
             used.add(hit)
+            if g.label is not None:
+                _score_label(score, g, article.quotes[hit].label, where)
             got = article.quotes[hit].speaker
             if got is None:
                 if g.speaker is not None:
@@ -194,6 +209,22 @@ def score_corpus(folder: Path = CORPUS, only: Iterable[str] = ()) -> Score:
             if i not in used:
                 score.ungolded.append(f"{path.stem}: paragraph {q.paragraph} {q.text[:40]!r}")
     return score
+
+
+def _score_label(score: Score, g: GoldLine, got: str | None, where: str) -> None:
+    """Tally one organisation's statement: the label given against the gold's."""
+    tally = score.labels
+    tally.quotes += 1
+    tally.articles.add(where.split(":", 1)[0])
+    tally.gold_named += 1
+    if got is None:
+        score.wrong_labels.append(f"{where}: no label, gold {g.label}")
+        return
+    tally.named += 1
+    if fold(got) == fold(g.label or ""):
+        tally.correct += 1
+    else:
+        score.wrong_labels.append(f"{where}: label {got}, gold {g.label}")
 
 
 def _row(name: str, tally: Tally) -> str:
@@ -212,11 +243,14 @@ def report(score: Score, *, verbose: bool) -> str:
     ]
     lines += [_row(form, score.by_form[form]) for form in FORMS if form in score.by_form]
     lines.append(_row("overall", score.overall))
+    if score.labels.quotes:
+        lines.append(_row("labels", score.labels) + "  (organisations' statements)")
     problems: Sequence[tuple[str, list[str]]] = (
         ("WRONG", score.wrong),
         ("missed", score.missed),
         ("gold line without a quote", score.unmatched),
         ("quote without a gold line", score.ungolded),
+        ("label", score.wrong_labels),
     )
     for title, items in problems:
         if items:

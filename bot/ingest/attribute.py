@@ -1226,7 +1226,8 @@ class Speech:
 
     quotes: list[Quote]
     reported: list[ReportedStatement]
-    #: Epithets the text used for exactly one named person: aliases learned from the text.
+    #: Epithets the text used for exactly one named person, and the nicknames the register
+    #: gives the people it names ("Bez"): aliases, so fans' short names find them.
     epithets: dict[str, str]
     #: Speakers named only by a nickname the register knows ({"Sergio Pérez": "Checo"}).
     nicknamed: dict[str, str] = field(default_factory=dict)
@@ -1245,7 +1246,31 @@ def extract_speech(
     """
     walk = _walk(paragraphs, people, defaults, published, appositives)
     learned = {epithet: name for epithet, name in walk.epithets.items() if name is not None}
+    for nickname, name in register_nicknames(people).items():
+        learned.setdefault(nickname, name)
     return Speech(_quotes(walk, paragraphs), list(walk.reported), learned, dict(walk.nicknamed))
+
+
+def register_nicknames(people: PeopleIndex) -> dict[str, str]:
+    """The nicknames fans and press use for the article's people, from the register.
+
+    Only for a person the register knows as exactly one entry, and only nicknames written
+    as words ("Bez", "Checo", "Danny Ric"): an initialism ("JB", "GP") is also an ordinary
+    token of a question and would seem to name them.
+    """
+    register = default_register()
+    found: dict[str, str] = {}
+    for entry in people.people:
+        matches = register.find(entry.name)
+        if len(matches) != 1:
+            continue
+        for nickname in getattr(matches[0], "nicknames", ()):
+            if len(nickname) >= 3 and not nickname.isupper() and not _DIGIT.search(nickname):
+                found.setdefault(nickname, entry.name)
+    return found
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:

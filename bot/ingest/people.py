@@ -39,6 +39,7 @@ MentionKind = Literal["name", "alias", "pronoun", "unknown"]
 _STOP = _words(
     """
     Grand Prix Formula One Team Racing Motorsport Motorsports Mercedes Ferrari McLaren Alpine
+    Global Autosport Corse Gazoo Lenovo Petronas Aramco Oracle Repsol Pramac MoneyGram
     Renault Haas Sauber Alfa Romeo AlphaTauri Toro Rosso Aston Bull Red Honda Audi Cadillac
     Arrows Silver Safety Car Virtual Race Control Championship Championships World Constructors
     Drivers Sky Sports Instagram Twitter Facebook TikTok YouTube Netflix Drive Survive Circuit
@@ -77,6 +78,7 @@ _COMMON = _words(
     Having Being Thanks Perhaps Maybe Although Once Twice Again Back Away Along Across Around
     Through Throughout Against Among Between Beyond Unlike Like Except Besides Regardless
     Former Current Reigning Fellow Rival Rookie Veteran Young Old New Team-mate Teammate Team
+    Champion Defending
     """
 )
 _PARTICLES = frozenset(
