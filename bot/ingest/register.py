@@ -880,7 +880,11 @@ class Register:
             _by_nickname=MappingProxyType({k: tuple(v) for k, v in by_nickname.items()}),
             _reader=_EpithetReader(nationalities, teams, (s.team for p in people for s in p.teams)),
             _bodies=MappingProxyType(
-                {fold(alias): name for name, aliases in (bodies or {}).items() for alias in aliases}
+                {
+                    fold(alias).removeprefix("the "): name
+                    for name, aliases in (bodies or {}).items()
+                    for alias in aliases
+                }
             ),
         )
 
