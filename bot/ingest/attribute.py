@@ -961,6 +961,10 @@ class _Walk:
         salient = next((n for n in reversed(self.history[-6:]) if n is not None), None)
         if self.history and self.history[-1] is None:
             salient = None
+        rival = self._rival(text, salient, mentions)
+        if rival is not None:
+            # "Alonso passed Sainz. '...,' the Spaniard said": it fits both; never guess.
+            return _Attribution("blocked", cue=f'epithet "{text}" fits both {salient} and {rival}')
         if salient is not None and describer.fits(text, salient):
             self._learn_epithet(text, salient)
             return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
@@ -987,6 +991,17 @@ class _Walk:
             return _Attribution("person", one, cue=f'epithet "{text}" = {one}, the only '
                                 "person of the article it fits")  # fmt: skip
         return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
+
+    def _rival(self, text: str, salient: str | None, mentions: list[Mention]) -> str | None:
+        """Someone else named in this paragraph whom the epithet fits as well as the current
+        subject ("the Spaniard" after "Alonso passed Sainz")."""
+        if salient is None or not self.describer.fits(text, salient):
+            return None
+        for x in mentions:
+            named = x.kind in ("name", "alias") and x.person and x.person != salient
+            if named and x.person and self.describer.fits(text, x.person):
+                return x.person
+        return None
 
     def _unmatched_subject(self, words: str, mentions: list[Mention]) -> _Attribution:
         """A tag's subject no mention covers: an epithet the register may know ("the South
