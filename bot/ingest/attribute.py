@@ -193,6 +193,9 @@ _EPITHET = re.compile(
     r"|(?:[A-Z][\w-]*\s+){0,2}(?:driver|star|boss|rookie|champion|veteran|youngster|principal))"
 )
 
+#: A nickname as a tag's subject: "Checo", "Danny Ric", "the Honey Badger", "El Diablo".
+_NICKNAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|of|the)){0,3}")
+
 #: An organisation as a tag's subject: what may come before and after its name.
 _ORG_DETERMINER = re.compile(r"(?:([Tt]he)|[Aa]n?|[Oo]ne)\s+")
 _ORG_VOICE = re.compile(
@@ -981,7 +984,11 @@ class _Walk:
             named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
             if len(named) == 1:
                 only = named.pop()
-                if describer.fits(text, only) is not False:
+                verdict = describer.fits(text, only)
+                # An epithet nothing can check ("the Doctor") names the paragraph's one
+                # person only when they are a subject there, not "of Marquez", "Rossi's".
+                subject = any(x.person == only and x.subject_like for x in mentions)
+                if verdict or (verdict is None and subject):
                     self._learn_epithet(text, only)
                     return _Attribution("person", only, cue=f'epithet "{text}" = {only}, the '
                                         "one person the paragraph names")  # fmt: skip
@@ -1011,7 +1018,8 @@ class _Walk:
         if organisation is not None:
             return organisation
         if re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", words):
-            return self._epithet(words, mentions)
+            nickname = self._nickname(words)  # "the Honey Badger": a nickname, not a kind
+            return nickname if nickname.status == "person" else self._epithet(words, mentions)
         return self._nickname(words)
 
     def _organisation(self, words: str, context: str) -> _Attribution | None:
@@ -1047,7 +1055,7 @@ class _Walk:
 
     def _nickname(self, word: str) -> _Attribution:
         """A tag's subject the article never names in full: a nickname the register knows."""
-        if not re.fullmatch(r"[A-Z][\w'’-]+", word) or word in _NOT_NICKNAMES:
+        if not _NICKNAME.fullmatch(word) or word in _NOT_NICKNAMES:
             return _BLOCKED
         name = self.describer.nickname(word)
         if name is None:

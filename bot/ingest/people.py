@@ -704,6 +704,8 @@ def discover_people(
     people: list[PersonEntry] = list(known)
     seen = {p.name.casefold() for p in people}
     base = PeopleIndex(tuple(people))
+    # A nickname written as a name ("Danny Ric") -> whose it is.
+    nicknames: dict[str, tuple[str, frozenset[str]]] = {}
     for text in texts:
         for name, _start, _end in _names_in(text, lowercase_words):
             if name.casefold() in seen or base.resolve(name) is not None:
@@ -712,12 +714,51 @@ def discover_people(
             if any(name.startswith(p.name + " ") or p.name.startswith(name + " ") for p in people):
                 continue
             seen.add(name.casefold())
+            if (owner := _nickname_owner(name)) is not None:
+                nicknames.setdefault(name, owner)
+                continue
             people.append(PersonEntry(name))
+    if nicknames:
+        people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))
     if learn_aliases and not known:
         index = _with_learned_aliases(index, paragraphs)
     log.debug("people found: %s", ", ".join(index.names))
     return index
+
+
+def _nickname_owner(name: str) -> tuple[str, frozenset[str]] | None:
+    """Whom a nickname written like a name stands for ("Danny Ric", "El Diablo", "Top
+    Gun"): the register's full name and the folded forms of it; None for no nickname."""
+    from bot.ingest.resolve import default_register, fold  # the register needs this module
+
+    person = default_register().by_nickname(name)
+    if person is None:
+        return None
+    full = str(getattr(person, "name", ""))
+    forms = frozenset({fold(full), *(fold(s) for s in getattr(person, "short", ()))})
+    return (full, forms) if full and fold(name) not in forms else None
+
+
+def _with_nicknames(
+    people: list[PersonEntry], nicknames: dict[str, tuple[str, frozenset[str]]]
+) -> list[PersonEntry]:
+    """Give each nickname to the article's entry for its owner, or add the owner.
+
+    The article then reads "Danny Ric said" as Daniel Ricciardo, under the name it gives
+    him (or the register's), and never stores a person called "Danny Ric".
+    """
+    from bot.ingest.resolve import fold
+
+    out = list(people)
+    for nickname, (owner, forms) in nicknames.items():
+        at = next((i for i, p in enumerate(out) if fold(p.name) in forms), None)
+        if at is None:
+            out.append(PersonEntry(owner, aliases=(nickname,)))
+        else:
+            p = out[at]
+            out[at] = PersonEntry(p.name, p.role, p.team, (*p.aliases, nickname), p.pronoun)
+    return out
 
 
 def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:

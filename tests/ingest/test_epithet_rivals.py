@@ -1,4 +1,4 @@
-"""An epithet that fits two people of one paragraph names neither (issue 9, unseen3)."""
+"""Epithets and nicknames name someone only when one person fits (issue 9, unseen3)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,21 @@ from bot.ingest.people import discover_people
             'Max Verstappen passed Lando Norris. "That was tight," the Briton said.',
             "Lando Norris",
             id="the-one-person-it-fits",
+        ),
+        pytest.param(
+            'Rain fell at Turn 1. "He was brave," the Doctor said of Marc Marquez.',
+            None,
+            id="an-unknown-epithet-is-not-the-object-of-the-sentence",
+        ),
+        pytest.param(
+            'Daniel Ricciardo watched. "Great racing," the Honey Badger said.',
+            "Daniel Ricciardo",
+            id="a-nickname-of-several-words",
+        ),
+        pytest.param(
+            'Nobody expected it. "We go again," El Diablo said.',
+            "Fabio Quartararo",
+            id="a-nickname-written-like-a-name-is-no-new-person",
         ),
     ],
 )
