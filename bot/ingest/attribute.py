@@ -235,6 +235,16 @@ _PRE_STATEMENT = re.compile(
     r"(?:\s+(?:in\s+part|simply|only))?\s*[:,]\s*$"
 )
 
+_BARE_STATEMENT = (
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:team['’]s\s+|short\s+|written\s+)?statement\s+"
+    rf"{_STATEMENT_VERB}"
+)
+#: "“...,” the statement read": whose, the sentences before must tell.
+_POST_BARE_STATEMENT = re.compile(rf"^[\s,.!?…—–-]*{_BARE_STATEMENT}\b")
+_PRE_BARE_STATEMENT = re.compile(rf"\b{_BARE_STATEMENT}(?:\s+\w+){{0,2}}?\s*[:,]\s*$")
+#: Capitalised words that may name an organisation ("Toyota's", "the Ducati Lenovo Team").
+_CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?\b[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4}")
+
 #: Roles no register or article fact can confirm or contradict ("the veteran").
 _ROLE_EPITHET = re.compile(
     r"[Tt]he\s+(?:veteran|youngster|rookie|teenager|racer|rider|driver|star)", re.I
@@ -588,6 +598,11 @@ class _Walk:
             found = self._organisation(subject, "statement")
             if found is not None:
                 return self._cued(found, "statement", m.group(0), paragraph)
+        m = _POST_BARE_STATEMENT.match(text) if "tatement" in text else None
+        if m:
+            found = self._statement_owner(masked, start)
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
         m = _ACCORDING.match(text)
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
@@ -646,6 +661,11 @@ class _Walk:
         if m:
             subject = m.group("subj") or m.group("by") or m.group("body") or ""
             found = self._organisation(subject, "statement")
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
+        m = _PRE_BARE_STATEMENT.search(pre) if "tatement" in pre else None
+        if m:
+            found = self._statement_owner(masked, start + m.start())
             if found is not None:
                 return self._cued(found, "statement", m.group(0), paragraph)
         m = _PRE_ACCORDING.search(pre)
@@ -1038,7 +1058,11 @@ class _Walk:
             the = det.group(1) is not None
             text = text[det.end() :]
         voice = _ORG_VOICE.search(text)
-        stated = voice is not None or _STATEMENT.search(context, context.lower()) is not None
+        stated = (
+            voice is not None
+            or context == "statement"
+            or _STATEMENT.search(context, context.lower()) is not None
+        )
         if voice is not None:
             text = text[: voice.start()]
         elif text[-2:] in ("'s", "’s"):
@@ -1052,6 +1076,36 @@ class _Walk:
             return None
         label = f"the {text}" if the else text
         return _Attribution("blocked", None, None, f'organisation "{label}"', label=label)
+
+    def _statement_owner(self, masked: str, upto: int) -> _Attribution | None:
+        """Whose "the statement" is: the one organisation the sentences speaking of a
+        statement name, in this paragraph before ``upto`` or else the paragraph before
+        ("Toyota's frustration boiled over when the team issued a statement"). None when
+        they name a person (or "he"), several organisations, or none."""
+        places = [masked[:upto]]
+        if len(self.masked) >= 2:
+            places.append(self.masked[-2])
+        for text in places:
+            labels: set[str] = set()
+            spoken = False
+            for a, b in sentence_spans(text):
+                sentence = text[a:b]
+                if "statement" not in sentence.lower():
+                    continue
+                spoken = True
+                if any(x.kind != "unknown" for x in self.people.mentions(sentence)):
+                    return None  # "Hamilton issued a statement on Ferrari's pace"
+                for run in _CAPITALISED_RUN.finditer(sentence):
+                    found = self._organisation(run.group(0), "statement")
+                    if found is not None and found.label:
+                        labels.add(found.label)
+            if spoken:
+                if len(labels) != 1:
+                    return None
+                (label,) = labels
+                return _Attribution("blocked", None, None, f'organisation "{label}", whose '
+                                    "statement the text speaks of", label=label)  # fmt: skip
+        return None
 
     def _nickname(self, word: str) -> _Attribution:
         """A tag's subject the article never names in full: a nickname the register knows."""

@@ -138,3 +138,36 @@ def test_register_nicknames_become_aliases_but_initialisms_do_not() -> None:
     assert speech.epithets["Bez"] == "Marco Bezzecchi"
     assert speech.epithets["Checo"] == "Sergio Pérez"
     assert "JB" not in speech.epithets
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "label"),
+    [
+        pytest.param(
+            ["Haas released a statement on Sunday night.", 'The statement read: "He is fit."'],
+            "Haas",
+            id="the-one-team-that-issued-it",
+        ),
+        pytest.param(
+            ['Arrow McLaren issued a statement. "We will appeal," the statement said.'],
+            "Arrow McLaren",
+            id="same-paragraph",
+        ),
+        pytest.param(
+            ['Lewis Hamilton issued a statement about Ferrari. "Not worried," the statement read.'],
+            None,
+            id="a-persons-statement-naming-a-team",
+        ),
+        pytest.param(
+            ['Aston Martin and Alpine issued statements. "We will review," the statement said.'],
+            None,
+            id="two-teams",
+        ),
+    ],
+)
+def test_the_statement_is_the_one_organisation_said_to_issue_it(
+    paragraphs: list[str], label: str | None
+) -> None:
+    """ "The statement read" takes the organisation the text says issued it, if only one."""
+    found = quotes(paragraphs)
+    assert (found[-1].speaker, found[-1].label) == (None, label)
