@@ -242,6 +242,14 @@ _BARE_STATEMENT = (
 #: "“...,” the statement read": whose, the sentences before must tell.
 _POST_BARE_STATEMENT = re.compile(rf"^[\s,.!?…—–-]*{_BARE_STATEMENT}\b")
 _PRE_BARE_STATEMENT = re.compile(rf"\b{_BARE_STATEMENT}(?:\s+\w+){{0,2}}?\s*[:,]\s*$")
+#: A clause whose subject is an organisation and whose verb says something ("Red Bull
+#: called the penalty", "the stewards described the move as").
+_ORG_CLAUSE = re.compile(
+    r"\s*(?P<org>(?:[Tt]he\s+)?(?:[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4}|stewards))"
+    r"\s+(?:\w+ly\s+)?(?:said|says|called|calls|described|describes|labelled|labeled|"
+    r"branded|termed|deemed|insisted|admitted|confirmed|stated|declared|promised|vowed|"
+    r"added|wrote|ruled|explained|blamed)\b"
+)
 #: Capitalised words that may name an organisation ("Toyota's", "the Ducati Lenovo Team").
 _CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?\b[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4}")
 
@@ -747,6 +755,10 @@ class _Walk:
                 found = self._speaker_of(mention, masked, mentions)
                 words = masked[mention.start : min(at, mention.end + 40)]
                 return self._cued(found, "reported speech", words, paragraph)
+        # 'Red Bull called the penalty "harsh"': an organisation's words, no person's.
+        m = _ORG_CLAUSE.match(masked, clause_start, at)
+        if m is not None and (found := self._organisation(m.group("org"), "")) is not None:
+            return self._cued(found, "reported speech", m.group(0), paragraph)
         return _NONE
 
     def _dash_credit(self, paragraph: int, masked: str) -> _Attribution:

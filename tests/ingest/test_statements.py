@@ -57,6 +57,16 @@ def quotes(paragraphs: Sequence[str]) -> list[Quote]:
             '"We will review it," NASCAR said in a statement.', "NASCAR", id="series-statement"
         ),
         pytest.param(
+            'Red Bull called the penalty "harsh" in a short statement.',
+            "Red Bull",
+            id="partial-quote-of-a-team",
+        ),
+        pytest.param(
+            'The stewards described the move as "optimistic but legal".',
+            "the stewards",
+            id="partial-quote-of-the-stewards",
+        ),
+        pytest.param(
             '"We will appeal," Andretti Global said in a statement.',
             "Andretti Global",
             id="team-named-for-a-family",
@@ -82,6 +92,11 @@ def test_an_organisations_words_get_its_label_and_no_speaker(paragraph: str, lab
         pytest.param('"We go again," Andretti said.', None, id="a-family-name-no-statement"),
         pytest.param(
             '"We respect the decision," the statement read.', None, id="whose-statement-unsaid"
+        ),
+        pytest.param(
+            'Hamilton called the Ferrari floor "a big step".',
+            "Lewis Hamilton",
+            id="partial-quote-about-a-team",
         ),
     ],
 )
