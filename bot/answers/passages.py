@@ -198,6 +198,10 @@ class Query:
     search_more: tuple[str, ...] = ()
     #: The newest story with an answering sentence answers ("the next race").
     newest_first: bool = False
+    #: Stems that tell the event a "why" question asks the cause of ("crashed", "race"):
+    #: of the stories where the one asked about had it, the newest answers ("why did Pecco
+    #: crash" is his latest crash, not an older retirement), unless the question dates it.
+    event: tuple[str, ...] = ()
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -325,25 +329,41 @@ class Passages(Part):
             if p.source and any(_mentions(p.text, forms) for forms in name_forms)
         }
         scored: list[Scored] = []
-        for rank, passage in enumerate(found):
+        # Paragraphs in the article's order, so one opening "The zero leaves him 31 points
+        # behind" continues with whom the paragraph before it last named.
+        last_named: dict[tuple[str, int], set[str]] = {}
+        in_order = sorted(
+            enumerate(found), key=lambda rp: (rp[1].source.slug if rp[1].source else "",
+                                              rp[1].paragraph)
+        )  # fmt: skip
+        for rank, passage in in_order:
             assert passage.source is not None
             slug = passage.source.slug
             previous: set[str] = set()
+            first = passage.text.lstrip()
+            if _PRONOUN.match(first) or _DEFINITE.match(first):
+                # Not a quotation, nor its "..., the Frenchman said": attribution tells those.
+                previous.update(last_named.get((slug, passage.paragraph - 1), ()))
+            named_last: set[str] = set()
             for i, span in enumerate(split_sentences(passage.text)):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
                     quotes[slug], reported[slug], required, team_forms, previous,
                     headline_stems.get(slug, frozenset()),
                 )  # fmt: skip
+                named_last = set(previous) or named_last
                 if item is not None:
                     item.score += 0.5 * story_cover.get(slug, 0.0)
                     item.story_named = slug in named_in
                     scored.append(item)
+            last_named[(slug, passage.paragraph)] = named_last
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
         if query.newest_first and answering:
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
+        if query.event and answering:
+            answering = _newest_event(query, answering)
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
             wanted = {stem(c) for c in query.prefer}
@@ -613,6 +633,21 @@ def _has(low: str, phrase: str) -> bool:
     if phrase.startswith("re:"):
         return re.search(rf"(?<!\w){phrase[3:]}", low) is not None
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low) is not None
+
+
+def _newest_event(query: Query, answering: list[Scored]) -> list[Scored]:
+    """The answering sentences of the newest story where the one asked about had the event
+    the question asks the cause of: a sentence names them (or is theirs) and the event."""
+    event = set(query.event)
+    had = [
+        s
+        for s in answering
+        if (s.subject if query.subject is not None else s.named) and event & stems(s.text)
+    ]
+    if not had:
+        return answering
+    latest = max(_date(s.passage) for s in had)
+    return [s for s in answering if _date(s.passage) == latest]
 
 
 def _date(passage: Passage) -> date:

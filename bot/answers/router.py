@@ -838,6 +838,7 @@ class Router:
             newest_first=("next" in kinds or ("points" in kinds and not kinds & _OPEN))
             and reading.year is None
             and not reading.places,
+            event=_event_stems(reading, kinds, groups, slugs),
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
             all_people=yes_no and len(reading.people) >= 2,
@@ -1137,6 +1138,22 @@ def _kinds(reading: Reading) -> set[str]:
     if "count_laps" in kinds:
         kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
     return kinds
+
+
+#: Kinds that name an event a "why" question can ask the cause of.
+_EVENTS = ("crash", "retire", "penalty", "did_finish")
+
+
+def _event_stems(
+    reading: Reading, kinds: set[str], groups: list[tuple[str, ...]], slugs: list[str] | None
+) -> tuple[str, ...]:
+    """Stems telling the event of "why did X crash" / "why wasn't X racing", when the
+    question names someone and no race or date: its kind's cues and its own words."""
+    if "why" not in kinds or not reading.people or slugs is not None or reading.newest:
+        return ()
+    words = [w for k in _EVENTS if k in kinds for w in CUES[k]]
+    words += [w for g in groups for w in g]
+    return tuple(dict.fromkeys(stem(w) for w in words))
 
 
 def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:

@@ -61,6 +61,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fault": ("blame", "mistake", "wrong"), "mistake": ("fault",),
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
+    # "the title race": the standings, however a report words them ("63 behind the leader").
+    "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead"),
     "leads": ("lead",), "leader": ("leads", "lead"), "lead": ("led", "leading", "leads"),
     "orders": ("told", "instructed", "hold"),
     "gp": ("grand", "prix"), "teammate": ("team", "shares", "sister", "teammates"),
@@ -113,7 +115,8 @@ CUES: dict[str, tuple[str, ...]] = {
             "locked", "pushed", "damaged", "broken", "bent", "lost", "wrong", "movement",
             "jolted", "slowed", "contact", "slid", "spin", "barrier", "wall", "gravel",
             "speeding", "touched", "loss", "problem", "traced", "failed", "broke", "issue",
-            "spun"),
+            "spun", "tyre", "tyres", "temperature", "grip", "injury", "injured",
+            "engine", "gearbox", "puncture"),
     "start": ("grid", "pole", "qualified", "qualifying"),
     "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
               "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
@@ -392,6 +395,8 @@ def _people_in(
                 name = index.exact.get(key[4:])
             if name is None and size == 1 and key.endswith("s") and len(key) > 4:
                 name = index.exact.get(key[:-1])  # "russells"
+            if name is None and size <= 2 and key not in _STOP:
+                name = _nickname(key, lookup)  # "bez": fans' word the article never uses
             if name is None or (size == 1 and (key in _STOP or key in _NOT_NAMES)):
                 continue
             if _eventlike(name):
@@ -413,6 +418,21 @@ def _people_in(
     people = list(dict.fromkeys(name for _, name in found if not _eventlike(name)))
     used.extend(sorted(taken - set(blocked or ())))
     return people, used
+
+
+def _nickname(key: str, lookup: Lookup) -> str | None:
+    """The stored person a register nickname names ("bez" -> Marco Bezzecchi), when the
+    articles name them at all; the register alone never adds anyone."""
+    from bot.ingest.resolve import default_register
+
+    found = default_register().by_nickname(key)
+    if found is None:
+        return None
+    for form in (found.name, *found.short):
+        name = lookup.index.exact.get(normalise(form))
+        if name is not None:
+            return name
+    return None
 
 
 def _team_people(low: str, lookup: Lookup, named: list[str]) -> list[str]:
