@@ -11,6 +11,7 @@ input with no question in it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -23,7 +24,9 @@ from bot.answers.passages import (
     Query,
     Scored,
     _has,
+    _mentions,
     as_found,
+    forms_of,
     split_sentences,
     stem,
     stems,
@@ -174,6 +177,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
                           r"\bbehind\b|\bchampionship\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
+                          r"\b(?:end|ended|ending|wind|wound)\s+up\b|"
                           r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
     ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
     ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
@@ -459,6 +463,23 @@ class Router:
             return None
         from bot.answers.understand import SYNONYMS
 
+        for team in _register_teams(name) if not extra else ():
+            # The article never says "X drives for Y", but names the team the register
+            # gives them beside them ("the Penske's front wing ... and McLaughlin had to
+            # pit", "thank you to Trackhouse"): that sentence tells it, cited. Their
+            # newest team first; a sentence must name them itself, or be theirs.
+            named = Query(
+                people=(name,),
+                subject=name,
+                hints=tuple(t.casefold() for t in team),
+                need_written=re.compile("|".join(rf"\b{re.escape(t)}\b" for t in team)),
+                min_cover=0.0,
+            )
+            found, _ = await self.passages.find(named)
+            forms = forms_of(person) if person else {name.casefold()}
+            found = [f for f in found if f.speaker == name or _mentions(f.text, forms)]
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
         query = Query(
             groups=[(w, *SYNONYMS.get(w, ())) for w in extra],
             people=(name,),
@@ -476,7 +497,6 @@ class Router:
         they speak it, or are named before its word and not as the one it is made to."""
         if found.speaker:
             return found.speaker == person
-        from bot.answers.passages import forms_of
 
         low = found.text.casefold()
         at = min((i for w in _SORRY if (i := low.find(w)) >= 0), default=-1)
@@ -583,7 +603,11 @@ class Router:
 
             # "the crash" or "the incident" is the story itself, whatever the article calls it.
             words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
-            strict = bool(words) and not await self._any_known(words)
+            strict = (
+                bool(words)
+                and not await self._any_known(words)
+                and not any(self._in_headlines(w) for w in words)
+            )
         answer = await self.quotes.said_about(name, topic, strict=strict)
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
@@ -1037,7 +1061,6 @@ class Router:
         index = self.lookup.index
         if self._women_of is not None and self._women_of[0] is index:
             return self._women_of[1]
-        from bot.answers.passages import forms_of
 
         found: set[str] = set()
         forms = [(p.name, forms_of(p)) for p in index.people.values()]
@@ -1057,6 +1080,18 @@ class Router:
                 found.add(max(spots)[1])
         self._women_of = (index, found)
         return found
+
+    def _in_headlines(self, word: str) -> bool:
+        """Whether some headline holds ``word`` in any form ("blocking" for "Blocked"): the
+        story's own subject, which its paragraphs need not repeat."""
+        vocab = self.lookup.index.article_vocab
+        root = stem(word)
+        at = bisect.bisect_left(vocab, root[:4])
+        while at < len(vocab) and vocab[at].startswith(root[:4]):
+            if stem(vocab[at]) == root:
+                return True
+            at += 1
+        return False
 
     async def _known_words(self, words: list[str]) -> list[str]:
         if not words:
@@ -1117,6 +1152,22 @@ _WEAK = wordset(
 )
 
 
+def _register_teams(name: str) -> list[tuple[str, ...]]:
+    """The teams the register gives a person, newest first, each with the other names
+    articles use for it; none when the register does not know them as one person."""
+    from bot.ingest.resolve import default_register
+
+    register = default_register()
+    found = register.find(name)
+    if len(found) != 1:
+        return []
+    # The register's team names (teams.toml) are its own data; no accessor exists yet.
+    names: dict[str, tuple[str, ...]] = getattr(register, "_teams", {})
+    stints = getattr(found[0], "teams", ())
+    teams = dict.fromkeys(s.team for s in reversed(stints))
+    return [tuple(dict.fromkeys((t, *names.get(t, ())))) for t in teams]
+
+
 def _series_named(tokens: list[str]) -> list[str]:
     """The series a question names, a two-word name ("f1 academy") before its halves."""
     found: list[str] = []
@@ -1169,6 +1220,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if team_question and word in _DRIVE_WORDS:
             continue
+        if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
+            continue  # "where did X end up": the finish asked for, not the word "end"
         group = (word, *SYNONYMS.get(word, ()))
         if word in _POSITIONS and "points" not in kinds:
             groups.append(group)  # "who was third": the position asked is what must show
@@ -1199,7 +1252,6 @@ _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
 
 def _named_at(reading: Reading, name: str, at: int) -> bool:
     """Whether the question names ``name`` starting at word ``at`` (a typo aside)."""
-    from bot.answers.passages import forms_of
 
     tokens = reading.tokens[at:]
     if tokens[:1] == ["the"]:

@@ -63,6 +63,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
     # "the title race": the standings, however a report words them ("63 behind the leader").
     "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead"),
+    "boss": ("principal", "chief", "director", "manager", "owner", "head"),
     "leads": ("lead",), "leader": ("leads", "lead"), "lead": ("led", "leading", "leads"),
     "orders": ("told", "instructed", "hold"),
     "gp": ("grand", "prix"), "teammate": ("team", "shares", "sister", "teammates"),
@@ -177,7 +178,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "heads to",
         "next up",
     ),
-    "finish": ("ahead of",),
+    "finish": ("ahead of", r"re:\d+(?:st|nd|rd|th)\b"),
     "accept": ("buying it", "wasn't having", "not having it", "no excuse"),
 }
 
