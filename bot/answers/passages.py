@@ -198,6 +198,9 @@ class Query:
     search_more: tuple[str, ...] = ()
     #: The newest story with an answering sentence answers ("the next race").
     newest_first: bool = False
+    #: The required cue of a sentence holds for the next one of its paragraph: "Larson
+    #: leads the standings by 28 points. Hamlin climbed to fifth." (the standings).
+    required_carries: bool = False
     #: Stems that tell the event a "why" question asks the cause of ("crashed", "race"):
     #: of the stories where the one asked about had it, the newest answers ("why did Pecco
     #: crash" is his latest crash, not an older retirement), unless the question dates it.
@@ -357,6 +360,12 @@ class Passages(Part):
                     item.story_named = slug in named_in
                     scored.append(item)
             last_named[(slug, passage.paragraph)] = named_last
+        if query.required_carries:
+            told = {(id(s.passage), s.position) for s in scored if s.required and not s.speaker}
+            for s in scored:
+                if not s.required and (id(s.passage), s.position - 1) in told:
+                    s.required = s.cue = True
+                    s.score += 6.0  # the required cue's and a cue's worth, as its own would
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
         if query.newest_first and answering:

@@ -779,7 +779,9 @@ class Router:
             cues += CUES.get(kind, ())
             phrases += CUE_PHRASES.get(kind, ())
         primary = next((k for k in _NEED_CUE if k in kinds), None)
-        if kinds & _OPEN and primary not in ("next", "born", "age"):
+        # "where is X in the championship": a place in the standings, which must be told.
+        standing = primary == "points" and kinds & _OPEN == {"where"}
+        if kinds & _OPEN and primary not in ("next", "born", "age") and not standing:
             primary = None
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
@@ -855,11 +857,14 @@ class Router:
             required=CUES.get(primary, ()) if primary else (),
             required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
             prefer_cue=bool(kinds & _PREFER_CUE),
-            prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
+            prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())
+            if not standing
+            else (),
+            required_carries=primary == "points",
             prefer_quotes="react" in kinds,
             # What the standings are and where the series goes next change with every race:
             # the newest story that answers tells it, unless the question dates it.
-            newest_first=("next" in kinds or ("points" in kinds and not kinds & _OPEN))
+            newest_first=("next" in kinds or ("points" in kinds and not kinds & _OPEN) or standing)
             and reading.year is None
             and not reading.places,
             event=_event_stems(reading, kinds, groups, slugs),
