@@ -864,9 +864,16 @@ class Router:
             prefer_quotes="react" in kinds,
             # What the standings are and where the series goes next change with every race:
             # the newest story that answers tells it, unless the question dates it.
-            newest_first=("next" in kinds or ("points" in kinds and not kinds & _OPEN) or standing)
-            and reading.year is None
-            and not reading.places,
+            newest_first=(
+                (
+                    ("next" in kinds or ("points" in kinds and not kinds & _OPEN) or standing)
+                    and not reading.places
+                )
+                # "who finished second in australia": several races there, the latest
+                # that answers, as for a race asked without a place.
+                or (len(slugs or ()) > 1 and bool(kinds & _OWN_RACE) and not reading.people)
+            )
+            and reading.year is None,
             event=_event_stems(reading, kinds, groups, slugs),
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,

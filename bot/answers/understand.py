@@ -126,7 +126,7 @@ CUES: dict[str, tuple[str, ...]] = {
     "penalty": ("penalty", "penalties", "penalised", "stewards", "drive-through"),
     "points": ("points", "leads", "lead", "standings", "championship", "ahead", "behind"),
     "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
-               "sixth", "seventh", "ninth", "11th", "14th", "17th"),
+               "sixth", "seventh", "ninth", "11th", "14th", "17th", "beating", "runner"),
     "next": ("next", "heads", "moves", "focus", "round", "travels", "returns", "resumes",
              "continues",
              "fortnight", "break", "until"),
