@@ -731,6 +731,10 @@ class Router:
         slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
+        if groups and not reading.people and not set(known) & {w for g in groups for w in g}:
+            # "how did newgarden get on at portland": what it asks about is in no article
+            # at all, so no sentence can answer it, however near its other words come.
+            return NotFound(missing)
         if not reading.people and _SHE.search(reading.low):
             reading.team_people = sorted(set(reading.team_people) | await self._women())
         if (
