@@ -295,6 +295,11 @@ class Passages(Part):
                 default=unseen_weight)
             for g in group_stems
         ]  # fmt: skip
+        # The rarest group the articles hold: a word in none of them tells no sentence apart.
+        held = [i for i, g in enumerate(group_stems) if any(counts.get(x) for x in g)]
+        rare_group = (
+            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
+        )
         by_article: dict[str, list[Passage]] = {}
         for p in found:
             assert p.source is not None
@@ -352,8 +357,20 @@ class Passages(Part):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
                     quotes[slug], reported[slug], required, team_forms, previous,
-                    headline_stems.get(slug, frozenset()),
+                    headline_stems.get(slug, frozenset()), rare_group,
                 )  # fmt: skip
+                if (
+                    item is not None
+                    and not item.named
+                    and query.yes_no
+                    and not query.subject
+                    and named_last
+                    and item.cover >= query.min_cover
+                ):
+                    # "was it a mechanical failure on Pecco's bike": a statement's later
+                    # sentence ("There was no technical failure") is about whom it opened with.
+                    item.named = True
+                    item.score += 1.5
                 named_last = set(previous) or named_last
                 if item is not None:
                     item.score += 0.5 * story_cover.get(slug, 0.0)
@@ -403,6 +420,7 @@ class Passages(Part):
         team_forms: list[set[str]],
         previous: set[str],
         story: frozenset[str] = frozenset(),
+        rare: frozenset[str] = frozenset(),
     ) -> Scored | None:
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
@@ -411,7 +429,7 @@ class Passages(Part):
         low = sentence.casefold()
         covered = have if query.need else have | story  # a number must be the sentence's own
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
-        rarest = bool(weights) and bool(have & set(group_stems[weights.index(max(weights))]))
+        rarest = not rare or bool(have & rare)
         cover = matched / sum(weights) if weights else 0.0
         score = matched
         # The fan's own words over what articles also call them ("podium" over "won").

@@ -329,8 +329,11 @@ class Router:
             if found is not None:
                 return found
 
+        team_asked = _TEAM_ROLE.search(bare)
         if (
-            _TEAM_ROLE.search(bare)
+            team_asked
+            # "was it a failure on Pecco's bike": a yes/no about the bike, not whose it is
+            and not (_YES_NO.match(bare) and team_asked[0].casefold() in ("bike", "car"))
             and len(reading.people) == 1
             and not _kinds(reading) - {"finish", "points", "where"}
         ):

@@ -63,6 +63,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
     # "the title race": the standings, however a report words them ("63 behind the leader").
     "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead"),
+    "mechanical": ("technical",), "technical": ("mechanical",),
     "boss": ("principal", "chief", "director", "manager", "owner", "head"),
     "leads": ("lead",), "leader": ("leads", "lead"), "lead": ("led", "leading", "leads"),
     "orders": ("told", "instructed", "hold"),
