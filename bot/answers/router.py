@@ -69,7 +69,7 @@ PEOPLE_SCAN = 30
 #: The register's series -> the router's.
 _REGISTER_SERIES = {
     "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
-    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy",
+    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy", "IMSA": "imsa",
 }  # fmt: skip
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
@@ -260,6 +260,7 @@ class Router:
         self.quotes: Quotes = engine._quotes
         self._women_of: tuple[object, set[str]] | None = None
         self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
+        self._series_text_of: tuple[object, dict[str, set[str]]] = (None, {})
         self._people_series_of: tuple[object, dict[str, str | None]] = (None, {})
 
     def is_random(self, question: str) -> bool:
@@ -298,6 +299,10 @@ class Router:
         if not bare or _HELP.match(bare):
             return self.help()
         reading = read(bare, self.lookup)
+        if reading.guessed and (words := await self._plain_words(reading.guessed)):
+            # "who was speeding in the pit lane": "lane" is the articles' own word, no typo
+            # of "Lance"; only a word they never use may be a misspelt name.
+            reading = read(bare, self.lookup, frozenset(words))
         if not reading.tokens:
             return self.help()
 
@@ -931,8 +936,9 @@ class Router:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]
 
-    async def _stories_with(self, phrases: list[str]) -> set[str]:
-        """Stories whose text holds any of ``phrases`` (case aside; "re:" marks a pattern)."""
+    async def _stories_with(self, phrases: list[str], *, lede: bool = False) -> set[str]:
+        """Stories whose text (with ``lede``, its first two paragraphs) holds any of
+        ``phrases`` (case aside; "re:" marks a pattern)."""
         words = list(
             dict.fromkeys(
                 w
@@ -950,6 +956,8 @@ class Router:
         found: set[str] = set()
         for p in await self.engine.store.passages_matching(words, limit=400):
             low = p.text.casefold()
+            if lede and p.paragraph > 2:
+                continue
             if p.source and any(_has(low, x) for x in phrases):
                 found.add(p.source.slug)
         return found
@@ -966,12 +974,17 @@ class Router:
         kept = self._series_of[1].get(series)
         if kept is not None:
             return kept
-        phrases, apart = SERIES_TEXT[series]
-        # Its races and circuits, when the story never names the series ("Bathurst 1000").
-        named = sorted(place_book().series_names(series))
-        found = await self._stories_with([*phrases, *named])
-        for other in apart:
-            found -= await self._stories_with(list(SERIES_TEXT[other][0]))
+        found = set(await self._series_text(series))
+        # Stories another series' own words name ("IMSA", "WeatherTech") stay theirs,
+        # whoever the register says their drivers usually race against; and one whose
+        # opening names another series ("won the Rolex 24") is that series' story, even
+        # when an epithet later names this one ("the six-time IndyCar champion").
+        theirs: set[str] = set()
+        own_lede = await self._series_text(series, lede=True)
+        for other in SERIES_TEXT:
+            if other != series:
+                theirs |= await self._series_text(other) - found
+                found -= await self._series_text(other, lede=True) - own_lede
         # Wire copy and features often never name the series, and "Grand Prix of Portland"
         # is no F1 race: the people a story names (as the register knows them) tell it.
         newest = [a.slug for a in index.articles[:PEOPLE_SCAN]]
@@ -981,10 +994,30 @@ class Router:
             if told is None:
                 continue
             if told == series:
-                found.add(slug)
+                if slug not in theirs:
+                    found.add(slug)
             else:
                 found.discard(slug)
         self._series_of[1][series] = found
+        return found
+
+    async def _series_text(self, series: str, *, lede: bool = False) -> set[str]:
+        """Stories whose own words (with ``lede``, their opening paragraphs') name a series,
+        its races or circuits; kept per index."""
+        index = self.lookup.index
+        if self._series_text_of[0] is not index:
+            self._series_text_of = (index, {})
+        key = f"{series}:lede" if lede else series
+        kept = self._series_text_of[1].get(key)
+        if kept is not None:
+            return kept
+        phrases, apart = SERIES_TEXT[series]
+        # Its races and circuits, when the story never names the series ("Bathurst 1000").
+        named = sorted(place_book().series_names(series))
+        found = await self._stories_with([*phrases, *named], lede=lede)
+        for other in apart:
+            found -= await self._stories_with(list(SERIES_TEXT[other][0]), lede=lede)
+        self._series_text_of[1][key] = found
         return found
 
     async def _people_series(self, slug: str) -> str | None:
@@ -1111,6 +1144,14 @@ class Router:
                 return True
             at += 1
         return False
+
+    async def _plain_words(self, guessed: list[tuple[str, str]]) -> list[str]:
+        """The words taken for a misspelt name that the articles use as words of their
+        own; one sharing the name's stem ("russel" for Russell) is the name after all."""
+        own = [
+            word for word, name in guessed if stem(word) not in {stem(w) for w in words_of(name)}
+        ]
+        return await self._known_words(own)
 
     async def _known_words(self, words: list[str]) -> list[str]:
         if not words:

@@ -93,7 +93,7 @@ SERIES = {
     "mgp": "motogp", "f1": "f1", "formula1": "f1", "nascar": "nascar", "cup": "nascar",
     "cupseries": "nascar", "wec": "wec", "hypercar": "wec",
     "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
-    "v8": "supercars", "v8s": "supercars",
+    "v8": "supercars", "v8s": "supercars", "imsa": "imsa", "weathertech": "imsa",
 }  # fmt: skip
 #: How a story of each series shows it when it never names the series: the words its
 #: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
@@ -104,9 +104,10 @@ SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "motogp": (("motogp", "moto2", "rider", "riders"), ()),
     "nascar": (("nascar", "cup series", "pit road", "xfinity"), ()),
     "wec": (("wec", "world endurance", "re:(?:six|6|eight|8|24) hours of", "hypercar",
-             "endurance", "le mans"), ()),
+             "endurance", "le mans"), ("imsa",)),
     "f1academy": (("f1 academy",), ()),
     "supercars": (("supercars", "supercar", "v8 supercars"), ()),
+    "imsa": (("imsa", "weathertech", "rolex 24"), ()),
     "f1": (("formula 1", "formula one", "re:f1(?! academy)", "grand prix"),
            ("motogp", "f1academy")),
 }  # fmt: skip
@@ -232,6 +233,9 @@ class Reading:
     turn: int | None = None
     team_people: list[str] = field(default_factory=list)
     index_people: dict[str, Person] = field(default_factory=dict)
+    #: Words taken for a name only as a typo of it ("verstapen"): the router checks they
+    #: are no ordinary word of the articles ("lane" is not Lance, "drives" not Dries).
+    guessed: list[tuple[str, str]] = field(default_factory=list)  # (word, name)
 
     @property
     def asks(self) -> bool:
@@ -247,8 +251,8 @@ def _mend(word: str) -> str:
     return found[0] if found else word
 
 
-def read(text: str, lookup: Lookup) -> Reading:
-    """Read a cleaned question."""
+def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset()) -> Reading:
+    """Read a cleaned question; ``words_not_names`` are never taken as a typo of a name."""
     low = normalise(text.replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
     low = _ORDINAL.sub(lambda m: _ORDINALS[int(m[1] or m[2])], low)
@@ -271,7 +275,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     races = {
         i for i, t in enumerate(tokens[:-1]) if t in adjectives and tokens[i + 1] in _RACE_WORDS
     }
-    people, spans = _people_in(tokens, lookup, blocked | races)
+    people, spans = _people_in(tokens, lookup, blocked | races, words_not_names, reading.guessed)
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
@@ -376,7 +380,11 @@ _NOT_PLACES = wordset(
 
 
 def _people_in(
-    tokens: list[str], lookup: Lookup, blocked: set[int] | None = None
+    tokens: list[str],
+    lookup: Lookup,
+    blocked: set[int] | None = None,
+    not_names: frozenset[str] = frozenset(),
+    guessed: list[tuple[str, str]] | None = None,
 ) -> tuple[list[str], list[int]]:
     """People a question names, longest names first, typos tolerated; and where they stand.
 
@@ -410,12 +418,16 @@ def _people_in(
             continue
         if token in lookup.index.name_words or token in place_book().nouns:
             continue  # "australia" is a place, however close to "the Australian"
+        if token in not_names:
+            continue
         name = lookup.resolve_person(token)
         if name is None and token.endswith("s") and len(token) > 5:
             name = lookup.resolve_person(token[:-1])
         if name is not None and not _eventlike(name):
             found.append((i, name))
             taken.add(i)
+            if guessed is not None:
+                guessed.append((token, name))
     found.sort()
     people = list(dict.fromkeys(name for _, name in found if not _eventlike(name)))
     used.extend(sorted(taken - set(blocked or ())))
