@@ -427,6 +427,10 @@ class Passages(Part):
         sentence = passage.text[span[0] : span[1]].strip()
         have = stems(sentence)
         low = sentence.casefold()
+        # A live blog's entry opens with its lap or time ("Lap 33 — DRAMA!"): every
+        # sentence of the entry happened then, so its marker counts for each of them.
+        marker = _MARKER.match(passage.text) if position else None
+        dated = f"{marker[0].casefold()} {low}" if marker else low
         covered = have if query.need else have | story  # a number must be the sentence's own
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         rarest = not rare or bool(have & rare)
@@ -472,18 +476,18 @@ class Passages(Part):
         if query.prefer_quotes and speaker:
             score += 1.0
         if query.need is not None:
-            if not query.need.search(low):
+            if not query.need.search(dated):
                 return None
             score += 2.0
         if query.need_written is not None and not query.need_written.search(sentence):
             return None
         for phrase in query.phrases:
-            if not _has(low, phrase):
+            if not _has(dated, phrase):
                 return None
             score += 4.0
         hinted = False
         for phrase in query.hints:
-            if _has(low, phrase):
+            if _has(dated, phrase):
                 score += 2.0
                 hinted = True
         # The lede tells the story; later paragraphs tell its details.
@@ -557,6 +561,22 @@ class Passages(Part):
                 )
                 picked.insert(picked.index(best), lead)
                 shown.add(text)
+        headings = [p for p in picked if _MARKER.match(p.text) and len(p.text.split()) <= 9]
+        for heading in headings[:1]:
+            # "Lap 19 — HAMILTON IS OUT!": an entry's heading; what happened follows it.
+            at = picked.index(heading) + 1
+            own = split_sentences(heading.passage.text)
+            for i in range(heading.position + 1, min(heading.position + 3, len(own))):
+                a, b = own[i]
+                text = heading.passage.text[a:b].strip()
+                if text in shown:
+                    at = max(at, 1 + next(j for j, p in enumerate(picked) if p.text == text))
+                    continue
+                picked.insert(at, Scored(heading.score, text, heading.passage,
+                                         heading.order + 1, i))  # fmt: skip
+                shown.add(text)
+                at += 1
+            return picked[: MAX_SENTENCES + 2]
         if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
             # "..., Evans said the win felt bittersweet." is followed by what he said.
             a, b = spans[best.position + 1]
@@ -627,6 +647,8 @@ class Passages(Part):
 
 #: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
 #: driver": a sentence that names its subject only by what the one before told.
+#: A live blog entry's heading: "Lap 33 — ", "05:14 GMT — ".
+_MARKER = re.compile(r"^(?:lap \d+|\d{1,2}[:.]\d\d(?: [a-z]{2,4})?)\s+[—–-]+\s+", re.I)
 _DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
 _EPITHET_SAID = re.compile(
     r"[,\"”’']\s+(?:the|his|her)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:said|added|told|admitted|"

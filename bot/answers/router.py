@@ -870,7 +870,7 @@ class Router:
             required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
             prefer_cue=bool(kinds & _PREFER_CUE),
             prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())
-            if not standing
+            if not standing and "next" not in kinds
             else (),
             required_carries=primary == "points",
             prefer_quotes="react" in kinds,
@@ -1248,6 +1248,8 @@ def _kinds(reading: Reading) -> set[str]:
         kinds.discard("finish")  # "did Bagnaia finish": retired or crashed out answers it too
     if "count_laps" in kinds:
         kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
+    if "next" in kinds:
+        kinds.discard("criticise")  # "where do they go after vegas": no one goes after anyone
     return kinds
 
 

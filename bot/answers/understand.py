@@ -39,7 +39,7 @@ _STOP = wordset(
     happend hapened anything something news info update updates latest between lol lmao
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
-    looked happen woman women female lady girl """
+    looked looking happen woman women female lady girl """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
