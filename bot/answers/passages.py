@@ -32,6 +32,7 @@ __all__ = [
     "Scored",
     "as_found",
     "forms_of",
+    "initials_of",
     "split_sentences",
     "stem",
     "stems",
@@ -121,6 +122,8 @@ def forms_of(person: Person) -> set[str]:
     """Every folded way the articles name ``person``: full name, name parts, aliases."""
     forms = {person.name.casefold()}
     forms.update(p.casefold() for p in person.name.split() if len(p) >= 3)
+    if len(initials := initials_of(person.name)) >= 3:
+        forms.add(initials)  # "AFC": Antonio Felix da Costa
     for alias in person.aliases:
         a = alias.casefold()
         forms.add(a)
@@ -128,6 +131,12 @@ def forms_of(person: Person) -> set[str]:
             # "the Italian" is Bastianini, but "Italian" alone is any Italian thing.
             forms.add(a[4:])
     return {f for f in forms if f}
+
+
+def initials_of(name: str) -> str:
+    """The folded initials of a name's capitalised words ("Antonio Felix da Costa" ->
+    "afc"), the way fans and columnists shorten a long name."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
 
 
 def _mentions(text: str, forms: Iterable[str]) -> bool:

@@ -191,7 +191,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
                          r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
     ("react", re.compile(r"\breact\w*|\bresponse\b|\brespond\w*")),
-    ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\b")),
+    ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\s*$|\bcalled\s+(?:by|in)\b")),
 )  # fmt: skip
 #: Kinds whose answer must hold one of their cue words.
 _NEED_CUE = (

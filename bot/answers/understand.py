@@ -39,7 +39,7 @@ _STOP = wordset(
     happend hapened anything something news info update updates latest between lol lmao
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
-    looked looking happen woman women female lady girl """
+    looked looking happen woman women female lady girl yet still already da di de van von """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -407,6 +407,9 @@ def _people_in(
                 name = index.exact.get(key[:-1])  # "russells"
             if name is None and size <= 2 and key not in _STOP:
                 name = _nickname(key, lookup)  # "bez": fans' word the article never uses
+            if name is None and size == 1 and len(key) >= 3:
+                initials = _by_initials(lookup)  # "afc": Antonio Felix da Costa
+                name = initials.get(key) or initials.get(key[:-1] if key.endswith("s") else "")
             if name is None or (size == 1 and (key in _STOP or key in _NOT_NAMES)):
                 continue
             if _eventlike(name):
@@ -432,6 +435,27 @@ def _people_in(
     people = list(dict.fromkeys(name for _, name in found if not _eventlike(name)))
     used.extend(sorted(taken - set(blocked or ())))
     return people, used
+
+
+#: The last index's people by their initials: (index, initials -> the one name).
+_INITIALS: list[tuple[object, dict[str, str]]] = []
+
+
+def _by_initials(lookup: Lookup) -> dict[str, str]:
+    """Three-or-more-letter initials that stand for one stored person ("afc"), per index."""
+    from bot.answers.passages import initials_of
+
+    index = lookup.index
+    if _INITIALS and _INITIALS[0][0] is index:
+        return _INITIALS[0][1]
+    seen: dict[str, list[str]] = {}
+    for name in index.people:
+        key = initials_of(name)
+        if len(key) >= 3 and key not in _STOP:
+            seen.setdefault(key, []).append(name)
+    found = {k: names[0] for k, names in seen.items() if len(names) == 1}
+    _INITIALS[:] = [(index, found)]
+    return found
 
 
 def _nickname(key: str, lookup: Lookup) -> str | None:
