@@ -54,6 +54,7 @@ from bot.answers.understand import (
     Reading,
     read,
 )
+from bot.models import Person
 
 if TYPE_CHECKING:
     from bot.answers.engine import AnswerEngine
@@ -467,7 +468,9 @@ class Router:
         "team-mates", "car"), or a team the articles never gave them."""
         extra = [w for w in reading.words if w not in _TEAM_WORDS]
         person = self.lookup.index.people.get(name)
-        if not extra and (person is None or person.team):
+        if not extra and person is not None and person.team:
+            return await self._newer_team(person)
+        if not extra and person is None:
             return None
         from bot.answers.understand import SYNONYMS
 
@@ -499,6 +502,37 @@ class Router:
         if not found:
             return None
         return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _newer_team(self, person: Person) -> Answer | None:
+        """The newest sentence giving ``person`` a team other than the one their profile
+        holds ("Carlos Sainz fifth for Williams" after a story had him at Ferrari): teams
+        change, and the newest story tells the team now. None: the profile's team stands."""
+        names = "|".join(
+            re.escape(f) for f in sorted(forms_of(person), key=len, reverse=True) if len(f) > 3
+        )
+        if not names:
+            return None
+        team = r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+        written = re.compile(
+            rf"(?i:\b(?:{names}))(?:['’]s\s+{team}|,?\s+\w+\s+for\s+{team})"
+            rf"|\b(?:for|with)\s+{team}\s*,?\s+(?i:{names})\b"
+            rf"|\b{team}\s+(?:driver|rider)\s+(?i:{names})\b"
+        )
+        query = Query(
+            people=(person.name,), subject=person.name, need_written=written, newest_first=True,
+            min_cover=0.0,
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        held = normalise(person.team or "")
+        own = set(normalise(" ".join(forms_of(person))).split())
+        for f in found:
+            for m in written.finditer(f.text):
+                told = next((g for g in m.groups() if g), "")
+                words = set(normalise(told).split())
+                if not words or words & own or normalise(told) in held or held in normalise(told):
+                    continue  # "for Nick Cassidy's ...": a name, not a team
+                return PassageAnswer(tuple(self.passages_found([f])), "")
+        return None
 
     def _apologiser(self, found: Scored, person: str) -> bool:
         """Whether ``person`` makes the apology a sentence tells, rather than receives it:
@@ -1180,7 +1214,8 @@ _BOSS_TITLES = wordset("boss principal chief director manager owner head")
 #: Words that ask for someone's team or role, and nothing more.
 _TEAM_WORDS = wordset(
     "team teams role job position title drive drives driving drove ride rides riding rode "
-    "race races racing raced work works do does for who what which is are"
+    "race races racing raced work works do does for who what which is are now currently "
+    "these days"
 )
 #: How a sentence gives someone's team or car: "for Tech3", "Chastain's Trackhouse Racing
 #: Chevrolet", "the No 83 Ferrari", "on the Gresini Ducati".
