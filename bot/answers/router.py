@@ -880,6 +880,8 @@ class Router:
                 forms = _place_forms(place)
                 hints += [_any_of(forms)] if len(forms) > 1 else forms[0]
         object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
+        # "what happened between Norris and Piastri": what passed between them, a touch.
+        between = "between" in reading.tokens and len(reading.people) >= 2
         # A place a sentence must name by any of its names is searched for by them all.
         # Elsewhere its own words are searched for, as a hint's are.
         every = bool(kinds & {"when", "where", "next"})
@@ -903,7 +905,9 @@ class Router:
             required=CUES.get(primary, ()) if primary else (),
             required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
             prefer_cue=bool(kinds & _PREFER_CUE),
-            prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())
+            prefer=CUES["crash"]
+            if between and not kinds
+            else CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())
             if not standing and "next" not in kinds
             else (),
             required_carries=primary == "points",
@@ -923,7 +927,7 @@ class Router:
             event=_event_stems(reading, kinds, groups, slugs),
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
-            all_people=yes_no and len(reading.people) >= 2,
+            all_people=(yes_no or between) and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
             need_team=bool(reading.team_people)
             and subject is None
@@ -1290,6 +1294,9 @@ def _kinds(reading: Reading) -> set[str]:
 
 #: Kinds that name an event a "why" question can ask the cause of.
 _EVENTS = ("crash", "retire", "penalty", "did_finish")
+#: The words that say the event happened, where its cues are wider ("ending his race" is
+#: no retirement of the one who ended it).
+_EVENT_WORDS = {"retire": ("retired", "retire", "retirement", "retires", "dnf")}
 
 
 def _event_stems(
@@ -1299,7 +1306,7 @@ def _event_stems(
     question names someone and no race or date: its kind's cues and its own words."""
     if "why" not in kinds or not reading.people or slugs is not None or reading.newest:
         return ()
-    words = [w for k in _EVENTS if k in kinds for w in CUES[k]]
+    words = [w for k in _EVENTS if k in kinds for w in _EVENT_WORDS.get(k, CUES[k])]
     words += [w for g in groups for w in g]
     return tuple(dict.fromkeys(stem(w) for w in words))
 

@@ -64,6 +64,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "the title race": the standings, however a report words them ("63 behind the leader").
     "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead"),
     "mechanical": ("technical",), "technical": ("mechanical",),
+    "drop": ("dropped", "faded", "fell", "slipped"), "dropped": ("faded", "fell", "slipped"),
     "boss": ("principal", "chief", "director", "manager", "owner", "head"),
     "leads": ("lead",), "leader": ("leads", "lead"), "lead": ("led", "leading", "leads"),
     "orders": ("told", "instructed", "hold"),
@@ -122,7 +123,7 @@ CUES: dict[str, tuple[str, ...]] = {
             "engine", "gearbox", "puncture"),
     "start": ("grid", "pole", "qualified", "qualifying"),
     "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
-              "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
+              "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit", "banged"),
     "won": ("won", "win", "wins", "victory", "winner"),
     "retire": ("retired", "retire", "retirement", "pulled", "ended"),
     "penalty": ("penalty", "penalties", "penalised", "stewards", "drive-through"),
