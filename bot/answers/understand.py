@@ -305,7 +305,8 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
             continue
         if token in place_words or token in SERIES or _series_pair(tokens, i):
             continue
-        mended = _mend(token)
+        # A word a headline uses is the articles' own ("rolex"), no typo of "role".
+        mended = token if token in lookup.index.article_words else _mend(token)
         words.append(mended)
     reading.words = list(dict.fromkeys(words))
     extra: list[str] = []
