@@ -468,7 +468,9 @@ def _nickname(key: str, lookup: Lookup) -> str | None:
     found = default_register().by_nickname(key)
     if found is None:
         return None
-    for form in (found.name, *found.short):
+    # The register's protocol types its people loosely: read the two fields they all have.
+    forms: tuple[str, ...] = (getattr(found, "name", ""), *getattr(found, "short", ()))
+    for form in forms:
         name = lookup.index.exact.get(normalise(form))
         if name is not None:
             return name
