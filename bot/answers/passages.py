@@ -32,6 +32,7 @@ __all__ = [
     "Scored",
     "as_found",
     "forms_of",
+    "initials_of",
     "split_sentences",
     "stem",
     "stems",
@@ -121,6 +122,8 @@ def forms_of(person: Person) -> set[str]:
     """Every folded way the articles name ``person``: full name, name parts, aliases."""
     forms = {person.name.casefold()}
     forms.update(p.casefold() for p in person.name.split() if len(p) >= 3)
+    if len(initials := initials_of(person.name)) >= 3:
+        forms.add(initials)  # "AFC": Antonio Felix da Costa
     for alias in person.aliases:
         a = alias.casefold()
         forms.add(a)
@@ -128,6 +131,12 @@ def forms_of(person: Person) -> set[str]:
             # "the Italian" is Bastianini, but "Italian" alone is any Italian thing.
             forms.add(a[4:])
     return {f for f in forms if f}
+
+
+def initials_of(name: str) -> str:
+    """The folded initials of a name's capitalised words ("Antonio Felix da Costa" ->
+    "afc"), the way fans and columnists shorten a long name."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).casefold()
 
 
 def _mentions(text: str, forms: Iterable[str]) -> bool:
@@ -198,6 +207,13 @@ class Query:
     search_more: tuple[str, ...] = ()
     #: The newest story with an answering sentence answers ("the next race").
     newest_first: bool = False
+    #: The required cue of a sentence holds for the next one of its paragraph: "Larson
+    #: leads the standings by 28 points. Hamlin climbed to fifth." (the standings).
+    required_carries: bool = False
+    #: Stems that tell the event a "why" question asks the cause of ("crashed", "race"):
+    #: of the stories where the one asked about had it, the newest answers ("why did Pecco
+    #: crash" is his latest crash, not an older retirement), unless the question dates it.
+    event: tuple[str, ...] = ()
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -288,6 +304,11 @@ class Passages(Part):
                 default=unseen_weight)
             for g in group_stems
         ]  # fmt: skip
+        # The rarest group the articles hold: a word in none of them tells no sentence apart.
+        held = [i for i, g in enumerate(group_stems) if any(counts.get(x) for x in g)]
+        rare_group = (
+            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
+        )
         by_article: dict[str, list[Passage]] = {}
         for p in found:
             assert p.source is not None
@@ -325,25 +346,59 @@ class Passages(Part):
             if p.source and any(_mentions(p.text, forms) for forms in name_forms)
         }
         scored: list[Scored] = []
-        for rank, passage in enumerate(found):
+        # Paragraphs in the article's order, so one opening "The zero leaves him 31 points
+        # behind" continues with whom the paragraph before it last named.
+        last_named: dict[tuple[str, int], set[str]] = {}
+        in_order = sorted(
+            enumerate(found), key=lambda rp: (rp[1].source.slug if rp[1].source else "",
+                                              rp[1].paragraph)
+        )  # fmt: skip
+        for rank, passage in in_order:
             assert passage.source is not None
             slug = passage.source.slug
             previous: set[str] = set()
+            first = passage.text.lstrip()
+            if _PRONOUN.match(first) or _DEFINITE.match(first):
+                # Not a quotation, nor its "..., the Frenchman said": attribution tells those.
+                previous.update(last_named.get((slug, passage.paragraph - 1), ()))
+            named_last: set[str] = set()
             for i, span in enumerate(split_sentences(passage.text)):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
                     quotes[slug], reported[slug], required, team_forms, previous,
-                    headline_stems.get(slug, frozenset()),
+                    headline_stems.get(slug, frozenset()), rare_group,
                 )  # fmt: skip
+                if (
+                    item is not None
+                    and not item.named
+                    and query.yes_no
+                    and not query.subject
+                    and named_last
+                    and item.cover >= query.min_cover
+                ):
+                    # "was it a mechanical failure on Pecco's bike": a statement's later
+                    # sentence ("There was no technical failure") is about whom it opened with.
+                    item.named = True
+                    item.score += 1.5
+                named_last = set(previous) or named_last
                 if item is not None:
                     item.score += 0.5 * story_cover.get(slug, 0.0)
                     item.story_named = slug in named_in
                     scored.append(item)
+            last_named[(slug, passage.paragraph)] = named_last
+        if query.required_carries:
+            told = {(id(s.passage), s.position) for s in scored if s.required and not s.speaker}
+            for s in scored:
+                if not s.required and (id(s.passage), s.position - 1) in told:
+                    s.required = s.cue = True
+                    s.score += 6.0  # the required cue's and a cue's worth, as its own would
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
         if query.newest_first and answering:
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
+        if query.event and answering:
+            answering = _newest_event(query, answering)
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
             wanted = {stem(c) for c in query.prefer}
@@ -374,15 +429,20 @@ class Passages(Part):
         team_forms: list[set[str]],
         previous: set[str],
         story: frozenset[str] = frozenset(),
+        rare: frozenset[str] = frozenset(),
     ) -> Scored | None:
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
         sentence = passage.text[span[0] : span[1]].strip()
         have = stems(sentence)
         low = sentence.casefold()
+        # A live blog's entry opens with its lap or time ("Lap 33 — DRAMA!"): every
+        # sentence of the entry happened then, so its marker counts for each of them.
+        marker = _MARKER.match(passage.text) if position else None
+        dated = f"{marker[0].casefold()} {low}" if marker else low
         covered = have if query.need else have | story  # a number must be the sentence's own
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
-        rarest = bool(weights) and bool(have & set(group_stems[weights.index(max(weights))]))
+        rarest = not rare or bool(have & rare)
         cover = matched / sum(weights) if weights else 0.0
         score = matched
         # The fan's own words over what articles also call them ("podium" over "won").
@@ -425,18 +485,18 @@ class Passages(Part):
         if query.prefer_quotes and speaker:
             score += 1.0
         if query.need is not None:
-            if not query.need.search(low):
+            if not query.need.search(dated):
                 return None
             score += 2.0
         if query.need_written is not None and not query.need_written.search(sentence):
             return None
         for phrase in query.phrases:
-            if not _has(low, phrase):
+            if not _has(dated, phrase):
                 return None
             score += 4.0
         hinted = False
         for phrase in query.hints:
-            if _has(low, phrase):
+            if _has(dated, phrase):
                 score += 2.0
                 hinted = True
         # The lede tells the story; later paragraphs tell its details.
@@ -510,6 +570,22 @@ class Passages(Part):
                 )
                 picked.insert(picked.index(best), lead)
                 shown.add(text)
+        headings = [p for p in picked if _MARKER.match(p.text) and len(p.text.split()) <= 9]
+        for heading in headings[:1]:
+            # "Lap 19 — HAMILTON IS OUT!": an entry's heading; what happened follows it.
+            at = picked.index(heading) + 1
+            own = split_sentences(heading.passage.text)
+            for i in range(heading.position + 1, min(heading.position + 3, len(own))):
+                a, b = own[i]
+                text = heading.passage.text[a:b].strip()
+                if text in shown:
+                    at = max(at, 1 + next(j for j, p in enumerate(picked) if p.text == text))
+                    continue
+                picked.insert(at, Scored(heading.score, text, heading.passage,
+                                         heading.order + 1, i))  # fmt: skip
+                shown.add(text)
+                at += 1
+            return picked[: MAX_SENTENCES + 2]
         if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
             # "..., Evans said the win felt bittersweet." is followed by what he said.
             a, b = spans[best.position + 1]
@@ -580,6 +656,8 @@ class Passages(Part):
 
 #: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
 #: driver": a sentence that names its subject only by what the one before told.
+#: A live blog entry's heading: "Lap 33 — ", "05:14 GMT — ".
+_MARKER = re.compile(r"^(?:lap \d+|\d{1,2}[:.]\d\d(?: [a-z]{2,4})?)\s+[—–-]+\s+", re.I)
 _DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
 _EPITHET_SAID = re.compile(
     r"[,\"”’']\s+(?:the|his|her)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:said|added|told|admitted|"
@@ -613,6 +691,21 @@ def _has(low: str, phrase: str) -> bool:
     if phrase.startswith("re:"):
         return re.search(rf"(?<!\w){phrase[3:]}", low) is not None
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low) is not None
+
+
+def _newest_event(query: Query, answering: list[Scored]) -> list[Scored]:
+    """The answering sentences of the newest story where the one asked about had the event
+    the question asks the cause of: a sentence names them (or is theirs) and the event."""
+    event = set(query.event)
+    had = [
+        s
+        for s in answering
+        if (s.subject if query.subject is not None else s.named) and event & stems(s.text)
+    ]
+    if not had:
+        return answering
+    latest = max(_date(s.passage) for s in had)
+    return [s for s in answering if _date(s.passage) == latest]
 
 
 def _date(passage: Passage) -> date:

@@ -11,6 +11,7 @@ input with no question in it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -23,7 +24,9 @@ from bot.answers.passages import (
     Query,
     Scored,
     _has,
+    _mentions,
     as_found,
+    forms_of,
     split_sentences,
     stem,
     stems,
@@ -51,6 +54,7 @@ from bot.answers.understand import (
     Reading,
     read,
 )
+from bot.models import Person
 
 if TYPE_CHECKING:
     from bot.answers.engine import AnswerEngine
@@ -66,7 +70,7 @@ PEOPLE_SCAN = 30
 #: The register's series -> the router's.
 _REGISTER_SERIES = {
     "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
-    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy",
+    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy", "IMSA": "imsa",
 }  # fmt: skip
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
@@ -174,6 +178,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
                           r"\bbehind\b|\bchampionship\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
+                          r"\b(?:end|ended|ending|wind|wound)\s+up\b|"
                           r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
     ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
     ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
@@ -187,7 +192,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
                          r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
     ("react", re.compile(r"\breact\w*|\bresponse\b|\brespond\w*")),
-    ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\b")),
+    ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\s*$|\bcalled\s+(?:by|in)\b")),
 )  # fmt: skip
 #: Kinds whose answer must hold one of their cue words.
 _NEED_CUE = (
@@ -256,6 +261,7 @@ class Router:
         self.quotes: Quotes = engine._quotes
         self._women_of: tuple[object, set[str]] | None = None
         self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
+        self._series_text_of: tuple[object, dict[str, set[str]]] = (None, {})
         self._people_series_of: tuple[object, dict[str, str | None]] = (None, {})
 
     def is_random(self, question: str) -> bool:
@@ -294,6 +300,10 @@ class Router:
         if not bare or _HELP.match(bare):
             return self.help()
         reading = read(bare, self.lookup)
+        if reading.guessed and (words := await self._plain_words(reading.guessed)):
+            # "who was speeding in the pit lane": "lane" is the articles' own word, no typo
+            # of "Lance"; only a word they never use may be a misspelt name.
+            reading = read(bare, self.lookup, frozenset(words))
         if not reading.tokens:
             return self.help()
 
@@ -325,8 +335,11 @@ class Router:
             if found is not None:
                 return found
 
+        team_asked = _TEAM_ROLE.search(bare)
         if (
-            _TEAM_ROLE.search(bare)
+            team_asked
+            # "was it a failure on Pecco's bike": a yes/no about the bike, not whose it is
+            and not (_YES_NO.match(bare) and team_asked[0].casefold() in ("bike", "car"))
             and len(reading.people) == 1
             and not _kinds(reading) - {"finish", "points", "where"}
         ):
@@ -455,10 +468,29 @@ class Router:
         "team-mates", "car"), or a team the articles never gave them."""
         extra = [w for w in reading.words if w not in _TEAM_WORDS]
         person = self.lookup.index.people.get(name)
-        if not extra and (person is None or person.team):
+        if not extra and person is not None and person.team:
+            return await self._newer_team(person)
+        if not extra and person is None:
             return None
         from bot.answers.understand import SYNONYMS
 
+        for team in _register_teams(name) if not extra else ():
+            # The article never says "X drives for Y", but names the team the register
+            # gives them beside them ("the Penske's front wing ... and McLaughlin had to
+            # pit", "thank you to Trackhouse"): that sentence tells it, cited. Their
+            # newest team first; a sentence must name them itself, or be theirs.
+            named = Query(
+                people=(name,),
+                subject=name,
+                hints=tuple(t.casefold() for t in team),
+                need_written=re.compile("|".join(rf"\b{re.escape(t)}\b" for t in team)),
+                min_cover=0.0,
+            )
+            found, _ = await self.passages.find(named)
+            forms = forms_of(person) if person else {name.casefold()}
+            found = [f for f in found if f.speaker == name or _mentions(f.text, forms)]
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
         query = Query(
             groups=[(w, *SYNONYMS.get(w, ())) for w in extra],
             people=(name,),
@@ -471,12 +503,42 @@ class Router:
             return None
         return PassageAnswer(tuple(self.passages_found(found)), "")
 
+    async def _newer_team(self, person: Person) -> Answer | None:
+        """The newest sentence giving ``person`` a team other than the one their profile
+        holds ("Carlos Sainz fifth for Williams" after a story had him at Ferrari): teams
+        change, and the newest story tells the team now. None: the profile's team stands."""
+        names = "|".join(
+            re.escape(f) for f in sorted(forms_of(person), key=len, reverse=True) if len(f) > 3
+        )
+        if not names:
+            return None
+        team = r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+        written = re.compile(
+            rf"(?i:\b(?:{names}))(?:['’]s\s+{team}|,?\s+\w+\s+for\s+{team})"
+            rf"|\b(?:for|with)\s+{team}\s*,?\s+(?i:{names})\b"
+            rf"|\b{team}\s+(?:driver|rider)\s+(?i:{names})\b"
+        )
+        query = Query(
+            people=(person.name,), subject=person.name, need_written=written, newest_first=True,
+            min_cover=0.0,
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        held = normalise(person.team or "")
+        own = set(normalise(" ".join(forms_of(person))).split())
+        for f in found:
+            for m in written.finditer(f.text):
+                told = next((g for g in m.groups() if g), "")
+                words = set(normalise(told).split())
+                if not words or words & own or normalise(told) in held or held in normalise(told):
+                    continue  # "for Nick Cassidy's ...": a name, not a team
+                return PassageAnswer(tuple(self.passages_found([f])), "")
+        return None
+
     def _apologiser(self, found: Scored, person: str) -> bool:
         """Whether ``person`` makes the apology a sentence tells, rather than receives it:
         they speak it, or are named before its word and not as the one it is made to."""
         if found.speaker:
             return found.speaker == person
-        from bot.answers.passages import forms_of
 
         low = found.text.casefold()
         at = min((i for w in _SORRY if (i := low.find(w)) >= 0), default=-1)
@@ -585,7 +647,11 @@ class Router:
 
             # "the crash" or "the incident" is the story itself, whatever the article calls it.
             words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
-            strict = bool(words) and not await self._any_known(words)
+            strict = (
+                bool(words)
+                and not await self._any_known(words)
+                and not any(self._in_headlines(w) for w in words)
+            )
         answer = await self.quotes.said_about(name, topic, strict=strict)
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
@@ -709,6 +775,10 @@ class Router:
         slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
+        if groups and not reading.people and not set(known) & {w for g in groups for w in g}:
+            # "how did newgarden get on at portland": what it asks about is in no article
+            # at all, so no sentence can answer it, however near its other words come.
+            return NotFound(missing)
         if not reading.people and _SHE.search(reading.low):
             reading.team_people = sorted(set(reading.team_people) | await self._women())
         if (
@@ -757,7 +827,9 @@ class Router:
             cues += CUES.get(kind, ())
             phrases += CUE_PHRASES.get(kind, ())
         primary = next((k for k in _NEED_CUE if k in kinds), None)
-        if kinds & _OPEN and primary not in ("next", "born", "age"):
+        # "where is X in the championship": a place in the standings, which must be told.
+        standing = primary == "points" and kinds & _OPEN == {"where"}
+        if kinds & _OPEN and primary not in ("next", "born", "age") and not standing:
             primary = None
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
@@ -810,6 +882,8 @@ class Router:
                 forms = _place_forms(place)
                 hints += [_any_of(forms)] if len(forms) > 1 else forms[0]
         object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
+        # "what happened between Norris and Piastri": what passed between them, a touch.
+        between = "between" in reading.tokens and len(reading.people) >= 2
         # A place a sentence must name by any of its names is searched for by them all.
         # Elsewhere its own words are searched for, as a hint's are.
         every = bool(kinds & {"when", "where", "next"})
@@ -833,16 +907,29 @@ class Router:
             required=CUES.get(primary, ()) if primary else (),
             required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
             prefer_cue=bool(kinds & _PREFER_CUE),
-            prefer=CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ()),
+            prefer=CUES["crash"]
+            if between and not kinds
+            else CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())
+            if not standing and "next" not in kinds
+            else (),
+            required_carries=primary == "points",
             prefer_quotes="react" in kinds,
             # What the standings are and where the series goes next change with every race:
             # the newest story that answers tells it, unless the question dates it.
-            newest_first=("next" in kinds or ("points" in kinds and not kinds & _OPEN))
-            and reading.year is None
-            and not reading.places,
+            newest_first=(
+                (
+                    ("next" in kinds or ("points" in kinds and not kinds & _OPEN) or standing)
+                    and not reading.places
+                )
+                # "who finished second in australia": several races there, the latest
+                # that answers, as for a race asked without a place.
+                or (len(slugs or ()) > 1 and bool(kinds & _OWN_RACE) and not reading.people)
+            )
+            and reading.year is None,
+            event=_event_stems(reading, kinds, groups, slugs),
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
-            all_people=yes_no and len(reading.people) >= 2,
+            all_people=(yes_no or between) and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
             need_team=bool(reading.team_people)
             and subject is None
@@ -889,8 +976,9 @@ class Router:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]
 
-    async def _stories_with(self, phrases: list[str]) -> set[str]:
-        """Stories whose text holds any of ``phrases`` (case aside; "re:" marks a pattern)."""
+    async def _stories_with(self, phrases: list[str], *, lede: bool = False) -> set[str]:
+        """Stories whose text (with ``lede``, its first two paragraphs) holds any of
+        ``phrases`` (case aside; "re:" marks a pattern)."""
         words = list(
             dict.fromkeys(
                 w
@@ -908,6 +996,8 @@ class Router:
         found: set[str] = set()
         for p in await self.engine.store.passages_matching(words, limit=400):
             low = p.text.casefold()
+            if lede and p.paragraph > 2:
+                continue
             if p.source and any(_has(low, x) for x in phrases):
                 found.add(p.source.slug)
         return found
@@ -924,12 +1014,17 @@ class Router:
         kept = self._series_of[1].get(series)
         if kept is not None:
             return kept
-        phrases, apart = SERIES_TEXT[series]
-        # Its races and circuits, when the story never names the series ("Bathurst 1000").
-        named = sorted(place_book().series_names(series))
-        found = await self._stories_with([*phrases, *named])
-        for other in apart:
-            found -= await self._stories_with(list(SERIES_TEXT[other][0]))
+        found = set(await self._series_text(series))
+        # Stories another series' own words name ("IMSA", "WeatherTech") stay theirs,
+        # whoever the register says their drivers usually race against; and one whose
+        # opening names another series ("won the Rolex 24") is that series' story, even
+        # when an epithet later names this one ("the six-time IndyCar champion").
+        theirs: set[str] = set()
+        own_lede = await self._series_text(series, lede=True)
+        for other in SERIES_TEXT:
+            if other != series:
+                theirs |= await self._series_text(other) - found
+                found -= await self._series_text(other, lede=True) - own_lede
         # Wire copy and features often never name the series, and "Grand Prix of Portland"
         # is no F1 race: the people a story names (as the register knows them) tell it.
         newest = [a.slug for a in index.articles[:PEOPLE_SCAN]]
@@ -939,10 +1034,30 @@ class Router:
             if told is None:
                 continue
             if told == series:
-                found.add(slug)
+                if slug not in theirs:
+                    found.add(slug)
             else:
                 found.discard(slug)
         self._series_of[1][series] = found
+        return found
+
+    async def _series_text(self, series: str, *, lede: bool = False) -> set[str]:
+        """Stories whose own words (with ``lede``, their opening paragraphs') name a series,
+        its races or circuits; kept per index."""
+        index = self.lookup.index
+        if self._series_text_of[0] is not index:
+            self._series_text_of = (index, {})
+        key = f"{series}:lede" if lede else series
+        kept = self._series_text_of[1].get(key)
+        if kept is not None:
+            return kept
+        phrases, apart = SERIES_TEXT[series]
+        # Its races and circuits, when the story never names the series ("Bathurst 1000").
+        named = sorted(place_book().series_names(series))
+        found = await self._stories_with([*phrases, *named], lede=lede)
+        for other in apart:
+            found -= await self._stories_with(list(SERIES_TEXT[other][0]), lede=lede)
+        self._series_text_of[1][key] = found
         return found
 
     async def _people_series(self, slug: str) -> str | None:
@@ -1038,7 +1153,6 @@ class Router:
         index = self.lookup.index
         if self._women_of is not None and self._women_of[0] is index:
             return self._women_of[1]
-        from bot.answers.passages import forms_of
 
         found: set[str] = set()
         forms = [(p.name, forms_of(p)) for p in index.people.values()]
@@ -1058,6 +1172,26 @@ class Router:
                 found.add(max(spots)[1])
         self._women_of = (index, found)
         return found
+
+    def _in_headlines(self, word: str) -> bool:
+        """Whether some headline holds ``word`` in any form ("blocking" for "Blocked"): the
+        story's own subject, which its paragraphs need not repeat."""
+        vocab = self.lookup.index.article_vocab
+        root = stem(word)
+        at = bisect.bisect_left(vocab, root[:4])
+        while at < len(vocab) and vocab[at].startswith(root[:4]):
+            if stem(vocab[at]) == root:
+                return True
+            at += 1
+        return False
+
+    async def _plain_words(self, guessed: list[tuple[str, str]]) -> list[str]:
+        """The words taken for a misspelt name that the articles use as words of their
+        own; one sharing the name's stem ("russel" for Russell) is the name after all."""
+        own = [
+            word for word, name in guessed if stem(word) not in {stem(w) for w in words_of(name)}
+        ]
+        return await self._known_words(own)
 
     async def _known_words(self, words: list[str]) -> list[str]:
         if not words:
@@ -1086,7 +1220,8 @@ _BOSS_TITLES = wordset("boss principal chief director manager owner head")
 #: Words that ask for someone's team or role, and nothing more.
 _TEAM_WORDS = wordset(
     "team teams role job position title drive drives driving drove ride rides riding rode "
-    "race races racing raced work works do does for who what which is are"
+    "race races racing raced work works do does for who what which is are now currently "
+    "these days"
 )
 #: How a sentence gives someone's team or car: "for Tech3", "Chastain's Trackhouse Racing
 #: Chevrolet", "the No 83 Ferrari", "on the Gresini Ducati".
@@ -1118,6 +1253,22 @@ _WEAK = wordset(
 )
 
 
+def _register_teams(name: str) -> list[tuple[str, ...]]:
+    """The teams the register gives a person, newest first, each with the other names
+    articles use for it; none when the register does not know them as one person."""
+    from bot.ingest.resolve import default_register
+
+    register = default_register()
+    found = register.find(name)
+    if len(found) != 1:
+        return []
+    # The register's team names (teams.toml) are its own data; no accessor exists yet.
+    names: dict[str, tuple[str, ...]] = getattr(register, "_teams", {})
+    stints = getattr(found[0], "teams", ())
+    teams = dict.fromkeys(s.team for s in reversed(stints))
+    return [tuple(dict.fromkeys((t, *names.get(t, ())))) for t in teams]
+
+
 def _series_named(tokens: list[str]) -> list[str]:
     """The series a question names, a two-word name ("f1 academy") before its halves."""
     found: list[str] = []
@@ -1138,7 +1289,28 @@ def _kinds(reading: Reading) -> set[str]:
         kinds.discard("finish")  # "did Bagnaia finish": retired or crashed out answers it too
     if "count_laps" in kinds:
         kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
+    if "next" in kinds:
+        kinds.discard("criticise")  # "where do they go after vegas": no one goes after anyone
     return kinds
+
+
+#: Kinds that name an event a "why" question can ask the cause of.
+_EVENTS = ("crash", "retire", "penalty", "did_finish")
+#: The words that say the event happened, where its cues are wider ("ending his race" is
+#: no retirement of the one who ended it).
+_EVENT_WORDS = {"retire": ("retired", "retire", "retirement", "retires", "dnf")}
+
+
+def _event_stems(
+    reading: Reading, kinds: set[str], groups: list[tuple[str, ...]], slugs: list[str] | None
+) -> tuple[str, ...]:
+    """Stems telling the event of "why did X crash" / "why wasn't X racing", when the
+    question names someone and no race or date: its kind's cues and its own words."""
+    if "why" not in kinds or not reading.people or slugs is not None or reading.newest:
+        return ()
+    words = [w for k in _EVENTS if k in kinds for w in _EVENT_WORDS.get(k, CUES[k])]
+    words += [w for g in groups for w in g]
+    return tuple(dict.fromkeys(stem(w) for w in words))
 
 
 def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
@@ -1154,6 +1326,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if team_question and word in _DRIVE_WORDS:
             continue
+        if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
+            continue  # "where did X end up": the finish asked for, not the word "end"
         group = (word, *SYNONYMS.get(word, ()))
         if word in _POSITIONS and "points" not in kinds:
             groups.append(group)  # "who was third": the position asked is what must show
@@ -1184,7 +1358,6 @@ _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
 
 def _named_at(reading: Reading, name: str, at: int) -> bool:
     """Whether the question names ``name`` starting at word ``at`` (a typo aside)."""
-    from bot.answers.passages import forms_of
 
     tokens = reading.tokens[at:]
     if tokens[:1] == ["the"]:

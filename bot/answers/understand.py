@@ -39,7 +39,7 @@ _STOP = wordset(
     happend hapened anything something news info update updates latest between lol lmao
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
-    looked happen woman women female lady girl """
+    looked looking happen woman women female lady girl yet still already da di de van von """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -61,6 +61,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fault": ("blame", "mistake", "wrong"), "mistake": ("fault",),
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
+    # "the title race": the standings, however a report words them ("63 behind the leader").
+    "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead"),
+    "mechanical": ("technical",), "technical": ("mechanical",),
+    "drop": ("dropped", "faded", "fell", "slipped"), "dropped": ("faded", "fell", "slipped"),
+    "boss": ("principal", "chief", "director", "manager", "owner", "head"),
     "leads": ("lead",), "leader": ("leads", "lead"), "lead": ("led", "leading", "leads"),
     "orders": ("told", "instructed", "hold"),
     "gp": ("grand", "prix"), "teammate": ("team", "shares", "sister", "teammates"),
@@ -89,7 +94,7 @@ SERIES = {
     "mgp": "motogp", "f1": "f1", "formula1": "f1", "nascar": "nascar", "cup": "nascar",
     "cupseries": "nascar", "wec": "wec", "hypercar": "wec",
     "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
-    "v8": "supercars", "v8s": "supercars",
+    "v8": "supercars", "v8s": "supercars", "imsa": "imsa", "weathertech": "imsa",
 }  # fmt: skip
 #: How a story of each series shows it when it never names the series: the words its
 #: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
@@ -100,9 +105,10 @@ SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "motogp": (("motogp", "moto2", "rider", "riders"), ()),
     "nascar": (("nascar", "cup series", "pit road", "xfinity"), ()),
     "wec": (("wec", "world endurance", "re:(?:six|6|eight|8|24) hours of", "hypercar",
-             "endurance", "le mans"), ()),
+             "endurance", "le mans"), ("imsa",)),
     "f1academy": (("f1 academy",), ()),
     "supercars": (("supercars", "supercar", "v8 supercars"), ()),
+    "imsa": (("imsa", "weathertech", "rolex 24"), ()),
     "f1": (("formula 1", "formula one", "re:f1(?! academy)", "grand prix"),
            ("motogp", "f1academy")),
 }  # fmt: skip
@@ -113,16 +119,17 @@ CUES: dict[str, tuple[str, ...]] = {
             "locked", "pushed", "damaged", "broken", "bent", "lost", "wrong", "movement",
             "jolted", "slowed", "contact", "slid", "spin", "barrier", "wall", "gravel",
             "speeding", "touched", "loss", "problem", "traced", "failed", "broke", "issue",
-            "spun"),
+            "spun", "tyre", "tyres", "temperature", "grip", "injury", "injured",
+            "engine", "gearbox", "puncture"),
     "start": ("grid", "pole", "qualified", "qualifying"),
     "crash": ("crash", "crashed", "crashing", "collided", "collision", "clash", "contact",
-              "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit"),
+              "touched", "spin", "wall", "barrier", "gravel", "tangled", "slid", "hit", "banged"),
     "won": ("won", "win", "wins", "victory", "winner"),
     "retire": ("retired", "retire", "retirement", "pulled", "ended"),
     "penalty": ("penalty", "penalties", "penalised", "stewards", "drive-through"),
     "points": ("points", "leads", "lead", "standings", "championship", "ahead", "behind"),
     "finish": ("finished", "finishing", "finish", "won", "third", "second", "fourth", "fifth",
-               "sixth", "seventh", "ninth", "11th", "14th", "17th"),
+               "sixth", "seventh", "ninth", "11th", "14th", "17th", "beating", "runner"),
     "next": ("next", "heads", "moves", "focus", "round", "travels", "returns", "resumes",
              "continues",
              "fortnight", "break", "until"),
@@ -174,7 +181,7 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
         "heads to",
         "next up",
     ),
-    "finish": ("ahead of",),
+    "finish": ("ahead of", r"re:\d+(?:st|nd|rd|th)\b"),
     "accept": ("buying it", "wasn't having", "not having it", "no excuse"),
 }
 
@@ -227,6 +234,9 @@ class Reading:
     turn: int | None = None
     team_people: list[str] = field(default_factory=list)
     index_people: dict[str, Person] = field(default_factory=dict)
+    #: Words taken for a name only as a typo of it ("verstapen"): the router checks they
+    #: are no ordinary word of the articles ("lane" is not Lance, "drives" not Dries).
+    guessed: list[tuple[str, str]] = field(default_factory=list)  # (word, name)
 
     @property
     def asks(self) -> bool:
@@ -242,8 +252,8 @@ def _mend(word: str) -> str:
     return found[0] if found else word
 
 
-def read(text: str, lookup: Lookup) -> Reading:
-    """Read a cleaned question."""
+def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset()) -> Reading:
+    """Read a cleaned question; ``words_not_names`` are never taken as a typo of a name."""
     low = normalise(text.replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
     low = _ORDINAL.sub(lambda m: _ORDINALS[int(m[1] or m[2])], low)
@@ -266,7 +276,7 @@ def read(text: str, lookup: Lookup) -> Reading:
     races = {
         i for i, t in enumerate(tokens[:-1]) if t in adjectives and tokens[i + 1] in _RACE_WORDS
     }
-    people, spans = _people_in(tokens, lookup, blocked | races)
+    people, spans = _people_in(tokens, lookup, blocked | races, words_not_names, reading.guessed)
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
@@ -295,7 +305,8 @@ def read(text: str, lookup: Lookup) -> Reading:
             continue
         if token in place_words or token in SERIES or _series_pair(tokens, i):
             continue
-        mended = _mend(token)
+        # A word a headline uses is the articles' own ("rolex"), no typo of "role".
+        mended = token if token in lookup.index.article_words else _mend(token)
         words.append(mended)
     reading.words = list(dict.fromkeys(words))
     extra: list[str] = []
@@ -371,7 +382,11 @@ _NOT_PLACES = wordset(
 
 
 def _people_in(
-    tokens: list[str], lookup: Lookup, blocked: set[int] | None = None
+    tokens: list[str],
+    lookup: Lookup,
+    blocked: set[int] | None = None,
+    not_names: frozenset[str] = frozenset(),
+    guessed: list[tuple[str, str]] | None = None,
 ) -> tuple[list[str], list[int]]:
     """People a question names, longest names first, typos tolerated; and where they stand.
 
@@ -392,6 +407,11 @@ def _people_in(
                 name = index.exact.get(key[4:])
             if name is None and size == 1 and key.endswith("s") and len(key) > 4:
                 name = index.exact.get(key[:-1])  # "russells"
+            if name is None and size <= 2 and key not in _STOP:
+                name = _nickname(key, lookup)  # "bez": fans' word the article never uses
+            if name is None and size == 1 and len(key) >= 3:
+                initials = _by_initials(lookup)  # "afc": Antonio Felix da Costa
+                name = initials.get(key) or initials.get(key[:-1] if key.endswith("s") else "")
             if name is None or (size == 1 and (key in _STOP or key in _NOT_NAMES)):
                 continue
             if _eventlike(name):
@@ -403,16 +423,58 @@ def _people_in(
             continue
         if token in lookup.index.name_words or token in place_book().nouns:
             continue  # "australia" is a place, however close to "the Australian"
+        if token in not_names:
+            continue
         name = lookup.resolve_person(token)
         if name is None and token.endswith("s") and len(token) > 5:
             name = lookup.resolve_person(token[:-1])
         if name is not None and not _eventlike(name):
             found.append((i, name))
             taken.add(i)
+            if guessed is not None:
+                guessed.append((token, name))
     found.sort()
     people = list(dict.fromkeys(name for _, name in found if not _eventlike(name)))
     used.extend(sorted(taken - set(blocked or ())))
     return people, used
+
+
+#: The last index's people by their initials: (index, initials -> the one name).
+_INITIALS: list[tuple[object, dict[str, str]]] = []
+
+
+def _by_initials(lookup: Lookup) -> dict[str, str]:
+    """Three-or-more-letter initials that stand for one stored person ("afc"), per index."""
+    from bot.answers.passages import initials_of
+
+    index = lookup.index
+    if _INITIALS and _INITIALS[0][0] is index:
+        return _INITIALS[0][1]
+    seen: dict[str, list[str]] = {}
+    for name in index.people:
+        key = initials_of(name)
+        if len(key) >= 3 and key not in _STOP:
+            seen.setdefault(key, []).append(name)
+    found = {k: names[0] for k, names in seen.items() if len(names) == 1}
+    _INITIALS[:] = [(index, found)]
+    return found
+
+
+def _nickname(key: str, lookup: Lookup) -> str | None:
+    """The stored person a register nickname names ("bez" -> Marco Bezzecchi), when the
+    articles name them at all; the register alone never adds anyone."""
+    from bot.ingest.resolve import default_register
+
+    found = default_register().by_nickname(key)
+    if found is None:
+        return None
+    # The register's protocol types its people loosely: read the two fields they all have.
+    forms: tuple[str, ...] = (getattr(found, "name", ""), *getattr(found, "short", ()))
+    for form in forms:
+        name = lookup.index.exact.get(normalise(form))
+        if name is not None:
+            return name
+    return None
 
 
 def _team_people(low: str, lookup: Lookup, named: list[str]) -> list[str]:
