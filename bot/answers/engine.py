@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from bot.answers._collector import long_lived_build
 from bot.answers.apologies import Apologies
 from bot.answers.facts import Facts
 from bot.answers.laps import Laps
@@ -54,7 +55,8 @@ class AnswerEngine:
 
     async def refresh(self) -> None:
         """Rebuild the in-memory indexes from the store: at start and after every ingest."""
-        await self.lookup.refresh()
+        with long_lived_build():  # no full garbage collection holds the loop meanwhile
+            await self.lookup.refresh()
         self._apologies.forget()
         self._answers.clear()
 
