@@ -49,3 +49,34 @@ def long_lived_build() -> Iterator[None]:
             gc.set_threshold(*_saved)
             _saved = None
             gc.freeze()
+
+
+#: Objects freed per step when an old index is let go: each step holds the GIL briefly.
+_RELEASE_STEP = 2000
+
+
+def parts_of(index: object) -> list[object]:
+    """Hold every element of ``index``'s containers (read only: a reader may still use it).
+
+    Dropping an index frees its hundreds of thousands of objects in one chain of C calls
+    that never lets the GIL go: about 11 ms at 10,000 articles and ten times that at
+    100,000, on the event loop where the last reference went. With its elements held
+    here, the index itself frees only shallow containers; :func:`release` frees the
+    elements a step at a time, on a worker thread.
+    """
+    held: list[object] = []
+    names = [*getattr(index, "__slots__", ()), *getattr(index, "__dict__", ())]
+    for name in names:
+        value = getattr(index, name, None)
+        if isinstance(value, dict):
+            held.extend(value.keys())
+            held.extend(value.values())
+        elif isinstance(value, list | tuple | set | frozenset):
+            held.extend(value)
+    return held
+
+
+def release(held: list[object]) -> None:
+    """Let go of what :func:`parts_of` held, a step at a time (blocking: run in a thread)."""
+    while held:
+        del held[-_RELEASE_STEP:]
