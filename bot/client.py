@@ -173,6 +173,9 @@ class Pitwall(commands.AutoShardedBot):
     _closing: bool
     _watcher: asyncio.Task[None] | None = None
     _articles_seen: tuple[int, str | None] = (0, None)
+    _refreshing: asyncio.Lock
+    _changes: int  # articles_changed calls so far
+    _refreshed: int  # how many of them the last finished refresh covers
     #: This process's instance guard, for claims on work (run_bot sets it; None in tests).
     guard: InstanceGuard | None = None
 
@@ -198,6 +201,10 @@ class Pitwall(commands.AutoShardedBot):
         self.store = store
         self.answers = AnswerEngine(store)
         self.intake = Intake(store, settings)  # links and feeds (cogs/articles, cogs/feeds)
+        # One answer-index refresh at a time (see articles_changed).
+        self._refreshing = asyncio.Lock()
+        self._changes = 0
+        self._refreshed = 0
         self.sync_on_start = sync_on_start
         self._inflight = 0
         self._idle = asyncio.Event()
@@ -233,20 +240,36 @@ class Pitwall(commands.AutoShardedBot):
         while True:
             await asyncio.sleep(ARTICLE_CHECK_SECONDS)
             try:
-                seen = await self.store.articles_fingerprint()
-                if seen != self._articles_seen:
-                    await self.answers.refresh()
-                    self._articles_seen = seen
-                    log.info("articles changed: answer indexes rebuilt (%d articles)", seen[0])
+                async with self._refreshing:  # never beside a refresh articles_changed runs
+                    seen = await self.store.articles_fingerprint()
+                    if seen != self._articles_seen:
+                        await self.answers.refresh()
+                        self._articles_seen = seen
+                        log.info("articles changed: answer indexes rebuilt (%d articles)", seen[0])
             except StoreError as exc:
                 log.warning("could not check for new articles: %s", exc)
             except Exception:
                 log.exception("checking for new articles failed; will try again")
 
     async def articles_changed(self) -> None:
-        """Rebuild the answer indexes now: this process added or removed an article."""
-        await self.answers.refresh()
-        self._articles_seen = await self.store.articles_fingerprint()
+        """Rebuild the answer indexes now: this process added or removed an article.
+
+        Returns once a refresh begun after the call has finished. Changes that arrive while
+        one runs (a moderator adding files one after another, a feed poll) share the next
+        refresh instead of each running its own beside it: at 100,000 articles a refresh
+        takes seconds, and overlapping ones multiplied the work and the loop's stalls.
+        """
+        self._changes += 1
+        wanted = self._changes
+        async with self._refreshing:
+            if self._refreshed >= wanted:
+                return  # a refresh begun after this change has finished meanwhile
+            begun = self._changes
+            # Read before the refresh: a change made while it reads is then seen as new.
+            seen = await self.store.articles_fingerprint()
+            await self.answers.refresh()
+            self._articles_seen = seen
+            self._refreshed = begun
 
     async def close(self) -> None:
         if self._watcher is not None:

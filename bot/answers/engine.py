@@ -8,10 +8,12 @@ wherever it is asked.
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from bot.answers._collector import long_lived_build, parts_of, release
 from bot.answers.apologies import Apologies
 from bot.answers.facts import Facts
 from bot.answers.laps import Laps
@@ -54,9 +56,16 @@ class AnswerEngine:
 
     async def refresh(self) -> None:
         """Rebuild the in-memory indexes from the store: at start and after every ingest."""
-        await self.lookup.refresh()
+        old = self.lookup.index
+        with long_lived_build():  # no full garbage collection holds the loop meanwhile
+            await self.lookup.refresh()
         self._apologies.forget()
         self._answers.clear()
+        if self.lookup.index is not old:
+            # Free the replaced index off the loop, a step at a time (see parts_of).
+            held = await asyncio.to_thread(parts_of, old)
+            del old
+            await asyncio.to_thread(release, held)
 
     # -- names and articles (autocomplete, resolving) --------------------------------------
 

@@ -75,9 +75,9 @@ def _replace_articles(
     try:
         for article in articles:
             found = conn.execute(
-                "SELECT content_hash FROM articles WHERE slug = ?", (article.slug,)
+                "SELECT id, content_hash FROM articles WHERE slug = ?", (article.slug,)
             ).fetchone()
-            if found is not None and found[0] == article.content_hash:
+            if found is not None and found[1] == article.content_hash:
                 stored.append(False)
                 continue
             if not begun:
@@ -92,7 +92,9 @@ def _replace_articles(
             slugs.add(article.slug)
             conn.execute("SAVEPOINT article")
             try:
-                article_id = _write_article(conn, dialect, article)
+                article_id = _write_article(
+                    conn, dialect, article, None if found is None else int(found[0])
+                )
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK TO article")
@@ -117,10 +119,15 @@ def _replace_articles(
             conn.execute("COMMIT")
 
 
-def _write_article(conn: SyncConnection, dialect: Dialect, article: Article) -> int:
-    """Write one article's rows (indexed later, by the batch) and return its id."""
+def _write_article(
+    conn: SyncConnection, dialect: Dialect, article: Article, stored_id: int | None
+) -> int:
+    """Write one article's rows (indexed later, by the batch) and return its id.
+
+    ``stored_id``: the id of the article's stored version, which the caller just read.
+    """
     # Keep the article's id stable across edits: recap history refers to it.
-    existing = conn.execute("SELECT id FROM articles WHERE slug = ?", (article.slug,)).fetchone()
+    existing: Any = None if stored_id is None else (stored_id,)
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     values = (
         article.published.isoformat(),
@@ -184,20 +191,26 @@ def _write_article(conn: SyncConnection, dialect: Dialect, article: Article) -> 
     def person(name: str) -> int:
         key = name.casefold()
         if key not in ids:
-            conn.execute("INSERT INTO people(name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
+            # Nearly everyone is stored already once a store has some articles: look first,
+            # and insert (then look again) only when missing. The lookup matches exactly what
+            # the insert's unique name would conflict with, so the id is the same either way.
             row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                conn.execute("INSERT INTO people(name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
+                row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
             assert row is not None
             ids[key] = int(row[0])
         return ids[key]
 
-    for p in article.people:
-        pid = person(p.name)
-        conn.execute(dialect.upsert_article_person, (article_id, pid, p.role, p.team))
-        conn.executemany(
-            "INSERT INTO aliases(article_id, person_id, alias) VALUES (?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            [(article_id, pid, alias) for alias in p.aliases],
-        )
+    # One statement for all of the article's people, one for all their aliases.
+    named = [(p, person(p.name)) for p in article.people]
+    conn.executemany(
+        dialect.upsert_article_person, [(article_id, pid, p.role, p.team) for p, pid in named]
+    )
+    conn.executemany(
+        "INSERT INTO aliases(article_id, person_id, alias) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        [(article_id, pid, alias) for p, pid in named for alias in p.aliases],
+    )
     rows = [
         (
             article_id,

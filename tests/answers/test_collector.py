@@ -1,0 +1,77 @@
+"""The answer-index refresh holds off full garbage collections and freezes what it built."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass, field
+
+import pytest
+
+from bot.answers._collector import long_lived_build, parts_of, release
+
+
+def test_full_collections_are_held_off_inside_and_restored_after() -> None:
+    """Only the young generations are collected during a build; the thresholds come back."""
+    before = gc.get_threshold()
+    with long_lived_build():
+        inside = gc.get_threshold()
+    assert inside[:2] == before[:2]
+    assert inside[2] > 1_000_000
+    assert gc.get_threshold() == before
+
+
+def test_overlapping_builds_restore_the_thresholds_once_the_last_ends() -> None:
+    """Two refreshes that overlap (watcher and a moderator's add) leave nothing changed."""
+    before = gc.get_threshold()
+    first, second = long_lived_build(), long_lived_build()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert gc.get_threshold()[2] > 1_000_000  # the second is still building
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before
+
+
+def test_what_a_build_leaves_alive_is_frozen() -> None:
+    """Objects alive after the build are out of later full collections' reach."""
+    gc.unfreeze()
+    with long_lived_build():
+        kept = [[i] for i in range(100)]
+    assert gc.get_freeze_count() >= len(kept)
+
+
+def test_an_exception_still_restores_the_thresholds() -> None:
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), long_lived_build():
+        raise RuntimeError("refresh failed")
+    assert gc.get_threshold() == before
+
+
+@dataclass(slots=True)
+class _Slotted:
+    words: dict[str, list[int]] = field(default_factory=dict)
+    rows: list[tuple[str, int]] = field(default_factory=list)
+    names: frozenset[str] = frozenset()
+    count: int = 0
+
+
+class _Plain:
+    def __init__(self) -> None:
+        self.keys = [("a", 1), ("b", 2)]
+
+
+def test_parts_of_holds_every_element_of_an_index_without_changing_it() -> None:
+    """What an old index held outlives it until released, and the index stays readable."""
+    index = _Slotted({"pit": [1, 2]}, [("x", 0)], frozenset({"max"}), 3)
+    held = parts_of(index)
+    assert index.words == {"pit": [1, 2]} and index.rows == [("x", 0)]
+    assert any(part is index.words["pit"] for part in held)
+    assert any(part is index.rows[0] for part in held)
+    assert "max" in held and "pit" in held
+    assert len(parts_of(_Plain())) == 2
+
+
+def test_release_lets_go_of_everything_held() -> None:
+    held: list[object] = [[i] for i in range(5000)]
+    release(held)
+    assert held == []

@@ -1,0 +1,68 @@
+"""Articles changed while the bot runs: refreshes of the answer indexes never overlap."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.client import Pitwall
+from bot.config import Settings
+from bot.store import Store
+
+
+class _SlowAnswers:
+    """Stands in for AnswerEngine: records each refresh, which takes a while."""
+
+    def __init__(self) -> None:
+        self.running = 0
+        self.most_at_once = 0
+        self.refreshes = 0
+        self.started = asyncio.Event()
+        self.go_on = asyncio.Event()
+
+    async def refresh(self) -> None:
+        self.running += 1
+        self.most_at_once = max(self.most_at_once, self.running)
+        self.started.set()
+        await self.go_on.wait()
+        self.refreshes += 1
+        self.running -= 1
+
+
+async def test_changes_during_a_refresh_share_the_next_one(store: Store, tmp_path: Path) -> None:
+    """Three adds while one refresh runs: one more refresh, never two at once, and every
+    caller returns only after a refresh begun after its change has finished."""
+    bot = Pitwall(Settings(data_dir=tmp_path), store, sync_on_start=False)
+    answers = _SlowAnswers()
+    bot.answers = answers  # type: ignore[assignment]
+    first = asyncio.create_task(bot.articles_changed())
+    await answers.started.wait()
+    later = [asyncio.create_task(bot.articles_changed()) for _ in range(3)]
+    await asyncio.sleep(0.01)
+    assert not any(task.done() for task in later)  # none returns on the running refresh
+    answers.go_on.set()
+    await asyncio.gather(first, *later)
+    assert answers.refreshes == 2
+    assert answers.most_at_once == 1
+    assert bot._articles_seen == await store.articles_fingerprint()
+
+
+async def test_a_failed_refresh_is_tried_again_by_the_next_change(
+    store: Store, tmp_path: Path
+) -> None:
+    bot = Pitwall(Settings(data_dir=tmp_path), store, sync_on_start=False)
+    calls: list[str] = []
+
+    class _Failing:
+        async def refresh(self) -> None:
+            calls.append("refresh")
+            if len(calls) == 1:
+                raise RuntimeError("store went away")
+
+    bot.answers = _Failing()  # type: ignore[assignment]
+    with pytest.raises(RuntimeError):
+        await bot.articles_changed()
+    await bot.articles_changed()
+    assert calls == ["refresh", "refresh"]
