@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from bot.models import Fact, LapEvent, Note, Passage, Person, Quote, ReportedStatement
+from bot.models import Fact, LapEvent, Note, Passage, Person, Quote, ReportedStatement, Source
 from bot.store._base import StoreBase
 from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, StoreStats, quote, source
 from bot.store.text import FTS_TERM, fts_terms, query_terms
@@ -322,31 +324,34 @@ class QueriesMixin(StoreBase):
         if article is not None:
             where.append("a.slug = ?")
             params.append(article)
-        hint = self._dialect.lap_scan_hint if lap is None and article is not None else ""
         sql = (
             "SELECT e.id, e.lap, e.description, e.who, e.outcome, e.paragraph, "
             "a.slug, a.headline, a.published, a.url "
-            f"FROM lap_events e{hint} JOIN articles a ON a.id = e.article_id"
+            "FROM lap_events e JOIN articles a ON a.id = e.article_id"
         )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.published DESC, e.lap, e.id"
-        return [
-            LapEvent(
-                r["lap"],
-                r["description"],
-                tuple(w for w in r["who"].split("\n") if w),
-                r["outcome"],
-                r["paragraph"],
-                r["id"],
-                source(r, r["paragraph"]),
-            )
-            for r in await self._all(sql, params)
-        ]
+        rows = await self._all(sql, params)
+        if len(rows) <= _CONVERT_ON_LOOP:
+            return _lap_events(rows)
+        # A lap of a big store has thousands of events (about 2,000 at 100,000 articles):
+        # turning them into records is tens of milliseconds of Python, which a worker thread
+        # does while the event loop keeps answering (it gets the GIL back every switch).
+        return await asyncio.to_thread(_lap_events, rows)
 
     async def laps_with_events(self) -> list[int]:
-        rows = await self._all("SELECT DISTINCT lap FROM lap_events ORDER BY lap")
-        return [int(r["lap"]) for r in rows]
+        # Each lap is one seek in lap_events_lap for the next larger lap: DISTINCT reads
+        # every event's index entry (12 ms at 100,000 articles) to find the same 70 laps.
+        rows = await self._all(
+            "WITH RECURSIVE l(lap) AS ("
+            " SELECT min(lap) FROM lap_events"
+            " UNION ALL"
+            " SELECT (SELECT min(e.lap) FROM lap_events e WHERE e.lap > l.lap) FROM l"
+            " WHERE l.lap IS NOT NULL"
+            ") SELECT lap FROM l WHERE lap IS NOT NULL ORDER BY lap"
+        )
+        return [int(r[0]) for r in rows]
 
     async def facts(self, slug: str) -> list[Fact]:
         rows = await self._all(
@@ -514,3 +519,27 @@ class QueriesMixin(StoreBase):
             "SELECT id, slug, published, headline, url FROM articles "
             "ORDER BY published DESC, id DESC"
         )
+
+
+# -- rows into records, fast (issue 12: answers at the speed of SQLite) ----------------------
+# An answer that shows thousands of rows (every event on a lap) spent more time building its
+# records from rows by column name than the database spent finding them.
+
+#: Up to this many rows are converted on the event loop; more go to a worker thread.
+_CONVERT_ON_LOOP = 200
+
+
+def _lap_events(rows: Sequence[Any]) -> list[LapEvent]:
+    """Lap events from rows of (id, lap, description, who, outcome, paragraph, slug,
+    headline, published, url), by position; each date is parsed once."""
+    days: dict[str, date] = {}
+    found = []
+    for r in rows:
+        day = days.get(r[8])
+        if day is None:
+            day = days[r[8]] = date.fromisoformat(r[8])
+        who = tuple(w for w in r[3].split("\n") if w) if r[3] else ()
+        found.append(
+            LapEvent(r[1], r[2], who, r[4], r[5], r[0], Source(r[6], r[7], day, r[5], r[9]))
+        )
+    return found
