@@ -520,6 +520,40 @@ class QueriesMixin(StoreBase):
             "ORDER BY published DESC, id DESC"
         )
 
+    # -- one article's facts in one read (issue 12) ---------------------------------------
+    # /facts and /recap read four small things of one article. Each read is a trip through
+    # the connection's thread (and, in a busy bot, a wait for its turn there): four trips
+    # cost more than the reads themselves.
+
+    async def article_facts(
+        self, slug: str
+    ) -> tuple[list[Fact], list[Note], list[LapEvent], list[Person]]:
+        """An article's facts, editor's notes, lap events and people (with the role and team
+        it gives them), each in the order :meth:`facts`, :meth:`notes`, :meth:`lap_events`
+        and :meth:`article_people` give them, in one statement."""
+        rows = await self._all(_ARTICLE_FACTS, (slug,))
+        facts: list[Fact] = []
+        notes: list[Note] = []
+        events: list[LapEvent] = []
+        people: list[Person] = []
+        if not rows:
+            return facts, notes, events, people
+        first = rows[0]
+        day = date.fromisoformat(first[9])
+        for r in rows:
+            kind = r[0]
+            if kind == 0:
+                facts.append(Fact(r[4], r[5], r[3], Source(r[7], r[8], day, r[3], r[10])))
+            elif kind == 1:
+                notes.append(Note(r[4], r[5], Source(r[7], r[8], day, None, r[10])))
+            elif kind == 2:
+                who = tuple(w for w in r[5].split("\n") if w) if r[5] else ()
+                source = Source(r[7], r[8], day, r[3], r[10])
+                events.append(LapEvent(r[1], r[4], who, r[6], r[3], r[2], source))
+            else:
+                people.append(Person(r[4], r[5], r[6]))
+        return facts, notes, events, people
+
 
 # -- rows into records, fast (issue 12: answers at the speed of SQLite) ----------------------
 # An answer that shows thousands of rows (every event on a lap) spent more time building its
@@ -543,3 +577,26 @@ def _lap_events(rows: Sequence[Any]) -> list[LapEvent]:
             LapEvent(r[1], r[2], who, r[4], r[5], r[0], Source(r[6], r[7], day, r[5], r[9]))
         )
     return found
+
+
+#: :meth:`QueriesMixin.article_facts`' statement: one row per fact (kind 0), note (1), lap
+#: event (2) and person (3), each with the article's columns; every value in a column of one
+#: type on both databases (names are citext on PostgreSQL).
+_ARTICLE_FACTS = """
+WITH art AS (SELECT id, slug, headline, published, url FROM articles WHERE slug = ?)
+SELECT 0 AS kind, f.position AS k1, 0 AS k2, f.paragraph AS n, f.key AS t1, f.value AS t2,
+       NULL AS t3, art.slug, art.headline, art.published, art.url
+FROM art JOIN facts f ON f.article_id = art.id
+UNION ALL
+SELECT 1, n.id, 0, NULL, n.about, n.text, NULL, art.slug, art.headline, art.published, art.url
+FROM art JOIN notes n ON n.article_id = art.id
+UNION ALL
+SELECT 2, e.lap, e.id, e.paragraph, e.description, e.who, e.outcome,
+       art.slug, art.headline, art.published, art.url
+FROM art JOIN lap_events e ON e.article_id = art.id
+UNION ALL
+SELECT 3, ap.rowid, 0, NULL, CAST(p.name AS TEXT), ap.role, ap.team,
+       art.slug, art.headline, art.published, art.url
+FROM art JOIN article_people ap ON ap.article_id = art.id JOIN people p ON p.id = ap.person_id
+ORDER BY kind, k1, k2
+"""
