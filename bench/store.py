@@ -7,8 +7,10 @@ The corpus (default 10,000 articles, about 100,000 quotes) is written as article
 temporary folder and loaded by ``bot.ingest.load.ingest`` - parse, attribute and store, the
 same path as ``python -m bot ingest`` - so the ingest rate is the one a moderator gets. Then
 every fan command's answer is computed through :class:`bot.answers.AnswerEngine` (what the
-cogs and ``python -m bot ask`` call), and each query's p50/p99/max is reported against the
-targets: every query p99 under 5 ms, autocomplete under 2 ms, ingest 1,000 articles/s.
+cogs and ``python -m bot ask`` call), each beside the raw SQLite query that reads what the
+answer shows (``bench._raw``), and each query's p50/p99/max is reported against issue 12's
+targets: every answer's p99 within 3x its raw query's or under 1 ms, autocomplete under
+2 ms, the loop never held over 20 ms, ingest 1,000 articles/s.
 
 ``--databases sqlite,postgresql`` runs the same corpus and the same calls on each database in
 one run and prints them side by side. PostgreSQL is a throwaway server started for the run
@@ -168,12 +170,12 @@ Call = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any], "_raw.Raw | No
 _QUESTIONS: list[tuple[str, Callable[[str, int, str | None], _raw.Raw]]] = [
     ("what happened on lap {n}?", lambda _s, n, _a: _raw.lap(n)),
     ("did anyone apologise?", lambda _s, _n, _a: _raw.apology()),
-    ("recap", lambda _s, _n, _a: _raw.recap(None)),
+    ("recap", lambda _s, _n, a: _raw.recap(a)),
     ("who said there was nothing i could do",
      lambda _s, _n, _a: _raw.words("there was nothing i could do")),
     ("what did {s} say?", lambda s, _n, _a: _raw.by_speaker(s)),
     ("who is {s}?", lambda s, _n, _a: _raw.who(s)),
-    ("key facts", lambda _s, _n, _a: _raw.facts(None)),
+    ("key facts", lambda _s, _n, a: _raw.facts(a)),
     ("quote from {s}", lambda s, _n, _a: _raw.by_speaker(s)),
 ]  # fmt: skip
 
@@ -186,6 +188,10 @@ def _queries(corpus: Corpus, engine: Any, rng: random.Random, n: int) -> dict[st
              "stewards", "front wing", "championship", "sorry", "mistake", "wind", "lottery",
              "simulator", "pit stop", "fuel", "overheated", "data", "garage"]  # fmt: skip
     slugs = corpus.slugs
+    # The article "recap" and "key facts" mean: the raw query is told it, as it is told a
+    # speaker's full name (finding the newest article would cost it a scan of them all).
+    newest = engine.resolve_article(None)
+    newest_slug = newest.slug if newest is not None else None
     prefixes: list[str] = []
     for name in rng.sample(people, min(n, len(people))):
         first, last = name.split()[0], name.split()[-1]
@@ -218,7 +224,7 @@ def _queries(corpus: Corpus, engine: Any, rng: random.Random, n: int) -> dict[st
         typed, name = speaker()
         lap = rng.randint(1, 70)
         question = template.replace("{s}", typed).replace("{n}", str(lap))
-        return engine.ask, (question,), {}, twin(name, lap, None)
+        return engine.ask, (question,), {}, twin(name, lap, newest_slug)
 
     def contains() -> Call:
         word = rng.choice(words)
@@ -234,11 +240,11 @@ def _queries(corpus: Corpus, engine: Any, rng: random.Random, n: int) -> dict[st
 
     def facts() -> Call:
         slug = rng.choice([None, *slugs])
-        return engine.facts, (slug,), {}, _raw.facts(slug)
+        return engine.facts, (slug,), {}, _raw.facts(slug or newest_slug)
 
     def recap() -> Call:
         slug = rng.choice([None, *slugs])
-        return engine.recap, (slug,), {}, _raw.recap(slug)
+        return engine.recap, (slug,), {}, _raw.recap(slug or newest_slug)
 
     return {
         "whosaid": [(engine.whosaid, (p,), {}, _raw.words(p)) for p in _phrases(corpus, rng, n)],

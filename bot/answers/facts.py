@@ -7,7 +7,7 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from bot.answers.apologies import Apologies
+from bot.answers.apologies import Apologies, apology_strength
 from bot.answers.lookup import Lookup, Part
 from bot.answers.records import (
     Answer,
@@ -38,21 +38,19 @@ class Facts(Part):
         summary = self.lookup.resolve_article(article)
         if summary is None:
             return self.lookup.article_not_found(article or "")
-        facts, notes, events, people = await asyncio.gather(
-            self.store.facts(summary.slug),
-            self.store.notes(summary.slug),
-            self.store.lap_events(article=summary.slug),
-            self.store.article_people(summary.slug),
-        )
+        facts, notes, events, people = await self.store.article_facts(summary.slug)
         return FactsAnswer(summary, tuple(facts), tuple(notes), tuple(events), tuple(people))
 
     async def _story(self, summary: ArticleSummary) -> RecapStory:
-        events, facts, quotes, apology = await asyncio.gather(
-            self.store.lap_events(article=summary.slug),
-            self.store.facts(summary.slug),
+        (facts, _notes, events, _people), quotes = await asyncio.gather(
+            self.store.article_facts(summary.slug),
             self.store.quotes(article=summary.slug, limit=10_000),
-            self.apologies.apology(summary.slug),
         )
+        # An apology is a speaker's statement with a part that scores 2 or more: in an
+        # article where no attributed quote does, the search (several more reads) finds none.
+        apology: Answer | None = None
+        if any(q.speaker is not None and apology_strength(q.text) >= 2 for q in quotes):
+            apology = await self.apologies.apology(summary.slug)
         what: tuple[LapEvent | Fact, ...] = tuple(events) if events else tuple(facts[:3])
         attributed = sorted(
             (q for q in quotes if q.speaker), key=lambda q: (q.kind != "direct", q.paragraph)

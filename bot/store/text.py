@@ -38,6 +38,8 @@ _LOCAL = threading.local()
 def fts_tokens(text: str) -> list[str]:
     """Every word of ``text`` in order, repeats kept: what ``unicode61 remove_diacritics``
     indexes (case and accents folded; letters and digits make words, the rest separates)."""
+    if text.isascii():  # nothing to decompose or strip: the same words, at a third the cost
+        return _FTS_TOKEN.findall(text.lower())
     folded = unicodedata.normalize("NFD", text.casefold())
     bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _FTS_TOKEN.findall(bare)

@@ -1,0 +1,67 @@
+"""The store's reads for one answer: each gives what the smaller reads it stands for give."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.models import Article, Fact, LapEvent, Note, Person, Quote
+from bot.store import Store
+
+#: Every test taking `store` runs on SQLite and on PostgreSQL (tests/store_backends.py).
+BOTH_DATABASES = True
+
+
+def story(slug: str, published: date, laps: tuple[int, ...], h: str) -> Article:
+    """An article with facts, a note, people with teams and one event on each lap given."""
+    return Article(
+        slug=slug,
+        published=published,
+        headline=f"Headline of {slug}",
+        paragraphs=("First paragraph.", "Second paragraph."),
+        content_hash=h,
+        people=(Person("Ann Driver", "driver", "Blue"), Person("Bob Rival", "driver", "Red")),
+        quotes=(Quote("Ann Driver", "It was close.", "direct", "said", 2, 0, 0),),
+        events=tuple(
+            LapEvent(lap, f"Something on lap {lap}", ("Ann Driver",), None, 1) for lap in laps
+        ),
+        facts=(Fact("race", "Test Grand Prix", 1), Fact("winner", "Bob Rival", 2)),
+        notes=(Note("race", "The race was the Other Grand Prix."),),
+    )
+
+
+async def test_article_facts_are_the_four_reads_in_one(store: Store) -> None:
+    """Facts, notes, events and people of one article, as each read gives them alone."""
+    await store.replace_article(story("one", date(2021, 4, 20), (40, 3, 12), "h1"))
+    await store.replace_article(story("two", date(2021, 5, 2), (12,), "h2"))
+    found = await store.article_facts("one")
+    assert found == (
+        await store.facts("one"),
+        await store.notes("one"),
+        await store.lap_events(article="one"),
+        await store.article_people("one"),
+    )
+    assert [e.lap for e in found[2]] == [3, 12, 40]
+    assert [p.team for p in found[3]] == ["Blue", "Red"]
+
+
+async def test_article_facts_of_an_unknown_article_are_empty(store: Store) -> None:
+    assert await store.article_facts("nowhere") == ([], [], [], [])
+
+
+async def test_laps_with_events_are_each_lap_once_in_order(store: Store) -> None:
+    await store.replace_article(story("one", date(2021, 4, 20), (40, 3, 12), "h1"))
+    await store.replace_article(story("two", date(2021, 5, 2), (12, 7), "h2"))
+    assert await store.laps_with_events() == [3, 7, 12, 40]
+
+
+async def test_a_lap_with_hundreds_of_events_comes_back_whole_newest_first(
+    store: Store,
+) -> None:
+    """Past the size converted on the event loop, every event still comes back, in order."""
+    old = story("old", date(2020, 1, 1), (5,) * 150, "h1")
+    new = story("new", date(2022, 1, 1), (5,) * 150, "h2")
+    await store.replace_articles([old, new])
+    events = await store.lap_events(lap=5)
+    assert len(events) == 300
+    assert [e.source.slug if e.source else "" for e in events] == ["new"] * 150 + ["old"] * 150
+    assert all(e.who == ("Ann Driver",) and e.source and e.source.paragraph == 1 for e in events)
