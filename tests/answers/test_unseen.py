@@ -9,8 +9,10 @@ one store holding every article, so each story's neighbours are there to be conf
 written after the engine was changed for the first and measured once before any change
 for it. ``unseen3/`` is a third round (an F1 wire report in Singapore, an IndyCar feature at
 Portland, a MotoGP press-conference piece at Phillip Island), written blind, without reading
-the engine, and measured once (``unseen3/BLIND.md``). Their scores are printed, not asserted:
-the sets are kept for the next round's measurement.
+the engine, and measured once (``unseen3/BLIND.md``). ``unseen5/`` is a fifth round (an F1
+"five things we learned" column at Suzuka, a WorldSBK weekend report at Assen in part interview,
+a NASCAR Cup wire report at Talladega), written blind and measured once (``unseen5/BLIND.md``).
+Their scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
 
@@ -38,7 +40,7 @@ from tests.answers.scoring import (
 HERE = Path(__file__).resolve().parent
 UNSEEN = HERE / "unseen"
 #: Held-out rounds: each folder's question files, and its articles under ``articles/``.
-ROUNDS = (UNSEEN, HERE / "unseen2", HERE / "unseen3")
+ROUNDS = (UNSEEN, HERE / "unseen2", HERE / "unseen3", HERE / "unseen5")
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
 
