@@ -67,9 +67,11 @@ class QueriesMixin(StoreBase):
         # Read from the cards the write path keeps (bot/store/people.py): ranking every
         # article-person row here took 6 s at start with 100,000 articles.
         rows = await self._all("SELECT id, name, role, team FROM people ORDER BY name")
-        return self._people_with_aliases(
-            rows, await self._all("SELECT person_id, alias FROM person_aliases ORDER BY alias")
+        # In the key's order (no sort): each person's aliases come sorted all the same.
+        aliases = await self._all(
+            "SELECT person_id, alias FROM person_aliases ORDER BY person_id, alias"
         )
+        return self._people_with_aliases(rows, aliases)
 
     async def person(self, name: str) -> Person | None:
         """The person with this exact name (any case), or None."""
@@ -93,14 +95,14 @@ class QueriesMixin(StoreBase):
         ids = [r["id"] for r in rows]
         aliases = await self._all(
             "SELECT person_id, alias FROM person_aliases "
-            f"WHERE person_id IN ({', '.join('?' * len(ids))}) ORDER BY alias",
+            f"WHERE person_id IN ({', '.join('?' * len(ids))}) ORDER BY person_id, alias",
             ids,
         )
         return self._people_with_aliases(rows, aliases)
 
     @staticmethod
     def _people_with_aliases(rows: Sequence[Any], aliases: Sequence[Any]) -> list[Person]:
-        """Cards and alias rows (sorted by alias) as :class:`Person` records."""
+        """Cards and alias rows (each person's sorted by alias) as :class:`Person` records."""
         by_person: dict[int, list[str]] = {}
         for row in aliases:
             by_person.setdefault(row[0], []).append(row[1])
