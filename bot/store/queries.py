@@ -104,8 +104,10 @@ class QueriesMixin(StoreBase):
     def _people_with_aliases(rows: Sequence[Any], aliases: Sequence[Any]) -> list[Person]:
         """Cards and alias rows (each person's sorted by alias) as :class:`Person` records."""
         by_person: dict[int, list[str]] = {}
+        # Many people share an alias ("the Finn"): one string each, not one per row.
+        one: dict[str, str] = {}
         for row in aliases:
-            by_person.setdefault(row[0], []).append(row[1])
+            by_person.setdefault(row[0], []).append(one.setdefault(row[1], row[1]))
         return [
             Person(r["name"], r["role"], r["team"], tuple(by_person.get(r["id"], ()))) for r in rows
         ]
