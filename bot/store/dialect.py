@@ -98,6 +98,8 @@ class Dialect(ABC):
     lap_scan_hint: ClassVar[str]
     #: The errors the driver raises.
     error: ClassVar[type[Exception]]
+    #: (person_id, their aliases joined by U+001F) from ``person_aliases``, one row a person.
+    joined_aliases: ClassVar[str]
 
     def __init__(self) -> None:
         # Writes of this process, one at a time: a transaction that awaits between BEGIN and
@@ -288,6 +290,9 @@ class SqliteDialect(Dialect):
         "VALUES (?, ?, ?, ?)"
     )
     like = "LIKE"
+    joined_aliases = (
+        "SELECT person_id, group_concat(alias, char(31)) FROM person_aliases GROUP BY person_id"
+    )
     # For one article's events without a lap, SQLite would walk the lap index to save a
     # sort, visiting every event in the store out of order (3 ms at 10,000 articles); a
     # plain scan is five times faster.
@@ -758,6 +763,9 @@ class PostgresDialect(Dialect):
         "team = excluded.team"
     )
     like = "ILIKE"
+    joined_aliases = (
+        "SELECT person_id, string_agg(alias::text, chr(31)) FROM person_aliases GROUP BY person_id"
+    )
     lap_scan_hint = ""
     error = psycopg.Error
 

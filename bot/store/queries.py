@@ -10,6 +10,9 @@ from bot.store._base import StoreBase
 from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, StoreStats, quote, source
 from bot.store.text import FTS_TERM, fts_terms, query_terms
 
+#: Folds ASCII capitals only, as SQLite's NOCASE and citext in the "C" collation compare.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
 __all__ = ["QueriesMixin"]
 
 _REPORTED_COLUMNS = (
@@ -67,10 +70,12 @@ class QueriesMixin(StoreBase):
         # Read from the cards the write path keeps (bot/store/people.py): ranking every
         # article-person row here took 6 s at start with 100,000 articles.
         rows = await self._all("SELECT id, name, role, team FROM people ORDER BY name")
-        # In the key's order (no sort): each person's aliases come sorted all the same.
-        aliases = await self._all(
-            "SELECT person_id, alias FROM person_aliases ORDER BY person_id, alias"
-        )
+        # One row a person (82,000 alias rows at 100,000 generated articles took 0.25 s).
+        aliases = [
+            (r[0], alias)
+            for r in await self._all(self._dialect.joined_aliases)
+            for alias in r[1].split("\x1f")
+        ]
         return self._people_with_aliases(rows, aliases)
 
     async def person(self, name: str) -> Person | None:
@@ -95,19 +100,23 @@ class QueriesMixin(StoreBase):
         ids = [r["id"] for r in rows]
         aliases = await self._all(
             "SELECT person_id, alias FROM person_aliases "
-            f"WHERE person_id IN ({', '.join('?' * len(ids))}) ORDER BY person_id, alias",
+            f"WHERE person_id IN ({', '.join('?' * len(ids))})",
             ids,
         )
         return self._people_with_aliases(rows, aliases)
 
     @staticmethod
     def _people_with_aliases(rows: Sequence[Any], aliases: Sequence[Any]) -> list[Person]:
-        """Cards and alias rows (each person's sorted by alias) as :class:`Person` records."""
+        """Cards and (person id, alias) pairs as :class:`Person` records, each person's
+        aliases in the order the alias column sorts them (ASCII case aside, then code point:
+        SQLite's NOCASE and PostgreSQL's citext in "C")."""
         by_person: dict[int, list[str]] = {}
         # Many people share an alias ("the Finn"): one string each, not one per row.
         one: dict[str, str] = {}
         for row in aliases:
             by_person.setdefault(row[0], []).append(one.setdefault(row[1], row[1]))
+        for found in by_person.values():
+            found.sort(key=lambda alias: alias.translate(_ASCII_LOWER))
         return [
             Person(r["name"], r["role"], r["team"], tuple(by_person.get(r["id"], ()))) for r in rows
         ]
