@@ -12,11 +12,13 @@ import heapq
 import itertools
 import logging
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import accumulate
-from typing import Any
+from typing import Any, overload
 
 from rapidfuzz import fuzz, process
 
@@ -24,7 +26,6 @@ from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
 from bot.store import Store
-from bot.store.records import summary
 
 __all__ = ["SCAN_ALL", "STOPWORDS", "Lookup", "Part", "starting_with"]
 
@@ -87,20 +88,20 @@ class _Index:
     people_norms: list[str] = field(default_factory=list)  # people_keys' keys, sorted
     name_word_keys: list[tuple[str, int]] = field(default_factory=list)  # (word, people_keys i)
     alias_blob: str = ""  # every alias key, NUL-separated, for one C-speed substring search
-    alias_starts: list[int] = field(default_factory=list)  # where each alias key starts in it
-    slugs: dict[str, ArticleSummary] = field(default_factory=dict)  # casefolded, newest wins
+    alias_starts: Sequence[int] = field(default_factory=list)  # where each alias key starts
     article_dates: list[str] = field(default_factory=list)  # ISO date of each article
     slug_keys: list[str] = field(default_factory=list)  # casefolded slug of each article
-    by_slug: dict[str, ArticleSummary] = field(default_factory=dict)
-    article_words: dict[str, list[int]] = field(default_factory=dict)  # word -> articles
+    by_slug: _BySlug = field(default_factory=lambda: _BySlug([], array("i"), []))  # exact slug
+    article_words: _Postings = field(default_factory=lambda: _no_postings())  # word -> articles
     article_vocab: list[str] = field(default_factory=list)  # article_words' words, sorted
-    article_lengths: list[tuple[int, int]] = field(default_factory=list)  # (len of words, i)
-    sorted_slugs: list[tuple[str, int]] = field(default_factory=list)  # (casefolded, i)
-    by_date: dict[str, list[ArticleSummary]] = field(default_factory=dict)  # newest first
-    sorted_slug_keys: list[str] = field(default_factory=list)  # sorted_slugs' slugs
+    # Articles by the length of their words joined (sorted; ties by index), as two arrays.
+    article_lengths: Sequence[int] = field(default_factory=list)
+    length_order: Sequence[int] = field(default_factory=list)
+    slug_order: Sequence[int] = field(default_factory=list)  # articles by casefolded slug
+    sorted_slug_keys: list[str] = field(default_factory=list)  # their casefolded slugs
     slugs_folded: bool = True  # every slug is its own casefold
     vocab_blob: str = ""  # article_vocab joined by newlines, for one C-speed substring search
-    vocab_starts: list[int] = field(default_factory=list)  # where each word starts in it
+    vocab_starts: Sequence[int] = field(default_factory=list)  # where each word starts in it
     # What the store said of words and prefixes since this index was built (it is dropped
     # with the index when the store changes): /whosaid asks about the same words again.
     word_counts: dict[str, int] = field(default_factory=dict)
@@ -108,6 +109,105 @@ class _Index:
     #: /whosaid's candidates' normalised texts by quote id: the same quotes come back for
     #: related phrases, and normalising 200 texts costs more than the query that finds them.
     quote_norms: dict[int, str] = field(default_factory=dict)
+
+
+class _Postings:
+    """Word -> the articles holding it (their indexes, ascending), as two flat arrays.
+
+    A dict of lists cost about 30 MB at 100,000 articles (1.3 million entries, a list per
+    word); the same postings one after another in an array of 4-byte ints cost 5 MB. Reads
+    as a read-only mapping (``get``, ``[]``, ``in``) for the answers that look words up.
+    """
+
+    __slots__ = ("_ids", "_starts", "words")
+
+    def __init__(self, words: list[str], starts: array[int], ids: array[int]) -> None:
+        self.words = words  # sorted
+        self._starts = starts  # len(words) + 1 offsets into ids
+        self._ids = ids
+
+    def at(self, v: int) -> Sequence[int]:
+        """The postings of the ``v``-th word (sorted order)."""
+        return self._ids[self._starts[v] : self._starts[v + 1]]
+
+    def _find(self, word: str) -> int:
+        v = bisect_left(self.words, word)
+        return v if v < len(self.words) and self.words[v] == word else -1
+
+    @overload
+    def get(self, word: str) -> Sequence[int] | None: ...
+    @overload
+    def get(self, word: str, default: Sequence[int]) -> Sequence[int]: ...
+    def get(self, word: str, default: Sequence[int] | None = None) -> Sequence[int] | None:
+        v = self._find(word)
+        return default if v < 0 else self.at(v)
+
+    def __getitem__(self, word: str) -> Sequence[int]:
+        v = self._find(word)
+        if v < 0:
+            raise KeyError(word)
+        return self.at(v)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) >= 0
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+
+class _BySlug:
+    """Slug -> its article, read through the slug order (a dict cost 4 MB at 100,000)."""
+
+    __slots__ = ("_articles", "_keys", "_order")
+
+    def __init__(
+        self, keys: list[str], order: Sequence[int], articles: Sequence[ArticleSummary]
+    ) -> None:
+        self._keys = keys  # casefolded slugs, sorted
+        self._order = order  # the article of each
+        self._articles = articles
+
+    def get(self, slug: str, default: ArticleSummary | None = None) -> ArticleSummary | None:
+        low = slug.casefold()
+        for at in range(bisect_left(self._keys, low), len(self._keys)):
+            if self._keys[at] != low:
+                break
+            article = self._articles[self._order[at]]
+            if article.slug == slug:
+                return article
+        return default
+
+
+def _no_postings() -> _Postings:
+    return _Postings([], array("i", [0]), array("i"))
+
+
+#: A word no text holds, between texts normalised together (checked: see _normalise_all).
+_SEPARATOR = "qxzjsepqxzj"
+
+
+#: Texts normalised together: long enough to pay one call's overhead, short enough that the
+#: words it splits into (a list of small strings) stay a few hundred kilobytes.
+_NORMALISE_CHUNK = 500
+
+
+def _normalise_all(texts: Sequence[str]) -> list[str]:
+    """:func:`normalise` of each text: a chunk of texts joined in one call (its steps are C
+    calls over a string, so one longer string costs a fraction of 500 short calls: 0.75 s
+    at start with 100,000 headlines). A text that held the separator word would split in
+    two: then the chunk's count is off, and each of its texts is normalised alone."""
+    keys: list[str] = []
+    for at in range(0, len(texts), _NORMALISE_CHUNK):
+        chunk = texts[at : at + _NORMALISE_CHUNK]
+        joined = normalise(f" {_SEPARATOR} ".join(chunk)).split(_SEPARATOR)
+        if len(joined) == len(chunk):
+            keys.extend(k.strip() for k in joined)
+        else:
+            keys.extend(normalise(t) for t in chunk)
+    return keys
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -148,13 +248,18 @@ def _containing(blob: str, starts: Sequence[int], word: str, most: int) -> list[
 def _build_people_index(people: Sequence[Person], index: _Index) -> None:
     """Map every way of naming someone to their full name; a shared key maps to nobody."""
     tiers: list[dict[str, set[str]]] = [{}, {}, {}, {}]  # full, alias, surname, first name
+    # Many people share an alias ("the Finn"): each is normalised once, its strings shared.
+    seen: dict[str, tuple[str, str, str]] = {}
     for person in people:
         index.people[person.name] = person
         tiers[0].setdefault(normalise(person.name), set()).add(person.name)
         for alias in person.aliases:
-            key = normalise(alias)
+            known = seen.get(alias)
+            if known is None:
+                key = normalise(alias)
+                known = seen[alias] = (alias, key, re.sub(r"^the\s+", "", key))
+            alias, key, bare = known
             tiers[1].setdefault(key, set()).add(person.name)
-            bare = re.sub(r"^the\s+", "", key)
             if bare != key:
                 tiers[1].setdefault(bare, set()).add(person.name)
             index.aliases.append((key, alias, person.name))
@@ -167,11 +272,9 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
     index.name_word_keys = sorted(
         (word, i) for i, norm in enumerate(index.people_norms) for word in norm.split()
     )
-    starts, at = [], 0
-    for alias_key, _alias, _name in index.aliases:
-        starts.append(at)
-        at += len(alias_key) + 1
-    index.alias_starts = starts
+    index.alias_starts = array(
+        "i", accumulate((len(alias_key) + 1 for alias_key, _, _ in index.aliases[:-1]), initial=0)
+    ) if index.aliases else array("i")  # fmt: skip
     index.alias_blob = "\0".join(alias_key for alias_key, _, _ in index.aliases)
     index.names = sorted(index.people)
     for tier in tiers:
@@ -198,54 +301,92 @@ def _build_index(
     laps: tuple[int, ...],
     previous: _Index | None = None,
 ) -> _Index:
-    """Every in-memory index, from the store's rows: CPU work for a worker thread."""
+    """Every in-memory index, from the store's rows: CPU work for a worker thread.
+
+    ``rows`` are (id, slug, published, headline, url), newest first. What is kept per
+    article is its summary and its normalised key; everything else is flat arrays of
+    indexes into them, not objects per article (100,000 articles held about 150 MB).
+    """
     index = _Index()
     _build_people_index(people, index)
     # An article the previous index holds unchanged keeps its summary and normalised key:
     # after an ingest only the new articles are parsed and normalised (most of the work).
     known = {a.id: i for i, a in enumerate(previous.articles)} if previous else {}
-    days: dict[str, str] = {}
+    days: dict[str, date] = {}  # one date object per day, shared by its articles
+    fresh: list[int] = []  # articles whose key is still to be worked out
+    texts: list[str] = []
+    articles, article_keys, article_dates = index.articles, index.article_keys, index.article_dates
     for r in rows:
-        i = known.get(r["id"])
+        article_id, slug, day, headline, url = r[0], r[1], r[2], r[3], r[4]
+        i = known.get(article_id)
         if previous is not None and i is not None:
             was = previous.articles[i]
             if (was.slug, previous.article_dates[i], was.headline, was.url) == (
-                r["slug"],
-                r["published"],
-                r["headline"],
-                r["url"],
+                slug,
+                day,
+                headline,
+                url,
             ):
-                index.articles.append(was)
-                index.article_keys.append(previous.article_keys[i])
-                index.article_dates.append(previous.article_dates[i])
+                articles.append(was)
+                article_keys.append(previous.article_keys[i])
+                article_dates.append(previous.article_dates[i])
+                days.setdefault(day, was.published)
                 continue
-        article = summary(r)
-        index.articles.append(article)
-        index.article_keys.append(normalise(f"{article.headline} {article.slug}"))
-        day = article.published.isoformat()
-        index.article_dates.append(days.setdefault(day, day))
+        published = days.get(day)
+        if published is None:
+            published = days[day] = date.fromisoformat(day)
+        day = published.isoformat() if len(day) != 10 else day
+        articles.append(ArticleSummary(slug, published, headline, article_id, url))
+        fresh.append(len(article_keys))
+        texts.append(f"{headline} {slug}")
+        article_keys.append("")
+        article_dates.append(day)
+    for i, key in zip(fresh, _normalise_all(texts), strict=True):
+        article_keys[i] = key
+    del texts, fresh
+    if isinstance(rows, list):
+        # The rows are read: their objects go now rather than after the whole build (at
+        # 100,000 articles they are 25 MB of the start's peak memory). The caller passes
+        # them on and keeps no use for them.
+        rows.clear()
     # One string per day, and a slug that is its own casefold is not copied: 100,000 articles
     # would otherwise hold 200,000 more small strings.
-    index.slug_keys = [a.slug if (k := a.slug.casefold()) == a.slug else k for a in index.articles]
-    index.by_slug = {a.slug: a for a in index.articles}
-    for i, akey in enumerate(index.article_keys):
-        words = sorted(set(akey.split()))
-        index.article_lengths.append((len(" ".join(words)), i))
+    one_day: dict[str, str] = {}
+    index.article_dates = [one_day.setdefault(d, d) for d in article_dates]
+    index.slug_keys = [a.slug if (k := a.slug.casefold()) == a.slug else k for a in articles]
+    postings: dict[str, list[int]] = {}
+    lengths = array("i")
+    for i, akey in enumerate(article_keys):
+        words = set(akey.split())
+        lengths.append(sum(map(len, words)) + len(words) - 1 if words else 0)
         for word in words:
-            index.article_words.setdefault(word, []).append(i)
-    index.article_lengths.sort()
-    index.article_vocab = sorted(index.article_words)
-    index.sorted_slugs = sorted((slug, i) for i, slug in enumerate(index.slug_keys))
-    index.sorted_slug_keys = [slug for slug, _ in index.sorted_slugs]
-    index.slugs_folded = all(
-        a.slug == k for a, k in zip(index.articles, index.slug_keys, strict=True)
+            found = postings.get(word)
+            if found is None:
+                postings[word] = [i]
+            else:
+                found.append(i)
+    vocab = sorted(postings)
+    ids, starts = array("i"), array("i", [0])
+    for word in vocab:
+        ids.extend(postings.pop(word))  # each list goes as the array takes it in
+        starts.append(len(ids))
+    del postings
+    index.article_vocab = vocab
+    index.article_words = _Postings(vocab, starts, ids)
+    by_length = sorted(range(len(lengths)), key=lengths.__getitem__)
+    index.article_lengths = array("i", [lengths[i] for i in by_length])
+    index.length_order = array("i", by_length)
+    del lengths, by_length
+    slug_order = sorted(range(len(index.slug_keys)), key=index.slug_keys.__getitem__)
+    index.sorted_slug_keys = [index.slug_keys[i] for i in slug_order]
+    index.slug_order = array("i", slug_order)
+    del slug_order
+    index.by_slug = _BySlug(index.sorted_slug_keys, index.slug_order, articles)
+    index.slugs_folded = all(a.slug == k for a, k in zip(articles, index.slug_keys, strict=True))
+    index.vocab_starts = array(
+        "i", accumulate((len(w) + 1 for w in index.article_vocab[:-1]), initial=0)
     )
-    index.vocab_starts = list(accumulate((len(w) + 1 for w in index.article_vocab[:-1]), initial=0))
     index.vocab_blob = "\n".join(index.article_vocab)
-    for article, day in zip(index.articles, index.article_dates, strict=True):
-        index.by_date.setdefault(day, []).append(article)
-    for article in index.articles:
-        index.slugs.setdefault(article.slug.casefold(), article)
     index.quote_count = quote_count
     index.quote_ids = [quote_id for quote_id, _ in first_quotes]
     index.quote_norm = [normalise(text) for _, text in first_quotes]
@@ -435,7 +576,7 @@ class Lookup:
         found.update(range(lo, min(hi, lo + limit)))
         a = bisect_left(index.sorted_slug_keys, text)
         b = bisect_left(index.sorted_slug_keys, text + _LAST)
-        run = (i for _, i in itertools.islice(index.sorted_slugs, a, b))
+        run = iter(index.slug_order[a:b])
         if not index.slugs_folded:
             run = (i for i in run if index.articles[i].slug.startswith(text))
         found.update(heapq.nsmallest(limit, run))
@@ -452,7 +593,7 @@ class Lookup:
             candidates: Iterator[int] = iter(range(len(index.articles)))
             others = words
         else:
-            postings = [index.article_words[index.article_vocab[v]] for v in vocab]
+            postings = [index.article_words.at(v) for v in vocab]
             candidates = (i for i, _ in itertools.groupby(heapq.merge(*postings)))
         hits: list[int] = []
         for i in candidates:
@@ -475,7 +616,7 @@ class Lookup:
             vocab = set(starting_with(index.article_vocab, word[:3]))
             vocab.update(_containing(index.vocab_blob, index.vocab_starts, word, 0) or ())
             for v in vocab:
-                pool.update(index.article_words[index.article_vocab[v]])
+                pool.update(index.article_words.at(v))
         return heapq.nsmallest(ARTICLE_POOL, pool)
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
@@ -487,11 +628,19 @@ class Lookup:
         if not raw:
             return index.articles[0]
         low = raw.casefold()
-        if (same_slug := index.slugs.get(low)) is not None:
-            return same_slug
+        # The newest article with this slug (any case): the first of its run in slug order.
+        at = bisect_left(index.sorted_slug_keys, low)
+        if at < len(index.sorted_slug_keys) and index.sorted_slug_keys[at] == low:
+            return index.articles[index.slug_order[at]]
         date_match = re.match(r"^(\d{4}-\d{2}-\d{2})\b\s*(.*)$", raw)
         if date_match:
-            same_day = index.by_date.get(date_match[1], [])
+            # That day's articles, newest first: one run of the dates (sorted newest first).
+            day = date_match[1]
+            same_day = index.articles[
+                _first_below(index.article_dates, day + "\0") : _first_below(
+                    index.article_dates, day
+                )
+            ]
             rest = normalise(date_match[2])
             for article in same_day:
                 if not rest or all(w in normalise(article.headline) for w in rest.split()):
@@ -500,7 +649,7 @@ class Lookup:
                 return same_day[0]
         prefixed = list(itertools.islice(starting_with(index.sorted_slug_keys, low), 2))
         if len(prefixed) == 1:
-            return index.articles[index.sorted_slugs[prefixed[0]][1]]
+            return index.articles[index.slug_order[prefixed[0]]]
         key = normalise(raw)
         if not key:
             return None
@@ -511,7 +660,7 @@ class Lookup:
         for word in words:
             starting = set()
             for v in starting_with(index.article_vocab, word):
-                starting.update(index.article_words[index.article_vocab[v]])
+                starting.update(index.article_words.at(v))
             having = starting if having is None else having & starting
             if not having:
                 break
@@ -523,8 +672,8 @@ class Lookup:
         # best article as scoring all 10,000, in order, in a fraction of the time.
         mine = " ".join(sorted(set(key.split())))
         pool = {i for w in set(key.split()) for i in index.article_words.get(w, ())}
-        short = bisect_right(index.article_lengths, (int(1.5 * len(mine)), len(index.articles)))
-        pool.update(i for _n, i in index.article_lengths[:short])
+        short = bisect_right(index.article_lengths, int(1.5 * len(mine)))
+        pool.update(index.length_order[:short])
         ordered = sorted(pool)
         choices = [index.article_keys[i] for i in ordered]
         best = process.extractOne(key, choices, scorer=fuzz.token_set_ratio,

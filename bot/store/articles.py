@@ -13,6 +13,7 @@ from typing import Any
 from bot.models import Article, ArticleSummary
 from bot.store._base import StoreBase
 from bot.store.dialect import Dialect, SyncConnection
+from bot.store.people import update_person_cards
 from bot.store.records import summary
 from bot.store.text import text_hash
 
@@ -71,6 +72,7 @@ def _replace_articles(
     """
     begun = False
     written: list[int] = []  # ids of the articles written and not yet indexed
+    cards: list[int] = []  # ids of every article written: their people's cards to update
     slugs: set[str] = set()
     try:
         for article in articles:
@@ -104,12 +106,14 @@ def _replace_articles(
                     conn.execute("RELEASE article")
             stored.append(True)
             written.append(article_id)
+            cards.append(article_id)
     finally:
         if begun and conn.in_transaction:
             try:
                 if written:
                     # Once for the batch, after every savepoint: see Dialect.index_articles.
                     dialect.index_articles(conn, written)
+                update_person_cards(conn, dialect, cards)
                 if any(stored):
                     dialect.articles_changed(conn)
             except BaseException:
@@ -292,6 +296,7 @@ def _delete_article(conn: SyncConnection, dialect: Dialect, slug: str) -> None:
                 )
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             conn.executemany(_DROP_UNMENTIONED, [(pid,) for pid in sorted(named)])
+            update_person_cards(conn, dialect, [article_id])
             dialect.articles_changed(conn)
     except BaseException:
         conn.execute("ROLLBACK")

@@ -96,6 +96,8 @@ class Dialect(ABC):
     like: ClassVar[str]
     #: The errors the driver raises.
     error: ClassVar[type[Exception]]
+    #: (person_id, their aliases joined by U+001F) from ``person_aliases``, one row a person.
+    joined_aliases: ClassVar[str]
 
     def __init__(self) -> None:
         # Writes of this process, one at a time: a transaction that awaits between BEGIN and
@@ -286,6 +288,9 @@ class SqliteDialect(Dialect):
         "VALUES (?, ?, ?, ?)"
     )
     like = "LIKE"
+    joined_aliases = (
+        "SELECT person_id, group_concat(alias, char(31)) FROM person_aliases GROUP BY person_id"
+    )
     error = sqlite3.Error
 
     path: Path
@@ -752,6 +757,9 @@ class PostgresDialect(Dialect):
         "team = excluded.team"
     )
     like = "ILIKE"
+    joined_aliases = (
+        "SELECT person_id, string_agg(alias::text, chr(31)) FROM person_aliases GROUP BY person_id"
+    )
     error = psycopg.Error
 
     def __init__(self, url: str, pool: AsyncConnectionPool[Any]) -> None:

@@ -12,6 +12,9 @@ from bot.store._base import StoreBase
 from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, StoreStats, quote, source
 from bot.store.text import FTS_TERM, fts_terms, query_terms
 
+#: Folds ASCII capitals only, as SQLite's NOCASE and citext in the "C" collation compare.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
 __all__ = ["QueriesMixin"]
 
 _REPORTED_COLUMNS = (
@@ -66,32 +69,16 @@ class QueriesMixin(StoreBase):
 
     async def people(self) -> list[Person]:
         """Everyone named, with role and team from their newest article and every alias."""
-        # One pass ranking every (person, article) row, newest first (the earlier stored row
-        # on a tie): a subquery per person scanned article_people once per person, which
-        # took seconds at start-up with 10,000 articles.
-        rows = await self._all(
-            """
-            WITH ranked AS (
-                SELECT ap.person_id, ap.role, ap.team,
-                       row_number() OVER (PARTITION BY ap.person_id, ap.role IS NULL
-                                          ORDER BY a.published DESC, ap.rowid) AS role_rank,
-                       row_number() OVER (PARTITION BY ap.person_id, ap.team IS NULL
-                                          ORDER BY a.published DESC, ap.rowid) AS team_rank
-                FROM article_people ap JOIN articles a ON a.id = ap.article_id
-            )
-            SELECT p.id, p.name, r.role, t.team
-            FROM people p
-            LEFT JOIN ranked r ON r.person_id = p.id AND r.role IS NOT NULL AND r.role_rank = 1
-            LEFT JOIN ranked t ON t.person_id = p.id AND t.team IS NOT NULL AND t.team_rank = 1
-            ORDER BY p.name
-            """
-        )
-        aliases: dict[int, list[str]] = {}
-        for row in await self._all("SELECT DISTINCT person_id, alias FROM aliases ORDER BY alias"):
-            aliases.setdefault(row["person_id"], []).append(row["alias"])
-        return [
-            Person(r["name"], r["role"], r["team"], tuple(aliases.get(r["id"], ()))) for r in rows
+        # Read from the cards the write path keeps (bot/store/people.py): ranking every
+        # article-person row here took 6 s at start with 100,000 articles.
+        rows = await self._all("SELECT id, name, role, team FROM people ORDER BY name")
+        # One row a person (82,000 alias rows at 100,000 generated articles took 0.25 s).
+        aliases = [
+            (r[0], alias)
+            for r in await self._all(self._dialect.joined_aliases)
+            for alias in r[1].split("\x1f")
         ]
+        return self._people_with_aliases(rows, aliases)
 
     async def person(self, name: str) -> Person | None:
         """The person with this exact name (any case), or None."""
@@ -100,8 +87,41 @@ class QueriesMixin(StoreBase):
         return None
 
     async def people_named(self, names: Sequence[str]) -> list[Person]:
+        """The people with these exact names (any case), by name; one card each."""
+        if not names:
+            return []
+        marks = ", ".join("?" * len(names))
+        rows = await self._all(
+            f"SELECT id, name, role, team FROM people WHERE name IN ({marks}) ORDER BY name",
+            list(names),
+        )
         wanted = {n.casefold() for n in names}
-        return [p for p in await self.people() if p.name.casefold() in wanted]
+        rows = [r for r in rows if r["name"].casefold() in wanted]
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        aliases = await self._all(
+            "SELECT person_id, alias FROM person_aliases "
+            f"WHERE person_id IN ({', '.join('?' * len(ids))})",
+            ids,
+        )
+        return self._people_with_aliases(rows, aliases)
+
+    @staticmethod
+    def _people_with_aliases(rows: Sequence[Any], aliases: Sequence[Any]) -> list[Person]:
+        """Cards and (person id, alias) pairs as :class:`Person` records, each person's
+        aliases in the order the alias column sorts them (ASCII case aside, then code point:
+        SQLite's NOCASE and PostgreSQL's citext in "C")."""
+        by_person: dict[int, list[str]] = {}
+        # Many people share an alias ("the Finn"): one string each, not one per row.
+        one: dict[str, str] = {}
+        for row in aliases:
+            by_person.setdefault(row[0], []).append(one.setdefault(row[1], row[1]))
+        for found in by_person.values():
+            found.sort(key=lambda alias: alias.translate(_ASCII_LOWER))
+        return [
+            Person(r["name"], r["role"], r["team"], tuple(by_person.get(r["id"], ()))) for r in rows
+        ]
 
     async def article_people(self, slug: str) -> list[Person]:
         """The people one article names, with the role and team that article gives them."""
