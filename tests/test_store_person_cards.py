@@ -142,3 +142,16 @@ async def test_migration_fills_the_cards_of_a_kept_store(tmp_path: Path) -> None
         people: Any = await store.people()
         assert people[0].role == "role0"
         assert await _cards(store) == await _ranked(store)
+
+
+async def test_stories_after_team_are_those_newer_than_the_cards_team(store: Store) -> None:
+    """Only stories after the one a card's team comes from can tell a newer team: those the
+    router searches for "who is X", newest first; none when the newest gives the team."""
+    await store.replace_article(_article("team", 10, Person(ANN, "driver", "Blue")))
+    assert await store.stories_after_team(ANN) == []
+    await store.replace_article(_article("older", 3, Person(ANN)))
+    await store.replace_article(_article("later", 12, Person(ANN)))
+    await store.replace_article(_article("latest", 20, Person(ANN), Person(BOB)))
+    assert await store.stories_after_team(ANN) == ["latest", "later"]
+    assert await store.stories_after_team(BOB) == ["latest"]  # no team: every story
+    assert await store.stories_after_team("Nobody Known") == []

@@ -507,6 +507,9 @@ class Router:
         """The newest sentence giving ``person`` a team other than the one their profile
         holds ("Carlos Sainz fifth for Williams" after a story had him at Ferrari): teams
         change, and the newest story tells the team now. None: the profile's team stands."""
+        newer = await self.engine.store.stories_after_team(person.name)
+        if not newer:
+            return None  # no story after the one their profile's team comes from
         names = "|".join(
             re.escape(f) for f in sorted(forms_of(person), key=len, reverse=True) if len(f) > 3
         )
@@ -520,7 +523,7 @@ class Router:
         )
         query = Query(
             people=(person.name,), subject=person.name, need_written=written, newest_first=True,
-            min_cover=0.0,
+            min_cover=0.0, slugs=newer,
         )  # fmt: skip
         found, _ = await self.passages.find(query)
         held = normalise(person.team or "")

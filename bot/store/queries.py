@@ -107,6 +107,19 @@ class QueriesMixin(StoreBase):
         )
         return self._people_with_aliases(rows, aliases)
 
+    async def stories_after_team(self, name: str, limit: int = 50) -> list[str]:
+        """Slugs of the stories naming ``name`` published after the one their card's team
+        comes from, newest first: only their sentences can tell a newer team (a plain "who
+        is X" otherwise searched every story naming X, 40 ms at 10,000 articles)."""
+        rows = await self._all(
+            "SELECT a.slug FROM article_people ap JOIN people p ON p.id = ap.person_id "
+            "JOIN articles a ON a.id = ap.article_id "
+            "WHERE p.name = ? AND (p.team_at IS NULL OR a.published > p.team_at) "
+            "ORDER BY a.published DESC LIMIT ?",
+            (name, limit),
+        )
+        return [r[0] for r in rows]
+
     @staticmethod
     def _people_with_aliases(rows: Sequence[Any], aliases: Sequence[Any]) -> list[Person]:
         """Cards and (person id, alias) pairs as :class:`Person` records, each person's
