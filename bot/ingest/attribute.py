@@ -218,20 +218,24 @@ def _org_name(group: str) -> str:
 
 _STATEMENT_NOUN = r"(?:team\s+|official\s+|written\s+|short\s+)?statement"
 _STATEMENT_VERB = r"(?:read|reads|said|says|added|continued|went\s+on|stated)"
+#: "a statement from the FIA": how a statement names whose it is.
+_STATEMENT_FROM = r"(?:from|by|of|issued\s+by|released\s+by)"
+#: "The stewards ruled": a body's decision, its words the body's.
+_RULED = r"(?:ruled|decided|concluded|found|determined)"
 #: "“...,” McLaren's statement read", "“...,” read a statement from the FIA", "“...,” the
 #: stewards ruled": the words are an organisation's, said in its statement or decision.
 _POST_STATEMENT = re.compile(
     rf"^[\s,.!?…—–-]*(?:{_org_name('subj')}['’]s?\s+{_STATEMENT_NOUN}\s+{_STATEMENT_VERB}"
-    rf"|{_STATEMENT_VERB}\s+(?:the|a|an)\s+{_STATEMENT_NOUN}\s+(?:from|by|of|issued\s+by|"
-    rf"released\s+by)\s+{_org_name('by')}"
-    rf"|{_org_name('body')}\s+(?:ruled|decided|concluded|found|determined))\b"
+    rf"|{_STATEMENT_VERB}\s+(?:the|a|an)\s+{_STATEMENT_NOUN}\s+{_STATEMENT_FROM}\s+"
+    rf"{_org_name('by')}"
+    rf"|{_org_name('body')}\s+{_RULED})\b"
 )
 #: "McLaren's statement read:", "A statement from the FIA said:", "The stewards ruled:".
 _PRE_STATEMENT = re.compile(
     rf"(?:{_org_name('subj')}['’]s?\s+{_STATEMENT_NOUN}(?:\s+\w+){{0,3}}?\s+{_STATEMENT_VERB}"
-    rf"|(?:[Tt]he|[Aa]n?)\s+{_STATEMENT_NOUN}\s+(?:from|by|of|issued\s+by|released\s+by)\s+"
+    rf"|(?:[Tt]he|[Aa]n?)\s+{_STATEMENT_NOUN}\s+{_STATEMENT_FROM}\s+"
     rf"{_org_name('by')}(?:\s+\w+){{0,3}}?\s+{_STATEMENT_VERB}"
-    rf"|{_org_name('body')}\s+(?:ruled|decided|concluded|found|determined)(?:\s+that)?)"
+    rf"|{_org_name('body')}\s+{_RULED}(?:\s+that)?)"
     r"(?:\s+(?:in\s+part|simply|only))?\s*[:,]\s*$"
 )
 
@@ -245,7 +249,7 @@ _PRE_BARE_STATEMENT = re.compile(rf"\b{_BARE_STATEMENT}(?:\s+\w+){{0,2}}?\s*[:,]
 #: A clause whose subject is an organisation and whose verb says something ("Red Bull
 #: called the penalty", "the stewards described the move as").
 _ORG_CLAUSE = re.compile(
-    r"\s*(?P<org>(?:[Tt]he\s+)?(?:[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4}|stewards))"
+    rf"\s*{_org_name('org')}"
     r"\s+(?:\w+ly\s+)?(?:said|says|called|calls|described|describes|labelled|labeled|"
     r"branded|termed|deemed|insisted|admitted|confirmed|stated|declared|promised|vowed|"
     r"added|wrote|ruled|explained|blamed)\b"
