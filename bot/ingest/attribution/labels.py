@@ -1,0 +1,60 @@
+"""Transcript labels: "Alonso: ...", "Race engineer: ...", "Q: ... / A: ..."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# -- transcripts -------------------------------------------------------------------------
+
+#: A transcript line: a short label, a colon, then the words ("Alonso: ...", "Race engineer:
+#: ...", "Q: ...", "Driver to team: ..."). Lower-case words are allowed only from the small
+#: vocabulary of roles, so "Verstappen said: ..." is a tag, not a label.
+_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|to|the|of|and|race|team|engineer|"
+    r"principal|boss|wall|manager|chief|director|radio|strategist|spokesperson|owner|crew|"
+    r"spotter|driver|rider|pit|performance))*?)\s*:\s+(?=\S)"
+)
+_QUESTION = frozenset({"q", "question", "interviewer"})
+_ANSWER = frozenset({"a", "answer"})
+_LABEL_ROLES = re.compile(
+    r"\b(engineer|principal|boss|manager|chief|director|strategist|spokesperson|owner|"
+    r"spotter|crew chief)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """A transcript line's label and where its words start."""
+
+    text: str
+    end: int
+    quoted: bool
+
+    @property
+    def question(self) -> bool:
+        return self.text.casefold() in _QUESTION
+
+    @property
+    def answer(self) -> bool:
+        return self.text.casefold() in _ANSWER
+
+
+def _transcript_label(paragraph: str, *, interview: bool = False) -> _Label | None:
+    """The label opening a transcript line, or None.
+
+    Unquoted words after a label are speech only for Q and A, or, in an interview that has
+    Q lines (``interview``), after any label (``VETTEL: Strange...``).
+    """
+    m = _LABEL.match(paragraph)
+    if m is None:
+        return None
+    label = m.group("label")
+    if len(label.split()) > 5:
+        return None
+    rest = paragraph[m.end() :]
+    quoted = rest[:1] in "\"“‘'`" or rest[:2] == "''"
+    if not quoted and not interview and label.casefold() not in _QUESTION | _ANSWER:
+        return None
+    return _Label(label, m.end(), quoted)

@@ -1,0 +1,201 @@
+"""Stage two: a mention to a person (names, pronouns, epithets, nicknames)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.attribution.organisations import _Organisations
+from bot.ingest.attribution.patterns import (
+    _COORDINATED,
+    _EPITHET,
+    _NICKNAME,
+    _NOT_NICKNAMES,
+    _PRONOUN_LEAD,
+    _ROLE_EPITHET,
+    _SPEAKS,
+    _SUBORDINATE,
+)
+from bot.ingest.attribution.records import _BLOCKED, _Attribution, _Paragraph
+from bot.ingest.people import Mention
+
+
+class _Mentions(_Organisations):
+    """Link a mention to a person, or block when a reader could not tell."""
+
+    # -- who "he" is ----------------------------------------------------------------------
+
+    def _resolve_pronoun(self, pronoun: str) -> str | None:
+        for name in reversed(self.history[-6:]):
+            if name is None:
+                return None
+            person = self.people.get(name)
+            known = person.pronoun if person else None
+            if known == pronoun or (known is None and pronoun != "they"):
+                return name
+        return None
+
+    def _sentence_subject(
+        self, pronoun: Mention, masked: str, mentions: list[Mention]
+    ) -> str | None:
+        """The one person named as a subject earlier in the pronoun's own sentence.
+
+        "Acosta, who led early, faded with a tyre that he said “gave up”": the reader takes
+        "he" from this sentence, not the one before. Only when exactly one person fits and no
+        other pronoun or subordinate clause ("After Norris passed him, he said") muddies it.
+        """
+        start = max(masked.rfind(". ", 0, pronoun.start), masked.rfind("? ", 0, pronoun.start))
+        start = max(start, masked.rfind("! ", 0, pronoun.start)) + 1
+        if _SUBORDINATE.match(masked, start) or not _PRONOUN_LEAD.search(masked, 0, pronoun.start):
+            return None
+        names: set[str] = set()
+        for x in mentions:
+            if x.start < start or x.end > pronoun.start or x is pronoun:
+                continue
+            if x.kind == "pronoun":
+                return None
+            if x.person is not None and x.subject_like:
+                names.add(x.person)
+        if len(names) != 1:
+            return None
+        (name,) = names
+        person = self.people.get(name)
+        known = person.pronoun if person else None
+        word = pronoun.pronoun or ""
+        return name if known == word or (known is None and word != "they") else None
+
+    # -- stage two: mention -> person ------------------------------------------------------
+
+    def _speaker_of(self, mention: Mention, masked: str, mentions: list[Mention]) -> _Attribution:
+        """The person a mention stands for; ``cue`` says how, when it was not a plain name."""
+        if mention.kind == "pronoun":
+            word = mention.pronoun or ""
+            name = self._sentence_subject(mention, masked, mentions) or self._resolve_pronoun(word)
+            if name is None:
+                return _Attribution("blocked", cue=f'pronoun "{word}" with no clear referent')
+            return _Attribution("person", name, cue=f'pronoun "{word}" = {name}')
+        if mention.person is not None:
+            return _Attribution("person", mention.person)
+        if mention.kind == "unknown":
+            text = " ".join(masked[mention.start : mention.end].split())
+            organisation = self._organisation(text, "")
+            if organisation is not None:  # "a Mercedes spokesperson": the team's words
+                return organisation
+            if text[:4].casefold() == "the ":
+                return self._epithet(text, mentions)
+        return _BLOCKED
+
+    def _epithet(self, text: str, mentions: list[Mention]) -> _Attribution:
+        """Resolve "the Dutchman" among the people the article names, or block.
+
+        First the person the reader has in mind (the current speaker or subject), if the
+        epithet fits them; then the paragraph's one named person, unless it contradicts
+        them; then the one person of the article it fits when it contradicts all others.
+        """
+        describer = self.describer
+        salient = next((n for n in reversed(self.history[-6:]) if n is not None), None)
+        if self.history and self.history[-1] is None:
+            salient = None
+        rival = self._rival(text, salient, mentions)
+        if rival is not None:
+            # "Alonso passed Sainz. '...,' the Spaniard said": it fits both; never guess.
+            return _Attribution("blocked", cue=f'epithet "{text}" fits both {salient} and {rival}')
+        if salient is not None and describer.fits(text, salient):
+            self._learn_epithet(text, salient)
+            return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
+                                "current subject")  # fmt: skip
+        if (
+            salient is not None
+            and _ROLE_EPITHET.fullmatch(text)
+            and describer.fits(text, salient) is None
+        ):
+            # "The veteran grinned.": a role nothing can check is whom the reader has in mind.
+            return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
+                                "current subject")  # fmt: skip
+        if _EPITHET.fullmatch(text):
+            named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
+            if len(named) == 1:
+                only = named.pop()
+                verdict = describer.fits(text, only)
+                # An epithet nothing can check ("the Doctor") names the paragraph's one
+                # person only when they are a subject there, not "of Marquez", "Rossi's".
+                subject = any(x.person == only and x.subject_like for x in mentions)
+                if verdict or (verdict is None and subject):
+                    self._learn_epithet(text, only)
+                    return _Attribution("person", only, cue=f'epithet "{text}" = {only}, the '
+                                        "one person the paragraph names")  # fmt: skip
+        one = describer.matching(text, self.people.names)
+        if one is not None:
+            self._learn_epithet(text, one)
+            return _Attribution("person", one, cue=f'epithet "{text}" = {one}, the only '
+                                "person of the article it fits")  # fmt: skip
+        return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
+
+    def _rival(self, text: str, salient: str | None, mentions: list[Mention]) -> str | None:
+        """Someone else named in this paragraph whom the epithet fits as well as the current
+        subject ("the Spaniard" after "Alonso passed Sainz")."""
+        if salient is None or not self.describer.fits(text, salient):
+            return None
+        for x in mentions:
+            named = x.kind in ("name", "alias") and x.person and x.person != salient
+            if named and x.person and self.describer.fits(text, x.person):
+                return x.person
+        return None
+
+    def _unmatched_subject(self, words: str, mentions: list[Mention]) -> _Attribution:
+        """A tag's subject no mention covers: an epithet the register may know ("the South
+        African"), or a nickname ("Checo"); otherwise blocked. An organisation ("Red Bull",
+        "the stewards") is nobody, but its name is kept as the quote's label."""
+        organisation = self._organisation(words, self._sentence_now)
+        if organisation is not None:
+            return organisation
+        if re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", words):
+            nickname = self._nickname(words)  # "the Honey Badger": a nickname, not a kind
+            return nickname if nickname.status == "person" else self._epithet(words, mentions)
+        return self._nickname(words)
+
+    def _nickname(self, word: str) -> _Attribution:
+        """A tag's subject the article never names in full: a nickname the register knows."""
+        if not _NICKNAME.fullmatch(word) or word in _NOT_NICKNAMES:
+            return _BLOCKED
+        name = self.describer.nickname(word)
+        if name is None:
+            return _BLOCKED
+        if self.people.get(name) is None:
+            self.nicknamed[name] = word
+        return _Attribution("person", name, cue=f'nickname "{word}" = {name}')
+
+    def _note_subject(
+        self, mentions: list[Mention], masked: str, a: int, b: int, info: _Paragraph
+    ) -> None:
+        for k, mention in enumerate(mentions):
+            if a <= mention.start < b and mention.subject_like:
+                # "Aston Martin team principal Mike Krack": a descriptor, then the name.
+                while (
+                    k + 1 < len(mentions)
+                    and mentions[k + 1].person == mention.person
+                    and mention.person is not None
+                    and not masked[mention.end : mentions[k + 1].start].strip()
+                ):
+                    k += 1
+                    mention = mentions[k]
+                name: str | None
+                if mention.kind == "pronoun":
+                    name = self._resolve_pronoun(mention.pronoun or "")
+                    if name is None:
+                        return
+                elif mention.kind == "unknown" and masked[mention.start : mention.start + 4] in (
+                    "the ",
+                    "The ",
+                ):
+                    name = self._epithet(masked[mention.start : mention.end], mentions).speaker
+                else:
+                    name = mention.person
+                    # "Norris and Piastri collided": two subjects, so "he" is nobody yet.
+                    if _COORDINATED.match(masked, mention.end):
+                        name = None
+                self.history.append(name)
+                if not info.has_subject:
+                    info.subject, info.has_subject = name, True
+                if name is not None and _SPEAKS.match(masked, mention.end):
+                    info.speaking.add(name)
+                return

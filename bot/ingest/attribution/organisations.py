@@ -1,0 +1,141 @@
+"""Teams' and bodies' words: statements, spokespeople, rulings (no person spoke them)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.attribution.records import _Attribution
+from bot.ingest.attribution.settings import _STATEMENT
+from bot.ingest.attribution.state import _State
+from bot.ingest.resolve import default_register
+from bot.ingest.text import sentence_spans
+
+#: An organisation as a tag's subject: what may come before and after its name.
+_ORG_DETERMINER = re.compile(r"(?:([Tt]he)|[Aa]n?|[Oo]ne)\s+")
+_ORG_VOICE = re.compile(
+    r"(?:['’]s)?\s+(?:spokes(?:person|man|woman)|press\s+office|representative|"
+    r"(?:team\s+|official\s+|written\s+)?statement)$"
+)
+#: "Red Bull in a statement", "the stewards later": words after the name, cut off.
+_ORG_TAIL = re.compile(
+    r"\s+(?:in|on|via|through|after|before|late|later|earlier|shortly|then|also|had|have|has)"
+    r"\b.*$"
+)
+
+
+def _org_name(group: str) -> str:
+    """A team's or body's name as a regex group: capitalised words, or "the stewards"."""
+    return (
+        rf"(?P<{group}>(?:[Tt]he\s+)?(?:[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){{0,4}}|stewards))"
+    )
+
+
+_STATEMENT_NOUN = r"(?:team\s+|official\s+|written\s+|short\s+)?statement"
+_STATEMENT_VERB = r"(?:read|reads|said|says|added|continued|went\s+on|stated)"
+#: "a statement from the FIA": how a statement names whose it is.
+_STATEMENT_FROM = r"(?:from|by|of|issued\s+by|released\s+by)"
+#: "The stewards ruled": a body's decision, its words the body's.
+_RULED = r"(?:ruled|decided|concluded|found|determined)"
+#: "“...,” McLaren's statement read", "“...,” read a statement from the FIA", "“...,” the
+#: stewards ruled": the words are an organisation's, said in its statement or decision.
+_POST_STATEMENT = re.compile(
+    rf"^[\s,.!?…—–-]*(?:{_org_name('subj')}['’]s?\s+{_STATEMENT_NOUN}\s+{_STATEMENT_VERB}"
+    rf"|{_STATEMENT_VERB}\s+(?:the|a|an)\s+{_STATEMENT_NOUN}\s+{_STATEMENT_FROM}\s+"
+    rf"{_org_name('by')}"
+    rf"|{_org_name('body')}\s+{_RULED})\b"
+)
+#: "McLaren's statement read:", "A statement from the FIA said:", "The stewards ruled:".
+_PRE_STATEMENT = re.compile(
+    rf"(?:{_org_name('subj')}['’]s?\s+{_STATEMENT_NOUN}(?:\s+\w+){{0,3}}?\s+{_STATEMENT_VERB}"
+    rf"|(?:[Tt]he|[Aa]n?)\s+{_STATEMENT_NOUN}\s+{_STATEMENT_FROM}\s+"
+    rf"{_org_name('by')}(?:\s+\w+){{0,3}}?\s+{_STATEMENT_VERB}"
+    rf"|{_org_name('body')}\s+{_RULED}(?:\s+that)?)"
+    r"(?:\s+(?:in\s+part|simply|only))?\s*[:,]\s*$"
+)
+
+_BARE_STATEMENT = (
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:team['’]s\s+|short\s+|written\s+)?statement\s+"
+    rf"{_STATEMENT_VERB}"
+)
+#: "“...,” the statement read": whose, the sentences before must tell.
+_POST_BARE_STATEMENT = re.compile(rf"^[\s,.!?…—–-]*{_BARE_STATEMENT}\b")
+_PRE_BARE_STATEMENT = re.compile(rf"\b{_BARE_STATEMENT}(?:\s+\w+){{0,2}}?\s*[:,]\s*$")
+#: A clause whose subject is an organisation and whose verb says something ("Red Bull
+#: called the penalty", "the stewards described the move as").
+_ORG_CLAUSE = re.compile(
+    rf"\s*{_org_name('org')}"
+    r"\s+(?:\w+ly\s+)?(?:said|says|called|calls|described|describes|labelled|labeled|"
+    r"branded|termed|deemed|insisted|admitted|confirmed|stated|declared|promised|vowed|"
+    r"added|wrote|ruled|explained|blamed)\b"
+)
+#: Capitalised words that may name an organisation ("Toyota's", "the Ducati Lenovo Team").
+_CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?\b[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4}")
+
+
+class _Organisations(_State):
+    """Tell a team's or body's words from a person's, and label them."""
+
+    def _organisation(self, words: str, context: str) -> _Attribution | None:
+        """A tag's subject that is a team or body ("the Ducati Lenovo Team", "Red Bull",
+        "a Mercedes spokesperson", "McLaren's statement", "the stewards"): nobody, labelled.
+
+        The words are then the organisation's, never a person's: the quote gets no speaker
+        and the organisation as written for its label. A name that is also a person's in
+        the register ("Andretti") counts only when the words say it is a statement.
+        """
+        text = " ".join(words.split()).strip(" ,;")
+        text = _ORG_TAIL.sub("", text)
+        det = _ORG_DETERMINER.match(text)
+        the = False
+        if det is not None:
+            the = det.group(1) is not None
+            text = text[det.end() :]
+        voice = _ORG_VOICE.search(text)
+        stated = (
+            voice is not None
+            or context == "statement"
+            or _STATEMENT.search(context, context.lower()) is not None
+        )
+        if voice is not None:
+            text = text[: voice.start()]
+        elif text[-2:] in ("'s", "’s"):
+            text = text[:-2]
+        if not text or not (text[:1].isupper() or text[:1].isdigit() or the):
+            return None
+        register = default_register()
+        if not register.organisations(text):
+            return None
+        if register.find(text) and not stated:
+            return None
+        label = f"the {text}" if the else text
+        return _Attribution("blocked", None, None, f'organisation "{label}"', label=label)
+
+    def _statement_owner(self, masked: str, upto: int) -> _Attribution | None:
+        """Whose "the statement" is: the one organisation the sentences speaking of a
+        statement name, in this paragraph before ``upto`` or else the paragraph before
+        ("Toyota's frustration boiled over when the team issued a statement"). None when
+        they name a person (or "he"), several organisations, or none."""
+        places = [masked[:upto]]
+        if len(self.masked) >= 2:
+            places.append(self.masked[-2])
+        for text in places:
+            labels: set[str] = set()
+            spoken = False
+            for a, b in sentence_spans(text):
+                sentence = text[a:b]
+                if "statement" not in sentence.lower():
+                    continue
+                spoken = True
+                if any(x.kind != "unknown" for x in self.people.mentions(sentence)):
+                    return None  # "Hamilton issued a statement on Ferrari's pace"
+                for run in _CAPITALISED_RUN.finditer(sentence):
+                    found = self._organisation(run.group(0), "statement")
+                    if found is not None and found.label:
+                        labels.add(found.label)
+            if spoken:
+                if len(labels) != 1:
+                    return None
+                (label,) = labels
+                return _Attribution("blocked", None, None, f'organisation "{label}", whose '
+                                    "statement the text speaks of", label=label)  # fmt: skip
+        return None

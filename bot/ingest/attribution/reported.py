@@ -1,0 +1,90 @@
+"""Reported speech: a named subject, a reporting verb and a that-clause."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.attribution.mentions import _Mentions
+from bot.ingest.attribution.patterns import _ADVERB
+from bot.ingest.people import Mention
+from bot.models import ReportedStatement
+
+_DOUBLE_MARKS = frozenset('"“”„«»')
+#: A subject right after these is inside a question put to someone, not a statement of theirs.
+_QUESTIONED = re.compile(r"\b(?:whether|if)\s+$|\basked\s+(?:\w+\s+)?$", re.IGNORECASE)
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|insisted|insists|claimed|claims|argued|argues|believes|believed|admitted|"
+    r"admits|added|explained|stressed|maintained|conceded|suggested|suggests|felt|feels|thinks|"
+    r"thought|warned|revealed|acknowledged|confirmed|reckons|reckoned|noted|predicted|agreed|"
+    r"accepted|hinted|indicated|told)\b"
+)
+_AUX = (
+    r"was|is|were|are|had|has|have|would|could|should|will|can|might|must|did|does|do|may|"
+    r"wasn't|isn't|weren't|hadn't|hasn't|wouldn't|couldn't|shouldn't|won't|can't|didn't|"
+    r"doesn't|don't|needed|needs|deserved|deserves|made|felt|feels|lacked|lacks|went|got"
+)
+_BARE_CLAUSE = re.compile(
+    r"(?:he|she|they|it|there|we|I|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"|(?:his|her|their|the|a|an|its)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    rf"\s+(?:{_AUX})\b"
+)
+_REPORT_CUT = re.compile(
+    r",\s+but\s+|\s+but\s+|\s+while\s+|\s+whilst\s+|\s+whereas\s+|;\s+|,?\s+although\s+"
+)
+
+
+def _clause_after(paragraph: str, start: int, end: int, *, told: bool) -> str | None:
+    """The that-clause after a reporting verb, cut at the next clause boundary."""
+    tail = paragraph[start:end]
+    if told:
+        m = re.match(r"\s+(?:[\w'’.-]+\s+){1,4}?that\s+", tail)
+        if m is None:
+            return None
+        body = tail[m.end() :]
+    else:
+        m = re.match(r"\s+that\s+", tail)
+        body = tail[m.end() :] if m else tail.lstrip()
+        if m is None and not _BARE_CLAUSE.match(body):
+            return None
+    cut = _REPORT_CUT.search(body)
+    if cut:
+        body = body[: cut.start()]
+    body = body.strip().rstrip(".!?,;: ").strip()
+    return body if len(body.split()) >= 3 else None
+
+
+class _Reported(_Mentions):
+    """Paraphrase kept as reported statements, never as quotes."""
+
+    # -- reported speech ------------------------------------------------------------------
+
+    def _reported(
+        self,
+        number: int,
+        paragraph: str,
+        masked: str,
+        mentions: list[Mention],
+        a: int,
+        b: int,
+    ) -> None:
+        if not _DOUBLE_MARKS.isdisjoint(paragraph[a:b]):
+            return
+        for verb in _REPORT_VERB.finditer(masked, a, b):
+            before = [x for x in mentions if a <= x.start and x.end <= verb.start()]
+            if not before:
+                continue
+            subject = before[-1]
+            if not subject.subject_like:
+                continue
+            if not re.fullmatch(rf"\s+{_ADVERB}*", masked[subject.end : verb.start()]):
+                continue
+            if _QUESTIONED.search(masked, a, subject.start):
+                # "was asked whether he thought X": the question, not anything he said.
+                continue
+            found = self._speaker_of(subject, masked, mentions)
+            if found.status != "person" or found.speaker is None:
+                continue
+            clause = _clause_after(paragraph, verb.end(), b, told=verb.group(0) == "told")
+            if clause is not None:
+                self.reported.append(ReportedStatement(found.speaker, clause, number))
+                return

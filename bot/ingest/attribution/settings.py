@@ -1,0 +1,86 @@
+"""Where words were said: radio, reporters, a statement, a post, an interview."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.attribution.records import DEFAULT_SETTING
+from bot.ingest.attribution.state import _State
+from bot.ingest.text import Needled
+
+_WRITE_VERBS = frozenset({"wrote", "writes", "posted", "tweeted", "writing", "posting"})
+_SOCIAL = Needled(
+    re.compile(
+        r"\b(?:instagram|twitter|facebook|tiktok|threads|social[ -]media|on x|x account)\b", re.I
+    ),
+    ("instagram", "twitter", "facebook", "tiktok", "threads", "social", "on x", "x account"),
+)
+_POST = re.compile(r"\bpost\b")
+_REPORTERS = Needled(
+    re.compile(
+        r"\b(?:told|telling|speaking to|said to)\s+(?:the\s+)?(?:reporters|journalists|media|press"
+        r"|assembled media)\b|\bpress conference\b|\bmedia (?:session|pen|day)\b"
+        r"|\bpress briefing\b",
+        re.I,
+    ),
+    ("told", "telling", "speaking to", "said to", "press", "media"),
+)
+_OUTLET = re.compile(
+    r"\b(?:told|telling|speaking to|spoke to|in an interview with|interview with|said to)\s+"
+    r"(?:the\s+)?(?P<outlet>[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z][\w.&'’+-]*|F1|\d+))*)"
+)
+#: A word every ``_OUTLET`` match holds (case-sensitive, as it is): most sentences have none.
+_OUTLET_WORDS = re.compile(r"told|telling|speaking|spoke|interview|said")
+_RADIO = Needled(
+    re.compile(r"\bteam radio\b|\bover the radio\b|\bon the radio\b|\bradioed\b", re.I),
+    ("radio",),
+)
+_STATEMENT = Needled(
+    re.compile(r"\bin a (?:team )?statement\b|\bstatement (?:released|issued)\b", re.I),
+    ("statement",),
+)
+
+
+#: Settings an organisation's words keep; any other becomes "statement".
+_WRITTEN_SETTINGS = frozenset({"written statement", "social media post", "statement"})
+
+
+class _Settings(_State):
+    """The setting of a statement's words, worked out once per sentence."""
+
+    # -- settings -------------------------------------------------------------------------
+
+    def _setting(self, paragraph: int, masked: str, a: int, b: int, verb: str | None) -> str:
+        # Every quote of one sentence shares its setting: work it out once per sentence, or a
+        # paragraph of many short quotes costs quadratic time.
+        key = (paragraph, a, b, verb)
+        if key not in self._settings:
+            self._settings[key] = self._setting_of(paragraph, masked, a, b, verb)
+        return self._settings[key]
+
+    def _setting_of(self, paragraph: int, masked: str, a: int, b: int, verb: str | None) -> str:
+        sentence = masked[a:b]
+        original = self.paragraphs[paragraph - 1][a:b]
+        context = " ".join(self.masked[max(0, paragraph - 3) : paragraph])
+        lowered = sentence.lower()
+        social = _SOCIAL.search(sentence, lowered)
+        if "comment" in lowered and social:
+            return "Instagram comment" if "instagram" in lowered else "social media comment"
+        if verb in _WRITE_VERBS or social:
+            if social or _SOCIAL.search(context, context.lower()) or _POST.search(context):
+                return "social media post"
+            if "column" in lowered:
+                return "column"
+            return "written statement"
+        if _RADIO.search(sentence, lowered):
+            return "team radio"
+        if _REPORTERS.search(sentence, lowered):
+            return "remarks to reporters"
+        outlet = _OUTLET.search(original) if _OUTLET_WORDS.search(original) else None
+        if outlet is not None:
+            name = outlet.group("outlet").rstrip(".'’-")
+            if self.people.resolve(name) is None and not self.people.mentions(name):
+                return f"interview with {name}"
+        if _STATEMENT.search(sentence, lowered):
+            return "statement"
+        return self.defaults.spoken_setting or DEFAULT_SETTING

@@ -1,0 +1,74 @@
+"""What one walk through an article keeps, and the helpers every sieve shares."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.ingest.attribution.labels import _Label
+from bot.ingest.attribution.records import Defaults, _Attribution, _Paragraph, _Statement
+from bot.ingest.people import Appositive, PeopleIndex, find_appositives
+from bot.ingest.resolve import Describer, default_register
+from bot.ingest.text import masked as masked_text
+from bot.models import ReportedStatement
+
+
+@dataclass
+class _State:
+    """The article, the history of speakers and subjects, and what the walk has found."""
+
+    paragraphs: Sequence[str]
+    people: PeopleIndex
+    defaults: Defaults
+    published: date | None = None
+    #: The article's descriptors of its people, when the caller has them already.
+    appositives: Sequence[Appositive] | None = None
+    history: list[str | None] = field(default_factory=list)
+    statements: list[_Statement] = field(default_factory=list)
+    reported: list[ReportedStatement] = field(default_factory=list)
+    masked: list[str] = field(default_factory=list)
+    info: list[_Paragraph] = field(default_factory=list)
+    style: str = "auto"
+    _settings: dict[tuple[int, int, int, str | None], str] = field(default_factory=dict)
+    #: Epithets resolved to one person ("the Mexican" -> Sergio Perez); None once an epithet
+    #: has meant two different people, so it is never offered as an alias.
+    epithets: dict[str, str | None] = field(default_factory=dict)
+    #: People a nickname named whom the article never names in full ("Checo").
+    nicknamed: dict[str, str] = field(default_factory=dict)
+    _describer: Describer | None = field(default=None, repr=False)
+    _labels: dict[int, _Label] = field(default_factory=dict, repr=False)
+    #: The sentence whose quote is being attributed (its words can make a tag a statement).
+    _sentence_now: str = field(default="", repr=False)
+
+    def _learn_epithet(self, epithet: str, person: str | None) -> None:
+        key = epithet[:1].lower() + epithet[1:]  # "The Mexican" opening a sentence
+        if key in self.epithets and self.epithets[key] != person:
+            self.epithets[key] = None
+        else:
+            self.epithets[key] = person
+
+    def _mask(self, paragraph: str) -> str:
+        # masked(p) and masked(p, "auto") are separate cache entries: ask as people.py does.
+        return masked_text(paragraph) if self.style == "auto" else masked_text(paragraph, "single")
+
+    @property
+    def describer(self) -> Describer:
+        """The epithet and nickname resolver, built the first time an article needs one."""
+        if self._describer is None:
+            if self.appositives is None:
+                self.appositives = find_appositives(self.paragraphs, self.people)
+            self._describer = Describer(
+                default_register(),
+                self.published,
+                self.people,
+                self.appositives,
+                [self._mask(p) for p in self.paragraphs],
+            )
+        return self._describer
+
+    def _new_statement(self, attribution: _Attribution, setting: str) -> _Statement:
+        statement = _Statement(number=len(self.statements) + 1, speaker=None, setting=setting)
+        statement.decide(attribution)
+        self.statements.append(statement)
+        return statement

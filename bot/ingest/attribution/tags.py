@@ -1,0 +1,221 @@
+"""Stage one: a quote to a mention through tags (after, before, set off, reported, dash)."""
+
+from __future__ import annotations
+
+from bot.ingest.attribution.mentions import _Mentions
+from bot.ingest.attribution.organisations import (
+    _ORG_CLAUSE,
+    _POST_BARE_STATEMENT,
+    _POST_STATEMENT,
+    _PRE_BARE_STATEMENT,
+    _PRE_STATEMENT,
+)
+from bot.ingest.attribution.patterns import (
+    _ACCORDING,
+    _CLAUSE_BOUNDARY,
+    _CLAUSE_WORDS,
+    _DASH_CREDIT,
+    _PARENTHETICAL,
+    _PASSIVE,
+    _POST_SUBJECT_FIRST,
+    _POST_VERB_FIRST,
+    _POST_VERDICT,
+    _PRE_ACCORDING,
+    _PRE_VERB,
+    _SUBJECTLESS,
+    _SUBORDINATE,
+    _TAG_TAIL,
+)
+from bot.ingest.attribution.records import _BLOCKED, _NONE, _Attribution
+from bot.ingest.people import Mention
+
+
+class _Tags(_Mentions):
+    """The tag sieves of stage one, most precise first."""
+
+    def _cued(self, found: _Attribution, sieve: str, words: str, paragraph: int) -> _Attribution:
+        """Name the sieve and its words on a decision (and how the mention became a person)."""
+        words = " ".join(words.split()).strip(" ,.;:!?—–-")
+        cue = f'{sieve} "{words}"' if words else sieve
+        if found.cue:
+            cue = f"{cue}; {found.cue}"
+        elif found.status == "blocked":
+            cue = f"{cue}; names nobody the article identifies"
+        return _Attribution(found.status, found.speaker, found.verb, cue, paragraph, found.label)
+
+    def _post(
+        self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
+    ) -> _Attribution:
+        text = masked[start:end]
+        m = _POST_STATEMENT.match(text)
+        if m:
+            subject = m.group("subj") or m.group("by") or m.group("body") or ""
+            found = self._organisation(subject, "statement")
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
+        m = _POST_BARE_STATEMENT.match(text) if "tatement" in text else None
+        if m:
+            found = self._statement_owner(masked, start)
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
+        m = _ACCORDING.match(text)
+        if m:
+            found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
+            return (
+                self._cued(found, "tag", m.group(0), paragraph) if found.status != "none" else found
+            )
+        m = _POST_VERDICT.match(text)
+        if m:
+            s0, s1 = start + m.start("subj"), start + m.end("subj")
+            inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+            if inside:
+                found = self._speaker_of(inside[-1], masked, mentions)
+            else:
+                found = self._unmatched_subject(m.group("subj").strip(), mentions)
+            return self._cued(found, "tag", m.group(0), paragraph)
+        m = _POST_SUBJECT_FIRST.match(text)
+        if m:
+            subj = m.group("subj")
+            words = subj.split()
+            if len(words) <= 8 and not any(w.lower() in _CLAUSE_WORDS for w in words):
+                s0, s1 = start + m.start("subj"), start + m.end("subj")
+                inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+                found = _BLOCKED
+                if inside and inside[-1].end == s1 and not inside[-1].possessive:
+                    found = self._speaker_of(inside[-1], masked, mentions)
+                elif not inside:
+                    found = self._unmatched_subject(subj.strip(), mentions)
+                found = _Attribution(
+                    found.status, found.speaker, m.group("verb"), found.cue, label=found.label
+                )
+                return self._cued(found, "tag", m.group(0), paragraph)
+        m = _POST_VERB_FIRST.match(text)
+        if m:
+            found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
+            if found.status == "none":
+                found = self._unmatched_subject(m.group("subj").strip(), mentions)
+            found = _Attribution(
+                found.status, found.speaker, m.group("verb"), found.cue, label=found.label
+            )
+            return self._cued(found, "tag", m.group(0), paragraph)
+        return _NONE
+
+    def _first_in(self, mentions: list[Mention], s0: int, s1: int) -> _Attribution:
+        inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+        if not inside:
+            return _NONE
+        if not inside[0].subject_like:
+            return _BLOCKED
+        return self._speaker_of(inside[0], self.masked[-1] if self.masked else "", mentions)
+
+    def _pre(
+        self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
+    ) -> _Attribution:
+        pre = masked[start:end]
+        m = _PRE_STATEMENT.search(pre) if "tatement" in pre or "ruled" in pre else None
+        if m:
+            subject = m.group("subj") or m.group("by") or m.group("body") or ""
+            found = self._organisation(subject, "statement")
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
+        m = _PRE_BARE_STATEMENT.search(pre) if "tatement" in pre else None
+        if m:
+            found = self._statement_owner(masked, start + m.start())
+            if found is not None:
+                return self._cued(found, "statement", m.group(0), paragraph)
+        m = _PRE_ACCORDING.search(pre)
+        if m:
+            found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
+            return (
+                self._cued(found, "tag", m.group(0), paragraph) if found.status != "none" else found
+            )
+        for verb in reversed(list(_PRE_VERB.finditer(pre))):
+            tail = pre[verb.end() :]
+            if not (_TAG_TAIL.fullmatch(tail) or tail.strip() == ""):
+                continue
+            if _PASSIVE.search(pre[: verb.start()]):
+                return _Attribution("blocked", None, verb.group("verb"), "passive tag", paragraph)
+            clause_start = start
+            for boundary in _CLAUSE_BOUNDARY.finditer(pre[: verb.start()]):
+                clause_start = start + boundary.end()
+            before = [
+                x
+                for x in mentions
+                if clause_start <= x.start and x.end <= start + verb.start() and x.subject_like
+            ]
+            if before:
+                found = self._speaker_of(before[-1], masked, mentions)
+                words = masked[before[-1].start : start + verb.end()]
+            else:
+                found = self._first_in(mentions, start + verb.end(), end)
+                words = masked[start + verb.start() : end]
+                if found.status == "none":
+                    subject = pre[: verb.start()].strip().split(",")[-1].strip()
+                    found = self._organisation(subject, masked[start:end]) or self._nickname(
+                        subject
+                    )
+            found = _Attribution(
+                found.status, found.speaker, verb.group("verb"), found.cue, label=found.label
+            )
+            return self._cued(found, "tag", words, paragraph)
+        if pre.rstrip().endswith(":"):
+            found = self._clause_subject(paragraph, masked, mentions, start, end, end)
+            return found if found.status != "none" else _NONE
+        return _NONE
+
+    def _parenthetical(
+        self, paragraph: int, masked: str, mentions: list[Mention], a: int, at: int
+    ) -> _Attribution:
+        """`Vettel, he added, had driven "a perfect race"`: the words are the tag's subject's."""
+        for m in _PARENTHETICAL.finditer(masked, a, at):
+            s0, s1 = m.start("subj"), m.end("subj")
+            inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+            if len(inside) == 1 and inside[0].end == s1 and inside[0].subject_like:
+                found = self._speaker_of(inside[0], masked, mentions)
+                return self._cued(found, "tag set off in the sentence", m.group(0), paragraph)
+        return _NONE
+
+    def _clause_subject(
+        self, paragraph: int, masked: str, mentions: list[Mention], a: int, b: int, at: int
+    ) -> _Attribution:
+        clause_start, clause_end = a, b
+        starts = [a]
+        for boundary in _CLAUSE_BOUNDARY.finditer(masked, a, b):
+            if boundary.end() <= at:
+                clause_start = boundary.end()
+                starts.append(clause_start)
+            elif boundary.start() >= at:
+                clause_end = boundary.start()
+                break
+        # A clause with no subject of its own shares the one before it: "Cindric called the
+        # win "a reward" but warned that the team would not "get carried away"".
+        while len(starts) > 1 and _SUBJECTLESS.match(masked, starts[-1]):
+            starts.pop()
+        clause_start = starts[-1]
+        # "As Leclerc lifted the trophy, the crowd chanted "...": a leading subordinate
+        # clause never holds the subject of the words that follow it.
+        lead = _SUBORDINATE.match(masked, clause_start)
+        if lead is not None and lead.end() <= at:
+            clause_start = lead.end()
+        for mention in mentions:
+            if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
+                found = self._speaker_of(mention, masked, mentions)
+                words = masked[mention.start : min(at, mention.end + 40)]
+                return self._cued(found, "reported speech", words, paragraph)
+        # 'Red Bull called the penalty "harsh"': an organisation's words, no person's.
+        m = _ORG_CLAUSE.match(masked, clause_start, at)
+        if m is not None and (found := self._organisation(m.group("org"), "")) is not None:
+            return self._cued(found, "reported speech", m.group(0), paragraph)
+        return _NONE
+
+    def _dash_credit(self, paragraph: int, masked: str) -> _Attribution:
+        """`Crash was a "misjudgement" – Kowalski`: a credit closing the paragraph."""
+        if "–" not in masked and "—" not in masked and " -" not in masked:
+            return _NONE
+        m = _DASH_CREDIT.search(masked)
+        if m is None:
+            return _NONE
+        name = self.people.resolve(m.group("name"))
+        if name is None:
+            return _NONE
+        return _Attribution("person", name, None, f'dash credit "{m.group(0).strip()}"', paragraph)

@@ -1,0 +1,291 @@
+"""The walk through an article, in order, and the functions ingest calls."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.ingest.attribution.follow_on import _FollowOn
+from bot.ingest.attribution.labels import _transcript_label
+from bot.ingest.attribution.patterns import _BARE_VERB, _LONGEST_VERB, _only_quotes
+from bot.ingest.attribution.records import Defaults, _Attribution, _Paragraph, _Statement
+from bot.ingest.attribution.reported import _Reported
+from bot.ingest.attribution.settings import _WRITTEN_SETTINGS, _Settings
+from bot.ingest.attribution.transcripts import _Transcripts
+from bot.ingest.people import Appositive, Mention, PeopleIndex
+from bot.ingest.resolve import default_register
+from bot.ingest.text import Segment, article_style, find_segments, sentence_spans
+from bot.models import Quote, QuoteKind, ReportedStatement
+
+log = logging.getLogger(__name__)
+
+
+class _Walk(_Transcripts, _FollowOn, _Settings, _Reported):
+    """One walk through an article: every sieve, in text order."""
+
+    # -- the walk -------------------------------------------------------------------------
+
+    def run(self) -> None:
+        self.style = article_style(self.paragraphs)
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            if paragraph[:1].isupper() and ":" in paragraph[:60]:
+                label = _transcript_label(paragraph)
+                if label is not None:
+                    self._labels[number] = label
+        if any(label.question for label in self._labels.values()):
+            # An interview: "VETTEL: ..." answers too, when the label names someone.
+            for number, paragraph in enumerate(self.paragraphs, start=1):
+                if number in self._labels or ":" not in paragraph[:60]:
+                    continue
+                label = _transcript_label(paragraph, interview=True)
+                if label is not None and self._label_person(label.text) is not None:
+                    self._labels[number] = label
+        open_statement: _Statement | None = None
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            segments = find_segments(paragraph, self.style)
+            masked = self._mask(paragraph)
+            info = _Paragraph()
+            label = self._labels.get(number)
+            if label is not None and not label.quoted:
+                self._unquoted_transcript(number, paragraph, label)
+                info.kind = "transcript"
+                open_statement = None
+                if label.answer:  # the interviewee's words: no narration to read
+                    self.masked.append(masked[: label.end] + " " * (len(masked) - label.end))
+                    self.info.append(info)
+                    continue
+            self.masked.append(masked)
+            self.info.append(info)
+            if segments and info.kind == "narrative":
+                info.kind = "transcript" if label is not None else "quotes"
+                info.quote_only = _only_quotes(paragraph, segments)
+            mentions = self.people.mentions(masked)
+            sentences = sentence_spans(masked)
+            continuing = (
+                open_statement
+                if open_statement is not None
+                and segments
+                and paragraph[: segments[0].open_mark].strip() == ""
+                and paragraph.lstrip()[:1] == paragraph[segments[0].open_mark]
+                else None
+            )
+            open_statement = None
+            previous: tuple[_Statement, QuoteKind, int] | None = None
+            # Segments and sentences are both in text order: one pointer walks the segments,
+            # so a paragraph of thousands of quotes stays linear.
+            cursor = 0
+            for s_index, (a, b) in enumerate(sentences):
+                while cursor < len(segments) and segments[cursor].open_mark < a:
+                    cursor += 1
+                first = cursor
+                while cursor < len(segments) and segments[cursor].open_mark < b:
+                    cursor += 1
+                in_sentence = segments[first:cursor]
+                for j, seg in enumerate(in_sentence, start=first):
+                    kind, attribution = self._attribute(number, masked, mentions, segments, j, a, b)
+                    setting = self._setting(number, masked, a, b, attribution.verb)
+                    if (
+                        attribution.label
+                        and setting not in _WRITTEN_SETTINGS
+                        and (attribution.cue or "").find('organisation "') != -1
+                    ):
+                        setting = "statement"  # an organisation speaks in statements
+                    statement: _Statement
+                    if continuing is not None and j == 0:
+                        statement = continuing
+                        kind = "direct"
+                        if not statement.attributed and attribution.status == "person":
+                            statement.decide(attribution)
+                            statement.setting = setting
+                    elif (
+                        previous is not None
+                        and kind == "direct"
+                        and previous[1] == "direct"
+                        and self._joins(previous, attribution, s_index)
+                    ):
+                        statement = previous[0]
+                    else:
+                        statement = self._new_statement(attribution, setting)
+                    statement.parts.append((number, seg, kind))
+                    previous = (statement, kind, s_index)
+                    if attribution.status == "person":
+                        self.history.append(attribution.speaker)
+                    if seg.close_mark is None and seg is segments[-1] and kind == "direct":
+                        open_statement = statement
+                self._note_subject(mentions, masked, a, b, info)
+                if not in_sentence:
+                    self._reported(number, paragraph, masked, mentions, a, b)
+        self._follow_on()
+
+    @staticmethod
+    def _joins(
+        previous: tuple[_Statement, QuoteKind, int], attribution: _Attribution, s_index: int
+    ) -> bool:
+        statement, _kind, prev_sentence = previous
+        if attribution.status == "person":
+            return attribution.speaker == statement.speaker
+        if attribution.status == "blocked":
+            return False
+        # No attribution of its own: it continues only when nothing but the previous
+        # quote's attribution sentence stands between them.
+        return s_index <= prev_sentence + 1
+
+    # -- stage one: quote -> mention, as ordered sieves -----------------------------------
+
+    def _attribute(
+        self,
+        paragraph: int,
+        masked: str,
+        mentions: list[Mention],
+        segments: list[Segment],
+        j: int,
+        a: int,
+        b: int,
+    ) -> tuple[QuoteKind, _Attribution]:
+        seg = segments[j]
+        self._sentence_now = masked[a:b]
+        pre_start = max(a, segments[j - 1].span_end if j > 0 else 0)
+        pre = masked[pre_start : seg.open_mark]
+        post_end = min(b, segments[j + 1].open_mark if j + 1 < len(segments) else b)
+        post_start = seg.span_end
+
+        at_start = pre.strip() == ""
+        label = self._labels.get(paragraph)
+        if label is not None and label.quoted and j == 0 and seg.open_mark == label.end:
+            return "direct", self._transcript(paragraph, label)
+
+        pre_attr = self._pre(paragraph, masked, mentions, pre_start, seg.open_mark)
+        intro = pre.rstrip().endswith(":") or (
+            pre_attr.status != "none" and pre.rstrip()[-1:] in {",", ":"}
+        )
+        # Only the end of ``pre`` can hold the verb: search from there, not from its start.
+        bare_verb = _BARE_VERB.search(pre, max(0, len(pre.rstrip()) - _LONGEST_VERB)) is not None
+        kind: QuoteKind = "direct" if at_start or intro or bare_verb else "partial"
+
+        # The sieves, most precise first: a tag after the quote, a tag before it, a tag set
+        # off inside the sentence, the subject of the reported speech around a partial
+        # quote, a dash credit closing the paragraph. The first that decides wins; the
+        # follow-on sieve runs after the walk, on what is still undecided.
+        post_attr = self._post(paragraph, masked, mentions, post_start, post_end)
+        if post_attr.status != "none":
+            return kind, post_attr
+        if kind == "direct" and pre_attr.status != "none":
+            return kind, pre_attr
+        if kind == "partial":
+            found = self._parenthetical(paragraph, masked, mentions, a, seg.open_mark)
+            if found.status != "none":
+                return kind, found
+            found = self._clause_subject(paragraph, masked, mentions, a, b, seg.open_mark)
+            if found.status != "none":
+                return kind, found
+        return kind, self._dash_credit(paragraph, masked)
+
+
+def _walk(
+    paragraphs: Sequence[str],
+    people: PeopleIndex,
+    defaults: Defaults | None,
+    published: date | None = None,
+    appositives: Sequence[Appositive] | None = None,
+) -> _Walk:
+    walk = _Walk(paragraphs, people, defaults or Defaults(), published, appositives)
+    walk.run()
+    return walk
+
+
+def extract_quotes(
+    paragraphs: Sequence[str],
+    people: PeopleIndex,
+    defaults: Defaults | None = None,
+    published: date | None = None,
+) -> list[Quote]:
+    """Return every quotation with its speaker (None when unsure), kind and setting.
+
+    A statement that runs over several quotations or paragraphs is several ``Quote`` parts
+    sharing a ``statement`` number (from 1), with ``part`` counting from 0.
+    """
+    return _quotes(_walk(paragraphs, people, defaults, published), paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """Everything one walk through an article finds."""
+
+    quotes: list[Quote]
+    reported: list[ReportedStatement]
+    #: Epithets the text used for exactly one named person, and the nicknames the register
+    #: gives the people it names ("Bez"): aliases, so fans' short names find them.
+    epithets: dict[str, str]
+    #: Speakers named only by a nickname the register knows ({"Sergio Pérez": "Checo"}).
+    nicknamed: dict[str, str] = field(default_factory=dict)
+
+
+def extract_speech(
+    paragraphs: Sequence[str],
+    people: PeopleIndex,
+    defaults: Defaults | None = None,
+    published: date | None = None,
+    appositives: Sequence[Appositive] | None = None,
+) -> Speech:
+    """Return what :func:`extract_quotes` and :func:`extract_reported` do, from one walk.
+
+    Both come out of the same walk through the article; ingesting walks once, not twice.
+    """
+    walk = _walk(paragraphs, people, defaults, published, appositives)
+    learned = {epithet: name for epithet, name in walk.epithets.items() if name is not None}
+    for nickname, name in register_nicknames(people).items():
+        learned.setdefault(nickname, name)
+    return Speech(_quotes(walk, paragraphs), list(walk.reported), learned, dict(walk.nicknamed))
+
+
+def register_nicknames(people: PeopleIndex) -> dict[str, str]:
+    """The nicknames fans and press use for the article's people, from the register.
+
+    Only for a person the register knows as exactly one entry, and only nicknames written
+    as words ("Bez", "Checo", "Danny Ric"): an initialism ("JB", "GP") is also an ordinary
+    token of a question and would seem to name them.
+    """
+    register = default_register()
+    found: dict[str, str] = {}
+    for entry in people.people:
+        matches = register.find(entry.name)
+        if len(matches) != 1:
+            continue
+        for nickname in getattr(matches[0], "nicknames", ()):
+            if len(nickname) >= 3 and not nickname.isupper() and not _DIGIT.search(nickname):
+                found.setdefault(nickname, entry.name)
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
+    placed: list[tuple[int, int, Quote]] = []
+    for statement in walk.statements:
+        for part, (paragraph, seg, kind) in enumerate(statement.parts):
+            quote = Quote(
+                speaker=statement.speaker,
+                text=paragraphs[paragraph - 1][seg.start : seg.end],
+                kind=kind,
+                setting=statement.setting,
+                paragraph=paragraph,
+                statement=statement.number,
+                part=part,
+                cue=statement.cue,
+                cue_paragraph=statement.cue_paragraph,
+                label=statement.label,
+            )
+            placed.append((paragraph, seg.start, quote))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [quote for _p, _s, quote in placed]
+
+
+def extract_reported(
+    paragraphs: Sequence[str], people: PeopleIndex, defaults: Defaults | None = None
+) -> list[ReportedStatement]:
+    """Return paraphrased statements: a named subject, a reporting verb and a that-clause."""
+    return list(_walk(paragraphs, people, defaults).reported)
