@@ -12,7 +12,9 @@ builds it, each gold line is matched to the extracted quote it names, and the sc
 Both are printed overall and by *form* (the way the article attributes the quote: a plain
 tag, a follow-on paragraph, a transcript label, an epithet, a pronoun, a quotation style, a
 partial quote in reported speech, a speaker change inside a paragraph, a dash credit, a
-nickname, or none at all).
+nickname, an interview's answer under a question with no name on it, a press release's
+block under a heading naming its speaker, a wire tag (``said X, who ...``, ``X, 31,
+said``, ``X told NBC:``), or none at all).
 
 Gold format, one line per quotation (each quoted span), ``#`` starts a comment::
 
@@ -70,6 +72,9 @@ FORMS = (
     "dash",
     "nickname",
     "statement",
+    "interview",
+    "block",
+    "wire",
     "none",
 )
 

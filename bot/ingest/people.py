@@ -646,6 +646,7 @@ def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, in
     if not runs:
         return names
     starts = _sentence_starts(masked)
+    stop_first: dict[str, frozenset[str]] | None = None
     for run in runs:
         after = _AFTER_RUN.match(masked, run[-1].end)
         if after and after.group(1) in _PLACE_AFTER:
@@ -655,6 +656,10 @@ def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, in
         # "the Silver Arrows", "at Paul Ricard", "in Monte Carlo": places and things.
         if _after_place_word(masked, run[0].start):
             continue
+        if stop_first is None:
+            stop_first = _stop_first_names()
+        if stop_first:
+            names += _register_names_in(run, stop_first)
         pieces: list[list[_Token]] = [[]]
         for tok in run:
             if tok.text in _STOP:
@@ -674,6 +679,42 @@ def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, in
             if len(core) >= 2 and len(piece) <= 5:
                 names.append((" ".join(t.text for t in piece), piece[0].start, piece[-1].end))
     return names
+
+
+def _stop_first_names() -> dict[str, frozenset[str]]:
+    """Register people whose first name is also a place or team word ("Austin Cindric"):
+    that word -> their full names, so the run is read as the name, not split at the word."""
+    from bot.ingest.resolve import default_register  # the register needs this module
+
+    return _stop_first_names_of(default_register())
+
+
+@functools.lru_cache(maxsize=4)
+def _stop_first_names_of(register: object) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for person in getattr(register, "people", ()):
+        words = str(getattr(person, "name", "")).split()
+        if len(words) >= 2 and words[0] in _STOP:
+            found.setdefault(words[0], set()).add(" ".join(words))
+    return {word: frozenset(names) for word, names in found.items()}
+
+
+def _register_names_in(
+    run: Sequence[_Token], stop_first: dict[str, frozenset[str]]
+) -> list[tuple[str, int, int]]:
+    """The register's full names a run holds that start with a stop word ("Austin Cindric")."""
+    found: list[tuple[str, int, int]] = []
+    for i, tok in enumerate(run[:-1]):
+        full = stop_first.get(tok.text)
+        if full is None:
+            continue
+        for j in (i + 2, i + 3):
+            if j <= len(run) and not run[j - 2].possessive:
+                text = " ".join(t.text for t in run[i:j])
+                if text in full:
+                    found.append((text, tok.start, run[j - 1].end))
+                    break
+    return found
 
 
 def _masked(paragraph: str) -> str:

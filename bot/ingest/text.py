@@ -303,7 +303,7 @@ def mask_quotes(paragraph: str, segments: Sequence[Segment]) -> str:
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "vs", "no", "mt", "sen"})
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\"“‘])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\"“‘'])")
 
 
 def sentence_spans(masked: str) -> list[tuple[int, int]]:

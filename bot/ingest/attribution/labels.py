@@ -15,6 +15,8 @@ _LABEL = re.compile(
     r"principal|boss|wall|manager|chief|director|radio|strategist|spokesperson|owner|crew|"
     r"spotter|driver|rider|pit|performance))*?)\s*:\s+(?=\S)"
 )
+#: "Q. ..." and "A. ...": the letter and a full stop (never "A. J. Foyt", an initial).
+_DOT_LABEL = re.compile(r"^\s*(?P<label>[QA])\.\s+(?![A-Z]\.)(?=\S)")
 _QUESTION = frozenset({"q", "question", "interviewer"})
 _ANSWER = frozenset({"a", "answer"})
 _LABEL_ROLES = re.compile(
@@ -47,10 +49,12 @@ def _transcript_label(paragraph: str, *, interview: bool = False) -> _Label | No
     Unquoted words after a label are speech only for Q and A, or, in an interview that has
     Q lines (``interview``), after any label (``VETTEL: Strange...``).
     """
-    m = _LABEL.match(paragraph)
+    m = _LABEL.match(paragraph) or _DOT_LABEL.match(paragraph)
     if m is None:
         return None
     label = m.group("label")
+    if label == "A" and m.re is _DOT_LABEL and not interview:
+        return None  # "A. ..." answers only where "Q." lines make an interview
     if len(label.split()) > 5:
         return None
     rest = paragraph[m.end() :]

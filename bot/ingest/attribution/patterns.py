@@ -31,6 +31,13 @@ _ADVERB = r"(?:(?:later|also|then|simply|just|had|has|have|would|once|again|\w+l
 _PUNCT = r"^[\s,.!?…—–-]*"
 _SUBJ = r"(?P<subj>[^,.;:!?\"“”]{1,80}?)"
 _POST_SUBJECT_FIRST = re.compile(rf"{_PUNCT}{_SUBJ}\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH})\b")
+#: '"...," Blaney, 31, said', '"...," Hamlin, who led 88 laps, said': a name, a description
+#: set off by commas (an age, a who-clause, a noun phrase), then the speech verb.
+_POST_APPOSED = re.compile(
+    rf"{_PUNCT}(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}),\s+"
+    r"(?:\d{1,2}|(?:who|the|a|an|his|her)\s+[^,;:!?\"“”]{1,60}?),\s+"
+    rf"{_ADVERB}{{0,2}}(?P<verb>{_SPEECH})\b"
+)
 _POST_VERB_FIRST = re.compile(rf"{_PUNCT}(?P<verb>{_SPEECH})\s+(?P<subj>[^,.;:!?\"“”]{{1,80}})")
 _ACCORDING = re.compile(r"^[\s,.!?…—–-]*according\s+to\s+(?P<subj>[^,.;:!?\"“”]{1,80})", re.I)
 #: "“Hard but fair,” was the Brazilian's verdict": the quote is the named person's words.

@@ -38,6 +38,11 @@ class _State:
     nicknamed: dict[str, str] = field(default_factory=dict)
     _describer: Describer | None = field(default=None, repr=False)
     _labels: dict[int, _Label] = field(default_factory=dict, repr=False)
+    #: Paragraphs of unquoted words that are someone's (an interview's answers, a press
+    #: release's paragraphs under a speaker's heading), and whose they are.
+    _answers: dict[int, _Attribution] = field(default_factory=dict, repr=False)
+    #: Quote-only paragraphs under a press release's heading: the heading's speaker.
+    _block_speaker: dict[int, _Attribution] = field(default_factory=dict, repr=False)
     #: The sentence whose quote is being attributed (its words can make a tag a statement).
     _sentence_now: str = field(default="", repr=False)
 

@@ -17,6 +17,7 @@ from bot.ingest.attribution.patterns import (
     _DASH_CREDIT,
     _PARENTHETICAL,
     _PASSIVE,
+    _POST_APPOSED,
     _POST_SUBJECT_FIRST,
     _POST_VERB_FIRST,
     _POST_VERDICT,
@@ -85,6 +86,21 @@ class _Tags(_Mentions):
                     found = self._speaker_of(inside[-1], masked, mentions)
                 elif not inside:
                     found = self._unmatched_subject(subj.strip(), mentions)
+                found = _Attribution(
+                    found.status, found.speaker, m.group("verb"), found.cue, label=found.label
+                )
+                return self._cued(found, "tag", m.group(0), paragraph)
+        m = _POST_APPOSED.match(text)
+        if m:
+            s0, s1 = start + m.start("subj"), start + m.end("subj")
+            inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+            if (
+                len(inside) == 1
+                and (inside[0].start, inside[0].end) == (s0, s1)
+                and inside[0].kind in ("name", "alias")
+                and inside[0].subject_like
+            ):
+                found = self._speaker_of(inside[0], masked, mentions)
                 found = _Attribution(
                     found.status, found.speaker, m.group("verb"), found.cue, label=found.label
                 )

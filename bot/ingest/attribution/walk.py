@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.ingest.attribution.follow_on import _FollowOn
+from bot.ingest.attribution.interviews import _Interviews
 from bot.ingest.attribution.labels import _transcript_label
 from bot.ingest.attribution.patterns import _BARE_VERB, _LONGEST_VERB, _only_quotes
 from bot.ingest.attribution.records import Defaults, _Attribution, _Paragraph, _Statement
 from bot.ingest.attribution.reported import _Reported
 from bot.ingest.attribution.settings import _WRITTEN_SETTINGS, _Settings
-from bot.ingest.attribution.transcripts import _Transcripts
 from bot.ingest.people import Appositive, Mention, PeopleIndex
 from bot.ingest.resolve import default_register
 from bot.ingest.text import Segment, article_style, find_segments, sentence_spans
@@ -23,7 +23,7 @@ from bot.models import Quote, QuoteKind, ReportedStatement
 log = logging.getLogger(__name__)
 
 
-class _Walk(_Transcripts, _FollowOn, _Settings, _Reported):
+class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
     """One walk through an article: every sieve, in text order."""
 
     # -- the walk -------------------------------------------------------------------------
@@ -31,24 +31,42 @@ class _Walk(_Transcripts, _FollowOn, _Settings, _Reported):
     def run(self) -> None:
         self.style = article_style(self.paragraphs)
         for number, paragraph in enumerate(self.paragraphs, start=1):
-            if paragraph[:1].isupper() and ":" in paragraph[:60]:
+            if paragraph[:1].isupper() and (":" in paragraph[:60] or paragraph[:3] == "Q. "):
                 label = _transcript_label(paragraph)
                 if label is not None:
                     self._labels[number] = label
         if any(label.question for label in self._labels.values()):
             # An interview: "VETTEL: ..." answers too, when the label names someone.
             for number, paragraph in enumerate(self.paragraphs, start=1):
-                if number in self._labels or ":" not in paragraph[:60]:
+                if number in self._labels or (
+                    ":" not in paragraph[:60] and paragraph.lstrip()[:3] != "A. "
+                ):
                     continue
                 label = _transcript_label(paragraph, interview=True)
-                if label is not None and self._label_person(label.text) is not None:
+                if label is not None and (
+                    label.answer or self._label_person(label.text) is not None
+                ):
                     self._labels[number] = label
+        else:
+            self._find_named_interview()
+        self._find_answers()
+        self._find_blocks()
         open_statement: _Statement | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
             segments = find_segments(paragraph, self.style)
             masked = self._mask(paragraph)
             info = _Paragraph()
             label = self._labels.get(number)
+            answer = self._answers.get(number)
+            if answer is not None and label is None:
+                # An interview's answer or a press release's paragraph with no quotation
+                # marks: the words are the interviewee's (or the heading's speaker's).
+                self._unquoted_answer(number, paragraph, answer)
+                info.kind = "transcript"
+                open_statement = None
+                self.masked.append(" " * len(masked))
+                self.info.append(info)
+                continue
             if label is not None and not label.quoted:
                 self._unquoted_transcript(number, paragraph, label)
                 info.kind = "transcript"
@@ -181,6 +199,9 @@ class _Walk(_Transcripts, _FollowOn, _Settings, _Reported):
             found = self._clause_subject(paragraph, masked, mentions, a, b, seg.open_mark)
             if found.status != "none":
                 return kind, found
+        block = self._block_speaker.get(paragraph)
+        if block is not None:
+            return kind, block
         return kind, self._dash_credit(paragraph, masked)
 
 

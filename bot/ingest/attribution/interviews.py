@@ -1,0 +1,258 @@
+"""Interviews and press releases: words with no quotation marks whose speaker a reader knows.
+
+Three forms print someone's words bare:
+
+- an interview whose questions stand apart (``**Do you hold him responsible?**``, ``Q: ...``,
+  ``Q. ...``) and whose answers carry no name: the answers are the interviewee's, when the
+  question calls them by name (``**Toprak, where does this one rank?**``) or the paragraph
+  leading in names exactly one person (``We spoke to Bassani in the Bimota hospitality``);
+- an interview printed under the two people's names (``Brightwater: ...?`` /
+  ``Norris: ...``), the one asking and the one answering;
+- a press release's block: a heading naming the speaker (``Oscar Piastri:``, ``Andrea
+  Stella, Team Principal:``, ``**Charles Leclerc**``), then that speaker's paragraphs,
+  quoted or not, until the next heading.
+
+Each is read only where exactly one speaker is established; otherwise the words are kept as
+quotes with no speaker, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.ingest.attribution.labels import _Label
+from bot.ingest.attribution.records import _Attribution
+from bot.ingest.attribution.transcripts import _Transcripts
+from bot.ingest.text import Segment, find_segments
+
+#: A question standing as its own paragraph in bold or italics: ``**Are you hurt?**``.
+_MARKED_QUESTION = re.compile(r"\s*(?P<mark>\*{1,2}|_{1,2})(?P<text>[^*_\n]+?\?)\s*(?P=mark)\s*")
+#: A question opening with the name of the one it is put to: ``Toprak, where ...``.
+_VOCATIVE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s")
+#: Words in the first person: an answer speaks for its speaker (case matters: "US").
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|"
+    r"[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves)\b"
+)
+#: A paragraph leading into an interview ("we spoke to", "sat down with"): narration.
+_LEAD_IN = re.compile(
+    r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat\s+down|sits\s+down|caught\s+up|"
+    r"catches\s+up|met|meets|interviewed|chatted|asked)\b"
+)
+#: A person coordinated with someone else ("Bulega and his crew chief"): two voices.
+_WITH_ANOTHER = re.compile(r"(?:['’]s?)?\s+(?:and|&)\s+")
+#: A press release's heading: a name, perhaps a role after a comma, dash or bracket, a colon
+#: (or bold marks around it all).
+_HEADING = re.compile(
+    r"\s*(?P<open>\*\*|__)?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)"
+    r"(?:\s*(?:,|\s[–—-]|\()\s*(?P<role>[^:*_()\n.!?]{1,50}?)\)?)?"
+    r"\s*(?P<colon>:)?\s*(?P<close>\*\*|__)?\s*(?P<colon2>:)?\s*"
+)
+
+
+class _Interviews(_Transcripts):
+    """Interviews' unmarked answers and press releases' blocks under a speaker's heading."""
+
+    # -- interviews -----------------------------------------------------------------------
+
+    def _question_text(self, number: int) -> str | None:
+        """The words of a question paragraph (marked, or labelled Q), or None."""
+        paragraph = self.paragraphs[number - 1]
+        label = self._labels.get(number)
+        if label is not None:
+            return paragraph[label.end :] if label.question else None
+        m = _MARKED_QUESTION.fullmatch(paragraph)
+        return m.group("text") if m is not None else None
+
+    def _find_answers(self) -> None:
+        """Find the paragraphs answering an interview's questions, and whose they are.
+
+        A run starts at a question and goes on through the unquoted paragraphs after it; the
+        first paragraph after a question is its answer unless it names the interviewee (then
+        it is narration), and each further one only while it speaks in the first person.
+        """
+        if not self._labels and "?" not in "".join(p[-4:] for p in self.paragraphs):
+            return
+        speaker: _Attribution | None = None
+        after_question = 0  # paragraphs since the last question, 0 when not in a run
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            question = self._question_text(number)
+            if question is not None:
+                if after_question == 0:
+                    speaker = self._lead_in(number)
+                vocative = self._vocative(number, question)
+                if vocative is not None:
+                    speaker = vocative
+                after_question = 1
+                continue
+            if after_question == 0 or speaker is None:
+                continue
+            if number in self._labels or not self._unmarked_answer(
+                paragraph, speaker.speaker, first=after_question == 1
+            ):
+                after_question = 0
+                continue
+            after_question += 1
+            self._answers[number] = speaker
+
+    def _unmarked_answer(self, paragraph: str, interviewee: str | None, *, first: bool) -> bool:
+        """Whether a paragraph after a question reads as (more of) the answer."""
+        text = paragraph.strip()
+        if not text or find_segments(paragraph, self.style) or _HEADING.fullmatch(text):
+            return False
+        if _LEAD_IN.search(text) and not _FIRST_PERSON.match(text):
+            return False
+        masked = self._mask(paragraph)
+        if interviewee is not None and any(
+            m.person == interviewee and m.kind in ("name", "alias")
+            for m in self.people.mentions(masked)
+        ):
+            return False  # "Petrucci came to the Bimota box": the interviewee in narration
+        return first or _FIRST_PERSON.search(text) is not None
+
+    def _lead_in(self, question: int) -> _Attribution:
+        """Who the paragraph before a run of questions says is interviewed: exactly one
+        person, named and not coordinated with anyone; blocked otherwise."""
+        number = question - 1
+        cue = "interview answer; interviewee unclear"
+        if number < 1:
+            return _Attribution("blocked", None, None, cue, question)
+        masked = self._mask(self.paragraphs[number - 1])
+        named: set[str] = set()
+        for m in self.people.mentions(masked):
+            if m.kind in ("name", "alias") and m.person is not None:
+                if _WITH_ANOTHER.match(masked, m.end):
+                    return _Attribution("blocked", None, None, cue, number)
+                named.add(m.person)
+        if len(named) != 1:
+            return _Attribution("blocked", None, None, cue, number)
+        (who,) = named
+        return _Attribution(
+            "person", who, None, "interview answer; the interviewee named in the lead-in", number
+        )
+
+    def _vocative(self, number: int, question: str) -> _Attribution | None:
+        """The person a question opens by addressing (``Axel, what happened?``), or None."""
+        m = _VOCATIVE.match(question)
+        if m is None:
+            return None
+        who = self.people.resolve(m.group("name"))
+        if who is None:
+            return None
+        return _Attribution(
+            "person", who, None, f'interview answer; the question addresses "{m.group("name")}"',
+            number,
+        )  # fmt: skip
+
+    def _unquoted_answer(self, number: int, paragraph: str, answer: _Attribution) -> None:
+        """Keep a paragraph of unmarked words as one quotation, its speaker the answer's."""
+        start = len(paragraph) - len(paragraph.lstrip())
+        end = len(paragraph.rstrip())
+        seg = Segment(start, end, start, end)
+        setting = self.defaults.spoken_setting or (
+            "interview" if (answer.cue or "").startswith("interview") else "remarks"
+        )
+        statement = self._new_statement(answer, setting)
+        statement.parts.append((number, seg, "direct"))
+
+    def _find_named_interview(self) -> None:
+        """Read ``Brightwater: ...?`` / ``Norris: ...`` lines as an interview's transcript.
+
+        Only when two people take turns under their names, one of them only asking and the
+        other speaking in the first person: driver ratings ("Norris: A solid weekend...")
+        and subheadings stay narration.
+        """
+        lines: dict[int, tuple[str, str]] = {}
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            if number in self._labels or not paragraph[:1].isupper() or ":" not in paragraph[:40]:
+                continue
+            label = _name_label(paragraph)
+            if label is None:
+                continue
+            who = self._label_person(label.text)
+            if who is not None:
+                lines[number] = (who, paragraph[label.end :])
+        people = {who for who, _ in lines.values()}
+        if len(people) < 2:
+            return
+        askers = {
+            who for who in people if all("?" in text for w, text in lines.values() if w == who)
+        }
+        answerers = {
+            who
+            for who in people - askers
+            if any(_FIRST_PERSON.search(text) for w, text in lines.values() if w == who)
+        }
+        if len(askers) != 1 or not answerers or askers | answerers != people:
+            return
+        for number in lines:
+            found = _name_label(self.paragraphs[number - 1])
+            if found is not None:
+                self._labels[number] = found
+
+    # -- press releases -------------------------------------------------------------------
+
+    def _heading_speaker(self, number: int) -> _Attribution | None:
+        """The speaker a press release's heading paragraph names, or None."""
+        paragraph = self.paragraphs[number - 1]
+        if len(paragraph) > 80 or number in self._labels:
+            return None
+        m = _HEADING.fullmatch(paragraph)
+        if m is None or (m.group("open") or "") != (m.group("close") or ""):
+            return None
+        if not (m.group("colon") or m.group("colon2") or m.group("open")):
+            return None
+        name = m.group("name").strip()
+        who = self._label_person(name)
+        if who is None:
+            return None
+        heading = " ".join(paragraph.strip(" *_:").split())
+        return _Attribution("person", who, None, f'press release heading "{heading}:"', number)
+
+    def _find_blocks(self) -> None:
+        """Give each paragraph under a speaker's heading to that speaker, until the block ends.
+
+        A block holds paragraphs of quotation only, and unquoted paragraphs in the first
+        person; any other paragraph (narration, a tag, "ENDS") or a new heading ends it.
+        """
+        speaker: _Attribution | None = None
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            if ":" in paragraph[-4:] or "*" in paragraph[:3] or "_" in paragraph[:3]:
+                heading = self._heading_speaker(number)
+                if heading is not None:
+                    speaker = heading
+                    continue
+            if speaker is None or number in self._answers or number in self._labels:
+                speaker = None
+                continue
+            segments = find_segments(paragraph, self.style)
+            if segments:
+                if _quote_only(paragraph, segments):
+                    self._block_speaker[number] = speaker
+                    continue
+            elif _FIRST_PERSON.search(paragraph) and not _LEAD_IN.search(paragraph):
+                self._answers[number] = speaker
+                continue
+            speaker = None
+
+
+def _quote_only(paragraph: str, segments: list[Segment]) -> bool:
+    """Whether a paragraph is nothing but its quotations (and the marks around them)."""
+    last = 0
+    for seg in segments:
+        if paragraph[last : seg.open_mark].strip():
+            return False
+        last = seg.span_end
+    return not paragraph[last:].strip(" .,")
+
+
+#: ``Name: words``: a name of one to four capitalised words, a colon, then the words.
+_NAME_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s+(?=\S)")
+
+
+def _name_label(paragraph: str) -> _Label | None:
+    """The label of an unquoted ``Name: words`` line (quoted lines are read already)."""
+    m = _NAME_LABEL.match(paragraph)
+    if m is None or paragraph[m.end() : m.end() + 1] in "\"“‘'`":
+        return None
+    return _Label(m.group("label"), m.end(), False)
