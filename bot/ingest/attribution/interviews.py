@@ -42,11 +42,12 @@ _LEAD_IN = re.compile(
 #: A person coordinated with someone else ("Bulega and his crew chief"): two voices.
 _WITH_ANOTHER = re.compile(r"(?:['’]s?)?\s+(?:and|&)\s+")
 #: A press release's heading: a name, perhaps a role after a comma, dash or bracket, a colon
-#: (or bold marks around it all).
+#: (or bold marks around it all), perhaps the finishing place after it ("Oscar Piastri: P2").
 _HEADING = re.compile(
     r"\s*(?P<open>\*\*|__)?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)"
     r"(?:\s*(?:,|\s[–—-]|\()\s*(?P<role>[^:*_()\n.!?]{1,50}?)\)?)?"
-    r"\s*(?P<colon>:)?\s*(?P<close>\*\*|__)?\s*(?P<colon2>:)?\s*"
+    r"\s*(?P<colon>:)?\s*(?P<close>\*\*|__)?\s*(?P<colon2>:)?"
+    r"(?:\s*(?P<place>P\d{1,2}|\d{1,2}(?:st|nd|rd|th)|DNF|DNS|DSQ|Retired))?\s*"
 )
 
 
@@ -202,12 +203,14 @@ class _Interviews(_Transcripts):
             return None
         if not (m.group("colon") or m.group("colon2") or m.group("open")):
             return None
+        if m.group("place") and not (m.group("colon") or m.group("colon2")):
+            return None
         name = m.group("name").strip()
         who = self._label_person(name)
         if who is None:
             return None
-        heading = " ".join(paragraph.strip(" *_:").split())
-        return _Attribution("person", who, None, f'press release heading "{heading}:"', number)
+        heading = " ".join(paragraph.strip(" *_").split())
+        return _Attribution("person", who, None, f'press release heading "{heading}"', number)
 
     def _find_blocks(self) -> None:
         """Give each paragraph under a speaker's heading to that speaker, until the block ends.

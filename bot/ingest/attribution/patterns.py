@@ -123,3 +123,9 @@ _DASH_CREDIT = re.compile(
 _PARENTHETICAL = re.compile(
     rf",\s+(?P<subj>[^,.;:!?\"“”]{{1,40}}?)\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH}),"
 )
+
+#: A reporting verb before a clause's first person: the person is inside what was reported.
+_REPORTED_BY = re.compile(
+    r"\b(?:said|says|told|tells|added|insisted|claimed|admitted|explained|reported|wrote|"
+    r"suggested|believes|believed|thinks|thought|felt|feels)\b"
+)

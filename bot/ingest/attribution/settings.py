@@ -25,9 +25,19 @@ _REPORTERS = Needled(
     ),
     ("told", "telling", "speaking to", "said to", "press", "media"),
 )
+#: An outlet's name: capitalised words, "F1", numbers, particles between capitals ("Auto Motor
+#: und Sport").
+_OUTLET_NAME = (
+    r"[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z][\w.&'’+-]*|F1|\d+|"
+    r"(?:und|de|del|della|di|der|la|le|of)\s+[A-Z][\w.&'’+-]*))*"
+)
+#: "told Sky Sports", "told German magazine Auto Motor und Sport", "told Italian television":
+#: the outlet's name, after what kind of outlet it is when the text says so.
 _OUTLET = re.compile(
     r"\b(?:told|telling|speaking to|spoke to|in an interview with|interview with|said to)\s+"
-    r"(?:the\s+)?(?P<outlet>[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z][\w.&'’+-]*|F1|\d+))*)"
+    r"(?:the\s+)?(?:(?P<kind>(?:[A-Z][\w'’-]*\s+)?(?:broadcaster|magazine|newspaper|daily|"
+    r"website|channel|network|television|TV|radio|podcast|station|paper|outlet))\b\s*)?"
+    rf"(?P<outlet>{_OUTLET_NAME})?"
 )
 #: A word every ``_OUTLET`` match holds (case-sensitive, as it is): most sentences have none.
 _OUTLET_WORDS = re.compile(r"told|telling|speaking|spoke|interview|said")
@@ -78,8 +88,11 @@ class _Settings(_State):
             return "remarks to reporters"
         outlet = _OUTLET.search(original) if _OUTLET_WORDS.search(original) else None
         if outlet is not None:
-            name = outlet.group("outlet").rstrip(".'’-")
-            if self.people.resolve(name) is None and not self.people.mentions(name):
+            name = (outlet.group("outlet") or outlet.group("kind") or "").rstrip(".'’-")
+            # After "magazine", "broadcaster", the name is the outlet's even if a run of
+            # its words was taken for a person's ("Auto Motor").
+            named = outlet.group("kind") is None and bool(self.people.mentions(name))
+            if name and self.people.resolve(name) is None and not named:
                 return f"interview with {name}"
         if _STATEMENT.search(sentence, lowered):
             return "statement"

@@ -23,6 +23,7 @@ from bot.ingest.attribution.patterns import (
     _POST_VERDICT,
     _PRE_ACCORDING,
     _PRE_VERB,
+    _REPORTED_BY,
     _SUBJECTLESS,
     _SUBORDINATE,
     _TAG_TAIL,
@@ -215,6 +216,12 @@ class _Tags(_Mentions):
             clause_start = lead.end()
         for mention in mentions:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
+                said = _REPORTED_BY.search(masked, clause_start, mention.start)
+                if said is not None:
+                    # "His management said he was "looking at several options"": the words
+                    # are the reporting verb's subject's, and that names nobody here.
+                    words = masked[clause_start : said.end()]
+                    return self._cued(_BLOCKED, "reported speech", words, paragraph)
                 found = self._speaker_of(mention, masked, mentions)
                 words = masked[mention.start : min(at, mention.end + 40)]
                 return self._cued(found, "reported speech", words, paragraph)
