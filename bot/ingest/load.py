@@ -15,6 +15,7 @@ from typing import NamedTuple, Protocol
 from bot.errors import IngestError
 from bot.ingest.annotations import Annotations, annotation_path, load_annotations
 from bot.ingest.attribute import Defaults, extract_speech
+from bot.ingest.cars import car_numbers, with_car_numbers
 from bot.ingest.evidence import evidence_paragraph, normal
 from bot.ingest.facts import derive_facts
 from bot.ingest.laps import extract_lap_events
@@ -179,6 +180,8 @@ def build_article(path: Path) -> Article:
     people = _with_described_roles(parsed, index, speech.epithets, appositives)
     # A speaker the article calls only by a nickname the register knows ("Checo").
     people += tuple(Person(name, aliases=(nick,)) for name, nick in speech.nicknamed.items())
+    # The car number the article ties to each driver ("No. 45"), for "who drove the 45".
+    people = with_car_numbers(people, car_numbers(parsed.paragraphs, index))
     article = Article(
         slug=parsed.slug,
         published=parsed.published,

@@ -39,6 +39,8 @@ _LEAD_IN = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat\s+down|sits\s+down|caught\s+up|"
     r"catches\s+up|met|meets|interviewed|chatted|asked)\b"
 )
+#: How far into a paragraph a name still opens it ("A. J. Foyt watched").
+_OPENING = 12
 #: A person coordinated with someone else ("Bulega and his crew chief"): two voices.
 _WITH_ANOTHER = re.compile(r"(?:['’]s?)?\s+(?:and|&)\s+")
 #: A press release's heading: a name, perhaps a role after a comma, dash or bracket, a colon
@@ -99,17 +101,21 @@ class _Interviews(_Transcripts):
     def _unmarked_answer(self, paragraph: str, interviewee: str | None, *, first: bool) -> bool:
         """Whether a paragraph after a question reads as (more of) the answer."""
         text = paragraph.strip()
-        if not text or find_segments(paragraph, self.style) or _HEADING.fullmatch(text):
+        if not text or find_segments(paragraph, self.style) or _is_heading(text):
             return False
         if _LEAD_IN.search(text) and not _FIRST_PERSON.match(text):
             return False
         masked = self._mask(paragraph)
-        if interviewee is not None and any(
-            m.person == interviewee and m.kind in ("name", "alias")
-            for m in self.people.mentions(masked)
-        ):
+        named = [m for m in self.people.mentions(masked) if m.kind in ("name", "alias")]
+        if interviewee is not None and any(m.person == interviewee for m in named):
             return False  # "Petrucci came to the Bimota box": the interviewee in narration
-        return first or _FIRST_PERSON.search(text) is not None
+        if _FIRST_PERSON.search(text) is not None:
+            return True
+        # An answer may skip the first person ("In the middle stint, maybe."), when it is
+        # the first paragraph after the question and whose it is is known; a paragraph
+        # opening with someone's name and never saying "I" is narration ("Foyt watched").
+        opening = len(paragraph) - len(paragraph.lstrip()) + _OPENING
+        return first and interviewee is not None and not any(m.start < opening for m in named)
 
     def _lead_in(self, question: int) -> _Attribution:
         """Who the paragraph before a run of questions says is interviewed: exactly one
@@ -237,6 +243,12 @@ class _Interviews(_Transcripts):
                 self._answers[number] = speaker
                 continue
             speaker = None
+
+
+def _is_heading(text: str) -> bool:
+    """Whether a paragraph is a heading: a name with a colon, or in bold."""
+    m = _HEADING.fullmatch(text)
+    return m is not None and bool(m.group("colon") or m.group("colon2") or m.group("open"))
 
 
 def _quote_only(paragraph: str, segments: list[Segment]) -> bool:
