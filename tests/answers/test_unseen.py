@@ -17,7 +17,10 @@ City penalty row), measured once (``unseen4/BLIND.md``). ``unseen5/`` is a fifth
 a NASCAR Cup wire report at Talladega), written blind, sealed from the fixes of its session and
 measured once before and once after them (``unseen5/BLIND.md``). ``unseen6/`` is a sixth blind
 round (a WRC report at Rally Finland, a McLaren race-review press release, a driver-market
-story), measured once (``unseen6/BLIND.md``). Their scores are printed, not
+story), measured once (``unseen6/BLIND.md``). ``unseen7/`` is a seventh
+blind, sealed round (an F1 qualifying report at Monaco in British style, an Indianapolis 500
+report in American style, a MotoGP preview of Mugello written before the race), measured once
+(``unseen7/BLIND.md``). Their scores are printed, not
 asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -53,6 +56,7 @@ ROUNDS = (
     HERE / "unseen4",
     HERE / "unseen5",
     HERE / "unseen6",
+    HERE / "unseen7",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
