@@ -1,0 +1,213 @@
+"""People and roles: who is X, X's team (the newest story's), which of several people
+sharing a name, a team's boss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.answers.passages import (
+    Query,
+    Scored,
+    _mentions,
+    forms_of,
+    split_sentences,
+    stem,
+    stems,
+    words_of,
+)
+from bot.answers.records import (
+    Answer,
+    NotFound,
+    PassageAnswer,
+)
+from bot.answers.router._reading import (
+    _BOSS_TITLES,
+    _TEAM_WORDS,
+    _TEAMISH,
+    _WEAK,
+    CONTEXT_PASSAGES,
+    _register_teams,
+)
+from bot.answers.router._stories import StoriesRouter
+from bot.answers.text import normalise, strip_quotes
+from bot.answers.understand import (
+    Reading,
+)
+from bot.models import Person
+
+__all__ = ["PeopleRouter"]
+
+
+class PeopleRouter(StoriesRouter):
+    """People and roles: who is X, X's team (the newest story's), which of several people
+    sharing a name, a team's boss.
+    """
+
+    async def _team_of(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team, car, team-mates or crew as the article's sentences tell it, when
+        the question asks more than the profile holds: words beyond "team" ("crew chief",
+        "team-mates", "car"), or a team the articles never gave them."""
+        extra = [w for w in reading.words if w not in _TEAM_WORDS]
+        person = self.lookup.index.people.get(name)
+        if not extra and person is not None and person.team:
+            return await self._newer_team(person)
+        if not extra and person is None:
+            return None
+        from bot.answers.understand import SYNONYMS
+
+        for team in _register_teams(name) if not extra else ():
+            # The article never says "X drives for Y", but names the team the register
+            # gives them beside them ("the Penske's front wing ... and McLaughlin had to
+            # pit", "thank you to Trackhouse"): that sentence tells it, cited. Their
+            # newest team first; a sentence must name them itself, or be theirs.
+            named = Query(
+                people=(name,),
+                subject=name,
+                hints=tuple(t.casefold() for t in team),
+                need_written=re.compile("|".join(rf"\b{re.escape(t)}\b" for t in team)),
+                min_cover=0.0,
+            )
+            found, _ = await self.passages.find(named)
+            forms = forms_of(person) if person else {name.casefold()}
+            found = [f for f in found if f.speaker == name or _mentions(f.text, forms)]
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
+        query = Query(
+            groups=[(w, *SYNONYMS.get(w, ())) for w in extra],
+            people=(name,),
+            subject=name,
+            need_written=None if extra else _TEAMISH,
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _newer_team(self, person: Person) -> Answer | None:
+        """The newest sentence giving ``person`` a team other than the one their profile
+        holds ("Carlos Sainz fifth for Williams" after a story had him at Ferrari): teams
+        change, and the newest story tells the team now. None: the profile's team stands."""
+        newer = await self.engine.store.stories_after_team(person.name)
+        if not newer:
+            return None  # no story after the one their profile's team comes from
+        names = "|".join(
+            re.escape(f) for f in sorted(forms_of(person), key=len, reverse=True) if len(f) > 3
+        )
+        if not names:
+            return None
+        team = r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+        written = re.compile(
+            rf"(?i:\b(?:{names}))(?:['’]s\s+{team}|,?\s+\w+\s+for\s+{team})"
+            rf"|\b(?:for|with)\s+{team}\s*,?\s+(?i:{names})\b"
+            rf"|\b{team}\s+(?:driver|rider)\s+(?i:{names})\b"
+        )
+        query = Query(
+            people=(person.name,), subject=person.name, need_written=written, newest_first=True,
+            min_cover=0.0, slugs=newer,
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        held = normalise(person.team or "")
+        own = set(normalise(" ".join(forms_of(person))).split())
+        for f in found:
+            for m in written.finditer(f.text):
+                told = next((g for g in m.groups() if g), "")
+                words = set(normalise(told).split())
+                if not words or words & own or normalise(told) in held or held in normalise(told):
+                    continue  # "for Nick Cassidy's ...": a name, not a team
+                return PassageAnswer(tuple(self.passages_found([f])), "")
+        return None
+
+    async def _who_is(self, target: str, reading: Reading) -> Answer | None:
+        name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
+        if name is None and reading.people:
+            name = reading.people[0]
+        if name:
+            if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
+                return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
+            return await self.engine.who(name)
+        if (several := self._several(target)) is not None:
+            return several
+        words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
+        if re.match(r"the\s+\w", target, re.I) and len(words) >= 1:
+            # "who is the Yamaha rider": an epithet no one was given; the sentence using it
+            # and the one before, which names whom it means, tell the fan.
+            query = Query(phrases=(normalise(target),), min_cover=0.0)
+            found, _ = await self.passages.find(query)
+            using = next((f for f in found if normalise(target) in normalise(f.text)), None)
+            if using is not None:
+                # Its paragraph up to it: whom "the Queenslander" means is named before.
+                text = using.passage.text
+                spans = split_sentences(text)[: using.position + 1][-3:]
+                shown = [
+                    Scored(using.score, text[a:b].strip(), using.passage, using.order, i)
+                    for i, (a, b) in enumerate(spans)
+                ]
+                return PassageAnswer(tuple(self.passages_found(shown)), "")
+        if await self._all_known(words) and words:
+            return None  # "who is the team principal of williams": the passages may know
+        if self.lookup.article_named(target) is not None:
+            return None
+        answer = await self.engine.who(target)
+        if isinstance(answer, NotFound):
+            shown = strip_quotes(target)
+            return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
+        return answer
+
+    async def _by_context(self, names: Sequence[str], words: list[str]) -> str | None:
+        """Which of several people sharing a name the question means: the only one whose
+        stories hold the question's other words."""
+        from bot.answers.understand import stop_words
+
+        context = {stem(w) for w in words if w not in stop_words() and w not in _WEAK}
+        if not context:
+            return None
+        fitting = []
+        parts = {n: set(normalise(n).split()) for n in names}
+        for name in names:
+            # Its own name parts: the ones the others do not share ("susie", not "wolff").
+            own = parts[name] - set().union(*(parts[n] for n in names if n != name))
+            found = await self.engine.store.passages_matching(
+                [*own, *words], limit=CONTEXT_PASSAGES
+            )
+            for p in found:
+                have = stems(p.text)
+                if {stem(w) for w in own} & have and context <= have:
+                    fitting.append(name)
+                    break
+        return fitting[0] if len(fitting) == 1 else None
+
+    async def _role_said(self, who: str, topic: str) -> Answer | None:
+        """What "the Ferrari boss" said when no person was given that role: the sentence
+        naming the team and a boss's title ("Ferrari's head of endurance racing, Antonello
+        Coletta, called it ...") and what follows it."""
+        words = [w for w in words_of(who) if w not in _WEAK]
+        team = [w for w in words if w not in _BOSS_TITLES and w not in ("team", "s")]
+        if len(team) == len(words) or not team:
+            return None  # no title, or only a title ("the boss")
+        query = Query(
+            groups=[(w,) for w in team],
+            required=tuple(_BOSS_TITLES),
+            need_written=re.compile(r"[A-Z][\w'-]+ [A-Z][\w'-]+"),
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _boss(self, bosses: tuple[str, ...], topic: str) -> str | None:
+        """Which of the people a role names ("the Ducati boss") the question means: the only
+        one, or the only one with words on the topic asked about ("... about Pecco")."""
+        if len(bosses) == 1:
+            return bosses[0]
+        if not topic:
+            return None
+        speaking = [
+            b
+            for b in bosses
+            if not isinstance(await self.quotes.said_about(b, topic, strict=True), NotFound)
+        ]
+        return speaking[0] if len(speaking) == 1 else None
