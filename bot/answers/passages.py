@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 import snowballstemmer
 
@@ -158,6 +159,12 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
     return False
 
 
+class Searches(Protocol):
+    """What a query needs of a pattern a sentence must hold: ``re.Pattern.search``."""
+
+    def search(self, text: str, /) -> object: ...
+
+
 @dataclass(slots=True)
 class Query:
     """What the router understood of a question, for the passage search.
@@ -195,8 +202,9 @@ class Query:
     slugs: list[str] | None = None
     speaker_only: str | None = None
     need_speaker: bool = False
-    #: A pattern the sentence as written must hold (capitals kept: "for Tech3").
-    need_written: re.Pattern[str] | None = None
+    #: A pattern the sentence as written must hold (capitals kept: "for Tech3"); anything
+    #: with a pattern's ``search``.
+    need_written: Searches | None = None
     #: The people asked about are the object ("who defended Hartley"): a sentence of a
     #: story naming them answers without naming them itself.
     object_people: bool = False
@@ -207,6 +215,8 @@ class Query:
     search_more: tuple[str, ...] = ()
     #: The newest story with an answering sentence answers ("the next race").
     newest_first: bool = False
+    #: ``slugs`` are a few stories whose paragraphs are read whole, not searched for.
+    whole_stories: bool = False
     #: The required cue of a sentence holds for the next one of its paragraph: "Larson
     #: leads the standings by 28 points. Hamlin climbed to fifth." (the standings).
     required_carries: bool = False
@@ -297,7 +307,20 @@ class Passages(Part):
             rare += [t for t in rarest(search, PAD_SHARE * total) if t not in rare][: 2 - len(rare)]
         if not rare:
             return [], []
-        found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
+        if query.whole_stories and query.slugs is not None:
+            # A few stories named by the caller: their paragraphs read by story, which costs
+            # less than ranking every paragraph of the store that holds a common name.
+            # Kept: paragraphs holding a searched word (as a plain substring, which costs
+            # less than stemming each) and, when asked, the written pattern.
+            found = [
+                p
+                for slug in query.slugs
+                for p in await self.store.article_passages(slug)
+                if any(w in p.text.casefold() for w in rare)
+                and (query.need_written is None or query.need_written.search(p.text))
+            ]
+        else:
+            found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
         unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
