@@ -15,7 +15,9 @@ in forms the first three lacked (an F1 live blog at Las Vegas, newest update fir
 City penalty row), measured once (``unseen4/BLIND.md``). ``unseen5/`` is a fifth round (an F1
 "five things we learned" column at Suzuka, a WorldSBK weekend report at Assen in part interview,
 a NASCAR Cup wire report at Talladega), written blind, sealed from the fixes of its session and
-measured once before and once after them (``unseen5/BLIND.md``). Their scores are printed, not
+measured once before and once after them (``unseen5/BLIND.md``). ``unseen6/`` is a sixth blind
+round (a WRC report at Rally Finland, a McLaren race-review press release, a driver-market
+story), measured once (``unseen6/BLIND.md``). Their scores are printed, not
 asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -44,7 +46,14 @@ from tests.answers.scoring import (
 HERE = Path(__file__).resolve().parent
 UNSEEN = HERE / "unseen"
 #: Held-out rounds: each folder's question files, and its articles under ``articles/``.
-ROUNDS = (UNSEEN, HERE / "unseen2", HERE / "unseen3", HERE / "unseen4", HERE / "unseen5")
+ROUNDS = (
+    UNSEEN,
+    HERE / "unseen2",
+    HERE / "unseen3",
+    HERE / "unseen4",
+    HERE / "unseen5",
+    HERE / "unseen6",
+)
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
 
