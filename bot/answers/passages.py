@@ -281,6 +281,21 @@ class Passages(Part):
         search = own + more
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
+        whole: list[Passage] | None = None
+        if query.whole_stories and query.slugs is not None:
+            # A few stories named by the caller: their paragraphs read by story, which costs
+            # less than ranking every paragraph of the store that holds a common name. Kept:
+            # paragraphs holding a searched word (a plain substring costs less than stemming
+            # each) and, when asked, the written pattern.
+            whole = [
+                p
+                for slug in query.slugs
+                for p in await self.store.article_passages(slug)
+                if any(w in p.text.casefold() for w in search)
+                and (query.need_written is None or query.need_written.search(p.text))
+            ]
+            if not whole:
+                return [], []
         group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
         wanted = [*dict.fromkeys(s for g in group_stems for s in g)]
         wanted += [s for s in dict.fromkeys(stem(t) for t in search) if s not in wanted]
@@ -307,20 +322,10 @@ class Passages(Part):
             rare += [t for t in rarest(search, PAD_SHARE * total) if t not in rare][: 2 - len(rare)]
         if not rare:
             return [], []
-        if query.whole_stories and query.slugs is not None:
-            # A few stories named by the caller: their paragraphs read by story, which costs
-            # less than ranking every paragraph of the store that holds a common name.
-            # Kept: paragraphs holding a searched word (as a plain substring, which costs
-            # less than stemming each) and, when asked, the written pattern.
-            found = [
-                p
-                for slug in query.slugs
-                for p in await self.store.article_passages(slug)
-                if any(w in p.text.casefold() for w in rare)
-                and (query.need_written is None or query.need_written.search(p.text))
-            ]
-        else:
+        if whole is None:
             found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
+        else:
+            found = whole
         unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
