@@ -213,6 +213,9 @@ class Query:
     #: Words to search paragraphs by that no phrase spells out: the other names of a
     #: place asked about ("italian", "mugello" for "italy"), matched through a pattern.
     search_more: tuple[str, ...] = ()
+    #: Where something happened is asked: a sentence naming no place brings the one
+    #: before it that does.
+    place_asked: bool = False
     #: The newest story with an answering sentence answers ("the next race").
     newest_first: bool = False
     #: ``slugs`` are a few stories whose paragraphs are read whole, not searched for.
@@ -438,7 +441,10 @@ class Passages(Part):
             answering = [s for s in answering if s.speaker]
 
         every = {(id(s.passage), s.position): s for s in scored}
-        return self._pick(answering, every), self._pick(scored, every)
+        return (
+            self._pick(answering, every, query.place_asked),
+            self._pick(scored, every, query.place_asked),
+        )
 
     def _score(
         self,
@@ -564,12 +570,16 @@ class Passages(Part):
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
 
     @staticmethod
-    def _pick(scored: list[Scored], every: dict[tuple[int, int], Scored]) -> list[Scored]:
+    def _pick(
+        scored: list[Scored], every: dict[tuple[int, int], Scored], place_asked: bool = False
+    ) -> list[Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
         Stories whose best sentences score within a point of each other are a tie, and the
         newest story wins it. A sentence that opens with a pronoun brings the one before it,
-        which names whom it is about.
+        which names whom it is about; asked where, one naming no place brings the one
+        before it when that one does ("... into the chicane. X went down and could not
+        rejoin").
         """
         if not scored:
             return []
@@ -588,7 +598,15 @@ class Passages(Part):
         spans = split_sentences(best.passage.text)
         shown = {p.text for p in picked}
         definite = _DEFINITE.match(best.text) is not None
-        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted or definite):
+        placeless = (
+            place_asked
+            and best.position > 0
+            and not _PLACE_WORDS.search(best.text)
+            and bool(_PLACE_WORDS.search(best.passage.text[: spans[best.position][0]]))
+        )
+        if best.position > 0 and (
+            _PRONOUN.match(best.text) or best.quoted or definite or placeless
+        ):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]
             text = best.passage.text[a:b].strip()
@@ -685,6 +703,11 @@ class Passages(Part):
 #: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
 #: driver": a sentence that names its subject only by what the one before told.
 #: A live blog entry's heading: "Lap 33 — ", "05:14 GMT — ".
+#: Words that say where on a track something happened.
+_PLACE_WORDS = re.compile(
+    r"\b(?:turn|corner|hairpin|chicane|bend|straight|esses|kink|curve|bridge|sweeper)s?\b",
+    re.I,
+)
 _MARKER = re.compile(r"^(?:lap \d+|\d{1,2}[:.]\d\d(?: [a-z]{2,4})?)\s+[—–-]+\s+", re.I)
 _DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
 _EPITHET_SAID = re.compile(

@@ -214,6 +214,7 @@ class GeneralRouter(PeopleRouter):
             required=CUES.get(primary, ()) if primary else (),
             required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
             prefer_cue=bool(kinds & _PREFER_CUE),
+            place_asked="where" in kinds,
             prefer=CUES["crash"]
             if between and not kinds
             else CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())

@@ -234,17 +234,18 @@ class _TeamWritten:
         low = text.lower()
         if len(low) != len(text):  # a letter whose lower case is longer: offsets differ
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        found: list[tuple[int, str]] = []
+        # One team phrase told beside two forms of the name ("Carlos Sainz", "Sainz") once.
+        found: dict[tuple[int, int], tuple[int, str]] = {}
         for form in self.forms:
             at = low.find(form)
             while at >= 0:
                 end = at + len(form)
                 if at == 0 or not _WORD_CHAR.match(low[at - 1]):
                     if m := _TEAM_AFTER.match(text, end):
-                        found.append((at, next(g for g in m.groups() if g)))
+                        found[m.span()] = (at, next(g for g in m.groups() if g))
                     elif (end == len(low) or not _WORD_CHAR.match(low[end])) and (
                         m := _TEAM_BEFORE.search(text, 0, at)
                     ):
-                        found.append((m.start(), next(g for g in m.groups() if g)))
+                        found[m.span()] = (m.start(), next(g for g in m.groups() if g))
                 at = low.find(form, at + 1)
-        return [team for _, team in sorted(found)]
+        return [team for _, team in sorted(found.values())]

@@ -34,6 +34,7 @@ PEOPLE_SCAN = 30
 _REGISTER_SERIES = {
     "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
     "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy", "IMSA": "imsa",
+    "WorldSBK": "worldsbk", "WRC": "wrc",
 }  # fmt: skip
 #: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
 FALLBACK_WORDS = 3
@@ -221,6 +222,10 @@ _PODIUM_ASKED = re.compile(
 _ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\b", re.I)
 _SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
           "apologising", "apologizing")  # fmt: skip
+#: How reports tell an apology or blame taken without the word: "Gragson owned it", "the
+#: Argentine held his hands up", "That's on me", "my fault".
+_OWNED = ("owned it", "owned up", "owning it", "hands up", "on me", "my fault", "our fault",
+          "took responsibility", "took the blame", "take the blame", "hate it for")  # fmt: skip
 
 #: Titles of the one in charge of a team, as fans and articles write them.
 _BOSS_TITLES = wordset("boss principal chief director manager owner head")

@@ -23,6 +23,7 @@ from bot.answers.router._reading import (
     _ADMIT,
     _APOLOGY_WORDS,
     _EVENT,
+    _OWNED,
     _SORRY,
     _SPEECH,
     _TOPIC,
@@ -173,6 +174,7 @@ class SaidRouter(GeneralRouter):
                 people=tuple(reading.people) or (person,),
                 subject=person,
                 required=_SORRY,
+                required_phrases=_OWNED,
                 min_cover=0.0,
             )
             found, _ = await self.passages.find(query)
@@ -190,7 +192,7 @@ class SaidRouter(GeneralRouter):
             return found.speaker == person
 
         low = found.text.casefold()
-        at = min((i for w in _SORRY if (i := low.find(w)) >= 0), default=-1)
+        at = min((i for w in (*_SORRY, *_OWNED) if (i := low.find(w)) >= 0), default=-1)
         if at < 0:
             return False
         known = self.lookup.index.people.get(person)
