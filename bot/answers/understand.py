@@ -84,8 +84,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
     "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
     "knocked": ("pushed", "wide"), "beef": ("blamed", "fault"),
-    # Fans' present tense, reports' irregular past: "blow up" is "blew an engine".
-    "blow": ("blew", "blown"), "blows": ("blew", "blown"), "blew": ("blown",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
