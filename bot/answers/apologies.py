@@ -26,7 +26,11 @@ _FIRST_PERSON_BLAME = re.compile(
     r"(?:full\s+|the\s+|my\s+|our\s+)?(?:responsibility|the\s+blame|blame)\b"
     r"|\b(?:my|our)\s+(?:fault|mistake|error|bad)\b"
     r"|\bi\s+was\s+(?:wrong|to\s+blame)\b"
-    r"|\bi\s+(?:regret|deeply\s+regret)\b",
+    r"|\bi\s+(?:regret|deeply\s+regret)\b"
+    # Blame taken without the word: "That's on me", "this one is on us", "I hate it for him".
+    r"|\b(?:that|it|this|that\s+one|this\s+one)(?:['’]s|\s+is|\s+was)\s+(?:all\s+|totally\s+)?"
+    r"on\s+(?:me|us)\b"
+    r"|\bi\s+hate\s+it\s+for\s+(?:him|her|them)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -52,7 +56,7 @@ def apology_strength(text: str) -> int:
 _APOLOGY_TERMS = (
     "apologise", "apologised", "apologises", "apologising", "apologize", "apologized",
     "apologizes", "apologizing", "apology", "apologies", "sorry", "responsibility", "fault",
-    "blame", "regret", "mistake", "wrong",
+    "blame", "regret", "mistake", "wrong", "hate",
 )  # fmt: skip
 
 

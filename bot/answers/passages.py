@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 import snowballstemmer
 
@@ -158,6 +159,12 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
     return False
 
 
+class Searches(Protocol):
+    """What a query needs of a pattern a sentence must hold: ``re.Pattern.search``."""
+
+    def search(self, text: str, /) -> object: ...
+
+
 @dataclass(slots=True)
 class Query:
     """What the router understood of a question, for the passage search.
@@ -195,8 +202,9 @@ class Query:
     slugs: list[str] | None = None
     speaker_only: str | None = None
     need_speaker: bool = False
-    #: A pattern the sentence as written must hold (capitals kept: "for Tech3").
-    need_written: re.Pattern[str] | None = None
+    #: A pattern the sentence as written must hold (capitals kept: "for Tech3"); anything
+    #: with a pattern's ``search``.
+    need_written: Searches | None = None
     #: The people asked about are the object ("who defended Hartley"): a sentence of a
     #: story naming them answers without naming them itself.
     object_people: bool = False
@@ -205,8 +213,13 @@ class Query:
     #: Words to search paragraphs by that no phrase spells out: the other names of a
     #: place asked about ("italian", "mugello" for "italy"), matched through a pattern.
     search_more: tuple[str, ...] = ()
+    #: Where something happened is asked: a sentence naming no place brings the one
+    #: before it that does.
+    place_asked: bool = False
     #: The newest story with an answering sentence answers ("the next race").
     newest_first: bool = False
+    #: ``slugs`` are a few stories whose paragraphs are read whole, not searched for.
+    whole_stories: bool = False
     #: The required cue of a sentence holds for the next one of its paragraph: "Larson
     #: leads the standings by 28 points. Hamlin climbed to fifth." (the standings).
     required_carries: bool = False
@@ -271,6 +284,21 @@ class Passages(Part):
         search = own + more
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
+        whole: list[Passage] | None = None
+        if query.whole_stories and query.slugs is not None:
+            # A few stories named by the caller: their paragraphs read by story, which costs
+            # less than ranking every paragraph of the store that holds a common name. Kept:
+            # paragraphs holding a searched word (a plain substring costs less than stemming
+            # each) and, when asked, the written pattern.
+            whole = [
+                p
+                for slug in query.slugs
+                for p in await self.store.article_passages(slug)
+                if any(w in p.text.casefold() for w in search)
+                and (query.need_written is None or query.need_written.search(p.text))
+            ]
+            if not whole:
+                return [], []
         group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
         wanted = [*dict.fromkeys(s for g in group_stems for s in g)]
         wanted += [s for s in dict.fromkeys(stem(t) for t in search) if s not in wanted]
@@ -297,7 +325,10 @@ class Passages(Part):
             rare += [t for t in rarest(search, PAD_SHARE * total) if t not in rare][: 2 - len(rare)]
         if not rare:
             return [], []
-        found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
+        if whole is None:
+            found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
+        else:
+            found = whole
         unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
@@ -410,7 +441,10 @@ class Passages(Part):
             answering = [s for s in answering if s.speaker]
 
         every = {(id(s.passage), s.position): s for s in scored}
-        return self._pick(answering, every), self._pick(scored, every)
+        return (
+            self._pick(answering, every, query.place_asked),
+            self._pick(scored, every, query.place_asked),
+        )
 
     def _score(
         self,
@@ -536,12 +570,16 @@ class Passages(Part):
         return bool(s.cover or s.cue or s.named or query.phrases or query.need or s.hinted)
 
     @staticmethod
-    def _pick(scored: list[Scored], every: dict[tuple[int, int], Scored]) -> list[Scored]:
+    def _pick(
+        scored: list[Scored], every: dict[tuple[int, int], Scored], place_asked: bool = False
+    ) -> list[Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
         Stories whose best sentences score within a point of each other are a tie, and the
         newest story wins it. A sentence that opens with a pronoun brings the one before it,
-        which names whom it is about.
+        which names whom it is about; asked where, one naming no place brings the one
+        before it when that one does ("... into the chicane. X went down and could not
+        rejoin").
         """
         if not scored:
             return []
@@ -560,7 +598,15 @@ class Passages(Part):
         spans = split_sentences(best.passage.text)
         shown = {p.text for p in picked}
         definite = _DEFINITE.match(best.text) is not None
-        if best.position > 0 and (_PRONOUN.match(best.text) or best.quoted or definite):
+        placeless = (
+            place_asked
+            and best.position > 0
+            and not _PLACE_WORDS.search(best.text)
+            and bool(_PLACE_WORDS.search(best.passage.text[: spans[best.position][0]]))
+        )
+        if best.position > 0 and (
+            _PRONOUN.match(best.text) or best.quoted or definite or placeless
+        ):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]
             text = best.passage.text[a:b].strip()
@@ -657,6 +703,11 @@ class Passages(Part):
 #: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
 #: driver": a sentence that names its subject only by what the one before told.
 #: A live blog entry's heading: "Lap 33 — ", "05:14 GMT — ".
+#: Words that say where on a track something happened.
+_PLACE_WORDS = re.compile(
+    r"\b(?:turn|corner|hairpin|chicane|bend|straight|esses|kink|curve|bridge|sweeper)s?\b",
+    re.I,
+)
 _MARKER = re.compile(r"^(?:lap \d+|\d{1,2}[:.]\d\d(?: [a-z]{2,4})?)\s+[—–-]+\s+", re.I)
 _DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
 _EPITHET_SAID = re.compile(

@@ -95,6 +95,8 @@ SERIES = {
     "cupseries": "nascar", "wec": "wec", "hypercar": "wec",
     "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
     "v8": "supercars", "v8s": "supercars", "imsa": "imsa", "weathertech": "imsa",
+    "wsbk": "worldsbk", "worldsbk": "worldsbk", "sbk": "worldsbk", "superbike": "worldsbk",
+    "superbikes": "worldsbk", "wrc": "wrc",
 }  # fmt: skip
 #: How a story of each series shows it when it never names the series: the words its
 #: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
@@ -102,7 +104,9 @@ SERIES = {
 SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "fe": (("e-prix", "formula e"), ()),
     "indycar": (("indycar", "indy 500", "indianapolis 500"), ()),
-    "motogp": (("motogp", "moto2", "rider", "riders"), ()),
+    "motogp": (("motogp", "moto2", "rider", "riders"), ("worldsbk",)),
+    "worldsbk": (("worldsbk", "world superbike", "superbike", "wsbk"), ()),
+    "wrc": (("wrc", "world rally", "power stage", "special stage"), ()),
     "nascar": (("nascar", "cup series", "pit road", "xfinity"), ()),
     "wec": (("wec", "world endurance", "re:(?:six|6|eight|8|24) hours of", "hypercar",
              "endurance", "le mans"), ("imsa",)),
@@ -139,8 +143,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "where": ("turn", "corner", "hairpin", "circuit", "track", "speedway", "chicane"),
     "apology": ("sorry", "apologise", "apologised", "apology", "mistake"),
     "thank": ("thank", "thanks", "thanked", "grateful"),
-    "defend": ("defended", "defend", "forgive", "stood", "stick", "support", "supported",
-               "sympathised", "sympathise"),
+    "defend": ("defended", "defend", "forgive", "stood", "stick", "stuck", "support",
+               "supported", "sympathised", "sympathise", "backed", "defence", "defense"),
     "criticise": ("criticise", "criticised", "wrong", "blame", "blamed", "fault", "attack",
                   "accusing", "accused", "pattern", "forgiving", "right"),
     "blame": ("blame", "blamed", "fault", "wrong", "mistake", "responsible", "accusing"),
@@ -154,6 +158,25 @@ CUES: dict[str, tuple[str, ...]] = {
     "admit": ("mistake", "fault", "wrong", "responsibility", "sorry", "admitted"),
 }  # fmt: skip
 
+
+_ISE = re.compile(r"(?<=\w\w\w)i([sz])(e|es|ed|ing|ation|ations)$")
+
+
+def both_spellings(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with each -ise word's -ize twin and back ("penalised", "penalized"):
+    British and American reports spell them apart, and a stem does not join them."""
+    out = list(words)
+    for w in words:
+        if m := _ISE.search(w):
+            twin = w[: m.start()] + "i" + ("z" if m[1] == "s" else "s") + m[2]
+            if twin not in out:
+                out.append(twin)
+    return tuple(out)
+
+
+CUES = {kind: both_spellings(words) for kind, words in CUES.items()}
+SYNONYMS = {word: both_spellings(words) for word, words in SYNONYMS.items()}
+
 #: Multi-word cues matched as phrases.
 CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "retire": ("failed to finish", "out of the race", "pulled off", "ended the"),
@@ -165,6 +188,8 @@ CUE_PHRASES: dict[str, tuple[str, ...]] = {
     "defend": (
         "stood up for",
         "stick up for",
+        "stuck up for",
+        "re:came to (?:his|her|their) defen[cs]e",
         "ready to forgive",
         "re:backed (?!down)",
         "stood by",
@@ -193,6 +218,39 @@ QUESTION_WORDS = wordset(
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
 _LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
 _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
+#: Numbers fans write as words, cardinal and ordinal: "lap twelve", "the twelfth lap".
+_NUMBER_WORDS = {
+    w: n
+    for n, words in enumerate(
+        (
+            "",
+            "one first",
+            "two second",
+            "three third",
+            "four fourth",
+            "five fifth",
+            "six sixth",
+            "seven seventh",
+            "eight eighth",
+            "nine ninth",
+            "ten tenth",
+            "eleven eleventh",
+            "twelve twelfth",
+            "thirteen thirteenth",
+            "fourteen fourteenth",
+            "fifteen fifteenth",
+            "sixteen sixteenth",
+            "seventeen seventeenth",
+            "eighteen eighteenth",
+            "nineteen nineteenth",
+            "twenty twentieth",
+        )
+    )
+    for w in words.split()
+} | {"thirty": 30, "thirtieth": 30, "forty": 40, "fortieth": 40, "fifty": 50, "fiftieth": 50}
+_WORD_LAP = re.compile(
+    rf"\blap\s+({'|'.join(_NUMBER_WORDS)})\b|\b({'|'.join(_NUMBER_WORDS)})\s+lap\b"
+)  # fmt: skip
 _TURN = re.compile(r"\b(?:turn|t)\s*(\d{1,2})\b")
 _RACE_NAME = re.compile(r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:gp|grand\s+prix|e-?prix|500)\b")
 _PLACE = re.compile(
@@ -252,11 +310,38 @@ def _mend(word: str) -> str:
     return found[0] if found else word
 
 
+#: A car asked about by its number: "#45", "no 45", "number 45", "car 45" ...
+_CAR_SAID = re.compile(
+    r"(?:#|\bno\.?\s*|\bnumber\s+|\bcar\s+(?:no\.?\s*|number\s+|#)?)(\d{1,3})\b", re.I
+)
+#: ... "the 45 car" ...
+_CAR_AFTER = re.compile(r"\b(\d{1,3})\s+(car|entry)\b", re.I)
+#: ... and "the 45" alone, a number no unit follows ("the 12 laps", "the 24 hours" are not cars).
+_THE_NUMBER = re.compile(
+    r"\bthe\s+(\d{1,2})\b(?![-:%.,]?\d|\s*(?:laps?|points?|pts|hours?|h|seconds?|secs?|s|"
+    r"minutes?|mins?|years?|races?|rounds?|stages?|drivers?|riders?|teams?|st|nd|rd|th|"
+    r"percent|%|km|miles?|mph|kph|places?|positions?|spots?|cars?|entries|of)\b)",
+    re.I,
+)
+
+
+def car_numbers(text: str) -> str:
+    """Cars written the way fans write them ("the 45", "#45", "45 car", "car 45") as the
+    articles' people carry them: "No. 45" (the alias ingest gives a car's driver)."""
+    text = _CAR_SAID.sub(r"No. \1", text)
+    text = _CAR_AFTER.sub(r"No. \1 \2", text)
+    return _THE_NUMBER.sub(r"the No. \1", text)
+
+
 def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset()) -> Reading:
     """Read a cleaned question; ``words_not_names`` are never taken as a typo of a name."""
-    low = normalise(text.replace("-", " - ")).replace(" - ", "-")
+    low = normalise(car_numbers(text).replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
     low = _ORDINAL.sub(lambda m: _ORDINALS[int(m[1] or m[2])], low)
+    # "lap twelve", "the twelfth lap": lap 12, as reports write it ("first lap" stays).
+    low = _WORD_LAP.sub(
+        lambda m: f"lap {n}" if (n := _NUMBER_WORDS[m[1] or m[2]]) > 1 else m[0], low
+    )
     tokens = low.split()
     reading = Reading(text, low, tokens, index_people=lookup.index.people)
     if m := _YEAR.search(low):
@@ -425,6 +510,8 @@ def _people_in(
             continue  # "australia" is a place, however close to "the Australian"
         if token in not_names:
             continue
+        if _is_team(token):
+            continue  # "williams" is the team, never a typo of William Byron
         name = lookup.resolve_person(token)
         if name is None and token.endswith("s") and len(token) > 5:
             name = lookup.resolve_person(token[:-1])
@@ -458,6 +545,13 @@ def _by_initials(lookup: Lookup) -> dict[str, str]:
     found = {k: names[0] for k, names in seen.items() if len(names) == 1}
     _INITIALS[:] = [(index, found)]
     return found
+
+
+def _is_team(word: str) -> bool:
+    """Whether the register knows ``word`` as a team's or a body's name."""
+    from bot.ingest.resolve import default_register
+
+    return bool(default_register().organisations(word))
 
 
 def _nickname(key: str, lookup: Lookup) -> str | None:

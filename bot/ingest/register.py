@@ -937,6 +937,12 @@ class Register:
                 return self._reader.teams_of(candidate)
         return frozenset()
 
+    def team_names(self, team: str) -> tuple[str, ...]:
+        """The other names teams.toml gives a team ("Red Bull Racing", "RBR" for "Red
+        Bull"), as written there; empty when it lists none. Answers look for a team in an
+        article by any of them."""
+        return self._teams.get(team, ())
+
     # Epithets -------------------------------------------------------------------------
 
     def epithet_kind(self, epithet: str) -> str | None:

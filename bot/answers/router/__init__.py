@@ -1,0 +1,186 @@
+"""The router for plain questions: what a fan typed -> the kind of answer that fits it.
+
+The commands' own shapes come first, as they always did ("who said ...", "did X apologise",
+"what happened on lap N", "who is X", "what did X say", "recap", "facts", "quote from X");
+then the kinds fans ask in their own words (who is on which team, did X blame/defend/thank
+Y, who was at fault, why, when, where, who won, who got a penalty, the standings), which the
+passages answer with the articles' own sentences. A question the articles cannot answer gets
+one line saying what they do not say and the nearest thing they do; the help text is only for
+input with no question in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.records import (
+    Answer,
+    WhoSaidAnswer,
+)
+from bot.answers.router._reading import (
+    _ACCEPTS,
+    _ADMIT,
+    _APOLOGY_WORDS,
+    _FACT_WORDS,
+    _FACTS,
+    _FACTS_ONLY,
+    _HELP,
+    _LAP_NUMBER,
+    _LAP_ONLY,
+    _LATEST,
+    _LEAD_IN,
+    _NTH_LAP,
+    _QUOTE_FROM,
+    _QUOTED,
+    _REACTING,
+    _REACTION,
+    _RECAP,
+    _TEAM_ROLE,
+    _TRAILING,
+    _WH,
+    _WHAT_HAPPENED,
+    _WHAT_SAID,
+    _WHO_IS,
+    _WHO_SAID,
+    _WHO_SAID_ANY,
+    _YES_NO,
+    FALLBACK_WORDS,
+    _kinds,
+)
+from bot.answers.router._said import SaidRouter
+from bot.answers.text import clean, normalise, strip_quotes
+from bot.answers.understand import (
+    read,
+)
+
+__all__ = ["Router"]
+
+
+class Router(SaidRouter):
+    """Reads a plain question and finds the answer that fits it.
+
+    Each kind of question is a layer of its own module, the one below the next:
+    ``_base`` (state, shared reads) < ``_stories`` (which stories) < ``_people`` (who, teams,
+    roles) < ``_general`` (the passages) < ``_said`` (quotes and apologies) < this dispatch.
+    """
+
+    def is_random(self, question: str) -> bool:
+        """Whether the question asks for a random quote, which must not be kept."""
+        bare = _TRAILING.sub("", _LEAD_IN.sub("", clean(question)).strip())
+        m = _QUOTE_FROM.match(bare)
+        return bool(m) and not strip_quotes(m[1] or m[2] or "")
+
+    async def ask(self, question: str) -> Answer:
+        """Route a plain question to the answer that fits it."""
+        text = clean(question)
+        while (stripped := _LEAD_IN.sub("", text).strip()) != text:
+            text = stripped
+        bare = _TRAILING.sub("", text)
+        if not bare or _HELP.match(bare):
+            return self.help()
+        reading = read(bare, self.lookup)
+        if reading.guessed and (words := await self._plain_words(reading.guessed)):
+            # "who was speeding in the pit lane": "lane" is the articles' own word, no typo
+            # of "Lance"; only a word they never use may be a misspelt name.
+            reading = read(bare, self.lookup, frozenset(words))
+        if not reading.tokens:
+            return self.help()
+
+        if m := (_WHO_SAID.match(bare) or _WHO_SAID_ANY.match(bare)):
+            phrase = m[m.lastindex or 1] if m.lastindex else ""
+            quoted = _QUOTED.search(phrase)
+            phrase = (quoted[1] or quoted[2]) if quoted else phrase
+            phrase = re.sub(r"^(?:it\s+was|that|it|its|it's)\s+", "", strip_quotes(phrase))
+            return await self._who_said(phrase) if phrase.strip() else self.help()
+
+        said = _WHAT_SAID.match(bare)
+        if said and _REACTING.search(said[0]) and (found := await self._what_said(
+            said[1], said[2], reading
+        )):  # fmt: skip
+            return found  # "how did Hamilton react to Russell's apology?"
+        if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
+            if _ACCEPTS.search(bare) and reading.people:
+                # "did Chastain accept Wallace's apology": what Chastain made of it.
+                return await self._general(bare, reading)
+            return await self._apology(bare, reading)
+
+        if _LAP_ONLY.match(bare):
+            m = _LAP_NUMBER.search(bare) or _NTH_LAP.search(bare)
+            assert m is not None
+            return await self._lap(int(m[1]), reading)
+
+        if (m := _WHO_IS.match(bare)) and not _kinds(reading) - {"nickname"}:
+            found = await self._who_is(strip_quotes(m[1]), reading)
+            if found is not None:
+                return found
+
+        team_asked = _TEAM_ROLE.search(bare)
+        if (
+            team_asked
+            # "was it a failure on Pecco's bike": a yes/no about the bike, not whose it is
+            and not (_YES_NO.match(bare) and team_asked[0].casefold() in ("bike", "car"))
+            and len(reading.people) == 1
+            and not _kinds(reading) - {"finish", "points", "where"}
+        ):
+            found = await self._team_of(reading.people[0], reading)
+            return found or await self.engine.who(reading.people[0])
+
+        if m := _WHAT_SAID.match(bare):
+            found = await self._what_said(m[1], m[2], reading)
+            if found is not None:
+                return found
+        if (m := _REACTION.match(bare)) and not _WH.match(bare):
+            found = await self._what_said(m[1], m[2], reading)
+            if found is not None:
+                return found
+
+        if _RECAP.search(bare):
+            rest = _RECAP.sub(" ", bare)
+            return await self.engine.recap(self.lookup.article_named(rest))
+
+        if _LATEST.match(bare):
+            return await self.engine.recap(None)
+        if _FACTS_ONLY.match(bare):
+            return await self.engine.facts(None)
+        if _FACTS.search(bare) and not _WHAT_HAPPENED.search(bare):
+            rest = _FACTS.sub(" ", bare)
+            story = self.lookup.article_named(rest)
+            if story is None and (slugs := await self._stories(reading, set())):
+                story = slugs[0]
+            for word in reading.words if story is None else ():
+                if word in _FACT_WORDS:
+                    continue
+                slugs = sorted(await self._place_stories([word], own_race=True))
+                if slugs:
+                    ordered = [a.slug for a in self.lookup.index.articles if a.slug in slugs]
+                    story = ordered[0]
+                    break
+            return await self.engine.facts(story)
+
+        if m := _QUOTE_FROM.match(bare):
+            target = strip_quotes(m[1] or m[2] or "")
+            if not target:
+                return await self.engine.quote()
+            name = self.lookup.resolve_person(target)
+            if name:
+                return await self.engine.quote(speaker=name)
+            if (several := self._several(target)) is not None:
+                return several
+
+        if self.lookup.resolve_person(bare):
+            return await self.engine.who(bare)
+
+        quoted = _QUOTED.search(bare)
+        if quoted:
+            return await self.engine.whosaid(quoted[1] or quoted[2])
+        if (
+            not reading.people
+            and not _WH.match(bare)
+            and not _YES_NO.match(bare)
+            and len(normalise(bare).split()) >= FALLBACK_WORDS
+        ):
+            # No question word: perhaps a remembered phrase ("the best day of my life").
+            found = await self.engine.whosaid(bare)
+            if isinstance(found, WhoSaidAnswer):
+                return found
+        return await self._general(bare, reading)

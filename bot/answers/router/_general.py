@@ -1,0 +1,262 @@
+"""Everything else, from the passages: outcomes, standings, why, when, where, laps;
+or what the articles do not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.passages import (
+    Query,
+    stem,
+    words_of,
+)
+from bot.answers.records import (
+    Answer,
+    LapAnswer,
+    NotFound,
+    PassageAnswer,
+)
+from bot.answers.router._people import PeopleRouter
+from bot.answers.router._reading import (
+    _AGE,
+    _AUX,
+    _BORN,
+    _CAR_NUMBER,
+    _DATE,
+    _LAP_COUNT,
+    _LAP_IN_TEXT,
+    _NEED_CUE,
+    _NUMBER,
+    _OPEN,
+    _OWN_RACE,
+    _PLACE_FILLER,
+    _PODIUM_ASKED,
+    _POSITION_TEXT,
+    _PREFER_CUE,
+    _PREFER_ORDER,
+    _SHE,
+    _SPOKEN,
+    _WHAT_HAPPENED,
+    _WHO_DID,
+    _YES_NO,
+    _any_of,
+    _event_stems,
+    _groups,
+    _indirect,
+    _kinds,
+    _lap_phrases,
+    _named_at,
+    _place_forms,
+)
+from bot.answers.understand import (
+    CUE_PHRASES,
+    CUES,
+    Reading,
+)
+
+__all__ = ["GeneralRouter"]
+
+
+class GeneralRouter(PeopleRouter):
+    """Everything else, from the passages: outcomes, standings, why, when, where, laps;
+    or what the articles do not say.
+    """
+
+    async def _general(self, bare: str, reading: Reading) -> Answer:
+        """Answer from the articles' sentences, or say what they do not say."""
+        kinds = _kinds(reading)
+        missing = f"The articles don't say {_indirect(bare)}."
+        groups = _groups(reading, kinds)
+        known = await self._known_words([w for g in groups for w in g])
+        if (
+            not reading.people
+            and not reading.places
+            and not reading.lap
+            and not reading.turn
+            and not reading.year
+            and not known
+            and not kinds
+        ):
+            return self.help()
+        slugs = await self._stories(reading, kinds)
+        if slugs == []:
+            return NotFound(missing)
+        if groups and not reading.people and not set(known) & {w for g in groups for w in g}:
+            # "how did newgarden get on at portland": what it asks about is in no article
+            # at all, so no sentence can answer it, however near its other words come.
+            return NotFound(missing)
+        if not reading.people and _SHE.search(reading.low):
+            reading.team_people = sorted(set(reading.team_people) | await self._women())
+        if (
+            _WHAT_HAPPENED.search(bare)
+            and not groups
+            and not reading.people
+            and not reading.lap
+            and not reading.turn
+        ):
+            if slugs is None and not reading.newest:
+                return await self.engine.facts(None)
+            chosen = slugs[0] if slugs else self.lookup.index.articles[0].slug
+            lede = await self.passages.lede(chosen)
+            if lede is not None:
+                return lede
+        query = self._query(reading, kinds, groups, slugs)
+        if _PODIUM_ASKED.search(reading.low) and not reading.people:
+            # "who was on the podium": the story's winner, second and third, wherever its
+            # sentences tell them.
+            answering, nearest = await self.passages.find(query)
+            best = (answering or nearest)[:1]
+            source = best[0].passage.source if best else None
+            if source is not None and (podium := await self.passages.podium(source.slug)):
+                return podium
+        answer = await self.passages.answer(query, "", missing)
+        if answer.missing and reading.people and kinds & _SPOKEN:
+            # "did Zarco blame Bastianini?": failing the words, what the person said answers.
+            spoken = Query(
+                groups=groups, people=tuple(reading.people), subject=reading.people[0],
+                speaker_only=reading.people[0], slugs=slugs, min_cover=0.0,
+            )  # fmt: skip
+            found, _ = await self.passages.find(spoken)
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
+        if answer.missing and not answer.passages and not groups and not reading.people:
+            return NotFound(missing)
+        return answer
+
+    def _query(
+        self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
+        slugs: list[str] | None,
+    ) -> Query:  # fmt: skip
+        cues: list[str] = []
+        phrases: list[str] = []
+        for kind in kinds:
+            cues += CUES.get(kind, ())
+            phrases += CUE_PHRASES.get(kind, ())
+        primary = next((k for k in _NEED_CUE if k in kinds), None)
+        # "where is X in the championship": a place in the standings, which must be told.
+        standing = primary == "points" and kinds & _OPEN == {"where"}
+        if kinds & _OPEN and primary not in ("next", "born", "age") and not standing:
+            primary = None
+        need: re.Pattern[str] | None = None
+        if "lap" in kinds or ("when" in kinds and "next" not in kinds):
+            need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "age" in kinds:
+            need = _AGE
+        if "born" in kinds:
+            need = _BORN
+        if {"where", "points"} <= kinds and need is None:
+            need = _POSITION_TEXT  # "where is Hamlin in the points": a place in the table
+        if "count" in kinds and need is None:
+            need = _NUMBER  # "how many fans were there": an answer gives a number
+        if "count_laps" in kinds:
+            need = _LAP_COUNT
+        subject = None
+        yes_no = _YES_NO.match(reading.low) is not None
+        # The one asked about stands right after the verb: "did X ...", "who did X blame",
+        # "how did X react"; or after "according to".
+        aux = next((i for i, t in enumerate(reading.tokens) if t in _AUX), None)
+        if aux is not None:
+            subject = next((p for p in reading.people if _named_at(reading, p, aux + 1)), None)
+        if "according" in reading.tokens:
+            at = reading.tokens.index("according")
+            later = [p for p in reading.people if _named_at(reading, p, at + 2)]
+            subject = later[0] if later else subject
+        must: list[str] = []
+        hints: list[str] = []
+        if reading.turn is not None:
+            (must if not kinds & {"why", "blame"} else hints).append(f"turn {reading.turn}")
+        if reading.lap is not None:
+            laps = _lap_phrases(reading.lap)
+            if len(laps) == 1 and not kinds & {"why", "blame"}:
+                must.append(laps[0])
+            else:
+                hints += laps
+        if m := _CAR_NUMBER.search(reading.low):
+            must.append(rf"re:(?:no\.?|#|number|car) ?{m[1]}(?!\w)")  # "the no 8 toyota"
+        if kinds & {"when", "where", "next"}:
+            # "when is the French GP": the race is what the sentence must be about.
+            for place in reading.places:
+                words = [w for w in words_of(place) if w not in ("grand", "prix")]
+                forms = _place_forms(place)
+                if place.endswith("grand prix") and words:
+                    must.append(_any_of(forms) if len(forms) > 1 else " ".join(words))
+                else:
+                    hints += [_any_of(forms)] if len(forms) > 1 else words
+        elif not kinds & _OWN_RACE:
+            for place in reading.places:
+                # One hint for a place, whichever of its names a sentence uses.
+                forms = _place_forms(place)
+                hints += [_any_of(forms)] if len(forms) > 1 else forms[0]
+        object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
+        # "what happened between Norris and Piastri": what passed between them, a touch.
+        between = "between" in reading.tokens and len(reading.people) >= 2
+        # A place a sentence must name by any of its names is searched for by them all.
+        # Elsewhere its own words are searched for, as a hint's are.
+        every = bool(kinds & {"when", "where", "next"})
+        search_more = [
+            w
+            for p in reading.places
+            for f in (_place_forms(p) if every else _place_forms(p)[:1])
+            for w in f
+            if w not in _PLACE_FILLER and not w.isdigit()
+        ]
+        return Query(
+            search_more=tuple(dict.fromkeys(search_more)),
+            groups=groups,
+            people=tuple(reading.people),
+            subject=None if object_people else subject,
+            object_people=object_people,
+            # "next" is every story's own next race: the newest tells it, not the wording.
+            asked=tuple(stem(w) for w in reading.words if w not in CUES["next"]),
+            cues=tuple(dict.fromkeys(cues)),
+            cue_phrases=tuple(dict.fromkeys(phrases)),
+            required=CUES.get(primary, ()) if primary else (),
+            required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
+            prefer_cue=bool(kinds & _PREFER_CUE),
+            place_asked="where" in kinds,
+            prefer=CUES["crash"]
+            if between and not kinds
+            else CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())
+            if not standing and "next" not in kinds
+            else (),
+            required_carries=primary == "points",
+            prefer_quotes="react" in kinds,
+            # What the standings are and where the series goes next change with every race:
+            # the newest story that answers tells it, unless the question dates it.
+            newest_first=(
+                (
+                    ("next" in kinds or ("points" in kinds and not kinds & _OPEN) or standing)
+                    and not reading.places
+                )
+                # "who finished second in australia": several races there, the latest
+                # that answers, as for a race asked without a place.
+                or (len(slugs or ()) > 1 and bool(kinds & _OWN_RACE) and not reading.people)
+            )
+            and reading.year is None,
+            event=_event_stems(reading, kinds, groups, slugs),
+            loose=bool(kinds & {"why", "react"}),
+            yes_no=yes_no,
+            all_people=(yes_no or between) and len(reading.people) >= 2,
+            team_people=tuple(reading.team_people),
+            need_team=bool(reading.team_people)
+            and subject is None
+            and bool(kinds & (_SPOKEN | {"retire", "why", "finish"})),
+            need_rarest=not kinds and len(groups) >= 2,
+            need=need,
+            phrases=tuple(must),
+            hints=tuple(hints),
+            slugs=slugs,
+        )
+
+    async def _lap(self, number: int, reading: Reading) -> Answer:
+        answer = await self.engine.lap(number)
+        if isinstance(answer, LapAnswer) and answer.events:
+            return answer
+        query = Query(phrases=_lap_phrases(number), min_cover=0.0)
+        found, _ = await self.passages.find(query)
+        if found:
+            return PassageAnswer(tuple(self.passages_found(found)), f"Lap {number}")
+        laps = ", ".join(str(n) for n in self.lookup.index.laps)
+        more = f" Laps with events: {laps}." if laps else ""
+        return NotFound(f"The articles don't say what happened on lap {number}.{more}")

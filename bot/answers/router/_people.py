@@ -1,0 +1,251 @@
+"""People and roles: who is X, X's team (the newest story's), which of several people
+sharing a name, a team's boss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.answers.passages import (
+    Query,
+    Scored,
+    _mentions,
+    forms_of,
+    split_sentences,
+    stem,
+    stems,
+    words_of,
+)
+from bot.answers.records import (
+    Answer,
+    NotFound,
+    PassageAnswer,
+)
+from bot.answers.router._reading import (
+    _BOSS_TITLES,
+    _TEAM_WORDS,
+    _TEAMISH,
+    _WEAK,
+    CONTEXT_PASSAGES,
+    _register_teams,
+)
+from bot.answers.router._stories import StoriesRouter
+from bot.answers.text import normalise, strip_quotes
+from bot.answers.understand import (
+    Reading,
+)
+from bot.models import Person
+
+__all__ = ["PeopleRouter"]
+
+#: The newest stories after the one a card's team comes from that are read for a newer team.
+NEWER_STORIES = 3
+
+
+class PeopleRouter(StoriesRouter):
+    """People and roles: who is X, X's team (the newest story's), which of several people
+    sharing a name, a team's boss.
+    """
+
+    async def _team_of(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team, car, team-mates or crew as the article's sentences tell it, when
+        the question asks more than the profile holds: words beyond "team" ("crew chief",
+        "team-mates", "car"), or a team the articles never gave them."""
+        extra = [w for w in reading.words if w not in _TEAM_WORDS]
+        person = self.lookup.index.people.get(name)
+        if not extra and person is not None and person.team:
+            return await self._newer_team(person)
+        if not extra and person is None:
+            return None
+        from bot.answers.understand import SYNONYMS
+
+        for team in _register_teams(name) if not extra else ():
+            # The article never says "X drives for Y", but names the team the register
+            # gives them beside them ("the Penske's front wing ... and McLaughlin had to
+            # pit", "thank you to Trackhouse"): that sentence tells it, cited. Their
+            # newest team first; a sentence must name them itself, or be theirs.
+            named = Query(
+                people=(name,),
+                subject=name,
+                hints=tuple(t.casefold() for t in team),
+                need_written=re.compile("|".join(rf"\b{re.escape(t)}\b" for t in team)),
+                min_cover=0.0,
+            )
+            found, _ = await self.passages.find(named)
+            forms = forms_of(person) if person else {name.casefold()}
+            found = [f for f in found if f.speaker == name or _mentions(f.text, forms)]
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
+        query = Query(
+            groups=[(w, *SYNONYMS.get(w, ())) for w in extra],
+            people=(name,),
+            subject=name,
+            need_written=None if extra else _TEAMISH,
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _newer_team(self, person: Person) -> Answer | None:
+        """The newest sentence giving ``person`` a team other than the one their profile
+        holds ("Carlos Sainz fifth for Williams" after a story had him at Ferrari): teams
+        change, and the newest story tells the team now. None: the profile's team stands."""
+        newer = await self.engine.store.stories_after_team(person.name, limit=NEWER_STORIES)
+        if not newer:
+            return None  # no story after the one their profile's team comes from
+        written = _TeamWritten(forms_of(person))
+        if not written.forms:
+            return None
+        query = Query(
+            people=(person.name,), subject=person.name, need_written=written, newest_first=True,
+            min_cover=0.0, slugs=newer, whole_stories=True,
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        held = normalise(person.team or "")
+        own = set(normalise(" ".join(forms_of(person))).split())
+        for f in found:
+            for told in written.teams(f.text):
+                words = set(normalise(told).split())
+                if not words or words & own or normalise(told) in held or held in normalise(told):
+                    continue  # "for Nick Cassidy's ...": a name, not a team
+                return PassageAnswer(tuple(self.passages_found([f])), "")
+        return None
+
+    async def _who_is(self, target: str, reading: Reading) -> Answer | None:
+        name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
+        if name is None and reading.people:
+            name = reading.people[0]
+        if name:
+            if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
+                return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
+            return await self.engine.who(name)
+        if (several := self._several(target)) is not None:
+            return several
+        words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
+        if re.match(r"the\s+\w", target, re.I) and len(words) >= 1:
+            # "who is the Yamaha rider": an epithet no one was given; the sentence using it
+            # and the one before, which names whom it means, tell the fan.
+            query = Query(phrases=(normalise(target),), min_cover=0.0)
+            found, _ = await self.passages.find(query)
+            using = next((f for f in found if normalise(target) in normalise(f.text)), None)
+            if using is not None:
+                # Its paragraph up to it: whom "the Queenslander" means is named before.
+                text = using.passage.text
+                spans = split_sentences(text)[: using.position + 1][-3:]
+                shown = [
+                    Scored(using.score, text[a:b].strip(), using.passage, using.order, i)
+                    for i, (a, b) in enumerate(spans)
+                ]
+                return PassageAnswer(tuple(self.passages_found(shown)), "")
+        if await self._all_known(words) and words:
+            return None  # "who is the team principal of williams": the passages may know
+        if self.lookup.article_named(target) is not None:
+            return None
+        answer = await self.engine.who(target)
+        if isinstance(answer, NotFound):
+            shown = strip_quotes(target)
+            return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
+        return answer
+
+    async def _by_context(self, names: Sequence[str], words: list[str]) -> str | None:
+        """Which of several people sharing a name the question means: the only one whose
+        stories hold the question's other words."""
+        from bot.answers.understand import stop_words
+
+        context = {stem(w) for w in words if w not in stop_words() and w not in _WEAK}
+        if not context:
+            return None
+        fitting = []
+        parts = {n: set(normalise(n).split()) for n in names}
+        for name in names:
+            # Its own name parts: the ones the others do not share ("susie", not "wolff").
+            own = parts[name] - set().union(*(parts[n] for n in names if n != name))
+            found = await self.engine.store.passages_matching(
+                [*own, *words], limit=CONTEXT_PASSAGES
+            )
+            for p in found:
+                have = stems(p.text)
+                if {stem(w) for w in own} & have and context <= have:
+                    fitting.append(name)
+                    break
+        return fitting[0] if len(fitting) == 1 else None
+
+    async def _role_said(self, who: str, topic: str) -> Answer | None:
+        """What "the Ferrari boss" said when no person was given that role: the sentence
+        naming the team and a boss's title ("Ferrari's head of endurance racing, Antonello
+        Coletta, called it ...") and what follows it."""
+        words = [w for w in words_of(who) if w not in _WEAK]
+        team = [w for w in words if w not in _BOSS_TITLES and w not in ("team", "s")]
+        if len(team) == len(words) or not team:
+            return None  # no title, or only a title ("the boss")
+        query = Query(
+            groups=[(w,) for w in team],
+            required=tuple(_BOSS_TITLES),
+            need_written=re.compile(r"[A-Z][\w'-]+ [A-Z][\w'-]+"),
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _boss(self, bosses: tuple[str, ...], topic: str) -> str | None:
+        """Which of the people a role names ("the Ducati boss") the question means: the only
+        one, or the only one with words on the topic asked about ("... about Pecco")."""
+        if len(bosses) == 1:
+            return bosses[0]
+        if not topic:
+            return None
+        speaking = [
+            b
+            for b in bosses
+            if not isinstance(await self.quotes.said_about(b, topic, strict=True), NotFound)
+        ]
+        return speaking[0] if len(speaking) == 1 else None
+
+
+#: A team as a sentence writes it: one or two capitalised words ("Williams", "Red Bull").
+_TEAM = r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+#: After a name: "Sainz's Williams", "Sainz, fifth for Williams".
+_TEAM_AFTER = re.compile(rf"['’]s\s+{_TEAM}|,?\s+\w+\s+for\s+{_TEAM}")
+#: Before a name: "for Williams, Sainz", "the Williams driver Sainz".
+_TEAM_BEFORE = re.compile(rf"(?:\b(?:for|with)\s+{_TEAM}\s*,?\s+|\b{_TEAM}\s+(?:driver|rider)\s+)$")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _TeamWritten:
+    """Where a sentence gives someone a team beside their name ("Sainz's Williams", "for
+    Williams, Sainz", "Williams driver Sainz"): the team patterns are compiled once and
+    the person's names found by plain search, as a pattern of their names cost ~10 ms to
+    compile for every person asked about. Passed to a query as ``need_written``."""
+
+    def __init__(self, forms: set[str]) -> None:
+        self.forms = sorted((f for f in forms if len(f) > 3), key=len, reverse=True)
+
+    def search(self, text: str, /) -> bool:
+        """Whether the sentence gives the person a team anywhere."""
+        return bool(self.teams(text))
+
+    def teams(self, text: str) -> list[str]:
+        """The teams written beside the person's names, in the sentence's order."""
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer: offsets differ
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        # One team phrase told beside two forms of the name ("Carlos Sainz", "Sainz") once.
+        found: dict[tuple[int, int], tuple[int, str]] = {}
+        for form in self.forms:
+            at = low.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if at == 0 or not _WORD_CHAR.match(low[at - 1]):
+                    if m := _TEAM_AFTER.match(text, end):
+                        found[m.span()] = (at, next(g for g in m.groups() if g))
+                    elif (end == len(low) or not _WORD_CHAR.match(low[end])) and (
+                        m := _TEAM_BEFORE.search(text, 0, at)
+                    ):
+                        found[m.span()] = (m.start(), next(g for g in m.groups() if g))
+                at = low.find(form, at + 1)
+        return [team for _, team in sorted(found.values())]

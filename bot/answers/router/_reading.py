@@ -1,0 +1,439 @@
+"""The words of a question: the patterns that tell its kind, the words it asks about,
+the names of places and series in it."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from bot.answers.passages import (
+    forms_of,
+    stem,
+    words_of,
+)
+from bot.answers.places import place_book
+from bot.answers.text import normalise, wordset
+from bot.answers.understand import (
+    CUES,
+    QUESTION_WORDS,
+    SERIES,
+    Reading,
+)
+
+if TYPE_CHECKING:
+    from bot.ingest.register import Register
+
+#: Paragraphs read to tell which of several people sharing a name a question means.
+CONTEXT_PASSAGES = 40
+#: Told apart by context only when this few share the name; more are asked which.
+CONTEXT_PEOPLE = 4
+#: The newest stories whose people are read for their series ("the next f1 race").
+PEOPLE_SCAN = 30
+#: The register's series -> the router's.
+_REGISTER_SERIES = {
+    "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
+    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy", "IMSA": "imsa",
+    "WorldSBK": "worldsbk", "WRC": "wrc",
+}  # fmt: skip
+#: Unrouted text is tried as a /whosaid phrase only when it has at least this many words.
+FALLBACK_WORDS = 3
+
+_WHO_SAID = re.compile(
+    r"^(?:so\s+)?who\s+(?:said|says|wrote|writes|tweeted|posted)\b\W*(.*)$", re.I
+)
+_WHO_SAID_ANY = re.compile(
+    r"^(?:(?:gimme|give\s+me|show\s+me|find)?\s*(?:the\s+)?(?:quote|bit|line|part)\s+"
+    r"(?:where|when|in\s+which)\s+(?:someone|somebody|anyone|he|she|they)\s+(?:says|said)|"
+    r"who(?:['’]?s|\s+is|\s+was)?\s+(?:the\s+(?:one|guy|person|driver|rider)\s+)?"
+    r"(?:that\s+|who\s+)?(?:said|says|called|told|wrote|goes|tweeted)|"
+    r"(?:did|has)\s+(?:anyone|anybody|someone|somebody)\s+(?:say|said|call|write)|"
+    r"which\s+\w+\s+said)\b\W*(.*)$",
+    re.I,
+)
+_LAP_NUMBER = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,6})\b", re.I)
+_NTH_LAP = re.compile(r"\b(\d{1,6})\s*(?:st|nd|rd|th)?\s+lap\b", re.I)
+_LAP_ONLY = re.compile(
+    r"^(?:(?:what|wat|wot)\s*(?:happened|happend|hapened|happen|went\s+on)\s+(?:on|in|during)\s+"
+    r"(?:the\s+)?|tell\s+me\s+about\s+(?:the\s+)?|about\s+(?:the\s+)?)?"
+    r"(?:lap\s*(?:no\.?|number|#)?\s*\d{1,6}|\d{1,6}\s*(?:st|nd|rd|th)?\s+lap)\W*$",
+    re.I,
+)
+_APOLOGY_WORDS = re.compile(r"\b(?:apolog\w*|sorry|regret\w*)\b", re.I)
+_ADMIT = re.compile(
+    r"\b(?:admit\w*|own\s+up|blame\s+(?:him|her|them)sel(?:f|ves)|take\s+responsibility)\b", re.I
+)
+_WHO_IS = re.compile(
+    r"^(?:who\s+(?:is|was|are|s)|who['’]s|whos|tell\s+me\s+about|profile\s+(?:of\s+)?|about)\s+"
+    r"(.+)$",
+    re.I,
+)
+_WHAT_SAID = re.compile(
+    r"^(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)\s+(.+?)\s+"
+    r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
+    r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
+    re.I,
+)
+_REACTION = re.compile(
+    r"^(?:what\s+(?:was|is)\s+|whats\s+)?(.+?)(?:['’]s|s)?\s+(?:reaction|response|verdict|"
+    r"take|view|thoughts|pov|side|version|opinion)\b(.*)$",
+    re.I,
+)
+_TOPIC = re.compile(r"^\W*(?:about|on|regarding|to|after|of|over|when|re)\b\s*(.*)$", re.I)
+_QUOTE_FROM = re.compile(
+    r"^(?:(?:a|random)\s+)?quotes?(?:\s+(?:from|by|of))?\s*(.*)$|^(.+?)\s+quotes?$", re.I
+)
+_RECAP = re.compile(r"\b(?:recap|summary|summari[sz]e|catch\s+me\s+up|tl;?dr)\b", re.I)
+_FACTS = re.compile(
+    r"\b(?:facts?|what\s+happened|what\s+went\s+on|the\s+story|details|key\s+points)\b", re.I
+)
+_FACTS_ONLY = re.compile(
+    r"^(?:the\s+)?(?:key\s+)?(?:facts?|what\s+happened|what\s+went\s+on|the\s+story|details|"
+    r"key\s+points)$",
+    re.I,
+)
+_QUOTED = re.compile(r"[\"“”«»„]([^\"“”«»„]{2,})[\"“”«»„]|(?<!\w)'([^']{2,})'(?!\w)")
+_LEAD_IN = re.compile(
+    r"^(?:hey|hi|please|pitwall|ok|okay|so|and|but|lol|lmao|yo|bro|mate|guys|ngl|wait|hmm+|can\s+you\s+tell\s+me|tell\s+me|"
+    r"do\s+you\s+know|i\s+wonder|any\s+idea)\b[\s,!:]*",
+    re.I,
+)
+_TRAILING = re.compile(r"[\s?!.,;:…]+$")
+_HELP = re.compile(
+    r"^(?:help|commands|\?+|what\s+can\s+you\s+do|how\s+do\s+(?:i|you)\s+use\s+(?:this|you))$",
+    re.I,
+)
+_LATEST = re.compile(r"^(?:what(?:'|’)?s|what\s+is|whats)?\s*(?:the\s+)?(?:latest|news|new)$", re.I)
+_REACTING = re.compile(r"\b(?:react\w*|respond\w*|think|thought|feel|felt|make\s+of)\b", re.I)
+_TEAM_ROLE = re.compile(
+    r"\b(?:team|teams|role|job|position|title|drives?\s+for|races?\s+for|rides?\s+for|"
+    r"driving\s+for|racing\s+for|riding\s+for|bike|car|works?\s+for|do\s+for|does\s+\w+\s+do|"
+    r"(?:a|an)\s+\w+\s+(?:driver|rider))\b",
+    re.I,
+)
+_WHAT_HAPPENED = re.compile(
+    r"\b(?:what|wat|wot)\s*(?:s\s+)?(?:happened|happend|hapened|happen|went\s+on|went\s+down|"
+    r"was\s+the\s+story)\b|\bhow\s+did\s+.+\s+go\b",
+    re.I,
+)
+
+#: The kinds a question can ask for, each with the words that say it (checked in order).
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("born", re.compile(r"\bborn\b|\bbirthday\b")),
+    ("age", re.compile(r"\bhow\s+old\b|\bage\b")),
+    ("admit", re.compile(r"\badmit\w*|\bown\s+up\b|\bconfess\w*")),
+    ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b|"
+                        r"\b(?:go|goes|going|head|heads|off)\s+(?:to\s+)?after\b")),
+    ("blame", re.compile(r"\bbeef\b|\bmad\s+at\b|\bblam\w*|\bfault\w*|\bresponsib\w*|"
+                         r"\bculprit\b|\bcaused?\s+the\b")),
+    ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
+    ("defend", re.compile(r"\bdefen\w*|\bstick\w*\s+up|\bstand\w*\s+up|\bstood\s+up|\bback\w*\s+"
+                          r"(?:him|her|them|up|\w+)\b|\bsupport\w*|\bside\s+with\b|\bforgiv\w*")),
+    ("thank", re.compile(r"\bthank\w*|\bgrateful\b|\bcredit\w*")),
+    ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
+    ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
+                       r"^how\s+did\s+.+\s+(?:get|end|go|lose|crash)\b")),
+    ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*|\bp1\b")),
+    ("penalty", re.compile(r"\bpen\b|\bdrive\s*thr\w*|\bpenal\w*|\bpunish\w*|\bsanction\w*|"
+                           r"\bstewards?\b")),
+    ("retire", re.compile(r"\bretir\w*|\bdnf\w*|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
+                          r"\bout\s+of\s+the\s+race\b")),
+    ("did_finish", re.compile(r"^(?:did|does)\s+.+\s+finish\b(?!\s+(?:on|in)\s+the\s+podium)")),
+    ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
+                          r"\bbehind\b|\bchampionship\b")),
+    ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
+                          r"\b(?:end|ended|ending|wind|wound)\s+up\b|"
+                          r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
+    ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
+    ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
+    ("where", re.compile(r"^where\b|\bwhat\s+(?:track|circuit|corner|turn)\b|\bwhich\s+"
+                         r"(?:track|circuit|corner|turn|race)\b")),
+    ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
+                         r"\bqualif\w*")),
+    ("count_laps", re.compile(r"\bhow\s+many\s+laps\b|\bhow\s+long\s+was\b")),
+    ("count", re.compile(r"\bhow\s+(?:many|much|far)\b")),
+    ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
+                         r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
+                         r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
+    ("react", re.compile(r"\breact\w*|\bresponse\b|\brespond\w*")),
+    ("nickname", re.compile(r"\bnickname\w*|\bknown\s+as\b|\bcalled\s*$|\bcalled\s+(?:by|in)\b")),
+)  # fmt: skip
+#: Kinds whose answer must hold one of their cue words.
+_NEED_CUE = (
+    "born",
+    "age",
+    "start",
+    "next",
+    "admit",
+    "blame",
+    "criticise",
+    "defend",
+    "thank",
+    "accept",
+    "won",
+    "penalty",
+    "retire",
+    "points",
+    "finish",
+)  # fmt: skip, in priority order: the first a question asks is the one its answer must meet
+#: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
+_OPEN = frozenset({"when", "where", "lap", "why"})
+#: Kinds whose answer is best told by a cue word when some sentence has one.
+_PREFER_ORDER = ("why", "where", "react", "nickname", "crash", "did_finish")
+_PREFER_CUE = frozenset(_PREFER_ORDER)
+#: Kinds about the story's own race: a race named for them must be that story's own.
+_OWN_RACE = frozenset({"won", "penalty", "retire", "finish", "crash", "points", "why", "blame"})
+#: Kinds a person answers by what they said: failing the cue, their own words answer.
+_SPOKEN = frozenset({"blame", "criticise", "defend", "thank", "accept", "react", "admit"})
+_DATE = re.compile(
+    r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d+|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
+    r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
+)
+_LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
+_AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
+_BORN = re.compile(r"\bborn\b")
+_LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+#: "who defended X", "who blamed X": the one asked for is the subject, X the object.
+_WHO_DID = re.compile(r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|s\b)\w+")
+_CAR_NUMBER = re.compile(
+    r"\b(?:no\.?|#|number|car)\s*(\d{1,3})\b(?!\s*(?:laps?|points|th|st|nd|rd))"
+)
+_POSITION_TEXT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"leads?|top)\b"
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|"
+    r"thirty|forty|fifty|hundred|thousand|half|tenths?|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)\b"
+)
+_AUX = wordset("did does do was is were has had will would")
+_SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
+_YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
+_WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
+
+
+#: "who was on the podium", "top 3": the whole podium asked for, not one place.
+_PODIUM_ASKED = re.compile(
+    r"\b(?:podium|top\s+(?:3|three)|rostrum)\b(?!\s+(?:finish|finisher)s?\b)"
+)
+_ACCEPTS = re.compile(r"\b(?:accept\w*|forgiv\w*|forgave|buy|bought|believe\w*)\b", re.I)
+_SORRY = ("sorry", "apologise", "apologised", "apologize", "apologized", "apology", "apologies",
+          "apologising", "apologizing")  # fmt: skip
+#: How reports tell an apology or blame taken without the word: "Gragson owned it", "the
+#: Argentine held his hands up", "That's on me", "my fault".
+_OWNED = ("owned it", "owned up", "owning it", "hands up", "on me", "my fault", "our fault",
+          "took responsibility", "took the blame", "take the blame", "hate it for")  # fmt: skip
+
+#: Titles of the one in charge of a team, as fans and articles write them.
+_BOSS_TITLES = wordset("boss principal chief director manager owner head")
+
+#: Words that ask for someone's team or role, and nothing more.
+_TEAM_WORDS = wordset(
+    "team teams role job position title drive drives driving drove ride rides riding rode "
+    "race races racing raced work works do does for who what which is are now currently "
+    "these days"
+)
+#: How a sentence gives someone's team or car: "for Tech3", "Chastain's Trackhouse Racing
+#: Chevrolet", "the No 83 Ferrari", "on the Gresini Ducati".
+_TEAMISH = re.compile(
+    r"^The\s+(?:[A-Z0-9][\w-]*\s+)+(?:driver|rider|racer|man|woman)\b|"
+    r"\b(?:for|with|driving|riding|on|in)\s+(?:the\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:No\.?\s*\d+\s+)?[A-Z0-9][\w-]*[A-Z0-9]?|\b[A-Z]\w*['’]s\s+(?:No\.?\s*\d+\s+)?"
+    r"[A-Z][\w-]+\s+[A-Z]|\bNo\.?\s*\d+\b"
+)
+
+#: Words that say someone spoke, as reports write it.
+_SPEECH = (
+    "said", "says", "told", "added", "admitted", "insisted", "called", "praised", "wrote",
+    "explained", "conceded", "warned", "described", "claimed", "argued", "accepted", "blamed",
+)  # fmt: skip
+
+#: Words that name a story's incident whatever the article calls it.
+_EVENT = wordset("crash crashes collision incident accident clash contact race it that")
+
+#: Words of a facts request that never name a story.
+_FACT_WORDS = wordset("key facts fact details story points summary main important")
+
+_SERIES = SERIES
+
+#: Words too common to tell which quote or sentence was meant.
+_WEAK = wordset(
+    "a an the and or but of on in at to for with it its is was be i you he she we they my "
+    "me his her our their that this there not no so as by"
+)
+
+
+def the_register() -> Register | None:
+    """The register of motorsport people, when it is the real one (it is optional)."""
+    from bot.ingest.register import Register
+    from bot.ingest.resolve import default_register
+
+    register = default_register()
+    return register if isinstance(register, Register) else None
+
+
+def _register_teams(name: str) -> list[tuple[str, ...]]:
+    """The teams the register gives a person, newest first, each with the other names
+    articles use for it; none when the register does not know them as one person."""
+    register = the_register()
+    found = register.find(name) if register is not None else ()
+    if register is None or len(found) != 1:
+        return []
+    teams = dict.fromkeys(s.team for s in reversed(found[0].teams))
+    return [tuple(dict.fromkeys((t, *register.team_names(t)))) for t in teams]
+
+
+def _series_named(tokens: list[str]) -> list[str]:
+    """The series a question names, a two-word name ("f1 academy") before its halves."""
+    found: list[str] = []
+    skip: set[int] = set()
+    for i, pair in enumerate(a + b for a, b in itertools.pairwise(tokens)):
+        if pair in _SERIES:
+            found.append(_SERIES[pair])
+            skip.update((i, i + 1))
+    found += [_SERIES[t] for i, t in enumerate(tokens) if i not in skip and t in _SERIES]
+    return list(dict.fromkeys(found))
+
+
+def _kinds(reading: Reading) -> set[str]:
+    kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
+    if "finish" in kinds:
+        kinds.discard("where")  # "where did Checo finish": a position, not a place
+    if "did_finish" in kinds and "retire" not in kinds:
+        kinds.discard("finish")  # "did Bagnaia finish": retired or crashed out answers it too
+    if "count_laps" in kinds:
+        kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
+    if "next" in kinds:
+        kinds.discard("criticise")  # "where do they go after vegas": no one goes after anyone
+    return kinds
+
+
+#: Kinds that name an event a "why" question can ask the cause of.
+_EVENTS = ("crash", "retire", "penalty", "did_finish")
+#: The words that say the event happened, where its cues are wider ("ending his race" is
+#: no retirement of the one who ended it).
+_EVENT_WORDS = {"retire": ("retired", "retire", "retirement", "retires", "dnf")}
+
+
+def _event_stems(
+    reading: Reading, kinds: set[str], groups: list[tuple[str, ...]], slugs: list[str] | None
+) -> tuple[str, ...]:
+    """Stems telling the event of "why did X crash" / "why wasn't X racing", when the
+    question names someone and no race or date: its kind's cues and its own words."""
+    if "why" not in kinds or not reading.people or slugs is not None or reading.newest:
+        return ()
+    words = [w for k in _EVENTS if k in kinds for w in _EVENT_WORDS.get(k, CUES[k])]
+    words += [w for g in groups for w in g]
+    return tuple(dict.fromkeys(stem(w) for w in words))
+
+
+def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
+    """The question's content words, each with what articles call it."""
+    from bot.answers.understand import SYNONYMS
+
+    kind_words = {w for k in kinds for w in CUES.get(k, ())}
+    patterns = [p for k, p in _KINDS if k in kinds]
+    groups = []
+    team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
+    for word in reading.words:
+        if word in QUESTION_WORDS or word in _GROUP_SKIP:
+            continue
+        if team_question and word in _DRIVE_WORDS:
+            continue
+        if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
+            continue  # "where did X end up": the finish asked for, not the word "end"
+        group = (word, *SYNONYMS.get(word, ()))
+        if word in _POSITIONS and "points" not in kinds:
+            groups.append(group)  # "who was third": the position asked is what must show
+            continue
+        if word in kind_words and kinds & set(_NEED_CUE):
+            continue  # the kind's cue already asks for it
+        if any(p.search(word) for p in patterns):
+            continue  # "divebombed" only says the kind (a crash), which its cue asks for
+        groups.append(group)
+    return groups
+
+
+#: Positions: the one a question asks is the answer's content, not only its kind.
+_POSITIONS = wordset("second third fourth fifth sixth seventh eighth ninth tenth podium")
+
+#: Words that only say which kind of answer is wanted, never what it is about.
+_GROUP_SKIP = wordset(
+    "according blame blamed fault faults whose culprit why reason cause react reaction "
+    "reacted respond response did anyone defend defended stick stuck stand stood support "
+    "supported criticise criticize criticised criticized thank thanked thanks accept "
+    "accepted admit admitted finish finished come came place placed position win won "
+    "winner first lap turn next when where much many far old age went wrong track circuit "
+    "corner position times"
+)
+#: Words that only say "whose team" in a question about a team ("who drives for 23XI").
+_DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
+
+
+def _named_at(reading: Reading, name: str, at: int) -> bool:
+    """Whether the question names ``name`` starting at word ``at`` (a typo aside)."""
+
+    tokens = reading.tokens[at:]
+    if tokens[:1] == ["the"]:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    person = reading.index_people.get(name)
+    forms = forms_of(person) if person else {name.casefold()}
+    for form in forms:
+        words = normalise(form).split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if words and tokens[: len(words)] == words:
+            return True
+    first = tokens[0].removesuffix("s")
+    singles = {normalise(f) for f in forms if " " not in normalise(f)}
+    return len(first) >= 4 and any(w.startswith(first[:4]) for w in singles)
+
+
+#: Words of place names that say nothing of which place ("grand prix", "circuit").
+_PLACE_FILLER = wordset(
+    "grand prix e of the de la di del circuit international street raceway speedway motor "
+    "park hours race"
+)
+
+
+def _place_forms(place: str) -> list[list[str]]:
+    """A place's words, then the words of every other name the places file gives it."""
+    words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
+    book = place_book()
+    forms = book.forms(" ".join(words)) | book.forms(normalise(place))
+    found = [words]
+    for form in sorted(forms):
+        other = words_of(form)
+        if other and other != words and other != words_of(place):
+            found.append(other)
+    return found
+
+
+def _any_of(forms: list[list[str]]) -> str:
+    """A phrase pattern (for ``_has``) matching any of several names, as whole words."""
+    names = sorted({r"\W+".join(map(re.escape, f)) for f in forms if f}, key=len, reverse=True)
+    return "re:(?:" + "|".join(names) + r")(?!\w)"
+
+
+def _lap_phrases(number: int) -> tuple[str, ...]:
+    if number == 1:
+        return ("lap 1", "opening lap", "first lap")
+    return (f"lap {number}",)
+
+
+def _indirect(bare: str) -> str:
+    """A question as the object of "don't say": "who won at Imola" / "whether X ...".
+
+    The fan's own words are kept, so the line names exactly what is missing.
+    """
+    text = re.sub(r"\s+", " ", bare).strip().rstrip("?")
+    if _WH.match(text):
+        return text
+    if m := _YES_NO.match(text):
+        return "whether " + text[m.end() :]
+    return "anything about “" + text + "”"

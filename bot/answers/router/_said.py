@@ -1,0 +1,204 @@
+"""What people said: who said a phrase, what X said (about Y), apologies."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.answers.passages import (
+    Query,
+    Scored,
+    forms_of,
+    words_of,
+)
+from bot.answers.quotes import organisation_said
+from bot.answers.records import (
+    Answer,
+    NotFound,
+    PassageAnswer,
+    QuotesAnswer,
+)
+from bot.answers.router._general import GeneralRouter
+from bot.answers.router._reading import (
+    _ADMIT,
+    _APOLOGY_WORDS,
+    _EVENT,
+    _OWNED,
+    _SORRY,
+    _SPEECH,
+    _TOPIC,
+    _WEAK,
+    CONTEXT_PEOPLE,
+    _groups,
+)
+from bot.answers.text import normalise, strip_quotes
+from bot.answers.understand import (
+    Reading,
+    read,
+)
+
+__all__ = ["SaidRouter"]
+
+
+class SaidRouter(GeneralRouter):
+    """What people said: who said a phrase, what X said (about Y), apologies."""
+
+    async def _who_said(self, phrase: str) -> Answer:
+        """Who said a phrase; failing a close quote, a quoted sentence that holds its words."""
+        found = await self.engine.whosaid(phrase)
+        if not isinstance(found, NotFound):
+            return found
+        from bot.answers.understand import SYNONYMS, stop_words
+
+        reading = read(phrase, self.lookup)
+        names = {w for p in reading.people for w in normalise(p).split()}
+        groups = [
+            (w, *SYNONYMS.get(w, ()))
+            for w in words_of(phrase)
+            if w not in _WEAK and w not in stop_words() and w not in names
+        ]
+        if len(groups) < 2:
+            return found
+        # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
+        # its telling words, whoever it names.
+        query = Query(groups=groups, need_speaker=True, min_cover=0.5)
+        answering, _ = await self.passages.find(query)
+        if answering and answering[0].speaker:
+            return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
+        return found
+
+    async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
+        """What X said, or said about Y: X's own words, the most relevant first."""
+        who = strip_quotes(who)
+        topic = m[1] if (m := _TOPIC.match(rest)) else rest
+        name: str | None = None
+        if bosses := self.lookup.people_by_role(who):
+            # "the Yamaha boss": a role, before any name it holds ("Porsche Penske").
+            name = await self._boss(bosses, topic.strip())
+            if name is None:
+                return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
+        name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        shared = self.lookup.index.ambiguous.get(normalise(who), ())
+        if name is None and 1 < len(shared) <= CONTEXT_PEOPLE:
+            # "what did alex say about his brother": the Alex whose story has a brother.
+            context = [w for w in reading.words if w != normalise(who)]
+            context += [normalise(p).split()[-1] for p in reading.people if p not in shared]
+            name = await self._by_context(shared, context)
+        if name is None:
+            if (several := self._several(who)) is not None:
+                return several
+            if said := await organisation_said(self.quotes, who, topic):  # a team's statement
+                return said
+            words = [w for w in words_of(who) if w not in _WEAK]
+            if (found := await self._role_said(who, topic)) is not None:
+                return found
+            if not words or await self._any_known(words):
+                return None  # "what did the stewards say": not a person; the passages may know
+            return NotFound(f"The articles don't name anyone called “{who}”.")
+        topic = rest
+        if m := _TOPIC.match(rest):
+            topic = m[1]
+        topic = topic.strip()
+        # "about the weather" when no article mentions the weather: say so, rather than
+        # show quotes about something else. A topic the articles know ranks the quotes.
+        strict = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
+        if strict:
+            from bot.answers.understand import stop_words
+
+            # "the crash" or "the incident" is the story itself, whatever the article calls it.
+            words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
+            strict = (
+                bool(words)
+                and not await self._any_known(words)
+                and not any(self._in_headlines(w) for w in words)
+            )
+        answer = await self.quotes.said_about(name, topic, strict=strict)
+        if reading.places and not isinstance(answer, NotFound):
+            # "what did Dixon say at Portland": only what he said in that story counts.
+            answer = await self._at_places(answer, name, reading)
+            if isinstance(answer, NotFound):
+                return answer
+        if isinstance(answer, NotFound):
+            # Words the attribution could not give them ("..., he said." two sentences on)
+            # are still the article's: its sentences that have them speak, as written.
+            found = await self._speaking(name, topic, reading)
+            if found is not None:
+                return found
+            about = f" about “{topic}”" if topic else ""
+            return NotFound(f"The articles have no quote from {name}{about}.")
+        return answer
+
+    async def _at_places(self, answer: Answer, name: str, reading: Reading) -> Answer:
+        """``answer`` kept to the stories at the places the question names, or a negative
+        naming the place when none of its quotes was said there."""
+        slugs = await self._stories(reading, set())
+        if slugs is None or not isinstance(answer, QuotesAnswer):
+            return answer
+        allowed = set(slugs)
+        quotes = tuple(q for q in answer.quotes if q.source and q.source.slug in allowed)
+        told = tuple(r for r in answer.reported if r.source and r.source.slug in allowed)
+        if quotes or told:
+            return dataclasses.replace(answer, quotes=quotes, reported=told)
+        where = " and ".join(p.title() for p in reading.places)
+        return NotFound(f"The articles have no quote from {name} at {where}.")
+
+    async def _speaking(self, name: str, topic: str, reading: Reading) -> Answer | None:
+        """The article's sentences where ``name`` speaks or is said to, on ``topic``."""
+        topic_reading = read(topic, self.lookup) if topic else None
+        groups = _groups(topic_reading, set()) if topic_reading else []
+        query = Query(
+            groups=groups,
+            people=(name, *(topic_reading.people if topic_reading else ())),
+            subject=name,
+            required=_SPEECH,
+            min_cover=0.5 if groups else 0.0,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found)), f"What {name} said")
+
+    async def _apology(self, bare: str, reading: Reading) -> Answer:
+        person = reading.people[0] if reading.people else self.lookup.person_in(bare)
+        # Words left once names are set aside may name the story ("... in Hungary").
+        story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
+        answer = await self.engine.apology(story, person=person)
+        if not isinstance(answer, NotFound):
+            return answer
+        if _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare) and person:
+            return await self._general(bare, reading)
+        if person is not None:
+            # An apology told in reported speech ("he would apologise to Quartararo in
+            # person") is no quote, but the article's own sentence says it.
+            query = Query(
+                people=tuple(reading.people) or (person,),
+                subject=person,
+                required=_SORRY,
+                required_phrases=_OWNED,
+                min_cover=0.0,
+            )
+            found, _ = await self.passages.find(query)
+            if any(self._apologiser(f, person) for f in found):
+                return PassageAnswer(tuple(self.passages_found(found)), "")
+            to = [p for p in reading.people[1:]]
+            towards = f" to {to[0]}" if to else ""
+            return NotFound(f"The articles don't say {person} apologised{towards}.")
+        return answer
+
+    def _apologiser(self, found: Scored, person: str) -> bool:
+        """Whether ``person`` makes the apology a sentence tells, rather than receives it:
+        they speak it, or are named before its word and not as the one it is made to."""
+        if found.speaker:
+            return found.speaker == person
+
+        low = found.text.casefold()
+        at = min((i for w in (*_SORRY, *_OWNED) if (i := low.find(w)) >= 0), default=-1)
+        if at < 0:
+            return False
+        known = self.lookup.index.people.get(person)
+        forms = forms_of(known) if known else {person.casefold()}
+        for form in forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", low[: max(at, 0)]):
+                if not re.search(r"\b(?:to|with|from)\s+$", low[: m.start()]):
+                    return True
+        return False

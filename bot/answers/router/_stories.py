@@ -1,0 +1,267 @@
+"""Which stories a question points at: by place, race, lap or turn, series, year or
+"the last race".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.passages import (
+    _has,
+    forms_of,
+    stem,
+    stems,
+    words_of,
+)
+from bot.answers.places import place_book
+from bot.answers.router._base import RouterBase
+from bot.answers.router._reading import (
+    _OWN_RACE,
+    _REGISTER_SERIES,
+    _WEAK,
+    PEOPLE_SCAN,
+    _lap_phrases,
+    _place_forms,
+    _series_named,
+    the_register,
+)
+from bot.answers.understand import (
+    SERIES_TEXT,
+    Reading,
+)
+
+__all__ = ["StoriesRouter"]
+
+
+class StoriesRouter(RouterBase):
+    """Which stories a question points at: by place, race, lap or turn, series, year or
+    "the last race".
+    """
+
+    async def _stories(self, reading: Reading, kinds: set[str]) -> list[str] | None:
+        """The stories a question points at by place, race, year or "last race"; None: any."""
+        index = self.lookup.index
+        allowed: set[str] | None = None
+        if reading.year is not None:
+            allowed = {a.slug for a in index.articles if a.published.year == reading.year}
+        if reading.newest and index.articles:
+            allowed = {index.articles[0].slug} if allowed is None else allowed
+        for place in reading.places:
+            words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
+            race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
+            own = bool(kinds & _OWN_RACE) or race
+            slugs = await self._place_stories(words, own_race=own)
+            # "in italy" for a story that says "the Italian Grand Prix" or "Mugello".
+            slugs |= await self._other_names_stories(_place_forms(place)[1:], own_race=own)
+            if not slugs:
+                return []
+            allowed = slugs if allowed is None else allowed & slugs
+        phrases = [f"turn {reading.turn}"] if reading.turn is not None else []
+        if reading.lap is not None:
+            phrases += _lap_phrases(reading.lap)
+        if phrases:
+            # Only some stories have a "turn 9" or a "lap 17": the question is about those.
+            having = await self._stories_with(phrases)
+            if having:
+                allowed = having if allowed is None else (allowed & having) or allowed
+        for series in _series_named(reading.tokens):
+            having = await self._series_stories(series)
+            if not having:
+                return []  # "who won the supercars race" with no such story: say so
+            allowed = having if allowed is None else (allowed & having) or allowed
+        if allowed is None:
+            return None
+        return [a.slug for a in index.articles if a.slug in allowed]
+
+    async def _stories_with(self, phrases: list[str], *, lede: bool = False) -> set[str]:
+        """Stories whose text (with ``lede``, its first two paragraphs) holds any of
+        ``phrases`` (case aside; "re:" marks a pattern)."""
+        words = list(
+            dict.fromkeys(
+                w
+                for p in phrases
+                for w in words_of(re.sub(r"\(.*?\)|\W\?", " ", p.removeprefix("re:")))
+                if w not in _WEAK
+            )
+        )
+        # A word most paragraphs hold ("one", "grand") cannot tell the stories apart and
+        # would rank the whole store: only the rarer words are searched for.
+        total, counts = await self.engine.store.passage_counts([stem(w) for w in words])
+        words = [w for w in words if 0 < counts.get(stem(w), 0) <= max(0.05 * total, 400)]
+        if not words:
+            return set()
+        found: set[str] = set()
+        for p in await self.engine.store.passages_matching(words, limit=400):
+            low = p.text.casefold()
+            if lede and p.paragraph > 2:
+                continue
+            if p.source and any(_has(low, x) for x in phrases):
+                found.add(p.source.slug)
+        return found
+
+    async def _series_stories(self, series: str) -> set[str]:
+        """Stories of a series: those naming it, or using its words when they name none.
+
+        Worked out once per index (a refresh replaces it): the same few series are asked
+        about again and again, and each costs a search over the store's paragraphs.
+        """
+        index = self.lookup.index
+        if self._series_of[0] is not index:
+            self._series_of = (index, {})
+        kept = self._series_of[1].get(series)
+        if kept is not None:
+            return kept
+        found = set(await self._series_text(series))
+        # Stories another series' own words name ("IMSA", "WeatherTech") stay theirs,
+        # whoever the register says their drivers usually race against; and one whose
+        # opening names another series ("won the Rolex 24") is that series' story, even
+        # when an epithet later names this one ("the six-time IndyCar champion").
+        theirs: set[str] = set()
+        own_lede = await self._series_text(series, lede=True)
+        for other in SERIES_TEXT:
+            if other != series:
+                theirs |= await self._series_text(other) - found
+                found -= await self._series_text(other, lede=True) - own_lede
+        # Wire copy and features often never name the series, and "Grand Prix of Portland"
+        # is no F1 race: the people a story names (as the register knows them) tell it.
+        newest = [a.slug for a in index.articles[:PEOPLE_SCAN]]
+        checked = [a.slug for a in index.articles if a.slug in found][:PEOPLE_SCAN]
+        for slug in dict.fromkeys([*checked, *newest]):
+            told = await self._people_series(slug)
+            if told is None:
+                continue
+            if told == series:
+                if slug not in theirs:
+                    found.add(slug)
+            elif slug not in own_lede or slug in await self._series_text(told):
+                # People who race in several series (a MotoGP rider now in WorldSBK) do
+                # not take a story whose opening names this series and not theirs.
+                found.discard(slug)
+        self._series_of[1][series] = found
+        return found
+
+    async def _series_text(self, series: str, *, lede: bool = False) -> set[str]:
+        """Stories whose own words (with ``lede``, their opening paragraphs') name a series,
+        its races or circuits; kept per index."""
+        index = self.lookup.index
+        if self._series_text_of[0] is not index:
+            self._series_text_of = (index, {})
+        key = f"{series}:lede" if lede else series
+        kept = self._series_text_of[1].get(key)
+        if kept is not None:
+            return kept
+        phrases, apart = SERIES_TEXT[series]
+        # Its races and circuits, when the story never names the series ("Bathurst 1000").
+        named = sorted(place_book().series_names(series))
+        found = await self._stories_with([*phrases, *named], lede=lede)
+        for other in apart:
+            found -= await self._stories_with(list(SERIES_TEXT[other][0]), lede=lede)
+        self._series_text_of[1][key] = found
+        return found
+
+    async def _people_series(self, slug: str) -> str | None:
+        """The series most of a story's people race in, as the register knows them; None
+        when the register knows too few of them or they race in different series."""
+        index = self.lookup.index
+        if self._people_series_of[0] is not index:
+            self._people_series_of = (index, {})
+        known = self._people_series_of[1]
+        if slug in known:
+            return known[slug]
+        register = the_register()
+        votes: dict[str, float] = {}
+        for person in await self.engine.store.article_people(slug) if register else ():
+            found = register.find(person.name) if register else ()
+            if len(found) != 1:
+                continue
+            ours = {_REGISTER_SERIES[s] for s in found[0].series if s in _REGISTER_SERIES}
+            for one in ours:
+                votes[one] = votes.get(one, 0.0) + 1 / len(ours)
+        told = None
+        if votes:
+            best, count = max(votes.items(), key=lambda kv: kv[1])
+            if count >= 2 and count >= 0.6 * sum(votes.values()):
+                told = best
+        known[slug] = told
+        return told
+
+    async def _place_stories(self, words: list[str], *, own_race: bool) -> set[str]:
+        """Stories that hold every word of a place; with ``own_race``, in headline or lede."""
+        index = self.lookup.index
+        wanted = {stem(w) for w in words}
+        found: set[str] = set()
+        # Headlines, through the lookup's word postings rather than a pass over every one.
+        having: set[int] | None = None
+        for w in words:
+            hits = set(index.article_words.get(w, ()))
+            having = hits if having is None else having & hits
+        found.update(index.articles[i].slug for i in having or ())
+        passages = await self.engine.store.passages_matching(words, limit=400)
+        for p in passages:
+            if p.source and wanted <= stems(p.text) and (not own_race or p.paragraph <= 2):
+                found.add(p.source.slug)
+        for word in words:
+            if len(word) >= 4:
+                found.update(await self.engine.store.notes_mentioning(word))
+        return found
+
+    async def _other_names_stories(self, forms: list[list[str]], *, own_race: bool) -> set[str]:
+        """Stories naming a place by any of its other names (each a list of words).
+
+        One search for all of them: each name is looked for by its rarest word, and a name
+        no paragraph holds costs nothing more.
+        """
+        if not forms:
+            return set()
+        index = self.lookup.index
+        found: set[str] = set()
+        all_stems = list(dict.fromkeys(stem(w) for f in forms for w in f))
+        counts: dict[str, int] = {}
+        for at in range(0, len(all_stems), 64):
+            counts.update((await self.engine.store.passage_counts(all_stems[at : at + 64]))[1])
+        search: list[str] = []
+        kept: list[list[str]] = []
+        for form in forms:
+            if not all(counts.get(stem(w)) for w in form):
+                continue  # some word of it is in no paragraph: no story names it so
+            kept.append(form)
+            search.append(min(form, key=lambda w: counts[stem(w)]))
+            having: set[int] | None = None
+            for w in form:
+                hits = set(index.article_words.get(w, ()))
+                having = hits if having is None else having & hits
+            found.update(index.articles[i].slug for i in having or ())
+        if not kept:
+            return found
+        wanted = [frozenset(stem(w) for w in f) for f in kept]
+        for p in await self.engine.store.passages_matching(search, limit=400):
+            if p.source and (not own_race or p.paragraph <= 2):
+                have = stems(p.text)
+                if any(w <= have for w in wanted):
+                    found.add(p.source.slug)
+        return found
+
+    async def _women(self) -> set[str]:
+        """People the articles call "she" or "her": the first person named before it."""
+        index = self.lookup.index
+        if self._women_of is not None and self._women_of[0] is index:
+            return self._women_of[1]
+
+        found: set[str] = set()
+        forms = [(p.name, forms_of(p)) for p in index.people.values()]
+        for p in await self.engine.store.passages_matching(["she", "her"], limit=500):
+            low = p.text.casefold()
+            m = re.search(r"\b(?:she|her)\b", low)
+            if m is None:
+                continue
+            before = low[: m.start()]
+            spots = [
+                (before.rfind(f), name)
+                for name, fs in forms
+                for f in fs
+                if re.search(rf"(?<!\w){re.escape(f)}(?!\w)", before)
+            ]
+            if spots:
+                found.add(max(spots)[1])
+        self._women_of = (index, found)
+        return found
