@@ -765,6 +765,7 @@ class PostgresDialect(Dialect):
     joined_aliases = (
         "SELECT person_id, string_agg(alias::text, chr(31)) FROM person_aliases GROUP BY person_id"
     )
+
     def __init__(self, url: str, pool: AsyncConnectionPool[Any]) -> None:
         import psycopg
 
