@@ -11,9 +11,11 @@ Discord checks, so a page that fits here fits there whatever it counts.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -706,29 +708,37 @@ class Paginator(discord.ui.View):
     sending); a message deleted meanwhile is ignored.
     """
 
-    pages: tuple[Page, ...]
     owner_id: int
     index: int
     message: discord.Message | discord.InteractionMessage | None
+    #: Each page packed (see _pack_page): a paginator lives for ``timeout`` seconds, and a
+    #: long answer's embeds as objects held 3 MB at 100,000 articles (a lap's events): a
+    #: burst of answers kept hundreds of megabytes alive (issue 12: memory).
+    _packed: tuple[bytes, ...]
 
     def __init__(self, pages: Sequence[Page], owner_id: int, *, timeout: float = 180) -> None:
         super().__init__(timeout=timeout)
         if not pages:
             raise ValueError("a paginator needs at least one page")
-        self.pages = tuple(pages)
+        self._packed = tuple(_pack_page(page) for page in pages)
         self.owner_id = owner_id
         self.index = 0
         self.message = None
         self._sync()
 
     @property
+    def pages(self) -> tuple[Page, ...]:
+        """Every page, unpacked."""
+        return tuple(_unpack_page(packed) for packed in self._packed)
+
+    @property
     def page(self) -> Page:
-        return self.pages[self.index]
+        return _unpack_page(self._packed[self.index])
 
     def _sync(self) -> None:
         self.previous.disabled = self.index == 0
-        self.next.disabled = self.index >= len(self.pages) - 1
-        self.counter.label = f"{self.index + 1}/{len(self.pages)}"
+        self.next.disabled = self.index >= len(self._packed) - 1
+        self.counter.label = f"{self.index + 1}/{len(self._packed)}"
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         if interaction.user.id == self.owner_id:
@@ -739,7 +749,7 @@ class Paginator(discord.ui.View):
         return False
 
     async def show(self, interaction: discord.Interaction[Any], index: int) -> None:
-        self.index = min(max(index, 0), len(self.pages) - 1)
+        self.index = min(max(index, 0), len(self._packed) - 1)
         self._sync()
         await interaction.response.edit_message(
             content=self.page.content,
@@ -776,6 +786,18 @@ class Paginator(discord.ui.View):
             await self.message.edit(view=self)
         except discord.NotFound:
             log.debug("paginated message was deleted before its buttons timed out")
+
+
+def _pack_page(page: Page) -> bytes:
+    """A page as compressed JSON: its content and its embeds as Discord receives them."""
+    data = [page.content, [embed.to_dict() for embed in page.embeds]]
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def _unpack_page(packed: bytes) -> Page:
+    """The page :func:`_pack_page` packed (its embeds equal, sent as the same JSON)."""
+    content, embeds = json.loads(zlib.decompress(packed))
+    return Page(content, tuple(discord.Embed.from_dict(data) for data in embeds))
 
 
 async def send_rendered(interaction: discord.Interaction[Any], rendered: Rendered) -> None:

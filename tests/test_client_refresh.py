@@ -66,3 +66,46 @@ async def test_a_failed_refresh_is_tried_again_by_the_next_change(
         await bot.articles_changed()
     await bot.articles_changed()
     assert calls == ["refresh", "refresh"]
+
+
+async def test_a_start_reads_the_articles_after_ready_and_answers_wait_for_them(
+    store: Store, tmp_path: Path
+) -> None:
+    """setup_hook builds all but the articles; once READY they are read, and an answer
+    asked in between waits for them rather than answering from no articles."""
+    from unittest.mock import AsyncMock
+
+    from bot.ingest.load import ingest
+
+    seed = _SEED
+    assert (await ingest(store, [seed])).ok
+    bot = Pitwall(Settings(data_dir=tmp_path), store, sync_on_start=False)
+    ready = asyncio.Event()
+
+    async def wait_until_ready() -> None:
+        await ready.wait()
+
+    bot.wait_until_ready = AsyncMock(side_effect=wait_until_ready)  # type: ignore[method-assign]
+    try:
+        await bot.setup_hook()
+        lookup = bot.answers.lookup
+        assert lookup.index.people and not lookup.index.articles
+        assert not lookup.has_articles
+        facts = asyncio.create_task(bot.answers.facts(None))
+        await asyncio.sleep(0.05)
+        assert not facts.done()  # waits for the articles, never "no articles"
+        ready.set()
+        answer = await asyncio.wait_for(facts, 30)
+        assert lookup.has_articles and lookup.index.articles
+        assert answer == await bot.answers.facts(None)
+        assert bot._articles_seen == await store.articles_fingerprint()
+    finally:  # never logged in: Client.close would fail; stop what setup_hook started
+        for task in (bot._reader, bot._watcher):
+            if task is not None:
+                task.cancel()
+        for name in list(bot.extensions):
+            await bot.unload_extension(name)
+        await bot.intake.aclose()
+
+
+_SEED = Path(__file__).resolve().parent.parent / "data/articles/2021-04-20-russell-bottas.txt"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, cast
 
 from bot.answers.lookup import _SEPARATOR, Lookup, _build_index, _normalise_all
 from bot.answers.text import normalise
+from bot.store import Store
 
 _WORDS = [
     "Verstappen",
@@ -65,3 +68,31 @@ def test_postings_slugs_and_dates_match_a_pass_over_every_article() -> None:
         assert lookup.resolve_article(r[2]) == same_day[0]
         [named] = [a for a in index.articles if a.slug == r[1]]
         assert lookup.resolve_article(r[1].upper()) == named
+
+
+async def test_a_refresh_without_articles_keeps_them_and_waits_only_at_start(
+    store: Store,
+) -> None:
+    """refresh(articles=False) builds the people but keeps the articles' part: empty (and
+    waited for) before the first full refresh, the same objects after one."""
+    from bot.ingest.load import ingest
+
+    seed = _SEED
+    assert (await ingest(store, [seed])).ok
+    lookup = Lookup(store)
+    assert lookup.has_articles  # a new, empty lookup waits for nothing
+    await lookup.refresh(articles=False)
+    assert lookup.index.people and not lookup.index.articles
+    assert not lookup.has_articles
+    await lookup.refresh()
+    assert lookup.has_articles
+    full = lookup.index
+    await lookup.refresh(articles=False)
+    assert lookup.has_articles and lookup.index is not full
+    assert lookup.index.articles is full.articles
+    assert lookup.index.article_words is full.article_words
+    assert lookup.resolve_article(None) == full.articles[0]
+    await asyncio.wait_for(lookup.wait_for_articles(), 1)
+
+
+_SEED = Path(__file__).resolve().parent.parent / "data/articles/2021-04-20-russell-bottas.txt"

@@ -54,11 +54,15 @@ class AnswerEngine:
     def _index(self) -> _Index:
         return self.lookup.index
 
-    async def refresh(self) -> None:
-        """Rebuild the in-memory indexes from the store: at start and after every ingest."""
+    async def refresh(self, *, articles: bool = True) -> None:
+        """Rebuild the in-memory indexes from the store: at start and after every ingest.
+
+        ``articles`` False keeps the articles' part as it is (see :meth:`Lookup.refresh`):
+        a bot's start, which reads the articles after READY.
+        """
         old = self.lookup.index
         with long_lived_build():  # no full garbage collection holds the loop meanwhile
-            await self.lookup.refresh()
+            await self.lookup.refresh(articles=articles)
         self._apologies.forget()
         self._answers.clear()
         if self.lookup.index is not old:
@@ -93,30 +97,37 @@ class AnswerEngine:
 
     async def quote(self, speaker: str | None = None, contains: str | None = None) -> Answer:
         """/quote: quotes by a speaker and/or containing words; neither → a random one."""
+        await self.lookup.wait_for_articles()
         return await self._quotes.quote(speaker, contains)
 
     async def whosaid(self, phrase: str) -> Answer:
         """/whosaid: who said a phrase; never guesses."""
+        await self.lookup.wait_for_articles()
         return await self._quotes.whosaid(phrase)
 
     async def lap(self, number: int) -> Answer:
         """/lap: what happened on lap ``number``."""
+        await self.lookup.wait_for_articles()
         return await self._laps.lap(number)
 
     async def apology(self, article: str | None = None, *, person: str | None = None) -> Answer:
         """/apology: the newest (or the named) apology and the reactions to it."""
+        await self.lookup.wait_for_articles()
         return await self._apologies.apology(article, person=person)
 
     async def who(self, name: str) -> Answer:
         """/who: a profile of someone."""
+        await self.lookup.wait_for_articles()
         return await self._people.who(name)
 
     async def facts(self, article: str | None = None) -> Answer:
         """/facts: an article's key facts."""
+        await self.lookup.wait_for_articles()
         return await self._facts.facts(article)
 
     async def recap(self, article: str | None = None) -> Answer:
         """/recap: a recap of the newest article, or of the one named."""
+        await self.lookup.wait_for_articles()
         return await self._facts.recap(article)
 
     async def recap_of(
@@ -128,6 +139,7 @@ class AnswerEngine:
         due_at: datetime | None = None,
     ) -> Answer:
         """The scheduled recap of these stories."""
+        await self.lookup.wait_for_articles()
         return await self._facts.recap_of(slugs, late_by=late_by, archive=archive, due_at=due_at)
 
     def help(self) -> HelpAnswer:
@@ -140,6 +152,7 @@ class AnswerEngine:
         Fans ask the same things ("who won?", "what happened on lap 32?"), and an answer only
         changes when the store does: answers are kept per question until it changes.
         """
+        await self.lookup.wait_for_articles()  # answers read them (a start's first seconds)
         key = question.strip().casefold()[:MAX_QUESTION]
         version = await self.store.version()
         kept = self._answers.get(key)

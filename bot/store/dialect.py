@@ -25,13 +25,16 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequenc
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, LiteralString, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, LiteralString, Protocol, TypeVar, cast
 from urllib.parse import unquote, urlsplit
 
 import aiosqlite
-import psycopg
-import psycopg.pq
-from psycopg_pool import AsyncConnectionPool, PoolTimeout
+
+# psycopg is imported where PostgreSQL is used, not here: importing it costs about 0.3 s of
+# every start, and a bot on SQLite never needs it (issue 12: start to READY).
+if TYPE_CHECKING:
+    import psycopg
+    from psycopg_pool import AsyncConnectionPool
 
 from bot.errors import StoreError
 from bot.store.migrations import Migration
@@ -721,6 +724,8 @@ class _PgSync:
 
     @property
     def in_transaction(self) -> bool:
+        import psycopg.pq
+
         return self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
 
     def execute(self, sql: str, params: Sequence[Any] = (), /) -> SyncCursor:
@@ -760,9 +765,11 @@ class PostgresDialect(Dialect):
     joined_aliases = (
         "SELECT person_id, string_agg(alias::text, chr(31)) FROM person_aliases GROUP BY person_id"
     )
-    error = psycopg.Error
 
     def __init__(self, url: str, pool: AsyncConnectionPool[Any]) -> None:
+        import psycopg
+
+        PostgresDialect.error = psycopg.Error  # set here: psycopg is imported lazily
         super().__init__()
         self._url = url
         self._pool: AsyncConnectionPool[Any] | None = pool
@@ -781,6 +788,9 @@ class PostgresDialect(Dialect):
     async def connect(cls, url: str, *, max_size: int = 10) -> PostgresDialect:
         """Connect (one connection first, so a wrong URL or password fails with one clear
         line), then open the pool."""
+        import psycopg
+        from psycopg_pool import AsyncConnectionPool, PoolTimeout
+
         where = redact(url)
         try:
             first = await psycopg.AsyncConnection.connect(url, connect_timeout=10)
@@ -873,6 +883,8 @@ class PostgresDialect(Dialect):
         return await loop.run_in_executor(self._thread, lambda: work(self._writer_conn(), *args))
 
     def _writer_conn(self) -> _PgSync:
+        import psycopg
+
         if self._writer is None:
             try:
                 conn: psycopg.Connection[Any] = psycopg.Connection.connect(
@@ -921,6 +933,8 @@ class PostgresDialect(Dialect):
         return int(rows[0][0]) if rows else 0
 
     async def integrity_check(self) -> str:
+        import psycopg
+
         try:
             await self.all("SELECT count(*) FROM articles")
         except psycopg.Error as exc:
