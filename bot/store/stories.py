@@ -21,11 +21,12 @@ __all__ = ["StoryReadsMixin"]
 _ARTICLE_STORY = """
 WITH art AS (SELECT id, slug, headline, published, url FROM articles WHERE slug = ?)
 SELECT 0 AS kind, f.position AS k1, 0 AS k2, 0 AS k3, f.paragraph AS n, f.key AS t1,
-       f.value AS t2, NULL AS t3, NULL AS t4, NULL AS t5, NULL AS t6, NULL AS n2,
+       f.value AS t2, NULL AS t3, NULL AS t4, NULL AS t5, NULL AS t6, CAST(NULL AS INTEGER) AS n2,
        art.slug, art.headline, art.published, art.url
 FROM art JOIN facts f ON f.article_id = art.id
 UNION ALL
-SELECT 2, e.lap, e.id, 0, e.paragraph, e.description, e.who, e.outcome, NULL, NULL, NULL, NULL,
+SELECT 2, e.lap, e.id, 0, e.paragraph, e.description, e.who, e.outcome, NULL, NULL, NULL,
+       CAST(NULL AS INTEGER),
        art.slug, art.headline, art.published, art.url
 FROM art JOIN lap_events e ON e.article_id = art.id
 UNION ALL
