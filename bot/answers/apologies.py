@@ -37,6 +37,14 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 
+#: A piece of a word each pattern above needs to score (a strong word, or the noun of
+#: first-person blame), as ``str.casefold`` folds it: text holding none scores 0 whatever its
+#: negations. None has an "i", the one letter ``re.IGNORECASE`` matches ("ı", "İ") to a
+#: letter that does not fold to it.
+_APOLOGY_HINTS = (
+    "apolog", "sorry", "respons", "blame", "fault", "stake", "error", "bad", "wrong", "regret",
+)  # fmt: skip
+
 
 def apology_strength(text: str) -> int:
     """Score how apologetic a statement is: 0 none, 2+ an apology (first-person, unnegated).
@@ -46,6 +54,9 @@ def apology_strength(text: str) -> int:
     of someone else's ("respect for taking responsibility") counts nothing, so a reaction to an
     apology is not mistaken for one.
     """
+    folded = text.casefold()  # most text is spared the backtracking patterns below
+    if not any(hint in folded for hint in _APOLOGY_HINTS):
+        return 0
     strong = len(_STRONG_APOLOGY.findall(text)) - len(_NEGATED.findall(text))
     return 3 * max(strong, 0) + 2 * len(_FIRST_PERSON_BLAME.findall(text))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -22,12 +21,6 @@ from bot.models import ArticleSummary, Fact, LapEvent
 __all__ = ["Facts"]
 
 log = logging.getLogger(__name__)
-
-#: A word every part scoring 2+ on ``apology_strength`` holds (its strong words and its
-#: first-person blame): one cheap search spares most quotes its backtracking patterns.
-_APOLOGY_HINT = re.compile(
-    r"apolog|sorry|responsibility|blame|fault|mistake|error|bad|wrong|regret", re.IGNORECASE
-)
 
 
 class Facts(Part):
@@ -54,10 +47,7 @@ class Facts(Part):
         # An apology is a speaker's statement with a part that scores 2 or more: in an
         # article where no attributed quote does, the search (several more reads) finds none.
         apology: Answer | None = None
-        if any(
-            q.speaker is not None and _APOLOGY_HINT.search(q.text) and apology_strength(q.text) >= 2
-            for q in quotes
-        ):
+        if any(q.speaker is not None and apology_strength(q.text) >= 2 for q in quotes):
             apology = await self.apologies.apology_among(summary, quotes)
         what: tuple[LapEvent | Fact, ...] = tuple(events) if events else tuple(facts[:3])
         attributed = sorted(
