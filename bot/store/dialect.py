@@ -519,7 +519,8 @@ class SqliteDialect(Dialect):
 
     async def data_version(self) -> int:
         # Per connection: it moves when another connection commits, so always the same one.
-        return int(list(await self.db.execute_fetchall("PRAGMA data_version"))[0][0])
+        rows = await self.db.execute_fetchall("PRAGMA data_version")
+        return int(next(iter(rows))[0])
 
     async def integrity_check(self) -> str:
         """SQLite's own quick check: ``ok``, or what is wrong with the file."""
