@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from bot.answers.lookup import Lookup, Part
 from bot.answers.records import Answer, ApologyAnswer, NotFound
 from bot.answers.text import clean, shorten
-from bot.models import ArticleSummary, Person, Quote
+from bot.models import ArticleSummary, Person, Quote, ReportedStatement
+from bot.store.text import FTS_TERM, fts_terms
 
 __all__ = ["Apologies", "apology_strength", "name_pattern"]
 
@@ -39,6 +41,14 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 
+#: A piece of a word each pattern above needs to score (a strong word, or the noun of
+#: first-person blame), as ``str.casefold`` folds it: text holding none scores 0 whatever its
+#: negations. None has an "i", the one letter ``re.IGNORECASE`` matches ("ı", "İ") to a
+#: letter that does not fold to it.
+_APOLOGY_HINTS = (
+    "apolog", "sorry", "respons", "blame", "fault", "stake", "error", "bad", "wrong", "regret",
+)  # fmt: skip
+
 
 def apology_strength(text: str) -> int:
     """Score how apologetic a statement is: 0 none, 2+ an apology (first-person, unnegated).
@@ -48,6 +58,9 @@ def apology_strength(text: str) -> int:
     of someone else's ("respect for taking responsibility") counts nothing, so a reaction to an
     apology is not mistaken for one.
     """
+    folded = text.casefold()  # most text is spared the backtracking patterns below
+    if not any(hint in folded for hint in _APOLOGY_HINTS):
+        return 0
     strong = len(_STRONG_APOLOGY.findall(text)) - len(_NEGATED.findall(text))
     return 3 * max(strong, 0) + 2 * len(_FIRST_PERSON_BLAME.findall(text))
 
@@ -144,13 +157,27 @@ class Apologies(Part):
         parts = best[1]
         source = parts[0].source
         assert source is not None
-        speaker = parts[0].speaker
         stored, quotes, told, paragraphs = await asyncio.gather(
             self.store.article(source.slug),
             self.store.quotes(article=source.slug, limit=10_000),
             self.store.reported(article=source.slug),
             self.store.paragraphs(source.slug),
         )
+        return await self._reactions(parts, stored, quotes, told, paragraphs)
+
+    async def _reactions(
+        self,
+        parts: tuple[Quote, ...],
+        stored: ArticleSummary | None,
+        quotes: Sequence[Quote],
+        told: Sequence[ReportedStatement],
+        paragraphs: Sequence[str],
+    ) -> ApologyAnswer:
+        """The apology ``parts`` with what others said after it, from its article's summary,
+        quotes (in statement order), reported statements and paragraphs."""
+        source = parts[0].source
+        assert source is not None
+        speaker = parts[0].speaker
         # From the in-memory index: reading one person from the store ranks every person's
         # articles (0.4 s with 10,000 articles); only someone stored since the last refresh
         # is read.
@@ -228,3 +255,34 @@ class Apologies(Part):
             if len(page) < APOLOGY_PAGE:
                 return best
             offset += APOLOGY_PAGE
+
+    # -- a recap's apology, from the quotes the recap has read (issue 12) ------------------
+
+    async def apology_among(self, summary: ArticleSummary, quotes: Sequence[Quote]) -> Answer:
+        """``apology(summary.slug)``'s answer, found among the article's quotes the caller
+        has read (every one, in statement and part order) rather than read again.
+
+        A recap with an apology read the article's quotes three times and each candidate's
+        statement once more (seven trips, ten times the raw query); this is the same search
+        as :meth:`_best_apology` over one article, then one read for the reactions.
+        """
+        wanted = {w.casefold() for w in _APOLOGY_TERMS if FTS_TERM.fullmatch(w)}
+        best: tuple[tuple[date, int, int], tuple[Quote, ...]] | None = None
+        seen: set[int] = set()
+        # ``quotes_with_any``'s candidates: attributed quotes holding an apology word, by id.
+        for q in sorted(quotes, key=lambda q: q.id or 0):
+            if q.speaker is None or q.statement in seen or apology_strength(q.text) < 2:
+                continue
+            if not wanted.intersection(fts_terms(q.text, limit=None)):
+                continue
+            seen.add(q.statement)
+            parts = tuple(sorted((p for p in quotes if p.statement == q.statement),
+                                 key=lambda p: p.part)) or (q,)  # fmt: skip
+            strength = apology_strength(" ".join(p.text for p in parts))
+            rank = (summary.published, strength, -q.statement)
+            if best is None or rank > best[0]:
+                best = (rank, parts)
+        if best is None:
+            return NotFound(f"I found no apology in “{summary.headline}”.")
+        stored, told, paragraphs = await self.store.article_told(summary.slug)
+        return await self._reactions(best[1], stored, quotes, told, paragraphs)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -42,15 +41,14 @@ class Facts(Part):
         return FactsAnswer(summary, tuple(facts), tuple(notes), tuple(events), tuple(people))
 
     async def _story(self, summary: ArticleSummary) -> RecapStory:
-        (facts, _notes, events, _people), quotes = await asyncio.gather(
-            self.store.article_facts(summary.slug),
-            self.store.quotes(article=summary.slug, limit=10_000),
-        )
+        # One read: the facts, events and quotes (the people and notes /facts shows are not
+        # needed here).
+        facts, events, quotes = await self.store.article_story(summary.slug)
         # An apology is a speaker's statement with a part that scores 2 or more: in an
         # article where no attributed quote does, the search (several more reads) finds none.
         apology: Answer | None = None
         if any(q.speaker is not None and apology_strength(q.text) >= 2 for q in quotes):
-            apology = await self.apologies.apology(summary.slug)
+            apology = await self.apologies.apology_among(summary, quotes)
         what: tuple[LapEvent | Fact, ...] = tuple(events) if events else tuple(facts[:3])
         attributed = sorted(
             (q for q in quotes if q.speaker), key=lambda q: (q.kind != "direct", q.paragraph)

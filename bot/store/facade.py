@@ -17,13 +17,14 @@ from bot.store.feeds import FeedsMixin
 from bot.store.migrations import MIGRATIONS, Migration
 from bot.store.queries import QueriesMixin
 from bot.store.recaps import RecapsMixin
+from bot.store.stories import StoryReadsMixin
 
 __all__ = ["Store"]
 
 log = logging.getLogger(__name__)
 
 
-class Store(ArticlesMixin, QueriesMixin, RecapsMixin, FeedsMixin):
+class Store(ArticlesMixin, QueriesMixin, RecapsMixin, FeedsMixin, StoryReadsMixin):
     """Pitwall's store; open with ``async with await Store.open(path) as store``.
 
     Mixins rather than composed per-domain objects: every caller keeps calling

@@ -54,16 +54,22 @@ def source(row: Any, paragraph: int | None) -> Source:
 
 
 def quote(row: Any) -> Quote:
+    """A row of ``QUOTE_COLUMNS`` (which hold the article's url) as a :class:`Quote`."""
+    paragraph = row["paragraph"]
+    # Its source built here: ``source`` asks the row for its column names, a list per row.
+    where = Source(
+        row["slug"], row["headline"], date.fromisoformat(row["published"]), paragraph, row["url"]
+    )
     return Quote(
         speaker=row["speaker"],
         text=row["text"],
         kind=row["kind"],
         setting=row["setting"],
-        paragraph=row["paragraph"],
+        paragraph=paragraph,
         statement=row["statement"],
         part=row["part"],
         id=row["id"],
-        source=source(row, row["paragraph"]),
+        source=where,
         cue=row["cue"],
         cue_paragraph=row["cue_paragraph"],
         label=row["label"],
