@@ -361,21 +361,32 @@ class PeopleIndex:
         all the texts instead of one per text.
         """
         todo = list(dict.fromkeys(t for t in texts if t not in self._seen))
-        if not todo:
-            return
-        if self._finder is None:
-            found: list[list[tuple[int, int]]] = [[] for _ in todo]
-        else:
-            found = self._finder.spans_of_each(todo)
-        for text, spans in zip(todo, found, strict=True):
-            self._seen[text] = tuple(self._find_mentions(text, spans))
+        if todo:
+            self._prime_with(todo, self._spans_of_each(todo))
 
-    def _find_mentions(self, masked: str, spans: Iterable[tuple[int, int]]) -> list[Mention]:
+    def _spans_of_each(self, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+        """Where the index's names, aliases and name words are in each text."""
+        if self._finder is None:
+            return [[] for _ in texts]
+        return self._finder.spans_of_each(texts)
+
+    def _prime_with(self, texts: Sequence[str], found: Sequence[list[tuple[int, int]]]) -> None:
+        """Remember each text's mentions, from its spans (:meth:`_spans_of_each`)."""
+        for text, spans in zip(texts, found, strict=True):
+            if text not in self._seen:
+                self._seen[text] = tuple(self._find_mentions(text, spans))
+
+    def _find_mentions(
+        self, masked: str, spans: Iterable[tuple[int, int]], *, decorate: bool = True
+    ) -> list[Mention]:
+        """The mentions of ``spans`` and the text's unnamed ones, leftmost-longest, none
+        overlapping. Undecorated (no possessive, governed, modifier), the same mentions are
+        kept: decorating never changes a mention's place, person or kind."""
         found: list[Mention] = []
         for start, end in spans:
-            mention = self._classify(masked, start, end)
+            mention = self._identify(masked, start, end)
             if mention is not None:
-                found.append(mention)
+                found.append(self._decorate(masked, mention) if decorate else mention)
         unnamed, kept = _unnamed_mentions(masked)
         if not found:
             return list(kept)
@@ -384,16 +395,21 @@ class PeopleIndex:
         return _without_overlaps(found)
 
     def _classify(self, masked: str, start: int, end: int) -> Mention | None:
+        mention = self._identify(masked, start, end)
+        return None if mention is None else self._decorate(masked, mention)
+
+    def _identify(self, masked: str, start: int, end: int) -> Mention | None:
+        """Whom the span ``masked[start:end]`` names, and how; None for no one."""
         text = masked[start:end]
         if text in self._names:
-            return self._decorate(masked, Mention(start, end, text, "name"))
+            return Mention(start, end, text, "name")
         key = _alias_key(_LEADING_THE.sub("", text))
         if key in self._aliases:
-            return self._decorate(masked, Mention(start, end, self._aliases[key], "alias"))
+            return Mention(start, end, self._aliases[key], "alias")
         if text in self._tokens:  # tokens are case-sensitive: "Will" is not "will"
             person_name = self._tokens[text]
             kind: MentionKind = "name" if person_name else "unknown"
-            return self._decorate(masked, Mention(start, end, person_name, kind))
+            return Mention(start, end, person_name, kind)
         return None
 
     @staticmethod
@@ -803,15 +819,35 @@ def _with_nicknames(
 
 
 def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:
+    """Give each person the descriptors with a team written before their name ("Ferrari
+    boss Fred Vasseur") that no one else in the article carries.
+
+    What :func:`find_appositives` finds with a team, before a name, read from mentions left
+    undecorated: nearly every article learns an alias, and the index it learns them into
+    works out its mentions anew, so decorating these ones was wasted.
+    """
+    texts = [_masked(p) for p in paragraphs]
+    todo = list(dict.fromkeys(texts))
+    spans = index._spans_of_each(todo)
+    plain = {
+        text: index._find_mentions(text, found, decorate=False)
+        for text, found in zip(todo, spans, strict=True)
+    }
     owners: dict[str, set[str]] = {}
-    for app in find_appositives(paragraphs, index):
-        if app.team and app.role and app.before_name:
-            owners.setdefault(app.descriptor, set()).add(app.person)
+    for masked in texts:
+        for mention in plain[masked]:
+            if mention.kind != "name" or mention.person is None:
+                continue
+            described = _descriptor_in(_text_before(masked, mention.start))
+            if described is not None and described[1]:
+                owners.setdefault(described[0], set()).add(mention.person)
     learned: dict[str, list[str]] = {}
     for descriptor, persons in owners.items():
         if len(persons) == 1:
             learned.setdefault(next(iter(persons)), []).append(descriptor)
     if not learned:
+        # This index is the article's: its mentions, decorated, from the same spans.
+        index._prime_with(todo, spans)
         return index
     return PeopleIndex(
         tuple(
@@ -835,6 +871,28 @@ _RACING_FOR = re.compile(
 _POSSESSIVE_TEAM = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$")
 
 
+def _text_before(masked: str, start: int) -> str:
+    """The text a descriptor of the name at ``start`` may take up."""
+    before = masked[max(0, start - 80) : start]
+    # A descriptor never reaches back past a sentence end ("...said Gasly. Team boss").
+    cut = before.rfind(". ")
+    if cut != -1:
+        before = before[cut + 2 :]
+    return before
+
+
+def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
+    """The descriptor ending ``before`` ("Mercedes boss "): (descriptor, team, role), or None."""
+    m = _DESCRIPTOR.search(before)
+    if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
+        team = m.group("team").strip() or None
+        role = _trim_role(m.group("role"))
+        if team and (team.split()[0] in _COMMON or role != m.group("role").strip()):
+            team = None
+        return (f"{team} {role}" if team else role), team, role
+    return None
+
+
 def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appositive]:
     """Find descriptors attached to names: guesses of role, team and alias for the draft."""
     found: list[Appositive] = []
@@ -844,18 +902,10 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
         for mention in index.mentions(masked):
             if mention.kind != "name" or mention.person is None:
                 continue
-            before = masked[max(0, mention.start - 80) : mention.start]
-            # A descriptor never reaches back past a sentence end ("...said Gasly. Team boss").
-            cut = before.rfind(". ")
-            if cut != -1:
-                before = before[cut + 2 :]
-            m = _DESCRIPTOR.search(before)
-            if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
-                team = m.group("team").strip() or None
-                role = _trim_role(m.group("role"))
-                if team and (team.split()[0] in _COMMON or role != m.group("role").strip()):
-                    team = None
-                descriptor = f"{team} {role}" if team else role
+            before = _text_before(masked, mention.start)
+            described = _descriptor_in(before)
+            if described is not None:
+                descriptor, team, role = described
                 found.append(Appositive(mention.person, descriptor, team, role, number))
             # (the regex only where it can match: after "'s" and a blank)
             possessive_team = (

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import gc
+import sys
 from dataclasses import dataclass, field
 
 import pytest
 
-from bot.answers._collector import long_lived_build, parts_of, release
+from bot.answers._collector import SWITCH_INTERVAL, long_lived_build, parts_of, release
 
 
 def test_full_collections_are_held_off_inside_and_restored_after() -> None:
@@ -30,6 +31,20 @@ def test_overlapping_builds_restore_the_thresholds_once_the_last_ends() -> None:
     assert gc.get_threshold()[2] > 1_000_000  # the second is still building
     second.__exit__(None, None, None)
     assert gc.get_threshold() == before
+
+
+def test_the_gil_changes_hands_more_often_while_building_and_as_before_after() -> None:
+    """The build's threads hand the GIL to the loop every SWITCH_INTERVAL; the process's own
+    interval comes back once the last of two overlapping builds ends."""
+    before = sys.getswitchinterval()
+    first, second = long_lived_build(), long_lived_build()
+    first.__enter__()
+    second.__enter__()
+    assert sys.getswitchinterval() == pytest.approx(min(before, SWITCH_INTERVAL))
+    first.__exit__(None, None, None)
+    assert sys.getswitchinterval() == pytest.approx(min(before, SWITCH_INTERVAL))
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == before
 
 
 def test_what_a_build_leaves_alive_is_frozen() -> None:
