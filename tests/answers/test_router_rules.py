@@ -209,3 +209,12 @@ def test_the_compiled_stemmer_gives_the_pure_python_stems() -> None:
     ]
     pure = PorterStemmer()
     assert [stem(w) for w in words] == [pure.stemWord(w) for w in words]
+
+
+async def test_did_anyone_defend_x_is_answered_by_a_sentence_not_naming_x(
+    engine: AnswerEngine,
+) -> None:
+    """ "did anyone stick up for X": X is the one defended, so "her driver" in X's story
+    answers, not X's own words."""
+    shown = await ask(engine, "did anyone stick up for okafor")
+    assert "stuck up for her driver" in shown

@@ -196,7 +196,11 @@ _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
 #: "who defended X", "who blamed X": the one asked for is the subject, X the object.
-_WHO_DID = re.compile(r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|s\b)\w+")
+_WHO_DID = re.compile(
+    r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|s\b)\w+"
+    # "did anyone stick up for X": X is the object too, whoever did it.
+    r"|^(?:did|has|have|had|does|do)\s+(?:anyone|anybody|someone|somebody)\s+\w+"
+)
 _CAR_NUMBER = re.compile(
     r"\b(?:no\.?|#|number|car)\s*(\d{1,3})\b(?!\s*(?:laps?|points|th|st|nd|rd))"
 )
