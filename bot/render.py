@@ -11,6 +11,7 @@ Discord checks, so a page that fits here fits there whatever it counts.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -132,12 +133,17 @@ def neutralise(text: str) -> str:
     ``AllowedMentions.none()`` is the real guarantee; this keeps "@everyone" from even
     rendering as one, and "<@123>" from turning into a user pill inside an embed.
     """
+    if "@" not in text and "<" not in text:  # most text: neither pattern can match
+        return text
     return _ID_MENTION.sub(
         lambda m: "<" + _ZWSP + m[1], _MASS_MENTION.sub("@" + _ZWSP + r"\1", text)
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _escape(text: str) -> str:
+    # Kept per text: names, teams and headlines recur in every answer (a lap lists 200
+    # events), and escaping was a fifth of a command's time on the loop in a burst.
     # Discord hides the backslashes escape_markdown adds, so a quote still reads verbatim.
     return discord.utils.escape_markdown(neutralise(text))
 
