@@ -173,6 +173,7 @@ class Pitwall(commands.AutoShardedBot):
     _closing: bool
     _watcher: asyncio.Task[None] | None = None
     _reader: asyncio.Task[None] | None = None
+    _connected: asyncio.Event
     _articles_seen: tuple[int, str | None] = (0, None)
     _refreshing: asyncio.Lock
     _changes: int  # articles_changed calls so far
@@ -204,6 +205,7 @@ class Pitwall(commands.AutoShardedBot):
         self.intake = Intake(store, settings)  # links and feeds (cogs/articles, cogs/feeds)
         # One answer-index refresh at a time (see articles_changed).
         self._refreshing = asyncio.Lock()
+        self._connected = asyncio.Event()  # set at the gateway's connect (on_connect)
         self._changes = 0
         self._refreshed = 0
         self.sync_on_start = sync_on_start
@@ -234,11 +236,19 @@ class Pitwall(commands.AutoShardedBot):
     async def on_message(self, message: discord.Message, /) -> None:
         """Ignore prefix commands: mentions are answered by the mentions cog instead."""
 
+    async def on_connect(self) -> None:
+        """The gateway is connected, READY follows: the articles are read now (_read_articles).
+
+        Not at on_ready: discord.py holds that back until every guild has arrived (up to 2 s
+        after READY), while interactions already come, and they would wait for the articles.
+        """
+        self._connected.set()
+
     async def _read_articles(self) -> None:
-        """Read the articles into the answer indexes once READY; meanwhile answers that need
+        """Read the articles into the answer indexes once connected; meanwhile answers that need
         them wait (:meth:`Lookup.wait_for_articles`). If this fails, the article watcher
         reads them within ARTICLE_CHECK_SECONDS (it has seen no articles yet)."""
-        await self.wait_until_ready()
+        await self._connected.wait()
         try:
             await self.articles_changed()
         except Exception:

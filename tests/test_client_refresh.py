@@ -71,21 +71,13 @@ async def test_a_failed_refresh_is_tried_again_by_the_next_change(
 async def test_a_start_reads_the_articles_after_ready_and_answers_wait_for_them(
     store: Store, tmp_path: Path
 ) -> None:
-    """setup_hook builds all but the articles; once READY they are read, and an answer
+    """setup_hook builds all but the articles; once connected they are read, and an answer
     asked in between waits for them rather than answering from no articles."""
-    from unittest.mock import AsyncMock
-
     from bot.ingest.load import ingest
 
     seed = _SEED
     assert (await ingest(store, [seed])).ok
     bot = Pitwall(Settings(data_dir=tmp_path), store, sync_on_start=False)
-    ready = asyncio.Event()
-
-    async def wait_until_ready() -> None:
-        await ready.wait()
-
-    bot.wait_until_ready = AsyncMock(side_effect=wait_until_ready)  # type: ignore[method-assign]
     try:
         await bot.setup_hook()
         lookup = bot.answers.lookup
@@ -94,7 +86,7 @@ async def test_a_start_reads_the_articles_after_ready_and_answers_wait_for_them(
         facts = asyncio.create_task(bot.answers.facts(None))
         await asyncio.sleep(0.05)
         assert not facts.done()  # waits for the articles, never "no articles"
-        ready.set()
+        await bot.on_connect()
         answer = await asyncio.wait_for(facts, 30)
         assert lookup.has_articles and lookup.index.articles
         assert answer == await bot.answers.facts(None)

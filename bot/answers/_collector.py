@@ -26,11 +26,16 @@ runs, the interval is 1 ms; the threads' own work is a few percent slower.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import gc
+import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-__all__ = ["long_lived_build"]
+__all__ = ["give_back_memory", "long_lived_build"]
+
+log = logging.getLogger(__name__)
 
 #: Refreshes running now (two may overlap: the article watcher's and a moderator's add).
 _running = 0
@@ -97,3 +102,29 @@ def release(held: list[object]) -> None:
     """Let go of what :func:`parts_of` held, a step at a time (blocking: run in a thread)."""
     while held:
         del held[-_RELEASE_STEP:]
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (musl, macOS)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+_TRIM = _malloc_trim()
+
+
+def give_back_memory() -> None:
+    """Hand the C heap's free pages back to the system (blocking: run in a thread).
+
+    A refresh's transient objects (the rows read, the postings being gathered) are freed,
+    but glibc keeps the pages they used in its arenas, so the process stayed about 20 MB
+    above what it holds at 100,000 articles, and the answers' own allocations came on top
+    (issue 12: peak memory through interactions). ``malloc_trim(0)`` returns them.
+    """
+    if _TRIM is not None:
+        try:
+            _TRIM(0)
+        except (OSError, ctypes.ArgumentError) as exc:  # never a reason to fail a refresh
+            log.debug("malloc_trim failed: %s", exc)

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.answers._collector import long_lived_build, parts_of, release
+from bot.answers._collector import give_back_memory, long_lived_build, parts_of, release
 from bot.answers.apologies import Apologies
 from bot.answers.facts import Facts
 from bot.answers.laps import Laps
@@ -70,6 +70,7 @@ class AnswerEngine:
             held = await asyncio.to_thread(parts_of, old)
             del old
             await asyncio.to_thread(release, held)
+        await asyncio.to_thread(give_back_memory)  # the build's transient pages
 
     # -- names and articles (autocomplete, resolving) --------------------------------------
 
