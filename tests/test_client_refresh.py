@@ -90,6 +90,10 @@ async def test_a_start_reads_the_articles_after_ready_and_answers_wait_for_them(
         answer = await asyncio.wait_for(facts, 30)
         assert lookup.has_articles and lookup.index.articles
         assert answer == await bot.answers.facts(None)
+        # The reader notes what it read once its refresh returns, which can be after the
+        # index is in place (the refresh then hands memory back on a thread).
+        assert bot._reader is not None
+        await asyncio.wait_for(bot._reader, 30)
         assert bot._articles_seen == await store.articles_fingerprint()
     finally:  # never logged in: Client.close would fail; stop what setup_hook started
         for task in (bot._reader, bot._watcher):

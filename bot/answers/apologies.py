@@ -42,12 +42,16 @@ _NEGATED = re.compile(
 )
 
 #: A piece of a word each pattern above needs to score (a strong word, or the noun of
-#: first-person blame), as ``str.casefold`` folds it: text holding none scores 0 whatever its
-#: negations. None has an "i", the one letter ``re.IGNORECASE`` matches ("ı", "İ") to a
-#: letter that does not fold to it.
+#: first-person blame; "hate" for "I hate it for him"), as ``str.casefold`` folds it: text
+#: holding none, and no "on me"/"on us" (_ON_SELF), scores 0 whatever its negations. None has
+#: an "i", the one letter ``re.IGNORECASE`` matches ("ı", "İ") to a letter that does not fold
+#: to it. A new alternative in the patterns above needs its piece here (test_router_rules).
 _APOLOGY_HINTS = (
     "apolog", "sorry", "respons", "blame", "fault", "stake", "error", "bad", "wrong", "regret",
+    "hate",
 )  # fmt: skip
+#: "That's on me", "this one is on us": blame taken without a blame word.
+_ON_SELF = re.compile(r"\bon\s+(?:me|us)\b")
 
 
 def apology_strength(text: str) -> int:
@@ -59,7 +63,7 @@ def apology_strength(text: str) -> int:
     apology is not mistaken for one.
     """
     folded = text.casefold()  # most text is spared the backtracking patterns below
-    if not any(hint in folded for hint in _APOLOGY_HINTS):
+    if not any(hint in folded for hint in _APOLOGY_HINTS) and not _ON_SELF.search(folded):
         return 0
     strong = len(_STRONG_APOLOGY.findall(text)) - len(_NEGATED.findall(text))
     return 3 * max(strong, 0) + 2 * len(_FIRST_PERSON_BLAME.findall(text))
