@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from bot.answers._collector import SWITCH_INTERVAL, long_lived_build, parts_of, release
+from bot.store import Store
 
 
 def test_full_collections_are_held_off_inside_and_restored_after() -> None:
@@ -90,3 +91,15 @@ def test_release_lets_go_of_everything_held() -> None:
     held: list[object] = [[i] for i in range(5000)]
     release(held)
     assert held == []
+
+
+async def test_a_refresh_reads_the_register_of_people_off_the_loop(store: Store) -> None:
+    """The register (data/people) is read by the engine's refresh, on a thread, so a fan's
+    first /ask does not read it on the loop (about 0.3 s)."""
+    from bot.answers import AnswerEngine
+    from bot.ingest import resolve
+
+    resolve._load.cache_clear()
+    assert resolve._load.cache_info().currsize == 0
+    await AnswerEngine(store).refresh()
+    assert resolve._load.cache_info().currsize == 1
