@@ -20,6 +20,7 @@ import logging
 import math
 import re
 import sqlite3
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -59,6 +60,21 @@ T = TypeVar("T")
 
 #: Turning on WAL needs a moment alone with the file: up to 5 s, as for any lock.
 _WAL_TRIES, _WAL_PAUSE = 50, 0.1
+#: Reader connections (and threads) of an SQLite store: one long search never holds up the
+#: quick reads of other commands; more than the machine's two cores would only contend.
+READERS = 2
+#: Set while the task runs inside :meth:`Dialect.transaction`: its reads stay on its
+#: connection, where its uncommitted writes are.
+_IN_TRANSACTION: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "pitwall_in_transaction", default=False
+)
+_WRITE_WORDS = re.compile(r"\b(?:INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_read(sql: str) -> bool:
+    """Whether ``sql`` only reads: a SELECT or WITH query naming no writing statement."""
+    return sql.lstrip()[:4].upper() in ("SELE", "WITH") and not _WRITE_WORDS.search(sql)
 
 
 class SyncCursor(Protocol):
@@ -301,6 +317,9 @@ class SqliteDialect(Dialect):
     _writer: sqlite3.Connection | None
     _thread: ThreadPoolExecutor | None
     _intake_columns: bool
+    _readers: ThreadPoolExecutor | None
+    _reader_conns: list[sqlite3.Connection]
+    _reader_local: threading.local
 
     def __init__(self, path: Path, db: aiosqlite.Connection) -> None:
         super().__init__()
@@ -309,6 +328,9 @@ class SqliteDialect(Dialect):
         self._writer = None
         self._thread = None
         self._intake_columns = False
+        self._readers = None
+        self._reader_conns = []
+        self._reader_local = threading.local()
 
     @classmethod
     async def connect(cls, path: Path) -> SqliteDialect:
@@ -361,6 +383,8 @@ class SqliteDialect(Dialect):
                 row = None
             if row and str(row[0]).lower() != "wal":
                 log.warning("store %s: journal mode is %s, not WAL", self.path, row[0])
+            elif row:
+                self._readers = ThreadPoolExecutor(READERS, thread_name_prefix="pitwall-read")
             await self.db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a usable Pitwall database: {exc}") from exc
@@ -381,6 +405,12 @@ class SqliteDialect(Dialect):
         return await (await self.db.execute("PRAGMA journal_mode = WAL")).fetchone()
 
     async def close(self) -> None:
+        if self._readers is not None:
+            readers, self._readers = self._readers, None
+            readers.shutdown(wait=True)
+            for conn in self._reader_conns:
+                conn.close()
+            self._reader_conns.clear()
         if self._thread is not None:
             thread, self._thread = self._thread, None
             writer, self._writer = self._writer, None
@@ -394,6 +424,8 @@ class SqliteDialect(Dialect):
     # -- statements ----------------------------------------------------------------------
 
     async def all(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        if self._readers is not None and not _IN_TRANSACTION.get() and _plain_read(sql):
+            return await self._read(sql, tuple(params))
         # One trip to the connection's thread, not three (execute, fetch, close): under load
         # every trip waits its turn for the thread and for the GIL.
         return list(await self.db.execute_fetchall(sql, tuple(params)))
@@ -412,11 +444,14 @@ class SqliteDialect(Dialect):
     async def transaction(self) -> AsyncIterator[None]:
         async with self.lock:
             await self.db.execute("BEGIN IMMEDIATE")
+            inside = _IN_TRANSACTION.set(True)  # its reads must see its own writes
             try:
                 yield
             except BaseException:
                 await self.db.execute("ROLLBACK")
                 raise
+            finally:
+                _IN_TRANSACTION.reset(inside)
             await self.db.execute("COMMIT")
 
     async def run_sync(self, work: Callable[..., T], *args: Any) -> T:
@@ -441,6 +476,32 @@ class SqliteDialect(Dialect):
             self._writer = conn
         return self._writer
 
+    # -- reads on connections of their own (issue 12) -------------------------------------
+    # Every statement went through aiosqlite's one thread, in turn: in a burst of commands
+    # a lap or a recap (one quick read) waited behind every full-text search queued before
+    # it. Plain reads outside a transaction go to a few reader connections instead (WAL lets
+    # them read beside the writer; each sees every committed write); writes, PRAGMAs and a
+    # transaction's own reads stay on the main connection.
+
+    async def _read(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        readers = self._readers
+        if readers is None:  # closed meanwhile: the main connection says so
+            return list(await self.db.execute_fetchall(sql, params))
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(readers, self._read_on_thread, sql, params)
+
+    def _read_on_thread(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        """Run one read on this worker thread's own connection (opened on first use)."""
+        conn: sqlite3.Connection | None = getattr(self._reader_local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA query_only = ON")
+            self._reader_local.conn = conn
+            self._reader_conns.append(conn)
+        return conn.execute(sql, params).fetchall()
+
     # -- schema --------------------------------------------------------------------------
 
     async def schema_version(self) -> int:
@@ -460,7 +521,9 @@ class SqliteDialect(Dialect):
             raise
 
     async def data_version(self) -> int:
-        return int((await self.all("PRAGMA data_version"))[0][0])
+        # Per connection: it moves when another connection commits, so always the same one.
+        rows = await self.db.execute_fetchall("PRAGMA data_version")
+        return int(next(iter(rows))[0])
 
     async def integrity_check(self) -> str:
         """SQLite's own quick check: ``ok``, or what is wrong with the file."""
