@@ -409,7 +409,8 @@ async def test_fans_are_answered_while_a_moderator_write_waits_on_a_lock(
     rig: Rig, database: Path
 ) -> None:
     """A moderator's write waits on another process's lock: a fan's command meanwhile is
-    deferred in time, then answered once, when the store is free."""
+    answered within Discord's deadline, once: at once (a read has connections of its own
+    beside the waiting writer, issue 12) or deferred in time and answered when it can."""
     await rig.start(database)
     emu = rig.emu
     with write_lock(database):
@@ -419,7 +420,7 @@ async def test_fans_are_answered_while_a_moderator_write_waits_on_a_lock(
         await asyncio.sleep(0.5)  # the moderator's write is now waiting on the lock
         fan = await emu.send_command(*LAP)
         first = await fan.first_response(DEADLINE)
-        assert first.type == 5  # deferred: "Pitwall is thinking…"
+        assert first.type in (4, 5)  # the answer, or deferred: "Pitwall is thinking…"
         await asyncio.sleep(0.5)
     assert lap_32(await answered_once(fan))
     # The moderator's own answer is the recaps tests' business (it does not defer: see
