@@ -35,7 +35,8 @@ from bot.answers.text import normalise, strip_quotes
 from bot.answers.understand import (
     Reading,
 )
-from bot.models import Person
+from bot.ingest.relations import CO_DRIVER, REPLACEMENT, TEAM_MATES, read_relation
+from bot.models import Fact, Person
 
 __all__ = ["PeopleRouter"]
 
@@ -47,6 +48,69 @@ class PeopleRouter(StoriesRouter):
     """People and roles: who is X, X's team (the newest story's), which of several people
     sharing a name, a team's boss.
     """
+
+    async def _relation(self, bare: str, reading: Reading) -> Answer | None:
+        """Someone's team-mate, co-driver, replacement (or whom they replace), as a story
+        states it: the relation fact the ingester read, and the sentence saying it, cited.
+        None when the question asks no relation or no story states one: the passages may
+        still tell it."""
+        low = bare.casefold()
+        key = (
+            CO_DRIVER if _ASKS_CO_DRIVER.search(low)
+            else REPLACEMENT if _ASKS_REPLACEMENT.search(low)
+            else TEAM_MATES if _ASKS_TEAM_MATE.search(low)
+            else None
+        )  # fmt: skip
+        if key is None or len(reading.people) != 1:
+            return None
+        name = reading.people[0]
+        person = self.lookup.index.people.get(name) or Person(name)
+        # "who is Bearman replacing": the one named replaces; "who replaces Hulkenberg",
+        # "Hulkenberg's seat": the one named is replaced.
+        replacer = False
+        if key == REPLACEMENT:
+            verb = _ASKS_REPLACEMENT.search(low)
+            at = min((i for f in forms_of(person) if (i := low.find(f)) >= 0), default=-1)
+            replacer = (
+                verb is not None
+                and 0 <= at < verb.start()
+                and not re.search(r"['’]?s?\s+(?:seat|place|drive|ride|replacement|successor)",
+                                  low[at : verb.end()])
+            )  # fmt: skip
+        for fact in await self.engine.store.facts_naming(name, (key,)):
+            pair = read_relation(fact)
+            if pair is None or name not in pair:
+                continue
+            first, second = pair
+            if key == REPLACEMENT and (first == name) != replacer:
+                continue
+            other = second if first == name else first
+            shown = await self._relation_sentences(fact, name, other)
+            if shown:
+                return PassageAnswer(tuple(self.passages_found(shown)), "", "", fact)
+        return None
+
+    async def _relation_sentences(self, fact: Fact, name: str, other: str) -> list[Scored]:
+        """The sentence of the fact's paragraph naming ``other`` (the answer), verbatim; else
+        the one naming ``name`` ("He replaces Hulkenberg": the story named the other before)."""
+        if fact.source is None or fact.paragraph is None:
+            return []
+        passage = next(
+            (p for p in await self.engine.store.article_passages(fact.source.slug)
+             if p.paragraph == fact.paragraph),
+            None,
+        )  # fmt: skip
+        if passage is None:
+            return []
+        spans = split_sentences(passage.text)
+        for who in (other, name):
+            # Full name or surname: "Chase" alone may be another Chase.
+            forms = {who.casefold(), who.split()[-1].casefold()}
+            for i, (a, b) in enumerate(spans):
+                text = passage.text[a:b].strip()
+                if _mentions(text, forms):
+                    return [Scored(0.0, text, passage, i, i)]
+        return []
 
     async def _team_of(self, name: str, reading: Reading) -> Answer | None:
         """Someone's team, car, team-mates or crew as the article's sentences tell it, when
@@ -206,6 +270,16 @@ class PeopleRouter(StoriesRouter):
         ]
         return speaking[0] if len(speaking) == 1 else None
 
+
+#: Questions asking a relation between people: "who is Solberg's co-driver", "who replaces
+#: Hulkenberg", "Hulk's seat", "who is Bearman's team-mate", "who does X partner".
+_ASKS_CO_DRIVER = re.compile(r"\bco-?\s?driv\w*|\bnavigator\b|\bco-?\s?pilot\b")
+_ASKS_REPLACEMENT = re.compile(
+    r"\breplac\w*|\bsuccee?d\w*|\bsuccessor\b|\btak\w*\s+over\b|\btook\s+over\b|"
+    r"\b(?:seat|place)\s+(?:go|goes|went|going)\b|\bstand\w*\s+in\b|\bstep\w*\s+in\b|"
+    r"\b(?:take|takes|taking|took|get|gets|getting|got|inherit\w*)\s+\w+['’]?s?\s+(?:seat|place)\b"
+)
+_ASKS_TEAM_MATE = re.compile(r"\bteam\s?-?\s?mates?\b|\bpartner\w*\b|\bpaired\b")
 
 #: A team as a sentence writes it: one or two capitalised words ("Williams", "Red Bull").
 _TEAM = r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
