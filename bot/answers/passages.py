@@ -108,8 +108,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = _LAST_WORD.search(text, 0, m.start())
-        if before and (before[1] in _ABBREVIATIONS or len(before[1]) == 1) and not m[1]:
-            continue  # "St. Devote", "J. Smith": not the end of a sentence
+        if (
+            before
+            and (before[1] in _ABBREVIATIONS or (len(before[1]) == 1 and before[1].isalpha()))
+            and not m[1]
+        ):
+            continue  # "St. Devote", "J. Smith": not the end of a sentence ("Turn 1." is)
         end = m.start() + len(m[1])
         if text[start:end].strip():
             out.append((start, end))

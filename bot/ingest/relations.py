@@ -72,8 +72,8 @@ _P = r"\x01(\d+)\x02"
 #: "Team Penske", "Joe Gibbs", "Toyota").
 _TEAMS = r"(?:(?:[A-Z][\w.&'’-]*|of|\x01\d+\x02)\s+){0,4}"
 _ADJ = r"(?:(?:new|old|former|future|current|fellow|long-?time|regular|experienced)\s+)?"
-_MATE = r"(?:team-?mates?|team\s+mates?)"
-_CO = r"(?:co-?drivers?|navigators?|co-?pilots?)"
+_MATE = r"(?:[Tt]eam-?mates?|[Tt]eam\s+mates?)"
+_CO = r"(?:[Cc]o-?drivers?|[Nn]avigators?|[Cc]o-?pilots?)"
 _POSS = r"['’]s?"
 _HIS = r"(?:his|her|their)"
 
@@ -113,7 +113,8 @@ _REPLACES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_P}\s+{_WILL}(?:takes?|took|taking|inherits?)\s+{_P}{_POSS}\s+"
                 rf"(?:seat|place|drive|ride|car)\b"), "ab"),
     (re.compile(rf"{_P}\s+{_WILL}(?:steps?|stepping|stepped|stands?|standing|stood|fills?|"
-                rf"filling|filled|deputi[sz]es?)\s+in\s+for\s+{_P}"), "ab"),
+                rf"filling|filled|deputi[sz]es?)\s+in\s+for\s+(?:the\s+(?:[a-z-]+\s+)?)?"
+                rf"{_P}"), "ab"),
     (re.compile(rf"{_P}{_POSS}\s+(?:replacement|successor|stand-in)\s*,?\s+(?:\w+\s+){{0,2}}"
                 rf"{_P}"), "ba"),
     (re.compile(rf"{_P}\s+(?:\w+\s+){{0,3}}as\s+{_P}{_POSS}\s+(?:replacement|successor|"
@@ -177,6 +178,9 @@ def _mark(sentence: str, forms: list[tuple[str, int]]) -> tuple[str, list[int]]:
     return "".join(out), [i for _, _, i in taken]
 
 
+#: A sentence opening with a pronoun or an epithet ("He replaces X", "The 21-year-old ...")
+#: is about the person the story last named.
+_BACK = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|the\s+(?!\x01))", re.I)
 #: A sentence whose first person comes after more words than this ("The 21-year-old, who
 #: ... will partner X") is not about that person: the story's subject stays.
 _SUBJECT_WORDS = 3
@@ -191,57 +195,60 @@ def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[
     subject: int | None = None  # the person the story last named first in a sentence
     for number, text in enumerate(paragraphs, start=1):
         low = text.casefold()
-        wanted = any(w in low for w in ("mate", "co-", "codriver", "navigator", "replac",
+        wanted = any(w in low for w in ("mate", "partner", "co-", "codriver", "navigator", "replac",
                                         "over from", "seat", "place of", "in for", "successor",
                                         "stand-in", "ride", "drive"))  # fmt: skip
         for a, b in sentence_spans(text):
             sentence = text[a:b].strip()
             marked, order = _mark(sentence, forms)
+            at = marked.find("\x01")
+            prior = subject
+            if order and not _BACK.match(marked) and len(marked[:at].split()) <= _SUBJECT_WORDS:
+                subject = order[0]  # "Oliver Bearman will race ...", not "..., beating X"
             if wanted:
-                for key, x, y in _read(marked, subject):
+                for key, x, y in _read(marked, subject, prior):
                     if x == y:
                         continue
                     first, second = people[x].name, people[y].name
                     if key == TEAM_MATES:
                         first, second = sorted((first, second))
                     found.setdefault((key, first, second), Relation(key, first, second, number))
-            at = marked.find("\x01")
-            if order and len(marked[:at].split()) <= _SUBJECT_WORDS:
-                subject = order[0]  # "Oliver Bearman will race ...", not "..., beating X"
     return list(found.values())
 
 
-def _read(marked: str, subject: int | None) -> list[tuple[str, int, int]]:
-    """(key, first, second) of each relation a marked sentence states."""
+def _read(marked: str, subject: int | None, prior: int | None) -> list[tuple[str, int, int]]:
+    """(key, first, second) of each relation a marked sentence states; ``subject`` is whom
+    the sentence is about, ``prior`` whom the story was about before it ("Team-mate Isack
+    Hadjar came home eighth": the one before's team-mate)."""
     out: list[tuple[str, int, int]] = []
     for key, patterns in ((TEAM_MATES, _MATES), (CO_DRIVER, _COS)):
         for pattern, order in patterns:
             for m in pattern.finditer(marked):
-                pair = _pair(m, order, subject, marked)
+                pair = _pair(m, order, subject, prior)
                 if pair is not None:
                     out.append((key, *pair))
             if out and out[-1][0] == key:
                 break  # the most precise pattern that fits decides
     for pattern, order in _REPLACES:
         m = pattern.search(marked)
-        if m and (pair := _pair(m, order, subject, marked)) is not None:
+        if m and (pair := _pair(m, order, subject, prior)) is not None:
             out.append((REPLACEMENT, *pair))
             break
     return out
 
 
-def _pair(m: re.Match[str], order: str, subject: int | None, marked: str) -> tuple[int, int] | None:
+def _pair(
+    m: re.Match[str], order: str, subject: int | None, prior: int | None
+) -> tuple[int, int] | None:
     groups = [int(g) for g in m.groups() if g is not None]
     if order in ("pair", "ab") and len(groups) >= 2:
         return groups[0], groups[1]
     if order == "ba" and len(groups) >= 2:
         return groups[1], groups[0]
     if order in ("-b", "b-") and groups:
-        # The one whose relation it is: the sentence's first person before it, else the
-        # subject the story carries ("He replaces Hulkenberg").
-        before = [int(g) for g in re.findall(_P, marked[: m.start()])]
-        first = before[0] if before else subject
-        return (first, groups[-1]) if first is not None else None
+        other = groups[-1] if order == "-b" else groups[0]
+        first = subject if subject != other else prior
+        return (first, other) if first is not None else None
     return None
 
 

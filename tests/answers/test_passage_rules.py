@@ -1,0 +1,103 @@
+"""Relations and passages on invented stories: a team-mate, a replacement and a co-driver
+answered from the story's relation facts, cited; the answering sentence shown whole."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.answers import AnswerEngine
+from bot.answers.passages import split_sentences
+from bot.render import render_text
+from bot.store import Store
+from tests.answers.scoring import build
+
+SEAT = "\n\n".join(
+    (
+        "date 2026-03-01 Invented: Rafe Dunmore signs for Apex as Lindqvist moves on",
+        "Rafe Dunmore will race for Apex next season, the team confirmed on Tuesday.",
+        "The 24-year-old, who spent two years in Formula 2, has signed a two-year deal. He "
+        "replaces Petra Lindqvist, who moves to sportscars, and will partner Tomas Varga.",
+        "Apex said the decision was made in June.",
+    )
+)  # fmt: skip
+
+RALLY = "\n\n".join(
+    (
+        "date 2026-04-12 Invented Rally of the Lakes: Kallio wins",
+        "Eero Kallio won the invented Rally of the Lakes on Sunday by 6.1 seconds.",
+        "Kallio and co-driver Joel Sarkis led from the second stage to the finish.",
+        '"Joel was perfect in the notes," Kallio said.',
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("relations")
+    paths = []
+    for slug, text in (("2026-03-01-seat", SEAT), ("2026-04-12-lakes", RALLY)):
+        path = folder / f"{slug}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    db = folder / "pitwall.db"
+    asyncio.run(build(db, paths))
+    return db
+
+
+@pytest.fixture
+async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
+    async with await Store.open(database) as store:
+        built = AnswerEngine(store)
+        await built.refresh()
+        yield built
+
+
+async def ask(engine: AnswerEngine, question: str) -> str:
+    return render_text(await engine.ask(question))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who replaces lindqvist", "who is replacing lindqvist at apex", "lindqvists replacement"],
+)
+async def test_who_replaces_someone_names_the_replacement_cited(
+    engine: AnswerEngine, question: str
+) -> None:
+    """The replacement named, with the sentence stating it and its paragraph."""
+    shown = await ask(engine, question)
+    assert "Rafe Dunmore replaces Petra Lindqvist" in shown
+    assert "He replaces Petra Lindqvist" in shown
+    assert "¶2" in shown
+    assert "don't say" not in shown
+
+
+async def test_whom_someone_replaces_is_the_other_way_round(engine: AnswerEngine) -> None:
+    """ "who is Dunmore replacing": the one he replaces."""
+    shown = await ask(engine, "who is dunmore replacing")
+    assert "Rafe Dunmore replaces Petra Lindqvist" in shown
+
+
+@pytest.mark.parametrize("question", ["who is dunmores teammate", "who is varga's team-mate"])
+async def test_team_mate_either_way_round(engine: AnswerEngine, question: str) -> None:
+    """Team-mates answer for each other."""
+    shown = await ask(engine, question)
+    assert "Rafe Dunmore and Tomas Varga" in shown
+    assert "will partner Tomas Varga" in shown
+
+
+async def test_co_driver_from_the_story(engine: AnswerEngine) -> None:
+    """ "who is X's codriver": the co-driver, in the sentence naming them."""
+    shown = await ask(engine, "who is kallios codriver")
+    assert "Joel Sarkis" in shown
+    assert "Kallio and co-driver Joel Sarkis led" in shown
+
+
+def test_a_number_ending_a_sentence_ends_it() -> None:
+    """ "... in Turn 1. The second ..." is two sentences; "J. Smith" stays one."""
+    text = "The first came on Lap 14 for debris in Turn 1. The second came on Lap 98."
+    assert len(split_sentences(text)) == 2
+    assert len(split_sentences("It was J. Smith who won.")) == 1
