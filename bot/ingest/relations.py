@@ -95,11 +95,19 @@ def _relation_patterns(word: str) -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+#: "with Felipe Massa and then Raikkonen as team-mates": each the subject's team-mate.
+_AS_MATES = (
+    re.compile(
+        rf"\bwith\s+{_P}(?:\s*,\s*{_P})?(?:\s*,?\s+and\s+(?:then\s+|later\s+)?{_P})?\s+as\s+"
+        rf"(?:{_HIS}\s+)?{_ADJ}{_MATE}\b"
+    ),
+    "-many",
+)
 #: "will partner Gabriel Bortoleto", "partners Zhou": the subject's team-mate.
 _PARTNER = (re.compile(rf"\b(?:will\s+|to\s+)?partner(?:s|ed|ing)?\s+{_P}"), "-b")
 
 
-_MATES = [*_relation_patterns(_MATE), _PARTNER]
+_MATES = [*_relation_patterns(_MATE), _PARTNER, _AS_MATES]
 _COS = _relation_patterns(_CO)
 _WILL = r"(?:(?:will|would|is\s+(?:set|due|expected)\s+to|is\s+to|is\s+going\s+to)\s+)?"
 #: (pattern, order): "ab" a replaces b, "ba" b is replaced by a, "-b" the subject replaces b.
@@ -120,6 +128,10 @@ _REPLACES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_P}\s+(?:\w+\s+){{0,3}}as\s+{_P}{_POSS}\s+(?:replacement|successor|"
                 rf"stand-in)\b"), "ab"),
     (re.compile(rf"{_P}\s+(?:\w+\s+){{0,6}}in\s+place\s+of\s+{_P}"), "ab"),
+    # "Jak Crawford, the team's reserve driver, will replace him": whom the story is about.
+    (re.compile(rf"{_P}\s*(?:,[^,\x01]{{1,80}},\s*)?{_WILL}(?:replaces?|replacing|replaced|"
+                rf"succeeds?|succeeding)\s+(?:him|her)\b"), "a-"),
+    (re.compile(rf"{_P}\s*,[^,\x01]{{1,80}},\s*{_WILL}(?:replaces?|replacing)\s+{_P}"), "ab"),
     # "He replaces Hulkenberg", "..., replacing Hulkenberg": the subject replaces.
     (re.compile(rf"(?:^|\b(?:he|she|who)\s+|,\s+){_WILL}(?:replaces?|replacing)\s+{_P}",
                 re.IGNORECASE), "-b"),
@@ -224,32 +236,38 @@ def _read(marked: str, subject: int | None, prior: int | None) -> list[tuple[str
     for key, patterns in ((TEAM_MATES, _MATES), (CO_DRIVER, _COS)):
         for pattern, order in patterns:
             for m in pattern.finditer(marked):
-                pair = _pair(m, order, subject, prior)
-                if pair is not None:
-                    out.append((key, *pair))
+                out += [(key, a, b) for a, b in _pairs(m, order, subject, prior)]
             if out and out[-1][0] == key:
                 break  # the most precise pattern that fits decides
     for pattern, order in _REPLACES:
         m = pattern.search(marked)
-        if m and (pair := _pair(m, order, subject, prior)) is not None:
-            out.append((REPLACEMENT, *pair))
+        if m and (pairs := _pairs(m, order, subject, prior)):
+            out += [(REPLACEMENT, a, b) for a, b in pairs]
             break
     return out
 
 
-def _pair(
+def _pairs(
     m: re.Match[str], order: str, subject: int | None, prior: int | None
-) -> tuple[int, int] | None:
+) -> list[tuple[int, int]]:
+    """The (first, second) pairs a match names, by the pattern's ``order``: "ab" and "pair"
+    as written, "ba" the other way, "-b"/"b-" the subject's, "a-" the subject as second,
+    "-many" the subject with each."""
     groups = [int(g) for g in m.groups() if g is not None]
     if order in ("pair", "ab") and len(groups) >= 2:
-        return groups[0], groups[1]
+        return [(groups[0], groups[1])]
     if order == "ba" and len(groups) >= 2:
-        return groups[1], groups[0]
-    if order in ("-b", "b-") and groups:
-        other = groups[-1] if order == "-b" else groups[0]
-        first = subject if subject != other else prior
-        return (first, other) if first is not None else None
-    return None
+        return [(groups[1], groups[0])]
+    if not groups:
+        return []
+    if order == "a-":
+        other = subject if subject != groups[0] else prior
+        return [(groups[0], other)] if other is not None else []
+    if order == "-many":
+        return [(subject, g) for g in groups if subject is not None]
+    other = groups[-1] if order == "-b" else groups[0]
+    first = subject if subject != other else prior
+    return [(first, other)] if first is not None else []
 
 
 def relation_facts(paragraphs: Sequence[str], people: Sequence[Person]) -> list[Fact]:

@@ -28,7 +28,7 @@ SEAT = "\n\n".join(
 RALLY = "\n\n".join(
     (
         "date 2026-04-12 Invented Rally of the Lakes: Kallio wins",
-        "Eero Kallio won the invented Rally of the Lakes on Sunday by 6.1 seconds.",
+        "Eerikki Kallio won the invented Rally of the Lakes on Sunday by 6.1 seconds.",
         "Kallio and co-driver Joel Sarkis led from the second stage to the finish.",
         '"Joel was perfect in the notes," Kallio said.',
     )
@@ -94,6 +94,12 @@ async def test_co_driver_from_the_story(engine: AnswerEngine) -> None:
     shown = await ask(engine, "who is kallios codriver")
     assert "Joel Sarkis" in shown
     assert "Kallio and co-driver Joel Sarkis led" in shown
+
+
+async def test_a_shortened_first_name_asks_the_relation(engine: AnswerEngine) -> None:
+    """ "eeri's codriver": the one person whose first name it shortens (Eerikki Kallio)."""
+    shown = await ask(engine, "whos eeri's codriver")
+    assert "Joel Sarkis" in shown
 
 
 def test_a_number_ending_a_sentence_ends_it() -> None:

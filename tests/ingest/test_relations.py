@@ -72,9 +72,32 @@ def test_a_pronoun_replaces_for_the_person_the_story_last_named() -> None:
     assert found == {(REPLACEMENT, "Rafe Dunmore", "Petra Lindqvist", 2)}
 
 
+def test_an_appositive_replacement_of_him_replaces_the_story_subject() -> None:
+    """ "X, the team's reserve, will replace him": him is whom the story is about."""
+    found = relations(
+        "Petra Lindqvist will retire at the end of the season.",
+        "Apex confirmed that Rafe Dunmore, its 20-year-old reserve, will replace her next year.",
+    )
+    assert found == {(REPLACEMENT, "Rafe Dunmore", "Petra Lindqvist", 2)}
+
+
+def test_several_team_mates_as_a_list() -> None:
+    """ "with X and then Y as team-mates": each is the subject's team-mate."""
+    found = relations(
+        "Tomas Varga spent five seasons at Apex, with Ines Kowal and then Dunmore as team-mates."
+    )
+    assert found == {
+        (TEAM_MATES, "Ines Kowal", "Tomas Varga", 1),
+        (TEAM_MATES, "Rafe Dunmore", "Tomas Varga", 1),
+    }
+
+
 def test_co_driver_after_and_or_possessive() -> None:
     """ "X and co-driver Y", "X's co-driver Y": Y is X's co-driver."""
     assert relations("Varga and co-driver Joel Sarkis led after the first loop.") == {
+        (CO_DRIVER, "Tomas Varga", "Joel Sarkis", 1)
+    }
+    assert relations("Varga and his Estonian co-driver Joel Sarkis won.") == {
         (CO_DRIVER, "Tomas Varga", "Joel Sarkis", 1)
     }
     assert relations("Kowal's co-driver, Jojo, read the notes perfectly.") == {
