@@ -256,6 +256,11 @@ class Scored:
     team: bool = False
     rarest: bool = False
     story_named: bool = False
+    #: The question's groups the sentence's own words hold (not its headline's), by index.
+    own: frozenset[int] = frozenset()
+    #: The sentence before it holds what the question asks that it lacks ("The rally
+    #: turned on SS14. Thierry Neuville ... rolled"): the two are shown together.
+    lead: bool = False
 
 
 class Passages(Part):
@@ -427,6 +432,7 @@ class Passages(Part):
                 if not s.required and (id(s.passage), s.position - 1) in told:
                     s.required = s.cue = True
                     s.score += 6.0  # the required cue's and a cue's worth, as its own would
+        _lean_on_leads(scored, weights)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
         if query.newest_first and answering:
@@ -445,9 +451,10 @@ class Passages(Part):
             answering = [s for s in answering if s.speaker]
 
         every = {(id(s.passage), s.position): s for s in scored}
+        asked = _asked_forms(query, name_forms)
         return (
-            self._pick(answering, every, query.place_asked),
-            self._pick(scored, every, query.place_asked),
+            self._pick(answering, every, query.place_asked, asked),
+            self._pick(scored, every, query.place_asked, asked),
         )
 
     def _score(
@@ -480,6 +487,7 @@ class Passages(Part):
         dated = f"{marker[0].casefold()} {low}" if marker else low
         covered = have if query.need else have | story  # a number must be the sentence's own
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
+        own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         rarest = not rare or bool(have & rare)
         cover = matched / sum(weights) if weights else 0.0
         score = matched
@@ -542,6 +550,7 @@ class Passages(Part):
         return Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
             was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
+            own=own,
         )  # fmt: skip
 
     @staticmethod
@@ -575,7 +584,10 @@ class Passages(Part):
 
     @staticmethod
     def _pick(
-        scored: list[Scored], every: dict[tuple[int, int], Scored], place_asked: bool = False
+        scored: list[Scored],
+        every: dict[tuple[int, int], Scored],
+        place_asked: bool = False,
+        asked: frozenset[str] = frozenset(),
     ) -> list[Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
@@ -609,7 +621,7 @@ class Passages(Part):
             and bool(_PLACE_WORDS.search(best.passage.text[: spans[best.position][0]]))
         )
         if best.position > 0 and (
-            _PRONOUN.match(best.text) or best.quoted or definite or placeless
+            _PRONOUN.match(best.text) or best.quoted or definite or placeless or best.lead
         ):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]
@@ -636,6 +648,22 @@ class Passages(Part):
                 shown.add(text)
                 at += 1
             return picked[: MAX_SENTENCES + 2]
+        if (
+            asked
+            and best.position + 1 < len(spans)
+            and not best.quoted
+            and not _opens_with(best.text, asked)
+        ):
+            # "The Power Stage ... went to Evans, 0.4 seconds quicker than Solberg. Solberg
+            # took four, ...": the next sentence is about the one asked, and tells it.
+            a, b = spans[best.position + 1]
+            text = best.passage.text[a:b].strip()
+            if text not in shown and _opens_with(text, asked) and not _OPENS_QUOTE.match(text):
+                after = every.get((id(best.passage), best.position + 1)) or Scored(
+                    best.score, text, best.passage, best.order + 1, best.position + 1
+                )
+                picked.insert(picked.index(best) + 1, after)
+                return picked[: MAX_SENTENCES + 1]
         if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
             # "..., Evans said the win felt bittersweet." is followed by what he said.
             a, b = spans[best.position + 1]
@@ -739,6 +767,42 @@ _PODIUM = (
                r"podium|rounded out the podium|completing the podium|podium)\b"),
 )  # fmt: skip
 _STANDINGS = re.compile(r"\b(?:points|standings|championship lead|leads the championship)\b")
+
+
+#: How much a sentence gains from the question's words its lead holds and it lacks, per
+#: unit of their weight (a tie-break among sentences naming the one asked).
+LEAD_SHARE = 0.5
+
+
+def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
+    """Mark each sentence whose lead (the sentence before it in its paragraph) holds words
+    of the question it lacks, and credit it with them: "The rally turned on SS14. Thierry
+    Neuville ... rolled his Hyundai" answers "what happened to Neuville on SS14" together.
+
+    Only a lead naming none of the people asked lends its words (one naming them is an
+    answer of its own), and only to a sentence that names them.
+    """
+    at = {(id(s.passage), s.position): s for s in scored}
+    for s in scored:
+        before = at.get((id(s.passage), s.position - 1)) if s.position else None
+        if before is None or before.named or not s.named:
+            continue
+        extra = before.own - s.own
+        if extra:
+            s.score += LEAD_SHARE * sum(weights[i] for i in extra)
+            s.lead = True
+
+
+def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
+    """The written forms of whom the question is about: its subject, else its one person."""
+    if query.subject in query.people:
+        return frozenset(name_forms[query.people.index(query.subject)])
+    return frozenset(name_forms[0]) if len(name_forms) == 1 else frozenset()
+
+
+def _opens_with(text: str, forms: Iterable[str]) -> bool:
+    """Whether a sentence names one of ``forms`` in its first three words (its subject)."""
+    return _mentions(" ".join(text.split()[:3]), forms)
 
 
 def _has(low: str, phrase: str) -> bool:

@@ -29,6 +29,10 @@ RALLY = "\n\n".join(
     (
         "date 2026-04-12 Invented Rally of the Lakes: Kallio wins",
         "Eerikki Kallio won the invented Rally of the Lakes on Sunday by 6.1 seconds.",
+        "The bonus stage went to Marta Ruiz, two tenths quicker than Kallio, for three "
+        "extra points. Kallio took two, and Ines Kowal one.",
+        "The rally turned on SS7, the long stage through the quarry. Ruiz clipped a rock and "
+        "broke her steering, losing four minutes.",
         "Kallio and co-driver Joel Sarkis led from the second stage to the finish.",
         '"Joel was perfect in the notes," Kallio said.',
     )
@@ -100,6 +104,20 @@ async def test_a_shortened_first_name_asks_the_relation(engine: AnswerEngine) ->
     """ "eeri's codriver": the one person whose first name it shortens (Eerikki Kallio)."""
     shown = await ask(engine, "whos eeri's codriver")
     assert "Joel Sarkis" in shown
+
+
+async def test_the_next_sentence_about_the_one_asked_is_shown(engine: AnswerEngine) -> None:
+    """The sentence answering about someone else is followed by the one about them."""
+    shown = await ask(engine, "how many bonus points did kallio get")
+    assert "Kallio took two" in shown
+
+
+async def test_a_lead_sentence_lends_its_words(engine: AnswerEngine) -> None:
+    """ "what happened to Ruiz on SS7": the stage is told in the sentence before hers."""
+    shown = await ask(engine, "what happened to ruiz on ss7")
+    assert "The rally turned on SS7" in shown
+    assert "Ruiz clipped a rock" in shown
+    assert shown.index("The rally turned") < shown.index("Ruiz clipped")
 
 
 def test_a_number_ending_a_sentence_ends_it() -> None:
