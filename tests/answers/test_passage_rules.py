@@ -22,6 +22,8 @@ SEAT = "\n\n".join(
         "The 24-year-old, who spent two years in Formula 2, has signed a two-year deal. He "
         "replaces Petra Lindqvist, who moves to sportscars, and will partner Tomas Varga.",
         "Apex said the decision was made in June.",
+        "Dunmore leaves Vortex after two seasons. According to the invented weekly Motor "
+        "Daily, Vortex reserve Lina Moreau is the favourite for the Vortex seat.",
     )
 )  # fmt: skip
 
@@ -91,6 +93,15 @@ async def test_team_mate_either_way_round(engine: AnswerEngine, question: str) -
     shown = await ask(engine, question)
     assert "Rafe Dunmore and Tomas Varga" in shown
     assert "will partner Tomas Varga" in shown
+
+
+async def test_a_replacement_only_rumoured_is_answered_as_reported(engine: AnswerEngine) -> None:
+    """No story states who replaces Dunmore at Vortex; the report naming the favourite for
+    the seat answers, as the article words it, never as a quote."""
+    shown = await ask(engine, "who is replacing dunmore at vortex")
+    assert "According to the invented weekly Motor Daily, Vortex reserve Lina Moreau" in shown
+    assert "“" not in shown
+    assert "don't say" not in shown
 
 
 async def test_co_driver_from_the_story(engine: AnswerEngine) -> None:

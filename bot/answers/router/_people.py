@@ -90,23 +90,50 @@ class PeopleRouter(StoriesRouter):
             shown = await self._relation_sentences(fact, name, other)
             if shown and shown[0].text not in {s.text for _, s in picked}:
                 picked.append((fact, shown[0]))
-        if not picked:
-            return None
         # "who were Alonso's team-mates at Ferrari": the relations told beside the question's
         # other words first; then the newest story's, as many as it states (up to three).
         from bot.answers.understand import stop_words
 
         own = {w for f in forms_of(person) for w in words_of(f)}
-        rest = {
-            stem(w) for w in words_of(bare)
+        rest = [
+            w for w in dict.fromkeys(words_of(bare))
             if w not in stop_words() and w not in own and not _RELATION_WORD.search(w)
-        }  # fmt: skip
-        fitting = [(f, s) for f, s in picked if rest & stems(s.text)]
+        ]  # fmt: skip
+        if not picked:
+            return await self._relation_told(key, name, replacer, rest)
+        fitting = [(f, s) for f, s in picked if {stem(w) for w in rest} & stems(s.text)]
         picked = fitting or picked
         slug = picked[0][1].passage.source.slug if picked[0][1].passage.source else ""
         picked = [(f, s) for f, s in picked if s.passage.source and s.passage.source.slug == slug]
         shown = [s for _, s in picked[:3]]
         return PassageAnswer(tuple(self.passages_found(shown)), "", "", picked[0][0])
+
+    async def _relation_told(
+        self, key: str, name: str, replacer: bool, rest: list[str]
+    ) -> Answer | None:
+        """No story states the relation outright: the sentence of a story naming ``name``
+        that holds the relation's words and the question's others ("who is replacing
+        Bearman at Haas": "Zhou, who is said to be the favourite for the Haas seat"), a
+        report as the article words it. None when no sentence holds them all."""
+        if replacer or not rest:
+            return None  # whom someone replaces is stated as a relation, or not at all
+        told = _RELATION_TOLD[key]
+        query = Query(
+            groups=[*((w,) for w in rest)],
+            # The relation's own word in the sentence itself: a headline's "seat" holds for
+            # every sentence of its story.
+            need_written=re.compile(r"\b(?:" + "|".join(map(re.escape, told)) + r")\b", re.I),
+            people=(name,),
+            object_people=True,
+            min_cover=1.0,
+        )
+        found, _ = await self.passages.find(query)
+        person = self.lookup.index.people.get(name) or Person(name)
+        # A sentence where the one named is the replacer answers the other question.
+        found = [f for f in found if not _opens_with_person(f.text, forms_of(person))]
+        if not found:
+            return None
+        return PassageAnswer(tuple(self.passages_found(found[:2])), "")
 
     def _shortened(self, low: str) -> list[str]:
         """The one person whose first name a question shortens before a relation word
@@ -313,6 +340,21 @@ _ASKS_REPLACEMENT = re.compile(
 _RELATION_WORD = re.compile(
     r"mate|partner|co-?driv|navigat|pilot|replac|succe|seat|place|take|took|over|next|yr|year"
 )
+#: The words a sentence telling each relation holds, when no relation was read from it.
+_RELATION_TOLD = {
+    REPLACEMENT: ("seat", "replace", "replaces", "replacing", "replacement", "successor",
+                  "drive", "favourite", "favorite"),
+    TEAM_MATES: ("team-mate", "teammate", "team-mates", "teammates", "partner", "alongside"),
+    CO_DRIVER: ("co-driver", "codriver", "navigator", "co-pilot"),
+}  # fmt: skip
+
+
+def _opens_with_person(text: str, forms: set[str]) -> bool:
+    return _mentions(" ".join(text.split()[:3]), forms) or bool(
+        re.match(r"(?:he|she)\b", text, re.I)
+    )
+
+
 _ASKS_TEAM_MATE = re.compile(r"\bteam\s?-?\s?mates?\b|\bpartner\w*\b|\bpaired\b")
 
 #: A team as a sentence writes it: one or two capitalised words ("Williams", "Red Bull").
