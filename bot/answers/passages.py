@@ -269,6 +269,9 @@ class Passages(Part):
     async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
         """(answering sentences, best first; the nearest sentences, answering or not)."""
         index = self._index
+        if any(w in _VERB_FORMS for g in query.groups for w in g):
+            # "what lap did the 45 blow up": a report writes "blew"; stems never join them.
+            query = dataclasses.replace(query, groups=[_with_forms(g) for g in query.groups])
         people = [index.people.get(n) or Person(n) for n in query.people]
         # "Fabio" names Quartararo only where no other Fabio is in the articles.
         name_forms = [
@@ -803,6 +806,34 @@ def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
 def _opens_with(text: str, forms: Iterable[str]) -> bool:
     """Whether a sentence names one of ``forms`` in its first three words (its subject)."""
     return _mentions(" ".join(text.split()[:3]), forms)
+
+
+#: Irregular verbs race reports use, each form -> all its forms: a stem joins "crashes"
+#: and "crashed" but never "blow" and "blew". Forms that are other words too ("left",
+#: "saw", "found") are left out.
+_IRREGULAR = (
+    "blow blew blown", "break broke broken", "run ran", "throw threw thrown", "fall fell fallen",
+    "lose lost", "win won", "drive drove driven", "ride rode ridden", "catch caught",
+    "spin spun", "lead led", "begin began begun", "give gave given", "hold held", "keep kept",
+    "meet met", "pay paid", "send sent", "stand stood", "strike struck", "sweep swept",
+    "tell told", "think thought", "wear wore worn", "write wrote written",
+    "withdraw withdrew withdrawn", "fly flew flown", "stick stuck", "slide slid",
+    "shake shook shaken", "fight fought", "bring brought", "choose chose chosen",
+    "rise rose risen", "speak spoke spoken", "overtake overtook overtaken", "beat beaten",
+    "bend bent", "sell sold", "take took taken", "eat ate eaten", "freeze froze frozen",
+    "hide hid hidden", "sink sank sunk", "swing swung", "tear tore torn", "undercut",
+)  # fmt: skip
+_VERB_FORMS: dict[str, tuple[str, ...]] = {
+    form: tuple(forms.split()) for forms in _IRREGULAR for form in forms.split()
+}
+
+
+def _with_forms(group: tuple[str, ...]) -> tuple[str, ...]:
+    """A question's group with every form of its irregular verbs ("blow": "blew", "blown")."""
+    out = list(group)
+    for word in group:
+        out += [f for f in _VERB_FORMS.get(word, ()) if f not in out]
+    return tuple(out)
 
 
 def _has(low: str, phrase: str) -> bool:

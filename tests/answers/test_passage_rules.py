@@ -31,6 +31,7 @@ RALLY = "\n\n".join(
     (
         "date 2026-04-12 Invented Rally of the Lakes: Kallio wins",
         "Eerikki Kallio won the invented Rally of the Lakes on Sunday by 6.1 seconds.",
+        "Ines Kowal was out on SS3, when her Skoda blew a turbo in the forest.",
         "The bonus stage went to Marta Ruiz, two tenths quicker than Kallio, for three "
         "extra points. Kallio took two, and Ines Kowal one.",
         "The rally turned on SS7, the long stage through the quarry. Ruiz clipped a rock and "
@@ -129,6 +130,13 @@ async def test_a_lead_sentence_lends_its_words(engine: AnswerEngine) -> None:
     assert "The rally turned on SS7" in shown
     assert "Ruiz clipped a rock" in shown
     assert shown.index("The rally turned") < shown.index("Ruiz clipped")
+
+
+async def test_an_irregular_verb_matches_its_other_forms(engine: AnswerEngine) -> None:
+    """ "what stage did kowal blow up on": the report says "blew"."""
+    shown = await ask(engine, "what stage did kowals skoda blow up on")
+    assert "blew a turbo" in shown
+    assert "don't say" not in shown
 
 
 def test_a_number_ending_a_sentence_ends_it() -> None:
