@@ -37,6 +37,7 @@ RALLY = "\n\n".join(
         "The rally turned on SS7, the long stage through the quarry. Ruiz clipped a rock and "
         "broke her steering, losing four minutes.",
         "Kallio and co-driver Joel Sarkis led from the second stage to the finish.",
+        '"The car was a handful on the second loop," Kallio said.',
         '"Joel was perfect in the notes," Kallio said.',
     )
 )  # fmt: skip
@@ -105,6 +106,12 @@ async def test_a_replacement_only_rumoured_is_answered_as_reported(engine: Answe
     assert "don't say" not in shown
 
 
+async def test_a_what_said_question_is_no_relation_question(engine: AnswerEngine) -> None:
+    """ "what did X say about his co-driver" asks for words, not for the co-driver."""
+    shown = await ask(engine, "what did kallio say about his codriver")
+    assert "Co-driver:" not in shown
+
+
 async def test_co_driver_from_the_story(engine: AnswerEngine) -> None:
     """ "who is X's codriver": the co-driver, in the sentence naming them."""
     shown = await ask(engine, "who is kallios codriver")
@@ -137,6 +144,16 @@ async def test_an_irregular_verb_matches_its_other_forms(engine: AnswerEngine) -
     shown = await ask(engine, "what stage did kowals skoda blow up on")
     assert "blew a turbo" in shown
     assert "don't say" not in shown
+
+
+async def test_what_someone_said_about_their_co_driver_names_the_co_driver(
+    engine: AnswerEngine,
+) -> None:
+    """ "what did Kallio say about his codriver": the quote naming the co-driver first; the
+    title keeps the fan's words (no name added inside quotation marks)."""
+    shown = await ask(engine, "what did kallio say about his codriver")
+    assert shown.index("Joel was perfect") < shown.index("a handful")
+    assert "“his codriver”" in shown
 
 
 def test_a_number_ending_a_sentence_ends_it() -> None:

@@ -62,8 +62,8 @@ class PeopleRouter(StoriesRouter):
             else None
         )  # fmt: skip
         people = list(reading.people) or self._shortened(low)
-        if key is None or len(people) != 1:
-            return None
+        if key is None or len(people) != 1 or _NOT_WHO.match(low):
+            return None  # "what did Katsuta say about his co-driver": what was said
         name = people[0]
         person = self.lookup.index.people.get(name) or Person(name)
         # "who is Bearman replacing": the one named replaces; "who replaces Hulkenberg",
@@ -355,6 +355,12 @@ def _opens_with_person(text: str, forms: set[str]) -> bool:
     )
 
 
+#: Questions that ask something other than who: what was said, whether, why, when.
+_NOT_WHO = re.compile(
+    r"(?:what|how|why|when|where|did|does|do|is|was|were|has|had|will|would|can|could)\b"
+    r"(?!\s+(?:is|was|are|were|s)\s+(?:the\s+)?(?:name|\w+['’]s\s+(?:co-?\s?driver|"
+    r"team-?\s?mate|replacement|successor|navigator)))"
+)
 _ASKS_TEAM_MATE = re.compile(r"\bteam\s?-?\s?mates?\b|\bpartner\w*\b|\bpaired\b")
 
 #: A team as a sentence writes it: one or two capitalised words ("Williams", "Red Bull").
