@@ -231,6 +231,10 @@ class Query:
     #: of the stories where the one asked about had it, the newest answers ("why did Pecco
     #: crash" is his latest crash, not an older retirement), unless the question dates it.
     event: tuple[str, ...] = ()
+    #: Stems a sentence must hold itself to cover a group, never through its headline:
+    #: the words a report uses for a fan's word ("review" for "appeal") name a headline's
+    #: story only loosely.
+    own_only: frozenset[str] = frozenset()
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -269,9 +273,13 @@ class Passages(Part):
     async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
         """(answering sentences, best first; the nearest sentences, answering or not)."""
         index = self._index
-        if any(w in _VERB_FORMS for g in query.groups for w in g):
+        if any(w in _VERB_FORMS or w in _SAME for g in query.groups for w in g):
             # "what lap did the 45 blow up": a report writes "blew"; stems never join them.
-            query = dataclasses.replace(query, groups=[_with_forms(g) for g in query.groups])
+            groups = [_with_forms(g) for g in query.groups]
+            added = {stem(w) for g in groups for w in g} - {
+                stem(w) for g in query.groups for w in g
+            }
+            query = dataclasses.replace(query, groups=groups, own_only=frozenset(added))
         people = [index.people.get(n) or Person(n) for n in query.people]
         # "Fabio" names Quartararo only where no other Fabio is in the articles.
         name_forms = [
@@ -349,9 +357,6 @@ class Passages(Part):
         ]  # fmt: skip
         # The rarest group the articles hold: a word in none of them tells no sentence apart.
         held = [i for i, g in enumerate(group_stems) if any(counts.get(x) for x in g)]
-        rare_group = (
-            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
-        )
         by_article: dict[str, list[Passage]] = {}
         for p in found:
             assert p.source is not None
@@ -372,6 +377,13 @@ class Passages(Part):
         for p in found:
             assert p.source is not None
             story_stems.setdefault(p.source.slug, set()).update(stems(p.text))
+        # ... and in the text of the paragraphs found: one only their headline holds ("Big
+        # One scrambles Cup playoff picture") is in none of their sentences either.
+        texts = set().union(*story_stems.values()) if story_stems else set()
+        held = [i for i in held if texts & set(group_stems[i])] or held
+        rare_group = (
+            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
+        )
         story_cover = {
             slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
             for slug, have in story_stems.items()
@@ -488,7 +500,8 @@ class Passages(Part):
         # sentence of the entry happened then, so its marker counts for each of them.
         marker = _MARKER.match(passage.text) if position else None
         dated = f"{marker[0].casefold()} {low}" if marker else low
-        covered = have if query.need else have | story  # a number must be the sentence's own
+        # A number must be the sentence's own; so must a report's word for the fan's.
+        covered = have if query.need else have | (story - query.own_only)
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         rarest = not rare or bool(have & rare)
@@ -828,11 +841,26 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Words a report uses for what fans call otherwise, beside the router's synonyms: the
+#: "last lap" is the "final lap", a pass is made "past" someone, an upgrade is an "update".
+_SAME: dict[str, tuple[str, ...]] = {
+    "last": ("final",), "final": ("last",), "pass": ("past", "passed", "overtook"),
+    "passed": ("past", "pass", "overtook"), "overtake": ("past", "passed", "overtook"),
+    "upgrade": ("update", "upgrades", "updates"), "upgrades": ("update", "updates"),
+    "pitstop": ("stop",), "pitstops": ("stop", "stops"), "yellow": ("caution",),
+    "appeal": ("review", "protest"), "protest": ("appeal", "review"),
+    "contract": ("deal",), "deal": ("contract",), "decide": ("decision",),
+    "upset": ("hurts", "disappointed", "gutted", "frustrated", "frustrating"),
+    "angry": ("unhappy", "frustrated"), "target": ("aim", "goal"),
+}  # fmt: skip
+
+
 def _with_forms(group: tuple[str, ...]) -> tuple[str, ...]:
-    """A question's group with every form of its irregular verbs ("blow": "blew", "blown")."""
+    """A question's group with every form of its irregular verbs ("blow": "blew", "blown")
+    and the words reports use for it ("last": "final")."""
     out = list(group)
     for word in group:
-        out += [f for f in _VERB_FORMS.get(word, ()) if f not in out]
+        out += [f for f in (*_VERB_FORMS.get(word, ()), *_SAME.get(word, ())) if f not in out]
     return tuple(out)
 
 

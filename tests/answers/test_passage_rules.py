@@ -43,11 +43,26 @@ RALLY = "\n\n".join(
 )  # fmt: skip
 
 
+OVAL = "\n\n".join(
+    (
+        "date 2026-05-31 Invented Oval 300: Sato's last-lap pass scrambles the playoff picture",
+        "Reina Sato won the invented Oval 300 on Sunday, sweeping past Mika Thorne on the "
+        "final lap.",
+        "Thorne had led 80 laps. He is now 12 points above the playoff cutline, with Sato "
+        "eight below it.",
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("relations")
     paths = []
-    for slug, text in (("2026-03-01-seat", SEAT), ("2026-04-12-lakes", RALLY)):
+    for slug, text in (
+        ("2026-03-01-seat", SEAT),
+        ("2026-04-12-lakes", RALLY),
+        ("2026-05-31-oval", OVAL),
+    ):
         path = folder / f"{slug}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -154,6 +169,22 @@ async def test_what_someone_said_about_their_co_driver_names_the_co_driver(
     shown = await ask(engine, "what did kallio say about his codriver")
     assert shown.index("Joel was perfect") < shown.index("a handful")
     assert "“his codriver”" in shown
+
+
+async def test_a_report_word_for_the_fans_word_answers(engine: AnswerEngine) -> None:
+    """ "who did sato pass on the last lap": the report says "past" and "final lap"."""
+    shown = await ask(engine, "who did sato pass on the last lap")
+    assert "sweeping past Mika Thorne" in shown
+    assert "don't say" not in shown
+
+
+async def test_a_word_only_the_headline_holds_does_not_rule_out_every_sentence(
+    engine: AnswerEngine,
+) -> None:
+    """ "the playoff picture": no paragraph says "picture", the cutline sentence answers."""
+    shown = await ask(engine, "hows the playoff picture after the oval 300")
+    assert "playoff cutline" in shown
+    assert "don't say" not in shown
 
 
 def test_a_number_ending_a_sentence_ends_it() -> None:
