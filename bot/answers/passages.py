@@ -500,8 +500,14 @@ class Passages(Part):
         # sentence of the entry happened then, so its marker counts for each of them.
         marker = _MARKER.match(passage.text) if position else None
         dated = f"{marker[0].casefold()} {low}" if marker else low
-        # A number must be the sentence's own; so must a report's word for the fan's.
-        covered = have if query.need else have | (story - query.own_only)
+        # A report's word for the fan's must be the sentence's own; so must a number (the
+        # pattern ``need`` is checked on the sentence itself below), but the story's other
+        # words hold for its dated sentence ("The announcement, made on July 14" of the
+        # story headed "Bearman signs for Audi").
+        if query.need is not None and not _asks_a_date(query.need):
+            covered = have  # "how many poles": the thing counted is the sentence's own too
+        else:
+            covered = have | frozenset(w for w in story - query.own_only if not w[:1].isdigit())
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         rarest = not rare or bool(have & rare)
@@ -809,6 +815,11 @@ def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
             s.lead = True
 
 
+def _asks_a_date(need: Searches) -> bool:
+    """Whether a query's required pattern is a date's ("on Sunday", "July 14")."""
+    return need.search("it was on sunday") is not None
+
+
 def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
     """The written forms of whom the question is about: its subject, else its one person."""
     if query.subject in query.people:
@@ -852,6 +863,7 @@ _SAME: dict[str, tuple[str, ...]] = {
     "contract": ("deal",), "deal": ("contract",), "decide": ("decision",),
     "upset": ("hurts", "disappointed", "gutted", "frustrated", "frustrating"),
     "angry": ("unhappy", "frustrated"), "target": ("aim", "goal"),
+    "push": ("forcing", "forced"), "pushed": ("forcing", "forced"),
 }  # fmt: skip
 
 

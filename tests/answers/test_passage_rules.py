@@ -21,7 +21,8 @@ SEAT = "\n\n".join(
         "Rafe Dunmore will race for Apex next season, the team confirmed on Tuesday.",
         "The 24-year-old, who spent two years in Formula 2, has signed a two-year deal. He "
         "replaces Petra Lindqvist, who moves to sportscars, and will partner Tomas Varga.",
-        "Apex said the decision was made in June.",
+        "Apex said the decision was made in June. The announcement, made on July 2 at the "
+        "team's factory, surprised the paddock.",
         "Dunmore leaves Vortex after two seasons. According to the invented weekly Motor "
         "Daily, Vortex reserve Lina Moreau is the favourite for the Vortex seat.",
     )
@@ -184,6 +185,14 @@ async def test_a_word_only_the_headline_holds_does_not_rule_out_every_sentence(
     """ "the playoff picture": no paragraph says "picture", the cutline sentence answers."""
     shown = await ask(engine, "hows the playoff picture after the oval 300")
     assert "playoff cutline" in shown
+    assert "don't say" not in shown
+
+
+async def test_a_dated_sentence_borrows_its_headlines_words(engine: AnswerEngine) -> None:
+    """ "when was Dunmore's Apex signing announced": the dated sentence need not repeat the
+    headline's "signs for Apex"."""
+    shown = await ask(engine, "when was dunmores apex signing announced")
+    assert "made on July 2" in shown or "confirmed on Tuesday" in shown
     assert "don't say" not in shown
 
 
