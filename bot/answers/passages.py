@@ -525,7 +525,10 @@ class Passages(Part):
         # "She pulled off", "The Triple Eight driver blamed himself", '..., the Queenslander
         # said': a sentence naming no one continues with whom the one before named.
         pronoun = bool(
-            _PRONOUN.match(sentence) or _DEFINITE.match(sentence) or _EPITHET_SAID.search(sentence)
+            _PRONOUN.match(sentence)
+            or _DEFINITE.match(sentence)
+            or _EPITHET_SAID.search(sentence)
+            or _LATE_SUBJECT.search(sentence)
         )
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
@@ -536,6 +539,14 @@ class Passages(Part):
                 here.add(name)
                 team = True
                 score += 2.0
+        if (
+            query.all_people
+            and len(here & set(query.people)) == len(query.people) - 1
+            and _OBJECT_PRONOUN.search(sentence)
+        ):
+            # "Lewis called me. ... I thanked him for that": "him" is whom the sentence
+            # before named.
+            here.update(n for n in query.people if n in previous)
         previous.clear()
         previous.update(here)
         for name in here & set(query.people):
@@ -643,7 +654,12 @@ class Passages(Part):
             and bool(_PLACE_WORDS.search(best.passage.text[: spans[best.position][0]]))
         )
         if best.position > 0 and (
-            _PRONOUN.match(best.text) or best.quoted or definite or placeless or best.lead
+            _PRONOUN.match(best.text)
+            or _LATE_SUBJECT.search(best.text)
+            or best.quoted
+            or definite
+            or placeless
+            or best.lead
         ):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]
@@ -654,6 +670,11 @@ class Passages(Part):
                 )
                 picked.insert(picked.index(best), lead)
                 shown.add(text)
+            else:
+                # Picked already, but after it: the sentence it continues comes first.
+                at = next(i for i, p in enumerate(picked) if p.text == text)
+                if at > picked.index(best):
+                    picked.insert(picked.index(best), picked.pop(at))
         headings = [p for p in picked if _MARKER.match(p.text) and len(p.text.split()) <= 9]
         for heading in headings[:1]:
             # "Lap 19 — HAMILTON IS OUT!": an entry's heading; what happened follows it.
@@ -768,6 +789,13 @@ _EPITHET_SAID = re.compile(
     r"[,\"”’']\s+(?:the|his|her)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:said|added|told|admitted|"
     r"insisted|explained)\b"
 )
+#: A subject told after an opening phrase, by pronoun or epithet: "On SS9, the Hyundai
+#: driver clipped a bank", "After the restart, he ...": whom the sentence before named.
+_LATE_SUBJECT = re.compile(
+    r"^(?:[^,.]{2,60},\s+){1,2}"
+    r"(?:he|she|the\s+(?:[A-Z][\w-]*\s+){1,2}(?:driver|rider|racer|man|woman))\b"
+)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
 #: A sentence that meets the kind's cue must still hold this share of the question's words.

@@ -37,6 +37,10 @@ RALLY = "\n\n".join(
         "extra points. Kallio took two, and Ines Kowal one.",
         "The rally turned on SS7, the long stage through the quarry. Ruiz clipped a rock and "
         "broke her steering, losing four minutes.",
+        "Kowal led after the first loop. On SS5, the third pass of the ridge, the Skoda driver "
+        "ran wide at a hairpin and stalled the engine.",
+        '"Marta called me after the finish. It was a kind thing to do, and I thanked her for '
+        'it," Kallio said.',
         "Kallio and co-driver Joel Sarkis led from the second stage to the finish.",
         '"The car was a handful on the second loop," Kallio said.',
         '"Joel was perfect in the notes," Kallio said.',
@@ -193,6 +197,24 @@ async def test_a_dated_sentence_borrows_its_headlines_words(engine: AnswerEngine
     headline's "signs for Apex"."""
     shown = await ask(engine, "when was dunmores apex signing announced")
     assert "made on July 2" in shown or "confirmed on Tuesday" in shown
+    assert "don't say" not in shown
+
+
+async def test_a_subject_told_after_an_opening_phrase_is_the_one_before(
+    engine: AnswerEngine,
+) -> None:
+    """ "On SS5, ..., the Skoda driver ran wide": Kowal, named the sentence before, shown first."""
+    shown = await ask(engine, "what stage did kowal stall on")
+    assert "On SS5" in shown
+    assert shown.index("Kowal led after the first loop") < shown.index("On SS5")
+
+
+async def test_an_object_pronoun_is_the_one_the_sentence_before_named(
+    engine: AnswerEngine,
+) -> None:
+    """ "Marta called me ... I thanked her": Kallio thanked Ruiz."""
+    shown = await ask(engine, "did kallio thank ruiz")
+    assert "I thanked her" in shown
     assert "don't say" not in shown
 
 
