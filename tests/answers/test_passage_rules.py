@@ -23,6 +23,7 @@ SEAT = "\n\n".join(
         "replaces Petra Lindqvist, who moves to sportscars, and will partner Tomas Varga.",
         "Apex said the decision was made in June. The announcement, made on July 2 at the "
         "team's factory, surprised the paddock.",
+        '"We wanted a driver who can grow with us," Apex team principal Igor Lenz said.',
         "Dunmore leaves Vortex after two seasons. According to the invented weekly Motor "
         "Daily, Vortex reserve Lina Moreau is the favourite for the Vortex seat.",
     )
@@ -43,6 +44,7 @@ RALLY = "\n\n".join(
         'it," Kallio said.',
         "Kallio and co-driver Joel Sarkis led from the second stage to the finish.",
         '"The car was a handful on the second loop," Kallio said.',
+        '"It was a perfect weekend for the whole crew," Apex team principal Dana Holt said.',
         '"Joel was perfect in the notes," Kallio said.',
     )
 )  # fmt: skip
@@ -216,6 +218,14 @@ async def test_an_object_pronoun_is_the_one_the_sentence_before_named(
     shown = await ask(engine, "did kallio thank ruiz")
     assert "I thanked her" in shown
     assert "don't say" not in shown
+
+
+async def test_a_role_two_people_share_shows_each_ones_words(engine: AnswerEngine) -> None:
+    """ "what did the apex team principal say": both principals' words, not a list of
+    names to choose from."""
+    shown = await ask(engine, "what did the apex team principal say")
+    assert "grow with us" in shown
+    assert "perfect weekend for the whole crew" in shown
 
 
 def test_a_number_ending_a_sentence_ends_it() -> None:
