@@ -108,8 +108,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = _LAST_WORD.search(text, 0, m.start())
-        if before and (before[1] in _ABBREVIATIONS or len(before[1]) == 1) and not m[1]:
-            continue  # "St. Devote", "J. Smith": not the end of a sentence
+        if (
+            before
+            and (before[1] in _ABBREVIATIONS or (len(before[1]) == 1 and before[1].isalpha()))
+            and not m[1]
+        ):
+            continue  # "St. Devote", "J. Smith": not the end of a sentence ("Turn 1." is)
         end = m.start() + len(m[1])
         if text[start:end].strip():
             out.append((start, end))
@@ -227,6 +231,10 @@ class Query:
     #: of the stories where the one asked about had it, the newest answers ("why did Pecco
     #: crash" is his latest crash, not an older retirement), unless the question dates it.
     event: tuple[str, ...] = ()
+    #: Stems a sentence must hold itself to cover a group, never through its headline:
+    #: the words a report uses for a fan's word ("review" for "appeal") name a headline's
+    #: story only loosely.
+    own_only: frozenset[str] = frozenset()
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -252,6 +260,11 @@ class Scored:
     team: bool = False
     rarest: bool = False
     story_named: bool = False
+    #: The question's groups the sentence's own words hold (not its headline's), by index.
+    own: frozenset[int] = frozenset()
+    #: The sentence before it holds what the question asks that it lacks ("The rally
+    #: turned on SS14. Thierry Neuville ... rolled"): the two are shown together.
+    lead: bool = False
 
 
 class Passages(Part):
@@ -260,6 +273,13 @@ class Passages(Part):
     async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
         """(answering sentences, best first; the nearest sentences, answering or not)."""
         index = self._index
+        if any(w in _VERB_FORMS or w in _SAME for g in query.groups for w in g):
+            # "what lap did the 45 blow up": a report writes "blew"; stems never join them.
+            groups = [_with_forms(g) for g in query.groups]
+            added = {stem(w) for g in groups for w in g} - {
+                stem(w) for g in query.groups for w in g
+            }
+            query = dataclasses.replace(query, groups=groups, own_only=frozenset(added))
         people = [index.people.get(n) or Person(n) for n in query.people]
         # "Fabio" names Quartararo only where no other Fabio is in the articles.
         name_forms = [
@@ -337,9 +357,6 @@ class Passages(Part):
         ]  # fmt: skip
         # The rarest group the articles hold: a word in none of them tells no sentence apart.
         held = [i for i, g in enumerate(group_stems) if any(counts.get(x) for x in g)]
-        rare_group = (
-            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
-        )
         by_article: dict[str, list[Passage]] = {}
         for p in found:
             assert p.source is not None
@@ -360,6 +377,13 @@ class Passages(Part):
         for p in found:
             assert p.source is not None
             story_stems.setdefault(p.source.slug, set()).update(stems(p.text))
+        # ... and in the text of the paragraphs found: one only their headline holds ("Big
+        # One scrambles Cup playoff picture") is in none of their sentences either.
+        texts = set().union(*story_stems.values()) if story_stems else set()
+        held = [i for i in held if texts & set(group_stems[i])] or held
+        rare_group = (
+            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
+        )
         story_cover = {
             slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
             for slug, have in story_stems.items()
@@ -423,6 +447,7 @@ class Passages(Part):
                 if not s.required and (id(s.passage), s.position - 1) in told:
                     s.required = s.cue = True
                     s.score += 6.0  # the required cue's and a cue's worth, as its own would
+        _lean_on_leads(scored, weights)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         answering = [s for s in scored if self._answers(query, s)]
         if query.newest_first and answering:
@@ -441,9 +466,10 @@ class Passages(Part):
             answering = [s for s in answering if s.speaker]
 
         every = {(id(s.passage), s.position): s for s in scored}
+        asked = _asked_forms(query, name_forms)
         return (
-            self._pick(answering, every, query.place_asked),
-            self._pick(scored, every, query.place_asked),
+            self._pick(answering, every, query.place_asked, asked),
+            self._pick(scored, every, query.place_asked, asked),
         )
 
     def _score(
@@ -474,8 +500,16 @@ class Passages(Part):
         # sentence of the entry happened then, so its marker counts for each of them.
         marker = _MARKER.match(passage.text) if position else None
         dated = f"{marker[0].casefold()} {low}" if marker else low
-        covered = have if query.need else have | story  # a number must be the sentence's own
+        # A report's word for the fan's must be the sentence's own; so must a number (the
+        # pattern ``need`` is checked on the sentence itself below), but the story's other
+        # words hold for its dated sentence ("The announcement, made on July 14" of the
+        # story headed "Bearman signs for Audi").
+        if query.need is not None and not _asks_a_date(query.need):
+            covered = have  # "how many poles": the thing counted is the sentence's own too
+        else:
+            covered = have | frozenset(w for w in story - query.own_only if not w[:1].isdigit())
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
+        own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         rarest = not rare or bool(have & rare)
         cover = matched / sum(weights) if weights else 0.0
         score = matched
@@ -491,7 +525,10 @@ class Passages(Part):
         # "She pulled off", "The Triple Eight driver blamed himself", '..., the Queenslander
         # said': a sentence naming no one continues with whom the one before named.
         pronoun = bool(
-            _PRONOUN.match(sentence) or _DEFINITE.match(sentence) or _EPITHET_SAID.search(sentence)
+            _PRONOUN.match(sentence)
+            or _DEFINITE.match(sentence)
+            or _EPITHET_SAID.search(sentence)
+            or _LATE_SUBJECT.search(sentence)
         )
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
@@ -502,6 +539,14 @@ class Passages(Part):
                 here.add(name)
                 team = True
                 score += 2.0
+        if (
+            query.all_people
+            and len(here & set(query.people)) == len(query.people) - 1
+            and _OBJECT_PRONOUN.search(sentence)
+        ):
+            # "Lewis called me. ... I thanked him for that": "him" is whom the sentence
+            # before named.
+            here.update(n for n in query.people if n in previous)
         previous.clear()
         previous.update(here)
         for name in here & set(query.people):
@@ -538,6 +583,7 @@ class Passages(Part):
         return Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
             was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
+            own=own,
         )  # fmt: skip
 
     @staticmethod
@@ -571,7 +617,10 @@ class Passages(Part):
 
     @staticmethod
     def _pick(
-        scored: list[Scored], every: dict[tuple[int, int], Scored], place_asked: bool = False
+        scored: list[Scored],
+        every: dict[tuple[int, int], Scored],
+        place_asked: bool = False,
+        asked: frozenset[str] = frozenset(),
     ) -> list[Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
@@ -605,7 +654,12 @@ class Passages(Part):
             and bool(_PLACE_WORDS.search(best.passage.text[: spans[best.position][0]]))
         )
         if best.position > 0 and (
-            _PRONOUN.match(best.text) or best.quoted or definite or placeless
+            _PRONOUN.match(best.text)
+            or _LATE_SUBJECT.search(best.text)
+            or best.quoted
+            or definite
+            or placeless
+            or best.lead
         ):
             # "She pulled off..." needs whom it is about; a quote, its opening sentence.
             a, b = spans[best.position - 1]
@@ -616,6 +670,11 @@ class Passages(Part):
                 )
                 picked.insert(picked.index(best), lead)
                 shown.add(text)
+            else:
+                # Picked already, but after it: the sentence it continues comes first.
+                at = next(i for i, p in enumerate(picked) if p.text == text)
+                if at > picked.index(best):
+                    picked.insert(picked.index(best), picked.pop(at))
         headings = [p for p in picked if _MARKER.match(p.text) and len(p.text.split()) <= 9]
         for heading in headings[:1]:
             # "Lap 19 — HAMILTON IS OUT!": an entry's heading; what happened follows it.
@@ -632,6 +691,22 @@ class Passages(Part):
                 shown.add(text)
                 at += 1
             return picked[: MAX_SENTENCES + 2]
+        if (
+            asked
+            and best.position + 1 < len(spans)
+            and not best.quoted
+            and not _opens_with(best.text, asked)
+        ):
+            # "The Power Stage ... went to Evans, 0.4 seconds quicker than Solberg. Solberg
+            # took four, ...": the next sentence is about the one asked, and tells it.
+            a, b = spans[best.position + 1]
+            text = best.passage.text[a:b].strip()
+            if text not in shown and _opens_with(text, asked) and not _OPENS_QUOTE.match(text):
+                after = every.get((id(best.passage), best.position + 1)) or Scored(
+                    best.score, text, best.passage, best.order + 1, best.position + 1
+                )
+                picked.insert(picked.index(best) + 1, after)
+                return picked[: MAX_SENTENCES + 1]
         if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
             # "..., Evans said the win felt bittersweet." is followed by what he said.
             a, b = spans[best.position + 1]
@@ -714,6 +789,13 @@ _EPITHET_SAID = re.compile(
     r"[,\"”’']\s+(?:the|his|her)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:said|added|told|admitted|"
     r"insisted|explained)\b"
 )
+#: A subject told after an opening phrase, by pronoun or epithet: "On SS9, the Hyundai
+#: driver clipped a bank", "After the restart, he ...": whom the sentence before named.
+_LATE_SUBJECT = re.compile(
+    r"^(?:[^,.]{2,60},\s+){1,2}"
+    r"(?:he|she|the\s+(?:[A-Z][\w-]*\s+){1,2}(?:driver|rider|racer|man|woman))\b"
+)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
@@ -735,6 +817,91 @@ _PODIUM = (
                r"podium|rounded out the podium|completing the podium|podium)\b"),
 )  # fmt: skip
 _STANDINGS = re.compile(r"\b(?:points|standings|championship lead|leads the championship)\b")
+
+
+#: How much a sentence gains from the question's words its lead holds and it lacks, per
+#: unit of their weight (a tie-break among sentences naming the one asked).
+LEAD_SHARE = 0.5
+
+
+def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
+    """Mark each sentence whose lead (the sentence before it in its paragraph) holds words
+    of the question it lacks, and credit it with them: "The rally turned on SS14. Thierry
+    Neuville ... rolled his Hyundai" answers "what happened to Neuville on SS14" together.
+
+    Only a lead naming none of the people asked lends its words (one naming them is an
+    answer of its own), and only to a sentence that names them.
+    """
+    at = {(id(s.passage), s.position): s for s in scored}
+    for s in scored:
+        before = at.get((id(s.passage), s.position - 1)) if s.position else None
+        if before is None or before.named or not s.named:
+            continue
+        extra = before.own - s.own
+        if extra:
+            s.score += LEAD_SHARE * sum(weights[i] for i in extra)
+            s.lead = True
+
+
+def _asks_a_date(need: Searches) -> bool:
+    """Whether a query's required pattern is a date's ("on Sunday", "July 14")."""
+    return need.search("it was on sunday") is not None
+
+
+def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
+    """The written forms of whom the question is about: its subject, else its one person."""
+    if query.subject in query.people:
+        return frozenset(name_forms[query.people.index(query.subject)])
+    return frozenset(name_forms[0]) if len(name_forms) == 1 else frozenset()
+
+
+def _opens_with(text: str, forms: Iterable[str]) -> bool:
+    """Whether a sentence names one of ``forms`` in its first three words (its subject)."""
+    return _mentions(" ".join(text.split()[:3]), forms)
+
+
+#: Irregular verbs race reports use, each form -> all its forms: a stem joins "crashes"
+#: and "crashed" but never "blow" and "blew". Forms that are other words too ("left",
+#: "saw", "found") are left out.
+_IRREGULAR = (
+    "blow blew blown", "break broke broken", "run ran", "throw threw thrown", "fall fell fallen",
+    "lose lost", "win won", "drive drove driven", "ride rode ridden", "catch caught",
+    "spin spun", "lead led", "begin began begun", "give gave given", "hold held", "keep kept",
+    "meet met", "pay paid", "send sent", "stand stood", "strike struck", "sweep swept",
+    "tell told", "think thought", "wear wore worn", "write wrote written",
+    "withdraw withdrew withdrawn", "fly flew flown", "stick stuck", "slide slid",
+    "shake shook shaken", "fight fought", "bring brought", "choose chose chosen",
+    "rise rose risen", "speak spoke spoken", "overtake overtook overtaken", "beat beaten",
+    "bend bent", "sell sold", "take took taken", "eat ate eaten", "freeze froze frozen",
+    "hide hid hidden", "sink sank sunk", "swing swung", "tear tore torn", "undercut",
+)  # fmt: skip
+_VERB_FORMS: dict[str, tuple[str, ...]] = {
+    form: tuple(forms.split()) for forms in _IRREGULAR for form in forms.split()
+}
+
+
+#: Words a report uses for what fans call otherwise, beside the router's synonyms: the
+#: "last lap" is the "final lap", a pass is made "past" someone, an upgrade is an "update".
+_SAME: dict[str, tuple[str, ...]] = {
+    "last": ("final",), "final": ("last",), "pass": ("past", "passed", "overtook"),
+    "passed": ("past", "pass", "overtook"), "overtake": ("past", "passed", "overtook"),
+    "upgrade": ("update", "upgrades", "updates"), "upgrades": ("update", "updates"),
+    "pitstop": ("stop",), "pitstops": ("stop", "stops"), "yellow": ("caution",),
+    "appeal": ("review", "protest"), "protest": ("appeal", "review"),
+    "contract": ("deal",), "deal": ("contract",), "decide": ("decision",),
+    "upset": ("hurts", "disappointed", "gutted", "frustrated", "frustrating"),
+    "angry": ("unhappy", "frustrated"), "target": ("aim", "goal"),
+    "push": ("forcing", "forced"), "pushed": ("forcing", "forced"),
+}  # fmt: skip
+
+
+def _with_forms(group: tuple[str, ...]) -> tuple[str, ...]:
+    """A question's group with every form of its irregular verbs ("blow": "blew", "blown")
+    and the words reports use for it ("last": "final")."""
+    out = list(group)
+    for word in group:
+        out += [f for f in (*_VERB_FORMS.get(word, ()), *_SAME.get(word, ())) if f not in out]
+    return tuple(out)
 
 
 def _has(low: str, phrase: str) -> bool:

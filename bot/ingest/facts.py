@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from bot.ingest.annotations import Annotations
 from bot.ingest.evidence import evidence_paragraph, locate
 from bot.ingest.parse import ParsedText
+from bot.ingest.relations import RELATION_KEYS, relation_facts
 from bot.ingest.text import sentence_spans
-from bot.models import Fact, LapEvent
+from bot.models import Fact, LapEvent, Person
 
 __all__ = ["derive_facts", "find_preview", "find_race"]
 
@@ -138,9 +139,13 @@ def find_preview(
 
 
 def derive_facts(
-    parsed: ParsedText, events: Sequence[LapEvent], notes: Annotations | None
+    parsed: ParsedText,
+    events: Sequence[LapEvent],
+    notes: Annotations | None,
+    people: Sequence[Person] = (),
 ) -> list[Fact]:
-    """Headline and date always; the annotation's facts; the text's for keys it leaves out."""
+    """Headline and date always; the annotation's facts; the text's for keys it leaves out
+    (with ``people``, the relations between them: team-mates, replacements, co-drivers)."""
     facts = [
         Fact("headline", parsed.headline, None),
         Fact("date", parsed.published.isoformat(), None),
@@ -169,4 +174,6 @@ def derive_facts(
         facts.extend(Fact("lap", str(e.lap), e.paragraph) for e in events)
     if "who" not in given:
         facts.extend(Fact("who", ", ".join(e.who), e.paragraph) for e in events if e.who)
+    if not given & set(RELATION_KEYS):
+        facts.extend(relation_facts(parsed.paragraphs, people))
     return facts

@@ -193,7 +193,7 @@ def build_article(path: Path) -> Article:
         quotes=tuple(quotes),
         reported=tuple(_reported(parsed, found_reported, notes)),
         events=tuple(events),
-        facts=tuple(derive_facts(parsed, events, notes)),
+        facts=tuple(derive_facts(parsed, events, notes, people)),
         notes=notes.notes if notes else (),
         url=parsed.url,
     )

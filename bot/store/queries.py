@@ -400,6 +400,25 @@ class QueriesMixin(StoreBase):
         )
         return [Fact(r["key"], r["value"], r["paragraph"], source(r, r["paragraph"])) for r in rows]
 
+    # -- relations between people (team-mates, replacements, co-drivers) -----------------
+
+    async def facts_naming(self, name: str, keys: Sequence[str], limit: int = 20) -> list[Fact]:
+        """Facts under ``keys`` of the stories naming ``name``, newest story first: the
+        relations a story states about someone ("who is X's team-mate"), read without
+        searching every story that names them."""
+        if not keys:
+            return []
+        marks = ", ".join("?" * len(keys))
+        rows = await self._all(
+            "SELECT f.key, f.value, f.paragraph, a.slug, a.headline, a.published, a.url "
+            "FROM article_people ap JOIN people p ON p.id = ap.person_id "
+            "JOIN articles a ON a.id = ap.article_id JOIN facts f ON f.article_id = a.id "
+            f"WHERE p.name = ? AND f.key IN ({marks}) "
+            "ORDER BY a.published DESC, a.slug, f.position LIMIT ?",
+            (name, *keys, limit),
+        )
+        return [Fact(r["key"], r["value"], r["paragraph"], source(r, r["paragraph"])) for r in rows]
+
     async def notes(self, slug: str) -> list[Note]:
         rows = await self._all(
             "SELECT n.about, n.text, a.slug, a.headline, a.published, a.url "

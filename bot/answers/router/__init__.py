@@ -109,6 +109,9 @@ class Router(SaidRouter):
             assert m is not None
             return await self._lap(int(m[1]), reading)
 
+        if (relation := await self._relation(bare, reading)) is not None:
+            return relation  # "who is Solberg's co-driver", "who replaces Hulkenberg"
+
         if (m := _WHO_IS.match(bare)) and not _kinds(reading) - {"nickname"}:
             found = await self._who_is(strip_quotes(m[1]), reading)
             if found is not None:

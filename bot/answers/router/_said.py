@@ -14,6 +14,7 @@ from bot.answers.passages import (
 from bot.answers.quotes import organisation_said
 from bot.answers.records import (
     Answer,
+    Found,
     NotFound,
     PassageAnswer,
     QuotesAnswer,
@@ -31,13 +32,23 @@ from bot.answers.router._reading import (
     CONTEXT_PEOPLE,
     _groups,
 )
-from bot.answers.text import normalise, strip_quotes
+from bot.answers.text import clean, normalise, shorten, strip_quotes
 from bot.answers.understand import (
     Reading,
     read,
 )
+from bot.ingest.relations import CO_DRIVER, TEAM_MATES, read_relation
 
 __all__ = ["SaidRouter"]
+
+#: A role this many people share ("the team owner") is answered with each one's words.
+SHARED_ROLE = 3
+
+#: "his co-driver", "her team-mate": someone named by their relation to the speaker.
+_RELATED = re.compile(
+    r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:(?P<co>co-?\s?driver|navigator)|team-?\s?mate)\b",
+    re.I,
+)
 
 
 class SaidRouter(GeneralRouter):
@@ -75,6 +86,12 @@ class SaidRouter(GeneralRouter):
         if bosses := self.lookup.people_by_role(who):
             # "the Yamaha boss": a role, before any name it holds ("Porsche Penske").
             name = await self._boss(bosses, topic.strip())
+            if name is None and len(bosses) <= SHARED_ROLE:
+                # "what did the team owner say": two team owners spoke; each one's words
+                # most about the topic, rather than a list of names to choose from.
+                each = await self._each_said(who, bosses, topic.strip(), reading)
+                if each is not None:
+                    return each
             if name is None:
                 return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
         name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
@@ -112,7 +129,15 @@ class SaidRouter(GeneralRouter):
                 and not await self._any_known(words)
                 and not any(self._in_headlines(w) for w in words)
             )
-        answer = await self.quotes.said_about(name, topic, strict=strict)
+        ranked_by = await self._related_topic(name, topic)
+        answer = await self.quotes.said_about(name, ranked_by, strict=strict)
+        if ranked_by != topic and isinstance(answer, QuotesAnswer):
+            # The name was added to rank the quotes; the title shows what the fan asked.
+            answer = dataclasses.replace(
+                answer, title=answer.title.replace(shorten(clean(ranked_by, 200)), topic)
+            )
+        elif ranked_by != topic:
+            answer = await self.quotes.said_about(name, topic, strict=strict)
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
             answer = await self._at_places(answer, name, reading)
@@ -127,6 +152,45 @@ class SaidRouter(GeneralRouter):
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
+
+    async def _each_said(
+        self, who: str, names: tuple[str, ...], topic: str, reading: Reading
+    ) -> PassageAnswer | None:
+        """What each person a role names said: their statement most about ``topic`` (their
+        newest without one), or failing a quote the article's sentence where they speak.
+        None when none of them speaks."""
+        found: list[Found] = []
+        for name in names:
+            answer = await self.quotes.said_about(name, topic) if topic else None
+            if not isinstance(answer, QuotesAnswer):
+                answer = await self.engine.quote(speaker=name)
+            if isinstance(answer, QuotesAnswer) and answer.statements:
+                found += [
+                    Found(q.text, dataclasses.replace(q.source, paragraph=q.paragraph),
+                          q.speaker, True)
+                    for q in answer.statements[0] if q.source is not None
+                ]  # fmt: skip
+            elif isinstance(spoken := await self._speaking(name, topic, reading), PassageAnswer):
+                found += spoken.passages[:2]
+        return PassageAnswer(tuple(found), f"What {who.strip()} said") if found else None
+
+    async def _related_topic(self, name: str, topic: str) -> str:
+        """A topic naming someone by their relation to the speaker ("his co-driver", "her
+        team-mate") with that person's name added, as the stories state the relation: a
+        quote says "Aaron", never "my co-driver"."""
+        m = _RELATED.search(topic)
+        if m is None:
+            return topic
+        key = CO_DRIVER if m["co"] else TEAM_MATES
+        for fact in await self.engine.store.facts_naming(name, (key,), limit=5):
+            pair = read_relation(fact)
+            if pair is None or name not in pair:
+                continue
+            other = pair[1] if pair[0] == name else pair[0]
+            if key == CO_DRIVER and pair[0] != name:
+                continue  # whose co-driver they are, not theirs
+            return f"{topic} {other}"
+        return topic
 
     async def _at_places(self, answer: Answer, name: str, reading: Reading) -> Answer:
         """``answer`` kept to the stories at the places the question names, or a negative

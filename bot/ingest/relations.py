@@ -1,0 +1,275 @@
+"""Relations between people a story states: team-mates, a replacement, a co-driver.
+
+Articles say who partners whom in passing ("holding off McLaren team-mate Oscar Piastri",
+"Solberg and co-driver Elliott Edmondson", "He replaces Hulkenberg"), and fans ask exactly
+that ("who is Solberg's co-driver", "who replaces Hulkenberg"). Each relation becomes a
+:class:`~bot.models.Fact` citing the paragraph that says it, so the answers read it back
+without searching the text again.
+
+How it works: in each sentence the people of the article are found by their full names,
+surnames and capitalised aliases and replaced by markers; a small set of patterns over the
+marked sentence (most precise first) then names the pair. A relation whose first person is
+not named ("He replaces Hulkenberg", "Team-mate Isack Hadjar came home eighth") belongs to the
+person the story last named as a sentence's subject, as a reader takes it. Precision first:
+a sentence the patterns do not fit gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.ingest.text import sentence_spans
+from bot.models import Fact, Person
+
+__all__ = [
+    "CO_DRIVER",
+    "RELATION_KEYS",
+    "REPLACEMENT",
+    "TEAM_MATES",
+    "Relation",
+    "find_relations",
+    "read_relation",
+]
+
+#: The fact keys relations are stored under.
+TEAM_MATES = "team-mates"
+REPLACEMENT = "replacement"
+CO_DRIVER = "co-driver"
+RELATION_KEYS = (TEAM_MATES, REPLACEMENT, CO_DRIVER)
+
+#: How each relation's value is written (readable in /facts, and read back by the answers).
+_JOINS = {TEAM_MATES: " and ", REPLACEMENT: " replaces ", CO_DRIVER: " with co-driver "}
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``first`` and ``second`` are full names: team-mates (either way round), ``first``
+    replaces ``second``, ``second`` is ``first``'s co-driver."""
+
+    key: str
+    first: str
+    second: str
+    paragraph: int
+
+    def fact(self) -> Fact:
+        return Fact(self.key, f"{self.first}{_JOINS[self.key]}{self.second}", self.paragraph)
+
+
+def read_relation(fact: Fact) -> tuple[str, str] | None:
+    """The two names of a relation fact, as :meth:`Relation.fact` wrote them."""
+    join = _JOINS.get(fact.key)
+    if join is None or join not in fact.value:
+        return None
+    first, _, second = fact.value.partition(join)
+    return (first.strip(), second.strip()) if first.strip() and second.strip() else None
+
+
+# A marker stands for a person in the marked sentence: "\x01" index "\x02".
+_P = r"\x01(\d+)\x02"
+#: The capitalised words of a team or a nationality before the relation word ("McLaren",
+#: "Team Penske", "Joe Gibbs", "Toyota").
+_TEAMS = r"(?:(?:[A-Z][\w.&'’-]*|of|\x01\d+\x02)\s+){0,4}"
+_ADJ = r"(?:(?:new|old|former|future|current|fellow|long-?time|regular|experienced)\s+)?"
+_MATE = r"(?:[Tt]eam-?mates?|[Tt]eam\s+mates?)"
+_CO = r"(?:[Cc]o-?drivers?|[Nn]avigators?|[Cc]o-?pilots?)"
+_POSS = r"['’]s?"
+_HIS = r"(?:his|her|their)"
+
+
+def _relation_patterns(word: str) -> list[tuple[re.Pattern[str], str]]:
+    """Patterns for one relation word ("team-mate", "co-driver"); each names its groups:
+    ``a`` the one whose relation it is, ``b`` the other; ``a`` missing: the subject."""
+    return [
+        # "team-mates Norris and Piastri"
+        (re.compile(rf"{word}\s+{_P}\s*,?\s+and\s+{_P}"), "pair"),
+        # "Bearman's new team-mate, Gabriel Bortoleto", "Hamlin's Joe Gibbs teammate Briscoe"
+        (re.compile(rf"{_P}{_POSS}\s+{_ADJ}{_TEAMS}{_ADJ}{word},?\s+{_P}"), "ab"),
+        # "Chase Briscoe, Hamlin's Joe Gibbs teammate"
+        (re.compile(rf"{_P}\s*,\s+{_P}{_POSS}\s+{_ADJ}{_TEAMS}{_ADJ}{word}\b"), "ba"),
+        # "Brown, his Triple Eight team-mate": his is the subject's
+        (re.compile(rf"{_P}\s*,\s+{_HIS}\s+{_ADJ}{_TEAMS}{_ADJ}{word}\b"), "b-"),
+        # "holding off McLaren team-mate Oscar Piastri", "Solberg and co-driver Edmondson"
+        (re.compile(rf"(?<![\w'’]){_ADJ}{_TEAMS}{_ADJ}{word},?\s+{_P}"), "-b"),
+    ]
+
+
+#: "with Felipe Massa and then Raikkonen as team-mates": each the subject's team-mate.
+_AS_MATES = (
+    re.compile(
+        rf"\bwith\s+{_P}(?:\s*,\s*{_P})?(?:\s*,?\s+and\s+(?:then\s+|later\s+)?{_P})?\s+as\s+"
+        rf"(?:{_HIS}\s+)?{_ADJ}{_MATE}\b"
+    ),
+    "-many",
+)
+#: "will partner Gabriel Bortoleto", "partners Zhou": the subject's team-mate.
+_PARTNER = (re.compile(rf"\b(?:will\s+|to\s+)?partner(?:s|ed|ing)?\s+{_P}"), "-b")
+
+
+_MATES = [*_relation_patterns(_MATE), _PARTNER, _AS_MATES]
+_COS = _relation_patterns(_CO)
+_WILL = r"(?:(?:will|would|is\s+(?:set|due|expected)\s+to|is\s+to|is\s+going\s+to)\s+)?"
+#: (pattern, order): "ab" a replaces b, "ba" b is replaced by a, "-b" the subject replaces b.
+_REPLACES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"{_P}\s+{_WILL}(?:replaces?|replaced|replacing)\s+{_P}"), "ab"),
+    (re.compile(rf"{_P}\s+(?:\w+\s+){{0,2}}(?:be|been|is|was|being)\s+replaced\s+by\s+{_P}"),
+     "ba"),
+    (re.compile(rf"{_P}\s+{_WILL}(?:takes?|took|taking)\s+over\s+from\s+{_P}"), "ab"),
+    (re.compile(rf"{_P}{_POSS}\s+(?:seat|place|drive|ride|car)\s+(?:\w+\s+){{0,2}}"
+                rf"(?:goes|went|go|going|given)\s+to\s+{_P}"), "ba"),
+    (re.compile(rf"{_P}\s+{_WILL}(?:takes?|took|taking|inherits?)\s+{_P}{_POSS}\s+"
+                rf"(?:seat|place|drive|ride|car)\b"), "ab"),
+    (re.compile(rf"{_P}\s+{_WILL}(?:steps?|stepping|stepped|stands?|standing|stood|fills?|"
+                rf"filling|filled|deputi[sz]es?)\s+in\s+for\s+(?:the\s+(?:[a-z-]+\s+)?)?"
+                rf"{_P}"), "ab"),
+    (re.compile(rf"{_P}{_POSS}\s+(?:replacement|successor|stand-in)\s*,?\s+(?:\w+\s+){{0,2}}"
+                rf"{_P}"), "ba"),
+    (re.compile(rf"{_P}\s+(?:\w+\s+){{0,3}}as\s+{_P}{_POSS}\s+(?:replacement|successor|"
+                rf"stand-in)\b"), "ab"),
+    (re.compile(rf"{_P}\s+(?:\w+\s+){{0,6}}in\s+place\s+of\s+{_P}"), "ab"),
+    # "Jak Crawford, the team's reserve driver, will replace him": whom the story is about.
+    (re.compile(rf"{_P}\s*(?:,[^,\x01]{{1,80}},\s*)?{_WILL}(?:replaces?|replacing|replaced|"
+                rf"succeeds?|succeeding)\s+(?:him|her)\b"), "a-"),
+    (re.compile(rf"{_P}\s*,[^,\x01]{{1,80}},\s*{_WILL}(?:replaces?|replacing)\s+{_P}"), "ab"),
+    # "He replaces Hulkenberg", "..., replacing Hulkenberg": the subject replaces.
+    (re.compile(rf"(?:^|\b(?:he|she|who)\s+|,\s+){_WILL}(?:replaces?|replacing)\s+{_P}",
+                re.IGNORECASE), "-b"),
+]  # fmt: skip
+
+
+def _forms(people: Sequence[Person]) -> list[tuple[str, int]]:
+    """(written form, person index), longest first: full names, surnames no one else
+    shares, capitalised aliases ("Pecco", "Hulk")."""
+    count: dict[str, int] = {}
+    candidates: list[tuple[str, int]] = []
+    for i, person in enumerate(people):
+        words = person.name.split()
+        forms = {person.name}
+        if len(words) >= 2 and len(words[-1]) >= 3:
+            forms.add(words[-1])
+        forms.update(a for a in person.aliases if _a_name(a))
+        for f in forms:
+            count[f] = count.get(f, 0) + 1
+            candidates.append((f, i))
+    kept = [(f, i) for f, i in candidates if count[f] == 1 or f == people[i].name]
+    return sorted(kept, key=lambda fi: -len(fi[0]))
+
+
+_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "le", "la"})
+
+
+def _a_name(alias: str) -> bool:
+    """Whether an alias is a name ("Pecco", "Mad Max"), not a description ("McLaren
+    team-mate", "No. 45", "the Australian")."""
+    words = alias.split()
+    return (
+        bool(words)
+        and not alias.startswith("No")
+        and all(w[:1].isupper() or w in _PARTICLES for w in words)
+        and not any(c.isdigit() for c in alias)
+    )
+
+
+def _mark(sentence: str, forms: list[tuple[str, int]]) -> tuple[str, list[int]]:
+    """The sentence with each person named replaced by a marker, and the order they came."""
+    taken: list[tuple[int, int, int]] = []
+    for form, i in forms:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence):
+            if any(a < m.end() and m.start() < b for a, b, _ in taken):
+                continue
+            taken.append((m.start(), m.end(), i))
+    taken.sort()
+    out: list[str] = []
+    at = 0
+    for a, b, i in taken:
+        out.append(sentence[at:a])
+        out.append(f"\x01{i}\x02")
+        at = b
+    out.append(sentence[at:])
+    return "".join(out), [i for _, _, i in taken]
+
+
+#: A sentence opening with a pronoun or an epithet ("He replaces X", "The 21-year-old ...")
+#: is about the person the story last named.
+_BACK = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|the\s+(?!\x01))", re.I)
+#: A sentence whose first person comes after more words than this ("The 21-year-old, who
+#: ... will partner X") is not about that person: the story's subject stays.
+_SUBJECT_WORDS = 3
+
+
+def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[Relation]:
+    """Every team-mate, replacement and co-driver relation the paragraphs state."""
+    if len(people) < 2:
+        return []
+    forms = _forms(people)
+    found: dict[tuple[str, str, str], Relation] = {}
+    subject: int | None = None  # the person the story last named first in a sentence
+    for number, text in enumerate(paragraphs, start=1):
+        low = text.casefold()
+        wanted = any(w in low for w in ("mate", "partner", "co-", "codriver", "navigator", "replac",
+                                        "over from", "seat", "place of", "in for", "successor",
+                                        "stand-in", "ride", "drive"))  # fmt: skip
+        for a, b in sentence_spans(text):
+            sentence = text[a:b].strip()
+            marked, order = _mark(sentence, forms)
+            at = marked.find("\x01")
+            prior = subject
+            if order and not _BACK.match(marked) and len(marked[:at].split()) <= _SUBJECT_WORDS:
+                subject = order[0]  # "Oliver Bearman will race ...", not "..., beating X"
+            if wanted:
+                for key, x, y in _read(marked, subject, prior):
+                    if x == y:
+                        continue
+                    first, second = people[x].name, people[y].name
+                    if key == TEAM_MATES:
+                        first, second = sorted((first, second))
+                    found.setdefault((key, first, second), Relation(key, first, second, number))
+    return list(found.values())
+
+
+def _read(marked: str, subject: int | None, prior: int | None) -> list[tuple[str, int, int]]:
+    """(key, first, second) of each relation a marked sentence states; ``subject`` is whom
+    the sentence is about, ``prior`` whom the story was about before it ("Team-mate Isack
+    Hadjar came home eighth": the one before's team-mate)."""
+    out: list[tuple[str, int, int]] = []
+    for key, patterns in ((TEAM_MATES, _MATES), (CO_DRIVER, _COS)):
+        for pattern, order in patterns:
+            for m in pattern.finditer(marked):
+                out += [(key, a, b) for a, b in _pairs(m, order, subject, prior)]
+            if out and out[-1][0] == key:
+                break  # the most precise pattern that fits decides
+    for pattern, order in _REPLACES:
+        m = pattern.search(marked)
+        if m and (pairs := _pairs(m, order, subject, prior)):
+            out += [(REPLACEMENT, a, b) for a, b in pairs]
+            break
+    return out
+
+
+def _pairs(
+    m: re.Match[str], order: str, subject: int | None, prior: int | None
+) -> list[tuple[int, int]]:
+    """The (first, second) pairs a match names, by the pattern's ``order``: "ab" and "pair"
+    as written, "ba" the other way, "-b"/"b-" the subject's, "a-" the subject as second,
+    "-many" the subject with each."""
+    groups = [int(g) for g in m.groups() if g is not None]
+    if order in ("pair", "ab") and len(groups) >= 2:
+        return [(groups[0], groups[1])]
+    if order == "ba" and len(groups) >= 2:
+        return [(groups[1], groups[0])]
+    if not groups:
+        return []
+    if order == "a-":
+        other = subject if subject != groups[0] else prior
+        return [(groups[0], other)] if other is not None else []
+    if order == "-many":
+        return [(subject, g) for g in groups if subject is not None]
+    other = groups[-1] if order == "-b" else groups[0]
+    first = subject if subject != other else prior
+    return [(first, other)] if first is not None else []
+
+
+def relation_facts(paragraphs: Sequence[str], people: Sequence[Person]) -> list[Fact]:
+    """The relations as facts, in the order the story states them."""
+    return [r.fact() for r in find_relations(paragraphs, people)]
