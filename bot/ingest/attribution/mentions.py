@@ -123,6 +123,11 @@ class _Mentions(_Organisations):
                     self._learn_epithet(text, only)
                     return _Attribution("person", only, cue=f'epithet "{text}" = {only}, the '
                                         "one person the paragraph names")  # fmt: skip
+        near = self._in_view(text, mentions)
+        if near is not None:
+            self._learn_epithet(text, near)
+            return _Attribution("person", near, cue=f'epithet "{text}" = {near}, the one '
+                                "person in view it fits")  # fmt: skip
         one = describer.matching(text, self.people.names)
         if one is not None:
             self._learn_epithet(text, one)
