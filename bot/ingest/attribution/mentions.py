@@ -135,6 +135,38 @@ class _Mentions(_Organisations):
                                 "person of the article it fits")  # fmt: skip
         return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
 
+    def _in_view(self, text: str, mentions: list[Mention]) -> str | None:
+        """The one person in the reader's view the epithet fits, when the others there do not.
+
+        "Stroll held up Antonelli, and Toto Wolff was not impressed." then '"...," said the
+        Mercedes boss.': the reader looks at the people named in this paragraph and the
+        nearest one before it that names anyone (two back at most). The epithet must fit
+        exactly one of them and contradict every other one, and fit nobody else the article
+        names: when two people fit, it stays unattributed.
+        """
+        in_view = {x.person for x in mentions if x.kind in ("name", "alias") and x.person}
+        for before in reversed(self.masked[-3:-1]):
+            named = {
+                x.person
+                for x in self.people.mentions(before)
+                if x.kind in ("name", "alias") and x.person
+            }
+            if named:
+                in_view |= named
+                break
+        if not in_view:
+            return None
+        describer = self.describer
+        fitting = [name for name in in_view if describer.fits(text, name)]
+        if len(fitting) != 1 or any(
+            describer.fits(text, name) is not False for name in in_view if name != fitting[0]
+        ):
+            return None
+        (one,) = fitting
+        if any(name != one and describer.fits(text, name) for name in self.people.names):
+            return None
+        return one
+
     def _rival(self, text: str, salient: str | None, mentions: list[Mention]) -> str | None:
         """Someone else named in this paragraph whom the epithet fits as well as the current
         subject ("the Spaniard" after "Alonso passed Sainz")."""

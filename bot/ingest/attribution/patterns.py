@@ -119,6 +119,19 @@ _PRONOUN_LEAD = re.compile(r"\b(?:that|which|and|but)\s+$")
 _DASH_CREDIT = re.compile(
     r"\s[–—-]{1,2}\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\.?\s*$"
 )
+#: A live blog entry's time or lap stamp ("15:42", "2.15pm", "Lap 40/72 –"): words after it
+#: open the entry as if they opened the paragraph.
+_STAMP = (
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|UTC|ET|local))?"
+    r"|(?:Lap|LAP)\s+\d{1,3}(?:/\d{1,3})?)"
+)
+_ENTRY_STAMP = re.compile(rf"\s*{_STAMP}\s*[:–—-]?\s*")
+#: A verbless radio credit after a quote: '"He just sent it!" Hamilton on the team radio.'
+_POST_RADIO = re.compile(
+    r"[\s,.!?…—–-]*(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+    r"(?:on|over|via)\s+(?:the\s+|his\s+|her\s+)?(?:team\s+)?radio\b"
+)
+
 #: A tag set off inside the sentence: `Vettel, he added, had driven "a perfect race"`.
 _PARENTHETICAL = re.compile(
     rf",\s+(?P<subj>[^,.;:!?\"“”]{{1,40}}?)\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH}),"

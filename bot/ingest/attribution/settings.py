@@ -82,7 +82,7 @@ class _Settings(_State):
             if "column" in lowered:
                 return "column"
             return "written statement"
-        if _RADIO.search(sentence, lowered):
+        if verb == "radioed" or _RADIO.search(sentence, lowered):
             return "team radio"
         if _REPORTERS.search(sentence, lowered):
             return "remarks to reporters"

@@ -11,7 +11,12 @@ from datetime import date
 from bot.ingest.attribution.follow_on import _FollowOn
 from bot.ingest.attribution.interviews import _Interviews
 from bot.ingest.attribution.labels import _transcript_label
-from bot.ingest.attribution.patterns import _BARE_VERB, _LONGEST_VERB, _only_quotes
+from bot.ingest.attribution.patterns import (
+    _BARE_VERB,
+    _ENTRY_STAMP,
+    _LONGEST_VERB,
+    _only_quotes,
+)
 from bot.ingest.attribution.records import Defaults, _Attribution, _Paragraph, _Statement
 from bot.ingest.attribution.reported import _Reported
 from bot.ingest.attribution.settings import _WRITTEN_SETTINGS, _Settings
@@ -31,7 +36,9 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
     def run(self) -> None:
         self.style = article_style(self.paragraphs)
         for number, paragraph in enumerate(self.paragraphs, start=1):
-            if paragraph[:1].isupper() and (":" in paragraph[:60] or paragraph[:3] == "Q. "):
+            if (paragraph[:1].isupper() or paragraph[:1].isdigit()) and (
+                ":" in paragraph[:60] or paragraph[:3] == "Q. "
+            ):
                 label = _transcript_label(paragraph)
                 if label is not None:
                     self._labels[number] = label
@@ -170,7 +177,9 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
         post_end = min(b, segments[j + 1].open_mark if j + 1 < len(segments) else b)
         post_start = seg.span_end
 
-        at_start = pre.strip() == ""
+        at_start = pre.strip() == "" or (
+            pre_start == 0 and len(pre) < 24 and _ENTRY_STAMP.fullmatch(pre) is not None
+        )
         label = self._labels.get(paragraph)
         if label is not None and label.quoted and j == 0 and seg.open_mark == label.end:
             return "direct", self._transcript(paragraph, label)
@@ -190,6 +199,11 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
         post_attr = self._post(paragraph, masked, mentions, post_start, post_end)
         if post_attr.status != "none":
             return kind, post_attr
+        following = segments[j + 1].open_mark if j + 1 < len(segments) else len(masked)
+        if "radio" in masked[post_start:following]:
+            found = self._radio_credit(paragraph, masked, mentions, post_start, following)
+            if found.status != "none":
+                return kind, found
         if kind == "direct" and pre_attr.status != "none":
             return kind, pre_attr
         if kind == "partial":
