@@ -186,7 +186,7 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
 
         pre_attr = self._pre(paragraph, masked, mentions, pre_start, seg.open_mark)
         intro = pre.rstrip().endswith(":") or (
-            pre_attr.status != "none" and pre.rstrip()[-1:] in {",", ":"}
+            pre_attr.status != "none" and pre.rstrip()[-1:] in {",", ":", "–", "—"}
         )
         # Only the end of ``pre`` can hold the verb: search from there, not from its start.
         bare_verb = _BARE_VERB.search(pre, max(0, len(pre.rstrip()) - _LONGEST_VERB)) is not None
