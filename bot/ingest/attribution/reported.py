@@ -67,6 +67,22 @@ def _clause_after(paragraph: str, start: int, end: int, *, told: bool) -> str | 
     return body if len(body.split()) >= 3 else None
 
 
+def _subject_of(masked: str, before: list[Mention], verb: int) -> Mention | None:
+    """The last mention before a reporting verb that the verb can belong to, or None.
+
+    A mention inside an outlet's credit set off between them ("Hamilton, according to the
+    Italian newspaper, had told") is passed over; without a comma only the last can be it.
+    """
+    if not before:
+        return None
+    if "," not in masked[before[0].end : verb]:
+        last = before[-1]
+        return last if _SUBJECT_TO_VERB.fullmatch(masked, last.end, verb) else None
+    return next(
+        (x for x in reversed(before) if _SUBJECT_TO_VERB.fullmatch(masked, x.end, verb)), None
+    )
+
+
 class _Reported(_Mentions):
     """Paraphrase kept as reported statements, never as quotes."""
 
@@ -85,16 +101,7 @@ class _Reported(_Mentions):
             return
         for verb in _REPORT_VERB.finditer(masked, a, b):
             before = [x for x in mentions if a <= x.start and x.end <= verb.start()]
-            # The last mention the verb can belong to: one inside an outlet's credit set off
-            # between them ("according to the Italian newspaper") is passed over.
-            subject = next(
-                (
-                    x
-                    for x in reversed(before)
-                    if _SUBJECT_TO_VERB.fullmatch(masked, x.end, verb.start())
-                ),
-                None,
-            )
+            subject = _subject_of(masked, before, verb.start())
             if subject is None or not subject.subject_like:
                 continue
             if _QUESTIONED.search(masked, a, subject.start):
