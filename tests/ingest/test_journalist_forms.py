@@ -287,3 +287,39 @@ def test_a_tag_in_the_middle_makes_one_statement_of_both_halves(line: str) -> No
     assert [q.part for q in quotes] == [0, 1]
     assert quotes[0].statement == quotes[1].statement
     assert quotes[1].text.startswith("the hardest race")
+
+
+# -- A quote after a sentence of reported speech ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        pytest.param(
+            'Stroll said he had not been told about the Mercedes. "I had no warning at all."',
+            "Lance Stroll",
+            id="reported-then-quote",
+        ),
+        pytest.param(
+            'Antonelli said that the team would talk to Stroll. "These things happen here."',
+            "Kimi Antonelli",
+            id="that-clause-then-quote",
+        ),
+        pytest.param(
+            'Stroll said sorry to Antonelli. "It is fine, really."',
+            None,
+            id="a-speech-verb-with-no-reported-words",
+        ),
+        pytest.param(
+            'Stroll finished 14th, behind Antonelli. "I had no warning at all."',
+            None,
+            id="narration-reports-nothing",
+        ),
+    ],
+)
+def test_a_quote_after_a_sentence_reporting_someones_words_goes_on_with_them(
+    line: str, speaker: str | None
+) -> None:
+    """The quote opening the next sentence continues what the sentence before reported."""
+    quote = quote_in(["Lance Stroll held up Kimi Antonelli at Portier.", line], 2)
+    assert quote.speaker == speaker

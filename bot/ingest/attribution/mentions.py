@@ -203,7 +203,9 @@ class _Mentions(_Organisations):
 
     def _note_subject(
         self, mentions: list[Mention], masked: str, a: int, b: int, info: _Paragraph
-    ) -> None:
+    ) -> str | None:
+        """Note the sentence's subject in the history; return them if the sentence has them
+        saying something ("Stroll said he had no warning.")."""
         for k, mention in enumerate(mentions):
             if a <= mention.start < b and mention.subject_like:
                 # "Aston Martin team principal Mike Krack": a descriptor, then the name.
@@ -219,7 +221,7 @@ class _Mentions(_Organisations):
                 if mention.kind == "pronoun":
                     name = self._resolve_pronoun(mention.pronoun or "")
                     if name is None:
-                        return
+                        return None
                 elif mention.kind == "unknown" and masked[mention.start : mention.start + 4] in (
                     "the ",
                     "The ",
@@ -235,4 +237,6 @@ class _Mentions(_Organisations):
                     info.subject, info.has_subject = name, True
                 if name is not None and _SPEAKS.match(masked, mention.end):
                     info.speaking.add(name)
-                return
+                    return name
+                return None
+        return None

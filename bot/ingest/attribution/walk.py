@@ -99,6 +99,8 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
             )
             open_statement = None
             previous: tuple[_Statement, QuoteKind, int] | None = None
+            # The person whose words the sentence before reported, when it held no quote.
+            speaking: str | None = None
             # Segments and sentences are both in text order: one pointer walks the segments,
             # so a paragraph of thousands of quotes stays linear.
             cursor = 0
@@ -111,6 +113,22 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
                 in_sentence = segments[first:cursor]
                 for j, seg in enumerate(in_sentence, start=first):
                     kind, attribution = self._attribute(number, masked, mentions, segments, j, a, b)
+                    if (
+                        speaking is not None
+                        and attribution.status == "none"
+                        and kind == "direct"
+                        and j == first
+                        and not masked[a : seg.open_mark].strip()
+                    ):
+                        # "Stroll said he had no warning. "I never saw him."": the quote
+                        # goes on with what the sentence before has Stroll saying.
+                        attribution = _Attribution(
+                            "person",
+                            speaking,
+                            None,
+                            f"the sentence before has {speaking} saying it",
+                            number,
+                        )
                     setting = self._setting(number, masked, a, b, attribution.verb)
                     if (
                         attribution.label
@@ -140,9 +158,15 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
                         self.history.append(attribution.speaker)
                     if seg.close_mark is None and seg is segments[-1] and kind == "direct":
                         open_statement = statement
-                self._note_subject(mentions, masked, a, b, info)
+                noted = self._note_subject(mentions, masked, a, b, info)
+                speaking = None
                 if not in_sentence:
+                    count = len(self.reported)
                     self._reported(number, paragraph, masked, mentions, a, b)
+                    # Only what the sentence reports as theirs ("Stroll said he had no
+                    # warning"), not any speech verb ("Hamilton said sorry to Russell").
+                    if len(self.reported) > count and self.reported[-1].speaker == noted:
+                        speaking = noted
         self._follow_on()
 
     @staticmethod
