@@ -10,6 +10,7 @@ import pytest
 
 from bot.ingest.attribute import Speech, extract_speech
 from bot.ingest.people import discover_people
+from bot.ingest.resolve import default_register
 from bot.ingest.text import article_style, find_segments
 from bot.models import Quote
 
@@ -323,3 +324,38 @@ def test_a_quote_after_a_sentence_reporting_someones_words_goes_on_with_them(
     """The quote opening the next sentence continues what the sentence before reported."""
     quote = quote_in(["Lance Stroll held up Kimi Antonelli at Portier.", line], 2)
     assert quote.speaker == speaker
+
+
+# -- Titles on the article's date ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("epithet", "name", "on", "verdict"),
+    [
+        ("the reigning world champion", "Max Verstappen", date(2025, 5, 1), True),
+        ("the reigning world champion", "Lando Norris", date(2025, 5, 1), False),
+        # Mid-season, the year's title may or may not be decided: never Norris's yet.
+        ("the reigning world champion", "Lando Norris", date(2025, 6, 15), None),
+        ("the world champion", "Lando Norris", date(2025, 6, 15), None),
+        ("the reigning world champion", "Lando Norris", date(2026, 1, 10), True),
+        ("the reigning world champion", "Max Verstappen", date(2026, 1, 10), False),
+        ("the world champion", "Lando Norris", date(2026, 1, 10), True),
+        ("the seven-time world champion", "Lewis Hamilton", date(2020, 11, 15), True),
+    ],
+)
+def test_a_title_epithet_fits_as_the_season_stood_on_the_articles_date(
+    epithet: str, name: str, on: date, verdict: bool | None
+) -> None:
+    """A title counts once its season may be decided; "reigning" only when it surely is."""
+    assert default_register().describes(epithet, name, on) is verdict
+
+
+def test_the_reigning_champion_mid_season_names_nobody_who_only_later_won() -> None:
+    """In June 2025, "the reigning world champion" is not Norris, whatever the register
+    knows of December."""
+    paragraphs = [
+        "Lando Norris and Charles Leclerc shared the front row in Barcelona.",
+        '"It was a good lap, but tomorrow is what counts," said the reigning world champion.',
+    ]
+    found = extract_speech(paragraphs, discover_people(paragraphs), published=date(2025, 6, 1))
+    assert [q.speaker for q in found.quotes] == [None]
