@@ -63,6 +63,9 @@ _STOP = _words(
     Shanghai Albert Gilles Villeneuve Marina Bay Red Sea Valencia Hockenheim Sepang Korea
     Korean Indian India Vietnam Russia Malaysia Malaysian Paris London Rome Milan Madrid
     City FIA FOM Liberty Media Pirelli Monte Carlo Ricard Castellet Rivage Beau Massenet
+    Gazzetta Corriere Tuttosport Autosprint Marca Bild Blick Zeitung Speedweek Telegraaf
+    Algemeen Dagblad Sanomat Viaplay Movistar DAZN ESPN Equipe Équipe L'Equipe L'Équipe Sport
+    Auto Motor Mundo Deportivo Canal Ziggo ServusTV
     """
 )
 # Capitalised words that start sentences or are titles; dropped from the front of a name.

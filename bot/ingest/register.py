@@ -122,6 +122,32 @@ _MAX_YEAR = 2100
 # A season's title is settled late in the year: before this month an article cannot yet
 # speak of the current year's champion (the earliest finale, Formula E's, is in July).
 _TITLES_SETTLED_FROM_MONTH = 6
+#: The month of each series' last round: from ``_TITLES_SETTLED_FROM_MONTH`` to it, the
+#: year's title may or may not be decided (an article in mid-June 2025 must not call Norris,
+#: champion that December, "the reigning world champion"); after it, it is. Other series stay
+#: undecided to the year's end.
+_FINALE_MONTH = {
+    "F1": 12,
+    "F2": 12,
+    "MotoGP": 11,
+    "Moto2": 11,
+    "Moto3": 11,
+    "WEC": 11,
+    "WRC": 11,
+    "NASCAR": 11,
+    "WorldSBK": 10,
+    "IndyCar": 9,
+    "Formula E": 7,
+}
+
+
+def _settled(series: str, on: date) -> bool | None:
+    """Whether ``series``' title of ``on.year`` is decided by ``on``: None while it may be."""
+    if on.month < _TITLES_SETTLED_FROM_MONTH:
+        return False
+    finale = _FINALE_MONTH.get(series)
+    return None if finale is None or on.month <= finale else True
+
 
 # ---------------------------------------------------------------------------------------
 # Folding: every comparison is case- and accent-insensitive.
@@ -1053,9 +1079,11 @@ def _title_range(record: TitleRecord, on: date) -> tuple[int, int]:
     if record.years is None:
         return (record.count, record.count)
     before = sum(1 for y in record.years if y < on.year)
-    settled = on.month >= _TITLES_SETTLED_FROM_MONTH
-    this_year = sum(1 for y in record.years if y == on.year) if settled else 0
-    return (before, before + this_year)
+    this_year = sum(1 for y in record.years if y == on.year)
+    settled = _settled(record.series, on)
+    if settled is None:
+        return (before, before + this_year)
+    return (before + this_year, before + this_year) if settled else (before, before)
 
 
 def _fit_titles(value: Any, person: RegisterPerson, on: date) -> bool | None:
@@ -1071,7 +1099,11 @@ def _fit_titles(value: Any, person: RegisterPerson, on: date) -> bool | None:
         records = [r for r in records if r.series in WORLD_SERIES]
     undated = any(r.years is None for r in records)
     if how == "any":
-        return any(_title_range(r, on)[1] > 0 for r in records)
+        ranges = [_title_range(r, on) for r in records]
+        if any(lo > 0 for lo, _ in ranges):
+            return True
+        # A first title this season that may not be decided yet: cannot tell.
+        return None if any(hi > 0 for _, hi in ranges) else False
     if how == "former":
         # An undated count cannot say when; a dated title must come before the article.
         return any(
@@ -1084,10 +1116,16 @@ def _fit_titles(value: Any, person: RegisterPerson, on: date) -> bool | None:
     if how == "reigning":
         if undated:
             return None
-        seasons = {on.year - 1}
-        if on.month >= _TITLES_SETTLED_FROM_MONTH:
-            seasons.add(on.year)
-        return any(y in seasons for r in records for y in r.years or ())
+        verdict: bool | None = False
+        for r in records:
+            years = r.years or ()
+            now, last = on.year in years, on.year - 1 in years
+            settled = _settled(r.series, on)
+            if (now and last) or (settled is False and last) or (settled and now):
+                return True
+            if settled is None and (now or last):
+                verdict = None  # this year's title may or may not have changed hands yet
+        return verdict
     # how == "count"
     ranges = [_title_range(r, on) for r in records]
     if series is None and len(ranges) > 1:

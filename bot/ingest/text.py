@@ -166,8 +166,29 @@ def _single_segments(text: str) -> list[Segment]:
                         segments.append(Segment(i, j, i + 1, j))
                         i = j
                         break
+            else:
+                if _opens_running_quote(text, i):
+                    end = i + 1 + len(text[i + 1 :].rstrip())
+                    segments.append(Segment(i, None, i + 1, end))
+                    break
         i += 1
     return segments
+
+
+def _opens_running_quote(text: str, i: int) -> bool:
+    """Whether an unclosed single mark at ``i`` opens a quote that runs into the next paragraph.
+
+    British style introduces a long quote after a colon ("Wolff was blunt: 'We ...") and
+    closes it only at the end of its last paragraph; a middle paragraph opens with the mark
+    and has no closing one. An apostrophe never follows a colon or opens a paragraph and
+    then runs to a sentence's end, so only those shapes count.
+    """
+    before = text[:i].rstrip()
+    return (not before or before[-1] == ":") and text.rstrip()[-1:] in _RUNNING_END
+
+
+#: How a paragraph ends when a quote runs on from it into the next one.
+_RUNNING_END = frozenset(".!?…,;")
 
 
 #: Words that may follow a closing single mark written after an s ("the corners’ but he"),
@@ -214,7 +235,7 @@ def _british_segments(text: str) -> list[Segment]:
             close = j
             break
         if close is None:
-            if i == 0 or not text[:i].strip():
+            if i == 0 or not text[:i].strip() or _opens_running_quote(text, i):
                 # A quote running on into the next paragraph, unclosed.
                 end = i + 1 + len(text[i + 1 :].rstrip())
                 segments.append(Segment(i, None, i + 1, end))

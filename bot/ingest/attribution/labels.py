@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.ingest.attribution.patterns import _STAMP
+
 # -- transcripts -------------------------------------------------------------------------
 
 #: A transcript line: a short label, a colon, then the words ("Alonso: ...", "Race engineer:
 #: ...", "Q: ...", "Driver to team: ..."). Lower-case words are allowed only from the small
-#: vocabulary of roles, so "Verstappen said: ..." is a tag, not a label.
+#: vocabulary of roles, so "Verstappen said: ..." is a tag, not a label. A live blog entry's
+#: stamp may come first ("14:55 Race engineer: ...").
 _LABEL = re.compile(
-    r"^\s*(?P<label>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|to|the|of|and|race|team|engineer|"
+    rf"^\s*(?:{_STAMP}\s*[–—-]?\s*)?"
+    r"(?P<label>[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|to|the|of|and|race|team|engineer|"
     r"principal|boss|wall|manager|chief|director|radio|strategist|spokesperson|owner|crew|"
     r"spotter|driver|rider|pit|performance))*?)\s*:\s+(?=\S)"
 )

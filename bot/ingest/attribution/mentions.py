@@ -123,12 +123,49 @@ class _Mentions(_Organisations):
                     self._learn_epithet(text, only)
                     return _Attribution("person", only, cue=f'epithet "{text}" = {only}, the '
                                         "one person the paragraph names")  # fmt: skip
+        near = self._in_view(text, mentions)
+        if near is not None:
+            self._learn_epithet(text, near)
+            return _Attribution("person", near, cue=f'epithet "{text}" = {near}, the one '
+                                "person in view it fits")  # fmt: skip
         one = describer.matching(text, self.people.names)
         if one is not None:
             self._learn_epithet(text, one)
             return _Attribution("person", one, cue=f'epithet "{text}" = {one}, the only '
                                 "person of the article it fits")  # fmt: skip
         return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
+
+    def _in_view(self, text: str, mentions: list[Mention]) -> str | None:
+        """The one person in the reader's view the epithet fits, when the others there do not.
+
+        "Stroll held up Antonelli, and Toto Wolff was not impressed." then '"...," said the
+        Mercedes boss.': the reader looks at the people named in this paragraph and the
+        nearest one before it that names anyone (two back at most). The epithet must fit
+        exactly one of them and contradict every other one, and fit nobody else the article
+        names: when two people fit, it stays unattributed.
+        """
+        in_view = {x.person for x in mentions if x.kind in ("name", "alias") and x.person}
+        for before in reversed(self.masked[-3:-1]):
+            named = {
+                x.person
+                for x in self.people.mentions(before)
+                if x.kind in ("name", "alias") and x.person
+            }
+            if named:
+                in_view |= named
+                break
+        if not in_view:
+            return None
+        describer = self.describer
+        fitting = [name for name in in_view if describer.fits(text, name)]
+        if len(fitting) != 1 or any(
+            describer.fits(text, name) is not False for name in in_view if name != fitting[0]
+        ):
+            return None
+        (one,) = fitting
+        if any(name != one and describer.fits(text, name) for name in self.people.names):
+            return None
+        return one
 
     def _rival(self, text: str, salient: str | None, mentions: list[Mention]) -> str | None:
         """Someone else named in this paragraph whom the epithet fits as well as the current
@@ -166,7 +203,9 @@ class _Mentions(_Organisations):
 
     def _note_subject(
         self, mentions: list[Mention], masked: str, a: int, b: int, info: _Paragraph
-    ) -> None:
+    ) -> str | None:
+        """Note the sentence's subject in the history; return them if the sentence has them
+        saying something ("Stroll said he had no warning.")."""
         for k, mention in enumerate(mentions):
             if a <= mention.start < b and mention.subject_like:
                 # "Aston Martin team principal Mike Krack": a descriptor, then the name.
@@ -182,7 +221,7 @@ class _Mentions(_Organisations):
                 if mention.kind == "pronoun":
                     name = self._resolve_pronoun(mention.pronoun or "")
                     if name is None:
-                        return
+                        return None
                 elif mention.kind == "unknown" and masked[mention.start : mention.start + 4] in (
                     "the ",
                     "The ",
@@ -198,4 +237,6 @@ class _Mentions(_Organisations):
                     info.subject, info.has_subject = name, True
                 if name is not None and _SPEAKS.match(masked, mention.end):
                     info.speaking.add(name)
-                return
+                    return name
+                return None
+        return None

@@ -30,7 +30,10 @@ _SPEECH_PRE = _SPEECH + r"|adding|saying|writing|explaining|insisting|telling|no
 _ADVERB = r"(?:(?:later|also|then|simply|just|had|has|have|would|once|again|\w+ly)\s+)"
 _PUNCT = r"^[\s,.!?…—–-]*"
 _SUBJ = r"(?P<subj>[^,.;:!?\"“”]{1,80}?)"
-_POST_SUBJECT_FIRST = re.compile(rf"{_PUNCT}{_SUBJ}\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH})\b")
+#: The subject starts at a word: a dash before "said X" is punctuation, not a subject.
+_POST_SUBJECT_FIRST = re.compile(
+    rf"{_PUNCT}(?=[^\W_]){_SUBJ}\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH})\b"
+)
 #: '"...," Blaney, 31, said', '"...," Hamlin, who led 88 laps, said': a name, a description
 #: set off by commas (an age, a who-clause, a noun phrase), then the speech verb.
 _POST_APPOSED = re.compile(
@@ -50,7 +53,9 @@ _PRE_VERB = re.compile(rf"\b(?P<verb>{_SPEECH_PRE})\b")
 #: A speech verb ending the narration before a quote ("..., adding").
 _BARE_VERB = re.compile(rf"\b(?:{_SPEECH_PRE})\s*$")
 _LONGEST_VERB = max(len(verb) for verb in _SPEECH_PRE.split("|"))
-_TAG_TAIL = re.compile(r"[^\"“”]{0,60}[:,]\s*")
+#: What may follow a tag before the quote it introduces: a colon, a comma, or a dash
+#: ('"It was" – said Verstappen – "a good fight"').
+_TAG_TAIL = re.compile(r"[^\"“”]{0,60}(?:[:,–—]|\s-)\s*")
 _PRE_ACCORDING = re.compile(r"according\s+to\s+(?P<subj>[^,.;:!?\"“”]{1,80}),\s*$", re.I)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$", re.I)
 _CLAUSE_WORDS = _words(
@@ -119,6 +124,19 @@ _PRONOUN_LEAD = re.compile(r"\b(?:that|which|and|but)\s+$")
 _DASH_CREDIT = re.compile(
     r"\s[–—-]{1,2}\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\.?\s*$"
 )
+#: A live blog entry's time or lap stamp ("15:42", "2.15pm", "Lap 40/72 –"): words after it
+#: open the entry as if they opened the paragraph.
+_STAMP = (
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|UTC|ET|local))?"
+    r"|(?:Lap|LAP)\s+\d{1,3}(?:/\d{1,3})?)"
+)
+_ENTRY_STAMP = re.compile(rf"\s*{_STAMP}\s*[:–—-]?\s*")
+#: A verbless radio credit after a quote: '"He just sent it!" Hamilton on the team radio.'
+_POST_RADIO = re.compile(
+    r"[\s,.!?…—–-]*(?P<subj>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+"
+    r"(?:on|over|via)\s+(?:the\s+|his\s+|her\s+)?(?:team\s+)?radio\b"
+)
+
 #: A tag set off inside the sentence: `Vettel, he added, had driven "a perfect race"`.
 _PARENTHETICAL = re.compile(
     rf",\s+(?P<subj>[^,.;:!?\"“”]{{1,40}}?)\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH}),"

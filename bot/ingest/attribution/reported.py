@@ -21,7 +21,20 @@ _REPORT_VERB = re.compile(
 _AUX = (
     r"was|is|were|are|had|has|have|would|could|should|will|can|might|must|did|does|do|may|"
     r"wasn't|isn't|weren't|hadn't|hasn't|wouldn't|couldn't|shouldn't|won't|can't|didn't|"
-    r"doesn't|don't|needed|needs|deserved|deserves|made|felt|feels|lacked|lacks|went|got"
+    r"doesn't|don't|needed|needs|deserved|deserves|made|felt|feels|lacked|lacks|went|got|"
+    # what a subject wanted, expected or knew: "Verstappen said he expected Red Bull to ..."
+    r"expected|expects|wanted|wants|hoped|hopes|planned|plans|intended|intends|knew|knows|"
+    r"believed|believes|regretted|regrets|accepted|accepts|understood|understands"
+)
+#: What may stand between a subject and its reporting verb: adverbs, an outlet's credit or
+#: the occasion set off by commas ("Hamilton, according to the Italian newspaper, had told
+#: friends that ...", "Bearman, speaking to the media, said that ..."),
+#: and the rumour's hedge ("is understood to have told", "is said to have told").
+_SUBJECT_TO_VERB = re.compile(
+    r"(?:\s*,\s+(?:according\s+to|speaking\s+(?:to|at|on|after)|talking\s+to)\s+"
+    rf"[^,.;:!?]{{1,60}},)?\s+{_ADVERB}*"
+    r"(?:(?:is|was|are|were)\s+(?:understood|said|believed|thought|reported|reputed)\s+"
+    r"to\s+have\s+)?"
 )
 _BARE_CLAUSE = re.compile(
     r"(?:he|she|they|it|there|we|I|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
@@ -37,7 +50,8 @@ def _clause_after(paragraph: str, start: int, end: int, *, told: bool) -> str | 
     """The that-clause after a reporting verb, cut at the next clause boundary."""
     tail = paragraph[start:end]
     if told:
-        m = re.match(r"\s+(?:[\w'’.-]+\s+){1,4}?that\s+", tail)
+        # "told reporters in Montreal on Thursday that ...": whom and where, then the clause.
+        m = re.match(r"\s+(?:[\w'’.-]+\s+){1,6}?that\s+", tail)
         if m is None:
             return None
         body = tail[m.end() :]
@@ -51,6 +65,22 @@ def _clause_after(paragraph: str, start: int, end: int, *, told: bool) -> str | 
         body = body[: cut.start()]
     body = body.strip().rstrip(".!?,;: ").strip()
     return body if len(body.split()) >= 3 else None
+
+
+def _subject_of(masked: str, before: list[Mention], verb: int) -> Mention | None:
+    """The last mention before a reporting verb that the verb can belong to, or None.
+
+    A mention inside an outlet's credit set off between them ("Hamilton, according to the
+    Italian newspaper, had told") is passed over; without a comma only the last can be it.
+    """
+    if not before:
+        return None
+    if "," not in masked[before[0].end : verb]:
+        last = before[-1]
+        return last if _SUBJECT_TO_VERB.fullmatch(masked, last.end, verb) else None
+    return next(
+        (x for x in reversed(before) if _SUBJECT_TO_VERB.fullmatch(masked, x.end, verb)), None
+    )
 
 
 class _Reported(_Mentions):
@@ -71,12 +101,8 @@ class _Reported(_Mentions):
             return
         for verb in _REPORT_VERB.finditer(masked, a, b):
             before = [x for x in mentions if a <= x.start and x.end <= verb.start()]
-            if not before:
-                continue
-            subject = before[-1]
-            if not subject.subject_like:
-                continue
-            if not re.fullmatch(rf"\s+{_ADVERB}*", masked[subject.end : verb.start()]):
+            subject = _subject_of(masked, before, verb.start())
+            if subject is None or not subject.subject_like:
                 continue
             if _QUESTIONED.search(masked, a, subject.start):
                 # "was asked whether he thought X": the question, not anything he said.

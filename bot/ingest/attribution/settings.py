@@ -29,7 +29,7 @@ _REPORTERS = Needled(
 #: und Sport").
 _OUTLET_NAME = (
     r"[A-Z][\w.&'’+-]*(?:\s+(?:[A-Z][\w.&'’+-]*|F1|\d+|"
-    r"(?:und|de|del|della|di|der|la|le|of)\s+[A-Z][\w.&'’+-]*))*"
+    r"(?:und|de|del|della|dello|delle|dei|di|der|des|du|la|le|of)\s+[A-Z][\w.&'’+-]*))*"
 )
 #: "told Sky Sports", "told German magazine Auto Motor und Sport", "told Italian television":
 #: the outlet's name, after what kind of outlet it is when the text says so.
@@ -82,7 +82,7 @@ class _Settings(_State):
             if "column" in lowered:
                 return "column"
             return "written statement"
-        if _RADIO.search(sentence, lowered):
+        if verb == "radioed" or _RADIO.search(sentence, lowered):
             return "team radio"
         if _REPORTERS.search(sentence, lowered):
             return "remarks to reporters"

@@ -18,6 +18,7 @@ from bot.ingest.attribution.patterns import (
     _PARENTHETICAL,
     _PASSIVE,
     _POST_APPOSED,
+    _POST_RADIO,
     _POST_SUBJECT_FIRST,
     _POST_VERB_FIRST,
     _POST_VERDICT,
@@ -230,6 +231,27 @@ class _Tags(_Mentions):
         if m is not None and (found := self._organisation(m.group("org"), "")) is not None:
             return self._cued(found, "reported speech", m.group(0), paragraph)
         return _NONE
+
+    def _radio_credit(
+        self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
+    ) -> _Attribution:
+        """'"He just sent it!" Hamilton on the team radio.': a verbless credit after the quote.
+
+        Live blogs and radio round-ups write it as a fragment of its own, past the quote's
+        sentence; only a name standing alone before "on the radio" counts.
+        """
+        m = _POST_RADIO.match(masked, start, end)
+        if m is None:
+            return _NONE
+        s0, s1 = m.start("subj"), m.end("subj")
+        inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+        if len(inside) != 1 or (inside[0].start, inside[0].end) != (s0, s1):
+            return _NONE
+        if inside[0].kind not in ("name", "alias") or not inside[0].subject_like:
+            return _NONE
+        found = self._speaker_of(inside[0], masked, mentions)
+        found = _Attribution(found.status, found.speaker, "radioed", found.cue, label=found.label)
+        return self._cued(found, "radio credit", masked[s0 : m.end()], paragraph)
 
     def _dash_credit(self, paragraph: int, masked: str) -> _Attribution:
         """`Crash was a "misjudgement" – Kowalski`: a credit closing the paragraph."""

@@ -11,7 +11,12 @@ from datetime import date
 from bot.ingest.attribution.follow_on import _FollowOn
 from bot.ingest.attribution.interviews import _Interviews
 from bot.ingest.attribution.labels import _transcript_label
-from bot.ingest.attribution.patterns import _BARE_VERB, _LONGEST_VERB, _only_quotes
+from bot.ingest.attribution.patterns import (
+    _BARE_VERB,
+    _ENTRY_STAMP,
+    _LONGEST_VERB,
+    _only_quotes,
+)
 from bot.ingest.attribution.records import Defaults, _Attribution, _Paragraph, _Statement
 from bot.ingest.attribution.reported import _Reported
 from bot.ingest.attribution.settings import _WRITTEN_SETTINGS, _Settings
@@ -31,7 +36,9 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
     def run(self) -> None:
         self.style = article_style(self.paragraphs)
         for number, paragraph in enumerate(self.paragraphs, start=1):
-            if paragraph[:1].isupper() and (":" in paragraph[:60] or paragraph[:3] == "Q. "):
+            if (paragraph[:1].isupper() or paragraph[:1].isdigit()) and (
+                ":" in paragraph[:60] or paragraph[:3] == "Q. "
+            ):
                 label = _transcript_label(paragraph)
                 if label is not None:
                     self._labels[number] = label
@@ -92,6 +99,8 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
             )
             open_statement = None
             previous: tuple[_Statement, QuoteKind, int] | None = None
+            # The person whose words the sentence before reported, when it held no quote.
+            speaking: str | None = None
             # Segments and sentences are both in text order: one pointer walks the segments,
             # so a paragraph of thousands of quotes stays linear.
             cursor = 0
@@ -104,6 +113,22 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
                 in_sentence = segments[first:cursor]
                 for j, seg in enumerate(in_sentence, start=first):
                     kind, attribution = self._attribute(number, masked, mentions, segments, j, a, b)
+                    if (
+                        speaking is not None
+                        and attribution.status == "none"
+                        and kind == "direct"
+                        and j == first
+                        and not masked[a : seg.open_mark].strip()
+                    ):
+                        # "Stroll said he had no warning. "I never saw him."": the quote
+                        # goes on with what the sentence before has Stroll saying.
+                        attribution = _Attribution(
+                            "person",
+                            speaking,
+                            None,
+                            f"the sentence before has {speaking} saying it",
+                            number,
+                        )
                     setting = self._setting(number, masked, a, b, attribution.verb)
                     if (
                         attribution.label
@@ -133,9 +158,15 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
                         self.history.append(attribution.speaker)
                     if seg.close_mark is None and seg is segments[-1] and kind == "direct":
                         open_statement = statement
-                self._note_subject(mentions, masked, a, b, info)
+                noted = self._note_subject(mentions, masked, a, b, info)
+                speaking = None
                 if not in_sentence:
+                    count = len(self.reported)
                     self._reported(number, paragraph, masked, mentions, a, b)
+                    # Only what the sentence reports as theirs ("Stroll said he had no
+                    # warning"), not any speech verb ("Hamilton said sorry to Russell").
+                    if len(self.reported) > count and self.reported[-1].speaker == noted:
+                        speaking = noted
         self._follow_on()
 
     @staticmethod
@@ -170,14 +201,16 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
         post_end = min(b, segments[j + 1].open_mark if j + 1 < len(segments) else b)
         post_start = seg.span_end
 
-        at_start = pre.strip() == ""
+        at_start = pre.strip() == "" or (
+            pre_start == 0 and len(pre) < 24 and _ENTRY_STAMP.fullmatch(pre) is not None
+        )
         label = self._labels.get(paragraph)
         if label is not None and label.quoted and j == 0 and seg.open_mark == label.end:
             return "direct", self._transcript(paragraph, label)
 
         pre_attr = self._pre(paragraph, masked, mentions, pre_start, seg.open_mark)
         intro = pre.rstrip().endswith(":") or (
-            pre_attr.status != "none" and pre.rstrip()[-1:] in {",", ":"}
+            pre_attr.status != "none" and pre.rstrip()[-1:] in {",", ":", "–", "—"}
         )
         # Only the end of ``pre`` can hold the verb: search from there, not from its start.
         bare_verb = _BARE_VERB.search(pre, max(0, len(pre.rstrip()) - _LONGEST_VERB)) is not None
@@ -190,6 +223,11 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
         post_attr = self._post(paragraph, masked, mentions, post_start, post_end)
         if post_attr.status != "none":
             return kind, post_attr
+        following = segments[j + 1].open_mark if j + 1 < len(segments) else len(masked)
+        if "radio" in masked[post_start:following]:
+            found = self._radio_credit(paragraph, masked, mentions, post_start, following)
+            if found.status != "none":
+                return kind, found
         if kind == "direct" and pre_attr.status != "none":
             return kind, pre_attr
         if kind == "partial":
