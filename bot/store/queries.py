@@ -59,7 +59,7 @@ class QueriesMixin(StoreBase):
         article writes are counted beside it. Answers derived from articles can be kept until
         it moves.
         """
-        return await self._dialect.data_version(), self._article_writes
+        return await self._dialect.point_data_version(), self._article_writes
 
     async def integrity_check(self) -> str:
         """The database's own quick check: ``ok``, or what is wrong with it."""
@@ -370,13 +370,10 @@ class QueriesMixin(StoreBase):
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.published DESC, e.lap, e.id"
-        rows = await self._all(sql, params)
-        if len(rows) <= _CONVERT_ON_LOOP:
-            return _lap_events(rows)
         # A lap of a big store has thousands of events (about 2,000 at 100,000 articles):
         # turning them into records is tens of milliseconds of Python, which a worker thread
         # does while the event loop keeps answering (it gets the GIL back every switch).
-        return await asyncio.to_thread(_lap_events, rows)
+        return await self._read_into(sql, params, _lap_events)
 
     async def laps_with_events(self) -> list[int]:
         # Each lap is one seek in lap_events_lap for the next larger lap: DISTINCT reads
@@ -569,7 +566,7 @@ class QueriesMixin(StoreBase):
         """An article's facts, editor's notes, lap events and people (with the role and team
         it gives them), each in the order :meth:`facts`, :meth:`notes`, :meth:`lap_events`
         and :meth:`article_people` give them, in one statement."""
-        rows = await self._all(_ARTICLE_FACTS, (slug,))
+        rows = await self._point(_ARTICLE_FACTS, (slug,))
         facts: list[Fact] = []
         notes: list[Note] = []
         events: list[LapEvent] = []
@@ -596,9 +593,6 @@ class QueriesMixin(StoreBase):
 # -- rows into records, fast (issue 12: answers at the speed of SQLite) ----------------------
 # An answer that shows thousands of rows (every event on a lap) spent more time building its
 # records from rows by column name than the database spent finding them.
-
-#: Up to this many rows are converted on the event loop; more go to a worker thread.
-_CONVERT_ON_LOOP = 200
 
 
 def _lap_events(rows: Sequence[Any]) -> list[LapEvent]:
