@@ -119,3 +119,24 @@ async def test_a_point_read_that_finds_the_database_busy_is_read_on_a_reader(
         monkeypatch.setattr(dialect, "_point_conn", lambda: Busy())
         facts, _notes, _events, _people = await store.article_facts("one")
         assert [f.key for f in facts] == ["race", "winner"]
+
+
+async def test_what_is_kept_stays_within_its_weight(tmp_path: Path) -> None:
+    """The oldest answers go first; one heavier than the whole budget is never kept."""
+    from bot.answers._kept import Kept
+
+    async with await Store.open(tmp_path / "pitwall.db") as store:
+        kept = Kept(store, budget=10)
+        made: list[str] = []
+
+        async def make(key: str) -> str:
+            made.append(key)
+            return key
+
+        for key in ("a", "b", "c"):
+            await kept.get(key, lambda k=key: make(k), weight=lambda _r: 4)
+        await kept.get("c", lambda: make("c"), weight=lambda _r: 4)
+        await kept.get("a", lambda: make("a"), weight=lambda _r: 4)
+        await kept.get("huge", lambda: make("huge"), weight=lambda _r: 11)
+        await kept.get("huge", lambda: make("huge"), weight=lambda _r: 11)
+        assert made == ["a", "b", "c", "a", "huge", "huge"]

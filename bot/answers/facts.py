@@ -23,8 +23,8 @@ __all__ = ["Facts"]
 
 log = logging.getLogger(__name__)
 
-#: Articles whose /facts answer and recap story are kept until the store changes.
-KEPT_ARTICLES = 512
+#: /facts answers and recap stories kept until the store changes (each a few dozen records).
+KEPT_ARTICLES = 128
 
 
 class Facts(Part):

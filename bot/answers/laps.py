@@ -10,8 +10,9 @@ __all__ = ["MAX_LAP", "Laps"]
 
 #: /lap's range, as registered with Discord; a client ignoring min/max is told it.
 MAX_LAP = 100
-#: Laps whose answer is kept until the store changes (every lap there is).
-KEPT_LAPS = MAX_LAP + 1
+#: Lap events kept in answers until the store changes (about 25 laps' at 10,000 articles,
+#: two at 100,000: see bot/answers/_kept.py on why a bound).
+KEPT_EVENTS = 5000
 
 
 class Laps(Part):
@@ -23,7 +24,7 @@ class Laps(Part):
 
     def __init__(self, lookup: Lookup) -> None:
         super().__init__(lookup)
-        self._kept = Kept(self.store, KEPT_LAPS)
+        self._kept = Kept(self.store, KEPT_EVENTS)
 
     def forget(self) -> None:
         """Drop kept answers: the index (its list of laps) was rebuilt."""
@@ -31,7 +32,7 @@ class Laps(Part):
 
     async def lap(self, number: int) -> Answer:
         """What happened on lap ``number`` in every article; none → the laps that have events."""
-        return await self._kept.get(number, lambda: self._lap(number))
+        return await self._kept.get(number, lambda: self._lap(number), _events)
 
     async def _lap(self, number: int) -> Answer:
         if not 1 <= number <= MAX_LAP:
@@ -44,3 +45,8 @@ class Laps(Part):
         # index's (refreshed whenever the store changes), which saves the answer a read.
         laps = tuple(sorted({*self._index.laps, number}))
         return LapAnswer(number, tuple(events), laps)
+
+
+def _events(answer: Answer) -> int:
+    """An answer's weight in the kept answers: its events (and one for itself)."""
+    return 1 + (len(answer.events) if isinstance(answer, LapAnswer) else 0)

@@ -604,7 +604,7 @@ def _lap_events(rows: Sequence[Any]) -> list[LapEvent]:
         day = days.get(r[8])
         if day is None:
             day = days[r[8]] = date.fromisoformat(r[8])
-        who = tuple(w for w in r[3].split("\n") if w) if r[3] else ()
+        who = tuple(filter(None, r[3].split("\n"))) if r[3] else ()
         found.append(
             LapEvent(r[1], r[2], who, r[4], r[5], r[0], Source(r[6], r[7], day, r[5], r[9]))
         )
