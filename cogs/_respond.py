@@ -31,9 +31,11 @@ DEFER_AFTER = 1.0
 #: An answer with more records than this is rendered (and its pages packed) on a worker
 #: thread: a lap's 200 events at 10,000 articles are 22 pages, 23 ms of the loop.
 RENDER_ON_LOOP = 40
-#: Long answers' packed pages kept by answer: the engine gives a kept answer (a lap, the
-#: same question) as the same object until the store changes, and it is rendered once.
-KEPT_RENDERED = 8
+#: Long answers' packed pages kept by answer, up to this many records in all (the answers
+#: are held too, so that an id stays theirs: 25 laps at 10,000 articles, 2 at 100,000): the
+#: engine gives a kept answer (a lap, the same question) as the same object until the store
+#: changes, and it is rendered once.
+KEPT_RECORDS = 5000
 
 # answer id -> (the answer, so the id stays its own; its packed pages; ephemeral)
 _kept: OrderedDict[int, tuple[Answer, tuple[bytes, ...], bool]] = OrderedDict()
@@ -45,12 +47,23 @@ async def respond(interaction: discord.Interaction[Pitwall], answer: Awaitable[A
     if bot.closing:
         raise UserError("Pitwall is restarting; please ask again in a minute.")
     with bot.tracking():
-        task = asyncio.ensure_future(answer)
+        # The answer runs in this task, a timer defers it if it is not ready in time: in a
+        # burst every extra task or wakeup (wait_for's, shield's) waits a whole turn of the
+        # loop behind the other interactions, and an answer that needs no other thread
+        # (/facts, a kept lap) is then found without yielding at all.
+        deferring: asyncio.Task[object] | None = None
+
+        def defer() -> None:
+            nonlocal deferring
+            deferring = asyncio.ensure_future(interaction.response.defer(thinking=True))
+
+        timer = asyncio.get_running_loop().call_later(DEFER_AFTER, defer)
         try:
-            result = await asyncio.wait_for(asyncio.shield(task), DEFER_AFTER)
-        except TimeoutError:
-            await interaction.response.defer(thinking=True)
-            result = await task
+            result = await answer
+        finally:
+            timer.cancel()
+            if deferring is not None:  # a reply or an error message must come after it
+                await deferring
         rendered, packed = await _rendered(result)
         await send_rendered(interaction, rendered, packed=packed)
 
@@ -64,10 +77,13 @@ async def _rendered(answer: Answer) -> tuple[Rendered, tuple[bytes, ...] | None]
     if _records(answer) <= RENDER_ON_LOOP:
         return render(answer), None
     rendered, packed = await asyncio.to_thread(_render_packed, answer)
-    if len(packed) > 1:
+    records = _records(answer)
+    if len(packed) > 1 and records <= KEPT_RECORDS:
         _kept[id(answer)] = (answer, packed, rendered.ephemeral)
-        while len(_kept) > KEPT_RENDERED:
-            _kept.popitem(last=False)
+        held = sum(_records(a) for a, _p, _e in _kept.values())
+        while held > KEPT_RECORDS:
+            _id, (dropped, _packed, _ephemeral) = _kept.popitem(last=False)
+            held -= _records(dropped)
     return rendered, packed
 
 
