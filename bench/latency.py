@@ -300,6 +300,9 @@ async def run(
             # One at a time, the loop has nothing else to do: its lag is then the longest
             # any one interaction held it (in a burst it is the queue as well).
             print(f"latency: each kind {SEQUENTIAL} times, one at a time ...", flush=True)
+            # The probe writes each second's worst lag at its end: the second that would
+            # straddle the last burst and this phase counted the burst's queue here.
+            await asyncio.sleep(1.2)
             alone = [time.time()]
             for _ in range(SEQUENTIAL):
                 for entry in mix:

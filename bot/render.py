@@ -51,7 +51,9 @@ __all__ = [
     "cite",
     "clip",
     "error_page",
+    "first_page",
     "neutralise",
+    "pack_pages",
     "render",
     "render_text",
     "reported_line",
@@ -722,11 +724,19 @@ class Paginator(discord.ui.View):
     #: burst of answers kept hundreds of megabytes alive (issue 12: memory).
     _packed: tuple[bytes, ...]
 
-    def __init__(self, pages: Sequence[Page], owner_id: int, *, timeout: float = 180) -> None:
+    def __init__(
+        self,
+        pages: Sequence[Page],
+        owner_id: int,
+        *,
+        timeout: float = 180,
+        packed: tuple[bytes, ...] | None = None,
+    ) -> None:
         super().__init__(timeout=timeout)
-        if not pages:
+        if not pages and not packed:
             raise ValueError("a paginator needs at least one page")
-        self._packed = tuple(_pack_page(page) for page in pages)
+        # ``packed``: the pages already packed (pack_pages), e.g. on a worker thread.
+        self._packed = packed if packed else tuple(_pack_page(page) for page in pages)
         self.owner_id = owner_id
         self.index = 0
         self.message = None
@@ -806,13 +816,33 @@ def _unpack_page(packed: bytes) -> Page:
     return Page(content, tuple(discord.Embed.from_dict(data) for data in embeds))
 
 
-async def send_rendered(interaction: discord.Interaction[Any], rendered: Rendered) -> None:
+# -- long answers rendered once, off the loop (issue 12) --------------------------------------
+
+
+def pack_pages(pages: Sequence[Page]) -> tuple[bytes, ...]:
+    """Every page packed as a :class:`Paginator` keeps them (pass as ``packed=``)."""
+    return tuple(_pack_page(page) for page in pages)
+
+
+def first_page(packed: tuple[bytes, ...], ephemeral: bool = False) -> Rendered:
+    """The first of packed pages, to send with ``send_rendered(..., packed=packed)``."""
+    return Rendered((_unpack_page(packed[0]),), ephemeral)
+
+
+async def send_rendered(
+    interaction: discord.Interaction[Any],
+    rendered: Rendered,
+    *,
+    packed: tuple[bytes, ...] | None = None,
+) -> None:
     """Send rendered pages as the interaction's reply (or follow-up once deferred).
 
-    One page goes as is; several get a :class:`Paginator` owned by the asker.
+    One page goes as is; several get a :class:`Paginator` owned by the asker. With
+    ``packed`` (every page, see :func:`pack_pages`), ``rendered`` need hold only the first.
     """
     first = rendered.pages[0]
-    view = Paginator(rendered.pages, interaction.user.id) if len(rendered.pages) > 1 else None
+    many = len(packed) > 1 if packed else len(rendered.pages) > 1
+    view = Paginator(rendered.pages, interaction.user.id, packed=packed) if many else None
     kwargs: dict[str, Any] = {
         "embeds": list(first.embeds),
         "ephemeral": rendered.ephemeral,

@@ -68,6 +68,8 @@ class AnswerEngine:
             await asyncio.to_thread(default_register)
             await self.lookup.refresh(articles=articles)
         self._apologies.forget()
+        self._facts.forget()
+        self._laps.forget()
         self._answers.clear()
         if self.lookup.index is not old:
             # Free the replaced index off the loop, a step at a time (see parts_of).

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from bot.answers._kept import Kept
 from bot.answers.apologies import Apologies, apology_strength
 from bot.answers.lookup import Lookup, Part
 from bot.answers.records import (
@@ -22,25 +23,42 @@ __all__ = ["Facts"]
 
 log = logging.getLogger(__name__)
 
+#: /facts answers and recap stories kept until the store changes (each a few dozen records).
+KEPT_ARTICLES = 128
+
 
 class Facts(Part):
     """An article's key facts, and recaps of one or more stories."""
 
     apologies: Apologies
+    #: Facts answers and recap stories by (kind, article), until the store changes: an
+    #: article's facts and story change only with it, and fans ask for the newest ones.
+    _kept: Kept
 
     def __init__(self, lookup: Lookup, apologies: Apologies) -> None:
         super().__init__(lookup)
         self.apologies = apologies
+        self._kept = Kept(self.store, KEPT_ARTICLES)
+
+    def forget(self) -> None:
+        """Drop kept answers: the indexes were rebuilt."""
+        self._kept.forget()
 
     async def facts(self, article: str | None = None) -> Answer:
         """The article's facts in stored order, with editor's notes and its lap events."""
         summary = self.lookup.resolve_article(article)
         if summary is None:
             return self.lookup.article_not_found(article or "")
+        return await self._kept.get(("facts", summary), lambda: self._facts(summary))
+
+    async def _facts(self, summary: ArticleSummary) -> Answer:
         facts, notes, events, people = await self.store.article_facts(summary.slug)
         return FactsAnswer(summary, tuple(facts), tuple(notes), tuple(events), tuple(people))
 
     async def _story(self, summary: ArticleSummary) -> RecapStory:
+        return await self._kept.get(("story", summary), lambda: self._read_story(summary))
+
+    async def _read_story(self, summary: ArticleSummary) -> RecapStory:
         # One read: the facts, events and quotes (the people and notes /facts shows are not
         # needed here).
         facts, events, quotes = await self.store.article_story(summary.slug)

@@ -22,6 +22,16 @@ class StoreBase:
     async def _all(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
         return await self._dialect.all(sql, params)
 
+    async def _point(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        """One small indexed read (one article's rows; see ``Dialect.point_read``)."""
+        return await self._dialect.point_read(sql, params)
+
+    async def _read_into(
+        self, sql: str, params: Iterable[Any], convert: Callable[[list[Any]], T]
+    ) -> T:
+        """``convert(rows)`` of one read (see ``Dialect.read_into``)."""
+        return await self._dialect.read_into(sql, params, convert)
+
     async def _run(self, sql: str, params: Iterable[Any] = ()) -> int:
         """One statement; how many rows it changed."""
         return await self._dialect.execute(sql, params)

@@ -355,7 +355,7 @@ class ArticlesMixin(StoreBase):
         return [summary(r) for r in rows]
 
     async def article(self, slug: str) -> ArticleSummary | None:
-        rows = await self._all(
+        rows = await self._point(
             "SELECT id, slug, published, headline, url FROM articles WHERE slug = ?", (slug,)
         )
         return summary(rows[0]) if rows else None

@@ -59,7 +59,7 @@ class QueriesMixin(StoreBase):
         article writes are counted beside it. Answers derived from articles can be kept until
         it moves.
         """
-        return await self._dialect.data_version(), self._article_writes
+        return await self._dialect.point_data_version(), self._article_writes
 
     async def integrity_check(self) -> str:
         """The database's own quick check: ``ok``, or what is wrong with it."""
@@ -370,13 +370,10 @@ class QueriesMixin(StoreBase):
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.published DESC, e.lap, e.id"
-        rows = await self._all(sql, params)
-        if len(rows) <= _CONVERT_ON_LOOP:
-            return _lap_events(rows)
         # A lap of a big store has thousands of events (about 2,000 at 100,000 articles):
         # turning them into records is tens of milliseconds of Python, which a worker thread
         # does while the event loop keeps answering (it gets the GIL back every switch).
-        return await asyncio.to_thread(_lap_events, rows)
+        return await self._read_into(sql, params, _lap_events)
 
     async def laps_with_events(self) -> list[int]:
         # Each lap is one seek in lap_events_lap for the next larger lap: DISTINCT reads
@@ -588,7 +585,7 @@ class QueriesMixin(StoreBase):
         """An article's facts, editor's notes, lap events and people (with the role and team
         it gives them), each in the order :meth:`facts`, :meth:`notes`, :meth:`lap_events`
         and :meth:`article_people` give them, in one statement."""
-        rows = await self._all(_ARTICLE_FACTS, (slug,))
+        rows = await self._point(_ARTICLE_FACTS, (slug,))
         facts: list[Fact] = []
         notes: list[Note] = []
         events: list[LapEvent] = []
@@ -616,9 +613,6 @@ class QueriesMixin(StoreBase):
 # An answer that shows thousands of rows (every event on a lap) spent more time building its
 # records from rows by column name than the database spent finding them.
 
-#: Up to this many rows are converted on the event loop; more go to a worker thread.
-_CONVERT_ON_LOOP = 200
-
 
 def _lap_events(rows: Sequence[Any]) -> list[LapEvent]:
     """Lap events from rows of (id, lap, description, who, outcome, paragraph, slug,
@@ -629,7 +623,7 @@ def _lap_events(rows: Sequence[Any]) -> list[LapEvent]:
         day = days.get(r[8])
         if day is None:
             day = days[r[8]] = date.fromisoformat(r[8])
-        who = tuple(w for w in r[3].split("\n") if w) if r[3] else ()
+        who = tuple(filter(None, r[3].split("\n"))) if r[3] else ()
         found.append(
             LapEvent(r[1], r[2], who, r[4], r[5], r[0], Source(r[6], r[7], day, r[5], r[9]))
         )

@@ -63,7 +63,7 @@ class StoryReadsMixin(StoreBase):
         """An article's facts (in order), lap events (by lap) and quotes (by statement and
         part), as :meth:`QueriesMixin.facts`, ``lap_events(article=)`` and
         ``quotes(article=)`` give them, in one statement; records built by position."""
-        rows = await self._all(_ARTICLE_STORY, (slug,))
+        rows = await self._point(_ARTICLE_STORY, (slug,))
         facts: list[Fact] = []
         events: list[LapEvent] = []
         quotes: list[Quote] = []
@@ -95,7 +95,7 @@ class StoryReadsMixin(StoreBase):
     ) -> tuple[ArticleSummary | None, list[ReportedStatement], list[str]]:
         """The article's summary (None if it is not stored), its reported statements (as
         ``reported(article=)`` gives them) and its paragraphs (as ``paragraphs`` does)."""
-        rows = await self._all(_ARTICLE_TOLD, (slug,))
+        rows = await self._point(_ARTICLE_TOLD, (slug,))
         if not rows:
             return None, [], []
         first = rows[0]
