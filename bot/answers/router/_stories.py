@@ -25,6 +25,13 @@ from bot.answers.router._reading import (
     _series_named,
     the_register,
 )
+from bot.answers.router._scope import (
+    Scope,
+    pre_race_kind,
+    scope_asked,
+    scope_paragraphs,
+    scope_terms,
+)
 from bot.answers.understand import (
     SERIES_TEXT,
     Reading,
@@ -265,3 +272,40 @@ class StoriesRouter(RouterBase):
                 found.add(max(spots)[1])
         self._women_of = (index, found)
         return found
+
+    # -- parts of a weekend, and stories told before their race (_scope) -------------------
+
+    #: Stories searched for the part of a weekend asked about, newest first, at most.
+    SCOPE_STORIES = 5
+
+    async def _scope(self, reading: Reading, slugs: list[str] | None) -> Scope | None:
+        """The paragraphs, by story, that tell the hour, stage or session asked about;
+        None when the question names none, empty when no story tells it."""
+        if not scope_asked(reading):
+            return None
+        terms = scope_terms(reading)
+        found = await self.engine.store.passages_matching(terms, slugs=slugs, limit=400)
+        having = {p.source.slug for p in found if p.source}
+        ordered = [a.slug for a in self.lookup.index.articles if a.slug in having]
+        scope: Scope = {}
+        for slug in ordered:
+            story = await self.engine.store.article_passages(slug)
+            paragraphs = scope_paragraphs(reading, story)
+            if paragraphs:
+                scope[slug] = paragraphs
+                if len(scope) >= self.SCOPE_STORIES:
+                    break
+        return scope
+
+    async def _pre_race(self, slug: str) -> str | None:
+        """ "preview" or "qualifying" when the story was written before its race; kept
+        per index (a refresh replaces it)."""
+        index = self.lookup.index
+        if self._pre_race_of[0] is not index:
+            self._pre_race_of = (index, {})
+        known = self._pre_race_of[1]
+        if slug not in known:
+            facts = await self.engine.store.facts(slug)
+            headline = next((f.value for f in facts if f.key == "headline"), "")
+            known[slug] = pre_race_kind(headline, [(f.key, f.value) for f in facts])
+        return known[slug]
