@@ -39,7 +39,8 @@ _STOP = wordset(
     happend hapened anything something news info update updates latest between lol lmao
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
-    looked looking happen woman women female lady girl yet still already da di de van von """
+    looked looking happen woman women female lady girl yet still already da di de van von
+    now currently """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -565,6 +566,8 @@ def _people_in(
                 continue
             if _eventlike(name):
                 continue
+            if size == 1 and key not in normalise(name).split():
+                name = _nickname_of_series(key, name, tokens, lookup)  # "ham": which one?
             found.append((start, name))
             taken.update(span)
     for i, token in enumerate(tokens):
@@ -633,6 +636,50 @@ def _nickname(key: str, lookup: Lookup) -> str | None:
         if name is not None:
             return name
     return None
+
+
+#: Register series -> the question's series names (SERIES values).
+_REGISTER_SERIES = {
+    "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
+    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy", "IMSA": "imsa",
+    "WorldSBK": "worldsbk", "WRC": "wrc",
+}  # fmt: skip
+
+
+def _nickname_of_series(key: str, name: str, tokens: list[str], lookup: Lookup) -> str:
+    """The one a short nickname means when it also starts another stored person's surname
+    ("ham": Hamilton in F1, Hamlin in NASCAR): whoever races in the series the question
+    names, by the series' name or one of its places; the register's own choice otherwise."""
+    if len(key) > 4:
+        return name
+    rivals = [
+        n
+        for n in lookup.index.people
+        if n != name and any(w.startswith(key) for w in normalise(n).split()[1:])
+    ]
+    if not rivals:
+        return name
+    book = place_book()
+    asked = {SERIES[t] for t in tokens if t in SERIES}
+    text = " ".join(tokens)
+    # Its places, by any of their names ("darlington" for Darlington Raceway).
+    places = {f for t in tokens if t not in _STOP for f in book.forms(t)}
+    for series in _REGISTER_SERIES.values():
+        names = book.series_names(series)
+        if places & names or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
+            asked.add(series)
+    if not asked:
+        return name
+    from bot.ingest.resolve import default_register
+
+    register = default_register()
+    fitting = []
+    for candidate in [name, *rivals]:
+        found = register.find(candidate) if hasattr(register, "find") else ()
+        races = {_REGISTER_SERIES.get(s) for p in found[:1] for s in getattr(p, "series", ())}
+        if races & asked:
+            fitting.append(candidate)
+    return fitting[0] if len(fitting) == 1 else name
 
 
 def _team_people(low: str, lookup: Lookup, named: list[str]) -> list[str]:

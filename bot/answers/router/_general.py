@@ -52,6 +52,7 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import PRE_RACE_KINDS, Scope, scope_asked, scope_lines
+from bot.answers.router._stories import PRE_RACE_SCAN
 from bot.answers.understand import (
     CUE_PHRASES,
     CUES,
@@ -59,9 +60,6 @@ from bot.answers.understand import (
 )
 
 __all__ = ["GeneralRouter"]
-
-#: The newest stories asked about that are checked for being written before their race.
-PRE_RACE_SCAN = 12
 
 
 class GeneralRouter(PeopleRouter):

@@ -140,7 +140,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bout\s+of\s+the\s+race\b")),
     ("did_finish", re.compile(r"^(?:did|does)\s+.+\s+finish\b(?!\s+(?:on|in)\s+the\s+podium)")),
     ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
-                          r"\bbehind\b|\bchampionship\b")),
+                          r"\bbehind\b|\bchampionship\b|"
+                          # "whos leading indycar now": the standings, not a lap's leader
+                          rf"\bleading\s+(?:the\s+)?(?:{'|'.join(map(re.escape, SERIES))}|"
+                          r"championship|standings|points|title|table|series)\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
                           r"\b(?:end|ended|ending|wind|wound)\s+up\b|"
                           r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
@@ -327,7 +330,10 @@ def _event_stems(
 ) -> tuple[str, ...]:
     """Stems telling the event of "why did X crash" / "why wasn't X racing", when the
     question names someone and no race or date: its kind's cues and its own words."""
-    if "why" not in kinds or not reading.people or slugs is not None or reading.newest:
+    # "where did Colapinto crash": his latest crash too, not the first story telling one
+    # (with another named, "what turn did X hit Y", the one they shared is asked).
+    where = "where" in kinds and len(reading.people) == 1
+    if not ("why" in kinds or where) or not reading.people or slugs is not None or reading.newest:
         return ()
     words = [w for k in _EVENTS if k in kinds for w in _EVENT_WORDS.get(k, CUES[k])]
     words += [w for g in groups for w in g]

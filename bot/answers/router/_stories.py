@@ -39,6 +39,10 @@ from bot.answers.understand import (
 
 __all__ = ["StoriesRouter"]
 
+#: Stories read for their race, newest first, at most.
+PRE_RACE_SCAN = 12
+_GP = re.compile(r"\b(?:gp|grand\s+prix)\b")
+
 
 class StoriesRouter(RouterBase):
     """Which stories a question points at: by place, race, lap or turn, series, year or
@@ -51,8 +55,19 @@ class StoriesRouter(RouterBase):
         allowed: set[str] | None = None
         if reading.year is not None:
             allowed = {a.slug for a in index.articles if a.published.year == reading.year}
+        # "the next gp", "who won the last gp": a grand prix is F1's, when the question
+        # names no series and no race (a place's own race decides: "the italian gp").
+        gp = not reading.places and not _series_named(reading.tokens) and _GP.search(reading.low)
+        f1 = await self._series_stories("f1") if gp else set()
         if reading.newest and index.articles:
-            allowed = {index.articles[0].slug} if allowed is None else allowed
+            newest = index.articles[0].slug
+            for slug in [a.slug for a in index.articles if a.slug in f1][:PRE_RACE_SCAN]:
+                if any(f.key == "race" for f in await self.engine.store.facts(slug)):
+                    newest = slug  # the last grand prix: a story of a race, not a transfer
+                    break
+            allowed = {newest} if allowed is None else allowed
+        elif f1:
+            allowed = f1 if allowed is None else (allowed & f1) or allowed
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
