@@ -62,8 +62,9 @@ class StoriesRouter(RouterBase):
         if reading.newest and index.articles:
             newest = index.articles[0].slug
             for slug in [a.slug for a in index.articles if a.slug in f1][:PRE_RACE_SCAN]:
-                if any(f.key == "race" for f in await self.engine.store.facts(slug)):
-                    newest = slug  # the last grand prix: a story of a race, not a transfer
+                facts = await self.engine.store.facts(slug)
+                if any(f.key == "race" for f in facts) and await self._pre_race(slug) is None:
+                    newest = slug  # the last grand prix run: a race's story, not a transfer's
                     break
             allowed = {newest} if allowed is None else allowed
         elif f1:
