@@ -39,6 +39,21 @@ _LEAD_IN = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat\s+down|sits\s+down|caught\s+up|"
     r"catches\s+up|met|meets|interviewed|chatted|asked)\b"
 )
+#: The one a lead-in says was interviewed: the person right after "sat down with", "spoke to",
+#: "interviewed" (a role may stand between: "caught up with Williams boss James Vowles").
+#: "asked" is left out: "Vowles asked Sainz to stay" names the asker first.
+_INTERVIEWED = re.compile(
+    r"\b(?:(?:spoke|speaks|speaking|talked|talks|talking|chatted|chats|sat\s+down|sits\s+down|"
+    r"caught\s+up|catches\s+up)\s+(?:with|to)|met\s+with|interviewed|interviewing)"
+    r"\s+(?:(?:the\s+)?[A-Za-z][\w'’-]*\s+){0,4}?$"
+)
+#: Narration telling of the interview itself ("Later we caught up with the runner-up"): the
+#: lead-in verbs in their interview sense only, so an answer's "he asked the right questions"
+#: stays an answer.
+_INTERVIEW_NARRATION = re.compile(
+    r"\b(?:(?:spoke|speaks|talked|talks|chatted|chats|sat\s+down|sits\s+down|caught\s+up|"
+    r"catches\s+up|met)\s+(?:with|to)|interviewed|met\s+the\s+(?:press|media))\b"
+)
 #: How far into a paragraph a name still opens it ("A. J. Foyt watched").
 _OPENING = 12
 #: A person coordinated with someone else ("Bulega and his crew chief"): two voices.
@@ -81,7 +96,14 @@ class _Interviews(_Transcripts):
         for number, paragraph in enumerate(self.paragraphs, start=1):
             question = self._question_text(number)
             if question is not None:
-                if after_question == 0:
+                # A question right after an answer the run did not take keeps the interviewee:
+                # that answer is no lead-in ("Carlos wanted a plan" does not make it Carlos's).
+                if after_question == 0 and not (
+                    speaker is not None
+                    and speaker.speaker is not None
+                    and number > 2
+                    and self._question_text(number - 2) is not None
+                ):
                     speaker = self._lead_in(number)
                 vocative = self._vocative(number, question)
                 if vocative is not None:
@@ -103,7 +125,7 @@ class _Interviews(_Transcripts):
         text = paragraph.strip()
         if not text or find_segments(paragraph, self.style) or _is_heading(text):
             return False
-        if _LEAD_IN.search(text) and not _FIRST_PERSON.match(text):
+        if _INTERVIEW_NARRATION.search(text) and not _FIRST_PERSON.match(text):
             return False
         masked = self._mask(paragraph)
         named = [m for m in self.people.mentions(masked) if m.kind in ("name", "alias")]
@@ -131,12 +153,31 @@ class _Interviews(_Transcripts):
                 if _WITH_ANOTHER.match(masked, m.end):
                     return _Attribution("blocked", None, None, cue, number)
                 named.add(m.person)
+        if len(named) > 1:
+            interviewed = self._interviewed(masked)
+            if interviewed is not None:
+                return _Attribution(
+                    "person", interviewed, None,
+                    "interview answer; the one the lead-in says was interviewed", number,
+                )  # fmt: skip
         if len(named) != 1:
             return _Attribution("blocked", None, None, cue, number)
         (who,) = named
         return _Attribution(
             "person", who, None, "interview answer; the interviewee named in the lead-in", number
         )
+
+    def _interviewed(self, masked: str) -> str | None:
+        """The one person a lead-in naming several says was interviewed ("We sat down with
+        Vowles"), or None: the object of "spoke to", "sat down with", "interviewed"."""
+        found = {
+            m.person
+            for m in self.people.mentions(masked)
+            if m.kind in ("name", "alias")
+            and m.person is not None
+            and _INTERVIEWED.search(masked, max(0, m.start - 80), m.start)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _vocative(self, number: int, question: str) -> _Attribution | None:
         """The person a question opens by addressing (``Axel, what happened?``), or None."""
