@@ -85,6 +85,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
     "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
     "knocked": ("pushed", "wide"), "beef": ("blamed", "fault"),
+    "push": ("pushed", "forcing", "forced", "squeezed"),
+    "pushed": ("forcing", "forced", "squeezed"),
+    "force": ("forcing", "forced", "pushed"), "forced": ("forcing", "pushed"),
+    "yellow": ("caution",), "caution": ("yellow",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the

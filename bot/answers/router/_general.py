@@ -39,9 +39,11 @@ from bot.answers.router._reading import (
     _PREFER_ORDER,
     _SHE,
     _SPOKEN,
+    _UNIT_IN_TEXT,
     _WHAT_HAPPENED,
     _WHO_DID,
     _YES_NO,
+    _after_place,
     _any_of,
     _event_stems,
     _groups,
@@ -247,6 +249,8 @@ class GeneralRouter(PeopleRouter):
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "unit" in kinds:
+            need = _UNIT_IN_TEXT  # "what stage did X roll on": a sentence naming the stage
         if "age" in kinds:
             need = _AGE
         if "born" in kinds:
@@ -335,6 +339,8 @@ class GeneralRouter(PeopleRouter):
                     ("next" in kinds or ("points" in kinds and not kinds & _OPEN) or standing)
                     and not reading.places
                 )
+                # "the next race after baku": the newest story of that race tells it.
+                or ("next" in kinds and any(_after_place(reading, p) for p in reading.places))
                 # "who finished second in australia": several races there, the latest
                 # that answers, as for a race asked without a place.
                 or (len(slugs or ()) > 1 and bool(kinds & _OWN_RACE) and not reading.people)

@@ -20,6 +20,7 @@ from bot.answers.router._reading import (
     _REGISTER_SERIES,
     _WEAK,
     PEOPLE_SCAN,
+    _after_place,
     _lap_phrases,
     _place_forms,
     _series_named,
@@ -72,7 +73,11 @@ class StoriesRouter(RouterBase):
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
-            own = bool(kinds & _OWN_RACE) or race
+            own = (
+                bool(kinds & _OWN_RACE)
+                or race
+                or ("next" in kinds and _after_place(reading, place))
+            )
             slugs = await self._place_stories(words, own_race=own)
             # "in italy" for a story that says "the Italian Grand Prix" or "Mugello".
             slugs |= await self._other_names_stories(_place_forms(place)[1:], own_race=own)
