@@ -170,13 +170,26 @@ def scope_lines(reading: Reading, passage: Passage, most: int = 3) -> list[tuple
     return spans[start : start + most]
 
 
-def pre_race_kind(headline: str, facts: list[tuple[str, str]]) -> str | None:
-    """ "preview" or "qualifying" when a story was written before its race, else None.
+#: A lede that says it was written before the race ("three days before the race").
+_BEFORE = re.compile(
+    r"\b(?:days?|hours?|weeks?|the\s+eve)\s+(?:before|ahead\s+of)\s+(?:the|this|sunday['’]s)\s+"
+    r"(?:race|grand\s+prix|gp|weekend)\b",
+    re.I,
+)
+#: A lede that tells a race was run.
+_RUN = re.compile(r"\b(?:won|wins|finished|crossed\s+the\s+line|retired|crashed)\b", re.I)
 
-    ``facts`` are the story's (key, value) facts: ingest marks a preview; a headline about
-    pole or qualifying that tells no win is a qualifying report.
+
+def pre_race_kind(headline: str, facts: list[tuple[str, str]], lede: str = "") -> str | None:
+    """Tell "preview" or "qualifying" when a story was written before its race, else None.
+
+    ``facts`` are the story's (key, value) facts: ingest marks a preview; a lede saying it
+    was written days before the race (an interview in the paddock) is one too; a headline
+    about pole or qualifying that tells no win is a qualifying report.
     """
     if any(key == "preview" for key, _ in facts):
+        return "preview"
+    if _BEFORE.search(lede) and not _RUN.search(lede) and not _RESULT.search(headline):
         return "preview"
     if _QUALIFYING.search(headline) and not _RESULT.search(headline):
         return "qualifying"

@@ -78,9 +78,17 @@ class StoriesRouter(RouterBase):
                 or race
                 or ("next" in kinds and _after_place(reading, place))
             )
-            slugs = await self._place_stories(words, own_race=own)
+            if race:
+                # "the italian gp": a story naming that race, not one calling a driver "the
+                # Italian" in its opening.
+                slugs = await self._race_stories(words)
+            else:
+                slugs = await self._place_stories(words, own_race=own)
             # "in italy" for a story that says "the Italian Grand Prix" or "Mugello".
-            slugs |= await self._other_names_stories(_place_forms(place)[1:], own_race=own)
+            # An adjective alone ("italian") is no place: "the Italian teenager" is a driver.
+            adjectives = place_book().adjectives
+            others = [f for f in _place_forms(place)[1:] if " ".join(f) not in adjectives]
+            slugs |= await self._other_names_stories(others, own_race=own)
             if not slugs:
                 return []
             allowed = slugs if allowed is None else allowed & slugs
@@ -100,6 +108,22 @@ class StoriesRouter(RouterBase):
         if allowed is None:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]
+
+    async def _race_stories(self, words: list[str]) -> set[str]:
+        """Stories naming the race "<words> Grand Prix" (or GP) in the headline or opening."""
+        name = " ".join(words)
+        phrases = [f"{name} grand prix", f"{name} gp"]
+        found = await self._stories_with(phrases, lede=True)
+        index = self.lookup.index
+        having: set[int] | None = None
+        for w in words:
+            hits = set(index.article_words.get(w, ()))
+            having = hits if having is None else having & hits
+        for i in having or ():
+            headline = index.articles[i].headline.casefold()
+            if any(_has(headline, p) for p in phrases):
+                found.add(index.articles[i].slug)
+        return found
 
     async def _stories_with(self, phrases: list[str], *, lede: bool = False) -> set[str]:
         """Stories whose text (with ``lede``, its first two paragraphs) holds any of
@@ -328,5 +352,7 @@ class StoriesRouter(RouterBase):
         if slug not in known:
             facts = await self.engine.store.facts(slug)
             headline = next((f.value for f in facts if f.key == "headline"), "")
-            known[slug] = pre_race_kind(headline, [(f.key, f.value) for f in facts])
+            story = await self.engine.store.article_passages(slug)
+            lede = story[0].text if story else ""
+            known[slug] = pre_race_kind(headline, [(f.key, f.value) for f in facts], lede)
         return known[slug]
