@@ -78,11 +78,10 @@ class StoriesRouter(RouterBase):
                 or race
                 or ("next" in kinds and _after_place(reading, place))
             )
-            if race:
-                # "the italian gp": a story naming that race, not one calling a driver "the
-                # Italian" in its opening.
-                slugs = await self._race_stories(words)
-            else:
+            # "the italian gp": a story naming that race, not one calling a driver "the
+            # Italian" in its opening ("the indy 500" has no such name: its place decides).
+            slugs = await self._race_stories(words) if race else set()
+            if not slugs:
                 slugs = await self._place_stories(words, own_race=own)
             # "in italy" for a story that says "the Italian Grand Prix" or "Mugello".
             # An adjective alone ("italian") is no place: "the Italian teenager" is a driver.
