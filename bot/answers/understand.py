@@ -39,7 +39,8 @@ _STOP = wordset(
     happend hapened anything something news info update updates latest between lol lmao
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
-    looked looking happen woman women female lady girl yet still already da di de van von """
+    looked looking happen woman women female lady girl yet still already da di de van von
+    now currently """
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -84,6 +85,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
     "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
     "knocked": ("pushed", "wide"), "beef": ("blamed", "fault"),
+    "push": ("pushed", "forcing", "forced", "squeezed"),
+    "pushed": ("forcing", "forced", "squeezed"),
+    "force": ("forcing", "forced", "pushed"), "forced": ("forcing", "pushed"),
+    "yellow": ("caution",), "caution": ("yellow",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -216,6 +221,7 @@ QUESTION_WORDS = wordset(
 )
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
+_LAST_YEAR = re.compile(r"\s*\b(?:last\s+(?:year|season)|a\s+year\s+ago)\b")
 _LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
 _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
 #: Numbers fans write as words, cardinal and ordinal: "lap twelve", "the twelfth lap".
@@ -252,6 +258,25 @@ _WORD_LAP = re.compile(
     rf"\blap\s+({'|'.join(_NUMBER_WORDS)})\b|\b({'|'.join(_NUMBER_WORDS)})\s+lap\b"
 )  # fmt: skip
 _TURN = re.compile(r"\b(?:turn|t)\s*(\d{1,2})\b")
+#: An hour of an endurance race, as fans write it ("hour 17", "the 17th hour"); the word
+#: forms ("the seventeenth hour") are made digits first.
+_HOUR = re.compile(r"\bhour\s*(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\s+hour\b")
+#: A rally's special stage: "ss14", "ss 14", "stage 14", "special stage 14", "the 14th stage".
+_STAGE = re.compile(
+    r"\b(?:ss|special\s+stage|stage)\s*(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\s+stage\b"
+)
+_POWER_STAGE = re.compile(r"\bpower\s*stage\b")
+#: "hour seventeen", "the ninth hour", "stage two": as digits, the way they are read.
+_WORD_UNIT = re.compile(
+    rf"\b(hour|stage)\s+({'|'.join(_NUMBER_WORDS)})\b|\b({'|'.join(_NUMBER_WORDS)})\s+(hour|stage)\b"
+)  # fmt: skip
+#: The sessions of a race weekend as fans name them -> one name each. Q1/Q2/Q3 are the
+#: parts of qualifying; "quali" is fans' word for it, never a place.
+SESSIONS: dict[str, str] = {
+    "q1": "q1", "q2": "q2", "q3": "q3", "quali": "qualifying", "qualy": "qualifying",
+    "qualifying": "qualifying", "sprint": "sprint", "shootout": "shootout",
+    "practice": "practice", "fp1": "fp1", "fp2": "fp2", "fp3": "fp3", "warmup": "warmup",
+}  # fmt: skip
 _RACE_NAME = re.compile(r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:gp|grand\s+prix|e-?prix|500)\b")
 _PLACE = re.compile(
     r"(?=\b(?:at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?))"
@@ -290,6 +315,13 @@ class Reading:
     newest: bool = False
     lap: int | None = None
     turn: int | None = None
+    #: A part of the weekend or event asked about, read the way laps are: an hour of an
+    #: endurance race ("hour 17", "the 17th hour"), a rally stage ("SS14", "stage 14"),
+    #: the power stage, a session ("q2", "quali", "the sprint", "fp1"; see SESSIONS).
+    hour: int | None = None
+    stage: int | None = None
+    power_stage: bool = False
+    session: str | None = None
     team_people: list[str] = field(default_factory=list)
     index_people: dict[str, Person] = field(default_factory=dict)
     #: Words taken for a name only as a typo of it ("verstapen"): the router checks they
@@ -342,10 +374,19 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     low = _WORD_LAP.sub(
         lambda m: f"lap {n}" if (n := _NUMBER_WORDS[m[1] or m[2]]) > 1 else m[0], low
     )
+    low = _WORD_UNIT.sub(lambda m: f"{m[1] or m[4]} {_NUMBER_WORDS[m[2] or m[3]]}", low)
+    low = re.sub(r"\bwarm\s+up\b", "warmup", low)
+    last_year = None
+    if (last := _LAST_YEAR.search(low)) and lookup.index.articles and not _YEAR.search(low):
+        # "who won mugello last year": the year before the newest story's.
+        last_year = lookup.index.articles[0].published.year - 1
+        low = low[: last.start()] + low[last.end() :]
     tokens = low.split()
     reading = Reading(text, low, tokens, index_people=lookup.index.people)
     if m := _YEAR.search(low):
         reading.year = int(m[1])
+    elif last_year is not None:
+        reading.year = last_year
     reading.newest = bool(_NEWEST.search(low))
     if m := _LAP.search(low):
         reading.lap = int(m[1] or m[2])
@@ -353,6 +394,12 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         reading.lap = 1
     if m := _TURN.search(low):
         reading.turn = int(m[1])
+    if m := _HOUR.search(low):
+        reading.hour = int(m[1] or m[2])
+    if m := _STAGE.search(low):
+        reading.stage = int(m[1] or m[2])
+    reading.power_stage = bool(_POWER_STAGE.search(low))
+    reading.session = next((SESSIONS[t] for t in tokens if t in SESSIONS), None)
     # A race's own name ("the italian gp") is a story, never a person's epithet.
     race_words = {w for m in _RACE_NAME.finditer(low) for w in m[0].split()}
     blocked = {i for i, t in enumerate(tokens) if t in race_words}
@@ -361,7 +408,12 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     races = {
         i for i, t in enumerate(tokens[:-1]) if t in adjectives and tokens[i + 1] in _RACE_WORDS
     }
-    people, spans = _people_in(tokens, lookup, blocked | races, words_not_names, reading.guessed)
+    # "hour 17", "the power stage", "q2": the part of the event asked, never a name
+    # ("Twelve Hours" of Sebring, Will Power).
+    units = {i for i, t in enumerate(tokens) if t in SESSIONS or _unit_word(t, reading)}
+    people, spans = _people_in(
+        tokens, lookup, blocked | races | units, words_not_names, reading.guessed
+    )
     reading.people = people
     used = set(spans)
     reading.team_people = _team_people(low, lookup, people)
@@ -388,6 +440,8 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     for i, token in enumerate(tokens):
         if i in used or token in _STOP or token.isdigit() or len(token) < 2:
             continue
+        if token in SESSIONS or _unit_word(token, reading):
+            continue  # the part of the weekend asked is a scope, not a word to find
         if token in place_words or token in SERIES or _series_pair(tokens, i):
             continue
         # A word a headline uses is the articles' own ("rolex"), no typo of "role".
@@ -399,6 +453,18 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         extra += SYNONYMS.get(w, ())
     reading.extra = [w for w in dict.fromkeys(extra) if w not in reading.words]
     return reading
+
+
+_UNIT_TOKEN = re.compile(r"(?:ss)?\d+(?:st|nd|rd|th)?")
+
+
+def _unit_word(token: str, reading: Reading) -> bool:
+    """Whether ``token`` is part of an hour or stage the question names ("ss14", "hour")."""
+    if reading.hour is not None and (token == "hour" or _UNIT_TOKEN.fullmatch(token)):
+        return True
+    if reading.stage is not None and (token in ("stage", "ss") or _UNIT_TOKEN.fullmatch(token)):
+        return True
+    return reading.power_stage and token in ("power", "stage")
 
 
 _ORDINALS = (
@@ -415,7 +481,7 @@ _ORDINALS = (
     "tenth",
 )
 #: "3rd", "p3", "2nd place": the position as reports write it ("third"); "the 32nd lap" stays.
-_ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+lap)")
+_ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+(?:lap|hour|stage)\b)")
 
 
 def _places_named(tokens: list[str], used: set[int], places: list[str]) -> list[str]:
@@ -462,7 +528,10 @@ _NOT_PLACES = wordset(
     "points standings championship constructors drivers riders team crash penalty lead "
     "front back gravel wall media social fault order total all next this that podium pole "
     "season year weekend home manufacturers manufacturer constructor teams class classes "
-    "category title fight"
+    "category title fight "
+    # the parts of a weekend or an event, read as such ("in q2", "after quali", "in hour 17")
+    "q quali qualy qualifying sprint shootout practice fp1 fp2 fp3 warmup hour hours stage "
+    "stages ss power session"
 )
 
 
@@ -501,6 +570,8 @@ def _people_in(
                 continue
             if _eventlike(name):
                 continue
+            if size == 1 and key not in normalise(name).split():
+                name = _nickname_of_series(key, name, tokens, lookup)  # "ham": which one?
             found.append((start, name))
             taken.update(span)
     for i, token in enumerate(tokens):
@@ -569,6 +640,50 @@ def _nickname(key: str, lookup: Lookup) -> str | None:
         if name is not None:
             return name
     return None
+
+
+#: Register series -> the question's series names (SERIES values).
+_REGISTER_SERIES = {
+    "F1": "f1", "MotoGP": "motogp", "IndyCar": "indycar", "NASCAR": "nascar", "WEC": "wec",
+    "Formula E": "fe", "Supercars": "supercars", "F1 Academy": "f1academy", "IMSA": "imsa",
+    "WorldSBK": "worldsbk", "WRC": "wrc",
+}  # fmt: skip
+
+
+def _nickname_of_series(key: str, name: str, tokens: list[str], lookup: Lookup) -> str:
+    """The one a short nickname means when it also starts another stored person's surname
+    ("ham": Hamilton in F1, Hamlin in NASCAR): whoever races in the series the question
+    names, by the series' name or one of its places; the register's own choice otherwise."""
+    if len(key) > 4:
+        return name
+    rivals = [
+        n
+        for n in lookup.index.people
+        if n != name and any(w.startswith(key) for w in normalise(n).split()[1:])
+    ]
+    if not rivals:
+        return name
+    book = place_book()
+    asked = {SERIES[t] for t in tokens if t in SERIES}
+    text = " ".join(tokens)
+    # Its places, by any of their names ("darlington" for Darlington Raceway).
+    places = {f for t in tokens if t not in _STOP for f in book.forms(t)}
+    for series in _REGISTER_SERIES.values():
+        names = book.series_names(series)
+        if places & names or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names):
+            asked.add(series)
+    if not asked:
+        return name
+    from bot.ingest.resolve import default_register
+
+    register = default_register()
+    fitting = []
+    for candidate in [name, *rivals]:
+        found = register.find(candidate) if hasattr(register, "find") else ()
+        races = {_REGISTER_SERIES.get(s) for p in found[:1] for s in getattr(p, "series", ())}
+        if races & asked:
+            fitting.append(candidate)
+    return fitting[0] if len(fitting) == 1 else name
 
 
 def _team_people(low: str, lookup: Lookup, named: list[str]) -> list[str]:

@@ -40,6 +40,7 @@ class RouterBase:
         self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
         self._series_text_of: tuple[object, dict[str, set[str]]] = (None, {})
         self._people_series_of: tuple[object, dict[str, str | None]] = (None, {})
+        self._pre_race_of: tuple[object, dict[str, str | None]] = (None, {})
 
     def help(self) -> HelpAnswer:
         """What the bot answers, with examples drawn from what is actually stored."""

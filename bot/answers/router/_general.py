@@ -4,10 +4,12 @@ or what the articles do not say.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.answers.passages import (
     Query,
+    Scored,
     stem,
     words_of,
 )
@@ -37,9 +39,11 @@ from bot.answers.router._reading import (
     _PREFER_ORDER,
     _SHE,
     _SPOKEN,
+    _UNIT_IN_TEXT,
     _WHAT_HAPPENED,
     _WHO_DID,
     _YES_NO,
+    _after_place,
     _any_of,
     _event_stems,
     _groups,
@@ -49,6 +53,8 @@ from bot.answers.router._reading import (
     _named_at,
     _place_forms,
 )
+from bot.answers.router._scope import PRE_RACE_KINDS, Scope, scope_asked, scope_lines
+from bot.answers.router._stories import PRE_RACE_SCAN
 from bot.answers.understand import (
     CUE_PHRASES,
     CUES,
@@ -77,11 +83,30 @@ class GeneralRouter(PeopleRouter):
             and not reading.year
             and not known
             and not kinds
+            and not scope_asked(reading)
         ):
             return self.help()
         slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
+        if slugs and (before := self._not_after_race(reading, kinds)):
+            # A preview or a qualifying report tells no result of its race ("who won at
+            # Mugello" is last year's race report, never the preview's "won here last year").
+            told = {s: await self._pre_race(s) for s in slugs[:PRE_RACE_SCAN]}
+            raced = [s for s in slugs if told.get(s) not in before]
+            if not raced:
+                return await self._before_the_race(bare, reading, kinds, groups, slugs, told)
+            slugs = raced
+        scope = await self._scope(reading, slugs)
+        if scope is not None and not kinds & {"when", "next"}:
+            # (a session's time is the schedule's sentence, wherever it stands)
+            if not scope:
+                # "who won the mugello sprint" when no story tells a sprint there.
+                query = self._query(reading, kinds, groups, slugs)
+                _, nearest = await self.passages.find(query)
+                return PassageAnswer(tuple(self.passages_found(nearest[:2])), "", missing)
+            if (scoped := await self._scoped(reading, kinds, groups, scope)) is not None:
+                return scoped
         if groups and not reading.people and not set(known) & {w for g in groups for w in g}:
             # "how did newgarden get on at portland": what it asks about is in no article
             # at all, so no sentence can answer it, however near its other words come.
@@ -124,6 +149,89 @@ class GeneralRouter(PeopleRouter):
             return NotFound(missing)
         return answer
 
+    @staticmethod
+    def _not_after_race(reading: Reading, kinds: set[str]) -> frozenset[str]:
+        """The stories written before their race ("preview", "qualifying") that cannot
+        answer the question: a race's result is only told after it."""
+        if kinds & {"points", "next", "when"}:
+            return frozenset()  # the standings and the schedule: a preview tells them
+        result = kinds & (PRE_RACE_KINDS | {"start"}) or _PODIUM_ASKED.search(reading.low)
+        if reading.session is not None or "start" in kinds or scope_asked(reading):
+            # "who won the sprint", "who got pole": a qualifying report tells a session.
+            return frozenset({"preview"}) if result else frozenset()
+        if result:
+            return frozenset({"preview", "qualifying"})
+        # "who crashed at mugello": the race's own crash, not one a preview recalls.
+        if kinds & {"crash", "penalty"} and reading.places and not reading.people:
+            return frozenset({"preview"})
+        return frozenset()
+
+    async def _before_the_race(
+        self, bare: str, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
+        slugs: list[str], told: dict[str, str | None],
+    ) -> Answer:  # fmt: skip
+        """Every story asked about was written before its race: say so, and show the
+        nearest they come (the standings, last year's winner), cited and dated."""
+        newest = next(a for a in self.lookup.index.articles if a.slug == slugs[0])
+        what = "a preview" if told.get(newest.slug) == "preview" else "a qualifying report"
+        missing = (
+            f"The articles don't say {_indirect(bare)}: the newest story about it "
+            f"({newest.published.isoformat()}) is {what}, written before the race."
+        )
+        query = self._query(reading, kinds, groups, slugs)
+        _, nearest = await self.passages.find(query)
+        return PassageAnswer(tuple(self.passages_found(nearest[:2])), "", missing)
+
+    async def _scoped(
+        self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]], scope: Scope
+    ) -> Answer | None:
+        """Answer from the paragraphs telling the hour, stage or session asked about."""
+        slugs = list(scope)
+        query = dataclasses.replace(self._query(reading, kinds, groups, slugs), whole_stories=True)
+
+        def inside(s: Scored) -> bool:
+            source = s.passage.source
+            return source is not None and s.passage.paragraph in scope.get(source.slug, ())
+
+        answering, nearest = await self.passages.find(query)
+        kept = [s for s in answering if inside(s)]
+        if not kept:
+            # Near enough inside the part asked: naming whom it asks about, holding most of
+            # what it asks ("what tyres did Norris use in Q3" is not "Norris was sixth").
+            kept = [
+                s
+                for s in nearest
+                if inside(s)
+                and (s.named or not reading.people)
+                and (not groups or s.cover >= query.min_cover)
+            ]
+        elif reading.people:
+            # "Evans took five points. Solberg took four.": the part's other sentences
+            # naming the one asked about tell it too.
+            have = {(id(s.passage), s.position) for s in kept}
+            kept += [
+                s
+                for s in nearest
+                if inside(s) and s.named and (id(s.passage), s.position) not in have
+            ]
+        if kept:
+            race = await self.passages.race_of(kept)
+            return PassageAnswer(tuple(self.passages_found(kept[:3])), "", "", race)
+        if reading.people:
+            return None
+        # "what happened in hour 17": the paragraph that tells it, from where it names it.
+        slug = slugs[0]
+        first = min(scope[slug])
+        story = await self.engine.store.article_passages(slug)
+        passage = next((p for p in story if p.paragraph == first), None)
+        if passage is None:
+            return None
+        lines = scope_lines(reading, passage)
+        found = [
+            Scored(0.0, passage.text[a:b].strip(), passage, i, i) for i, (a, b) in enumerate(lines)
+        ]
+        return PassageAnswer(tuple(self.passages_found(found)), "")
+
     def _query(
         self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
         slugs: list[str] | None,
@@ -141,6 +249,8 @@ class GeneralRouter(PeopleRouter):
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "unit" in kinds:
+            need = _UNIT_IN_TEXT  # "what stage did X roll on": a sentence naming the stage
         if "age" in kinds:
             need = _AGE
         if "born" in kinds:
@@ -229,6 +339,8 @@ class GeneralRouter(PeopleRouter):
                     ("next" in kinds or ("points" in kinds and not kinds & _OPEN) or standing)
                     and not reading.places
                 )
+                # "the next race after baku": the newest story of that race tells it.
+                or ("next" in kinds and any(_after_place(reading, p) for p in reading.places))
                 # "who finished second in australia": several races there, the latest
                 # that answers, as for a race asked without a place.
                 or (len(slugs or ()) > 1 and bool(kinds & _OWN_RACE) and not reading.people)

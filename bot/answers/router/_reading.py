@@ -123,7 +123,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("age", re.compile(r"\bhow\s+old\b|\bage\b")),
     ("admit", re.compile(r"\badmit\w*|\bown\s+up\b|\bconfess\w*")),
     ("next", re.compile(r"\bnext\b|\brace\s+after\b|\bafter\s+(?:this|that)\b|\bheading\b|"
-                        r"\b(?:go|goes|going|head|heads|off)\s+(?:to\s+)?after\b")),
+                        r"\b(?:go|goes|going|head|heads|off)\s+(?:to\s+)?after\b|"
+                        r"^where(?:s)?\s+(?:\w+\s+){0,2}after\b")),
     ("blame", re.compile(r"\bbeef\b|\bmad\s+at\b|\bblam\w*|\bfault\w*|\bresponsib\w*|"
                          r"\bculprit\b|\bcaused?\s+the\b")),
     ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
@@ -140,13 +141,18 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"\bout\s+of\s+the\s+race\b")),
     ("did_finish", re.compile(r"^(?:did|does)\s+.+\s+finish\b(?!\s+(?:on|in)\s+the\s+podium)")),
     ("points", re.compile(r"\bpoints?\b|\bstandings?\b|\bleads?\b|\bleader\b|\bahead\b|"
-                          r"\bbehind\b|\bchampionship\b")),
+                          r"\bbehind\b|\bchampionship\b|"
+                          # "whos leading indycar now": the standings, not a lap's leader
+                          rf"\bleading\s+(?:the\s+)?(?:{'|'.join(map(re.escape, SERIES))}|"
+                          r"championship|standings|points|title|table|series)\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
                           r"\b(?:end|ended|ending|wind|wound)\s+up\b|"
                           r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
     ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
-    ("when", re.compile(r"^when\b|\bwhat\s+(?:date|day|time)\b")),
-    ("where", re.compile(r"^where\b|\bwhat\s+(?:track|circuit|corner|turn)\b|\bwhich\s+"
+    # "what stage did X roll on", "which hour", "which session": the part, as "which lap"
+    ("unit", re.compile(r"\b(?:which|what)\s+(?:stage|hour|session)\b")),
+    ("when", re.compile(r"^whens?\b|\bwhat\s+(?:date|day|time)\b")),
+    ("where", re.compile(r"^wheres?\b|\bwhat\s+(?:track|circuit|corner|turn)\b|\bwhich\s+"
                          r"(?:track|circuit|corner|turn|race)\b")),
     ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
                          r"\bqualif\w*")),
@@ -177,7 +183,7 @@ _NEED_CUE = (
     "finish",
 )  # fmt: skip, in priority order: the first a question asks is the one its answer must meet
 #: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
-_OPEN = frozenset({"when", "where", "lap", "why"})
+_OPEN = frozenset({"when", "where", "lap", "unit", "why"})
 #: Kinds whose answer is best told by a cue word when some sentence has one.
 _PREFER_ORDER = ("why", "where", "react", "nickname", "crash", "did_finish")
 _PREFER_CUE = frozenset(_PREFER_ORDER)
@@ -190,6 +196,12 @@ _DATE = re.compile(
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
     r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
+)
+#: A part of an event named in a sentence: "SS9", "stage 9", "the 17th hour", "in Q2".
+_UNIT_IN_TEXT = re.compile(
+    r"\bss\s?\d+|\b(?:special\s+)?stage\s+\d+|\b\d+(?:st|nd|rd|th)\s+(?:stage|hour)\b|"
+    r"\bhour\s+\d+|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"final|last|opening)\s+(?:stage|hour)\b|\bq[123]\b|\b(?:practice|qualifying|sprint)\b"
 )
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
@@ -302,6 +314,16 @@ def _series_named(tokens: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _after_place(reading: Reading, place: str) -> bool:
+    """Whether the question asks what comes after a place ("the next race after baku",
+    "where do they go after mugello"): that place's own story tells its next round."""
+    first = place.split()[0] if place.split() else ""
+    return (
+        bool(first)
+        and re.search(rf"\bafter\s+(?:the\s+)?{re.escape(first)}\b", reading.low) is not None
+    )
+
+
 def _kinds(reading: Reading) -> set[str]:
     kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
     if "finish" in kinds:
@@ -327,7 +349,10 @@ def _event_stems(
 ) -> tuple[str, ...]:
     """Stems telling the event of "why did X crash" / "why wasn't X racing", when the
     question names someone and no race or date: its kind's cues and its own words."""
-    if "why" not in kinds or not reading.people or slugs is not None or reading.newest:
+    # "where did Colapinto crash": his latest crash too, not the first story telling one
+    # (with another named, "what turn did X hit Y", the one they shared is asked).
+    where = "where" in kinds and len(reading.people) == 1
+    if not ("why" in kinds or where) or not reading.people or slugs is not None or reading.newest:
         return ()
     words = [w for k in _EVENTS if k in kinds for w in _EVENT_WORDS.get(k, CUES[k])]
     words += [w for g in groups for w in g]
@@ -371,7 +396,7 @@ _GROUP_SKIP = wordset(
     "supported criticise criticize criticised criticized thank thanked thanks accept "
     "accepted admit admitted finish finished come came place placed position win won "
     "winner first lap turn next when where much many far old age went wrong track circuit "
-    "corner position times"
+    "corner position times stage hour session"
 )
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
 _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")

@@ -20,10 +20,18 @@ from bot.answers.router._reading import (
     _REGISTER_SERIES,
     _WEAK,
     PEOPLE_SCAN,
+    _after_place,
     _lap_phrases,
     _place_forms,
     _series_named,
     the_register,
+)
+from bot.answers.router._scope import (
+    Scope,
+    pre_race_kind,
+    scope_asked,
+    scope_paragraphs,
+    scope_terms,
 )
 from bot.answers.understand import (
     SERIES_TEXT,
@@ -31,6 +39,10 @@ from bot.answers.understand import (
 )
 
 __all__ = ["StoriesRouter"]
+
+#: Stories read for their race, newest first, at most.
+PRE_RACE_SCAN = 12
+_GP = re.compile(r"\b(?:gp|grand\s+prix)\b")
 
 
 class StoriesRouter(RouterBase):
@@ -44,15 +56,38 @@ class StoriesRouter(RouterBase):
         allowed: set[str] | None = None
         if reading.year is not None:
             allowed = {a.slug for a in index.articles if a.published.year == reading.year}
+        # "the next gp", "who won the last gp": a grand prix is F1's, when the question
+        # names no series and no race (a place's own race decides: "the italian gp").
+        gp = not reading.places and not _series_named(reading.tokens) and _GP.search(reading.low)
+        f1 = await self._series_stories("f1") if gp else set()
         if reading.newest and index.articles:
-            allowed = {index.articles[0].slug} if allowed is None else allowed
+            newest = index.articles[0].slug
+            for slug in [a.slug for a in index.articles if a.slug in f1][:PRE_RACE_SCAN]:
+                facts = await self.engine.store.facts(slug)
+                if any(f.key == "race" for f in facts) and await self._pre_race(slug) is None:
+                    newest = slug  # the last grand prix run: a race's story, not a transfer's
+                    break
+            allowed = {newest} if allowed is None else allowed
+        elif f1:
+            allowed = f1 if allowed is None else (allowed & f1) or allowed
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
-            own = bool(kinds & _OWN_RACE) or race
-            slugs = await self._place_stories(words, own_race=own)
+            own = (
+                bool(kinds & _OWN_RACE)
+                or race
+                or ("next" in kinds and _after_place(reading, place))
+            )
+            # "the italian gp": a story naming that race, not one calling a driver "the
+            # Italian" in its opening ("the indy 500" has no such name: its place decides).
+            slugs = await self._race_stories(words) if race else set()
+            if not slugs:
+                slugs = await self._place_stories(words, own_race=own)
             # "in italy" for a story that says "the Italian Grand Prix" or "Mugello".
-            slugs |= await self._other_names_stories(_place_forms(place)[1:], own_race=own)
+            # An adjective alone ("italian") is no place: "the Italian teenager" is a driver.
+            adjectives = place_book().adjectives
+            others = [f for f in _place_forms(place)[1:] if " ".join(f) not in adjectives]
+            slugs |= await self._other_names_stories(others, own_race=own)
             if not slugs:
                 return []
             allowed = slugs if allowed is None else allowed & slugs
@@ -72,6 +107,22 @@ class StoriesRouter(RouterBase):
         if allowed is None:
             return None
         return [a.slug for a in index.articles if a.slug in allowed]
+
+    async def _race_stories(self, words: list[str]) -> set[str]:
+        """Stories naming the race "<words> Grand Prix" (or GP) in the headline or opening."""
+        name = " ".join(words)
+        phrases = [f"{name} grand prix", f"{name} gp"]
+        found = await self._stories_with(phrases, lede=True)
+        index = self.lookup.index
+        having: set[int] | None = None
+        for w in words:
+            hits = set(index.article_words.get(w, ()))
+            having = hits if having is None else having & hits
+        for i in having or ():
+            headline = index.articles[i].headline.casefold()
+            if any(_has(headline, p) for p in phrases):
+                found.add(index.articles[i].slug)
+        return found
 
     async def _stories_with(self, phrases: list[str], *, lede: bool = False) -> set[str]:
         """Stories whose text (with ``lede``, its first two paragraphs) holds any of
@@ -265,3 +316,42 @@ class StoriesRouter(RouterBase):
                 found.add(max(spots)[1])
         self._women_of = (index, found)
         return found
+
+    # -- parts of a weekend, and stories told before their race (_scope) -------------------
+
+    #: Stories searched for the part of a weekend asked about, newest first, at most.
+    SCOPE_STORIES = 5
+
+    async def _scope(self, reading: Reading, slugs: list[str] | None) -> Scope | None:
+        """The paragraphs, by story, that tell the hour, stage or session asked about;
+        None when the question names none, empty when no story tells it."""
+        if not scope_asked(reading):
+            return None
+        terms = scope_terms(reading)
+        found = await self.engine.store.passages_matching(terms, slugs=slugs, limit=400)
+        having = {p.source.slug for p in found if p.source}
+        ordered = [a.slug for a in self.lookup.index.articles if a.slug in having]
+        scope: Scope = {}
+        for slug in ordered:
+            story = await self.engine.store.article_passages(slug)
+            paragraphs = scope_paragraphs(reading, story)
+            if paragraphs:
+                scope[slug] = paragraphs
+                if len(scope) >= self.SCOPE_STORIES:
+                    break
+        return scope
+
+    async def _pre_race(self, slug: str) -> str | None:
+        """ "preview" or "qualifying" when the story was written before its race; kept
+        per index (a refresh replaces it)."""
+        index = self.lookup.index
+        if self._pre_race_of[0] is not index:
+            self._pre_race_of = (index, {})
+        known = self._pre_race_of[1]
+        if slug not in known:
+            facts = await self.engine.store.facts(slug)
+            headline = next((f.value for f in facts if f.key == "headline"), "")
+            story = await self.engine.store.article_passages(slug)
+            lede = story[0].text if story else ""
+            known[slug] = pre_race_kind(headline, [(f.key, f.value) for f in facts], lede)
+        return known[slug]

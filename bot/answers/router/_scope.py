@@ -1,0 +1,196 @@
+"""Parts of a weekend or an event a question asks about, and stories told before the race.
+
+A qualifying report tells Q1, Q2 and Q3 in sections ("Q2 ended in acrimony. Antonelli was
+knocked out in 12th."), an endurance report its hours ("in the 17th hour"), a rally report
+its stages ("SS14", "the Power Stage"): the sentence that answers need not repeat the part
+it belongs to, so a question naming one is answered from the paragraphs that tell it.
+
+A preview, or a qualifying report, is written before its race: it tells no winner, and
+"who won" is never answered from it (nor from the race a year before it mentions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.passages import split_sentences, words_of
+from bot.answers.understand import Reading
+from bot.models import Passage
+
+__all__ = [
+    "PRE_RACE_KINDS",
+    "Scope",
+    "pre_race_kind",
+    "scope_asked",
+    "scope_lines",
+    "scope_paragraphs",
+    "scope_terms",
+]
+
+#: Ordinal words by number, for "the ninth hour".
+_ORDINAL_WORDS = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+#: How a report names each session (paragraph text, case folded).
+_SESSION_TEXT: dict[str, str] = {
+    "q1": r"\bq1\b",
+    "q2": r"\bq2\b",
+    "q3": r"\bq3\b",
+    "sprint": r"\bsprint\b",
+    "shootout": r"\bshootout\b",
+    "practice": r"\b(?:practice|fp[123])\b",
+    "fp1": r"\b(?:fp1|first\s+practice|practice\s+1)\b",
+    "fp2": r"\b(?:fp2|second\s+practice|practice\s+2)\b",
+    "fp3": r"\b(?:fp3|third\s+practice|practice\s+3)\b",
+    "warmup": r"\bwarm[\s-]?up\b",
+}
+#: A paragraph naming any session (or the race itself) ends the one before it.
+_ANY_SESSION = re.compile(
+    r"\b(?:q[123]|sprint|shootout|fp[123]|practice|warm[\s-]?up|the\s+race|sunday['’]s\s+race)\b"
+)
+#: Paragraphs after the one naming a session that still tell it, at most.
+_CARRY = 3
+#: Kinds a story written before its race cannot answer: the race's result.
+PRE_RACE_KINDS = frozenset({"won", "finish", "did_finish", "retire"})
+#: A headline about qualifying, not the race ("Norris pips Leclerc to Monaco pole").
+_QUALIFYING = re.compile(r"\b(?:pole|qualifying|quali|qualifies|qualified|shootout)\b", re.I)
+#: A headline that tells a race was run ("wins", "victory").
+_RESULT = re.compile(r"\b(?:wins?|won|winning|victory|triumphs?|beats?|race\s+report)\b", re.I)
+
+Scope = dict[str, set[int]]
+
+
+def scope_asked(reading: Reading) -> bool:
+    """Whether the question names an hour, a stage or a session (qualifying as a whole
+    aside: a qualifying report is all about it)."""
+    return (
+        reading.hour is not None
+        or reading.stage is not None
+        or reading.power_stage
+        or (reading.session is not None and reading.session in _SESSION_TEXT)
+    )
+
+
+def _unit_pattern(reading: Reading) -> re.Pattern[str] | None:
+    """What a paragraph naming the hour or stage asked holds."""
+    if reading.hour is not None:
+        n = reading.hour
+        word = _ORDINAL_WORDS[n] if n < len(_ORDINAL_WORDS) else str(n)
+        return re.compile(rf"\b(?:hour\s+{n}|{n}(?:st|nd|rd|th)\s+hour|{word}\s+hour)\b")
+    if reading.stage is not None:
+        n = reading.stage
+        word = _ORDINAL_WORDS[n] if n < len(_ORDINAL_WORDS) else str(n)
+        return re.compile(
+            rf"\b(?:ss\s?{n}|(?:special\s+)?stage\s+{n}|{n}(?:st|nd|rd|th)\s+stage|"
+            rf"{word}\s+stage)\b"
+        )
+    if reading.power_stage:
+        return re.compile(r"\bpower\s?stage\b")
+    return None
+
+
+def scope_terms(reading: Reading) -> list[str]:
+    """Words to search the paragraphs naming the part asked by (any of them)."""
+    if reading.hour is not None:
+        n = reading.hour
+        return [f"{n}th", f"{n}st", f"{n}nd", f"{n}rd", *_ordinal_word(n), "hour"]
+    if reading.stage is not None:
+        n = reading.stage
+        return [f"ss{n}", f"{n}th", *_ordinal_word(n), "stage"]
+    if reading.power_stage:
+        return ["power"]
+    if reading.session is not None:
+        return words_of(reading.session)
+    return []
+
+
+def _ordinal_word(n: int) -> list[str]:
+    return [_ORDINAL_WORDS[n]] if 0 < n < len(_ORDINAL_WORDS) else []
+
+
+def scope_paragraphs(reading: Reading, story: list[Passage]) -> set[int]:
+    """The paragraphs of one story (in order) that tell the part asked about.
+
+    An hour or a stage: the paragraphs naming it. A session: the paragraph naming it and
+    those after it until one names another session (a report's section), a few at most.
+    """
+    unit = _unit_pattern(reading)
+    if unit is not None:
+        return {p.paragraph for p in story if unit.search(p.text.casefold())}
+    if reading.session is None or reading.session not in _SESSION_TEXT:
+        return set()
+    own = re.compile(_SESSION_TEXT[reading.session])
+    found: set[int] = set()
+    carry = 0
+    for p in story:
+        low = p.text.casefold()
+        if own.search(low):
+            found.add(p.paragraph)
+            carry = _CARRY
+        elif carry and not _ANY_SESSION.search(low):
+            found.add(p.paragraph)
+            carry -= 1
+        else:
+            carry = 0
+    return found
+
+
+def scope_lines(reading: Reading, passage: Passage, most: int = 3) -> list[tuple[int, int]]:
+    """The sentences of a scoped paragraph that tell the part asked about: from the one
+    naming it on (the whole paragraph when none does), ``most`` of them."""
+    spans = split_sentences(passage.text)
+    unit = _unit_pattern(reading)
+    if unit is None and reading.session in _SESSION_TEXT:
+        unit = re.compile(_SESSION_TEXT[reading.session or ""])
+    start = 0
+    if unit is not None:
+        start = next(
+            (i for i, (a, b) in enumerate(spans) if unit.search(passage.text[a:b].casefold())), 0
+        )
+    return spans[start : start + most]
+
+
+#: A lede that says it was written before the race ("three days before the race").
+_BEFORE = re.compile(
+    r"\b(?:days?|hours?|weeks?|the\s+eve)\s+(?:before|ahead\s+of)\s+(?:the|this|sunday['’]s)\s+"
+    r"(?:race|grand\s+prix|gp|weekend)\b",
+    re.I,
+)
+#: A lede that tells a race was run.
+_RUN = re.compile(r"\b(?:won|wins|finished|crossed\s+the\s+line|retired|crashed)\b", re.I)
+
+
+def pre_race_kind(headline: str, facts: list[tuple[str, str]], lede: str = "") -> str | None:
+    """Tell "preview" or "qualifying" when a story was written before its race, else None.
+
+    ``facts`` are the story's (key, value) facts: ingest marks a preview; a lede saying it
+    was written days before the race (an interview in the paddock) is one too; a headline
+    about pole or qualifying that tells no win is a qualifying report.
+    """
+    if any(key == "preview" for key, _ in facts):
+        return "preview"
+    if _BEFORE.search(lede) and not _RUN.search(lede) and not _RESULT.search(headline):
+        return "preview"
+    if _QUALIFYING.search(headline) and not _RESULT.search(headline):
+        return "qualifying"
+    return None
