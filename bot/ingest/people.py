@@ -656,13 +656,17 @@ def _after_place_word(masked: str, start: int) -> bool:
     return False
 
 
-def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, int]]:
+def _names_in(
+    masked: str,
+    lowercase_words: set[str],
+    stop_first: dict[str, frozenset[str]] | None = None,
+) -> list[tuple[str, int, int]]:
+    """``stop_first``: :func:`_stop_first_names`, asked for once per article by the caller."""
     names: list[tuple[str, int, int]] = []
     runs = _candidate_runs(masked)
     if not runs:
         return names
     starts = _sentence_starts(masked)
-    stop_first: dict[str, frozenset[str]] | None = None
     for run in runs:
         after = _AFTER_RUN.match(masked, run[-1].end)
         if after and after.group(1) in _PLACE_AFTER:
@@ -763,8 +767,9 @@ def discover_people(
     base = PeopleIndex(tuple(people))
     # A nickname written as a name ("Danny Ric") -> whose it is.
     nicknames: dict[str, tuple[str, frozenset[str]]] = {}
+    stop_first = _stop_first_names()  # once an article: the register's lookup adds up
     for text in texts:
-        for name, _start, _end in _names_in(text, lowercase_words):
+        for name, _start, _end in _names_in(text, lowercase_words, stop_first):
             if name.casefold() in seen or base.resolve(name) is not None:
                 continue
             # "Carlos Sainz" after "Carlos Sainz Jr" is the same person.
