@@ -888,6 +888,8 @@ def _text_before(masked: str, start: int) -> str:
 
 def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
     """The descriptor ending ``before`` ("Mercedes boss "): (descriptor, team, role), or None."""
+    if not _ends_in_role_noun(before):
+        return None
     m = _DESCRIPTOR.search(before)
     if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
         team = m.group("team").strip() or None
@@ -896,6 +898,25 @@ def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
             team = None
         return (f"{team} {role}" if team else role), team, role
     return None
+
+
+def _ends_in_role_noun(before: str) -> bool:
+    r"""Whether ``before`` ends in a role noun and blanks: a word (``[\w-]+``) that
+    ``ROLE_NOUN`` matches, then at least one blank.
+
+    Every descriptor :func:`_descriptor_in` accepts ends so (its last role word is such a
+    word, right before the blanks ``_DESCRIPTOR`` ends in), and most text before a name
+    does not: the check is exact and spares the regex, which backtracks over each start.
+    """
+    end = len(before)
+    while end and before[end - 1].isspace():
+        end -= 1
+    if end == len(before):
+        return False
+    start = end
+    while start and (before[start - 1].isalnum() or before[start - 1] in "_-"):
+        start -= 1
+    return ROLE_NOUN.match(before[start:end]) is not None
 
 
 def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appositive]:

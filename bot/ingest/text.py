@@ -66,8 +66,13 @@ class Needled:
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """``pattern.search(text)``; ``lowered`` is ``text.lower()``."""
-        if CASE_TRAPS.isdisjoint(text) and not any(n in lowered for n in self.needles):
-            return None
+        # (ASCII text holds no trap: asking costs nothing, unlike a walk through the set)
+        if text.isascii() or CASE_TRAPS.isdisjoint(text):
+            for needle in self.needles:
+                if needle in lowered:
+                    break
+            else:
+                return None
         return self.pattern.search(text)
 
 
