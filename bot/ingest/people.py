@@ -659,13 +659,17 @@ def _after_place_word(masked: str, start: int) -> bool:
     return False
 
 
-def _names_in(masked: str, lowercase_words: set[str]) -> list[tuple[str, int, int]]:
+def _names_in(
+    masked: str,
+    lowercase_words: set[str],
+    stop_first: dict[str, frozenset[str]] | None = None,
+) -> list[tuple[str, int, int]]:
+    """``stop_first``: :func:`_stop_first_names`, asked for once per article by the caller."""
     names: list[tuple[str, int, int]] = []
     runs = _candidate_runs(masked)
     if not runs:
         return names
     starts = _sentence_starts(masked)
-    stop_first: dict[str, frozenset[str]] | None = None
     for run in runs:
         after = _AFTER_RUN.match(masked, run[-1].end)
         if after and after.group(1) in _PLACE_AFTER:
@@ -766,8 +770,9 @@ def discover_people(
     base = PeopleIndex(tuple(people))
     # A nickname written as a name ("Danny Ric") -> whose it is.
     nicknames: dict[str, tuple[str, frozenset[str]]] = {}
+    stop_first = _stop_first_names()  # once an article: the register's lookup adds up
     for text in texts:
-        for name, _start, _end in _names_in(text, lowercase_words):
+        for name, _start, _end in _names_in(text, lowercase_words, stop_first):
             if name.casefold() in seen or base.resolve(name) is not None:
                 continue
             # "Carlos Sainz" after "Carlos Sainz Jr" is the same person.
@@ -886,6 +891,8 @@ def _text_before(masked: str, start: int) -> str:
 
 def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
     """The descriptor ending ``before`` ("Mercedes boss "): (descriptor, team, role), or None."""
+    if not _ends_in_role_noun(before):
+        return None
     m = _DESCRIPTOR.search(before)
     if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
         team = m.group("team").strip() or None
@@ -894,6 +901,25 @@ def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
             team = None
         return (f"{team} {role}" if team else role), team, role
     return None
+
+
+def _ends_in_role_noun(before: str) -> bool:
+    r"""Whether ``before`` ends in a role noun and blanks: a word (``[\w-]+``) that
+    ``ROLE_NOUN`` matches, then at least one blank.
+
+    Every descriptor :func:`_descriptor_in` accepts ends so (its last role word is such a
+    word, right before the blanks ``_DESCRIPTOR`` ends in), and most text before a name
+    does not: the check is exact and spares the regex, which backtracks over each start.
+    """
+    end = len(before)
+    while end and before[end - 1].isspace():
+        end -= 1
+    if end == len(before):
+        return False
+    start = end
+    while start and (before[start - 1].isalnum() or before[start - 1] in "_-"):
+        start -= 1
+    return ROLE_NOUN.match(before[start:end]) is not None
 
 
 def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appositive]:
