@@ -346,10 +346,11 @@ def _article_ids(articles: Sequence[ArticleSummary]) -> set[int]:
 
 
 def _difference(
-    known: set[int], present: Sequence[int], rows: Sequence[Any]
+    known: set[int], present: Sequence[Any], rows: Sequence[Any]
 ) -> tuple[set[int], int]:
-    """(ids known but no longer present, how many present are neither known nor read)."""
-    here = set(present)
+    """(ids known but no longer present, how many present are neither known nor read):
+    ``present`` and ``rows`` are rows with the id first."""
+    here = {r[0] for r in present}
     read = {r[0] for r in rows}
     return known - here, len(here - known - read)
 
