@@ -337,8 +337,20 @@ def _add_quotes_and_laps(
     index.laps = laps
 
 
-#: How far back before the last write time seen an update reads articles again.
-REREAD_WINDOW = timedelta(minutes=10)
+#: How far back before the newest write time seen an update reads articles again: a write
+#: takes its time a few milliseconds before it commits, so one begun before the newest seen
+#: may commit after it was read. Short: after a bulk ingest every row in it is read again.
+REREAD_WINDOW = timedelta(seconds=10)
+
+
+def _new_ids(index: _Index, rows: Sequence[Any]) -> int:
+    """How many of the rows (id, slug first) are of an article ``index`` does not hold."""
+    added = 0
+    for r in rows:
+        at = position_of(index, r[1])
+        if at < 0 or index.articles[at].id != r[0]:
+            added += 1
+    return added
 
 
 def _article_ids(articles: Sequence[ArticleSummary]) -> set[int]:
@@ -444,11 +456,8 @@ class Lookup:
         except ValueError:
             return None
         rows = await self.store.article_rows_since(since)  # after ``count`` was read
-        added = 0
-        for r in rows:
-            at = position_of(index, r[1])
-            if at < 0 or index.articles[at].id != r[0]:
-                added += 1
+        # On a thread: after a bulk ingest, the window may hold thousands of rows.
+        added = await asyncio.to_thread(_new_ids, index, rows)
         if count == len(index.articles) + added:
             return rows, ()
         present = await self.store.article_ids()
