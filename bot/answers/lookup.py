@@ -33,6 +33,7 @@ from bot.answers._article_index import (
     position_of,
     update_articles,
 )
+from bot.answers._fuzzy_filter import CharFilter
 from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
@@ -83,6 +84,7 @@ class _Index:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_names: list[str] = field(default_factory=list)
+    fuzzy_filter: CharFilter | None = None  # which fuzzy_keys a typed text could match
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (key, alias, name)
     people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
     articles: list[ArticleSummary] = field(default_factory=list)
@@ -203,6 +205,7 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
     for key, name in index.exact.items():
         index.fuzzy_keys.append(key)
         index.fuzzy_names.append(name)
+    index.fuzzy_filter = CharFilter(index.fuzzy_keys)
 
 
 #: The fields of an :class:`_Index` built from the articles' rows (see _build_index).
@@ -531,12 +534,17 @@ class Lookup:
         index = self.index
         if not key or not index.fuzzy_keys:
             return ()
-        found = process.extract(key, index.fuzzy_keys, scorer=fuzz.WRatio, limit=limit * 3,
+        # Only the keys that could reach the cutoff are scored, in their order: the same
+        # suggestions, in a fraction of the time (see bot/answers/_fuzzy_filter.py).
+        pool = index.fuzzy_filter.candidates(key, cutoff) if index.fuzzy_filter else None
+        keys = index.fuzzy_keys if pool is None else [index.fuzzy_keys[i] for i in pool]
+        found = process.extract(key, keys, scorer=fuzz.WRatio, limit=limit * 3,
                                 score_cutoff=cutoff)  # fmt: skip
         names: list[str] = list(index.ambiguous.get(key, ()))
         for _, _, i in found:
-            if index.fuzzy_names[i] not in names:
-                names.append(index.fuzzy_names[i])
+            name = index.fuzzy_names[i if pool is None else pool[i]]
+            if name not in names:
+                names.append(name)
         return tuple(names[:limit])
 
     def complete_people(self, current: str, limit: int = 25) -> list[Choice]:
