@@ -669,8 +669,9 @@ class Lookup:
             vocab = set(starting_with(index.article_vocab, word[:3]))
             vocab.update(_containing(index.vocab_blob, index.vocab_starts, word, 0) or ())
             for v in vocab:
-                pool.update(index.article_words.at(v))
-        return heapq.nsmallest(ARTICLE_POOL, pool)
+                # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
+                pool.update(index.article_words.at(v)[:ARTICLE_POOL])
+        return sorted(pool)[:ARTICLE_POOL]
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""
