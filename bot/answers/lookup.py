@@ -14,14 +14,26 @@ import logging
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from itertools import accumulate
-from typing import Any, overload
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.answers._article_index import (
+    _SEPARATOR as _SEPARATOR,
+)
+from bot.answers._article_index import (
+    _BySlug,
+    _no_postings,
+    _normalise_all,
+    _Postings,
+    position_of,
+    update_articles,
+)
+from bot.answers._fuzzy_filter import CharFilter
 from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
@@ -72,6 +84,7 @@ class _Index:
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_names: list[str] = field(default_factory=list)
+    fuzzy_filter: CharFilter | None = None  # which fuzzy_keys a typed text could match
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (key, alias, name)
     people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
     articles: list[ArticleSummary] = field(default_factory=list)
@@ -109,105 +122,6 @@ class _Index:
     #: /whosaid's candidates' normalised texts by quote id: the same quotes come back for
     #: related phrases, and normalising 200 texts costs more than the query that finds them.
     quote_norms: dict[int, str] = field(default_factory=dict)
-
-
-class _Postings:
-    """Word -> the articles holding it (their indexes, ascending), as two flat arrays.
-
-    A dict of lists cost about 30 MB at 100,000 articles (1.3 million entries, a list per
-    word); the same postings one after another in an array of 4-byte ints cost 5 MB. Reads
-    as a read-only mapping (``get``, ``[]``, ``in``) for the answers that look words up.
-    """
-
-    __slots__ = ("_ids", "_starts", "words")
-
-    def __init__(self, words: list[str], starts: array[int], ids: array[int]) -> None:
-        self.words = words  # sorted
-        self._starts = starts  # len(words) + 1 offsets into ids
-        self._ids = ids
-
-    def at(self, v: int) -> Sequence[int]:
-        """The postings of the ``v``-th word (sorted order)."""
-        return self._ids[self._starts[v] : self._starts[v + 1]]
-
-    def _find(self, word: str) -> int:
-        v = bisect_left(self.words, word)
-        return v if v < len(self.words) and self.words[v] == word else -1
-
-    @overload
-    def get(self, word: str) -> Sequence[int] | None: ...
-    @overload
-    def get(self, word: str, default: Sequence[int]) -> Sequence[int]: ...
-    def get(self, word: str, default: Sequence[int] | None = None) -> Sequence[int] | None:
-        v = self._find(word)
-        return default if v < 0 else self.at(v)
-
-    def __getitem__(self, word: str) -> Sequence[int]:
-        v = self._find(word)
-        if v < 0:
-            raise KeyError(word)
-        return self.at(v)
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._find(word) >= 0
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.words)
-
-
-class _BySlug:
-    """Slug -> its article, read through the slug order (a dict cost 4 MB at 100,000)."""
-
-    __slots__ = ("_articles", "_keys", "_order")
-
-    def __init__(
-        self, keys: list[str], order: Sequence[int], articles: Sequence[ArticleSummary]
-    ) -> None:
-        self._keys = keys  # casefolded slugs, sorted
-        self._order = order  # the article of each
-        self._articles = articles
-
-    def get(self, slug: str, default: ArticleSummary | None = None) -> ArticleSummary | None:
-        low = slug.casefold()
-        for at in range(bisect_left(self._keys, low), len(self._keys)):
-            if self._keys[at] != low:
-                break
-            article = self._articles[self._order[at]]
-            if article.slug == slug:
-                return article
-        return default
-
-
-def _no_postings() -> _Postings:
-    return _Postings([], array("i", [0]), array("i"))
-
-
-#: A word no text holds, between texts normalised together (checked: see _normalise_all).
-_SEPARATOR = "qxzjsepqxzj"
-
-
-#: Texts normalised together: long enough to pay one call's overhead, short enough that the
-#: words it splits into (a list of small strings) stay a few hundred kilobytes.
-_NORMALISE_CHUNK = 500
-
-
-def _normalise_all(texts: Sequence[str]) -> list[str]:
-    """:func:`normalise` of each text: a chunk of texts joined in one call (its steps are C
-    calls over a string, so one longer string costs a fraction of 500 short calls: 0.75 s
-    at start with 100,000 headlines). A text that held the separator word would split in
-    two: then the chunk's count is off, and each of its texts is normalised alone."""
-    keys: list[str] = []
-    for at in range(0, len(texts), _NORMALISE_CHUNK):
-        chunk = texts[at : at + _NORMALISE_CHUNK]
-        joined = normalise(f" {_SEPARATOR} ".join(chunk)).split(_SEPARATOR)
-        if len(joined) == len(chunk):
-            keys.extend(k.strip() for k in joined)
-        else:
-            keys.extend(normalise(t) for t in chunk)
-    return keys
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -291,6 +205,7 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
     for key, name in index.exact.items():
         index.fuzzy_keys.append(key)
         index.fuzzy_names.append(name)
+    index.fuzzy_filter = CharFilter(index.fuzzy_keys)
 
 
 #: The fields of an :class:`_Index` built from the articles' rows (see _build_index).
@@ -308,6 +223,7 @@ def _build_index(
     first_quotes: Sequence[tuple[int, str]],
     laps: tuple[int, ...],
     previous: _Index | None = None,
+    changes: tuple[Sequence[Any], Collection[int]] | None = None,
 ) -> _Index:
     """Every in-memory index, from the store's rows: CPU work for a worker thread.
 
@@ -316,9 +232,17 @@ def _build_index(
     indexes into them, not objects per article (100,000 articles held about 150 MB).
     ``rows`` None keeps ``previous``'s articles as they are (none without one): the
     people's part alone, which a start builds before READY (see :meth:`Lookup.refresh`).
+    ``changes`` (with ``previous``): the rows of the articles new or edited since
+    ``previous`` was built and the ids of those deleted; the articles' part is then
+    ``previous``'s updated with them (:func:`update_articles`), what this full build
+    would give from every row, without reading or sorting them all again.
     """
     index = _Index()
     _build_people_index(people, index)
+    if changes is not None and previous is not None:
+        update_articles(index, previous, *changes)
+        _add_quotes_and_laps(index, quote_count, first_quotes, laps)
+        return index
     if rows is None:
         if previous is not None:
             for name in _ARTICLE_FIELDS:
@@ -416,6 +340,36 @@ def _add_quotes_and_laps(
     index.laps = laps
 
 
+#: How far back before the newest write time seen an update reads articles again: a write
+#: takes its time a few milliseconds before it commits, so one begun before the newest seen
+#: may commit after it was read. Short: after a bulk ingest every row in it is read again.
+REREAD_WINDOW = timedelta(seconds=10)
+
+
+def _new_ids(index: _Index, rows: Sequence[Any]) -> int:
+    """How many of the rows (id, slug first) are of an article ``index`` does not hold."""
+    added = 0
+    for r in rows:
+        at = position_of(index, r[1])
+        if at < 0 or index.articles[at].id != r[0]:
+            added += 1
+    return added
+
+
+def _article_ids(articles: Sequence[ArticleSummary]) -> set[int]:
+    return {a.id for a in articles if a.id is not None}
+
+
+def _difference(
+    known: set[int], present: Sequence[Any], rows: Sequence[Any]
+) -> tuple[set[int], int]:
+    """(ids known but no longer present, how many present are neither known nor read):
+    ``present`` and ``rows`` are rows with the id first."""
+    here = {r[0] for r in present}
+    read = {r[0] for r in rows}
+    return known - here, len(here - known - read)
+
+
 class Lookup:
     """The store and the indexes every kind of answer resolves names and articles through."""
 
@@ -429,6 +383,9 @@ class Lookup:
         self._with_articles = asyncio.Event()
         self._with_articles.set()
         self._articles_read = False  # a refresh has read the articles
+        #: The newest write time (``ingested_at``) of the articles the index holds, as the
+        #: store gave it before they were read: the next refresh reads only those since.
+        self._written_up_to: str | None = None
 
     @property
     def has_articles(self) -> bool:
@@ -441,7 +398,8 @@ class Lookup:
             await self._with_articles.wait()
 
     async def refresh(self, *, articles: bool = True) -> None:
-        """Rebuild the names and articles indexes from the store: at start and after ingest.
+        """Rebuild the names and update the articles indexes from the store: at start and
+        after ingest (the articles are read whole only the first time, see _article_changes).
 
         Only the reads await the store; turning rows into indexes runs on a worker thread,
         so a running bot's event loop keeps answering meanwhile. Quotes are not copied: what
@@ -455,19 +413,63 @@ class Lookup:
         if not articles and not self._articles_read:
             self._with_articles.clear()
         people = await self.store.people()
-        rows = await self.store.article_rows() if articles else None
+        rows: list[Any] | None = None
+        changes: tuple[Sequence[Any], Collection[int]] | None = None
+        written: str | None = None
+        if articles:
+            # Read before the rows: an article written meanwhile is read again next time.
+            stored, written = await self.store.articles_fingerprint()
+            changes = await self._article_changes(stored) if self._articles_read else None
+            if changes is None:
+                rows = await self.store.article_rows()
         count = await self.store.quote_count()
         first = await self.store.first_quotes(count if count <= SCAN_ALL else 1)
         laps = tuple(await self.store.laps_with_events())
-        index = await asyncio.to_thread(_build_index, people, rows, count, first, laps, self.index)
+        index = await asyncio.to_thread(
+            _build_index, people, rows, count, first, laps, self.index, changes
+        )
         self.index = index
         if articles:
             self._articles_read = True
+            self._written_up_to = written
             self._with_articles.set()
         log.info(
             "answer index: %d people, %d articles, %d quotes",
             len(index.people), len(index.articles), index.quote_count,
         )  # fmt: skip
+
+    async def _article_changes(self, count: int) -> tuple[Sequence[Any], Collection[int]] | None:
+        """The rows of the articles written since the index was built, and the ids of those
+        deleted; None when only reading them all again is sure to be right.
+
+        Rows are read again from :data:`REREAD_WINDOW` before the last newest write time:
+        another process's write may commit after a later one (it took its time first), and
+        a row read twice is seen to be unchanged. A deletion shows in ``count`` (the
+        store's, read before the rows): then the ids are read (100,000 small ints) to find
+        which.
+        """
+        index = self.index
+        up_to = self._written_up_to
+        if up_to is None:
+            return None
+        try:
+            since = (datetime.fromisoformat(up_to) - REREAD_WINDOW).isoformat(
+                timespec="microseconds"
+            )
+        except ValueError:
+            return None
+        rows = await self.store.article_rows_since(since)  # after ``count`` was read
+        # On a thread: after a bulk ingest, the window may hold thousands of rows.
+        added = await asyncio.to_thread(_new_ids, index, rows)
+        if count == len(index.articles) + added:
+            return rows, ()
+        present = await self.store.article_ids()
+        known = await asyncio.to_thread(_article_ids, index.articles)
+        gone, unread = await asyncio.to_thread(_difference, known, present, rows)
+        if unread:
+            log.warning("%d articles written unseen: the article index is read whole", unread)
+            return None
+        return rows, gone
 
     async def quote_counts(self, terms: Sequence[str]) -> dict[str, int]:
         """How many quotes hold each word (0 for none), kept until the store changes."""
@@ -532,12 +534,17 @@ class Lookup:
         index = self.index
         if not key or not index.fuzzy_keys:
             return ()
-        found = process.extract(key, index.fuzzy_keys, scorer=fuzz.WRatio, limit=limit * 3,
+        # Only the keys that could reach the cutoff are scored, in their order: the same
+        # suggestions, in a fraction of the time (see bot/answers/_fuzzy_filter.py).
+        pool = index.fuzzy_filter.candidates(key, cutoff) if index.fuzzy_filter else None
+        keys = index.fuzzy_keys if pool is None else [index.fuzzy_keys[i] for i in pool]
+        found = process.extract(key, keys, scorer=fuzz.WRatio, limit=limit * 3,
                                 score_cutoff=cutoff)  # fmt: skip
         names: list[str] = list(index.ambiguous.get(key, ()))
         for _, _, i in found:
-            if index.fuzzy_names[i] not in names:
-                names.append(index.fuzzy_names[i])
+            name = index.fuzzy_names[i if pool is None else pool[i]]
+            if name not in names:
+                names.append(name)
         return tuple(names[:limit])
 
     def complete_people(self, current: str, limit: int = 25) -> list[Choice]:
@@ -662,8 +669,9 @@ class Lookup:
             vocab = set(starting_with(index.article_vocab, word[:3]))
             vocab.update(_containing(index.vocab_blob, index.vocab_starts, word, 0) or ())
             for v in vocab:
-                pool.update(index.article_words.at(v))
-        return heapq.nsmallest(ARTICLE_POOL, pool)
+                # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
+                pool.update(index.article_words.at(v)[:ARTICLE_POOL])
+        return sorted(pool)[:ARTICLE_POOL]
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""

@@ -1,0 +1,133 @@
+"""Which name keys could reach a WRatio cutoff: a bound computed on bit sets, not by scoring.
+
+People autocomplete scores what was typed against every name key with rapidfuzz's WRatio
+(about 2 µs a key: 3-4 ms a keystroke for 1,500 keys, issue 12's target is 2 ms). Every
+part of WRatio is an Indel similarity of the two texts, of windows of them, or of their
+sorted or deduplicated words, scaled by at most 1; the one exception is a word the two
+share, which can score 100 at once. The Indel similarity of two texts is at most
+2·I / (s + I), where I is how many characters they have in common (as multisets) and s is
+the shorter length, so a key 1.5 times longer than the query that shares no word with it
+and fewer than ``r · s`` characters cannot reach the cutoff (r below). Those keys are
+skipped; the others are scored exactly as before, in the same order, so the suggestions
+are the same.
+
+Characters in common are counted for every key at once: for each character and count,
+the keys holding at least that many are one big integer used as a bit set, and the query's
+characters are added up over them with a bit-sliced counter.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+__all__ = ["CharFilter"]
+
+#: WRatio's scales for its parts (rapidfuzz: token parts x0.95, partial ones x0.9 or 0.6).
+_TOKEN_SCALE = 0.95
+_PARTIAL_SCALE = 0.9
+
+
+def _effective_length(text: str) -> int:
+    """The shortest form WRatio compares of ``text``: as it is, or its distinct words."""
+    words = set(text.split())
+    return min(len(text), sum(map(len, words)) + max(len(words) - 1, 0))
+
+
+def _least_share(cutoff: float) -> float:
+    """r: no key at least 1.5 times the query's length with fewer than r * s characters in
+    common reaches ``cutoff`` (0-100) without a shared word. For such a key WRatio takes
+    the plain ratio (at most 2I / (m + n) <= I / 1.25s), and partial similarities scaled
+    by 0.9 or less; 2I / (s + I) >= x needs I >= s * x / (2 - x)."""
+    c = cutoff / 100
+
+    def share(x: float) -> float:
+        return x / (2 - x) if x < 1 else 1.0
+
+    return min(1.25 * c, share(c / _PARTIAL_SCALE), share(c / _PARTIAL_SCALE / _TOKEN_SCALE))
+
+
+class CharFilter:
+    """Bit sets over a fixed list of keys, to find those a query could score well against."""
+
+    __slots__ = ("_levels", "_shorter", "_size", "_words")
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        levels: dict[tuple[str, int], int] = {}
+        words: dict[str, int] = {}
+        by_length: dict[tuple[int, int], int] = {}
+        for i, key in enumerate(keys):
+            bit = 1 << i
+            for char, count in Counter(key).items():
+                for level in range(1, count + 1):
+                    levels[char, level] = levels.get((char, level), 0) | bit
+            for word in set(key.split()):
+                words[word] = words.get(word, 0) | bit
+            by_length[len(key), 0] = by_length.get((len(key), 0), 0) | bit
+            length = _effective_length(key)
+            by_length[length, 1] = by_length.get((length, 1), 0) | bit
+        most = max((n for n, _ in by_length), default=0)
+        # shorter[f][n]: the keys whose length (f 0) or effective length (f 1) is below n.
+        shorter: tuple[list[int], list[int]] = ([0], [0])
+        for n in range(most + 1):
+            for form in (0, 1):
+                shorter[form].append(shorter[form][-1] | by_length.get((n, form), 0))
+        self._levels = levels
+        self._words = words
+        self._shorter = shorter
+        self._size = len(keys)
+
+    def candidates(self, query: str, cutoff: float) -> list[int] | None:
+        """Indexes (ascending) of the keys that could reach ``cutoff`` against ``query``;
+        None when the bound would keep (nearly) all of them."""
+        length = _effective_length(query)
+        need = math.ceil(_least_share(cutoff) * length - 1e-9)
+        if need <= 1 or not self._size:
+            return None
+        # Kept unscored by the bound: keys shorter than the query in either form, and those
+        # under 1.5 times its length (WRatio compares those whole, with other scales).
+        raw, effective = self._shorter
+        kept = effective[min(length, len(effective) - 1)]
+        kept |= raw[min(math.ceil(1.5 * len(query)), len(raw) - 1)]
+        for word in set(query.split()):
+            kept |= self._words.get(word, 0)
+        planes: list[int] = []  # bit-sliced count of characters in common, per key
+        for char, count in Counter(query).items():
+            for level in range(1, count + 1):
+                carry = self._levels.get((char, level), 0)
+                j = 0
+                while carry:
+                    if j == len(planes):
+                        planes.append(carry)
+                        break
+                    planes[j], carry = planes[j] ^ carry, planes[j] & carry
+                    j += 1
+        kept |= _at_least(planes, need, (1 << self._size) - 1)
+        return _bits(kept)
+
+
+def _at_least(planes: list[int], need: int, everyone: int) -> int:
+    """The keys whose bit-sliced count is at least ``need``."""
+    if need.bit_length() > len(planes):
+        return 0
+    above = 0
+    equal = everyone
+    for j in range(len(planes) - 1, -1, -1):
+        if need >> j & 1:
+            equal &= planes[j]
+        else:
+            above |= equal & planes[j]
+            equal &= ~planes[j]
+    return above | equal
+
+
+def _bits(value: int) -> list[int]:
+    """The positions of the set bits, ascending."""
+    text = bin(value)[:1:-1]
+    found: list[int] = []
+    at = text.find("1")
+    while at != -1:
+        found.append(at)
+        at = text.find("1", at + 1)
+    return found
