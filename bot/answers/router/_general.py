@@ -10,6 +10,7 @@ import re
 from bot.answers.passages import (
     Query,
     Scored,
+    split_sentences,
     stem,
     words_of,
 )
@@ -216,7 +217,9 @@ class GeneralRouter(PeopleRouter):
             ]
         if kept:
             race = await self.passages.race_of(kept)
-            return PassageAnswer(tuple(self.passages_found(kept[:3])), "", "", race)
+            return PassageAnswer(
+                tuple(self.passages_found(_told_on(reading, kept[:3]))), "", "", race
+            )
         if reading.people:
             return None
         # "what happened in hour 17": the paragraph that tells it, from where it names it.
@@ -372,3 +375,22 @@ class GeneralRouter(PeopleRouter):
         laps = ", ".join(str(n) for n in self.lookup.index.laps)
         more = f" Laps with events: {laps}." if laps else ""
         return NotFound(f"The articles don't say what happened on lap {number}.{more}")
+
+
+def _told_on(reading: Reading, kept: list[Scored]) -> list[Scored]:
+    """Each kept sentence that names the part asked, with the sentences after it that tell
+    it ("The rally turned on SS7. Ruiz clipped a rock"), as :func:`scope_lines` reads them:
+    a story names the stage once and tells what happened in it next."""
+    out: list[Scored] = []
+    shown = {(id(s.passage), s.position) for s in kept}
+    for s in kept:
+        out.append(s)
+        lines = scope_lines(reading, s.passage)
+        spans = split_sentences(s.passage.text)
+        if not lines or s.position >= len(spans) or spans[s.position] != lines[0]:
+            continue
+        for k, (a, b) in enumerate(lines[1:], start=1):
+            if (id(s.passage), s.position + k) not in shown:
+                text = s.passage.text[a:b].strip()
+                out.append(Scored(s.score, text, s.passage, s.order + k, s.position + k))
+    return out
