@@ -20,8 +20,11 @@ round (a WRC report at Rally Finland, a McLaren race-review press release, a dri
 story), measured once (``unseen6/BLIND.md``). ``unseen7/`` is a seventh
 blind, sealed round (an F1 qualifying report at Monaco in British style, an Indianapolis 500
 report in American style, a MotoGP preview of Mugello written before the race), measured once
-(``unseen7/BLIND.md``). ``unseen9/`` is a ninth blind round, open to the fixers once
-merged (an F1 stewards' decision at Baku with a right of review, a long Q&A interview with
+(``unseen7/BLIND.md``). ``unseen8/`` is an eighth blind, sealed round (an F1 sprint weekend
+at Interlagos, sprint and Grand Prix in one report; a Le Mans 24 Hours report told through the
+hours; a news-in-brief round-up across six series), measured once before and once after the
+session's fixes (``unseen8/BLIND.md``). ``unseen9/`` is a ninth blind round, open to the fixers
+once merged (an F1 stewards' decision at Baku with a right of review, a long Q&A interview with
 Williams' team principal, a WRC Safari Rally Kenya report told by stages, Alonso's retirement
 feature), measured once (``unseen9/BLIND.md``). Their scores are printed, not
 asserted: the sets are kept for the next round's measurement.
@@ -60,6 +63,7 @@ ROUNDS = (
     HERE / "unseen5",
     HERE / "unseen6",
     HERE / "unseen7",
+    HERE / "unseen8",
     HERE / "unseen9",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
