@@ -55,7 +55,11 @@ def _num(value: Any, digits: int = 2) -> str:
         return "–"
     if isinstance(value, float | int) and abs(value) >= 100:
         return f"{value:,.0f}"
-    return f"{value:.{digits}f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    if not isinstance(value, float):
+        return str(value)
+    text = f"{value:.{digits}f}"
+    # Trailing zeros of the decimals only: 70.0 MB at no digits is "70", not "7".
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _query(name: str) -> tuple[Callable[[Results], str], Callable[[Results], bool | None]]:
