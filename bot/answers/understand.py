@@ -560,7 +560,8 @@ def _people_in(
             if name is None and key.startswith("the ") and size > 1:
                 name = index.exact.get(key[4:])
             if name is None and size == 1 and key.endswith("s") and len(key) > 4:
-                name = index.exact.get(key[:-1])  # "russells"
+                # "russells"; never a team's own name ("williams" is not William's)
+                name = None if _is_team(key) else index.exact.get(key[:-1])
             if name is None and size <= 2 and key not in _STOP:
                 name = _nickname(key, lookup)  # "bez": fans' word the article never uses
             if name is None and size == 1 and len(key) >= 3:
