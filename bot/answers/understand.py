@@ -225,35 +225,34 @@ _LAST_YEAR = re.compile(r"\s*\b(?:last\s+(?:year|season)|a\s+year\s+ago)\b")
 _LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
 _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
 #: Numbers fans write as words, cardinal and ordinal: "lap twelve", "the twelfth lap".
-_NUMBER_WORDS = {
-    w: n
-    for n, words in enumerate(
-        (
-            "",
-            "one first",
-            "two second",
-            "three third",
-            "four fourth",
-            "five fifth",
-            "six sixth",
-            "seven seventh",
-            "eight eighth",
-            "nine ninth",
-            "ten tenth",
-            "eleven eleventh",
-            "twelve twelfth",
-            "thirteen thirteenth",
-            "fourteen fourteenth",
-            "fifteen fifteenth",
-            "sixteen sixteenth",
-            "seventeen seventeenth",
-            "eighteen eighteenth",
-            "nineteen nineteenth",
-            "twenty twentieth",
-        )
-    )
-    for w in words.split()
-} | {"thirty": 30, "thirtieth": 30, "forty": 40, "fortieth": 40, "fifty": 50, "fiftieth": 50}
+_NUMBER_NAMES = (
+    "",
+    "one first",
+    "two second",
+    "three third",
+    "four fourth",
+    "five fifth",
+    "six sixth",
+    "seven seventh",
+    "eight eighth",
+    "nine ninth",
+    "ten tenth",
+    "eleven eleventh",
+    "twelve twelfth",
+    "thirteen thirteenth",
+    "fourteen fourteenth",
+    "fifteen fifteenth",
+    "sixteen sixteenth",
+    "seventeen seventeenth",
+    "eighteen eighteenth",
+    "nineteen nineteenth",
+    "twenty twentieth",
+)
+_NUMBER_WORDS = {w: n for n, words in enumerate(_NUMBER_NAMES) for w in words.split()} | {
+    "thirty": 30, "thirtieth": 30, "forty": 40, "fortieth": 40, "fifty": 50, "fiftieth": 50,
+}  # fmt: skip
+#: Ordinal words by number, 1 to 20 ("twelfth"): how reports write a lap, an hour, a stage.
+ORDINAL_WORDS = {n: words.split()[1] for n, words in enumerate(_NUMBER_NAMES) if words}
 _WORD_LAP = re.compile(
     rf"\blap\s+({'|'.join(_NUMBER_WORDS)})\b|\b({'|'.join(_NUMBER_WORDS)})\s+lap\b"
 )  # fmt: skip
@@ -369,7 +368,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     """Read a cleaned question; ``words_not_names`` are never taken as a typo of a name."""
     low = normalise(car_numbers(text).replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
-    low = _ORDINAL.sub(lambda m: _ORDINALS[int(m[1] or m[2])], low)
+    low = _ORDINAL.sub(lambda m: ORDINAL_WORDS[int(m[1] or m[2])], low)
     # "lap twelve", "the twelfth lap": lap 12, as reports write it ("first lap" stays).
     low = _WORD_LAP.sub(
         lambda m: f"lap {n}" if (n := _NUMBER_WORDS[m[1] or m[2]]) > 1 else m[0], low
@@ -467,19 +466,6 @@ def _unit_word(token: str, reading: Reading) -> bool:
     return reading.power_stage and token in ("power", "stage")
 
 
-_ORDINALS = (
-    "",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-)
 #: "3rd", "p3", "2nd place": the position as reports write it ("third"); "the 32nd lap" stays.
 _ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+(?:lap|hour|stage)\b)")
 

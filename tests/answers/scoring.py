@@ -5,6 +5,7 @@ Shared by the question set and the unseen set, so both are judged by the same ru
 
 from __future__ import annotations
 
+import asyncio
 import re
 import tomllib
 from collections import Counter
@@ -187,6 +188,19 @@ async def build(path: Path, paths: Sequence[Path]) -> None:
     async with await Store.open(path) as store:
         report = await ingest(store, list(paths))
         assert report.ok, report.failed
+
+
+def stories_store(folder: Path, stories: Sequence[tuple[str, str]]) -> Path:
+    """A store at ``folder`` holding the invented stories (slug, text), ingested for real:
+    the rule tests' stories, each written where the ingester reads articles from."""
+    paths = []
+    for slug, text in stories:
+        path = folder / f"{slug}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    db = folder / "pitwall.db"
+    asyncio.run(build(db, paths))
+    return db
 
 
 async def answer_all(path: Path, questions: Sequence[Question]) -> dict[str, str]:

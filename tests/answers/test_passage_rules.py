@@ -3,7 +3,6 @@ answered from the story's relation facts, cited; the answering sentence shown wh
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from bot.answers import AnswerEngine
 from bot.answers.passages import split_sentences
 from bot.render import render_text
 from bot.store import Store
-from tests.answers.scoring import build
+from tests.answers.scoring import stories_store
 
 SEAT = "\n\n".join(
     (
@@ -63,19 +62,14 @@ OVAL = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("relations")
-    paths = []
-    for slug, text in (
-        ("2026-03-01-seat", SEAT),
-        ("2026-04-12-lakes", RALLY),
-        ("2026-05-31-oval", OVAL),
-    ):
-        path = folder / f"{slug}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    db = folder / "pitwall.db"
-    asyncio.run(build(db, paths))
-    return db
+    return stories_store(
+        tmp_path_factory.mktemp("relations"),
+        (
+            ("2026-03-01-seat", SEAT),
+            ("2026-04-12-lakes", RALLY),
+            ("2026-05-31-oval", OVAL),
+        ),
+    )
 
 
 @pytest.fixture

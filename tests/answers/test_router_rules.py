@@ -15,7 +15,7 @@ from bot.answers.router._people import _TeamWritten
 from bot.answers.understand import both_spellings, car_numbers
 from bot.render import render_text
 from bot.store import Store
-from tests.answers.scoring import build
+from tests.answers.scoring import stories_store
 
 KANSAS = "\n\n".join(
     (
@@ -54,21 +54,14 @@ MUGELLO = "\n\n".join(
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The three invented stories, ingested through the real ingester."""
-    folder = tmp_path_factory.mktemp("rules")
-    paths = []
-    for slug, text in (
-        ("2026-05-03-kansas", KANSAS),
-        ("2026-05-10-donington", ASSEN),
-        ("2026-05-17-mugello", MUGELLO),
-    ):
-        path = folder / f"{slug}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    import asyncio
-
-    db = folder / "pitwall.db"
-    asyncio.run(build(db, paths))
-    return db
+    return stories_store(
+        tmp_path_factory.mktemp("rules"),
+        (
+            ("2026-05-03-kansas", KANSAS),
+            ("2026-05-10-donington", ASSEN),
+            ("2026-05-17-mugello", MUGELLO),
+        ),
+    )
 
 
 @pytest.fixture
@@ -269,17 +262,8 @@ WEEKEND = {
 @pytest.fixture(scope="module")
 def weekend_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The invented weekend stories, ingested through the real ingester."""
-    import asyncio
-
-    folder = tmp_path_factory.mktemp("weekend")
-    paths = []
-    for slug, lines in WEEKEND.items():
-        path = folder / f"{slug}.txt"
-        path.write_text("\n\n".join(lines), encoding="utf-8")
-        paths.append(path)
-    db = folder / "pitwall.db"
-    asyncio.run(build(db, paths))
-    return db
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in WEEKEND.items()]
+    return stories_store(tmp_path_factory.mktemp("weekend"), stories)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from bot.answers import AnswerEngine
 from bot.render import render_text
 from bot.store import Store
-from tests.answers.scoring import build
+from tests.answers.scoring import stories_store
 
 CUP = "\n\n".join(
     (
@@ -32,15 +31,8 @@ GROVE = "\n\n".join(
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("teams")
-    paths = []
-    for slug, text in (("2026-04-05-richmond", CUP), ("2026-04-20-sainz", GROVE)):
-        path = folder / f"{slug}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    db = folder / "pitwall.db"
-    asyncio.run(build(db, paths))
-    return db
+    stories = (("2026-04-05-richmond", CUP), ("2026-04-20-sainz", GROVE))
+    return stories_store(tmp_path_factory.mktemp("teams"), stories)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.passages import split_sentences, words_of
-from bot.answers.understand import Reading
+from bot.answers.understand import ORDINAL_WORDS, Reading
 from bot.models import Passage
 
 __all__ = [
@@ -27,30 +27,6 @@ __all__ = [
     "scope_terms",
 ]
 
-#: Ordinal words by number, for "the ninth hour".
-_ORDINAL_WORDS = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
 #: How a report names each session (paragraph text, case folded).
 _SESSION_TEXT: dict[str, str] = {
     "q1": r"\bq1\b",
@@ -95,11 +71,11 @@ def _unit_pattern(reading: Reading) -> re.Pattern[str] | None:
     """What a paragraph naming the hour or stage asked holds."""
     if reading.hour is not None:
         n = reading.hour
-        word = _ORDINAL_WORDS[n] if n < len(_ORDINAL_WORDS) else str(n)
+        word = ORDINAL_WORDS.get(n, str(n))
         return re.compile(rf"\b(?:hour\s+{n}|{n}(?:st|nd|rd|th)\s+hour|{word}\s+hour)\b")
     if reading.stage is not None:
         n = reading.stage
-        word = _ORDINAL_WORDS[n] if n < len(_ORDINAL_WORDS) else str(n)
+        word = ORDINAL_WORDS.get(n, str(n))
         return re.compile(
             rf"\b(?:ss\s?{n}|(?:special\s+)?stage\s+{n}|{n}(?:st|nd|rd|th)\s+stage|"
             rf"{word}\s+stage)\b"
@@ -125,7 +101,7 @@ def scope_terms(reading: Reading) -> list[str]:
 
 
 def _ordinal_word(n: int) -> list[str]:
-    return [_ORDINAL_WORDS[n]] if 0 < n < len(_ORDINAL_WORDS) else []
+    return [ORDINAL_WORDS[n]] if n in ORDINAL_WORDS else []
 
 
 def scope_paragraphs(reading: Reading, story: list[Passage]) -> set[int]:
