@@ -128,8 +128,9 @@ class _Organisations(_State):
     def _statement_owner(self, masked: str, upto: int) -> _Attribution | None:
         """Whose "the statement" (or "the document") is: the one organisation the sentences
         speaking of a statement or a document name, in this paragraph before ``upto`` or
-        else the paragraph before ("Toyota's frustration boiled over when the team issued a statement"). None when
-        they name a person (or "he"), several organisations, or none."""
+        else the paragraph before ("Toyota's frustration boiled over when the team issued a
+        statement"). None when they name a person (or "he"), several organisations, or
+        none."""
         places = [masked[:upto]]
         if len(self.masked) >= 2:
             places.append(self.masked[-2])
