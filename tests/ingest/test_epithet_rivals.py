@@ -57,3 +57,40 @@ def test_an_epithet_names_someone_only_when_one_person_fits(
     texts = [paragraph]
     (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        pytest.param(
+            "Rhys Pellow admitted he had been beaten by Tomas Kovar. "
+            '"He was better all weekend," the Welshman said.',
+            "Rhys Pellow",
+            id="the-speaking-subject-nothing-known-about-anyone",
+        ),
+        pytest.param(
+            "Rhys Pellow finished behind Tomas Kovar. "
+            '"He was better all weekend," the Welshman said.',
+            None,
+            id="a-subject-not-speaking-is-no-guess",
+        ),
+    ],
+)
+def test_an_unknown_epithet_after_a_speaking_subject_is_that_subject(
+    paragraph: str, speaker: str | None
+) -> None:
+    """An epithet nothing can check, right after a sentence that has the subject speaking,
+    is the subject; without that sentence it stays unattributed."""
+    texts = [paragraph]
+    (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
+    assert quote.speaker == speaker
+
+
+def test_an_epithet_that_fits_someone_known_is_not_given_to_the_speaking_subject() -> None:
+    """ "the Briton" fits Norris (the register knows him): not the unknown speaking subject."""
+    texts = [
+        "Rhys Pellow admitted he had been beaten by Lando Norris. "
+        '"He was better all weekend," the Briton said.'
+    ]
+    (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
+    assert quote.speaker != "Rhys Pellow"
