@@ -117,7 +117,7 @@ NATIONALITY_NOUNS = (
     "Portuguese|Aussie|Welshman|Irishman|Hungarian|Pole"
 )
 _ROLE_NOUNS = (
-    "driver|star|boss|racer|champion|rookie|veteran|youngster|team-?mate|principal|chief|ace|"
+    "driver|rider|leader|star|boss|racer|champion|rookie|veteran|youngster|team-?mate|principal|chief|ace|"
     "pilot|spokes(?:man|woman|person)|engineer|mechanic|insider|source|official|steward|fan|"
     "observer|pundit|commentator|executive|director|manager|owner|CEO|gun|man|woman"
 )

@@ -94,3 +94,30 @@ def test_an_epithet_that_fits_someone_known_is_not_given_to_the_speaking_subject
     ]
     (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
     assert quote.speaker != "Rhys Pellow"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        pytest.param(
+            [
+                "Pedro Acosta crashed at Turn 3.",
+                'Acosta did not argue. "It was my fault," the KTM rider said.',
+            ],
+            "Pedro Acosta",
+            id="a-rider-by-team",
+        ),
+        pytest.param(
+            [
+                "Jorge Martin and Enea Bastianini battled for third.",
+                'Jorge Martin was not happy. "I wanted more," the championship leader said.',
+            ],
+            "Jorge Martin",
+            id="the-championship-leader-one-person-named",
+        ),
+    ],
+)
+def test_a_rider_or_a_leader_is_an_epithet(paragraphs: list[str], speaker: str) -> None:
+    """ "the KTM rider" and "the championship leader" resolve like "the Ferrari driver"."""
+    quotes = extract_quotes(paragraphs, discover_people(paragraphs), published=date(2024, 11, 4))
+    assert [q.speaker for q in quotes] == [speaker]
