@@ -117,15 +117,17 @@ NATIONALITY_NOUNS = (
     "Portuguese|Aussie|Welshman|Irishman|Hungarian|Pole"
 )
 _ROLE_NOUNS = (
-    "driver|rider|leader|star|boss|racer|champion|rookie|veteran|youngster|team-?mate|principal|chief|ace|"
+    "driver|rider|star|boss|racer|champion|rookie|veteran|youngster|team-?mate|principal|chief|ace|"
     "pilot|spokes(?:man|woman|person)|engineer|mechanic|insider|source|official|steward|fan|"
     "observer|pundit|commentator|executive|director|manager|owner|CEO|gun|man|woman"
 )
 _FILLER = r"(?:(?!(?:and|or|but|of|to|with|for|in|on|at|by)\b)[\w'’.-]+\s+)"
 # References to someone the text does not name here: they block guessing, never name anyone.
+# ("the championship leader" is one, but "leader" is no role a descriptor gives: "Championship
+# leader Broc Feeney" has no team "Championship".)
 _UNKNOWN = re.compile(
     rf"\b(?:the\s+\d{{1,2}}-year-old|the\s+(?:{NATIONALITY_NOUNS})\b"
-    rf"|(?:the|a|an|one|another)\s+{_FILLER}{{0,3}}?(?:{_ROLE_NOUNS})\b)",
+    rf"|(?:the|a|an|one|another)\s+{_FILLER}{{0,3}}?(?:{_ROLE_NOUNS}|leader)\b)",
     re.IGNORECASE,
 )
 ROLE_NOUN = re.compile(rf"^(?:{_ROLE_NOUNS})$", re.IGNORECASE)
