@@ -43,3 +43,35 @@ def test_every_key_skipped_scores_below_the_cutoff(cutoff: float) -> None:
                                score_cutoff=cutoff)  # fmt: skip
         assert [(k, s) for k, s, _ in full] == [(k, s) for k, s, _ in some]
     assert skipped_some
+
+
+_FIRST = ["lewis", "max", "valtteri", "christian", "george", "timo", "niki", "fernando",
+          "jack", "enzo", "alexander", "susie", "kevin", "romain", "helmut", "bianca"]  # fmt: skip
+_LAST = ["hamilton", "verstappen", "bottas", "horner", "russell", "glock", "lauda", "alonso",
+         "villeneuve", "ferrari", "wolff", "grosjean", "trulli", "marko", "kubica"]  # fmt: skip
+
+
+@pytest.mark.parametrize("cutoff", [60.0, 75.0, 84.0])
+def test_names_of_about_the_querys_length_are_bounded_not_all_kept(cutoff: float) -> None:
+    """Keys about as long as the query (WRatio compares them whole) are kept only when they
+    could reach the cutoff; what a fan types into autocomplete is scored the same."""
+    rnd = random.Random(7 + int(cutoff))
+    keys = sorted({f"{rnd.choice(_FIRST)} {rnd.choice(_LAST)}" for _ in range(400)})
+    char_filter = CharFilter(keys)
+    queries = [f"{f} {s[:n]}" for f in _FIRST[:6] for s in _LAST[:6] for n in (1, 2, 3)]
+    queries += [s + "x" for s in _LAST] + [f[:4] for f in _FIRST] + [s[:3] for s in _LAST]
+    pruned = 0
+    for query in queries:
+        pool = char_filter.candidates(query, cutoff)
+        if pool is None:
+            continue
+        pruned += len(keys) - len(pool)
+        kept = set(pool)
+        for i, key in enumerate(keys):
+            if i not in kept:
+                assert fuzz.WRatio(query, key) < cutoff, (query, key)
+        full = process.extract(query, keys, scorer=fuzz.WRatio, limit=75, score_cutoff=cutoff)
+        some = process.extract(query, [keys[i] for i in pool], scorer=fuzz.WRatio, limit=75,
+                               score_cutoff=cutoff)  # fmt: skip
+        assert [(k, s) for k, s, _ in full] == [(k, s) for k, s, _ in some]
+    assert pruned > len(queries) * len(keys) // 2

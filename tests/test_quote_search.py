@@ -40,6 +40,19 @@ async def test_quote_texts_and_random_attributed_id(store: Store) -> None:
         assert await store.random_attributed_id(pick) in attributed
 
 
+async def test_random_statement_is_the_random_ids_whole_statement(store: Store) -> None:
+    """A random statement is the quote the random id picks, with every part of its
+    statement as ``statements_of`` gives them: the same as the three reads it replaces."""
+    await store.replace_article(make_article())
+    for pick in (0.0, 0.4, 0.99):
+        picked = await store.random_attributed_id(pick)
+        assert picked is not None
+        assert await store.random_statement(pick) == (
+            picked,
+            (await store.statements_of([picked]))[picked],
+        )
+
+
 async def test_quote_texts_matching_is_the_ranking_with_its_texts(store: Store) -> None:
     """The ranking query hands back the same quotes, in the same order, as the ids-only
     ranking, each with its stored text: /whosaid scores them without a second query."""

@@ -51,7 +51,7 @@ def _least_share(cutoff: float) -> float:
 class CharFilter:
     """Bit sets over a fixed list of keys, to find those a query could score well against."""
 
-    __slots__ = ("_levels", "_shorter", "_size", "_words")
+    __slots__ = ("_effective", "_levels", "_raw", "_shorter", "_size", "_words")
 
     def __init__(self, keys: Sequence[str]) -> None:
         levels: dict[tuple[str, int], int] = {}
@@ -77,6 +77,10 @@ class CharFilter:
         self._words = words
         self._shorter = shorter
         self._size = len(keys)
+        # The keys of each length, and of each effective length, for the bound on keys
+        # about as long as the query (see candidates).
+        self._raw = {n: bits for (n, form), bits in by_length.items() if form == 0}
+        self._effective = {n: bits for (n, form), bits in by_length.items() if form == 1}
 
     def candidates(self, query: str, cutoff: float) -> list[int] | None:
         """Indexes (ascending) of the keys that could reach ``cutoff`` against ``query``;
@@ -85,13 +89,22 @@ class CharFilter:
         need = math.ceil(_least_share(cutoff) * length - 1e-9)
         if need <= 1 or not self._size:
             return None
-        # Kept unscored by the bound: keys shorter than the query in either form, and those
-        # under 1.5 times its length (WRatio compares those whole, with other scales).
-        raw, effective = self._shorter
+        # Kept unscored: keys with a shorter effective length than the query's, and those
+        # far shorter (the bound below is for keys at least as long); keys within 1.5 times
+        # its length (WRatio compares those whole, with other scales) have a bound of their own.
+        effective = self._shorter[1]
         kept = effective[min(length, len(effective) - 1)]
-        kept |= raw[min(math.ceil(1.5 * len(query)), len(raw) - 1)]
+        near = 0  # keys WRatio compares whole (lengths within 1.5 times): bounded below
+        for n, bits in self._raw.items():
+            if _whole(n, len(query)):
+                near |= bits
+            elif n < len(query):  # much shorter: kept, as before
+                kept |= bits
+        kept &= ~near
+        shared = 0
         for word in set(query.split()):
-            kept |= self._words.get(word, 0)
+            shared |= self._words.get(word, 0)
+        kept |= shared
         planes: list[int] = []  # bit-sliced count of characters in common, per key
         for char, count in Counter(query).items():
             for level in range(1, count + 1):
@@ -103,8 +116,28 @@ class CharFilter:
                         break
                     planes[j], carry = planes[j] ^ carry, planes[j] & carry
                     j += 1
-        kept |= _at_least(planes, need, (1 << self._size) - 1)
+        everyone = (1 << self._size) - 1
+        far = everyone & ~near
+        kept |= _at_least(planes, need, everyone) & far
+        # A key about as long as the query, sharing no word with it, scores at most
+        # 2I / (q + k) in every part WRatio takes (ratio, token sort, token set), where q and
+        # k are the two effective lengths: kept only with I at least cutoff * (q + k) / 2.
+        if near:
+            for k, bits in self._effective.items():
+                group = bits & near
+                if group:
+                    least = math.ceil(cutoff / 100 * (length + k) / 2 - 1e-6)
+                    kept |= group if least <= 0 else _at_least(planes, least, group)
         return _bits(kept)
+
+
+def _whole(key_length: int, query_length: int) -> bool:
+    """Whether WRatio compares the two whole (no partial parts): lengths within 1.5 times,
+    by its own test."""
+    if not key_length or not query_length:
+        return False
+    longer, shorter = max(key_length, query_length), min(key_length, query_length)
+    return longer / shorter < 1.5
 
 
 def _at_least(planes: list[int], need: int, everyone: int) -> int:

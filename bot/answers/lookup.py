@@ -122,6 +122,9 @@ class _Index:
     #: /whosaid's candidates' normalised texts by quote id: the same quotes come back for
     #: related phrases, and normalising 200 texts costs more than the query that finds them.
     quote_norms: dict[int, str] = field(default_factory=dict)
+    #: suggest_people's answers by (key, limit, cutoff) since this index was built: a NotFound's
+    #: "did you mean" and autocomplete ask about the same surnames and prefixes again.
+    suggested: dict[tuple[str, int, float], tuple[str, ...]] = field(default_factory=dict)
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -534,13 +537,29 @@ class Lookup:
         index = self.index
         if not key or not index.fuzzy_keys:
             return ()
+        memo = (key, limit, cutoff)
+        kept = index.suggested.get(memo)
+        if kept is None:
+            kept = self._suggest(index, key, limit, cutoff)
+            if len(index.suggested) > _COUNTS_KEPT:
+                index.suggested.clear()
+            index.suggested[memo] = kept
+        return kept
+
+    @staticmethod
+    def _suggest(index: _Index, key: str, limit: int, cutoff: float) -> tuple[str, ...]:
+        """:meth:`suggest_people` for a normalised key, worked out."""
+        names: list[str] = list(index.ambiguous.get(key, ()))
+        if len(names) >= limit:
+            # A surname many share ("Glock"): its people fill the suggestions before any
+            # fuzzy match could, so the fuzzy pass (most of a NotFound's time) is skipped.
+            return tuple(names[:limit])
         # Only the keys that could reach the cutoff are scored, in their order: the same
         # suggestions, in a fraction of the time (see bot/answers/_fuzzy_filter.py).
         pool = index.fuzzy_filter.candidates(key, cutoff) if index.fuzzy_filter else None
         keys = index.fuzzy_keys if pool is None else [index.fuzzy_keys[i] for i in pool]
         found = process.extract(key, keys, scorer=fuzz.WRatio, limit=limit * 3,
                                 score_cutoff=cutoff)  # fmt: skip
-        names: list[str] = list(index.ambiguous.get(key, ()))
         for _, _, i in found:
             name = index.fuzzy_names[i if pool is None else pool[i]]
             if name not in names:

@@ -54,12 +54,12 @@ class Quotes(Part):
         """One attributed quote, at random, with its whole statement.
 
         A random point in the attributed quotes' ids, found by an index seek
-        (:meth:`~bot.store.Store.random_attributed_id`): ``ORDER BY random()`` in SQL reads
+        (:meth:`~bot.store.Store.random_statement`): ``ORDER BY random()`` in SQL reads
         every quote to pick one, and a list of every id in memory grows with the store.
         """
-        quote_id = await self.store.random_attributed_id(random.random())
-        if quote_id is not None:
-            parts = (await self.store.statements_of([quote_id])).get(quote_id, [])
+        chosen = await self.store.random_statement(random.random())
+        if chosen is not None:
+            quote_id, parts = chosen
             picked = next((q for q in parts if q.id == quote_id), None)
             if picked is not None and picked.speaker is not None:
                 return picked, tuple(parts)

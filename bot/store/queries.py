@@ -626,6 +626,43 @@ class QueriesMixin(StoreBase):
                 people.append(Person(r[4], r[5], r[6]))
         return facts, notes, events, people
 
+    # -- a random quote in two small reads (issue 12) -------------------------------------
+    # /quote with no option read the ends of the attributed ids, one id, then its statement:
+    # three trips to a reader thread for three index seeks, several times the seeks' cost.
+
+    async def random_statement(self, pick: float) -> tuple[int, list[Quote]] | None:
+        """:meth:`random_attributed_id`'s quote and :meth:`statements_of` its statement, in
+        two point reads (where they are asked, see ``Dialect.point_read``): (the quote's id,
+        every part of its statement in order); None when no quote is attributed."""
+        ends = await self._point(_ATTRIBUTED_ENDS)
+        if ends[0][0] is None:
+            return None
+        low, high = int(ends[0][0]), int(ends[0][1])
+        at = low + int(pick * (high - low + 1))
+        rows = await self._point(_STATEMENT_FROM, (min(at, high),))
+        if not rows:  # nothing attributed at or after it (deleted meanwhile): the first
+            rows = await self._point(_STATEMENT_FROM, (low,))
+        if not rows:
+            return low, []
+        return int(rows[0]["wanted"]), [quote(r) for r in rows]
+
+
+#: The first and last attributed quote's ids, each from its end of ``quotes_attributed``.
+_ATTRIBUTED_ENDS = (
+    "SELECT (SELECT id FROM quotes WHERE person_id IS NOT NULL ORDER BY id LIMIT 1), "
+    "(SELECT id FROM quotes WHERE person_id IS NOT NULL ORDER BY id DESC LIMIT 1)"
+)
+#: The first attributed quote at or after an id, with every part of its statement.
+_STATEMENT_FROM = (
+    "WITH w AS (SELECT id FROM quotes WHERE person_id IS NOT NULL AND id >= ? "
+    "ORDER BY id LIMIT 1) "
+    f"SELECT w.id AS wanted, {QUOTE_COLUMNS} FROM w "
+    "JOIN quotes q0 ON q0.id = w.id "
+    "JOIN quotes q ON q.article_id = q0.article_id AND q.statement = q0.statement "
+    "JOIN articles a ON a.id = q.article_id "
+    "LEFT JOIN people p ON p.id = q.person_id ORDER BY q.part"
+)
+
 
 # -- rows into records, fast (issue 12: answers at the speed of SQLite) ----------------------
 # An answer that shows thousands of rows (every event on a lap) spent more time building its
