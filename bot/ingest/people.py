@@ -327,9 +327,9 @@ class PeopleIndex:
         self._names = frozenset(p.name for p in self.people)
         # (the alternative's length in the regex, the literal, whether "the " may precede it):
         # the order _NameFinder tries them in is the one the regex alternation had.
-        parts = [(len(re.escape(p.name)), p.name, False) for p in self.people]
-        parts += [(11 + len(re.escape(a)), a, True) for a in self._alias_phrases()]
-        parts += [(len(re.escape(t)), t, False) for t in tokens]
+        parts = [(_escaped_len(p.name), p.name, False) for p in self.people]
+        parts += [(11 + _escaped_len(a), a, True) for a in self._alias_phrases()]
+        parts += [(_escaped_len(t), t, False) for t in tokens]
         parts.sort(key=lambda part: part[0], reverse=True)
         if parts:
             self._finder = _NameFinder([(text, the) for _, text, the in parts])
@@ -395,9 +395,18 @@ class PeopleIndex:
         kept: decorating never changes a mention's place, person or kind."""
         found: list[Mention] = []
         for start, end in spans:
-            mention = self._identify(masked, start, end)
-            if mention is not None:
-                found.append(self._decorate(masked, mention) if decorate else mention)
+            who = self._whom(masked, start, end)
+            if who is None:
+                continue
+            person, kind = who
+            if decorate:
+                # One Mention, not an undecorated one and its decorated copy: a frozen
+                # dataclass is slow to build, and every name of every paragraph is one.
+                found.append(
+                    Mention(start, end, person, kind, None, *_decoration(masked, start, end, kind))
+                )
+            else:
+                found.append(Mention(start, end, person, kind))
         unnamed, kept = _unnamed_mentions(masked)
         if not found:
             return list(kept)
@@ -411,46 +420,59 @@ class PeopleIndex:
 
     def _identify(self, masked: str, start: int, end: int) -> Mention | None:
         """Whom the span ``masked[start:end]`` names, and how; None for no one."""
+        who = self._whom(masked, start, end)
+        return None if who is None else Mention(start, end, who[0], who[1])
+
+    def _whom(self, masked: str, start: int, end: int) -> tuple[str | None, MentionKind] | None:
+        """:meth:`_identify`'s person and kind, without building the Mention."""
         text = masked[start:end]
         if text in self._names:
-            return Mention(start, end, text, "name")
+            return text, "name"
         key = _alias_key(_LEADING_THE.sub("", text))
         if key in self._aliases:
-            return Mention(start, end, self._aliases[key], "alias")
+            return self._aliases[key], "alias"
         if text in self._tokens:  # tokens are case-sensitive: "Will" is not "will"
             person_name = self._tokens[text]
-            kind: MentionKind = "name" if person_name else "unknown"
-            return Mention(start, end, person_name, kind)
+            return person_name, "name" if person_name else "unknown"
         return None
 
     @staticmethod
     def _decorate(masked: str, mention: Mention) -> Mention:
-        after = masked[mention.end : mention.end + 2]
-        possessive = bool(_POSSESSIVE_AFTER.match(after))
-        before = _word_before(masked, mention.start)
-        governed = bool(before and before.lower() in _PREPOSITIONS)
-        if before and before.lower() == "to":
-            # "according to X" names a source, which the caller handles on purpose.
-            governed = not masked[: mention.start].rstrip().lower().endswith("according to")
-        modifier = (
-            mention.kind in ("name", "alias")
-            and not possessive
-            and (after_word := _MODIFIED_NOUN.match(masked, mention.end)) is not None
-            and after_word.group(1) not in _NOT_NOUNS
-            and not after_word.group(1).endswith(("ed", "ly"))
-            and _MODIFIER_BEFORE.search(masked, max(0, mention.start - 40), mention.start)
-            is not None
-        )
         return Mention(
             mention.start,
             mention.end,
             mention.person,
             mention.kind,
             mention.pronoun,
-            possessive,
-            governed,
-            modifier,
+            *_decoration(masked, mention.start, mention.end, mention.kind),
         )
+
+
+def _decoration(masked: str, start: int, end: int, kind: MentionKind) -> tuple[bool, bool, bool]:
+    """A mention's (possessive, governed, modifier), from the text around it."""
+    after = masked[end : end + 2]
+    possessive = bool(_POSSESSIVE_AFTER.match(after))
+    before = _word_before(masked, start)
+    governed = bool(before and before.lower() in _PREPOSITIONS)
+    if before and before.lower() == "to":
+        # "according to X" names a source, which the caller handles on purpose.
+        governed = not masked[:start].rstrip().lower().endswith("according to")
+    modifier = (
+        kind in ("name", "alias")
+        and not possessive
+        and (after_word := _MODIFIED_NOUN.match(masked, end)) is not None
+        and after_word.group(1) not in _NOT_NOUNS
+        and not after_word.group(1).endswith(("ed", "ly"))
+        and _MODIFIER_BEFORE.search(masked, max(0, start - 40), start) is not None
+    )
+    return possessive, governed, modifier
+
+
+@functools.lru_cache(maxsize=8192)
+def _escaped_len(text: str) -> int:
+    """``len(re.escape(text))``: an alternative's length in the regex, which orders them.
+    The same names come back in article after article, so each is escaped once."""
+    return len(re.escape(text))
 
 
 def _leftmost_longest(mention: Mention) -> tuple[int, int]:
@@ -858,8 +880,13 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
     texts = [_masked(p) for p in paragraphs]
     todo = list(dict.fromkeys(texts))
     spans = index._spans_of_each(todo)
+    # Only a name right after a role noun and blanks can be described (see _descriptor_in),
+    # and every name's mention starts where a span does: a text with no such span start
+    # learns nothing, and most texts have none, so their mentions are not worked out here.
     plain = {
         text: index._find_mentions(text, found, decorate=False)
+        if any(_ends_in_role_noun(_text_before(text, start)) for start, _ in found)
+        else []
         for text, found in zip(todo, spans, strict=True)
     }
     owners: dict[str, set[str]] = {}
