@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -141,9 +142,33 @@ def _races(circuit: dict[str, object]) -> list[dict[str, str]]:
 _LOADED: dict[Path, tuple[float, PlaceBook]] = {}
 
 
+#: How long the default places file is trusted before it is looked for and at again: a
+#: question asks for the book two or three times, and finding the file and reading its
+#: modification time on each ask was 8 % of /ask's CPU (issue 12). An edit shows within this.
+RECHECK_S = 2.0
+_RECENT: dict[str | None, tuple[float, PlaceBook]] = {}
+
+
 def place_book(path: Path | None = None) -> PlaceBook:
-    """The places file, read once and again only when it changes; empty when unreadable."""
-    path = path or places_file()
+    """The places file, read once and again only when it changes; empty when unreadable.
+
+    The default file (``places_file``) is looked at again at most every :data:`RECHECK_S`
+    seconds, per ``PITWALL_DATA_DIR`` (so pointing that elsewhere takes effect at once).
+    """
+    if path is not None:
+        return _book_at(path)
+    folder = os.environ.get("PITWALL_DATA_DIR")
+    now = time.monotonic()
+    recent = _RECENT.get(folder)
+    if recent is not None and now - recent[0] < RECHECK_S:
+        return recent[1]
+    book = _book_at(places_file())
+    _RECENT[folder] = (now, book)
+    return book
+
+
+def _book_at(path: Path) -> PlaceBook:
+    """The places file at ``path``, read again only when its modification time moves."""
     try:
         stamp = path.stat().st_mtime
     except OSError:
