@@ -50,6 +50,21 @@ SHARED = "\n\n".join(
 )  # fmt: skip
 
 
+BRIEF = "\n\n".join(
+    (
+        "date 2026-08-20 Invented briefing: Kestrel Rally dropped, Blue Mountain Racing to appeal",
+        "Kai Brandt's No. 14 Falcon started from the back of the invented Corran 400 field.",
+        "The stewards gave the #14 a drive-through penalty for jumping the restart.",
+        "The organisers have dropped the Kestrel Rally from next year's calendar. The event, "
+        "planned for May 4, has been replaced by a second round in Halden.",
+        "\"We disagree with the decision and we will appeal,\" Blue Mountain Racing said in a "
+        "statement after its car was excluded.",
+        "Orrin Vale, the Tarvo team principal, was asked about a protest. \"We will not "
+        "protest, it changes nothing,\" Vale said.",
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return stories_store(
@@ -58,6 +73,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-07-05-norvik", ENDURO),
             ("2026-07-12-fenwick", INTERVIEW),
             ("2026-06-01-hollin", SHARED),
+            ("2026-08-20-briefing", BRIEF),
         ),
     )
 
@@ -114,3 +130,28 @@ def test_health_and_feeling_questions_are_told_apart(
 ) -> None:
     assert (_ASKS_HEALTH.search(question) is not None) is health
     assert (_ASKS_FEELING.match(question) is not None) is feeling
+
+
+async def test_a_car_number_alias_is_its_hash_form_too(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("what pen did the 14 car get"))
+    assert "drive-through penalty for jumping the restart" in shown
+    assert "don't say" not in shown
+
+
+async def test_a_fans_filler_word_is_no_word_to_cover(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("are tarvo gonna protest"))
+    assert "protest" in shown
+    assert "don't say" not in shown
+
+
+async def test_initials_name_a_team(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("are bmr appealing"))
+    assert "we will appeal" in shown
+    assert "don't say" not in shown
+
+
+async def test_a_sentence_going_on_from_the_rarest_word_answers(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("whats replacing the kestrel rally"))
+    assert "replaced by a second round in Halden" in shown
+    assert "dropped the Kestrel Rally" in shown
+    assert "don't say" not in shown
