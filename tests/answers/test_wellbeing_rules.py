@@ -46,6 +46,7 @@ SHARED = "\n\n".join(
         "Marco Vell returns at the invented Hollin round after six weeks away. He broke his "
         "left wrist in a practice crash at Tarvos in April.",
         "Paolo Vell, no relation, finished second in the support race.",
+        '"My wrist has healed and I want points on Sunday," Marco Vell said.',
     )
 )  # fmt: skip
 
@@ -155,3 +156,9 @@ async def test_a_sentence_going_on_from_the_rarest_word_answers(engine: AnswerEn
     assert "replaced by a second round in Halden" in shown
     assert "dropped the Kestrel Rally" in shown
     assert "don't say" not in shown
+
+
+async def test_a_shared_name_in_what_said_is_the_one_quoted(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("what did vell say"))
+    assert "I want points on Sunday" in shown
+    assert "Several people" not in shown
