@@ -586,10 +586,22 @@ class Passages(Part):
             score += 3.0
         if query.prefer_quotes and speaker:
             score += 1.0
+        told_before = False
         if query.need is not None:
-            if not query.need.search(dated):
+            if query.need.search(dated):
+                score += 2.0
+            elif (
+                position
+                and named
+                and _told_by_lead(query.need)
+                and query.need.search(_sentence_before(passage.text, span))
+            ):
+                # "The race turned on lap 12. Petrucci ... ran into Bassani": the lap of
+                # what the sentence tells is the one its lead gives; both are shown.
+                score += 1.0
+                told_before = True
+            else:
                 return None
-            score += 2.0
         if query.need_written is not None and not query.need_written.search(sentence):
             return None
         for phrase in query.phrases:
@@ -606,7 +618,7 @@ class Passages(Part):
         return Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
             was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
-            own=own,
+            own=own, lead=told_before,
         )  # fmt: skip
 
     @staticmethod
@@ -897,6 +909,21 @@ def _initialled(sentence: str, forms: frozenset[str]) -> bool:
         if "".join(w[0] for w in words).casefold() in forms:
             return True
     return False
+
+
+def _told_by_lead(need: Searches) -> bool:
+    """Whether what ``need`` asks (a lap, a stage, a date) may be told by a sentence's lead:
+    a place in the standings or a number, which a lead gives about someone else, may not."""
+    return need.search("he was fifth, 40 points behind") is None
+
+
+def _sentence_before(text: str, span: tuple[int, int]) -> str:
+    """The sentence of a paragraph before the one at ``span`` (roughly: from the last
+    sentence end before it), without splitting the whole paragraph again."""
+    head = text[: span[0]].rstrip()
+    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("? ", 0, len(head) - 1),
+              head.rfind("! ", 0, len(head) - 1))  # fmt: skip
+    return head[cut + 2 :] if cut >= 0 else head
 
 
 def _asks_a_date(need: Searches) -> bool:

@@ -56,6 +56,8 @@ BRIEF = "\n\n".join(
         "date 2026-08-20 Invented briefing: Kestrel Rally dropped, Blue Mountain Racing to appeal",
         "Kai Brandt's No. 14 Falcon started from the back of the invented Corran 400 field.",
         "The stewards gave the #14 a drive-through penalty for jumping the restart.",
+        "The Corran 400 turned on lap 88. Brandt crashed at the final turn while running "
+        "third, and Sol Imre went on to win.",
         "The organisers have dropped the Kestrel Rally from next year's calendar. The event, "
         "planned for May 4, has been replaced by a second round in Halden.",
         "\"We disagree with the decision and we will appeal,\" Blue Mountain Racing said in a "
@@ -162,3 +164,10 @@ async def test_a_shared_name_in_what_said_is_the_one_quoted(engine: AnswerEngine
     shown = render_text(await engine.ask("what did vell say"))
     assert "I want points on Sunday" in shown
     assert "Several people" not in shown
+
+
+async def test_the_lap_a_lead_sentence_gives_is_the_lap_of_the_next(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("which lap did brandt crash"))
+    assert "turned on lap 88" in shown
+    assert "Brandt crashed at the final turn" in shown
+    assert "don't say" not in shown
