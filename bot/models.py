@@ -12,6 +12,7 @@ from datetime import date
 from typing import Literal
 
 __all__ = [
+    "INTERVIEWER",
     "Article",
     "ArticleSummary",
     "Fact",
@@ -164,3 +165,10 @@ class Passage:
     text: str
     paragraph: int
     source: Source | None = None
+
+
+# -- interviews (issue 9) -------------------------------------------------------------------
+
+#: The label of an interviewer's question in a Q&A ("Q: Why now?"): the words are nobody's
+#: statement, and the paragraph after it is the interviewee's answer to it.
+INTERVIEWER = "Interviewer"

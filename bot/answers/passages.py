@@ -22,6 +22,12 @@ from typing import Protocol
 
 import snowballstemmer
 
+from bot.answers._interviews import (
+    ANSWER_SENTENCES,
+    QUESTION_COVER,
+    question_paragraphs,
+    the_answer,
+)
 from bot.answers.lookup import Part
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise
@@ -467,7 +473,10 @@ class Passages(Part):
         if query.need_rarest and rare_group:
             _carry_rarest(scored)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
-        answering = [s for s in scored if self._answers(query, s)]
+        asks = {slug: question_paragraphs(said) for slug, said in quotes.items()}
+        answering = [
+            s for s in scored if self._answers(query, s) or _asks_it(query, s, asks)
+        ]  # fmt: skip
         if query.newest_first and answering:
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
@@ -486,9 +495,35 @@ class Passages(Part):
         every = {(id(s.passage), s.position): s for s in scored}
         asked = _asked_forms(query, name_forms)
         return (
-            self._pick(answering, every, query.place_asked, asked),
-            self._pick(scored, every, query.place_asked, asked),
-        )
+            await self._with_answers(self._pick(answering, every, query.place_asked, asked),
+                                     quotes, reported),
+            await self._with_answers(self._pick(scored, every, query.place_asked, asked),
+                                     quotes, reported),
+        )  # fmt: skip
+
+    async def _with_answers(
+        self,
+        picked: list[Scored],
+        quotes: dict[str, list[Quote]],
+        reported: dict[str, list[ReportedStatement]],
+    ) -> list[Scored]:
+        """An interviewer's question shown brings the first sentences of its answer, the
+        next paragraph, right after it (``bot.answers._interviews``)."""
+        for at, s in enumerate(picked):
+            answer = await the_answer(s.passage, quotes, self.store.article_passages)
+            if answer is None or any(p.passage.paragraph == answer.paragraph for p in picked):
+                continue
+            slug = answer.source.slug if answer.source else ""
+            added: list[Scored] = []
+            for i, span in enumerate(split_sentences(answer.text)[:ANSWER_SENTENCES]):
+                speaker, quoted, was_reported = _speaker_of(
+                    answer, span, quotes.get(slug, ()), reported.get(slug, ())
+                )
+                text = answer.text[span[0] : span[1]].strip()
+                added.append(Scored(s.score, text, answer, s.order + 1 + i, i, speaker, quoted,
+                                    was_reported))  # fmt: skip
+            return picked[: at + 1] + added + picked[at + 1 :]
+        return picked
 
     def _score(
         self,
@@ -1031,6 +1066,16 @@ def _newest_event(query: Query, answering: list[Scored]) -> list[Scored]:
 
 def _date(passage: Passage) -> date:
     return passage.source.published if passage.source else date.min
+
+
+def _asks_it(query: Query, s: Scored, asks: dict[str, frozenset[int]]) -> bool:
+    """Whether the sentence is an interviewer's question that is the fan's own question:
+    it holds nearly all their words and names whom they ask about. Its answer, the next
+    paragraph, is then the answer whatever kind of words it uses ("When we deserve to")."""
+    slug = s.passage.source.slug if s.passage.source else ""
+    if s.passage.paragraph not in asks.get(slug, frozenset()):
+        return False
+    return s.cover >= QUESTION_COVER and (not query.people or s.named)
 
 
 def _speaker_of(

@@ -66,8 +66,14 @@ _STOP = _words(
     Gazzetta Corriere Tuttosport Autosprint Marca Bild Blick Zeitung Speedweek Telegraaf
     Algemeen Dagblad Sanomat Viaplay Movistar DAZN ESPN Equipe Équipe L'Equipe L'Équipe Sport
     Auto Motor Mundo Deportivo Canal Ziggo ServusTV
+    Porsche Toyota Hyundai Chevrolet Peugeot Lamborghini BMW Lexus Corvette Acura Nissan Mazda
+    Maserati Ducati Yamaha Aprilia KTM Kawasaki Subaru Skoda Citroen Citroën Bentley Dallara
+    Ligier Oreca Stage Stages Shakedown Triple
     """
 )
+# (The last lines: makers, whose names make team names of people's ("Porsche Penske",
+# "Manthey Porsche"), and rally and race words that open or close a thing's name ("Power
+# Stage", "Triple Eight"); none is anyone's name.)
 # Capitalised words that start sentences or are titles; dropped from the front of a name.
 _COMMON = _words(
     """
@@ -111,15 +117,17 @@ NATIONALITY_NOUNS = (
     "Portuguese|Aussie|Welshman|Irishman|Hungarian|Pole"
 )
 _ROLE_NOUNS = (
-    "driver|star|boss|racer|champion|rookie|veteran|youngster|team-?mate|principal|chief|ace|"
+    "driver|rider|star|boss|racer|champion|rookie|veteran|youngster|team-?mate|principal|chief|ace|"
     "pilot|spokes(?:man|woman|person)|engineer|mechanic|insider|source|official|steward|fan|"
     "observer|pundit|commentator|executive|director|manager|owner|CEO|gun|man|woman"
 )
 _FILLER = r"(?:(?!(?:and|or|but|of|to|with|for|in|on|at|by)\b)[\w'’.-]+\s+)"
 # References to someone the text does not name here: they block guessing, never name anyone.
+# ("the championship leader" is one, but "leader" is no role a descriptor gives: "Championship
+# leader Broc Feeney" has no team "Championship".)
 _UNKNOWN = re.compile(
     rf"\b(?:the\s+\d{{1,2}}-year-old|the\s+(?:{NATIONALITY_NOUNS})\b"
-    rf"|(?:the|a|an|one|another)\s+{_FILLER}{{0,3}}?(?:{_ROLE_NOUNS})\b)",
+    rf"|(?:the|a|an|one|another)\s+{_FILLER}{{0,3}}?(?:{_ROLE_NOUNS}|leader)\b)",
     re.IGNORECASE,
 )
 ROLE_NOUN = re.compile(rf"^(?:{_ROLE_NOUNS})$", re.IGNORECASE)
@@ -783,6 +791,7 @@ def discover_people(
                 nicknames.setdefault(name, owner)
                 continue
             people.append(PersonEntry(name))
+    people = _without_surname_runs(people, len(known))
     if nicknames:
         people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))
@@ -790,6 +799,18 @@ def discover_people(
         index = _with_learned_aliases(index, paragraphs)
     log.debug("people found: %s", ", ".join(index.names))
     return index
+
+
+def _without_surname_runs(people: list[PersonEntry], kept: int) -> list[PersonEntry]:
+    """Drop a found name that is the end of another found name: "Pier Guidi" or "De
+    Pasquale" (a surname of two words, written alone) is "Alessandro Pier Guidi" or "Anton
+    De Pasquale" again, not a second person. The first ``kept`` (known) people stay."""
+    folded = [p.name.casefold() for p in people]
+    return [
+        person
+        for i, person in enumerate(people)
+        if i < kept or not any(other.endswith(" " + folded[i]) for other in folded)
+    ]
 
 
 def _nickname_owner(name: str) -> tuple[str, frozenset[str]] | None:

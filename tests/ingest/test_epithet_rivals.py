@@ -57,3 +57,67 @@ def test_an_epithet_names_someone_only_when_one_person_fits(
     texts = [paragraph]
     (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        pytest.param(
+            "Rhys Pellow admitted he had been beaten by Tomas Kovar. "
+            '"He was better all weekend," the Welshman said.',
+            "Rhys Pellow",
+            id="the-speaking-subject-nothing-known-about-anyone",
+        ),
+        pytest.param(
+            "Rhys Pellow finished behind Tomas Kovar. "
+            '"He was better all weekend," the Welshman said.',
+            None,
+            id="a-subject-not-speaking-is-no-guess",
+        ),
+    ],
+)
+def test_an_unknown_epithet_after_a_speaking_subject_is_that_subject(
+    paragraph: str, speaker: str | None
+) -> None:
+    """An epithet nothing can check, right after a sentence that has the subject speaking,
+    is the subject; without that sentence it stays unattributed."""
+    texts = [paragraph]
+    (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
+    assert quote.speaker == speaker
+
+
+def test_an_epithet_that_fits_someone_known_is_not_given_to_the_speaking_subject() -> None:
+    """ "the Briton" fits Norris (the register knows him): not the unknown speaking subject."""
+    texts = [
+        "Rhys Pellow admitted he had been beaten by Lando Norris. "
+        '"He was better all weekend," the Briton said.'
+    ]
+    (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
+    assert quote.speaker != "Rhys Pellow"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        pytest.param(
+            [
+                "Pedro Acosta crashed at Turn 3.",
+                'Acosta did not argue. "It was my fault," the KTM rider said.',
+            ],
+            "Pedro Acosta",
+            id="a-rider-by-team",
+        ),
+        pytest.param(
+            [
+                "Jorge Martin and Enea Bastianini battled for third.",
+                'Jorge Martin was not happy. "I wanted more," the championship leader said.',
+            ],
+            "Jorge Martin",
+            id="the-championship-leader-one-person-named",
+        ),
+    ],
+)
+def test_a_rider_or_a_leader_is_an_epithet(paragraphs: list[str], speaker: str) -> None:
+    """ "the KTM rider" and "the championship leader" resolve like "the Ferrari driver"."""
+    quotes = extract_quotes(paragraphs, discover_people(paragraphs), published=date(2024, 11, 4))
+    assert [q.speaker for q in quotes] == [speaker]

@@ -186,3 +186,48 @@ def test_the_statement_is_the_one_organisation_said_to_issue_it(
     """ "The statement read" takes the organisation the text says issued it, if only one."""
     found = quotes(paragraphs)
     assert (found[-1].speaker, found[-1].label) == (None, label)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "label"),
+    [
+        pytest.param(
+            [
+                "The stewards' verdict came late on Saturday. "
+                '"Car 4 moved under braking and forced Car 7 wide," the document read.'
+            ],
+            "the stewards",
+            id="the-document-read",
+        ),
+        pytest.param(
+            [
+                "The FIA published its decision an hour after the race.",
+                'The ruling said the move was "clearly avoidable".',
+            ],
+            "the FIA",
+            id="the-ruling-said-partial-owner-in-paragraph-before",
+        ),
+        pytest.param(
+            [
+                "The race stewards issued their decision after midnight.",
+                "They handed Hamilton a grid drop. "
+                'The document noted that he had "ignored the yellow flags".',
+            ],
+            "the race stewards",
+            id="the-document-noted-partial",
+        ),
+        pytest.param(
+            [
+                "Hamilton read the decision twice. "
+                '"A five-second penalty is applied," the document read.'
+            ],
+            None,
+            id="a-person-reading-the-decision-owns-nothing",
+        ),
+    ],
+)
+def test_a_documents_words_are_its_issuers(paragraphs: list[str], label: str | None) -> None:
+    """ "The document read" and "the ruling said" take the one body said to issue it, no
+    person; when a person is the one the text has with the document, nobody."""
+    found = quotes(paragraphs)
+    assert (found[-1].speaker, found[-1].label) == (None, label)

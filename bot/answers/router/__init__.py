@@ -52,6 +52,7 @@ from bot.answers.text import clean, normalise, strip_quotes
 from bot.answers.understand import (
     read,
 )
+from bot.models import INTERVIEWER
 
 __all__ = ["Router"]
 
@@ -186,6 +187,7 @@ class Router(SaidRouter):
         ):
             # No question word: perhaps a remembered phrase ("the best day of my life").
             found = await self.engine.whosaid(bare)
-            if isinstance(found, WhoSaidAnswer):
+            # An interviewer's question is nobody's remembered words: the fan asks it too.
+            if isinstance(found, WhoSaidAnswer) and found.quote.label != INTERVIEWER:
                 return found
         return await self._general(bare, reading)

@@ -111,6 +111,18 @@ class _Mentions(_Organisations):
             # "The veteran grinned.": a role nothing can check is whom the reader has in mind.
             return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
                                 "current subject")  # fmt: skip
+        if (
+            salient is not None
+            and self.info
+            and salient in self.info[-1].speaking
+            and describer.fits(text, salient) is None
+            and not any(describer.fits(text, name) for name in self.people.names)
+        ):
+            # "Evans admitted he was beaten. '...,' the Welshman said.": the sentence before
+            # has the current subject speaking, and nothing known fits anyone else: the
+            # epithet is the writer's way of not repeating the speaker's name.
+            return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
+                                "subject the sentence before has speaking")  # fmt: skip
         if _EPITHET.fullmatch(text):
             named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
             if len(named) == 1:

@@ -30,7 +30,12 @@ def _org_name(group: str) -> str:
     )
 
 
-_STATEMENT_NOUN = r"(?:team\s+|official\s+|written\s+|short\s+)?statement"
+#: The written forms a team's or body's words come in: a statement, and the documents a
+#: body publishes ("the stewards' decision", "the document read", "the verdict said").
+_DOCUMENT = r"(?:statement|document|decision|ruling|verdict|bulletin|notice|communiqu[eé]|summons)"
+_STATEMENT_NOUN = rf"(?:team\s+|official\s+|written\s+|short\s+)?{_DOCUMENT}"
+#: Whether a stretch of text speaks of a statement or a document (a cheap test first).
+_SPEAKS_OF_DOCUMENT = re.compile(rf"\b{_DOCUMENT}s?\b", re.IGNORECASE)
 _STATEMENT_VERB = r"(?:read|reads|said|says|added|continued|went\s+on|stated)"
 #: "a statement from the FIA": how a statement names whose it is.
 _STATEMENT_FROM = r"(?:from|by|of|issued\s+by|released\s+by)"
@@ -54,12 +59,22 @@ _PRE_STATEMENT = re.compile(
 )
 
 _BARE_STATEMENT = (
-    r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:team['’]s\s+|short\s+|written\s+)?statement\s+"
-    rf"{_STATEMENT_VERB}"
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:team['’]s\s+|short\s+|written\s+)?"
+    rf"{_DOCUMENT}\s+{_STATEMENT_VERB}"
 )
 #: "“...,” the statement read": whose, the sentences before must tell.
 _POST_BARE_STATEMENT = re.compile(rf"^[\s,.!?…—–-]*{_BARE_STATEMENT}\b")
 _PRE_BARE_STATEMENT = re.compile(rf"\b{_BARE_STATEMENT}(?:\s+\w+){{0,2}}?\s*[:,]\s*$")
+#: 'The document noted that the penalty was "..."': a document as the subject of reported
+#: words, its owner told by the sentences before (as for "the statement read").
+_DOCUMENT_CLAUSE = re.compile(
+    rf"\s*(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+['’]?\s+)?{_DOCUMENT}\s+"
+    r"(?:noted|said|says|stated|read|reads|added|ruled|concluded|found|described|called|"
+    r"deemed|judged|explained|wrote)\b"
+)
+#: A body written in lower case, as the press writes it ("the stewards", "the race
+#: stewards"): capitalised runs miss it.
+_LOWER_BODY = re.compile(r"\b[Tt]he\s+(?:race\s+)?stewards\b")
 #: A clause whose subject is an organisation and whose verb says something ("Red Bull
 #: called the penalty", "the stewards described the move as").
 _ORG_CLAUSE = re.compile(
@@ -111,10 +126,11 @@ class _Organisations(_State):
         return _Attribution("blocked", None, None, f'organisation "{label}"', label=label)
 
     def _statement_owner(self, masked: str, upto: int) -> _Attribution | None:
-        """Whose "the statement" is: the one organisation the sentences speaking of a
-        statement name, in this paragraph before ``upto`` or else the paragraph before
-        ("Toyota's frustration boiled over when the team issued a statement"). None when
-        they name a person (or "he"), several organisations, or none."""
+        """Whose "the statement" (or "the document") is: the one organisation the sentences
+        speaking of a statement or a document name, in this paragraph before ``upto`` or
+        else the paragraph before ("Toyota's frustration boiled over when the team issued a
+        statement"). None when they name a person (or "he"), several organisations, or
+        none."""
         places = [masked[:upto]]
         if len(self.masked) >= 2:
             places.append(self.masked[-2])
@@ -123,13 +139,15 @@ class _Organisations(_State):
             spoken = False
             for a, b in sentence_spans(text):
                 sentence = text[a:b]
-                if "statement" not in sentence.lower():
+                if _SPEAKS_OF_DOCUMENT.search(sentence) is None:
                     continue
                 spoken = True
                 if any(x.kind != "unknown" for x in self.people.mentions(sentence)):
                     return None  # "Hamilton issued a statement on Ferrari's pace"
-                for run in _CAPITALISED_RUN.finditer(sentence):
-                    found = self._organisation(run.group(0), "statement")
+                runs = [run.group(0) for run in _CAPITALISED_RUN.finditer(sentence)]
+                runs += [run.group(0) for run in _LOWER_BODY.finditer(sentence)]
+                for run in runs:
+                    found = self._organisation(run, "statement")
                     if found is not None and found.label:
                         labels.add(found.label)
             if spoken:

@@ -104,7 +104,9 @@ _ALNUM = re.compile(r"[^\W_]")
 #: such a back-reference reads; otherwise the quote stays unattributed.
 _EPITHET = re.compile(
     r"the\s+(?:[A-Z][a-z]+(?:man|woman)?|\d{1,2}-year-old"
-    r"|(?:[A-Z][\w-]*\s+){0,2}(?:driver|star|boss|rookie|champion|veteran|youngster|principal))"
+    r"|(?:[A-Z][\w-]*\s+|(?:championship|points|series|title|world|race|reigning|defending|"
+    r"former)\s+){0,2}"
+    r"(?:driver|rider|leader|star|boss|rookie|champion|veteran|youngster|principal))"
 )
 
 #: A nickname as a tag's subject: "Checo", "Danny Ric", "the Honey Badger", "El Diablo".

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from bot.ingest.attribution.mentions import _Mentions
 from bot.ingest.attribution.organisations import (
+    _DOCUMENT_CLAUSE,
     _ORG_CLAUSE,
     _POST_BARE_STATEMENT,
     _POST_STATEMENT,
     _PRE_BARE_STATEMENT,
     _PRE_STATEMENT,
+    _SPEAKS_OF_DOCUMENT,
 )
 from bot.ingest.attribution.patterns import (
     _ACCORDING,
@@ -56,7 +58,7 @@ class _Tags(_Mentions):
             found = self._organisation(subject, "statement")
             if found is not None:
                 return self._cued(found, "statement", m.group(0), paragraph)
-        m = _POST_BARE_STATEMENT.match(text) if "tatement" in text else None
+        m = _POST_BARE_STATEMENT.match(text) if _SPEAKS_OF_DOCUMENT.search(text) else None
         if m:
             found = self._statement_owner(masked, start)
             if found is not None:
@@ -130,13 +132,14 @@ class _Tags(_Mentions):
         self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
     ) -> _Attribution:
         pre = masked[start:end]
-        m = _PRE_STATEMENT.search(pre) if "tatement" in pre or "ruled" in pre else None
+        documented = _SPEAKS_OF_DOCUMENT.search(pre) is not None
+        m = _PRE_STATEMENT.search(pre) if documented or "ruled" in pre else None
         if m:
             subject = m.group("subj") or m.group("by") or m.group("body") or ""
             found = self._organisation(subject, "statement")
             if found is not None:
                 return self._cued(found, "statement", m.group(0), paragraph)
-        m = _PRE_BARE_STATEMENT.search(pre) if "tatement" in pre else None
+        m = _PRE_BARE_STATEMENT.search(pre) if documented else None
         if m:
             found = self._statement_owner(masked, start + m.start())
             if found is not None:
@@ -215,6 +218,12 @@ class _Tags(_Mentions):
         lead = _SUBORDINATE.match(masked, clause_start)
         if lead is not None and lead.end() <= at:
             clause_start = lead.end()
+        m = _DOCUMENT_CLAUSE.match(masked, clause_start, at)
+        if m is not None:
+            # 'The document noted that he had "ignored the flags"': a document's words, its
+            # issuer's if the text says who issued it, never the person it speaks of.
+            found = self._statement_owner(masked, clause_start) or _BLOCKED
+            return self._cued(found, "reported speech", m.group(0), paragraph)
         for mention in mentions:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
                 said = _REPORTED_BY.search(masked, clause_start, mention.start)

@@ -8,6 +8,7 @@ from bot.ingest.attribution.labels import _LABEL_ROLES, _Label
 from bot.ingest.attribution.records import _Attribution
 from bot.ingest.attribution.tags import _Tags
 from bot.ingest.text import Segment
+from bot.models import INTERVIEWER
 
 
 class _Transcripts(_Tags):
@@ -19,7 +20,7 @@ class _Transcripts(_Tags):
         """The speaker a transcript label names: a person, or a role or team kept as a label."""
         cue = f'transcript label "{label.text}:"'
         if label.question:
-            return _Attribution("blocked", None, None, cue, paragraph, "Interviewer")
+            return _Attribution("blocked", None, None, cue, paragraph, INTERVIEWER)
         if label.answer:
             who = self._interviewee()
             if who is None:
