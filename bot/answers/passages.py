@@ -138,10 +138,17 @@ def forms_of(person: Person) -> set[str]:
     for alias in person.aliases:
         a = alias.casefold()
         forms.add(a)
+        if m := _CAR_ALIAS.match(a):
+            # "No. 60" is written "#60", "No 60" and "car 60" too.
+            forms.update((f"#{m[1]}", f"no {m[1]}", f"no.{m[1]}", f"car {m[1]}"))
         if a.startswith("the ") and " " in a[4:]:
             # "the Italian" is Bastianini, but "Italian" alone is any Italian thing.
             forms.add(a[4:])
     return {f for f in forms if f}
+
+
+#: A car number given to a person as an alias ("No. 60").
+_CAR_ALIAS = re.compile(r"^no\.?\s?(\d{1,3})$")
 
 
 def initials_of(name: str) -> str:
@@ -279,6 +286,8 @@ class Passages(Part):
     async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
         """(answering sentences, best first; the nearest sentences, answering or not)."""
         index = self._index
+        if query.groups:
+            query = _without_fillers(query)
         if any(w in _VERB_FORMS or w in _SAME for g in query.groups for w in g):
             # "what lap did the 45 blow up": a report writes "blew"; stems never join them.
             groups = [_with_forms(g) for g in query.groups]
@@ -378,6 +387,13 @@ class Passages(Part):
                 reported[r.source.slug].append(r)
         cue_stems = {stem(c) for c in query.cues}
         required = {stem(c) for c in query.required}
+        # A short word no article holds may be a name's initials ("JGR": Joe Gibbs Racing).
+        initialisms = {
+            i: frozenset(w for w in g if 2 <= len(w) <= 5 and w.isalpha())
+            for i, g in enumerate(query.groups)
+            if not any(counts.get(x) for x in group_stems[i])
+        }
+        initialisms = {i: f for i, f in initialisms.items() if f}
         # How much of the question each story covers anywhere: picks the story ("indycar").
         story_stems: dict[str, set[str]] = {}
         for p in found:
@@ -427,7 +443,7 @@ class Passages(Part):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
                     quotes[slug], reported[slug], required, team_forms, previous,
-                    headline_stems.get(slug, frozenset()), rare_group,
+                    headline_stems.get(slug, frozenset()), rare_group, initialisms,
                 )  # fmt: skip
                 if (
                     item is not None
@@ -454,6 +470,8 @@ class Passages(Part):
                     s.required = s.cue = True
                     s.score += 6.0  # the required cue's and a cue's worth, as its own would
         _lean_on_leads(scored, weights)
+        if query.need_rarest and rare_group:
+            _carry_rarest(scored)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         asks = {slug: question_paragraphs(said) for slug, said in quotes.items()}
         answering = [
@@ -525,6 +543,7 @@ class Passages(Part):
         previous: set[str],
         story: frozenset[str] = frozenset(),
         rare: frozenset[str] = frozenset(),
+        initialisms: dict[int, frozenset[str]] | None = None,
     ) -> Scored | None:
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
@@ -545,6 +564,10 @@ class Passages(Part):
             covered = have | frozenset(w for w in story - query.own_only if not w[:1].isdigit())
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
+        for i, forms in (initialisms or {}).items():
+            if _initialled(sentence, forms):
+                matched += weights[i]
+                own |= {i}
         rarest = not rare or bool(have & rare)
         cover = matched / sum(weights) if weights else 0.0
         score = matched
@@ -598,10 +621,22 @@ class Passages(Part):
             score += 3.0
         if query.prefer_quotes and speaker:
             score += 1.0
+        told_before = False
         if query.need is not None:
-            if not query.need.search(dated):
+            if query.need.search(dated):
+                score += 2.0
+            elif (
+                position
+                and named
+                and _told_by_lead(query.need)
+                and query.need.search(_sentence_before(passage.text, span))
+            ):
+                # "The race turned on lap 12. Petrucci ... ran into Bassani": the lap of
+                # what the sentence tells is the one its lead gives; both are shown.
+                score += 1.0
+                told_before = True
+            else:
                 return None
-            score += 2.0
         if query.need_written is not None and not query.need_written.search(sentence):
             return None
         for phrase in query.phrases:
@@ -618,7 +653,7 @@ class Passages(Part):
         return Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
             was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
-            own=own,
+            own=own, lead=told_before,
         )  # fmt: skip
 
     @staticmethod
@@ -878,6 +913,54 @@ def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
             s.lead = True
 
 
+#: A sentence going on with what the one before it named: "The race, planned for June 5,
+#: has been replaced", "It was", "He said".
+_CONTINUES = re.compile(
+    r"^[\"“‘']?(?:the|this|that|these|those|it|its|he|she|they|his|her|their)\b", re.I
+)
+
+
+def _carry_rarest(scored: list[Scored]) -> None:
+    """A sentence going on with the one before it ("Formula E has dropped the Jakarta
+    E-Prix. The race ... has been replaced by a second race in Tokyo") holds the rarest
+    word of the question through it, and is shown with it."""
+    at = {(id(s.passage), s.position): s for s in scored}
+    for s in scored:
+        if s.rarest or not s.position or not _CONTINUES.match(s.text):
+            continue
+        before = at.get((id(s.passage), s.position - 1))
+        if before is not None and before.rarest:
+            s.rarest = s.lead = True
+
+
+#: Runs of capitalised words: a team's or a body's name, whose initials fans type.
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:(?:of|de|&)\s+)?){1,4}[A-Z][\w'’-]*")
+
+
+def _initialled(sentence: str, forms: frozenset[str]) -> bool:
+    """Whether the sentence names something whose initials are one of ``forms``."""
+    for m in _CAPITALISED_RUN.finditer(sentence):
+        words = [w for w in m[0].split() if w[:1].isupper()]
+        if "".join(w[0] for w in words).casefold() in forms:
+            return True
+    return False
+
+
+def _told_by_lead(need: Searches) -> bool:
+    """Whether what ``need`` asks (a lap, a stage, a date) may be told by a sentence's lead:
+    a place in the standings or a number, which a lead gives about someone else, may not."""
+    return need.search("he was fifth, 40 points behind") is None
+
+
+def _sentence_before(text: str, span: tuple[int, int]) -> str:
+    """The sentence of a paragraph before the one at ``span`` (roughly: from the last
+    sentence end before it), without splitting the whole paragraph again."""
+    head = text[: span[0]].rstrip()
+    cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("? ", 0, len(head) - 1),
+              head.rfind("! ", 0, len(head) - 1))  # fmt: skip
+    return head[cut + 2 :] if cut >= 0 else head
+
+
 def _asks_a_date(need: Searches) -> bool:
     """Whether a query's required pattern is a date's ("on Sunday", "July 14")."""
     return need.search("it was on sunday") is not None
@@ -928,6 +1011,26 @@ _SAME: dict[str, tuple[str, ...]] = {
     "angry": ("unhappy", "frustrated"), "target": ("aim", "goal"),
     "push": ("forcing", "forced"), "pushed": ("forcing", "forced"),
 }  # fmt: skip
+
+
+#: Fans' fillers, which no report writes: a sentence cannot cover them, so a question holding
+#: one ("are Ferrari gonna protest", "wtf happened") would be answered by none.
+_FILLERS = frozenset(
+    {"gonna", "wanna", "gotta", "wtf", "lol", "tho", "pls", "plz", "omg", "ngl", "tbh", "idk",
+     "smh", "btw", "rn", "fr", "ya", "yeah", "yea", "hey", "huh", "eh", "lmao", "bruh", "dude",
+     "guys", "ok", "okay", "hmm", "um", "uh"}
+)  # fmt: skip
+
+
+def _without_fillers(query: Query) -> Query:
+    """The query without the groups no sentence needs to hold: fans' fillers, and the
+    words of a phrase every answer must hold anyway ("car" of "the 60 car", whose number
+    the sentence must name as "#60", "No. 60" or "car 60")."""
+    spelt = {w for p in query.phrases for w in words_of(p.removeprefix("re:"))}
+    groups = [g for g in query.groups if not set(g) <= _FILLERS and not set(g) & spelt]
+    if len(groups) == len(query.groups):
+        return query
+    return dataclasses.replace(query, groups=groups)
 
 
 def _with_forms(group: tuple[str, ...]) -> tuple[str, ...]:

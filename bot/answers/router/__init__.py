@@ -112,6 +112,8 @@ class Router(SaidRouter):
 
         if (relation := await self._relation(bare, reading)) is not None:
             return relation  # "who is Solberg's co-driver", "who replaces Hulkenberg"
+        if (wellbeing := await self._wellbeing(bare, reading)) is not None:
+            return wellbeing  # "is Bassani hurt", "how is Piastri feeling"
 
         if (m := _WHO_IS.match(bare)) and not _kinds(reading) - {"nickname"}:
             found = await self._who_is(strip_quotes(m[1]), reading)

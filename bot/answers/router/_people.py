@@ -49,6 +49,46 @@ class PeopleRouter(StoriesRouter):
     sharing a name, a team's boss.
     """
 
+    async def _wellbeing(self, bare: str, reading: Reading) -> Answer | None:
+        """Answer "is X ok", "was X hurt", "how is X feeling"; None when not asked."""
+        low = bare.casefold()
+        health = _ASKS_HEALTH.search(low) is not None
+        feeling = not health and _ASKS_FEELING.match(low) is not None
+        if not (health or feeling):
+            return None
+        people = list(reading.people) or self._sharing(reading)
+        if not people:
+            return None
+        cues = _HEALTH_CUES if health else (*_FEELING_CUES, *_HEALTH_CUES)
+        best: tuple[float, list[Scored], str] | None = None
+        for name in people[:1] if reading.people else people:
+            query = Query(
+                people=(name,), subject=name, cues=cues, cue_phrases=_HEALTH_PHRASES,
+                need_cue=True, prefer_quotes=feeling, min_cover=0.0,
+            )  # fmt: skip
+            found, _ = await self.passages.find(query)
+            if found and (best is None or found[0].score > best[0]):
+                best = (found[0].score, found, name)
+        if best is None:
+            if len(people) != 1 and not reading.people:
+                return None
+            what = "how" if feeling else "whether"
+            state = "feels" if feeling else "was hurt"
+            return NotFound(f"The articles don't say {what} {people[0]} {state}.")
+        picked = best[1]
+        race = await self.passages.race_of(picked)
+        return PassageAnswer(tuple(self.passages_found(picked)), "", "", race)
+
+    def _sharing(self, reading: Reading) -> list[str]:
+        """The people sharing a name the question gives ("Martin": Jorge and Scott), when
+        it names no one the lookup could single out: the health sentences choose."""
+        ambiguous = self.lookup.index.ambiguous
+        for word in reading.words:
+            names = ambiguous.get(word)
+            if names and len(names) <= 5:
+                return list(names)
+        return []
+
     async def _relation(self, bare: str, reading: Reading) -> Answer | None:
         """Someone's team-mate, co-driver, replacement (or whom they replace), as a story
         states it: the relation fact the ingester read, and the sentence saying it, cited.
@@ -405,3 +445,47 @@ class _TeamWritten:
                         found[m.span()] = (m.start(), next(g for g in m.groups() if g))
                 at = low.find(form, at + 1)
         return [team for _, team in sorted(found.values())]
+
+
+# --- Wellbeing: "is X ok", "was X hurt", "how is X feeling" -------------------------------
+
+#: A question about someone's health: a health word after "is/was X", or an injury word
+#: anywhere ("where did Martin get hurt", "how bad is Simpson's injury"). "ok but why did
+#: Checo crash" opens with "ok": the word must follow the verb and the name.
+_ASKS_HEALTH = re.compile(
+    r"^(?:is|was|are|were|has|iz)\s+\S.*?\b(?:ok|okay|alright|all\s+right|fine|hurt|injured|"
+    r"unhurt|uninjured|fit|well|safe|in\s+(?:the\s+)?hospital|badly\s+hurt|recovered)\b"
+    r"|\b(?:hurt|injur(?:y|ed|ies)|hospital(?:ised|ized)?|broke\s+\w+|fractur\w*|"
+    r"concussion|surgery|operation)\b"
+)
+#: A question about someone's feelings: "how is X feeling", "how does X feel", "how is X
+#: doing", "how X feeling".
+_ASKS_FEELING = re.compile(
+    r"^how(?:\s+(?:is|was|s|does|did|are))?\s+\S.*?\b(?:feel|feeling|feels|doing|coping|"
+    r"holding\s+up)\b"
+)
+#: Words a report uses for someone's health: injuries, the medical centre, the body's parts.
+_HEALTH_CUES = (
+    "hurt", "hurts", "injury", "injuries", "injured", "unhurt", "uninjured", "hospital",
+    "medical", "ambulance", "doctor", "doctors", "bruising", "bruised", "broke", "broken",
+    "fracture", "fractured", "sore", "pain", "painful", "concussion", "surgery", "unfit",
+    "recovery", "recovering", "recovered", "wrist", "ankle", "collarbone", "shoulder",
+    "knee", "arm", "rib", "ribs", "neck", "foot", "finger", "hip", "bone", "scan", "scans",
+    "x-ray", "stitches", "crutches",
+)  # fmt: skip
+#: Phrases of health whose words alone say other things ("fit new tyres", "1.2s back").
+_HEALTH_PHRASES = (
+    r"re:(?:i'm|i am|i’m|he's|he is|she's|she is|was|is|feel|feels|felt)\s+"
+    r"(?:ok|okay|fine|alright|all right|good|well)\b",
+    "climbed out", "walked away", "walked to", "got out", "released with",
+    "released from", "cleared to", "passed fit", "nothing is broken",
+    "checked and released", "was checked", "declared fit", "be fit",
+)  # fmt: skip
+#: Words a person uses for how they feel, beside the health ones.
+_FEELING_CUES = (
+    "feel", "feeling", "feels", "felt", "happy", "unhappy", "proud", "disappointed",
+    "disappointing", "gutted", "frustrated", "frustrating", "emotional", "relieved",
+    "delighted", "angry", "upset", "sad", "pleased", "devastated", "annoyed", "thrilled",
+    "hurts", "painful", "tough", "hard", "difficult", "great", "amazing", "incredible",
+    "confident", "satisfied", "heartbroken", "gutting", "sore", "tired", "exhausted",
+)  # fmt: skip

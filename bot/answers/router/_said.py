@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from bot.answers.passages import (
     Query,
     Scored,
     forms_of,
+    stem,
+    stems,
     words_of,
 )
 from bot.answers.quotes import organisation_said
@@ -43,6 +46,8 @@ __all__ = ["SaidRouter"]
 
 #: A role this many people share ("the team owner") is answered with each one's words.
 SHARED_ROLE = 3
+#: Quotes of each person sharing a name read to tell which one a question means.
+QUOTE_CONTEXT = 20
 
 #: "his co-driver", "her team-mate": someone named by their relation to the speaker.
 _RELATED = re.compile(
@@ -101,6 +106,8 @@ class SaidRouter(GeneralRouter):
             context = [w for w in reading.words if w != normalise(who)]
             context += [normalise(p).split()[-1] for p in reading.people if p not in shared]
             name = await self._by_context(shared, context)
+            if name is None:
+                name = await self._quoted_among(shared, context)
         if name is None:
             if (several := self._several(who)) is not None:
                 return several
@@ -152,6 +159,30 @@ class SaidRouter(GeneralRouter):
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
+
+    async def _quoted_among(self, names: Sequence[str], context: list[str]) -> str | None:
+        """Which of several people sharing a name a "what did X say" means, when no story
+        holds all the question's other words: the only one of them quoted, else the one
+        whose words and stories hold most of those words ("what did Oliver say about his
+        codriver": the rally driver's story has a "co-driver")."""
+        from bot.answers.understand import stop_words
+
+        quoted = [n for n in names if await self.engine.store.quotes(speaker=n, limit=1)]
+        if len(quoted) <= 1:
+            return quoted[0] if quoted else None
+        wanted = {stem(w.replace("-", "")) for w in context if w not in stop_words()}
+        if not wanted:
+            return None
+        held: dict[str, int] = {}
+        for name in quoted:
+            said = await self.engine.store.quotes(speaker=name, limit=QUOTE_CONTEXT)
+            text = " ".join(q.text for q in said)
+            for slug in dict.fromkeys(q.source.slug for q in said if q.source):
+                text += " " + " ".join(await self.engine.store.paragraphs(slug))
+            held[name] = len(wanted & stems(text.replace("-", "")))
+        best = max(held.values())
+        fitting = [n for n, k in held.items() if k == best]
+        return fitting[0] if best and len(fitting) == 1 else None
 
     async def _each_said(
         self, who: str, names: tuple[str, ...], topic: str, reading: Reading
