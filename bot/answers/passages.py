@@ -12,6 +12,7 @@ marked as reported, and nothing is ever reworded.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import math
 import re
@@ -481,7 +482,7 @@ class Passages(Part):
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
         if query.event and answering:
-            answering = _newest_event(query, answering)
+            answering = _newest_event(query, answering, name_forms, index.name_word_keys)
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
             wanted = {stem(c) for c in query.prefer}
@@ -1049,19 +1050,55 @@ def _has(low: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low) is not None
 
 
-def _newest_event(query: Query, answering: list[Scored]) -> list[Scored]:
+def _newest_event(
+    query: Query,
+    answering: list[Scored],
+    name_forms: Sequence[set[str]] = (),
+    names: Sequence[tuple[str, int]] = (),
+) -> list[Scored]:
     """The answering sentences of the newest story where the one asked about had the event
     the question asks the cause of: a sentence names them (or is theirs) and the event."""
     event = set(query.event)
     had = [
         s
         for s in answering
-        if (s.subject if query.subject is not None else s.named) and event & stems(s.text)
+        if (s.subject if query.subject is not None else s.named)
+        and event & stems(s.text)
+        and _had(s, event, name_forms, names)
     ]
     if not had:
         return answering
     latest = max(_date(s.passage) for s in had)
     return [s for s in answering if _date(s.passage) == latest]
+
+
+def _had(
+    s: Scored, event: set[str], name_forms: Sequence[set[str]], names: Sequence[tuple[str, int]]
+) -> bool:
+    """Whether the one named had the event: no other person's name (a capitalised word of
+    a person's name, ``names`` as the lookup sorts them) stands between their name and the
+    event's word ("Bagnaia beat Bezzecchi, but Acosta crashed" is Acosta's crash; "Perez
+    had the Cadillac running when he pulled off at Degner" is his)."""
+    if s.speaker or not name_forms:
+        return True
+    words = _WORD.findall(s.text)
+    at = next((i for i, w in enumerate(words) if stem(w.casefold()) in event), None)
+    if at is None:
+        return True
+    own = {w for forms in name_forms for f in forms for w in words_of(f)}
+    bare = [re.split(r"['’]", w)[0].casefold() for w in words[:at]]
+    last = max((i for i, w in enumerate(bare) if w in own), default=None)
+    if last is None:
+        return True  # named after the event's word ("the crash that ended Bagnaia's race")
+    between = [re.split(r"['’]", w)[0] for w in words[last + 1 : at]]
+
+    def person(word: str) -> bool:
+        at = bisect.bisect_left(names, (word,))
+        return at < len(names) and names[at][0] == word
+
+    return not any(
+        w[:1].isupper() and w.casefold() not in own and person(w.casefold()) for w in between
+    )
 
 
 def _date(passage: Passage) -> date:

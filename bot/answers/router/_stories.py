@@ -8,6 +8,7 @@ import re
 
 from bot.answers.passages import (
     _has,
+    _mentions,
     forms_of,
     stem,
     stems,
@@ -37,11 +38,22 @@ from bot.answers.understand import (
     SERIES_TEXT,
     Reading,
 )
+from bot.models import Person
 
 __all__ = ["StoriesRouter"]
 
 #: Stories read for their race, newest first, at most.
 PRE_RACE_SCAN = 12
+#: Kinds a story tells of a place it only mentions: when a race there is, what comes next.
+_MENTION_KINDS = frozenset({"when", "next"})
+_FUTURE = re.compile(
+    r"\b(?:will|won't|gonna|going\s+to|plans?\s+to|planning|expect(?:s|ed)?\s+to|"
+    r"bringing|upcoming|coming\s+up)\b"
+)
+#: Stories of a race or series read for the people a question names, at most; and the
+#: paragraphs searched for their names.
+NAMING_SCAN = 50
+NAMING_PASSAGES = 400
 _GP = re.compile(r"\b(?:gp|grand\s+prix)\b")
 
 
@@ -70,6 +82,10 @@ class StoriesRouter(RouterBase):
             allowed = {newest} if allowed is None else allowed
         elif f1:
             allowed = f1 if allowed is None else (allowed & f1) or allowed
+        # What comes at a place ("when is spa", "what are mclaren bringing to silverstone")
+        # is told by the stories that only mention it.
+        mentioned = bool(kinds & _MENTION_KINDS) or bool(_FUTURE.search(reading.low))
+        at_place: list[set[str]] = []
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
@@ -90,6 +106,12 @@ class StoriesRouter(RouterBase):
             slugs |= await self._other_names_stories(others, own_race=own)
             if not slugs:
                 return []
+            if not own and len(slugs) > 1 and not mentioned:
+                # A story is AT the place its headline and opening are about, not every
+                # place it names ("returns at Spa next", "won here last year").
+                at = await self._place_stories(words, own_race=True) if not race else set()
+                at |= await self._other_names_stories(others, own_race=True)
+                at_place.append(at)
             allowed = slugs if allowed is None else allowed & slugs
         phrases = [f"turn {reading.turn}"] if reading.turn is not None else []
         if reading.lap is not None:
@@ -106,7 +128,67 @@ class StoriesRouter(RouterBase):
             allowed = having if allowed is None else (allowed & having) or allowed
         if allowed is None:
             return None
+        # When some story is at the place, the ones merely mentioning it are not asked
+        # about, unless only they name the people asked about ("what did vowles say about
+        # baku" is his interview, not the stewards' story from Baku).
+        at_it = allowed
+        for at in at_place:
+            at_it = (at_it & at) or at_it
+        if reading.people and (reading.places or _series_named(reading.tokens)):
+            # A race or series asked about with someone in it: the stories of that race
+            # naming them ("who crashed into albon at silverstone" is not the F2 race
+            # there); none naming them cannot answer it.
+            named = await self._naming(reading.people, at_it)
+            if not named and at_it != allowed:
+                named = await self._naming(reading.people, allowed)
+            allowed = named
+        else:
+            allowed = at_it
         return [a.slug for a in index.articles if a.slug in allowed]
+
+    async def _naming(self, people: list[str], slugs: set[str]) -> set[str]:
+        """Those of ``slugs`` naming every one of ``people`` (in the headline or a
+        paragraph, by any form no one else in the articles shares), else those naming any
+        of them; all of ``slugs`` when there are too many to read."""
+        if not slugs or len(slugs) > NAMING_SCAN:
+            return slugs
+        index = self.lookup.index
+        named: dict[str, set[str]] = {}
+        for name in people:
+            person = index.people.get(name) or Person(name)
+            forms = {f for f in forms_of(person) if len(index.ambiguous.get(f, ())) < 2}
+            forms = forms or forms_of(person)
+            # An alias is a name as the articles write it ("the Thai", "El Diablo"); a
+            # description's words in another case ("the Williams Driver Academy") are not.
+            aliases = {a for a in person.aliases if a.casefold() in forms}
+            forms -= {a.casefold() for a in aliases}
+            alias = [
+                re.compile(rf"(?<!\w)(?i:{re.escape(a[:1])}){re.escape(a[1:])}(?!\w)(?! [A-Z])")
+                for a in aliases
+            ]
+
+            def names(
+                text: str, forms: set[str] = forms, alias: list[re.Pattern[str]] = alias
+            ) -> bool:
+                return _mentions(text, forms) or any(a.search(text) for a in alias)
+
+            words = [
+                w
+                for f in [*forms, *(a.casefold() for a in aliases)]
+                for w in words_of(f)
+                if len(w) >= 3 and w not in _WEAK
+            ]
+            for a in index.articles:
+                if a.slug in slugs and names(a.headline):
+                    named.setdefault(a.slug, set()).add(name)
+            found = await self.engine.store.passages_matching(
+                list(dict.fromkeys(words)), slugs=sorted(slugs), limit=NAMING_PASSAGES
+            )
+            for passage in found:
+                if passage.source and names(passage.text):
+                    named.setdefault(passage.source.slug, set()).add(name)
+        every = {slug for slug, who in named.items() if len(who) == len(set(people))}
+        return every or set(named)
 
     async def _race_stories(self, words: list[str]) -> set[str]:
         """Stories naming the race "<words> Grand Prix" (or GP) in the headline or opening."""
