@@ -21,6 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answers import AnswerEngine
+from bot.answers._collector import spare_full_collections
 from bot.config import Settings
 from bot.errors import ConfigError, StoreError, UserError
 from bot.instance_lock import InstanceGuard, instance_guard
@@ -218,6 +219,7 @@ class Pitwall(commands.AutoShardedBot):
     async def setup_hook(self) -> None:
         # Everything but the articles now; they are read once READY (_read_articles), which
         # also sets _articles_seen: at 100,000 articles reading them took 2.5 s of the start.
+        spare_full_collections()  # a running bot's full collections (see its docstring)
         await self.answers.refresh(articles=False)
         self._reader = asyncio.create_task(self._read_articles(), name="pitwall-read-articles")
         self._watcher = asyncio.create_task(self._watch_articles(), name="pitwall-articles")

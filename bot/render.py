@@ -719,6 +719,10 @@ class Paginator(discord.ui.View):
     owner_id: int
     index: int
     message: discord.Message | discord.InteractionMessage | None
+    #: The interaction whose own response shows the pages (set instead of ``message`` by
+    #: send_rendered): its original response is edited on timeout, so no message is fetched
+    #: for it (a request per paginated answer) nor held for ``timeout`` seconds.
+    interaction: discord.Interaction[Any] | None = None
     #: Each page packed (see _pack_page): a paginator lives for ``timeout`` seconds, and a
     #: long answer's embeds as objects held 3 MB at 100,000 articles (a lap's events): a
     #: burst of answers kept hundreds of megabytes alive (issue 12: memory).
@@ -796,10 +800,11 @@ class Paginator(discord.ui.View):
         for item in self.children:
             if isinstance(item, discord.ui.Button):
                 item.disabled = True
-        if self.message is None:
-            return
         try:
-            await self.message.edit(view=self)
+            if self.message is not None:
+                await self.message.edit(view=self)
+            elif self.interaction is not None:
+                await self.interaction.edit_original_response(view=self)
         except discord.NotFound:
             log.debug("paginated message was deleted before its buttons timed out")
 
@@ -854,13 +859,15 @@ async def send_rendered(
         kwargs["view"] = view
     if interaction.response.is_done():
         message = await interaction.followup.send(wait=view is not None, **kwargs)
+        if view is not None:
+            view.message = message
     else:
         await interaction.response.send_message(**kwargs)
-        # Only a paginator needs its message (to disable the buttons on timeout): fetching
-        # it for every answer would double the requests each command makes.
-        message = await interaction.original_response() if view is not None else None
-    if view is not None:
-        view.message = message
+        # Only a paginator needs to reach its message again (to disable the buttons on
+        # timeout), through the interaction: fetching the message would add a request to
+        # every paginated answer, and holding it its embeds, for the paginator's lifetime.
+        if view is not None:
+            view.interaction = interaction
 
 
 # -- articles and feeds (cogs/articles.py, bot/feed_runner.py) --------------------------------

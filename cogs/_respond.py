@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import OrderedDict
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import discord
 
 from bot.answers import Answer
-from bot.answers.records import LapAnswer, PassageAnswer, PersonAnswer, QuotesAnswer
+from bot.answers._kept import keep_rendering, records_in, rendering_of
 from bot.errors import UserError
 from bot.render import Rendered, first_page, pack_pages, render, send_rendered
 
@@ -31,14 +31,6 @@ DEFER_AFTER = 1.0
 #: An answer with more records than this is rendered (and its pages packed) on a worker
 #: thread: a lap's 200 events at 10,000 articles are 22 pages, 23 ms of the loop.
 RENDER_ON_LOOP = 40
-#: Long answers' packed pages kept by answer, up to this many records in all (the answers
-#: are held too, so that an id stays theirs: 25 laps at 10,000 articles, 2 at 100,000): the
-#: engine gives a kept answer (a lap, the same question) as the same object until the store
-#: changes, and it is rendered once.
-KEPT_RECORDS = 5000
-
-# answer id -> (the answer, so the id stays its own; its packed pages; ephemeral)
-_kept: OrderedDict[int, tuple[Answer, tuple[bytes, ...], bool]] = OrderedDict()
 
 
 async def respond(interaction: discord.Interaction[Pitwall], answer: Awaitable[Answer]) -> None:
@@ -69,35 +61,31 @@ async def respond(interaction: discord.Interaction[Pitwall], answer: Awaitable[A
 
 
 async def _rendered(answer: Answer) -> tuple[Rendered, tuple[bytes, ...] | None]:
-    """``answer`` rendered, and its pages packed when it is long (else None)."""
-    kept = _kept.get(id(answer))
-    if kept is not None and kept[0] is answer:
-        _kept.move_to_end(id(answer))
-        return first_page(kept[1], kept[2]), kept[1]
-    if _records(answer) <= RENDER_ON_LOOP:
+    """``answer`` rendered, and its pages packed when it is long (else None).
+
+    A long answer the engine keeps (a lap, the same question asked again) is given as the
+    same object until the store changes: its packed pages are kept beside it
+    (:func:`~bot.answers._kept.keep_rendering`) and it is rendered once.
+    """
+    kept = rendering_of(answer)
+    if isinstance(kept, _Packed):
+        return first_page(kept.pages, kept.ephemeral), kept.pages
+    if records_in(answer) <= RENDER_ON_LOOP:
         return render(answer), None
     rendered, packed = await asyncio.to_thread(_render_packed, answer)
-    records = _records(answer)
-    if len(packed) > 1 and records <= KEPT_RECORDS:
-        _kept[id(answer)] = (answer, packed, rendered.ephemeral)
-        held = sum(_records(a) for a, _p, _e in _kept.values())
-        while held > KEPT_RECORDS:
-            _id, (dropped, _packed, _ephemeral) = _kept.popitem(last=False)
-            held -= _records(dropped)
+    if len(packed) > 1:
+        keep_rendering(answer, _Packed(packed, rendered.ephemeral))
     return rendered, packed
+
+
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    """A kept answer's packed pages, and whether they are shown to the asker alone."""
+
+    pages: tuple[bytes, ...]
+    ephemeral: bool
 
 
 def _render_packed(answer: Answer) -> tuple[Rendered, tuple[bytes, ...]]:
     rendered = render(answer)
     return rendered, pack_pages(rendered.pages)
-
-
-def _records(answer: Answer) -> int:
-    """How many records an answer shows: what its rendering costs grows with."""
-    if isinstance(answer, LapAnswer):
-        return len(answer.events)
-    if isinstance(answer, QuotesAnswer | PersonAnswer):
-        return len(answer.quotes) + len(answer.reported)
-    if isinstance(answer, PassageAnswer):
-        return len(answer.passages)
-    return 0

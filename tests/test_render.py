@@ -395,6 +395,15 @@ async def test_paginator_timeout_disables_buttons_and_edits_the_message() -> Non
     view.message.edit.assert_awaited_once_with(view=view)
 
 
+async def test_paginator_timeout_edits_the_interactions_own_response() -> None:
+    """A paginator sent as the interaction's response edits it through the interaction."""
+    view = Paginator(pages(2), owner_id=1)
+    view.interaction = create_autospec(discord.Interaction, instance=True)
+    await view.on_timeout()
+    assert all(item.disabled for item in view.children if isinstance(item, discord.ui.Button))
+    view.interaction.edit_original_response.assert_awaited_once_with(view=view)
+
+
 async def test_paginator_timeout_ignores_a_deleted_message() -> None:
     view = Paginator(pages(2), owner_id=1)
     view.message = create_autospec(discord.Message, instance=True)

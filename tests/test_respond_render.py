@@ -1,12 +1,18 @@
-"""A long answer is rendered off the loop, and the same answer object is rendered once."""
+"""A long answer is rendered off the loop, and the same kept answer object is rendered once."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import date
+from pathlib import Path
 
-from bot.answers.records import LapAnswer
+import pytest
+
+from bot.answers._kept import Kept
+from bot.answers.records import Answer, LapAnswer
 from bot.models import LapEvent, Source
 from bot.render import pack_pages, render
+from bot.store import Store
 from cogs import _respond
 
 
@@ -33,8 +39,22 @@ def _dicts(pages: tuple[object, ...]) -> list[object]:
     return [(p.content, [e.to_dict() for e in p.embeds]) for p in pages]  # type: ignore[attr-defined]
 
 
-async def test_a_long_answer_is_sent_as_render_gives_it_and_rendered_once() -> None:
-    answer = _lap(_respond.RENDER_ON_LOOP + 60)
+@pytest.fixture
+async def kept(tmp_path: Path) -> AsyncIterator[Kept]:
+    """A Kept as the engine's (its lap answers, its answers to questions)."""
+    async with await Store.open(tmp_path / "pitwall.db") as store:
+        yield Kept(store, budget=1000)
+
+
+async def _kept_lap(kept: Kept, key: str, events: int) -> Answer:
+    async def make() -> Answer:
+        return _lap(events)
+
+    return await kept.get(key, make, lambda a: len(a.events))  # type: ignore[attr-defined]
+
+
+async def test_a_long_answer_is_sent_as_render_gives_it_and_rendered_once(kept: Kept) -> None:
+    answer = await _kept_lap(kept, "lap 12", _respond.RENDER_ON_LOOP + 60)
     expected = render(answer)
     assert len(expected.pages) > 1
     rendered, packed = await _respond._rendered(answer)
@@ -58,3 +78,20 @@ async def test_an_equal_but_new_answer_is_rendered_anew() -> None:
     _rendered_first, packed_first = await _respond._rendered(first)
     _rendered_second, packed_second = await _respond._rendered(second)
     assert packed_second is not packed_first and packed_second == packed_first
+
+
+async def test_an_answer_nothing_keeps_is_rendered_each_time() -> None:
+    """Only the engine's kept answers are held: no other answer's records are."""
+    answer = _lap(_respond.RENDER_ON_LOOP + 60)
+    _rendered, packed = await _respond._rendered(answer)
+    _again, packed_again = await _respond._rendered(answer)
+    assert packed_again is not packed and packed_again == packed
+
+
+async def test_a_rendering_goes_with_its_kept_answer(kept: Kept) -> None:
+    """Once the Kept lets the answer go, its rendering is not given for it again."""
+    answer = await _kept_lap(kept, "lap 12", _respond.RENDER_ON_LOOP + 60)
+    _rendered, packed = await _respond._rendered(answer)
+    kept.forget()
+    _again, packed_again = await _respond._rendered(answer)
+    assert packed_again is not packed and packed_again == packed

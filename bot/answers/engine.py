@@ -9,11 +9,11 @@ wherever it is asked.
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from bot.answers._collector import give_back_memory, long_lived_build, parts_of, release
+from bot.answers._kept import Kept, records_in
 from bot.answers.apologies import Apologies
 from bot.answers.facts import Facts
 from bot.answers.laps import Laps
@@ -29,8 +29,11 @@ from bot.store import Store
 
 __all__ = ["AnswerEngine"]
 
-#: Answers to plain questions kept until the store changes (least recently asked dropped).
-ANSWER_CACHE = 1024
+#: Answers to plain questions kept until the store changes (least recently asked dropped),
+#: up to this many records in all: "what happened on lap 32?" is a lap's every event (1,800
+#: records at 100,000 articles), and a count of answers let a few dozen laps' records pile up
+#: (40 MB, and every full garbage collection walked them: 100 ms stalls; issue 12).
+ANSWER_RECORDS = 4000
 
 
 class AnswerEngine:
@@ -48,7 +51,7 @@ class AnswerEngine:
         self._people = People(self.lookup)
         self._facts = Facts(self.lookup, self._apologies)
         self._router = Router(self)
-        self._answers: OrderedDict[str, tuple[object, Answer]] = OrderedDict()
+        self._answers = Kept(store, ANSWER_RECORDS)
         self._passages = self._router.passages
 
     @property
@@ -70,7 +73,7 @@ class AnswerEngine:
         self._apologies.forget()
         self._facts.forget()
         self._laps.forget()
-        self._answers.clear()
+        self._answers.forget()
         if self.lookup.index is not old:
             # Free the replaced index off the loop, a step at a time (see parts_of).
             held = await asyncio.to_thread(parts_of, old)
@@ -160,15 +163,12 @@ class AnswerEngine:
         changes when the store does: answers are kept per question until it changes.
         """
         await self.lookup.wait_for_articles()  # answers read them (a start's first seconds)
+        if self._router.is_random(question):  # "quote": a random one each time
+            return await self._router.ask(question)
         key = question.strip().casefold()[:MAX_QUESTION]
-        version = await self.store.version()
-        kept = self._answers.get(key)
-        if kept is not None and kept[0] == version:
-            self._answers.move_to_end(key)
-            return kept[1]
-        answer = await self._router.ask(question)
-        if not self._router.is_random(question):  # "quote": a random one each time
-            self._answers[key] = (version, answer)
-            if len(self._answers) > ANSWER_CACHE:
-                self._answers.popitem(last=False)
-        return answer
+        return await self._answers.get(key, lambda: self._router.ask(question), _weight)
+
+
+def _weight(answer: Answer) -> int:
+    """A kept answer's weight: its records, and one for itself."""
+    return 1 + records_in(answer)

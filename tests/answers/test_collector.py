@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bot.answers._collector import SWITCH_INTERVAL, long_lived_build, parts_of, release
+from bot.answers._collector import (
+    FULL_EVERY,
+    SWITCH_INTERVAL,
+    long_lived_build,
+    parts_of,
+    release,
+    spare_full_collections,
+)
 from bot.store import Store
 
 
@@ -103,3 +110,21 @@ async def test_a_refresh_reads_the_register_of_people_off_the_loop(store: Store)
     assert resolve._load.cache_info().currsize == 0
     await AnswerEngine(store).refresh()
     assert resolve._load.cache_info().currsize == 1
+
+
+def test_a_running_bot_runs_full_collections_less_often_and_builds_keep_that() -> None:
+    """The bot's start raises only the full collections' threshold; a refresh restores the
+    raised one, not CPython's."""
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(before[0], before[1], 10)
+        spare_full_collections()
+        assert gc.get_threshold() == (before[0], before[1], FULL_EVERY)
+        with long_lived_build():
+            pass
+        assert gc.get_threshold() == (before[0], before[1], FULL_EVERY)
+        gc.set_threshold(before[0], before[1], FULL_EVERY * 2)
+        spare_full_collections()  # never lowers a threshold set higher
+        assert gc.get_threshold()[2] == FULL_EVERY * 2
+    finally:
+        gc.set_threshold(*before)
