@@ -30,6 +30,7 @@ from bot.answers.router._reading import (
     _LAP_COUNT,
     _LAP_IN_TEXT,
     _NEED_CUE,
+    _NEXT_RACE,
     _NUMBER,
     _OPEN,
     _OWN_RACE,
@@ -38,8 +39,10 @@ from bot.answers.router._reading import (
     _POSITION_TEXT,
     _PREFER_CUE,
     _PREFER_ORDER,
+    _RACE_DATE,
     _SHE,
     _SPOKEN,
+    _STANDING_TEXT,
     _UNIT_IN_TEXT,
     _WHAT_HAPPENED,
     _WHO_DID,
@@ -264,6 +267,20 @@ class GeneralRouter(PeopleRouter):
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
             need = _LAP_COUNT
+        if "next" in kinds and need is None and _NEXT_RACE.search(reading.low):
+            # "when's the next nascar race": the closing line giving the next round's date,
+            # which a round-up or a feature about the series does not have.
+            need = _RACE_DATE
+        if (
+            need is None
+            and "points" in kinds
+            and not reading.people
+            and not reading.places
+            and not kinds & ({"count", "next"} | PRE_RACE_KINDS)
+        ):
+            # "who leads the cup standings": of the newest stories, the one whose sentence
+            # ranks the contenders (with a place named, that place's story tells it).
+            need = _STANDING_TEXT
         subject = None
         yes_no = _YES_NO.match(reading.low) is not None
         # The one asked about stands right after the verb: "did X ...", "who did X blame",
