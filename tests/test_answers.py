@@ -377,6 +377,22 @@ def test_apology_strength_tells_apologies_from_reactions(text: str, apologetic: 
     assert (apology_strength(text) >= 2) is apologetic
 
 
+@pytest.mark.parametrize(
+    ("text", "apologetic"),
+    [
+        ("He's done it before. Sorry doesn't fix a race car.", False),
+        ("An apology won't change the result.", False),
+        ("I heard his apology on the radio.", False),
+        ("Their apologies mean nothing to me.", False),
+        ("Sorry doesn't cut it, but I'm sorry to the team.", True),
+        ("My apologies to the whole crew.", True),
+    ],
+)
+def test_apology_strength_ignores_an_apology_spoken_of(text: str, apologetic: bool) -> None:
+    """A driver refusing someone else's apology says "sorry" too: that is not his apology."""
+    assert (apology_strength(text) >= 2) is apologetic
+
+
 async def test_apology_prefers_the_newest_article(engine: AnswerEngine) -> None:
     answer = await engine.apology()
     assert isinstance(answer, ApologyAnswer)

@@ -41,6 +41,17 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 
+#: An apology spoken of, not made: "sorry" or "an apology" as the subject of a dismissal
+#: ("Sorry doesn't fix a race car", "an apology won't change anything") or someone else's
+#: ("his apology", "their apologies"). A driver refusing another's apology says "sorry" too.
+_DISMISSED = re.compile(
+    r"\b(?:sorry|apolog(?:y|ies))\s+(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|won['’]?t|"
+    r"will\s+not|isn['’]?t|is\s+not|wasn['’]?t|means?\s+nothing|changes?\s+nothing|"
+    r"fix(?:es)?\s+nothing|counts?\s+for\s+nothing)\b"
+    r"|\b(?:his|her|their|your)\s+apolog(?:y|ies)\b",
+    re.IGNORECASE,
+)
+
 #: A piece of a word each pattern above needs to score (a strong word, or the noun of
 #: first-person blame; "hate" for "I hate it for him"), as ``str.casefold`` folds it: text
 #: holding none, and no "on me"/"on us" (_ON_SELF), scores 0 whatever its negations. None has
@@ -57,7 +68,8 @@ _ON_SELF = re.compile(r"\bon\s+(?:me|us)\b")
 def apology_strength(text: str) -> int:
     """Score how apologetic a statement is: 0 none, 2+ an apology (first-person, unnegated).
 
-    Strong words (apologise, sorry, apology) count 3 unless negated ("I won't apologise");
+    Strong words (apologise, sorry, apology) count 3 unless negated ("I won't apologise") or
+    dismissed ("Sorry doesn't fix a race car", "his apology");
     first-person responsibility ("I have to take responsibility", "my fault") counts 2. Praise
     of someone else's ("respect for taking responsibility") counts nothing, so a reaction to an
     apology is not mistaken for one.
@@ -65,7 +77,11 @@ def apology_strength(text: str) -> int:
     folded = text.casefold()  # most text is spared the backtracking patterns below
     if not any(hint in folded for hint in _APOLOGY_HINTS) and not _ON_SELF.search(folded):
         return 0
-    strong = len(_STRONG_APOLOGY.findall(text)) - len(_NEGATED.findall(text))
+    strong = (
+        len(_STRONG_APOLOGY.findall(text))
+        - len(_NEGATED.findall(text))
+        - len(_DISMISSED.findall(text))
+    )
     return 3 * max(strong, 0) + 2 * len(_FIRST_PERSON_BLAME.findall(text))
 
 
