@@ -101,7 +101,8 @@ SERIES = {
     "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
     "v8": "supercars", "v8s": "supercars", "imsa": "imsa", "weathertech": "imsa",
     "wsbk": "worldsbk", "worldsbk": "worldsbk", "sbk": "worldsbk", "superbike": "worldsbk",
-    "superbikes": "worldsbk", "wrc": "wrc",
+    "superbikes": "worldsbk", "wrc": "wrc", "f2": "f2", "formula2": "f2", "f3": "f3",
+    "formula3": "f3",
 }  # fmt: skip
 #: How a story of each series shows it when it never names the series: the words its
 #: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
@@ -117,6 +118,9 @@ SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
              "endurance", "le mans"), ("imsa",)),
     "f1academy": (("f1 academy",), ()),
     "supercars": (("supercars", "supercar", "v8 supercars"), ()),
+    # F1's feeder series: their own stories, named so ("Formula 2 returns at Spa").
+    "f2": (("formula 2", "formula two", "re:\\bf2\\b"), ()),
+    "f3": (("formula 3", "formula three", "re:\\bf3\\b"), ()),
     "imsa": (("imsa", "weathertech", "rolex 24"), ()),
     "f1": (("formula 1", "formula one", "re:f1(?! academy)", "grand prix"),
            ("motogp", "f1academy")),

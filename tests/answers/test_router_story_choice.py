@@ -81,3 +81,51 @@ async def test_the_standings_are_the_sentence_ranking_the_contenders(
     assert "leads the Cup Series standings by 20 points" in shown
     assert "41 points this season" not in shown
     assert DENIAL not in shown
+
+
+FEEDER = "\n\n".join(
+    (
+        "date 2026-06-01 Invented Formula 2: Halvorsen wins the feature race at Keldby",
+        "Nils Halvorsen won the invented Formula 2 feature race at Keldby on Sunday.",
+        "Formula 2 returns at Ostrava for round six, with the feature race on Sunday, June 21.",
+    )
+)  # fmt: skip
+
+GRAND_PRIX = "\n\n".join(
+    (
+        "date 2026-06-08 Invented Formula 1: Marlowe wins the Keldby Grand Prix",
+        "Tom Marlowe won the invented Keldby Grand Prix on Sunday for his first F1 win.",
+        "Formula 1 moves on to the Ostrava Grand Prix on June 28.",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def feeder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An F2 round and, newer, an F1 race."""
+    return stories_store(
+        tmp_path_factory.mktemp("feeder"),
+        (("2026-06-01-keldby-f2", FEEDER), ("2026-06-08-keldby-f1", GRAND_PRIX)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "shown", "not_shown"),
+    [
+        ("when is the next f2 race", "June 21", "June 28"),
+        ("when is the next formula 2 round", "June 21", "June 28"),
+        ("who won the f2 race", "Halvorsen", "Marlowe"),
+        ("when is the next f1 race", "June 28", "June 21"),
+    ],
+)
+async def test_a_feeder_series_is_a_series_of_its_own(
+    feeder: Path, question: str, shown: str, not_shown: str
+) -> None:
+    """An F2 question picks the F2 story, as "f1" picks F1's: no word a sentence must hold."""
+    async with await Store.open(feeder) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        answer = await ask(engine, question)
+    assert shown in answer
+    assert not_shown not in answer
+    assert DENIAL not in answer
