@@ -129,3 +129,51 @@ async def test_a_feeder_series_is_a_series_of_its_own(
     assert shown in answer
     assert not_shown not in answer
     assert DENIAL not in answer
+
+
+ENDURANCE = "\n\n".join(
+    (
+        "date 2026-04-12 Invented Six Hours of Varna: Alpine wins as the Peugeot is penalised",
+        "The No. 12 Alpine of Jan Novak, Ola Berg and Rui Costa won the invented Six Hours "
+        "of Varna on Sunday, a lap clear of the field.",
+        "The No. 44 Peugeot of Anna Lind, Piotr Sowa and Remy Blanc tangled with the No. 7 "
+        "Ford of Tomas Holm at the chicane in the third hour.",
+        "The stewards gave the #44 a drive-through penalty for causing the collision.",
+        "Holm finished fourth and Sowa brought the Peugeot home seventh.",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def endurance(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An endurance race told by car numbers, and an older story of another series."""
+    return stories_store(
+        tmp_path_factory.mktemp("endurance"),
+        (("2026-03-01-millbrook", RACE), ("2026-04-12-varna", ENDURANCE)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "shown"),
+    [
+        # the car's crew read from its number: the sentence naming "#44" is about them
+        ("what pen did the 44 get", "drive-through penalty"),
+        ("what pen did the 44 car get", "drive-through penalty"),
+        # "this year" dates nothing a sentence must say
+        ("who won at varna this year", "won the invented Six Hours"),
+        # a day the fan dates the race by helps, but the sentence need not say it
+        ("where did sowa finish on sunday", "Sowa brought the Peugeot home seventh"),
+        # fans' slang is no word to find
+        ("wtf happened between holm and the 44", "tangled with the No. 7"),
+    ],
+)
+async def test_the_words_that_only_date_or_point_are_not_asked_for(
+    endurance: Path, question: str, shown: str
+) -> None:
+    """Words that point at the car, the season or the day are no content a sentence lacks."""
+    async with await Store.open(endurance) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        answer = await ask(engine, question)
+    assert shown in answer
+    assert DENIAL not in answer

@@ -414,6 +414,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if team_question and word in _DRIVE_WORDS:
             continue
+        if word in _CAR_WORDS and _CAR_NUMBER.search(reading.low):
+            continue  # "the 60 car": the number names the car, which the phrase asks for
         if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
             continue  # "where did X end up": the finish asked for, not the word "end"
         group = (word, *SYNONYMS.get(word, ()))
@@ -440,6 +442,8 @@ _GROUP_SKIP = wordset(
     "winner first lap turn next when where much many far old age went wrong track circuit "
     "corner position times stage hour session"
 )
+#: Words that only say a number is a car's ("the 60 car", "car number 8").
+_CAR_WORDS = wordset("car cars entry no number")
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
 _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
 
