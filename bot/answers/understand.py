@@ -40,7 +40,14 @@ _STOP = wordset(
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
     looked looking happen woman women female lady girl yet still already da di de van von
-    now currently """
+    now currently wtf wth tf omg smh fr idk """
+)
+#: Days fans date a session by ("on sunday", "yesterday"): they point to the session, and a
+#: sentence naming the day ranks higher, but one that does not ("Bortoleto was eighth")
+#: still answers.
+_DAY_WORDS = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday sundays saturdays today "
+    "tonight yesterday"
 )
 
 #: Fans' words -> the words race reports use for the same thing (folded forms).
@@ -101,7 +108,8 @@ SERIES = {
     "academy": "f1academy", "f1academy": "f1academy", "supercars": "supercars",
     "v8": "supercars", "v8s": "supercars", "imsa": "imsa", "weathertech": "imsa",
     "wsbk": "worldsbk", "worldsbk": "worldsbk", "sbk": "worldsbk", "superbike": "worldsbk",
-    "superbikes": "worldsbk", "wrc": "wrc",
+    "superbikes": "worldsbk", "wrc": "wrc", "f2": "f2", "formula2": "f2", "f3": "f3",
+    "formula3": "f3",
 }  # fmt: skip
 #: How a story of each series shows it when it never names the series: the words its
 #: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
@@ -117,6 +125,9 @@ SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
              "endurance", "le mans"), ("imsa",)),
     "f1academy": (("f1 academy",), ()),
     "supercars": (("supercars", "supercar", "v8 supercars"), ()),
+    # F1's feeder series: their own stories, named so ("Formula 2 returns at Spa").
+    "f2": (("formula 2", "formula two", "re:\\bf2\\b"), ()),
+    "f3": (("formula 3", "formula three", "re:\\bf3\\b"), ()),
     "imsa": (("imsa", "weathertech", "rolex 24"), ()),
     "f1": (("formula 1", "formula one", "re:f1(?! academy)", "grand prix"),
            ("motogp", "f1academy")),
@@ -222,6 +233,9 @@ QUESTION_WORDS = wordset(
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-9]\d)\b")
 _LAST_YEAR = re.compile(r"\s*\b(?:last\s+(?:year|season)|a\s+year\s+ago)\b")
+#: "this year", "this season": the stories as they stand, newest first; no word a sentence
+#: must hold ("Toyota won the 24 Hours of Le Mans on Sunday" says no "year").
+_THIS_YEAR = re.compile(r"\s*\b(?:this|the\s+current)\s+(?:year|season)(?:['’]s)?\b")
 _LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
 _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
 #: Numbers fans write as words, cardinal and ordinal: "lap twelve", "the twelfth lap".
@@ -323,6 +337,9 @@ class Reading:
     session: str | None = None
     team_people: list[str] = field(default_factory=list)
     index_people: dict[str, Person] = field(default_factory=dict)
+    #: What the question dates itself by ("on sunday", "this year"): hints for the
+    #: sentence, never words it must hold.
+    dated_by: list[str] = field(default_factory=list)
     #: Words taken for a name only as a typo of it ("verstapen"): the router checks they
     #: are no ordinary word of the articles ("lane" is not Lance, "drives" not Dries).
     guessed: list[tuple[str, str]] = field(default_factory=list)  # (word, name)
@@ -380,8 +397,11 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         # "who won mugello last year": the year before the newest story's.
         last_year = lookup.index.articles[0].published.year - 1
         low = low[: last.start()] + low[last.end() :]
+    this_year = [m[0].strip() for m in _THIS_YEAR.finditer(low)]
+    low = _THIS_YEAR.sub("", low)
     tokens = low.split()
     reading = Reading(text, low, tokens, index_people=lookup.index.people)
+    reading.dated_by += [re.sub(r"['’]s$", "", w) for w in this_year]
     if m := _YEAR.search(low):
         reading.year = int(m[1])
     elif last_year is not None:
@@ -442,6 +462,9 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         if token in SESSIONS or _unit_word(token, reading):
             continue  # the part of the weekend asked is a scope, not a word to find
         if token in place_words or token in SERIES or _series_pair(tokens, i):
+            continue
+        if token in _DAY_WORDS:
+            reading.dated_by.append(token.removesuffix("s"))
             continue
         # A word a headline uses is the articles' own ("rolex"), no typo of "role".
         mended = token if token in lookup.index.article_words else _mend(token)

@@ -30,6 +30,7 @@ from bot.answers.router._reading import (
     _LAP_COUNT,
     _LAP_IN_TEXT,
     _NEED_CUE,
+    _NEXT_RACE,
     _NUMBER,
     _OPEN,
     _OWN_RACE,
@@ -38,8 +39,10 @@ from bot.answers.router._reading import (
     _POSITION_TEXT,
     _PREFER_CUE,
     _PREFER_ORDER,
+    _RACE_DATE,
     _SHE,
     _SPOKEN,
+    _STANDING_TEXT,
     _UNIT_IN_TEXT,
     _WHAT_HAPPENED,
     _WHO_DID,
@@ -56,6 +59,7 @@ from bot.answers.router._reading import (
 )
 from bot.answers.router._scope import PRE_RACE_KINDS, Scope, scope_asked, scope_lines
 from bot.answers.router._stories import PRE_RACE_SCAN
+from bot.answers.text import normalise
 from bot.answers.understand import (
     CUE_PHRASES,
     CUES,
@@ -264,6 +268,20 @@ class GeneralRouter(PeopleRouter):
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
             need = _LAP_COUNT
+        if "next" in kinds and need is None and _NEXT_RACE.search(reading.low):
+            # "when's the next nascar race": the closing line giving the next round's date,
+            # which a round-up or a feature about the series does not have.
+            need = _RACE_DATE
+        if (
+            need is None
+            and "points" in kinds
+            and not reading.people
+            and not reading.places
+            and not kinds & ({"count", "next"} | PRE_RACE_KINDS)
+        ):
+            # "who leads the cup standings": of the newest stories, the one whose sentence
+            # ranks the contenders (with a place named, that place's story tells it).
+            need = _STANDING_TEXT
         subject = None
         yes_no = _YES_NO.match(reading.low) is not None
         # The one asked about stands right after the verb: "did X ...", "who did X blame",
@@ -277,6 +295,7 @@ class GeneralRouter(PeopleRouter):
             subject = later[0] if later else subject
         must: list[str] = []
         hints: list[str] = []
+        hints += reading.dated_by  # "where did X finish on sunday": the day helps
         if reading.turn is not None:
             (must if not kinds & {"why", "blame"} else hints).append(f"turn {reading.turn}")
         if reading.lap is not None:
@@ -285,8 +304,14 @@ class GeneralRouter(PeopleRouter):
                 must.append(laps[0])
             else:
                 hints += laps
+        by_car: set[str] = set()
         if m := _CAR_NUMBER.search(reading.low):
             must.append(rf"re:(?:no\.?|#|number|car) ?{m[1]}(?!\w)")  # "the no 8 toyota"
+            # The car's driver was read from its number: the sentence naming the car
+            # ("The stewards gave the #59 a penalty") is about them without naming them,
+            # in a story that names them.
+            by_car = {p for p in reading.people if _drives_car(reading, p, m[1])}
+            subject = None if subject in by_car else subject
         if kinds & {"when", "where", "next"}:
             # "when is the French GP": the race is what the sentence must be about.
             for place in reading.places:
@@ -301,7 +326,9 @@ class GeneralRouter(PeopleRouter):
                 # One hint for a place, whichever of its names a sentence uses.
                 forms = _place_forms(place)
                 hints += [_any_of(forms)] if len(forms) > 1 else forms[0]
-        object_people = bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)
+        object_people = (bool(_WHO_DID.match(reading.low)) and bool(kinds & _SPOKEN)) or bool(
+            by_car
+        )
         # "what happened between Norris and Piastri": what passed between them, a touch.
         between = "between" in reading.tokens and len(reading.people) >= 2
         # A place a sentence must name by any of its names is searched for by them all.
@@ -375,6 +402,15 @@ class GeneralRouter(PeopleRouter):
         laps = ", ".join(str(n) for n in self.lookup.index.laps)
         more = f" Laps with events: {laps}." if laps else ""
         return NotFound(f"The articles don't say what happened on lap {number}.{more}")
+
+
+def _drives_car(reading: Reading, name: str, number: str) -> bool:
+    """Whether the question's car number is how ``name`` was read ("the 59": No. 59's
+    driver), the article giving them that car."""
+    person = reading.index_people.get(name)
+    return person is not None and any(
+        normalise(alias) in (f"no {number}", f"no. {number}") for alias in person.aliases
+    )
 
 
 def _told_on(reading: Reading, kept: list[Scored]) -> list[Scored]:

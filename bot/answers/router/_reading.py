@@ -203,6 +203,48 @@ _UNIT_IN_TEXT = re.compile(
     r"\bhour\s+\d+|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"final|last|opening)\s+(?:stage|hour)\b|\bq[123]\b|\b(?:practice|qualifying|sprint)\b"
 )
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+#: A report's closing line on the next race: the series moving on ("heads to", "moves on
+#: to", "returns at", "Next up:", "the next round is") and when it runs, a calendar date
+#: ("on Oct. 26", "3–5 July") or a day counted from this one ("next Sunday"). A round-up's
+#: "the Japanese round ... on May 15" or "fit for the season opener ... next month" holds a
+#: cue word and a date, but moves no series on.
+_NEXT_TEXT = (
+    r"\bnext\s+(?:race|round|up|stop|event|rally|outing|meeting)\b|\bheads?\s+(?:next\s+)?"
+    r"(?:to|for)\b|\bmoves?\s+on\b|\b(?:returns?|resumes?|continues?)\s+(?:at|in|on|with)\b|"
+    r"\bresumes\b|\btravels?\s+to\b|\b(?:fortnight|weeks?)\s+off\b|\bbreak\s+before\b|"
+    r"\bgoes\s+to\b"
+)
+_WHEN_TEXT = (
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{_MONTHS})\b|"
+    r"\bnext\s+(?:sunday|saturday|weekend|week|month)\b|\bin\s+(?:two|three|\d)\s+weeks\b|"
+    r"\bfortnight\b"
+)
+_RACE_DATE = re.compile(rf"^(?=.*?(?:{_NEXT_TEXT}))(?=.*?(?:{_WHEN_TEXT}))", re.S)
+#: A question about the series' next race, not about someone's next move ("where is Pecco
+#: heading"): it names the race, round or event, or asks what comes after a race.
+_NEXT_RACE = re.compile(
+    r"\bnext\s+(?:\w+\s+){0,2}?(?:race|round|gp|grand\s+prix|e-?prix|event|rally|stop|"
+    r"weekend|one)\b|\b(?:race|round|go|goes|going|head|heads|off)\s+(?:to\s+)?after\b|"
+    r"\b(?:go|goes|head|heads|racing|race)\s+next\b"
+)
+#: How a standings sentence tells who is ahead of whom in the table ("leads the standings
+#: by 18 points", "on 348 points, 16 ahead of Piastri"): a points or table word and a word
+#: ranking the contenders. A points figure alone ("24 points this season, eighth in the
+#: constructors' championship") ranks nobody, nor does a race's margin ("2.1 seconds ahead"),
+#: and "leading the championship" alone gives no standings: a figure is asked for.
+_STANDING_TEXT = re.compile(
+    r"^(?=.*?\b(?:points?|pts|standings|championship|title|table|cutline)\b)"
+    r"(?=.*?(?<!seconds\s)(?<!second\s)(?<!tenths\s)(?<!laps\s)(?<!lap\s)"
+    r"\b(?:leads?|leading|leader|ahead|behind|clear|trails?|trailing|top|advantage|"
+    r"margin|deficit|gap|above|below)\b)"
+    r"(?=.*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty)\b))",
+    re.S,
+)
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
 _BORN = re.compile(r"\bborn\b")
@@ -372,6 +414,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if team_question and word in _DRIVE_WORDS:
             continue
+        if word in _CAR_WORDS and _CAR_NUMBER.search(reading.low):
+            continue  # "the 60 car": the number names the car, which the phrase asks for
         if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
             continue  # "where did X end up": the finish asked for, not the word "end"
         group = (word, *SYNONYMS.get(word, ()))
@@ -398,6 +442,8 @@ _GROUP_SKIP = wordset(
     "winner first lap turn next when where much many far old age went wrong track circuit "
     "corner position times stage hour session"
 )
+#: Words that only say a number is a car's ("the 60 car", "car number 8").
+_CAR_WORDS = wordset("car cars entry no number")
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
 _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
 
