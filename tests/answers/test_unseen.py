@@ -26,11 +26,15 @@ hours; a news-in-brief round-up across six series), measured once before and onc
 session's fixes (``unseen8/BLIND.md``). ``unseen9/`` is a ninth blind round, open to the fixers
 once merged (an F1 stewards' decision at Baku with a right of review, a long Q&A interview with
 Williams' team principal, a WRC Safari Rally Kenya report told by stages, Alonso's retirement
-feature), measured once (``unseen9/BLIND.md``). ``unseen11/`` is an eleventh blind round, open
-to the fixers once merged (a MotoGP Sunday report at Motegi that covers the sprint too, an F2
-weekend at Silverstone with a reversed-grid sprint, a NASCAR playoff cut-off race at Martinsville
-decided in overtime, Cadillac's F1 car launch), measured once (``unseen11/BLIND.md``). Their
-scores are printed, not asserted: the sets are kept for the next round's measurement.
+feature), measured once (``unseen9/BLIND.md``). ``unseen10/`` is a tenth blind, sealed round (a
+Formula E race report at Monaco with a post-race exclusion, a driver's first-person column after
+Qatar, an IndyCar injury update, a MotoGP title decided at Valencia), measured once before and
+once after the session's fixes (``unseen10/BLIND.md``). ``unseen11/`` is an eleventh blind round,
+open to the fixers once merged (a MotoGP Sunday report at Motegi that covers the sprint too, an
+F2 weekend at Silverstone with a reversed-grid sprint, a NASCAR playoff cut-off race at
+Martinsville decided in overtime, Cadillac's F1 car launch), measured once
+(``unseen11/BLIND.md``). Their scores are printed, not asserted: the sets are kept for the next
+round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
 
@@ -68,6 +72,7 @@ ROUNDS = (
     HERE / "unseen7",
     HERE / "unseen8",
     HERE / "unseen9",
+    HERE / "unseen10",
     HERE / "unseen11",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
