@@ -237,3 +237,8 @@ def score(
     report = f"\n{len(failures)} of {len(questions)} questions failed:\n\n"
     report += "\n\n".join(failures) + "\n\n" + "\n".join(table)
     return share, report
+
+
+async def ask(engine: AnswerEngine, question: str) -> str:
+    """One question through ``AnswerEngine.ask``, rendered as the fan reads it."""
+    return render_text(await engine.ask(question))

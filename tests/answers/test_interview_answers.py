@@ -3,14 +3,12 @@ interviewee's answer under it, verbatim and cited, never the question as somebod
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.answers import AnswerEngine
 from bot.render import render_text
-from bot.store import Store
 from tests.answers.scoring import stories_store
 
 INTERVIEW = "\n\n".join(
@@ -33,14 +31,6 @@ INTERVIEW = "\n\n".join(
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return stories_store(tmp_path_factory.mktemp("interview"), (("2026-06-20-brant", INTERVIEW),))
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
 
 
 @pytest.mark.parametrize(

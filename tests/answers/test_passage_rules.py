@@ -3,16 +3,13 @@ answered from the story's relation facts, cited; the answering sentence shown wh
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.answers import AnswerEngine
 from bot.answers.passages import split_sentences
-from bot.render import render_text
-from bot.store import Store
-from tests.answers.scoring import stories_store
+from tests.answers.scoring import ask, stories_store
 
 SEAT = "\n\n".join(
     (
@@ -70,18 +67,6 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-05-31-oval", OVAL),
         ),
     )
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
-
-
-async def ask(engine: AnswerEngine, question: str) -> str:
-    return render_text(await engine.ask(question))
 
 
 @pytest.mark.parametrize(

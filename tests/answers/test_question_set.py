@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.answers import AnswerEngine
 from bot.render import render_text
-from bot.store import Store
 from tests.answers.scoring import (
     HELP,
     KINDS,
@@ -54,15 +52,6 @@ def answers(database: Path) -> dict[str, str]:
     """Every question in the file asked once through ``AnswerEngine.ask`` and rendered as
     text, shared by the tests that judge the answers."""
     return asyncio.run(answer_all(database, load_questions()))
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    """An answer engine over the question-set store, indexes built."""
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
 
 
 def test_question_file_is_well_formed() -> None:

@@ -13,9 +13,8 @@ from bot.answers import AnswerEngine
 from bot.answers.apologies import apology_strength
 from bot.answers.router._people import _TeamWritten
 from bot.answers.understand import both_spellings, car_numbers
-from bot.render import render_text
 from bot.store import Store
-from tests.answers.scoring import stories_store
+from tests.answers.scoring import ask, stories_store
 
 KANSAS = "\n\n".join(
     (
@@ -62,18 +61,6 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-05-17-mugello", MUGELLO),
         ),
     )
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
-
-
-async def ask(engine: AnswerEngine, question: str) -> str:
-    return render_text(await engine.ask(question))
 
 
 @pytest.mark.parametrize(

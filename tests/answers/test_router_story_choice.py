@@ -4,15 +4,13 @@ invented stories where a newer story of the same series only seems to answer."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.render import render_text
 from bot.store import Store
-from tests.answers.scoring import DENIAL, stories_store
+from tests.answers.scoring import DENIAL, ask, stories_store
 
 RACE = "\n\n".join(
     (
@@ -44,18 +42,6 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp_path_factory.mktemp("choice"),
         (("2026-03-01-millbrook", RACE), ("2026-03-05-roundup", ROUNDUP)),
     )
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
-
-
-async def ask(engine: AnswerEngine, question: str) -> str:
-    return render_text(await engine.ask(question))
 
 
 @pytest.mark.parametrize(

@@ -4,15 +4,12 @@ be in the story of the race it asks about."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.render import render_text
-from bot.store import Store
-from tests.answers.scoring import stories_store
+from tests.answers.scoring import ask, stories_store
 
 #: The newest story: a feeder race at Silverstone that names Monza only as its next round.
 FEEDER = "\n\n".join(
@@ -48,18 +45,6 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp_path_factory.mktemp("story-choice"),
         (("2026-06-07-feeder-silverstone", FEEDER), ("2026-05-24-monza", MONZA)),
     )
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
-
-
-async def ask(engine: AnswerEngine, question: str) -> str:
-    return render_text(await engine.ask(question))
 
 
 async def test_a_place_asked_is_the_story_at_it_not_one_naming_it_as_the_next_round(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.answers import AnswerEngine
 from bot.render import render_text
-from bot.store import Store
 from tests.answers.scoring import stories_store
 
 CUP = "\n\n".join(
@@ -33,14 +31,6 @@ GROVE = "\n\n".join(
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     stories = (("2026-04-05-richmond", CUP), ("2026-04-20-sainz", GROVE))
     return stories_store(tmp_path_factory.mktemp("teams"), stories)
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
 
 
 async def test_a_team_name_is_not_a_first_names_possessive(engine: AnswerEngine) -> None:

@@ -5,7 +5,6 @@ gets an honest negative."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ import pytest
 from bot.answers import AnswerEngine
 from bot.answers.router._people import _ASKS_FEELING, _ASKS_HEALTH
 from bot.render import render_text
-from bot.store import Store
 from tests.answers.scoring import stories_store
 
 ENDURO = "\n\n".join(
@@ -79,14 +77,6 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-08-20-briefing", BRIEF),
         ),
     )
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
 
 
 @pytest.mark.parametrize("question", ["is halvorsen ok", "was tove hurt", "is halvorsen alright"])
