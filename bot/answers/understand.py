@@ -349,6 +349,12 @@ class Reading:
         """Whether it is phrased as a question at all."""
         return bool(self.tokens) and (self.tokens[0] in QUESTION_WORDS or "?" in self.text)
 
+    @property
+    def content(self) -> list[str]:
+        """Every word that is not a function word, including those read as a scope ("gp",
+        "race", a session): what tells a real question from one with nothing in it."""
+        return [t for t in self.tokens if len(t) > 1 and t not in _STOP and not t.isdigit()]
+
 
 def _mend(word: str) -> str:
     """A typo of a word fans use for a kind of answer, mended ("penalsed" -> "penalised")."""

@@ -89,6 +89,9 @@ class GeneralRouter(PeopleRouter):
             and not known
             and not kinds
             and not scope_asked(reading)
+            # "who is gp" when no one is called GP: its one word is read as the race, but the
+            # articles use it, so it is a real question to say they do not answer.
+            and not await self._any_known(reading.content)
         ):
             return self.help()
         slugs = await self._stories(reading, kinds)
