@@ -193,7 +193,10 @@ class _Mentions(_Organisations):
     def _unmatched_subject(self, words: str, mentions: list[Mention]) -> _Attribution:
         """A tag's subject no mention covers: an epithet the register may know ("the South
         African"), or a nickname ("Checo"); otherwise blocked. An organisation ("Red Bull",
-        "the stewards") is nobody, but its name is kept as the quote's label."""
+        "the stewards") is nobody, but its name is kept as the quote's label. In a column,
+        "I" is its writer."""
+        if words == "I" and self._column is not None:
+            return _Attribution("person", self._column.speaker, cue="first person in a column")
         organisation = self._organisation(words, self._sentence_now)
         if organisation is not None:
             return organisation
