@@ -87,3 +87,9 @@ def test_a_quote_tagged_i_said_under_a_journalists_byline_stays_nobodys() -> Non
     """The same tag under a staff journalist's byline names nobody: never guessed."""
     got = said(["By Jane Porter", '"We can fix it at the stop," I said on the radio.', *BODY])
     assert got[0] == (None, "We can fix")
+
+
+def test_i_told_the_team_before_a_quote_in_a_column_is_the_writer() -> None:
+    """'I told the team: "..."' in a driver's column: the writer's own words."""
+    got = said(["By Lando Norris", 'I told the team: "The rear is gone."', *BODY])
+    assert ("Lando Norris", "The rear is") in got
