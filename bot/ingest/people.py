@@ -94,6 +94,16 @@ _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "du", "ter"}
 )
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "Junior"})
+#: Words that end a team's name ("Meyer Shank Racing"): the names before them are its own.
+_ORGANISATION_END = frozenset({"Racing", "Motorsport", "Motorsports", "Autosport", "Corse"})
+#: Words that end the name of a place or a thing, never a person's ("Methodist Hospital",
+#: "Casino Square", "Attack Mode").
+_THING_END = _words(
+    """
+    Hospital Clinic Centre Center University College Stadium Arena Square Hotel Mode Foundation
+    Academy Avenue Tunnel Hairpin Chicane Esses
+    """
+)
 _PLACE_AFTER = frozenset({"GP", "Grand", "Prix", "Circuit", "Raceway", "Speedway", "Ring"})
 _PREPOSITIONS = _words(
     """
@@ -716,10 +726,14 @@ def _names_in(
         pieces: list[list[_Token]] = [[]]
         for tok in run:
             if tok.text in _STOP:
+                if tok.text in _ORGANISATION_END and pieces[-1]:
+                    pieces[-1] = []  # "Meyer Shank Racing", "Andretti Autosport": a team
                 pieces.append([])
             else:
                 pieces[-1].append(tok)
         for piece in pieces:
+            if piece and piece[-1].text in _THING_END:
+                continue  # "IU Health Methodist Hospital", "Attack Mode", "Casino Square"
             while piece and (
                 piece[0].text in _COMMON
                 or piece[0].text in _PARTICLES
@@ -814,6 +828,7 @@ def discover_people(
                 continue
             people.append(PersonEntry(name))
     people = _without_surname_runs(people, len(known))
+    people = _without_team_names(people, len(known), texts)
     if nicknames:
         people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))
@@ -821,6 +836,19 @@ def discover_people(
         index = _with_learned_aliases(index, paragraphs)
     log.debug("people found: %s", ", ".join(index.names))
     return index
+
+
+def _without_team_names(
+    people: list[PersonEntry], kept: int, texts: Sequence[str]
+) -> list[PersonEntry]:
+    """Drop a found name the article also writes as a team's ("Meyer Shank Racing"): "the
+    Meyer Shank garage" is the team's too. The first ``kept`` (known) people stay."""
+    return [
+        person
+        for i, person in enumerate(people)
+        if i < kept
+        or not any(f"{person.name} {end}" in text for text in texts for end in _ORGANISATION_END)
+    ]
 
 
 def _without_surname_runs(people: list[PersonEntry], kept: int) -> list[PersonEntry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.ingest.attribution.organisations import _Organisations
@@ -17,6 +18,23 @@ from bot.ingest.attribution.patterns import (
 )
 from bot.ingest.attribution.records import _BLOCKED, _Attribution, _Paragraph
 from bot.ingest.people import Mention
+from bot.ingest.resolve import default_register
+
+#: A sentence opening with one capitalised word and a verb ("Carlos had", "Fernando is").
+_FIRST_NAME_OPENS = re.compile(
+    r"\s*([A-Z][a-z]+)\s+(?:had|has|was|is|did|does|got|gets|made|makes|said|says|told|took|"
+    r"brought|finished|drove|went|came|called|asked|kept|won|lost)\b"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _register_first_names(register: object) -> frozenset[str]:
+    """The first names of the register's people ("Carlos", "Fernando")."""
+    return frozenset(
+        str(getattr(p, "name", "")).split()[0]
+        for p in getattr(register, "people", ())
+        if len(str(getattr(p, "name", "")).split()) >= 2
+    )
 
 
 class _Mentions(_Organisations):
@@ -193,7 +211,11 @@ class _Mentions(_Organisations):
     def _unmatched_subject(self, words: str, mentions: list[Mention]) -> _Attribution:
         """A tag's subject no mention covers: an epithet the register may know ("the South
         African"), or a nickname ("Checo"); otherwise blocked. An organisation ("Red Bull",
-        "the stewards") is nobody, but its name is kept as the quote's label."""
+        "the stewards") is nobody, but its name is kept as the quote's label. In a column,
+        "I" is its writer."""
+        writer = self._column_writer(words)
+        if writer is not None:
+            return writer
         organisation = self._organisation(words, self._sentence_now)
         if organisation is not None:
             return organisation
@@ -201,6 +223,12 @@ class _Mentions(_Organisations):
             nickname = self._nickname(words)  # "the Honey Badger": a nickname, not a kind
             return nickname if nickname.status == "person" else self._epithet(words, mentions)
         return self._nickname(words)
+
+    def _column_writer(self, words: str) -> _Attribution | None:
+        """A tag's "I" in a newsmaker's column: the writer; None anywhere else."""
+        if words != "I" or self._column is None:
+            return None
+        return _Attribution("person", self._column.speaker, cue="first person in a column")
 
     def _nickname(self, word: str) -> _Attribution:
         """A tag's subject the article never names in full: a nickname the register knows."""
@@ -251,4 +279,16 @@ class _Mentions(_Organisations):
                     info.speaking.add(name)
                     return name
                 return None
+        if self._unknown_first_name_opens(masked[a:b]):
+            # "Carlos had a strong race ... he said": "he" is someone the article does not
+            # identify, not whoever was named before.
+            self.history.append(None)
         return None
+
+    def _unknown_first_name_opens(self, sentence: str) -> bool:
+        """Whether a sentence opens with a first name alone that the register gives people
+        but the article names no one by ("Carlos had a strong race"), then a verb."""
+        m = _FIRST_NAME_OPENS.match(sentence)
+        if m is None or self.people.resolve(m.group(1)) is not None:
+            return False
+        return m.group(1) in _register_first_names(default_register())

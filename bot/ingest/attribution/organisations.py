@@ -83,6 +83,8 @@ _ORG_CLAUSE = re.compile(
     r"branded|termed|deemed|insisted|admitted|confirmed|stated|declared|promised|vowed|"
     r"added|wrote|ruled|explained|blamed)\b"
 )
+#: "the team said in a statement": a team the text has named before.
+_TEAM_NOUNS = frozenset({"team", "squad", "outfit"})
 #: Capitalised words that may name an organisation ("Toyota's", "the Ducati Lenovo Team").
 _CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?\b[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4}")
 
@@ -115,6 +117,8 @@ class _Organisations(_State):
             text = text[: voice.start()]
         elif text[-2:] in ("'s", "’s"):
             text = text[:-2]
+        if the and stated and text in _TEAM_NOUNS:
+            return self._the_team()
         if not text or not (text[:1].isupper() or text[:1].isdigit() or the):
             return None
         register = default_register()
@@ -124,6 +128,22 @@ class _Organisations(_State):
             return None
         label = f"the {text}" if the else text
         return _Attribution("blocked", None, None, f'organisation "{label}"', label=label)
+
+    def _the_team(self) -> _Attribution | None:
+        """Whose "the team said in a statement" is: the one team or body the narration so
+        far has saying something ("Meyer Shank Racing said on Tuesday"); None when it has
+        none or several."""
+        labels: set[str] = set()
+        for text in self.masked:
+            for m in _ORG_CLAUSE.finditer(text):
+                found = self._organisation(m.group("org"), "statement")
+                if found is not None and found.label:
+                    labels.add(found.label)
+        if len(labels) != 1:
+            return None
+        (label,) = labels
+        return _Attribution("blocked", None, None, f'organisation "{label}", the team the '
+                            "narration has speaking", label=label)  # fmt: skip
 
     def _statement_owner(self, masked: str, upto: int) -> _Attribution | None:
         """Whose "the statement" (or "the document") is: the one organisation the sentences

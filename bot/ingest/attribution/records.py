@@ -16,6 +16,8 @@ class Defaults:
     """What the annotation says the text cannot: the usual setting of spoken remarks."""
 
     spoken_setting: str | None = None
+    #: The file's ``author`` line: whose first-person column the article may be.
+    writer: str | None = None
 
 
 Status = Literal["none", "person", "blocked"]

@@ -43,6 +43,10 @@ class _State:
     _answers: dict[int, _Attribution] = field(default_factory=dict, repr=False)
     #: Quote-only paragraphs under a press release's heading: the heading's speaker.
     _block_speaker: dict[int, _Attribution] = field(default_factory=dict, repr=False)
+    #: The writer of a newsmaker's first-person column (``columns``): whose "I" the body's is.
+    _column: _Attribution | None = field(default=None, repr=False)
+    #: The column's byline paragraph (0: none; the writer came from the ``author`` line).
+    _column_byline: int = field(default=0, repr=False)
     #: The sentence whose quote is being attributed (its words can make a tag a statement).
     _sentence_now: str = field(default="", repr=False)
 

@@ -172,8 +172,10 @@ class _Tags(_Mentions):
                 words = masked[start + verb.start() : end]
                 if found.status == "none":
                     subject = pre[: verb.start()].strip().split(",")[-1].strip()
-                    found = self._organisation(subject, masked[start:end]) or self._nickname(
-                        subject
+                    found = (
+                        self._column_writer(subject)
+                        or self._organisation(subject, masked[start:end])
+                        or self._nickname(subject)
                     )
             found = _Attribution(
                 found.status, found.speaker, verb.group("verb"), found.cue, label=found.label

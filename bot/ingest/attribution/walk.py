@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.ingest.attribution.columns import _Columns
 from bot.ingest.attribution.follow_on import _FollowOn
 from bot.ingest.attribution.interviews import _Interviews
 from bot.ingest.attribution.labels import _transcript_label
@@ -28,7 +29,7 @@ from bot.models import Quote, QuoteKind, ReportedStatement
 log = logging.getLogger(__name__)
 
 
-class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
+class _Walk(_Interviews, _FollowOn, _Settings, _Reported, _Columns):
     """One walk through an article: every sieve, in text order."""
 
     # -- the walk -------------------------------------------------------------------------
@@ -58,6 +59,7 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
             self._find_named_interview()
         self._find_answers()
         self._find_blocks()
+        self._find_column()
         open_statement: _Statement | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
             segments = find_segments(paragraph, self.style)
@@ -168,6 +170,7 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported):
                     if len(self.reported) > count and self.reported[-1].speaker == noted:
                         speaking = noted
         self._follow_on()
+        self._column_statements()
 
     @staticmethod
     def _joins(
