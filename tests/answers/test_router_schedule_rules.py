@@ -83,6 +83,17 @@ SPA = "\n\n".join(
 )  # fmt: skip
 
 
+TITLE = "\n\n".join(
+    (
+        "date 2026-11-15 Invented WorldSBK finale: Kallio is champion by four points",
+        "PORTIMAO — Eero Kallio is the 2026 WorldSBK world champion. Marc Oller won the last "
+        "race of the year at Portimao, but fourth was enough for Kallio, who takes the title "
+        "by four points, 402 to 398.",
+        "Oller also won the sprint race on Saturday.",
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The invented stories, ingested through the real ingester."""
@@ -97,6 +108,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-09-04-academy", ACADEMY),
             ("2026-08-11-injury", INJURY),
             ("2026-05-10-spa", SPA),
+            ("2026-11-15-title", TITLE),
         ),
     )
 
@@ -183,3 +195,22 @@ async def test_a_series_told_only_by_its_makes_table_has_standings(engine: Answe
     """ "whats the wec standings": where only the manufacturers' table is told, it answers."""
     shown = await ask(engine, "whats the wec standings")
     assert "lead the manufacturers' championship by 18 points" in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who won the worldsbk title", "who won the championship", "who clinched the sbk title"],
+)
+async def test_a_title_won_is_not_a_race_won(engine: AnswerEngine, question: str) -> None:
+    """ "who won the title" is a sentence telling the champion, not the race's winner."""
+    shown = await ask(engine, question)
+    assert "Kallio is the 2026 WorldSBK world champion" in shown or (
+        "enough for Kallio, who takes the title by four points" in shown
+    )
+    assert "Oller also won the sprint" not in shown
+
+
+async def test_the_margin_of_a_title_is_told_with_it(engine: AnswerEngine) -> None:
+    """ "by how many points did X win the title": the title's sentence tells the margin."""
+    shown = await ask(engine, "by how many points did kallio win the championship")
+    assert "takes the title by four points" in shown

@@ -47,6 +47,8 @@ from bot.answers.router._reading import (
     _SHE,
     _SPOKEN,
     _STANDING_TEXT,
+    _TITLE_ASKED,
+    _TITLE_WON,
     _UNIT_IN_TEXT,
     _WHAT_HAPPENED,
     _WHEN_AHEAD,
@@ -310,6 +312,10 @@ class GeneralRouter(PeopleRouter):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
         if "duration" in kinds:
             need = _DURATION_TEXT  # "how long is X out": "six to eight weeks", not a date
+        if need is None and not kinds & _OPEN and _TITLE_ASKED.search(reading.low):
+            # "who won the motogp title": "X is the world champion", "takes the title by
+            # a single point"; a race won ("won the sprint") is not it.
+            need, primary = _TITLE_WON, None
         if "unit" in kinds:
             need = _UNIT_IN_TEXT  # "what stage did X roll on": a sentence naming the stage
         if "age" in kinds:

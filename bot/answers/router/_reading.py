@@ -266,6 +266,21 @@ _DRIVER_STANDING_TEXT = re.compile(rf"^(?!.*?{_OTHER_TABLE}){_STANDING_TEXT.patt
 #: asked in the present or future. The answer is a report's schedule line ("The championship
 #: moves on to Sebring on March 21"), not a sentence recalling last year's race there.
 _WHEN_AHEAD = re.compile(r"^(?:whens|when\s+(?:is|are|does|do|will))\b")
+#: "who won the title", "who is the motogp champion", "who clinched the championship": a
+#: title decided, not a race won (a reigning or defending champion is a person's epithet).
+_TITLE_ASKED = re.compile(
+    r"\b(?:won|win|wins|winning|take|takes|took|clinch\w*|seal\w*)\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}?(?:title|championship|crown)\b|"
+    r"^(?:who|whos)\s+(?:is|was|became|becomes|s)?\s*(?:the\s+)?(?:new\s+)?"
+    r"(?!reigning|defending|former|current)(?:\w+\s+){0,2}?champion\b"
+)
+#: A sentence telling a title decided: "X is the 2026 MotoGP world champion", "he takes the
+#: title by a single point", "clinched the championship", "was crowned champion".
+_TITLE_WON = re.compile(
+    r"\b(?:is|was|became|becomes|crowned|new)\s+(?:the\s+)?(?:\w+\s+){0,3}?champions?\b|"
+    r"\b(?:takes?|took|taken|won|wins|clinch\w*|seal\w*|secur\w*)\s+(?:the|his|her|their|"
+    r"a|its)\s+(?:\w+\s+){0,3}?(?:title|championship|crown)\b"
+)
 #: A spell of time or when it ends, as a report tells it: "six to eight weeks", "the last two
 #: races of the season", "a contract to the end of 2028", "until the end of next year".
 _NUMBER_WORD = (
