@@ -20,7 +20,7 @@ from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
 from bot.models import Person
 
-__all__ = ["CUES", "QUESTION_WORDS", "Reading", "read"]
+__all__ = ["CUES", "QUESTION_WORDS", "Reading", "names_series", "read"]
 
 #: Words that carry no topic: question words, pronouns, auxiliaries, fillers, fan slang.
 _STOP = wordset(
@@ -96,6 +96,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "pushed": ("forcing", "forced", "squeezed"),
     "force": ("forcing", "forced", "pushed"), "forced": ("forcing", "pushed"),
     "yellow": ("caution",), "caution": ("yellow",),
+    # A driver programme, however a report names it ("McLaren development driver").
+    "academy": ("junior", "development", "programme", "protege"),
+    "junior": ("academy", "development", "programme", "protege"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -343,6 +346,9 @@ class Reading:
     #: Words taken for a name only as a typo of it ("verstapen"): the router checks they
     #: are no ordinary word of the articles ("lane" is not Lance, "drives" not Dries).
     guessed: list[tuple[str, str]] = field(default_factory=list)  # (word, name)
+    #: A year no story was written in ("who drives for Audi in 2028"): one a sentence must
+    #: say, where ``year`` limits the stories to those written in it.
+    told_year: str | None = None
 
     @property
     def asks(self) -> bool:
@@ -408,8 +414,18 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     tokens = low.split()
     reading = Reading(text, low, tokens, index_people=lookup.index.people)
     reading.dated_by += [re.sub(r"['’]s$", "", w) for w in this_year]
+    articles = lookup.index.articles
     if m := _YEAR.search(low):
         reading.year = int(m[1])
+        if (
+            articles
+            and not articles[-1].published.year <= reading.year <= articles[0].published.year
+        ):
+            # "when does the 2027 season start", "where is Fourmaux driving in 2027": a year
+            # no story was written in is what a sentence tells ("for Hyundai in 2027"),
+            # never the date of a story; the sentence must say it, whichever story it is in.
+            reading.told_year = m[1]
+            reading.year = None
     elif last_year is not None:
         reading.year = last_year
     reading.newest = bool(_NEWEST.search(low))
@@ -467,7 +483,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
             continue
         if token in SESSIONS or _unit_word(token, reading):
             continue  # the part of the weekend asked is a scope, not a word to find
-        if token in place_words or token in SERIES or _series_pair(tokens, i):
+        if token in place_words or names_series(tokens, i) or _series_pair(tokens, i):
             continue
         if token in _DAY_WORDS:
             reading.dated_by.append(token.removesuffix("s"))
@@ -528,6 +544,22 @@ def _places_named(tokens: list[str], used: set[int], places: list[str]) -> list[
 
 
 _RACE_WORDS = wordset("race round weekend event")
+
+
+#: What may stand before "academy" when it names the F1 Academy series ("the academy race",
+#: "who leads f1 academy"); any other word makes it a driver programme ("which academy",
+#: "the Ferrari academy", "an Alpine academy driver").
+_ACADEMY_SERIES_BEFORE = wordset("the f1 formula in at of")
+
+
+def names_series(tokens: list[str], i: int) -> bool:
+    """Whether the word at ``i`` names a series on its own ("indycar", "the academy"): a
+    team's academy ("which academy is Mini in") is a word a sentence must hold."""
+    if tokens[i] not in SERIES:
+        return False
+    if tokens[i] == "academy" and i > 0:
+        return tokens[i - 1] in _ACADEMY_SERIES_BEFORE
+    return True
 
 
 def _series_pair(tokens: list[str], i: int) -> bool:
@@ -680,7 +712,7 @@ def _nickname_of_series(key: str, name: str, tokens: list[str], lookup: Lookup) 
     if not rivals:
         return name
     book = place_book()
-    asked = {SERIES[t] for t in tokens if t in SERIES}
+    asked = {SERIES[t] for i, t in enumerate(tokens) if names_series(tokens, i)}
     text = " ".join(tokens)
     # Its places, by any of their names ("darlington" for Darlington Raceway).
     places = {f for t in tokens if t not in _STOP for f in book.forms(t)}

@@ -27,12 +27,16 @@ from bot.answers.router._reading import (
     _BORN,
     _CAR_NUMBER,
     _DATE,
+    _DRIVER_STANDING_TEXT,
+    _DURATION_TEXT,
     _LAP_COUNT,
     _LAP_IN_TEXT,
     _NEED_CUE,
     _NEXT_RACE,
+    _NEXT_TEXT,
     _NUMBER,
     _OPEN,
+    _OTHER_TABLE_ASKED,
     _OWN_RACE,
     _PLACE_FILLER,
     _PODIUM_ASKED,
@@ -43,8 +47,12 @@ from bot.answers.router._reading import (
     _SHE,
     _SPOKEN,
     _STANDING_TEXT,
+    _TITLE_ASKED,
+    _TITLE_WON,
     _UNIT_IN_TEXT,
     _WHAT_HAPPENED,
+    _WHEN_AHEAD,
+    _WHEN_TEXT,
     _WHO_DID,
     _YES_NO,
     _after_place,
@@ -97,6 +105,8 @@ class GeneralRouter(PeopleRouter):
         slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
+        if (ahead := await self._race_ahead(reading, kinds, groups)) is not None:
+            return ahead
         if slugs and (before := self._not_after_race(reading, kinds)):
             # A preview or a qualifying report tells no result of its race ("who won at
             # Mugello" is last year's race report, never the preview's "won here last year").
@@ -144,6 +154,10 @@ class GeneralRouter(PeopleRouter):
             if source is not None and (podium := await self.passages.podium(source.slug)):
                 return podium
         answer = await self.passages.answer(query, "", missing)
+        if answer.missing and query.need is _DRIVER_STANDING_TEXT:
+            # No drivers' table told: a series whose standings are the makes' (WEC) has one.
+            query = dataclasses.replace(query, need=_STANDING_TEXT)
+            answer = await self.passages.answer(query, "", missing)
         if answer.missing and reading.people and kinds & _SPOKEN:
             # "did Zarco blame Bastianini?": failing the words, what the person said answers.
             spoken = Query(
@@ -156,6 +170,46 @@ class GeneralRouter(PeopleRouter):
         if answer.missing and not answer.passages and not groups and not reading.people:
             return NotFound(missing)
         return answer
+
+    async def _race_ahead(
+        self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]]
+    ) -> Answer | None:
+        """ "when is Sebring": the newest schedule line naming the place ("The series moves on
+        to Sebring on March 21"), before any sentence recalling a past race there; None
+        when no story announces it, and the question is read as any other."""
+        if (
+            "when" not in kinds
+            or kinds & {"next", "lap", "unit"}
+            or not reading.places
+            or reading.people
+            or reading.year is not None
+            or reading.session is not None
+            or not _WHEN_AHEAD.match(reading.low)
+        ):
+            return None
+        # The place stands after the word moving the series on: "moves on to Sebring", not
+        # "After Mugello, the championship moves on to Hungary".
+        # A race asked by name ("the french gp") is a line naming that race, never another
+        # event at one of its circuits ("the 24 Hours of Le Mans").
+        places = "|".join(
+            _any_of(
+                _place_forms(p)[:1] if p.endswith("grand prix") else _place_forms(p)
+            ).removeprefix("re:")
+            for p in reading.places
+        )
+        query = dataclasses.replace(
+            self._query(reading, kinds, groups, None),
+            need=re.compile(
+                rf"^(?=.*?(?:{_NEXT_TEXT})[^.;]*?\b{places})(?=.*?(?:{_WHEN_TEXT}))", re.S
+            ),
+            hints=(),
+            newest_first=True,
+        )
+        found, _ = await self.passages.find(query)
+        if not found:
+            return None
+        # (no "Race:" line: the story's own race is not the one asked about)
+        return PassageAnswer(tuple(self.passages_found(found[:1])), "")
 
     @staticmethod
     def _not_after_race(reading: Reading, kinds: set[str]) -> frozenset[str]:
@@ -259,6 +313,12 @@ class GeneralRouter(PeopleRouter):
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "duration" in kinds:
+            need = _DURATION_TEXT  # "how long is X out": "six to eight weeks", not a date
+        if need is None and not kinds & _OPEN and _TITLE_ASKED.search(reading.low):
+            # "who won the motogp title": "X is the world champion", "takes the title by
+            # a single point"; a race won ("won the sprint") is not it.
+            need, primary = _TITLE_WON, None
         if "unit" in kinds:
             need = _UNIT_IN_TEXT  # "what stage did X roll on": a sentence naming the stage
         if "age" in kinds:
@@ -285,6 +345,10 @@ class GeneralRouter(PeopleRouter):
             # "who leads the cup standings": of the newest stories, the one whose sentence
             # ranks the contenders (with a place named, that place's story tells it).
             need = _STANDING_TEXT
+            if not reading.team_people and not _OTHER_TABLE_ASKED.search(reading.low):
+                # "who leads the championship": the drivers' table, not "six points ahead
+                # in the constructors' championship".
+                need = _DRIVER_STANDING_TEXT
         subject = None
         yes_no = _YES_NO.match(reading.low) is not None
         # The one asked about stands right after the verb: "did X ...", "who did X blame",
@@ -296,7 +360,7 @@ class GeneralRouter(PeopleRouter):
             at = reading.tokens.index("according")
             later = [p for p in reading.people if _named_at(reading, p, at + 2)]
             subject = later[0] if later else subject
-        must: list[str] = []
+        must: list[str] = [reading.told_year] if reading.told_year else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
         if reading.turn is not None:

@@ -19,6 +19,7 @@ from bot.answers.understand import (
     QUESTION_WORDS,
     SERIES,
     Reading,
+    names_series,
 )
 
 if TYPE_CHECKING:
@@ -157,6 +158,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("start", re.compile(r"\bstart(?:ed|ing)?\s+(?:from|on|in)\b|\bgrid\b|\bpole\b|"
                          r"\bqualif\w*")),
     ("count_laps", re.compile(r"\bhow\s+many\s+laps\b|\bhow\s+long\s+was\b")),
+    # "how long is Rosenqvist out for", "when is Albon's contract up", "how long is Sainz
+    # signed for": a spell of time or its end, not a date on a calendar.
+    ("duration", re.compile(r"^how\s+long\s+(?:is|are|will|does|do|has|have)\b|"
+                            r"\bcontract\s+(?:up|end|ends|expire\w*|run|runs)\b|"
+                            r"\b(?:signed|contracted)\s+(?:for|until|till|through)\b")),
     ("count", re.compile(r"\bhow\s+(?:many|much|far)\b")),
     ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
                          r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
@@ -183,7 +189,7 @@ _NEED_CUE = (
     "finish",
 )  # fmt: skip, in priority order: the first a question asks is the one its answer must meet
 #: Kinds whose other kinds only help: "when did Legge retire" needs a time, not "retired".
-_OPEN = frozenset({"when", "where", "lap", "unit", "why"})
+_OPEN = frozenset({"when", "where", "lap", "unit", "why", "duration"})
 #: Kinds whose answer is best told by a cue word when some sentence has one.
 _PREFER_ORDER = ("why", "where", "react", "nickname", "crash", "did_finish")
 _PREFER_CUE = frozenset(_PREFER_ORDER)
@@ -214,7 +220,7 @@ _MONTHS = (
 #: cue word and a date, but moves no series on.
 _NEXT_TEXT = (
     r"\bnext\s+(?:race|round|up|stop|event|rally|outing|meeting)\b|\bheads?\s+(?:next\s+)?"
-    r"(?:to|for)\b|\bmoves?\s+on\b|\b(?:returns?|resumes?|continues?)\s+(?:at|in|on|with)\b|"
+    r"(?:to|for)\b|\bmoves?\s+(?:straight\s+|directly\s+|swiftly\s+)?on\b|\b(?:returns?|resumes?|continues?)\s+(?:at|in|on|with)\b|"
     r"\bresumes\b|\btravels?\s+to\b|\b(?:fortnight|weeks?)\s+off\b|\bbreak\s+before\b|"
     r"\bgoes\s+to\b"
 )
@@ -244,6 +250,49 @@ _STANDING_TEXT = re.compile(
     r"(?=.*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty)\b))",
     re.S,
+)
+#: A title other than the drivers' (riders') one: "the constructors' championship", "the
+#: manufacturers' standings", "the teams' title". A fan asking who leads "the championship"
+#: means the drivers' table unless the question names the other.
+_OTHER_TABLE = (
+    r"\b(?:constructors|manufacturers|teams|team|makes|owners)['’]?\s+"
+    r"(?:championship|standings|title|table|points|fight|race)\b"
+)
+_OTHER_TABLE_ASKED = re.compile(r"\b(?:constructors?|manufacturers?|teams?|makes|owners?)\b")
+#: A standings sentence about the drivers' table: one that ranks contenders without being
+#: about another title.
+_DRIVER_STANDING_TEXT = re.compile(rf"^(?!.*?{_OTHER_TABLE}){_STANDING_TEXT.pattern[1:]}", re.S)
+#: "when is Sebring", "when's Mandalika", "when does Le Mans start": a race still to come,
+#: asked in the present or future. The answer is a report's schedule line ("The championship
+#: moves on to Sebring on March 21"), not a sentence recalling last year's race there.
+_WHEN_AHEAD = re.compile(r"^(?:whens|when\s+(?:is|are|does|do|will))\b")
+#: "who won the title", "who is the motogp champion", "who clinched the championship": a
+#: title decided, not a race won (a reigning or defending champion is a person's epithet).
+_TITLE_ASKED = re.compile(
+    r"\b(?:won|win|wins|winning|take|takes|took|clinch\w*|seal\w*)\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}?(?:title|championship|crown)\b|"
+    r"^(?:who|whos)\s+(?:is|was|became|becomes|s)?\s*(?:the\s+)?(?:new\s+)?"
+    r"(?!reigning|defending|former|current)(?:\w+\s+){0,2}?champion\b"
+)
+#: A sentence telling a title decided: "X is the 2026 MotoGP world champion", "he takes the
+#: title by a single point", "clinched the championship", "was crowned champion".
+_TITLE_WON = re.compile(
+    r"\b(?:is|was|became|becomes|crowned|new)\s+(?:the\s+)?(?:\w+\s+){0,3}?champions?\b|"
+    r"\b(?:takes?|took|taken|won|wins|clinch\w*|seal\w*|secur\w*)\s+(?:the|his|her|their|"
+    r"a|its)\s+(?:\w+\s+){0,3}?(?:title|championship|crown)\b"
+)
+#: A spell of time or when it ends, as a report tells it: "six to eight weeks", "the last two
+#: races of the season", "a contract to the end of 2028", "until the end of next year".
+_NUMBER_WORD = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several)"
+)
+_DURATION_TEXT = re.compile(
+    rf"\b{_NUMBER_WORD}(?:\s+(?:to|or)\s+{_NUMBER_WORD})?(?:\s+more|\s+further)?"
+    r"\s+(?:weeks?|months?|years?|seasons?|races?|rounds?|days?|events?)\b|"
+    r"\b(?:until|till|through|to|runs?\s+to|expires?\s+(?:at|in))\s+(?:the\s+)?"
+    r"(?:end\s+of|\d{4}|next\s+(?:year|season)|this\s+(?:year|season))\b|"
+    r"\bend\s+of\s+(?:the\s+|next\s+|this\s+)?(?:year|season|\d{4})\b|"
+    r"\brest\s+of\s+the\s+(?:season|year|championship)\b"
 )
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
@@ -352,7 +401,7 @@ def _series_named(tokens: list[str]) -> list[str]:
         if pair in _SERIES:
             found.append(_SERIES[pair])
             skip.update((i, i + 1))
-    found += [_SERIES[t] for i, t in enumerate(tokens) if i not in skip and t in _SERIES]
+    found += [_SERIES[t] for i, t in enumerate(tokens) if i not in skip and names_series(tokens, i)]
     return list(dict.fromkeys(found))
 
 
@@ -373,6 +422,7 @@ def _kinds(reading: Reading) -> set[str]:
     if "did_finish" in kinds and "retire" not in kinds:
         kinds.discard("finish")  # "did Bagnaia finish": retired or crashed out answers it too
     if "count_laps" in kinds:
+        kinds.discard("duration")  # "how long was the race": its laps
         kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
     if "next" in kinds:
         kinds.discard("criticise")  # "where do they go after vegas": no one goes after anyone
@@ -422,6 +472,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         if word in _POSITIONS and "points" not in kinds:
             groups.append(group)  # "who was third": the position asked is what must show
             continue
+        if word == "long" and "duration" in kinds:
+            continue  # "how long is X out": the spell asked, which the answer's need holds
         if word in kind_words and kinds & set(_NEED_CUE):
             continue  # the kind's cue already asks for it
         if any(p.search(word) for p in patterns):
