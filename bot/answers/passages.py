@@ -56,6 +56,8 @@ COMMON_FLOOR = 50
 #: and the share of passages a word may be in and still be asked for when no rarer one is.
 ROW_BUDGET = 3000
 PAD_SHARE = 0.25
+#: Stories a question is narrowed to that are read whole rather than searched.
+FEW_STORIES = 2
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -321,7 +323,10 @@ class Passages(Part):
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
         whole: list[Passage] | None = None
-        if query.whole_stories and query.slugs is not None:
+        # A story chosen, its own paragraphs decide: how common a word is over the rest of
+        # the store (which grows) must not drop it from the search inside that story.
+        few = query.slugs is not None and len(query.slugs) <= FEW_STORIES
+        if (query.whole_stories or few) and query.slugs is not None:
             # A few stories named by the caller: their paragraphs read by story, which costs
             # less than ranking every paragraph of the store that holds a common name. Kept:
             # paragraphs holding a searched word (a plain substring costs less than stemming

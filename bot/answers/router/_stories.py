@@ -10,6 +10,7 @@ from bot.answers.passages import (
     _has,
     _mentions,
     forms_of,
+    split_sentences,
     stem,
     stems,
     words_of,
@@ -55,6 +56,22 @@ _FUTURE = re.compile(
 NAMING_SCAN = 50
 NAMING_PASSAGES = 400
 _GP = re.compile(r"\b(?:gp|grand\s+prix)\b")
+
+
+#: A sentence naming a place as where someone goes next, not where the story is.
+_AHEAD = re.compile(
+    r"\b(?:will|shall|next|heads?\s+(?:next\s+)?to|moves?\s+on|returns?\s+(?:to|at)|"
+    r"upcoming|travels?\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_at(text: str, wanted: set[str] | frozenset[str]) -> bool:
+    """Whether some sentence of ``text`` naming the place (every one of ``wanted``, stemmed)
+    tells of it as where the story is, not only as where someone goes next ("X will drive
+    ... at Portland on August 30" opens an injury story, not a Portland race's)."""
+    naming = [text[a:b] for a, b in split_sentences(text) if wanted <= stems(text[a:b])] or [text]
+    return any(not _AHEAD.search(sentence) for sentence in naming)
 
 
 class StoriesRouter(RouterBase):
@@ -332,6 +349,8 @@ class StoriesRouter(RouterBase):
         passages = await self.engine.store.passages_matching(words, limit=400)
         for p in passages:
             if p.source and wanted <= stems(p.text) and (not own_race or p.paragraph <= 2):
+                if own_race and not _told_at(p.text, wanted):
+                    continue  # its opening names the place only as where it goes next
                 found.add(p.source.slug)
         for word in words:
             if len(word) >= 4:
@@ -370,7 +389,7 @@ class StoriesRouter(RouterBase):
         for p in await self.engine.store.passages_matching(search, limit=400):
             if p.source and (not own_race or p.paragraph <= 2):
                 have = stems(p.text)
-                if any(w <= have for w in wanted):
+                if any(w <= have and (not own_race or _told_at(p.text, w)) for w in wanted):
                     found.add(p.source.slug)
         return found
 
