@@ -96,3 +96,25 @@ async def test_a_refresh_without_articles_keeps_them_and_waits_only_at_start(
 
 
 _SEED = Path(__file__).resolve().parent.parent / "data/articles/2021-04-20-russell-bottas.txt"
+
+
+def test_a_full_build_over_a_previous_index_keeps_unchanged_articles_and_lets_rows_go() -> None:
+    """A full build over a previous index reuses its unchanged summaries and keys, works out
+    the changed ones as a fresh build does, and empties the rows list it was given."""
+    rows = _rows(1200)
+    previous = _build_index([], list(rows), 0, [], ())
+    changed = list(rows)
+    for k in range(0, len(changed), 7):
+        r = changed[k]
+        changed[k] = (r[0], r[1], r[2], f"{r[3]} {_SEPARATOR} rain", r[4])
+    fresh = _build_index([], list(changed), 0, [], ())
+    given = list(changed)
+    index = _build_index([], given, 0, [], (), previous)
+    assert given == []
+    assert index.articles == fresh.articles and index.article_keys == fresh.article_keys
+    assert index.article_dates == fresh.article_dates
+    assert index.article_vocab == fresh.article_vocab
+    assert list(index.article_words._ids) == list(fresh.article_words._ids)
+    assert index.articles[1] is previous.articles[1]
+    assert index.articles[0] is not previous.articles[0]
+    assert index.article_keys[0] == normalise(f"{changed[0][3]} {changed[0][1]}")

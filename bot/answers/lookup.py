@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from itertools import accumulate
 from typing import Any
 
@@ -28,10 +28,13 @@ from bot.answers._article_index import (
 from bot.answers._article_index import (
     _BySlug,
     _no_postings,
-    _normalise_all,
     _Postings,
+    build_articles,
     position_of,
     update_articles,
+)
+from bot.answers._article_index import (
+    _normalise_all as _normalise_all,
 )
 from bot.answers._fuzzy_filter import CharFilter
 from bot.answers.records import Choice, NotFound
@@ -252,84 +255,7 @@ def _build_index(
                 setattr(index, name, getattr(previous, name))
         _add_quotes_and_laps(index, quote_count, first_quotes, laps)
         return index
-    # An article the previous index holds unchanged keeps its summary and normalised key:
-    # after an ingest only the new articles are parsed and normalised (most of the work).
-    known = {a.id: i for i, a in enumerate(previous.articles)} if previous else {}
-    days: dict[str, date] = {}  # one date object per day, shared by its articles
-    fresh: list[int] = []  # articles whose key is still to be worked out
-    texts: list[str] = []
-    articles, article_keys, article_dates = index.articles, index.article_keys, index.article_dates
-    for r in rows:
-        article_id, slug, day, headline, url = r[0], r[1], r[2], r[3], r[4]
-        i = known.get(article_id)
-        if previous is not None and i is not None:
-            was = previous.articles[i]
-            if (was.slug, previous.article_dates[i], was.headline, was.url) == (
-                slug,
-                day,
-                headline,
-                url,
-            ):
-                articles.append(was)
-                article_keys.append(previous.article_keys[i])
-                article_dates.append(previous.article_dates[i])
-                days.setdefault(day, was.published)
-                continue
-        published = days.get(day)
-        if published is None:
-            published = days[day] = date.fromisoformat(day)
-        day = published.isoformat() if len(day) != 10 else day
-        articles.append(ArticleSummary(slug, published, headline, article_id, url))
-        fresh.append(len(article_keys))
-        texts.append(f"{headline} {slug}")
-        article_keys.append("")
-        article_dates.append(day)
-    for i, key in zip(fresh, _normalise_all(texts), strict=True):
-        article_keys[i] = key
-    del texts, fresh
-    if isinstance(rows, list):
-        # The rows are read: their objects go now rather than after the whole build (at
-        # 100,000 articles they are 25 MB of the start's peak memory). The caller passes
-        # them on and keeps no use for them.
-        rows.clear()
-    # One string per day, and a slug that is its own casefold is not copied: 100,000 articles
-    # would otherwise hold 200,000 more small strings.
-    one_day: dict[str, str] = {}
-    index.article_dates = [one_day.setdefault(d, d) for d in article_dates]
-    index.slug_keys = [a.slug if (k := a.slug.casefold()) == a.slug else k for a in articles]
-    postings: dict[str, list[int]] = {}
-    lengths = array("i")
-    for i, akey in enumerate(article_keys):
-        words = set(akey.split())
-        lengths.append(sum(map(len, words)) + len(words) - 1 if words else 0)
-        for word in words:
-            found = postings.get(word)
-            if found is None:
-                postings[word] = [i]
-            else:
-                found.append(i)
-    vocab = sorted(postings)
-    ids, starts = array("i"), array("i", [0])
-    for word in vocab:
-        ids.extend(postings.pop(word))  # each list goes as the array takes it in
-        starts.append(len(ids))
-    del postings
-    index.article_vocab = vocab
-    index.article_words = _Postings(vocab, starts, ids)
-    by_length = sorted(range(len(lengths)), key=lengths.__getitem__)
-    index.article_lengths = array("i", [lengths[i] for i in by_length])
-    index.length_order = array("i", by_length)
-    del lengths, by_length
-    slug_order = sorted(range(len(index.slug_keys)), key=index.slug_keys.__getitem__)
-    index.sorted_slug_keys = [index.slug_keys[i] for i in slug_order]
-    index.slug_order = array("i", slug_order)
-    del slug_order
-    index.by_slug = _BySlug(index.sorted_slug_keys, index.slug_order, articles)
-    index.slugs_folded = all(a.slug == k for a, k in zip(articles, index.slug_keys, strict=True))
-    index.vocab_starts = array(
-        "i", accumulate((len(w) + 1 for w in index.article_vocab[:-1]), initial=0)
-    )
-    index.vocab_blob = "\n".join(index.article_vocab)
+    build_articles(index, rows, previous)
     _add_quotes_and_laps(index, quote_count, first_quotes, laps)
     return index
 
