@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.models import Article, Fact, LapEvent, Note, Person, Quote
+from bot.models import Article, Fact, LapEvent, Note, Person, Quote, Source
 from bot.store import Store
 
 #: Every test taking `store` runs on SQLite and on PostgreSQL (tests/store_backends.py).
@@ -65,3 +65,24 @@ async def test_a_lap_with_hundreds_of_events_comes_back_whole_newest_first(
     assert len(events) == 300
     assert [e.source.slug if e.source else "" for e in events] == ["new"] * 150 + ["old"] * 150
     assert all(e.who == ("Ann Driver",) and e.source and e.source.paragraph == 1 for e in events)
+
+
+def test_lap_events_set_through_their_slots_are_the_constructors_records() -> None:
+    """The fast path builds the records the constructors build: equal, hashing and printing
+    alike, each column in its own field."""
+    from bot.store import queries
+
+    rows = [
+        (7, 5, "Spun at turn one", "Ann Driver\nBob Rival", "lost a place", 2, "new",
+         "Headline of new", "2022-01-01", "https://example.test/new"),
+        (8, 5, "Pitted", "", None, None, "old", "Headline of old", "2020-01-01", None),
+    ]  # fmt: skip
+    assert queries._SLOTS_SET_DIRECTLY
+    fast, built = queries._lap_events(rows), queries._lap_events_built(rows)
+    assert fast == built
+    assert [hash(e) for e in fast] == [hash(e) for e in built]
+    assert [repr(e) for e in fast] == [repr(e) for e in built]
+    assert fast[0] == LapEvent(
+        5, "Spun at turn one", ("Ann Driver", "Bob Rival"), "lost a place", 2, 7,
+        Source("new", "Headline of new", date(2022, 1, 1), 2, "https://example.test/new"),
+    )  # fmt: skip
