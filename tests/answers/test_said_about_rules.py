@@ -1,7 +1,8 @@
 """ "What did X say about Y" on invented stories: a quote counts as about a person only when
 the person is named near it (its paragraph, or the one it answers), and about "the crash"
 only in a story with an incident in it; otherwise an honest negative, never X's other words.
-"Did <team or shared first name> apologise to Y": Y receives it, never makes it."""
+"Did <team or shared first name> apologise to Y": Y receives it, never makes it. A sentence
+that only announces someone's view ("X was in no doubt") comes with the quote giving it."""
 
 from __future__ import annotations
 
@@ -112,6 +113,8 @@ PRESSURE = "\n\n".join(
         'We apologise to Remy, because he rode a perfect race," Brand said.',
         "Niko Arda, who won, was asked about the late clash with Jonas Peel. \"I'm not "
         'going to apologise for racing," Arda said. "Jonas left the door open."',
+        "Peel, who lost second in the clash, was in no doubt about who was responsible. "
+        '"He shut the door on me at the last moment," the Dane said.',
     )
 )  # fmt: skip
 
@@ -165,3 +168,11 @@ async def test_no_apology_from_a_team_is_an_honest_negative(
     """Nobody of a team never named apologises: the negative says who did not."""
     shown = await ask(apology_engine, "did zenith apologise to remy")
     assert "don't say" in shown
+
+
+async def test_a_sentence_announcing_a_view_comes_with_the_quote_giving_it(
+    apology_engine: AnswerEngine,
+) -> None:
+    """ "Peel was in no doubt about who was responsible." names no one: his next words do."""
+    shown = await ask(apology_engine, "who did peel blame")
+    assert "He shut the door on me" in shown
