@@ -978,15 +978,19 @@ def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
     return frozenset(name_forms[0]) if len(name_forms) == 1 else frozenset()
 
 
+#: How far into a sentence its subject may be named: "Mercedes team principal Toto Wolff".
+SUBJECT_WORDS = 6
+
+
 def _introduces(sentence: Scored, following: Scored | None) -> bool:
-    """Whether a narrative sentence introduces the quote after it: it names, in its first
-    words, the one who speaks that quote ("Leclerc saw it differently." "Wittmann was
-    furious."), so the quote tells what the sentence only announces."""
+    """Whether a narrative sentence introduces the quote after it: its subject, in its first
+    words, is the one who speaks that quote ("Leclerc saw it differently.", "Mercedes team
+    principal Toto Wolff defended his driver."), so the quote tells what it only announces."""
     if following is None or following.speaker is None or sentence.quoted:
         return False
     names = {following.speaker.casefold()}
     names |= {part.casefold() for part in following.speaker.split() if len(part) >= 3}
-    return _opens_with(sentence.text, names)
+    return _mentions(" ".join(sentence.text.split()[:SUBJECT_WORDS]), names)
 
 
 def _opens_with(text: str, forms: Iterable[str]) -> bool:

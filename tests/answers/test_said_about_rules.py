@@ -123,6 +123,9 @@ SHARED = "\n\n".join(
         "date 2026-10-25 Invented Valley 100: Niko Sval takes his first win",
         "Niko Sval won the invented Valley 100 on Sunday from Mara Quist.",
         '"It is a dream," Sval said.',
+        "Mara Quist was given a five-second penalty for a late lunge on Sval. Orbit team "
+        "principal Hugo Lamar defended his driver after the hearing. \"Mara raced hard and "
+        'fair all day," Lamar said.',
     )
 )  # fmt: skip
 
@@ -176,3 +179,12 @@ async def test_a_sentence_announcing_a_view_comes_with_the_quote_giving_it(
     """ "Peel was in no doubt about who was responsible." names no one: his next words do."""
     shown = await ask(apology_engine, "who did peel blame")
     assert "He shut the door on me" in shown
+
+
+async def test_the_announcing_sentence_may_name_its_speaker_after_their_title(
+    apology_engine: AnswerEngine,
+) -> None:
+    """ "Orbit team principal Hugo Lamar defended his driver." announces; the quote after
+    it, his, tells the defence."""
+    shown = await ask(apology_engine, "did lamar defend his driver")
+    assert "raced hard and fair" in shown
