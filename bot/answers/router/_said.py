@@ -177,36 +177,25 @@ class SaidRouter(GeneralRouter):
         return answer
 
     async def _about(self, answer: QuotesAnswer, name: str, topic: str) -> bool:
-        """Whether any of ``name``'s statements in ``answer`` is about ``topic``.
+        """Whether any of ``name``'s statements in ``answer`` is about the person ``topic``
+        names (True when it names nobody: the quotes' ranking reads the topic's words).
 
-        A topic naming a person is met only near the statement: in its words, its setting,
-        its own paragraph or the one before (what a reply answers, "Joey came down on me"
-        then Logano's answer). A story that names them elsewhere is not enough: a team
-        boss's words on another driver's retirement are nothing he said about the driver
-        the live blog's headline names. A topic that is only the incident ("the crash") is
-        met anywhere in the statement's story (by the incident's words and their synonyms):
-        a story with no incident in it holds nothing said about one. Any other topic ("his
-        comeback", where the story says "return") is left to the quotes' ranking.
+        The person is met only near the statement: in its words, its setting, its own
+        paragraph or the one before (what a reply answers, "Joey came down on me" then
+        Logano's answer), or as the "he" of the feature the headline gives them. A story
+        that names them elsewhere is not enough: a team boss's words on another driver's
+        retirement are nothing he said about the driver the live blog's headline names.
+        Words are left to the ranking: a fan's "crash" may be the story's "tangled".
         """
-        from bot.answers.understand import SYNONYMS, stop_words
-
         about = self.lookup.person_in(topic)
         person = self.lookup.index.people.get(about) if about and about != name else None
-        words = [w for w in words_of(topic) if w not in stop_words() and w not in _WEAK]
-        if person is None and any(w not in _EVENT for w in words):
-            return True  # "his comeback": the fan's word may be no word the story uses
-        if person is None and not words:
+        if person is None:
             return True
-        forms = forms_of(person) if person else set()
-        wanted: set[str] = set()
-        for w in words:
-            wanted |= stems(" ".join((w, *SYNONYMS.get(w, ()))))
+        forms = forms_of(person)
 
         def meets(text: str) -> bool:
-            if forms:
-                low = text.casefold()
-                return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in forms)
-            return bool(wanted & stems(text))
+            low = text.casefold()
+            return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in forms)
 
         if any(meets(r.text) for r in answer.reported):
             return True
@@ -215,16 +204,11 @@ class SaidRouter(GeneralRouter):
             text = " ".join((*(q.text for q in parts), first.setting))
             if first.source is not None:
                 paragraphs = await self.engine.store.paragraphs(first.source.slug)
-                if forms:
-                    near = {q.paragraph for q in parts} | {first.paragraph - 1}
-                    text += " " + " ".join(
-                        paragraphs[i - 1] for i in sorted(near) if 0 < i <= len(paragraphs)
-                    )
-                else:
-                    text += " " + " ".join(paragraphs)
-            if meets(text):
-                return True
-            if forms and first.source and await self._of_the_subject(parts, name, about):
+                near = {q.paragraph for q in parts} | {first.paragraph - 1}
+                text += " " + " ".join(
+                    paragraphs[i - 1] for i in sorted(near) if 0 < i <= len(paragraphs)
+                )
+            if meets(text) or await self._of_the_subject(parts, name, about):
                 return True
         return False
 
