@@ -118,6 +118,8 @@ SHARED = "\n\n".join(
         "Mara Quist was given a five-second penalty for a late lunge on Sval. Orbit team "
         "principal Hugo Lamar defended his driver after the hearing. \"Mara raced hard and "
         'fair all day," Lamar said.',
+        "Quist apologised to the winner in parc ferme. Marshal chief Oto Ruhl, whose crew "
+        "cleared the debris, accepted the apology too, and said the crew had seen worse.",
     )
 )  # fmt: skip
 
@@ -180,3 +182,13 @@ async def test_the_announcing_sentence_may_name_its_speaker_after_their_title(
     it, his, tells the defence."""
     shown = await ask(apology_engine, "did lamar defend his driver")
     assert "raced hard and fair" in shown
+
+
+async def test_accepting_an_apology_asked_of_no_named_person_is_read_in_the_passages(
+    apology_engine: AnswerEngine,
+) -> None:
+    """ "did the marshals accept the apology" names no person: the sentence telling who
+    accepted it answers, never whichever apology is newest."""
+    shown = await ask(apology_engine, "did the marshals accept the apology")
+    assert "accepted the apology too" in shown
+    assert "Apology:" not in shown
