@@ -192,3 +192,13 @@ async def test_accepting_an_apology_asked_of_no_named_person_is_read_in_the_pass
     shown = await ask(apology_engine, "did the marshals accept the apology")
     assert "accepted the apology too" in shown
     assert "Apology:" not in shown
+
+
+async def test_admitting_asked_of_no_named_person_is_read_in_the_passages(
+    apology_engine: AnswerEngine,
+) -> None:
+    """ "did orbit admit the mistake": a team, no person, and nothing of Orbit's admits
+    one; never the apology another team's principal made."""
+    shown = await ask(apology_engine, "did orbit admit the mistake")
+    assert "Apology:" not in shown
+    assert "The mistake was ours" not in shown or "don't say" in shown

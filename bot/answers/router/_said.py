@@ -327,6 +327,11 @@ class SaidRouter(GeneralRouter):
         person = reading.people[0] if reading.people else self.lookup.person_in(bare)
         if person is not None and (made := await self._apology_to(bare, person)) is not None:
             return made
+        if person is None and _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare):
+            # "did the team admit the mistake", "did evans admit taka was quicker" (a name
+            # several share): what was admitted is in the passages, never the newest
+            # apology of whoever made one.
+            return await self._general(bare, reading)
         # Words left once names are set aside may name the story ("... in Hungary").
         story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
         answer = await self.engine.apology(story, person=person)
