@@ -783,8 +783,12 @@ class Passages(Part):
                 )
                 picked.insert(picked.index(best) + 1, after)
                 return picked[: MAX_SENTENCES + 1]
-        if best.position + 1 < len(spans) and (best.speaker or _SAID.search(best.text)):
-            # "..., Evans said the win felt bittersweet." is followed by what he said.
+        following = every.get((id(best.passage), best.position + 1))
+        if best.position + 1 < len(spans) and (
+            best.speaker or _SAID.search(best.text) or _introduces(best, following)
+        ):
+            # "..., Evans said the win felt bittersweet." is followed by what he said; so is
+            # "Martins was in no doubt about who was responsible." by his words on it.
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
             if text not in shown and _OPENS_QUOTE.match(text):
@@ -977,6 +981,21 @@ def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
     if query.subject in query.people:
         return frozenset(name_forms[query.people.index(query.subject)])
     return frozenset(name_forms[0]) if len(name_forms) == 1 else frozenset()
+
+
+#: How far into a sentence its subject may be named: "Mercedes team principal Toto Wolff".
+SUBJECT_WORDS = 6
+
+
+def _introduces(sentence: Scored, following: Scored | None) -> bool:
+    """Whether a narrative sentence introduces the quote after it: its subject, in its first
+    words, is the one who speaks that quote ("Leclerc saw it differently.", "Mercedes team
+    principal Toto Wolff defended his driver."), so the quote tells what it only announces."""
+    if following is None or following.speaker is None or sentence.quoted:
+        return False
+    names = {following.speaker.casefold()}
+    names |= {part.casefold() for part in following.speaker.split() if len(part) >= 3}
+    return _mentions(" ".join(sentence.text.split()[:SUBJECT_WORDS]), names)
 
 
 def _opens_with(text: str, forms: Iterable[str]) -> bool:

@@ -100,8 +100,9 @@ class Router(SaidRouter):
         )):  # fmt: skip
             return found  # "how did Hamilton react to Russell's apology?"
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
-            if _ACCEPTS.search(bare) and reading.people:
-                # "did Chastain accept Wallace's apology": what Chastain made of it.
+            if _ACCEPTS.search(bare):
+                # "did Chastain accept Wallace's apology": what Chastain made of it; a name
+                # the reading missed ("estre") too, never someone else's apology.
                 return await self._general(bare, reading)
             return await self._apology(bare, reading)
 

@@ -35,12 +35,13 @@ from bot.answers.router._reading import (
     CONTEXT_PEOPLE,
     _groups,
 )
-from bot.answers.text import clean, normalise, shorten, strip_quotes
+from bot.answers.text import clean, normalise, shorten, strip_quotes, wordset
 from bot.answers.understand import (
     Reading,
     read,
 )
 from bot.ingest.relations import CO_DRIVER, TEAM_MATES, read_relation
+from bot.models import Quote
 
 __all__ = ["SaidRouter"]
 
@@ -54,6 +55,14 @@ _RELATED = re.compile(
     r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:(?P<co>co-?\s?driver|navigator)|team-?\s?mate)\b",
     re.I,
 )
+
+
+#: Words of a yes/no question that name nobody ("did", "has", "ever").
+_ASKING = wordset("did does do has have had will would ever is was he she they it")
+#: Anyone at all as the one apologising: any apology to the receiver answers.
+_ANYONE = wordset("anyone anybody someone somebody any one")
+#: A third person a quote speaks of without naming them.
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
 
 
 class SaidRouter(GeneralRouter):
@@ -145,6 +154,13 @@ class SaidRouter(GeneralRouter):
             )
         elif ranked_by != topic:
             answer = await self.quotes.said_about(name, topic, strict=strict)
+        asked_about = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
+        if (
+            asked_about
+            and isinstance(answer, QuotesAnswer)
+            and not await self._about(answer, name, ranked_by)
+        ):
+            return NotFound(f"The articles have no quote from {name} about “{topic}”.")
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
             answer = await self._at_places(answer, name, reading)
@@ -159,6 +175,60 @@ class SaidRouter(GeneralRouter):
             about = f" about “{topic}”" if topic else ""
             return NotFound(f"The articles have no quote from {name}{about}.")
         return answer
+
+    async def _about(self, answer: QuotesAnswer, name: str, topic: str) -> bool:
+        """Whether any of ``name``'s statements in ``answer`` is about the person ``topic``
+        names (True when it names nobody: the quotes' ranking reads the topic's words).
+
+        The person is met only near the statement: in its words, its setting, its own
+        paragraph or the one before (what a reply answers, "Joey came down on me" then
+        Logano's answer), or as the "he" of the feature the headline gives them. A story
+        that names them elsewhere is not enough: a team boss's words on another driver's
+        retirement are nothing he said about the driver the live blog's headline names.
+        Words are left to the ranking: a fan's "crash" may be the story's "tangled".
+        """
+        about = self.lookup.person_in(topic)
+        person = self.lookup.index.people.get(about) if about and about != name else None
+        if person is None:
+            return True
+        forms = forms_of(person)
+
+        def meets(text: str) -> bool:
+            low = text.casefold()
+            return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low) for f in forms)
+
+        if any(meets(r.text) for r in answer.reported):
+            return True
+        for parts in answer.statements:
+            first = parts[0]
+            text = " ".join((*(q.text for q in parts), first.setting))
+            if first.source is not None:
+                paragraphs = await self.engine.store.paragraphs(first.source.slug)
+                near = {q.paragraph for q in parts} | {first.paragraph - 1}
+                text += " " + " ".join(
+                    paragraphs[i - 1] for i in sorted(near) if 0 < i <= len(paragraphs)
+                )
+            if meets(text) or await self._of_the_subject(parts, name, about):
+                return True
+        return False
+
+    async def _of_the_subject(self, parts: Sequence[Quote], name: str, about: str | None) -> bool:
+        """Whether a statement's "he" is the person its story is about: the quote says he,
+        him or his, its paragraph names nobody but the speaker, and the headline names
+        ``about`` first ("He was 19 and already talked like a champion," his manager said,
+        in the feature on a driver's retirement)."""
+        first = parts[0]
+        if first.source is None or about is None:
+            return False
+        if self.lookup.person_in(first.source.headline) != about:
+            return False
+        if not _THIRD_PERSON.search(" ".join(q.text for q in parts)):
+            return False
+        paragraphs = await self.engine.store.paragraphs(first.source.slug)
+        if not 0 < first.paragraph <= len(paragraphs):
+            return False
+        named = read(paragraphs[first.paragraph - 1], self.lookup).people
+        return all(p == name for p in named)
 
     async def _quoted_among(self, names: Sequence[str], context: list[str]) -> str | None:
         """Which of several people sharing a name a "what did X say" means, when no story
@@ -255,6 +325,13 @@ class SaidRouter(GeneralRouter):
 
     async def _apology(self, bare: str, reading: Reading) -> Answer:
         person = reading.people[0] if reading.people else self.lookup.person_in(bare)
+        if person is not None and (made := await self._apology_to(bare, person)) is not None:
+            return made
+        if person is None and _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare):
+            # "did the team admit the mistake", "did evans admit taka was quicker" (a name
+            # several share): what was admitted is in the passages, never the newest
+            # apology of whoever made one.
+            return await self._general(bare, reading)
         # Words left once names are set aside may name the story ("... in Hungary").
         story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
         answer = await self.engine.apology(story, person=person)
@@ -279,6 +356,62 @@ class SaidRouter(GeneralRouter):
             towards = f" to {to[0]}" if to else ""
             return NotFound(f"The articles don't say {person} apologised{towards}.")
         return answer
+
+    async def _apology_to(self, bare: str, person: str) -> Answer | None:
+        """ "did Aprilia apologise to Bez", "did kimi apologise to charles": the one named
+        after "to" receives the apology; the one who makes it is before the verb, a team or
+        a first name several people share, whom the name resolution could not give. Their
+        sentence of apology that names (or speaks to) the receiver answers; None when the
+        question is no such form."""
+        from bot.answers.understand import stop_words
+
+        said = _APOLOGY_WORDS.search(bare)
+        if said is None or not re.match(r"\s*(?:to|with)\b", bare[said.end() :], re.I):
+            return None
+        before = bare[: said.start()]
+        if self.lookup.person_in(before) is not None:
+            return None  # the maker is named: the apology engine answers
+        if self.lookup.person_in(bare[said.end() :]) != person:
+            return None
+        raw = [w for w in words_of(before) if w not in _ASKING]
+        words = [w for w in raw if w not in stop_words()]
+        if raw and all(w in _ANYONE for w in raw):
+            # "did anyone apologise to Bez": whoever it was, their sentence of apology.
+            query = Query(people=(person,), required=_SORRY, min_cover=0.0)
+            answering, _ = await self.passages.find(query)
+            found = [f for f in answering[:3] if f.speaker != person]
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found)), "")
+            return NotFound(f"The articles don't say anyone apologised to {person}.")
+        if not words:
+            return None
+        makers: list[str] = []
+        for word in words:
+            makers += self.lookup.index.ambiguous.get(word, ())
+        if not makers:
+            # A team ("Aprilia"): the people the articles give it speak for it.
+            makers = [
+                p.name
+                for p in self.lookup.index.people.values()
+                if p.team and set(words) <= set(words_of(p.team)) and p.name != person
+            ]
+        queries = [
+            Query(people=(maker, person), subject=maker, required=_SORRY, min_cover=0.0)
+            for maker in dict.fromkeys(makers)
+        ]
+        if not makers:
+            # A team or a body ("Aprilia", "the stewards"): its sentence of apology, in a
+            # paragraph naming it, that names the receiver.
+            groups = [(w,) for w in words]
+            queries.append(Query(groups=groups, people=(person,), required=_SORRY, min_cover=1.0))
+        found: list[Scored] = []
+        for query in queries:
+            answering, _ = await self.passages.find(query)
+            found += [f for f in answering[:2] if f.speaker != person]
+        if not found:
+            who = " ".join(words).title()
+            return NotFound(f"The articles don't say {who} apologised to {person}.")
+        return PassageAnswer(tuple(self.passages_found(found[:3])), "")
 
     def _apologiser(self, found: Scored, person: str) -> bool:
         """Whether ``person`` makes the apology a sentence tells, rather than receives it:
