@@ -33,7 +33,10 @@ once after the session's fixes (``unseen10/BLIND.md``). ``unseen11/`` is an elev
 open to the fixers once merged (a MotoGP Sunday report at Motegi that covers the sprint too, an
 F2 weekend at Silverstone with a reversed-grid sprint, a NASCAR playoff cut-off race at
 Martinsville decided in overtime, Cadillac's F1 car launch), measured once
-(``unseen11/BLIND.md``). Their scores are printed, not asserted: the sets are kept for the next
+(``unseen11/BLIND.md``). ``unseen12/`` is a twelfth blind, sealed round (a Dakar Rally stage
+report, a BTCC triple-header with a reverse grid at Brands Hatch, a team-radio transcript piece from
+Austin, a MotoGP silly-season rumour story with anonymous sources and translated denials), measured
+once (``unseen12/BLIND.md``). Their scores are printed, not asserted: the sets are kept for the next
 round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -74,6 +77,7 @@ ROUNDS = (
     HERE / "unseen9",
     HERE / "unseen10",
     HERE / "unseen11",
+    HERE / "unseen12",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
