@@ -37,8 +37,10 @@ from bot.answers.router._reading import (
 )
 from bot.answers.text import clean, normalise, shorten, strip_quotes, wordset
 from bot.answers.understand import (
+    SYNONYMS,
     Reading,
     read,
+    stop_words,
 )
 from bot.ingest.relations import CO_DRIVER, TEAM_MATES, read_relation
 from bot.models import Quote
@@ -73,8 +75,6 @@ class SaidRouter(GeneralRouter):
         found = await self.engine.whosaid(phrase)
         if not isinstance(found, NotFound):
             return found
-        from bot.answers.understand import SYNONYMS, stop_words
-
         reading = read(phrase, self.lookup)
         names = {w for p in reading.people for w in normalise(p).split()}
         groups = [
@@ -134,10 +134,9 @@ class SaidRouter(GeneralRouter):
         topic = topic.strip()
         # "about the weather" when no article mentions the weather: say so, rather than
         # show quotes about something else. A topic the articles know ranks the quotes.
-        strict = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
+        asked_about = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
+        strict = asked_about
         if strict:
-            from bot.answers.understand import stop_words
-
             # "the crash" or "the incident" is the story itself, whatever the article calls it.
             words = [w for w in words_of(topic) if w not in stop_words() and w not in _EVENT]
             strict = (
@@ -154,7 +153,6 @@ class SaidRouter(GeneralRouter):
             )
         elif ranked_by != topic:
             answer = await self.quotes.said_about(name, topic, strict=strict)
-        asked_about = bool(m and re.match(r"^\W*(?:about|on|regarding|re)\b", rest, re.I))
         if (
             asked_about
             and isinstance(answer, QuotesAnswer)
@@ -235,8 +233,6 @@ class SaidRouter(GeneralRouter):
         holds all the question's other words: the only one of them quoted, else the one
         whose words and stories hold most of those words ("what did Oliver say about his
         codriver": the rally driver's story has a "co-driver")."""
-        from bot.answers.understand import stop_words
-
         quoted = [n for n in names if await self.engine.store.quotes(speaker=n, limit=1)]
         if len(quoted) <= 1:
             return quoted[0] if quoted else None
@@ -363,8 +359,6 @@ class SaidRouter(GeneralRouter):
         a first name several people share, whom the name resolution could not give. Their
         sentence of apology that names (or speaks to) the receiver answers; None when the
         question is no such form."""
-        from bot.answers.understand import stop_words
-
         said = _APOLOGY_WORDS.search(bare)
         if said is None or not re.match(r"\s*(?:to|with)\b", bare[said.end() :], re.I):
             return None

@@ -56,7 +56,7 @@ class _Columns(_State):
             if m is None:
                 continue
             writer = m.group("by") or m.group("teller")
-            told = m.group("teller") is not None or (m.group("told") or "").lower() != ""
+            told = bool(m.group("teller") or m.group("told"))
             self._column_byline = number
             cue = f'column byline "{" ".join(paragraph.split())}"'
             break
