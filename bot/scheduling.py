@@ -295,9 +295,13 @@ def recap_nonce(channel_id: int, slot: datetime, kind: str = "scheduled") -> str
     nonce it used in that channel a few minutes earlier (``enforce_nonce``), so a retry after
     a crash between sending and recording cannot post twice.
     """
-    key = f"{kind}:{channel_id}:{_utc(slot).isoformat(timespec='seconds')}"
-    digest = hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
-    nonce = f"r{digest}"
+    return message_nonce("r", f"{kind}:{channel_id}:{_utc(slot).isoformat(timespec='seconds')}")
+
+
+def message_nonce(prefix: str, key: str) -> str:
+    """The nonce for one message identified by ``key``: a one-letter kind and a 24-hex digest,
+    within Discord's 25 characters. Recaps (``r``) and feed announcements (``f``) share it."""
+    nonce = prefix + hashlib.blake2b(key.encode(), digest_size=12).hexdigest()
     assert len(nonce) <= NONCE_LENGTH
     return nonce
 

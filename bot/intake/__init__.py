@@ -22,14 +22,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.errors import FetchError, UserError
-from bot.intake.extract import (
-    Extracted,
-    extract_html,
-    extract_text,
-    looks_like_html,
-    refuse_unreadable,
-    with_fallbacks,
-)
+from bot.intake.extract import Extracted, with_fallbacks
 from bot.intake.feeds import (
     PAUSE_AFTER,
     Entry,
@@ -39,8 +32,16 @@ from bot.intake.feeds import (
     scan_feed,
     unique,
 )
-from bot.intake.fetch import MAX_BYTES, Fetched, Fetcher, check_url
-from bot.intake.sources import Taken, move_out, take
+from bot.intake.fetch import MAX_BYTES, Fetcher, check_url
+from bot.intake.formats import read_entry, read_fetched, read_file
+from bot.intake.results import (
+    AddResult,
+    NewStory,
+    PollResult,
+    add_result,
+    announce_nonce,
+)
+from bot.intake.sources import move_out, take
 from bot.models import ArticleSummary
 from bot.store import Announcement, FeedInfo, FeedItem, Store
 
@@ -57,68 +58,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-_TEXT_SUFFIXES = frozenset({".txt"})
-
-#: Discord's longest message nonce.
-NONCE_LENGTH = 25
-
-
-def announce_nonce(channel_id: int, item_key: str) -> str:
-    """The message nonce for announcing one item in one channel: always the same, so a resend
-    after a crash returns the message Discord already has (enforce_nonce)."""
-    digest = hashlib.blake2b(f"{channel_id}:{item_key}".encode(), digest_size=12).hexdigest()
-    nonce = f"f{digest}"
-    assert len(nonce) <= NONCE_LENGTH
-    return nonce
-
-
-@dataclass(frozen=True, slots=True)
-class AddResult:
-    """What adding one link or file did.
-
-    ``replaced``: an older version of the same story (same canonical URL, or same file name)
-    was replaced by this one. ``unchanged``: the story was already stored exactly as it is
-    (same URL and text, or the same text under another URL): nothing was written.
-    """
-
-    article: ArticleSummary
-    url: str | None
-    replaced: bool
-    quotes: int
-    unchanged: bool = False
-    author: str | None = None
-    path: str = ""  # the source file under data/articles/
-
-
-@dataclass(frozen=True, slots=True)
-class NewStory:
-    """One story a poll added (or replaced), to announce where the feed has a channel."""
-
-    feed_id: int
-    item_key: str
-    article: ArticleSummary
-    url: str | None
-    replaced: bool = False  # an edit of a story already taken: never announced again
-
-
-@dataclass(frozen=True, slots=True)
-class PollResult:
-    """One poll of one feed: what it added, how many items were already taken, or why not.
-
-    ``first_poll``: the feed's first poll loads its current items and announces none.
-    ``announce``: the pending announcements this poll recorded (empty on a first poll, with
-    no channel, or on error); the runner posts them (see ``Intake.pending_announcements``).
-    """
-
-    feed: FeedInfo
-    added: tuple[NewStory, ...]
-    unchanged: int
-    error: str | None
-    first_poll: bool
-    refused: tuple[str, ...] = ()  # one line per item that could not be taken (not fatal)
-    announce: tuple[Announcement, ...] = ()
 
 
 class Intake:
@@ -175,7 +114,7 @@ class Intake:
         if _SCHEME.match(source) and not re.match(r"^[A-Za-z]:[\\/]", source):
             url = check_url(source)
             fetched = await self.fetcher.get(url, "page")
-            found = await asyncio.to_thread(_extract_fetched, fetched)
+            found = await asyncio.to_thread(read_fetched, fetched)
             return await self._take(with_fallbacks(found, url=fetched.url))
         path = Path(source).expanduser()  # noqa: ASYNC240 (no I/O: expands ~ only)
         if not await asyncio.to_thread(path.is_file):
@@ -191,13 +130,13 @@ class Intake:
         name = Path(filename).name or "upload"
         if len(data) > MAX_BYTES:
             raise UserError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB")
-        found = await asyncio.to_thread(_extract_file, name, data)
+        found = await asyncio.to_thread(read_file, name, data)
         return await self._take(found)
 
     async def _take(self, found: Extracted) -> AddResult:
         async with self._take_lock:
             taken = await take(self.store, self.articles_dir, found, _today())
-        return _result(taken, found)
+        return add_result(taken, found)
 
     async def remove(self, slug: str) -> ArticleSummary:
         """Remove an article from the store and move its source file out of data/articles/
@@ -399,12 +338,12 @@ class Intake:
 
     async def _entry_article(self, entry: Entry) -> Extracted:
         if entry.content_html:
-            found = await asyncio.to_thread(_extract_entry, entry)
+            found = await asyncio.to_thread(read_entry, entry)
             return with_fallbacks(found, url=entry.link, headline=entry.title)
         if not entry.link:
             raise UserError("the item has neither a link nor the article's text")
         fetched = await self.fetcher.get(entry.link, "page")
-        found = await asyncio.to_thread(_extract_fetched, fetched)
+        found = await asyncio.to_thread(read_fetched, fetched)
         return with_fallbacks(
             found, published=entry.published, author=entry.author, url=fetched.url,
             headline=entry.title,
@@ -482,60 +421,6 @@ def _now() -> datetime:
 
 def _today() -> date:
     return _now().date()
-
-
-def _result(taken: Taken, found: Extracted) -> AddResult:
-    return AddResult(
-        article=taken.article,
-        url=taken.article.url or found.url,
-        replaced=taken.replaced,
-        quotes=taken.quotes,
-        unchanged=taken.unchanged,
-        author=found.author,
-        path=str(taken.path),
-    )
-
-
-def _extract_fetched(fetched: Fetched) -> Extracted:
-    if fetched.content_type in ("text/plain", "text/markdown", "text/x-markdown"):
-        text = fetched.text()
-        if not looks_like_html(text):
-            markdown = fetched.content_type != "text/plain" or fetched.url.endswith(".md")
-            found = extract_text(text, fetched.url, markdown=markdown)
-            return with_fallbacks(found, url=fetched.url)
-    return extract_html(fetched.body, fetched.url)
-
-
-def _extract_file(name: str, data: bytes) -> Extracted:
-    suffix = Path(name).suffix.lower()
-    if suffix in _HTML_SUFFIXES:
-        return extract_html(data, None)
-    if suffix not in _MARKDOWN_SUFFIXES | _TEXT_SUFFIXES:
-        raise refuse_unreadable(name)
-    if b"\x00" in data:
-        raise UserError(f"{name}: a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UserError(f"{name}: not UTF-8 text") from None
-    return extract_text(text, name, markdown=suffix in _MARKDOWN_SUFFIXES)
-
-
-def _extract_entry(entry: Entry) -> Extracted:
-    from html import escape
-
-    title = escape(entry.title or "")
-    page = (
-        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-        f"{entry.content_html}</article></body></html>"
-    )
-    found = extract_html(page, entry.link)
-    return replace(
-        found,
-        published=entry.published or found.published,
-        author=entry.author or found.author,
-        headline=entry.title or found.headline,
-    )
 
 
 def _move_back(moved: Path, source_path: str) -> None:
