@@ -1033,16 +1033,22 @@ def _done_to(sentence: str, group_stems: Sequence[tuple[str, ...]], forms: Itera
     first named after its past form ("Acosta passed Bezzecchi", "The KTM rider passed
     Bezzecchi on lap 14"), and not as its agent ("was passed by Bezzecchi")."""
     verbs = {s for g in group_stems for s in g}
-    words = [re.split(r"['’]", w)[0].casefold() for w in _WORD.findall(sentence)]
-    at = next(
-        (i for i, w in enumerate(words) if stem(w) in verbs and (w.endswith("ed") or w in _PAST)),
+    low = sentence.casefold()
+    verb = next(
+        (
+            m
+            for m in _WORD.finditer(low)
+            if stem(w := re.split(r"['’]", m[0])[0]) in verbs and (w.endswith("ed") or w in _PAST)
+        ),
         None,
     )
-    if at is None:
+    if verb is None:
         return False
-    own = {w for f in forms for w in words_of(f)}
-    first = next((i for i, w in enumerate(words) if w in own), None)
-    return first is not None and first > at and "by" not in words[at:first]
+    named = [
+        m.start() for f in forms for m in [re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low)] if m
+    ]
+    first = min(named, default=-1)
+    return first > verb.start() and not re.search(r"\bby\b", low[verb.end() : first])
 
 
 def _opens_with(text: str, forms: Iterable[str]) -> bool:
