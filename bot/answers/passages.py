@@ -432,6 +432,7 @@ class Passages(Part):
         # Paragraphs in the article's order, so one opening "The zero leaves him 31 points
         # behind" continues with whom the paragraph before it last named.
         last_named: dict[tuple[str, int], set[str]] = {}
+        all_named: dict[tuple[str, int], set[str]] = {}
         in_order = sorted(
             enumerate(found), key=lambda rp: (rp[1].source.slug if rp[1].source else "",
                                               rp[1].paragraph)
@@ -441,11 +442,17 @@ class Passages(Part):
             slug = passage.source.slug
             previous: set[str] = set()
             first = passage.text.lstrip()
-            if _PRONOUN.match(first) or _DEFINITE.match(first):
+            spans = split_sentences(passage.text)
+            if query.yes_no and spans and _BACK_REFERENCE.search(passage.text, 0, spans[0][1]):
+                # "The stewards looked at the incident": whoever the paragraph before named
+                # had a part in it, not only the last one named.
+                previous.update(all_named.get((slug, passage.paragraph - 1), ()))
+            elif _PRONOUN.match(first) or _DEFINITE.match(first):
                 # Not a quotation, nor its "..., the Frenchman said": attribution tells those.
                 previous.update(last_named.get((slug, passage.paragraph - 1), ()))
             named_last: set[str] = set()
-            for i, span in enumerate(split_sentences(passage.text)):
+            named_any: set[str] = set()
+            for i, span in enumerate(spans):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
                     quotes[slug], reported[slug], required, team_forms, previous,
@@ -464,11 +471,13 @@ class Passages(Part):
                     item.named = True
                     item.score += 1.5
                 named_last = set(previous) or named_last
+                named_any |= previous
                 if item is not None:
                     item.score += 0.5 * story_cover.get(slug, 0.0)
                     item.story_named = slug in named_in
                     scored.append(item)
             last_named[(slug, passage.paragraph)] = named_last
+            all_named[(slug, passage.paragraph)] = named_any
         if query.required_carries:
             told = {(id(s.passage), s.position) for s in scored if s.required and not s.speaker}
             for s in scored:
@@ -594,6 +603,11 @@ class Passages(Part):
             or _EPITHET_SAID.search(sentence)
             or _LATE_SUBJECT.search(sentence)
         )
+        must = bool(required & have) or any(_has(low, c) for c in query.required_phrases)
+        # "did the stewards penalise X": their decision on "the incident" is about whom the
+        # sentences before it named; only a decision (the kind's cue) is, and only asked yes
+        # or no ("what penalty did X get" is not told by "the incident will be investigated").
+        pronoun = pronoun or bool(query.yes_no and must and _BACK_REFERENCE.search(sentence))
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
@@ -617,12 +631,20 @@ class Passages(Part):
             score += 3.0
             named = True
             subject = subject or name == query.subject
+        if (
+            subject
+            and len(query.people) >= 2
+            and speaker != query.subject
+            and _done_to(sentence, group_stems, name_forms[query.people.index(query.subject)])
+        ):
+            # "did Bezzecchi pass Acosta": "Acosta passed Bezzecchi" tells it the other way.
+            subject = False
+            score -= 3.0
         all_named = len(here & set(query.people)) == len(query.people)
         cue_hits = len(cue_stems & have) + sum(_has(low, c) for c in query.cue_phrases)
         cue = cue_hits > 0
         if cue:
             score += 2.0 + min(cue_hits, 3)
-        must = bool(required & have) or any(_has(low, c) for c in query.required_phrases)
         if must:
             score += 3.0
         if query.prefer_quotes and speaker:
@@ -875,6 +897,14 @@ _LATE_SUBJECT = re.compile(
     r"^(?:[^,.]{2,60},\s+){1,2}"
     r"(?:he|she|the\s+(?:[A-Z][\w-]*\s+){1,2}(?:driver|rider|racer|man|woman))\b"
 )
+#: A sentence telling what became of an incident the one before it told: "The stewards
+#: looked at the incident and took no further action", "Race control reviewed the clash":
+#: it is about whom that one named, though it names no one.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|that|this)\s+(?:incident|clash|collision|contact|crash|accident|tangle|"
+    r"coming-together|coming together|shunt|lunge|move)\b",
+    re.I,
+)
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
@@ -998,6 +1028,29 @@ def _introduces(sentence: Scored, following: Scored | None) -> bool:
     return _mentions(" ".join(sentence.text.split()[:SUBJECT_WORDS]), names)
 
 
+def _done_to(sentence: str, group_stems: Sequence[tuple[str, ...]], forms: Iterable[str]) -> bool:
+    """Whether the one asked about is the object of the question's verb in ``sentence``:
+    first named after its past form ("Acosta passed Bezzecchi", "The KTM rider passed
+    Bezzecchi on lap 14"), and not as its agent ("was passed by Bezzecchi")."""
+    verbs = {s for g in group_stems for s in g}
+    low = sentence.casefold()
+    verb = next(
+        (
+            m
+            for m in _WORD.finditer(low)
+            if stem(w := re.split(r"['’]", m[0])[0]) in verbs and (w.endswith("ed") or w in _PAST)
+        ),
+        None,
+    )
+    if verb is None:
+        return False
+    named = [
+        m.start() for f in forms for m in [re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low)] if m
+    ]
+    first = min(named, default=-1)
+    return first > verb.start() and not re.search(r"\bby\b", low[verb.end() : first])
+
+
 def _opens_with(text: str, forms: Iterable[str]) -> bool:
     """Whether a sentence names one of ``forms`` in its first three words (its subject)."""
     return _mentions(" ".join(text.split()[:3]), forms)
@@ -1021,6 +1074,8 @@ _IRREGULAR = (
 _VERB_FORMS: dict[str, tuple[str, ...]] = {
     form: tuple(forms.split()) for forms in _IRREGULAR for form in forms.split()
 }
+#: Their past forms ("overtook", "blew"): a report's verb as it tells what was done.
+_PAST = frozenset(forms.split()[1] for forms in _IRREGULAR if len(forms.split()) > 1)
 
 
 #: Words a report uses for what fans call otherwise, beside the router's synonyms: the

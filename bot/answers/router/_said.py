@@ -32,6 +32,7 @@ from bot.answers.router._reading import (
     _SPEECH,
     _TOPIC,
     _WEAK,
+    _YES_NO,
     CONTEXT_PEOPLE,
     _groups,
 )
@@ -67,8 +68,54 @@ _ANYONE = wordset("anyone anybody someone somebody any one")
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
 
 
+#: A report that someone would not speak: "X declined to comment", "would not be drawn",
+#: "did not respond to a request for comment", "refused to discuss it". It answers "did X
+#: say anything about it" (no), and is the nearest thing to a quote from X that there is.
+_DECLINED = re.compile(
+    r"\b(?:declined|refused|would\s+not|wouldn't|did\s+not|didn't|was\s+not\s+willing|"
+    r"were\s+not\s+willing|is\s+not\s+going|was\s+not\s+going|not\s+going)\s+to\s+"
+    r"(?:comment|discuss|speak|talk|respond|reply|answer|be\s+drawn)\b"
+    r"|\bwould\s+not\s+be\s+drawn\b|\bno\s+comment\b|\bdid\s+not\s+respond\b"
+    r"|\bdid\s+not\s+reply\b|\bdeclined\s+(?:requests?\s+)?for\s+comment\b",
+    re.I,
+)
+#: A yes/no question asking whether someone spoke: "did X say anything", "has X commented",
+#: "did X respond to the rumours", "has X spoken about it".
+_SAID_ANYTHING = re.compile(
+    r"\b(?:say|said|says|comment|commented|respond|responded|react|reacted|speak|spoken|"
+    r"spoke|talk|talked|address|addressed)\b"
+)
+
+
 class SaidRouter(GeneralRouter):
     """What people said: who said a phrase, what X said (about Y), apologies."""
+
+    async def _general(self, bare: str, reading: Reading) -> Answer:
+        """The passages' answer; "did X say anything about Y" that they deny is answered
+        by a sentence saying X would not comment, when the articles have one."""
+        answer = await super()._general(bare, reading)
+        if (
+            (
+                (isinstance(answer, PassageAnswer) and answer.missing)
+                or (isinstance(answer, NotFound) and not answer.suggestions)
+            )
+            and reading.people
+            and _YES_NO.match(reading.low)
+            and _SAID_ANYTHING.search(reading.low)
+        ):
+            declined = await self._declined(reading.people[0])
+            if declined:
+                return PassageAnswer(tuple(self.passages_found(declined[:1])), "")
+        return answer
+
+    async def _declined(self, name: str) -> list[Scored]:
+        """The sentences reporting that ``name`` would not comment, best first."""
+        query = Query(
+            people=(name,), subject=name, need_written=_DECLINED, min_cover=0.0,
+            search_more=("comment", "declined", "respond", "drawn"),
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        return [s for s in found if s.subject and not s.quoted]
 
     async def _who_said(self, phrase: str) -> Answer:
         """Who said a phrase; failing a close quote, a quoted sentence that holds its words."""
@@ -171,7 +218,11 @@ class SaidRouter(GeneralRouter):
             if found is not None:
                 return found
             about = f" about “{topic}”" if topic else ""
-            return NotFound(f"The articles have no quote from {name}{about}.")
+            missing = f"The articles have no quote from {name}{about}."
+            if declined := await self._declined(name):
+                # "Marini declined to comment": no quote, and the reason there is none.
+                return PassageAnswer(tuple(self.passages_found(declined[:1])), "", missing)
+            return NotFound(missing)
         return answer
 
     async def _about(self, answer: QuotesAnswer, name: str, topic: str) -> bool:
