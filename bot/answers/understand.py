@@ -99,6 +99,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # A driver programme, however a report names it ("McLaren development driver").
     "academy": ("junior", "development", "programme", "protege"),
     "junior": ("academy", "development", "programme", "protege"),
+    # Disqualified, however fans shorten it ("dq'd", "dsq").
+    "dq": ("disqualified", "disqualification", "excluded"),
+    "dqd": ("disqualified", "disqualification", "excluded"),
+    "dsq": ("disqualified", "disqualification", "excluded"),
+    "dsqd": ("disqualified", "disqualification", "excluded"),
+    "disqualified": ("disqualification", "excluded"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -113,6 +119,10 @@ SERIES = {
     "wsbk": "worldsbk", "worldsbk": "worldsbk", "sbk": "worldsbk", "superbike": "worldsbk",
     "superbikes": "worldsbk", "wrc": "wrc", "f2": "f2", "formula2": "f2", "f3": "f3",
     "formula3": "f3",
+    # Series with no F1-style grand prix: touring cars, rally-raids, the German and
+    # Japanese championships ("who won the btcc title", "who leads the dakar").
+    "btcc": "btcc", "touringcars": "btcc", "dakar": "dakar", "dtm": "dtm",
+    "superformula": "superformula",
 }  # fmt: skip
 #: How a story of each series shows it when it never names the series: the words its
 #: reports use ("rider", "pit road", "Six Hours of"), and the series whose stories share
@@ -132,6 +142,10 @@ SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "f2": (("formula 2", "formula two", "re:\\bf2\\b"), ()),
     "f3": (("formula 3", "formula three", "re:\\bf3\\b"), ()),
     "imsa": (("imsa", "weathertech", "rolex 24"), ()),
+    "btcc": (("btcc", "british touring car", "touring car", "touring cars"), ()),
+    "dakar": (("dakar", "rally-raid", "rally raid"), ()),
+    "dtm": (("dtm",), ()),
+    "superformula": (("super formula",), ()),
     "f1": (("formula 1", "formula one", "re:f1(?! academy)", "grand prix"),
            ("motogp", "f1academy")),
 }  # fmt: skip
@@ -282,6 +296,10 @@ _STAGE = re.compile(
     r"\b(?:ss|special\s+stage|stage)\s*(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\s+stage\b"
 )
 _POWER_STAGE = re.compile(r"\bpower\s*stage\b")
+#: One race of a meeting that runs several ("race two" of a BTCC triple-header, "race 1"
+#: of a WorldSBK weekend): read as a part of the event, the way a stage is.
+_HEAT = re.compile(r"\brace\s*([1-4])\b(?!\s*(?:laps?|points|th|st|nd|rd)\b)")
+_WORD_HEAT = re.compile(r"\brace\s+(one|two|three|four)\b")
 #: "hour seventeen", "the ninth hour", "stage two": as digits, the way they are read.
 _WORD_UNIT = re.compile(
     rf"\b(hour|stage)\s+({'|'.join(_NUMBER_WORDS)})\b|\b({'|'.join(_NUMBER_WORDS)})\s+(hour|stage)\b"
@@ -338,6 +356,8 @@ class Reading:
     stage: int | None = None
     power_stage: bool = False
     session: str | None = None
+    #: Which race of a meeting of several ("race two"), as a stage is.
+    heat: int | None = None
     team_people: list[str] = field(default_factory=list)
     index_people: dict[str, Person] = field(default_factory=dict)
     #: What the question dates itself by ("on sunday", "this year"): hints for the
@@ -404,6 +424,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     )
     low = _WORD_UNIT.sub(lambda m: f"{m[1] or m[4]} {_NUMBER_WORDS[m[2] or m[3]]}", low)
     low = re.sub(r"\bwarm\s+up\b", "warmup", low)
+    low = _WORD_HEAT.sub(lambda m: f"race {_NUMBER_WORDS[m[1]]}", low)
     last_year = None
     if (last := _LAST_YEAR.search(low)) and lookup.index.articles and not _YEAR.search(low):
         # "who won mugello last year": the year before the newest story's.
@@ -440,6 +461,8 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     if m := _STAGE.search(low):
         reading.stage = int(m[1] or m[2])
     reading.power_stage = bool(_POWER_STAGE.search(low))
+    if m := _HEAT.search(low):
+        reading.heat = int(m[1])
     reading.session = next((SESSIONS[t] for t in tokens if t in SESSIONS), None)
     # A race's own name ("the italian gp") is a story, never a person's epithet.
     race_words = {w for m in _RACE_NAME.finditer(low) for w in m[0].split()}
@@ -453,7 +476,11 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     # ("Twelve Hours" of Sebring, Will Power).
     units = {i for i, t in enumerate(tokens) if t in SESSIONS or _unit_word(t, reading)}
     people, spans = _people_in(
-        tokens, lookup, blocked | races | units, words_not_names, reading.guessed
+        tokens,
+        lookup,
+        blocked | races | units | _won_places(tokens),
+        words_not_names,
+        reading.guessed,
     )
     reading.people = people
     used = set(spans)
@@ -508,6 +535,8 @@ def _unit_word(token: str, reading: Reading) -> bool:
         return True
     if reading.stage is not None and (token in ("stage", "ss") or _UNIT_TOKEN.fullmatch(token)):
         return True
+    if reading.heat is not None and (token == "race" or token == str(reading.heat)):
+        return True
     return reading.power_stage and token in ("power", "stage")
 
 
@@ -544,6 +573,29 @@ def _places_named(tokens: list[str], used: set[int], places: list[str]) -> list[
 
 
 _RACE_WORDS = wordset("race round weekend event")
+#: Verbs whose object is a race: "who won austin", "who took monaco", "winning at sebring".
+_WON = wordset("won win wins winning winner take took takes")
+
+
+def _won_places(tokens: list[str]) -> set[int]:
+    """Place words right after a verb of winning ("who won austin", "who won at sebring"):
+    one wins a race, never a person, so a place that is also someone's name ("Austin"
+    Cindric) is the place there."""
+    nouns = place_book().nouns
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token in ("winner", "winners") and i > 0 and tokens[i - 1] in nouns:
+            found.add(i - 1)  # "austin winner"
+        if token not in _WON:
+            continue
+        at = i + 1
+        while at < len(tokens) and tokens[at] in ("at", "in", "the"):
+            at += 1
+        for size in (3, 2, 1):
+            if " ".join(tokens[at : at + size]) in nouns:
+                found.update(range(at, at + size))
+                break
+    return found
 
 
 #: What may stand before "academy" when it names the F1 Academy series ("the academy race",
@@ -576,6 +628,9 @@ _NOT_PLACES = wordset(
     "front back gravel wall media social fault order total all next this that podium pole "
     "season year weekend home manufacturers manufacturer constructor teams class classes "
     "category title fight "
+    # a class of the event, never a place ("who won in the trucks", "in lmp2", "in gt3")
+    "trucks truck bikes cars quads quad challenger challengers ssv ssvs lmp2 lmp3 gt3 gte gtd "
+    "lmgt3 pro rookies rookie juniors independents independent privateers amateurs "
     # the parts of a weekend or an event, read as such ("in q2", "after quali", "in hour 17")
     "q quali qualy qualifying sprint shootout practice fp1 fp2 fp3 warmup hour hours stage "
     "stages ss power session"

@@ -28,6 +28,7 @@ from bot.answers.router._reading import (
     _CAR_NUMBER,
     _DATE,
     _DRIVER_STANDING_TEXT,
+    _DRIVER_TITLE_WON,
     _DURATION_TEXT,
     _LAP_COUNT,
     _LAP_IN_TEXT,
@@ -281,8 +282,8 @@ class GeneralRouter(PeopleRouter):
             return PassageAnswer(
                 tuple(self.passages_found(_told_on(reading, kept[:3]))), "", "", race
             )
-        if reading.people:
-            return None
+        if reading.people or (reading.heat is not None and query.need is not None):
+            return None  # ("how many laps was race 2": a figure, not race 2's opening)
         # "what happened in hour 17": the paragraph that tells it, from where it names it.
         slug = slugs[0]
         first = min(scope[slug])
@@ -319,6 +320,8 @@ class GeneralRouter(PeopleRouter):
             # "who won the motogp title": "X is the world champion", "takes the title by
             # a single point"; a race won ("won the sprint") is not it.
             need, primary = _TITLE_WON, None
+            if not _OTHER_TABLE_ASKED.search(reading.low):
+                need = _DRIVER_TITLE_WON  # not "Ford won the manufacturers' title"
         if "unit" in kinds:
             need = _UNIT_IN_TEXT  # "what stage did X roll on": a sentence naming the stage
         if "age" in kinds:

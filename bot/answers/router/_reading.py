@@ -243,12 +243,16 @@ _NEXT_RACE = re.compile(
 #: constructors' championship") ranks nobody, nor does a race's margin ("2.1 seconds ahead"),
 #: and "leading the championship" alone gives no standings: a figure is asked for.
 _STANDING_TEXT = re.compile(
-    r"^(?=.*?\b(?:points?|pts|standings|championship|title|table|cutline)\b)"
+    # A rally's or a rally-raid's table is its overall classification, told without points:
+    # "moved into the overall lead", "leads the general classification by 6 minutes".
+    r"^(?:(?=.*?\b(?:(?:overall|rally)\s+lead|leads?\s+overall|(?:lead|leads|leader)\s+(?:of|in)\s+"
+    r"the\s+(?:general\s+classification|overall\s+(?:standings|classification)))\b)|"
+    r"(?=.*?\b(?:points?|pts|standings|championship|title|table|cutline)\b)"
     r"(?=.*?(?<!seconds\s)(?<!second\s)(?<!tenths\s)(?<!laps\s)(?<!lap\s)"
     r"\b(?:leads?|leading|leader|ahead|behind|clear|trails?|trailing|top|advantage|"
     r"margin|deficit|gap|above|below)\b)"
     r"(?=.*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty)\b))",
+    r"fifteen|twenty|thirty|forty|fifty)\b)))",
     re.S,
 )
 #: A title other than the drivers' (riders') one: "the constructors' championship", "the
@@ -278,8 +282,25 @@ _TITLE_ASKED = re.compile(
 #: title by a single point", "clinched the championship", "was crowned champion".
 _TITLE_WON = re.compile(
     r"\b(?:is|was|became|becomes|crowned|new)\s+(?:the\s+)?(?:\w+\s+){0,3}?champions?\b|"
-    r"\b(?:takes?|took|taken|won|wins|clinch\w*|seal\w*|secur\w*)\s+(?:the|his|her|their|"
-    r"a|its)\s+(?:\w+\s+){0,3}?(?:title|championship|crown)\b"
+    # "won his fifth British Touring Car Championship title", "wrapped up the crown",
+    # "retained her title", "successfully defended his championship"
+    r"\b(?:takes?|took|taken|won|wins|clinch\w*|seal\w*|secur\w*|claim\w*|retain\w*|"
+    r"defended|lift\w*|wrap\w*\s+up|snatch\w*|land\w*)\s+(?:the|his|her|their|a|its)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:title|championship|crown)\b"
+    r"(?!\s+(?:lead|fight|battle|race|standings|hopes?|chase|contenders?|points))|"
+    # "champion by four points", "champion for a third time", "the title is his", "that was
+    # the title", "title winner", "crowned"
+    r"\bchampions?\s+(?:by|for\s+(?:the|a)\s+\w+\s+time)\b|"
+    r"\b(?:title|crown|championship)\s+(?:is|was|went\s+to|goes\s+to)\s+(?:his|hers|theirs)\b|"
+    r"\bthat\s+was\s+the\s+(?:title|championship)\b|"
+    r"\b(?:title|championship)\s+(?:winner|decider)\b|\b(?:was|were|is|been)\s+crowned\b"
+)
+#: A title decided that is the drivers' (riders'): "Ford also won the manufacturers' title"
+#: does not tell who won "the btcc title".
+_DRIVER_TITLE_WON = re.compile(
+    rf"^(?!.*?\b(?:won|took|takes|clinch\w*|seal\w*)\s+(?:the\s+)?{_OTHER_TABLE[2:]})"
+    rf"(?=.*?(?:{_TITLE_WON.pattern}))",
+    re.S,
 )
 #: A spell of time or when it ends, as a report tells it: "six to eight weeks", "the last two
 #: races of the season", "a contract to the end of 2028", "until the end of next year".
@@ -417,6 +438,8 @@ def _after_place(reading: Reading, place: str) -> bool:
 
 def _kinds(reading: Reading) -> set[str]:
     kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
+    if "finish" in kinds and not reading.people and _EVENT_EDGE.search(reading.low):
+        kinds.discard("finish")  # "where does the dakar finish": a place, not a position
     if "finish" in kinds:
         kinds.discard("where")  # "where did Checo finish": a position, not a place
     if "did_finish" in kinds and "retire" not in kinds:
@@ -459,7 +482,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     patterns = [p for k, p in _KINDS if k in kinds]
     groups = []
     team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
+    edge = not reading.people and _EVENT_EDGE.search(reading.low) is not None
     for word in reading.words:
+        if edge and word in _SEASON_EDGE:
+            groups.append((word, *_SEASON_EDGE[word]))  # "the rally ends in Yanbu"
+            continue
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
             continue
         if team_question and word in _DRIVE_WORDS:
@@ -469,6 +496,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
             continue  # "where did X end up": the finish asked for, not the word "end"
         group = (word, *SYNONYMS.get(word, ()))
+        if word in _SEASON_EDGE and _SEASON_ASKED.search(reading.low):
+            group = (*group, *_SEASON_EDGE[word])
         if word in _POSITIONS and "points" not in kinds:
             groups.append(group)  # "who was third": the position asked is what must show
             continue
@@ -482,6 +511,22 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     return groups
 
 
+#: A season or an event starting or ending, as a schedule line words it ("The 2027 season
+#: opens at Donington", "the rally ends in Yanbu"): only when the question asks about a
+#: season or an event as a whole ("what tyres did X start on" is a grid, not an opening).
+_SEASON_ASKED = re.compile(r"\b(?:season|year|championship|series|rally|calendar|campaign)\b")
+_SEASON_EDGE: dict[str, tuple[str, ...]] = {
+    "start": ("opens", "begins"), "starts": ("opens", "begins"),
+    "begin": ("opens", "starts"), "kick": ("opens", "begins"),
+    "end": ("ends", "finale", "concludes", "finishes"),
+    "finish": ("ends", "finale", "concludes", "finishes"),
+}  # fmt: skip
+#: "where does the dakar finish", "when does the season end": an event's own start or end,
+#: never someone's finishing position.
+_EVENT_EDGE = re.compile(
+    r"^(?:where|wheres|when|whens)\s+(?:does|do|will|did|is)?\s*the\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:finish|end|start|begin)\b"
+)
 #: Positions: the one a question asks is the answer's content, not only its kind.
 _POSITIONS = wordset("second third fourth fifth sixth seventh eighth ninth tenth podium")
 

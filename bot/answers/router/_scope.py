@@ -44,6 +44,8 @@ _SESSION_TEXT: dict[str, str] = {
 _ANY_SESSION = re.compile(
     r"\b(?:q[123]|sprint|shootout|fp[123]|practice|warm[\s-]?up|the\s+race|sunday['’]s\s+race)\b"
 )
+#: A paragraph naming a race of a meeting of several ("race three", "the third race").
+_ANY_HEAT = re.compile(r"\brace\s+(?:[1-4]|one|two|three|four)\b")
 #: Paragraphs after the one naming a session that still tell it, at most.
 _CARRY = 3
 #: Kinds a story written before its race cannot answer: the race's result.
@@ -54,6 +56,10 @@ _QUALIFYING = re.compile(r"\b(?:pole|qualifying|quali|qualifies|qualified|shooto
 _RESULT = re.compile(r"\b(?:wins?|won|winning|victory|triumphs?|beats?|race\s+report)\b", re.I)
 
 Scope = dict[str, set[int]]
+#: A stage named by the article alone, as a stage report says its own: "won the stage".
+_THE_STAGE = re.compile(r"\b(?:the|today['’]s|wednesday['’]s|the\s+day['’]s)\s+(?:stage|special)\b")
+#: A stage named by its number ("stage 11", "SS4"): another stage than the report's own.
+_OTHER_STAGE = re.compile(r"\b(?:[Ss]tage|SS)\s?\d+\b")
 
 
 def scope_asked(reading: Reading) -> bool:
@@ -63,6 +69,7 @@ def scope_asked(reading: Reading) -> bool:
         reading.hour is not None
         or reading.stage is not None
         or reading.power_stage
+        or reading.heat is not None
         or (reading.session is not None and reading.session in _SESSION_TEXT)
     )
 
@@ -85,6 +92,15 @@ def _unit_pattern(reading: Reading) -> re.Pattern[str] | None:
     return None
 
 
+def _heat_pattern(reading: Reading) -> re.Pattern[str] | None:
+    """What a paragraph naming the race of a meeting asked ("race two", "Race 2") holds."""
+    if reading.heat is None:
+        return None
+    n = reading.heat
+    words = {1: "one", 2: "two", 3: "three", 4: "four"}
+    return re.compile(rf"\brace\s+(?:{n}|{words[n]})\b")
+
+
 def scope_terms(reading: Reading) -> list[str]:
     """Words to search the paragraphs naming the part asked by (any of them)."""
     if reading.hour is not None:
@@ -95,6 +111,8 @@ def scope_terms(reading: Reading) -> list[str]:
         return [f"ss{n}", f"{n}th", *_ordinal_word(n), "stage"]
     if reading.power_stage:
         return ["power"]
+    if reading.heat is not None:
+        return ["race"]
     if reading.session is not None:
         return words_of(reading.session)
     return []
@@ -112,18 +130,35 @@ def scope_paragraphs(reading: Reading, story: list[Passage]) -> set[int]:
     """
     unit = _unit_pattern(reading)
     if unit is not None:
-        return {p.paragraph for p in story if unit.search(p.text.casefold())}
-    if reading.session is None or reading.session not in _SESSION_TEXT:
+        found = {p.paragraph for p in story if unit.search(p.text.casefold())}
+        if story and reading.stage is not None and story[0].paragraph in found:
+            # A stage report opening on the stage asked ("after a brutal tenth stage"):
+            # its "won the stage by 58 seconds" is that stage, unless another is named.
+            found |= {
+                p.paragraph
+                for p in story
+                if _THE_STAGE.search(p.text.casefold()) and not _OTHER_STAGE.search(p.text)
+            }
+        return found
+    heat = _heat_pattern(reading)
+    if heat is None and (reading.session is None or reading.session not in _SESSION_TEXT):
         return set()
-    own = re.compile(_SESSION_TEXT[reading.session])
+    own = heat or re.compile(_SESSION_TEXT[reading.session or ""])
+    # A meeting's races end one another's sections ("RACE THREE" after race two's).
+    other = _ANY_HEAT if heat is not None else _ANY_SESSION
+    if sections := _sections(story, own):
+        return sections
     found: set[int] = set()
     carry = 0
     for p in story:
         low = p.text.casefold()
+        if heat is not None and other.search(low) and not own.search(low):
+            carry = 0
+            continue
         if own.search(low):
             found.add(p.paragraph)
             carry = _CARRY
-        elif carry and not _ANY_SESSION.search(low):
+        elif carry and not other.search(low):
             found.add(p.paragraph)
             carry -= 1
         else:
@@ -131,11 +166,31 @@ def scope_paragraphs(reading: Reading, story: list[Passage]) -> set[int]:
     return found
 
 
+#: A subhead: a short line with no sentence in it ("RACE TWO", "Q3", "Lap 19: the order").
+_SUBHEAD = re.compile(r"^[^.!?\"“”]{1,60}$")
+
+
+def _sections(story: list[Passage], own: re.Pattern[str]) -> set[int]:
+    """The paragraphs under the subheads naming the part asked ("RACE TWO" down to "RACE
+    THREE"): a report in sections tells each part under its own head, and the lede's
+    passing mention ("a collision in race two") is not where it is told."""
+    found: set[int] = set()
+    inside = False
+    for p in story:
+        text = p.text.strip()
+        if _SUBHEAD.match(text) and len(text.split()) <= 6:
+            inside = bool(own.search(text.casefold()))
+            continue
+        if inside:
+            found.add(p.paragraph)
+    return found
+
+
 def scope_lines(reading: Reading, passage: Passage, most: int = 3) -> list[tuple[int, int]]:
     """The sentences of a scoped paragraph that tell the part asked about: from the one
     naming it on (the whole paragraph when none does), ``most`` of them."""
     spans = split_sentences(passage.text)
-    unit = _unit_pattern(reading)
+    unit = _unit_pattern(reading) or _heat_pattern(reading)
     if unit is None and reading.session in _SESSION_TEXT:
         unit = re.compile(_SESSION_TEXT[reading.session or ""])
     start = 0

@@ -35,6 +35,7 @@ from bot.answers.router._scope import (
     scope_paragraphs,
     scope_terms,
 )
+from bot.answers.text import normalise
 from bot.answers.understand import (
     SERIES_TEXT,
     Reading,
@@ -133,6 +134,10 @@ class StoriesRouter(RouterBase):
         phrases = [f"turn {reading.turn}"] if reading.turn is not None else []
         if reading.lap is not None:
             phrases += _lap_phrases(reading.lap)
+        if reading.heat is not None:
+            # "race two": the meetings of several races that number them.
+            word = {1: "one", 2: "two", 3: "three", 4: "four"}[reading.heat]
+            phrases += [f"race {reading.heat}", f"race {word}"]
         if phrases:
             # Only some stories have a "turn 9" or a "lap 17": the question is about those.
             having = await self._stories_with(phrases)
@@ -340,15 +345,27 @@ class StoriesRouter(RouterBase):
         index = self.lookup.index
         wanted = {stem(w) for w in words}
         found: set[str] = set()
+        # A place that is also someone's name ("Austin" Merritt) is not named by the name.
+        named = self._names_with(words)
+
+        def naming(text: str) -> bool:
+            for name in named:
+                text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.I)
+            return wanted <= stems(text)
+
         # Headlines, through the lookup's word postings rather than a pass over every one.
         having: set[int] | None = None
         for w in words:
             hits = set(index.article_words.get(w, ()))
             having = hits if having is None else having & hits
-        found.update(index.articles[i].slug for i in having or ())
+        found.update(
+            index.articles[i].slug
+            for i in having or ()
+            if not named or naming(index.articles[i].headline)
+        )
         passages = await self.engine.store.passages_matching(words, limit=400)
         for p in passages:
-            if p.source and wanted <= stems(p.text) and (not own_race or p.paragraph <= 2):
+            if p.source and naming(p.text) and (not own_race or p.paragraph <= 2):
                 if own_race and not _told_at(p.text, wanted):
                     continue  # its opening names the place only as where it goes next
                 found.add(p.source.slug)
@@ -356,6 +373,19 @@ class StoriesRouter(RouterBase):
             if len(word) >= 4:
                 found.update(await self.engine.store.notes_mentioning(word))
         return found
+
+    def _names_with(self, words: list[str]) -> list[str]:
+        """The people's full names holding a place's one word ("Austin Merritt" for
+        "austin"), longest first."""
+        if len(words) != 1:
+            return []
+        word = words[0]
+        found = [
+            name
+            for name in self.lookup.index.people
+            if word in normalise(name).split() and len(name.split()) > 1
+        ]
+        return sorted(found, key=len, reverse=True)
 
     async def _other_names_stories(self, forms: list[list[str]], *, own_race: bool) -> set[str]:
         """Stories naming a place by any of its other names (each a list of words).
