@@ -258,7 +258,8 @@ class Pitwall(commands.AutoShardedBot):
         as not read yet. A failure is logged; :meth:`_read_articles` builds it all anyway.
         """
         try:
-            await self.answers.refresh(articles=False)
+            async with self._refreshing:  # never beside the article watcher's refresh
+                await self.answers.refresh(articles=False)
         except Exception:
             log.exception("reading the people failed; the articles' read builds them")
 
