@@ -71,8 +71,9 @@ async def test_a_failed_refresh_is_tried_again_by_the_next_change(
 async def test_a_start_reads_the_articles_after_ready_and_answers_wait_for_them(
     store: Store, tmp_path: Path
 ) -> None:
-    """setup_hook builds all but the articles; once connected they are read, and an answer
-    asked in between waits for them rather than answering from no articles."""
+    """setup_hook starts building all but the articles (READY does not wait for it); once
+    connected they are read, and an answer asked in between waits for them rather than
+    answering from no articles."""
     from bot.ingest.load import ingest
 
     seed = _SEED
@@ -81,6 +82,8 @@ async def test_a_start_reads_the_articles_after_ready_and_answers_wait_for_them(
     try:
         await bot.setup_hook()
         lookup = bot.answers.lookup
+        assert bot._early is not None
+        await asyncio.wait_for(asyncio.shield(bot._early), 30)
         assert lookup.index.people and not lookup.index.articles
         assert not lookup.has_articles
         facts = asyncio.create_task(bot.answers.facts(None))
@@ -96,7 +99,7 @@ async def test_a_start_reads_the_articles_after_ready_and_answers_wait_for_them(
         await asyncio.wait_for(bot._reader, 30)
         assert bot._articles_seen == await store.articles_fingerprint()
     finally:  # never logged in: Client.close would fail; stop what setup_hook started
-        for task in (bot._reader, bot._watcher):
+        for task in (bot._early, bot._reader, bot._watcher):
             if task is not None:
                 task.cancel()
         for name in list(bot.extensions):
