@@ -858,6 +858,7 @@ def discover_people(
             people.append(PersonEntry(name))
     people = _without_surname_runs(people, len(known))
     people = _without_team_names(people, len(known), texts)
+    people = _without_place_names(people, len(known), texts)
     if nicknames:
         people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))
@@ -879,6 +880,30 @@ def _without_team_names(
         if i < kept
         or not any(f"{person.name} {end}" in text for text in texts for end in _ORGANISATION_END)
     ]
+
+
+def _without_place_names(
+    people: list[PersonEntry], kept: int, texts: Sequence[str]
+) -> list[PersonEntry]:
+    """Drop a found name the article also writes where a place goes ("to hospital in Al
+    Ula", "south of Al Ula") and never shortens to its last word: "from Al Ula to Ha'il"
+    read it as a person, but a person is written "in Lando Norris" rarely, and then is
+    "Norris" somewhere too. The first ``kept`` (known) people stay."""
+    out = []
+    for i, person in enumerate(people):
+        if i >= kept and " " in person.name:
+            last = person.name.rsplit(" ", 1)[1]
+            placed = shortened = False
+            for text in texts:
+                at = text.find(person.name)
+                while at >= 0 and not placed:
+                    placed = _after_place_word(text, at)
+                    at = text.find(person.name, at + 1)
+                shortened = shortened or text.count(last) > text.count(person.name)
+            if placed and not shortened:
+                continue
+        out.append(person)
+    return out
 
 
 def _without_surname_runs(people: list[PersonEntry], kept: int) -> list[PersonEntry]:

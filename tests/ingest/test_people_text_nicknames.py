@@ -90,3 +90,18 @@ def test_a_town_after_a_direction_is_no_person(where: str) -> None:
     """ "the dunes south of Bir Tamra": a place, whatever its words look like."""
     text = f"The stage ran through the dunes {where} Bir Tamra. Ria Kalder won."
     assert discover_people([text]).names == ("Ria Kalder",)
+
+
+def test_a_name_written_where_a_place_goes_is_a_place() -> None:
+    """ "from Bir Tamra to Qasr" is read as a name, but "in Bir Tamra" says it is a place."""
+    paragraphs = [
+        "Tomorrow's stage runs from Bir Tamra to Qasr. Ria Kalder leads.",
+        "Her rival was taken to hospital in Bir Tamra.",
+    ]
+    assert discover_people(paragraphs).names == ("Ria Kalder",)
+
+
+def test_a_person_written_after_in_but_also_by_surname_stays() -> None:
+    """ "an ally in Ria Kalder", and Kalder elsewhere: still a person."""
+    paragraphs = ["Ria Kalder won.", "The team found an ally in Ria Kalder.", "Kalder was happy."]
+    assert discover_people(paragraphs).names == ("Ria Kalder",)
