@@ -61,7 +61,8 @@ def clean(text: str, limit: int = MAX_QUESTION) -> str:
 
 
 def normalise(text: str) -> str:
-    """Casefolded words only: what fuzzy matching compares, so punctuation never matters.
+    """Casefolded words without accents: what matching compares, so neither punctuation nor
+    accents matter.
 
     Apostrophes vanish ("there's" → "theres") so either spelling matches; rapidfuzz's C
     ``default_process`` turns the rest of the punctuation into spaces.
@@ -69,6 +70,10 @@ def normalise(text: str) -> str:
     text = _strip_invisible(unicodedata.normalize("NFKC", text))
     for mark in _APOSTROPHE_MARKS:
         text = text.replace(mark, "")
+    if not text.isascii():
+        # Accents fold too: a fan types "hulkenberg" or "perez" for Hülkenberg and Pérez,
+        # and one article writes "Kévin Estre" where the next writes "Kevin Estre".
+        text = unaccent(text)
     return " ".join(default_process(text).casefold().split())
 
 

@@ -88,6 +88,12 @@ _COMMON = _words(
     Through Throughout Against Among Between Beyond Unlike Like Except Besides Regardless
     Former Current Reigning Fellow Rival Rookie Veteran Young Old New Team-mate Teammate Team
     Champion Defending
+    Afterwards Afterward Eventually Ultimately Initially Finally Subsequently Soon
+    Shortly Immediately Lately Recently Previously Originally Naturally Clearly
+    Unsurprisingly Surprisingly Predictably Inevitably Fortunately Unfortunately Luckily
+    Sadly Thankfully Similarly Likewise Nevertheless Nonetheless Moreover Furthermore
+    Additionally Otherwise Therefore Thus Hence Apparently Reportedly Allegedly Notably
+    Crucially Ironically Frankly Briefly Typically Understandably
     """
 )
 _PARTICLES = frozenset(
@@ -689,7 +695,19 @@ def _candidate_runs(masked: str) -> list[list[_Token]]:
 #: The word after a run ("Grand" in "Miami Grand Prix").
 _AFTER_RUN = re.compile(r"\s*([\w.]+)")
 #: A run right after these is a place or a thing: "the Silver Arrows", "at Paul Ricard".
-_PLACE_BEFORE = ("the", "at", "in")
+_PLACE_BEFORE = ("the", "at", "in", "near")
+#: "south of Al Ula", "on the outskirts of San Luis": a run after "of" after one of these.
+_PLACE_OF = ("north", "south", "east", "west", "outskirts", "northeast", "northwest",
+             "southeast", "southwest", "outside")  # fmt: skip
+#: How an adverb opening a sentence ends ("Afterwards Norris said", "Eventually Sainz
+#: pitted"): read off the run, the name starts after it. A stem before "ly" of four or more
+#: letters keeps short names ("Kelly", "Holly") out.
+_ADVERB_ENDS = ("wards", "ally", "ously", "edly", "ingly", "ately", "ively", "ently", "antly",
+                "fully", "lessly", "ably", "ibly")  # fmt: skip
+
+
+def _adverb_like(word: str) -> bool:
+    return len(word) >= 7 and word.lower().endswith(_ADVERB_ENDS)
 
 
 def _after_place_word(masked: str, start: int) -> bool:
@@ -701,6 +719,9 @@ def _after_place_word(masked: str, start: int) -> bool:
         at = end - len(word)
         if at >= 0 and masked[at:end].lower() == word and (at == 0 or masked[at - 1].isspace()):
             return True
+    if end >= 3 and masked[end - 2 : end] == "of" and masked[end - 3].isspace():
+        before = masked[max(0, end - 16) : end - 3].rstrip().lower()
+        return before.endswith(_PLACE_OF)
     return False
 
 
@@ -742,7 +763,10 @@ def _names_in(
             while piece and (
                 piece[0].text in _COMMON
                 or piece[0].text in _PARTICLES
-                or (piece[0].start in starts and piece[0].text.lower() in lowercase_words)
+                or (
+                    piece[0].start in starts
+                    and (piece[0].text.lower() in lowercase_words or _adverb_like(piece[0].text))
+                )
             ):
                 piece = piece[1:]
             while piece and piece[-1].text in _PARTICLES:
@@ -834,11 +858,13 @@ def discover_people(
             people.append(PersonEntry(name))
     people = _without_surname_runs(people, len(known))
     people = _without_team_names(people, len(known), texts)
+    people = _without_place_names(people, len(known), texts)
     if nicknames:
         people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))
     if learn_aliases and not known:
         index = _with_learned_aliases(index, paragraphs)
+        index = _with_text_nicknames(index, paragraphs)
     log.debug("people found: %s", ", ".join(index.names))
     return index
 
@@ -854,6 +880,30 @@ def _without_team_names(
         if i < kept
         or not any(f"{person.name} {end}" in text for text in texts for end in _ORGANISATION_END)
     ]
+
+
+def _without_place_names(
+    people: list[PersonEntry], kept: int, texts: Sequence[str]
+) -> list[PersonEntry]:
+    """Drop a found name the article also writes where a place goes ("to hospital in Al
+    Ula", "south of Al Ula") and never shortens to its last word: "from Al Ula to Ha'il"
+    read it as a person, but a person is written "in Lando Norris" rarely, and then is
+    "Norris" somewhere too. The first ``kept`` (known) people stay."""
+    out = []
+    for i, person in enumerate(people):
+        if i >= kept and " " in person.name:
+            last = person.name.rsplit(" ", 1)[1]
+            placed = shortened = False
+            for text in texts:
+                at = text.find(person.name)
+                while at >= 0 and not placed:
+                    placed = _after_place_word(text, at)
+                    at = text.find(person.name, at + 1)
+                shortened = shortened or text.count(last) > text.count(person.name)
+            if placed and not shortened:
+                continue
+        out.append(person)
+    return out
 
 
 def _without_surname_runs(people: list[PersonEntry], kept: int) -> list[PersonEntry]:
@@ -941,6 +991,65 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
     return PeopleIndex(
         tuple(
             PersonEntry(p.name, p.role, p.team, (*p.aliases, *learned.get(p.name, ())), p.pronoun)
+            for p in index.people
+        )
+    )
+
+
+#: Words one of which a sentence giving a nickname holds ("known as", "calls", "dubbed").
+_NICKNAME_CUES = ("known", "call", "nicknamed", "dubbed")
+#: A nickname the text gives right after a name: "Lambiase, known in the paddock simply as
+#: GP", "Lambiase is known as GP", "Bonnington, the engineer the team calls Bono", "Petrucci,
+#: whom everyone calls 'Petrux'", "Schareina, nicknamed Tosha", "Iannone, dubbed 'The
+#: Maniac'". ``who`` is the name's words right before; the nickname is one to three
+#: capitalised words, or what quotation marks hold.
+_NICKNAME = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+    r"(?:,\s+|\s+(?:is|was|has\s+been)\s+)"
+    r"(?:(?:(?:better|widely|universally|affectionately|also)\s+)?known"
+    r"(?:\s+(?:to|in|throughout|around|across|among|by|on)\s+[^,.;:\"“”]{1,40}?)?"
+    r"\s+(?:simply\s+|just\s+|only\s+)?as"
+    r"|(?:(?:affectionately|universally|widely|also)\s+)?(?:nicknamed|dubbed)"
+    r"|(?:(?:the|a|an)\s+[^,.;:\"“”]{1,40}?\s+|(?:whom|who)\s+)?"
+    r"(?:everyone|everybody|the\s+\w+|his\s+\w+|her\s+\w+|fans|friends|people|many)"
+    r"(?:\s+(?:in|at|on)\s+the\s+\w+)?\s+(?:simply\s+|just\s+)?calls?)"
+    r"\s+(?:[\"“'‘](?P<quoted>[^\"”'’]{2,30})[\"”'’]"
+    r"|(?P<plain>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))"
+)
+
+
+def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:
+    """Give a person the nickname the article says they go by ("known in the paddock
+    simply as GP", "whom everyone calls Bono"): a fan asks "who is GP?".
+
+    Only the person the name right before the phrase resolves to gets it, and a nickname
+    that is already someone else's name or alias in the article is left alone.
+    """
+    learned: dict[str, list[str]] = {}
+    for paragraph in paragraphs:
+        low = paragraph.lower()
+        if not any(cue in low for cue in _NICKNAME_CUES):
+            continue
+        for m in _NICKNAME.finditer(paragraph):
+            nickname = (m["quoted"] or m["plain"]).strip()
+            words = m["who"].split()
+            owner = None
+            for start in range(len(words)):  # "Verstappen's race engineer Gianpiero Lambiase"
+                owner = index.resolve(_POSSESSIVE.sub("", " ".join(words[start:])))
+                if owner is not None:
+                    break
+            if owner is None or nickname in _COMMON or nickname in _STOP:
+                continue
+            if index.resolve(nickname) not in (None, owner):
+                continue
+            learned.setdefault(owner, []).append(nickname)
+    if not learned:
+        return index
+    return PeopleIndex(
+        tuple(
+            PersonEntry(
+                p.name, p.role, p.team, unique((*p.aliases, *learned.get(p.name, ()))), p.pronoun
+            )
             for p in index.people
         )
     )

@@ -15,7 +15,7 @@ from bot.store._base import StoreBase
 from bot.store.dialect import Dialect, SyncConnection
 from bot.store.people import update_person_cards
 from bot.store.records import summary
-from bot.store.text import text_hash
+from bot.store.text import folded_name, text_hash
 
 __all__ = ["ArticlesMixin", "StoredArticle"]
 
@@ -123,6 +123,31 @@ def _replace_articles(
             conn.execute("COMMIT")
 
 
+def _folded_person(conn: SyncConnection, name: str) -> Any:
+    """The row (id) of the person this name writes another way ("Kevin Estre" for "Kévin
+    Estre", "O’Ward" for "O'Ward"), keying a new one by its folded name when there is none.
+
+    Folded here, where every article's people are written, rather than in the answers'
+    index: a second spelling becomes the same row, so every quote, statement and alias of
+    either spelling is the one person's, and a start of the bot merges nothing.
+    """
+    key = folded_name(name)
+    # Rows written before the key existed (an upgraded store) get theirs first, once.
+    todo = conn.execute("SELECT id, name FROM people WHERE folded IS NULL").fetchall()
+    if todo:
+        conn.executemany(
+            "UPDATE people SET folded = ? WHERE id = ?", [(folded_name(r[1]), r[0]) for r in todo]
+        )
+    row = conn.execute(
+        "SELECT id FROM people WHERE folded = ? ORDER BY id LIMIT 1", (key,)
+    ).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT INTO people(name, folded) VALUES (?, ?) ON CONFLICT DO NOTHING", (name, key)
+        )
+    return row
+
+
 def _write_article(
     conn: SyncConnection, dialect: Dialect, article: Article, stored_id: int | None
 ) -> int:
@@ -191,6 +216,7 @@ def _write_article(
         [(article_id, i, text) for i, text in enumerate(article.paragraphs, start=1)],
     )
     ids: dict[str, int] = {}
+    folded = dialect.has_people_folded(conn)
 
     def person(name: str) -> int:
         key = name.casefold()
@@ -199,6 +225,8 @@ def _write_article(
             # and insert (then look again) only when missing. The lookup matches exactly what
             # the insert's unique name would conflict with, so the id is the same either way.
             row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
+            if row is None and folded:
+                row = _folded_person(conn, name)
             if row is None:
                 conn.execute("INSERT INTO people(name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
                 row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()

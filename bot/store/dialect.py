@@ -126,6 +126,17 @@ class Dialect(ABC):
         # COMMIT (recaps, feeds) must not meet another coroutine's BEGIN or statements.
         self.lock = asyncio.Lock()
 
+    # -- people's folded key (migration people_folded) ---------------------------------
+    #: A row when ``people`` has the ``folded`` column (people keyed without case/accents).
+    people_folded_probe: ClassVar[str]
+    _people_folded: bool = False
+
+    def has_people_folded(self, conn: SyncConnection) -> bool:
+        """Whether ``people`` has its folded key (a store older than it writes names only)."""
+        if not self._people_folded:  # once there, the column stays: remember a yes
+            self._people_folded = conn.execute(self.people_folded_probe).fetchone() is not None
+        return self._people_folded
+
     @property
     @abstractmethod
     def location(self) -> str:
@@ -323,6 +334,7 @@ class SqliteDialect(Dialect):
 
     name = "sqlite"
     begin_write = "BEGIN IMMEDIATE"
+    people_folded_probe = "SELECT 1 FROM pragma_table_info('people') WHERE name = 'folded'"
     upsert_article_person = (
         "INSERT OR REPLACE INTO article_people(article_id, person_id, role, team) "
         "VALUES (?, ?, ?, ?)"
@@ -907,6 +919,10 @@ class PostgresDialect(Dialect):
 
     name = "postgresql"
     begin_write = "BEGIN"
+    people_folded_probe = (
+        "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = 'people' AND column_name = 'folded'"
+    )
     # SQLite's REPLACE deletes the row and stores a new one (a new rowid); this keeps the row.
     upsert_article_person = (
         "INSERT INTO article_people(article_id, person_id, role, team) VALUES (?, ?, ?, ?) "

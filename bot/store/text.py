@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 __all__ = [
     "FTS_TERM",
+    "folded_name",
     "fts_query",
     "fts_terms",
     "fts_tokens",
@@ -43,6 +44,15 @@ def fts_tokens(text: str) -> list[str]:
     folded = unicodedata.normalize("NFD", text.casefold())
     bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _FTS_TOKEN.findall(bare)
+
+
+def folded_name(name: str) -> str:
+    """A person's key: their name's words without case, accents or punctuation.
+
+    "Kévin Estre" and "Kevin Estre", "O’Ward" and "O'Ward" are one person however an
+    article writes them (``people.folded``, which the write path looks people up by).
+    """
+    return " ".join(fts_tokens(name))
 
 
 def fts_terms(text: str, *, limit: int | None = _MAX_FTS_TERMS) -> list[str]:
