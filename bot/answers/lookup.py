@@ -36,7 +36,7 @@ from bot.answers._article_index import (
 from bot.answers._article_index import (
     _normalise_all as _normalise_all,
 )
-from bot.answers._fuzzy_filter import CharFilter
+from bot.answers._fuzzy_filter import CharFilter, WordPool
 from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
@@ -90,6 +90,7 @@ class _Index:
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_names: list[str] = field(default_factory=list)
     fuzzy_filter: CharFilter | None = None  # which fuzzy_keys a typed text could match
+    word_pool: WordPool | None = None  # the same for one short word at COMPLETE_CUTOFF, tighter
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (key, alias, name)
     people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
     articles: list[ArticleSummary] = field(default_factory=list)
@@ -214,6 +215,7 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
         index.fuzzy_keys.append(key)
         index.fuzzy_names.append(name)
     index.fuzzy_filter = CharFilter(index.fuzzy_keys)
+    index.word_pool = WordPool(index.fuzzy_keys, COMPLETE_CUTOFF)
 
 
 #: The fields of an :class:`_Index` built from the articles' rows (see _build_index).
@@ -484,7 +486,10 @@ class Lookup:
             return tuple(names[:limit])
         # Only the keys that could reach the cutoff are scored, in their order: the same
         # suggestions, in a fraction of the time (see bot/answers/_fuzzy_filter.py).
-        pool = index.fuzzy_filter.candidates(key, cutoff) if index.fuzzy_filter else None
+        # A few letters of one name (autocomplete's "Geor") have a tighter pool of their own.
+        pool = index.word_pool.candidates(key, cutoff) if index.word_pool else None
+        if pool is None and index.fuzzy_filter:
+            pool = index.fuzzy_filter.candidates(key, cutoff)
         keys = index.fuzzy_keys if pool is None else [index.fuzzy_keys[i] for i in pool]
         found = process.extract(key, keys, scorer=fuzz.WRatio, limit=limit * 3,
                                 score_cutoff=cutoff)  # fmt: skip
