@@ -7,7 +7,7 @@ import random
 import pytest
 from rapidfuzz import fuzz, process
 
-from bot.answers._fuzzy_filter import CharFilter
+from bot.answers._fuzzy_filter import CharFilter, WordPool
 
 _PARTS = ["lewis", "hamilton", "max", "verstappen", "the", "finn", "kimi", "raikkonen", "sainz",
           "carlos", "andrea", "ab", "x", "mattia", "binotto", "aa", "bianca"]  # fmt: skip
@@ -75,3 +75,41 @@ def test_names_of_about_the_querys_length_are_bounded_not_all_kept(cutoff: float
                                score_cutoff=cutoff)  # fmt: skip
         assert [(k, s) for k, s, _ in full] == [(k, s) for k, s, _ in some]
     assert pruned > len(queries) * len(keys) // 2
+
+
+def _word_keys(rnd: random.Random) -> list[str]:
+    """Names, surnames, first names, aliases with a repeated word, and short oddities."""
+    keys = {f"{rnd.choice(_FIRST)} {rnd.choice(_LAST)}" for _ in range(300)}
+    keys.update(_FIRST + _LAST + ["max max verstappen", "ab", "abc", "geo", "g russell"])
+    keys.update(f"{rnd.choice(_FIRST)} {rnd.choice(_PARTS)} {rnd.choice(_LAST)}" for _ in range(50))
+    return sorted(keys)
+
+
+@pytest.mark.parametrize("cutoff", [60.0, 75.0, 84.0])
+def test_word_pool_skips_only_keys_below_the_cutoff(cutoff: float) -> None:
+    """One short typed word (autocomplete's "geor"): every key the pool leaves out scores
+    below the cutoff, and the pool leaves out most keys where it applies."""
+    rnd = random.Random(11 + int(cutoff))
+    keys = _word_keys(rnd)
+    pool = WordPool(keys, cutoff)
+    words = {w[:n] for w in _FIRST + _LAST + _PARTS for n in range(1, 7)}
+    words |= {w[-n:] for w in _FIRST + _LAST for n in range(3, 6)}
+    words |= {
+        "".join(rnd.choice("aeilmnorstu") for _ in range(rnd.randrange(3, 7))) for _ in range(200)
+    }
+    planned = pruned = 0
+    for word in sorted(words):
+        found = pool.candidates(word, cutoff)
+        if found is None:
+            continue
+        planned += 1
+        pruned += len(keys) - len(found)
+        kept = set(found)
+        for i, key in enumerate(keys):
+            if i not in kept:
+                assert fuzz.WRatio(word, key) < cutoff, (word, key)
+    assert pool.candidates("lewis", cutoff + 1) is None  # another cutoff: not this pool's
+    assert pool.candidates("max v", cutoff) is None  # two words: CharFilter's
+    if cutoff == 75.0:  # autocomplete's: every word of 1-5 letters has a plan
+        assert planned > len(words) // 2
+        assert pruned > planned * len(keys) * 3 // 4

@@ -19,10 +19,13 @@ characters are added up over them with a bit-sliced counter.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate, combinations
 
-__all__ = ["CharFilter"]
+__all__ = ["CharFilter", "WordPool"]
 
 #: WRatio's scales for its parts (rapidfuzz: token parts x0.95, partial ones x0.9 or 0.6).
 _TOKEN_SCALE = 0.95
@@ -164,3 +167,119 @@ def _bits(value: int) -> list[int]:
         found.append(at)
         at = text.find("1", at + 1)
     return found
+
+
+# -- one short typed word: a tighter pool, exact for one cutoff -------------------------------
+# CharFilter keeps 500-800 of 1,500 name keys for a first name's first letters ("Dani",
+# "Geor"): each shares three of four letters with most names. For one word of m letters
+# (no space) WRatio's parts are narrower than a character count says (rapidfuzz 3.x,
+# fuzz_py.py's WRatio, partial_ratio, partial_token_ratio), for a key n >= 1.5 m long:
+# - ratio 2L / (m + n) <= 2m / (m + n): only keys up to ``2m / c - m`` long can reach c;
+# - partial_ratio (scaled by 0.9 at most): a window of m letters scores L / m, so past the
+#   cutoff only when L = m (the word is in the key) if no smaller L reaches it; a window at
+#   the key's start or end, w < m letters long, scores 2L / (m + w): with L = w (all its
+#   letters, in order, in the word) only, for the widths where that reaches the cutoff;
+# - partial_token_ratio (scaled by 0.855 at most): 100 for a word in common (the word is in
+#   the key), else partial_ratio against the key's words sorted, joined (all, and distinct):
+#   the same two cases on those forms (the word has no space, so inside one of its words).
+# Keys shorter than 1.5 m, or whose word forms are no longer than m, are all kept. Where a
+# cutoff would let in a window with a letter missing, the plan for that length is None and
+# the caller falls back on CharFilter. tests/test_fuzzy_filter.py checks the pool against
+# WRatio for every key.
+
+#: Typed words up to this long get a plan (longer ones are rare keystrokes, and CharFilter
+#: prunes them well: they share fewer letters with most keys).
+_MOST_LETTERS = 6
+#: Larger than any key index, to bisect past every (length, index) pair of a length.
+_ANY = 1 << 62
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a key must have to reach the cutoff against one word of a given length."""
+
+    longest_kept: int  # keys up to this long are kept whole
+    widths: tuple[int, ...]  # start/end windows (of the key or its word forms) to look up
+
+
+def _plan(m: int, cutoff: float) -> _Plan | None:
+    """The plan for a word of ``m`` letters at ``cutoff`` (0-100); None when a window with a
+    letter missing could reach it (the lookups below find whole windows only)."""
+    c = cutoff / 100
+    if c <= 0:
+        return None
+    widths: set[int] = set()
+    for need in (c / _PARTIAL_SCALE, c / _PARTIAL_SCALE / _TOKEN_SCALE):
+        if need > 1 + 1e-9:
+            continue  # no window reaches it
+        if any(share / m >= need - 1e-9 for share in range(m)):
+            return None  # a full window with a letter missing
+        for w in range(1, m):
+            for share in range(1, w + 1):
+                if 2 * share / (m + w) >= need - 1e-9:
+                    if share < w:
+                        return None
+                    widths.add(w)
+    longest = max(math.floor(2 * m / c - m + 1e-9), math.ceil(1.5 * m))
+    return _Plan(longest, tuple(sorted(widths)))
+
+
+def _word_forms(key: str) -> tuple[str, str]:
+    """The key's words sorted and joined, all and distinct (partial_token_ratio's forms)."""
+    words = key.split()
+    return " ".join(sorted(words)), " ".join(sorted(set(words)))
+
+
+class WordPool:
+    """The keys one short typed word could reach a WRatio cutoff against, for one cutoff:
+    those holding the word, the short ones, and those whose start or end lies in it."""
+
+    __slots__ = ("_after", "_blob", "_by_form", "_by_length", "_cutoff", "_ends", "_plans")
+
+    def __init__(self, keys: Sequence[str], cutoff: float) -> None:
+        self._cutoff = cutoff
+        self._plans = {m: _plan(m, cutoff) for m in range(1, _MOST_LETTERS + 1)}
+        wanted = {w for plan in self._plans.values() if plan for w in plan.widths}
+        self._blob = "\n".join(keys)
+        self._after = list(accumulate(len(k) + 1 for k in keys))
+        self._by_length = sorted((len(k), i) for i, k in enumerate(keys))
+        by_form: list[tuple[int, int]] = []
+        ends: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            forms = {key, *_word_forms(key)}
+            by_form.append((min(map(len, forms)), i))
+            texts: set[str] = set()
+            for form in forms:
+                for w in wanted:
+                    if len(form) > w:
+                        texts.add(f"^{form[:w]}")
+                        texts.add(f"{form[-w:]}$")
+            for text in texts:
+                ends.setdefault(text, []).append(i)
+        by_form.sort()
+        self._by_form = by_form
+        self._ends = ends
+
+    def candidates(self, word: str, cutoff: float) -> list[int] | None:
+        """Indexes (ascending) of the keys ``word`` could reach ``cutoff`` against; None when
+        this pool does not apply (another cutoff, a space, a length without a plan)."""
+        plan = self._plans.get(len(word)) if cutoff == self._cutoff else None
+        if plan is None or not word or " " in word or "\n" in word:
+            return None
+        m = len(word)
+        found: set[int] = set()
+        kept = bisect_right(self._by_length, (plan.longest_kept, _ANY))
+        found.update(i for _, i in self._by_length[:kept])
+        kept = bisect_right(self._by_form, (m, _ANY))
+        found.update(i for _, i in self._by_form[:kept])
+        at = self._blob.find(word)
+        while at != -1:  # the keys holding the word (key i ends before self._after[i])
+            i = bisect_right(self._after, at)
+            found.add(i)
+            at = self._blob.find(word, self._after[i])
+        for w in plan.widths:
+            for letters in set(combinations(word, w)):
+                part = "".join(letters)
+                found.update(self._ends.get(f"^{part}", ()))
+                found.update(self._ends.get(f"{part}$", ()))
+        return sorted(found)

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -36,7 +36,7 @@ from bot.answers._article_index import (
 from bot.answers._article_index import (
     _normalise_all as _normalise_all,
 )
-from bot.answers._fuzzy_filter import CharFilter
+from bot.answers._fuzzy_filter import CharFilter, WordPool
 from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
@@ -59,6 +59,8 @@ ARTICLE_SCAN_ALL = 2000
 ARTICLE_POOL = 3000
 #: A typed word inside more distinct headline words than this is in most articles.
 _MANY_WORDS = 200
+#: Candidates tested at once by _articles_with_words at first (the slice doubles after).
+_SCAN_SLICE = 512
 _LAST = "\U0010ffff"
 #: Word and prefix counts kept per index at most (a bound for a bot that never restarts).
 _COUNTS_KEPT = 50_000
@@ -88,6 +90,7 @@ class _Index:
     fuzzy_keys: list[str] = field(default_factory=list)
     fuzzy_names: list[str] = field(default_factory=list)
     fuzzy_filter: CharFilter | None = None  # which fuzzy_keys a typed text could match
+    word_pool: WordPool | None = None  # the same for one short word at COMPLETE_CUTOFF, tighter
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (key, alias, name)
     people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
     articles: list[ArticleSummary] = field(default_factory=list)
@@ -212,6 +215,7 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
         index.fuzzy_keys.append(key)
         index.fuzzy_names.append(name)
     index.fuzzy_filter = CharFilter(index.fuzzy_keys)
+    index.word_pool = WordPool(index.fuzzy_keys, COMPLETE_CUTOFF)
 
 
 #: The fields of an :class:`_Index` built from the articles' rows (see _build_index).
@@ -482,7 +486,10 @@ class Lookup:
             return tuple(names[:limit])
         # Only the keys that could reach the cutoff are scored, in their order: the same
         # suggestions, in a fraction of the time (see bot/answers/_fuzzy_filter.py).
-        pool = index.fuzzy_filter.candidates(key, cutoff) if index.fuzzy_filter else None
+        # A few letters of one name (autocomplete's "Geor") have a tighter pool of their own.
+        pool = index.word_pool.candidates(key, cutoff) if index.word_pool else None
+        if pool is None and index.fuzzy_filter:
+            pool = index.fuzzy_filter.candidates(key, cutoff)
         keys = index.fuzzy_keys if pool is None else [index.fuzzy_keys[i] for i in pool]
         found = process.extract(key, keys, scorer=fuzz.WRatio, limit=limit * 3,
                                 score_cutoff=cutoff)  # fmt: skip
@@ -582,25 +589,44 @@ class Lookup:
         return sorted(found)[:limit]
 
     def _articles_with_words(self, words: list[str], limit: int) -> list[int]:
-        """The first ``limit`` articles whose key holds every word (as a substring)."""
+        """The first ``limit`` articles whose key holds every word (as a substring).
+
+        The candidates (the postings of the headline words holding the longest typed word,
+        or every article) are read a slice of indexes at a time, smallest first, each slice
+        merged and tested word by word at C speed (``str.__contains__`` over the keys): a
+        date prefix such as "2015-05-08-s" holds "05" and "08" in most keys of 2015, and
+        testing them one candidate at a time in Python took 7-10 ms at 100,000 articles."""
         index = self.index
         driver = max(words, key=len)
         others = [w for w in words if w is not driver]
         vocab = _containing(index.vocab_blob, index.vocab_starts, driver, _MANY_WORDS)
+        postings: list[Sequence[int]] | None = None
         if vocab is None:  # a word in most articles: the next ones in order will hold it
-            candidates: Iterator[int] = iter(range(len(index.articles)))
             others = words
         else:
             postings = [index.article_words.at(v) for v in vocab]
-            candidates = (i for i, _ in itertools.groupby(heapq.merge(*postings)))
+        keys = index.article_keys
+        total = len(index.articles)
         hits: list[int] = []
-        for i in candidates:
-            akey = index.article_keys[i]
-            if all(w in akey for w in others):
-                hits.append(i)
-                if len(hits) >= limit:
+        lo, step = 0, _SCAN_SLICE
+        while lo < total and len(hits) < limit:
+            hi = min(total, lo + step)
+            chunk: Sequence[int]
+            if postings is None:
+                chunk = range(lo, hi)
+            else:
+                found: set[int] = set()
+                for p in postings:
+                    found.update(p[bisect_left(p, lo) : bisect_left(p, hi)])
+                chunk = sorted(found)
+            for w in others:
+                if not chunk:
                     break
-        return hits
+                held = map(str.__contains__, map(keys.__getitem__, chunk), repeat(w))
+                chunk = list(compress(chunk, held))
+            hits.extend(chunk)
+            lo, step = hi, step * 2
+        return hits[:limit]
 
     def _fuzzy_pool(self, key: str) -> list[int] | None:
         """The articles a fuzzy autocomplete scores: all of a small store's; in a big one,
