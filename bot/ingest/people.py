@@ -874,11 +874,15 @@ def _without_team_names(
 ) -> list[PersonEntry]:
     """Drop a found name the article also writes as a team's ("Meyer Shank Racing"): "the
     Meyer Shank garage" is the team's too. The first ``kept`` (known) people stay."""
+    if len(people) <= kept:
+        return people
+    # One search of all the texts, joined by a character no name or team word holds, so no
+    # match runs across two texts: the same answer as searching each text.
+    joined = _JOIN.join(texts)
     return [
         person
         for i, person in enumerate(people)
-        if i < kept
-        or not any(f"{person.name} {end}" in text for text in texts for end in _ORGANISATION_END)
+        if i < kept or not any(f"{person.name} {end}" in joined for end in _ORGANISATION_END)
     ]
 
 
@@ -952,6 +956,11 @@ def _with_nicknames(
     return out
 
 
+#: A role noun then a blank, anywhere: what every text :func:`_ends_in_role_noun` accepts
+#: some prefix of holds (a cheap test that lets through more than it must, never fewer).
+_ROLE_THEN_BLANK = re.compile(rf"(?:{_ROLE_NOUNS})\s", re.IGNORECASE)
+
+
 def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:
     """Give each person the descriptors with a team written before their name ("Ferrari
     boss Fred Vasseur") that no one else in the article carries.
@@ -961,7 +970,10 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
     works out its mentions anew, so decorating these ones was wasted.
     """
     texts = [_masked(p) for p in paragraphs]
-    todo = list(dict.fromkeys(texts))
+    # A text can describe a name only where a role noun and a blank stand before it (see
+    # below): a text with no role noun then a blank anywhere (in a word or not, so no text
+    # that could is left out) learns nothing, and its names are not searched for here.
+    todo = [text for text in dict.fromkeys(texts) if _ROLE_THEN_BLANK.search(text)]
     spans = index._spans_of_each(todo)
     # Only a name right after a role noun and blanks can be described (see _descriptor_in),
     # and every name's mention starts where a span does: a text with no such span start
@@ -974,7 +986,7 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
     }
     owners: dict[str, set[str]] = {}
     for masked in texts:
-        for mention in plain[masked]:
+        for mention in plain.get(masked, ()):
             if mention.kind != "name" or mention.person is None:
                 continue
             described = _descriptor_in(_text_before(masked, mention.start))

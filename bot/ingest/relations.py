@@ -243,9 +243,12 @@ def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[
         wanted = any(w in low for w in ("mate", "partner", "co-", "codriver", "navigator", "replac",
                                         "over from", "seat", "place of", "in for", "successor",
                                         "stand-in", "ride", "drive"))  # fmt: skip
+        # A form no paragraph holds is in none of its sentences: _mark tries only the
+        # paragraph's own (in the same order), not every form of the article per sentence.
+        present = [(form, i) for form, i in forms if form in text]
         for a, b in sentence_spans(text):
             sentence = text[a:b].strip()
-            marked, order = _mark(sentence, forms)
+            marked, order = _mark(sentence, present)
             at = marked.find("\x01")
             prior = subject
             if order and not _BACK.match(marked) and len(marked[:at].split()) <= _SUBJECT_WORDS:
