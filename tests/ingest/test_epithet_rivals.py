@@ -39,6 +39,17 @@ from bot.ingest.people import discover_people
             id="an-unknown-epithet-is-not-the-object-of-the-sentence",
         ),
         pytest.param(
+            'Tibaldi himself sounded calm. "I have a plan," the Frenchman told reporters. '
+            "His manager, Jean Dupont, later said the talks were going well.",
+            None,
+            id="the-one-person-named-only-after-the-epithet-is-not-it",
+        ),
+        pytest.param(
+            'Jean Dupont arrived late. "I have a plan," the Frenchman told reporters.',
+            "Jean Dupont",
+            id="the-one-person-named-before-the-epithet",
+        ),
+        pytest.param(
             'Daniel Ricciardo watched. "Great racing," the Honey Badger said.',
             "Daniel Ricciardo",
             id="a-nickname-of-several-words",
@@ -121,3 +132,15 @@ def test_a_rider_or_a_leader_is_an_epithet(paragraphs: list[str], speaker: str) 
     """ "the KTM rider" and "the championship leader" resolve like "the Ferrari driver"."""
     quotes = extract_quotes(paragraphs, discover_people(paragraphs), published=date(2024, 11, 4))
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_an_epithet_opening_a_sentence_is_the_one_person_named_before_it() -> None:
+    """ "The Kiwi" after "Nick Cassidy" in the same paragraph is Cassidy, though another New
+    Zealander is in the article and someone named after it is not one."""
+    texts = [
+        "Sam Bird was furious with the stewards after his clash with Mitch Evans.",
+        "Spare a thought for Nick Cassidy, who drove beautifully. The Kiwi passed Pascal "
+        'Wehrlein on lap 20 and won by two seconds. "I never looked back," he said.',
+    ]
+    (quote,) = extract_quotes(texts, discover_people(texts), published=date(2024, 11, 4))
+    assert quote.speaker == "Nick Cassidy"

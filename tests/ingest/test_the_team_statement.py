@@ -35,3 +35,26 @@ def test_the_team_with_two_teams_speaking_is_nobody_known() -> None:
         ]
     )
     assert got == [(None, None)]
+
+
+def test_the_team_is_the_team_the_paragraph_opens_with() -> None:
+    """No team has said anything yet: "Williams were furious. '...,' the team said in a
+    statement" is Williams's statement, the team the paragraph's sentence opens with."""
+    got = labelled(
+        [
+            "Williams were furious after the race. "
+            '"Our driver did nothing wrong," the team said in a statement on Monday.'
+        ]
+    )
+    assert got == [(None, "Williams")]
+
+
+def test_the_team_after_two_teams_opening_a_sentence_is_nobody_known() -> None:
+    """ "Williams and Haas both protested": either could be "the team", so no label."""
+    got = labelled(
+        [
+            "Williams and Haas both protested after the race. "
+            '"Our driver did nothing wrong," the team said in a statement on Monday.'
+        ]
+    )
+    assert got == [(None, None)]

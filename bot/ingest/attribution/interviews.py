@@ -249,8 +249,10 @@ class _Interviews(_Transcripts):
         if m is None or (m.group("open") or "") != (m.group("close") or ""):
             return None
         if not (m.group("colon") or m.group("colon2") or m.group("open")):
-            return None
-        if m.group("place") and not (m.group("colon") or m.group("colon2")):
+            # "Oliver Bearman - Started P12, Finished P9": a driver's result is a heading too.
+            if not _RESULT.search(m.group("role") or ""):
+                return None
+        elif m.group("place") and not (m.group("colon") or m.group("colon2")):
             return None
         name = m.group("name").strip()
         who = self._label_person(name)
@@ -267,7 +269,12 @@ class _Interviews(_Transcripts):
         """
         speaker: _Attribution | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
-            if ":" in paragraph[-4:] or "*" in paragraph[:3] or "_" in paragraph[:3]:
+            if (
+                ":" in paragraph[-4:]
+                or "*" in paragraph[:3]
+                or "_" in paragraph[:3]
+                or (len(paragraph) <= 80 and _RESULT.search(paragraph))
+            ):
                 heading = self._heading_speaker(number)
                 if heading is not None:
                     speaker = heading
@@ -301,6 +308,9 @@ def _quote_only(paragraph: str, segments: list[Segment]) -> bool:
         last = seg.span_end
     return not paragraph[last:].strip(" .,")
 
+
+#: A driver's result in a release's heading: "Started P12, Finished P9", "(P4)", "DNF".
+_RESULT = re.compile(r"\b(?:(?:Started|Finished|Qualified)\s+P\d{1,2}|P\d{1,2}|DNF|DNS)\b")
 
 #: ``Name: words``: a name of one to four capitalised words, a colon, then the words.
 _NAME_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s+(?=\S)")

@@ -37,6 +37,8 @@ class _Label:
     text: str
     end: int
     quoted: bool
+    #: The person a role label names in brackets ("ENGINEER (Carlo Santi):"), if any.
+    named: str | None = None
 
     @property
     def question(self) -> bool:
@@ -66,3 +68,23 @@ def _transcript_label(paragraph: str, *, interview: bool = False) -> _Label | No
     if not quoted and not interview and label.casefold() not in _QUESTION | _ANSWER:
         return None
     return _Label(label, m.end(), quoted)
+
+
+#: A spoken transcript's line, its label unquoted: ``HAMILTON:``, ``LANDO NORRIS:``,
+#: ``ENGINEER (Carlo Santi):``, ``Race engineer (Will Joseph):``, ``Jane Doe, Team Principal:``:
+#: one to four capitalised words, perhaps a name in brackets or a role after a comma, a colon,
+#: then the words.
+_SPOKEN_LABEL = re.compile(
+    r"\s*(?P<label>[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|race|team|engineer|principal|boss|"
+    r"manager|chief|director|wall|crew|spotter)){0,3})"
+    r"(?:\s*\((?P<named>[A-Z][^()\n:]{1,40})\)|,(?:\s+[A-Z][\w'’.&-]*){1,4})?\s*:\s+(?=\S)"
+)
+
+
+def _spoken_label(paragraph: str) -> _Label | None:
+    """The label of a spoken transcript's unquoted line (``NORRIS: Are you serious?``)."""
+    m = _SPOKEN_LABEL.match(paragraph)
+    if m is None or paragraph[m.end() : m.end() + 1] in "\"“‘'`":
+        return None
+    named = m.group("named")
+    return _Label(m.group("label"), m.end(), False, named.strip() if named else None)

@@ -99,10 +99,10 @@ class _Mentions(_Organisations):
             if organisation is not None:  # "a Mercedes spokesperson": the team's words
                 return organisation
             if text[:4].casefold() == "the ":
-                return self._epithet(text, mentions)
+                return self._epithet(text, mentions, mention.start)
         return _BLOCKED
 
-    def _epithet(self, text: str, mentions: list[Mention]) -> _Attribution:
+    def _epithet(self, text: str, mentions: list[Mention], at: int | None = None) -> _Attribution:
         """Resolve "the Dutchman" among the people the article names, or block.
 
         First the person the reader has in mind (the current speaker or subject), if the
@@ -141,8 +141,14 @@ class _Mentions(_Organisations):
             # epithet is the writer's way of not repeating the speaker's name.
             return _Attribution("person", salient, cue=f'epithet "{text}" = {salient}, the '
                                 "subject the sentence before has speaking")  # fmt: skip
-        if _EPITHET.fullmatch(text):
-            named = {x.person for x in mentions if x.kind != "pronoun" and x.person}
+        if _EPITHET.fullmatch(text[:1].lower() + text[1:]):  # "The Kiwi" opening a sentence
+            # Only a person named before it: an epithet looks back ("His manager, Paco
+            # Sánchez, later said" after "the Mallorcan told" is someone introduced later).
+            named = {
+                x.person
+                for x in mentions
+                if x.kind != "pronoun" and x.person and (at is None or x.start < at)
+            }
             if len(named) == 1:
                 only = named.pop()
                 verdict = describer.fits(text, only)
@@ -208,7 +214,9 @@ class _Mentions(_Organisations):
                 return x.person
         return None
 
-    def _unmatched_subject(self, words: str, mentions: list[Mention]) -> _Attribution:
+    def _unmatched_subject(
+        self, words: str, mentions: list[Mention], at: int | None = None
+    ) -> _Attribution:
         """A tag's subject no mention covers: an epithet the register may know ("the South
         African"), or a nickname ("Checo"); otherwise blocked. An organisation ("Red Bull",
         "the stewards") is nobody, but its name is kept as the quote's label. In a column,
@@ -221,7 +229,9 @@ class _Mentions(_Organisations):
             return organisation
         if re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", words):
             nickname = self._nickname(words)  # "the Honey Badger": a nickname, not a kind
-            return nickname if nickname.status == "person" else self._epithet(words, mentions)
+            if nickname.status == "person":
+                return nickname
+            return self._epithet(words, mentions, at)
         return self._nickname(words)
 
     def _column_writer(self, words: str) -> _Attribution | None:
@@ -266,7 +276,8 @@ class _Mentions(_Organisations):
                     "the ",
                     "The ",
                 ):
-                    name = self._epithet(masked[mention.start : mention.end], mentions).speaker
+                    epithet = masked[mention.start : mention.end]
+                    name = self._epithet(epithet, mentions, mention.start).speaker
                 else:
                     name = mention.person
                     # "Norris and Piastri collided": two subjects, so "he" is nobody yet.

@@ -89,6 +89,10 @@ _TEAM_NOUNS = frozenset({"team", "squad", "outfit"})
 _CAPITALISED_RUN = re.compile(r"(?:\b[Tt]he\s+)?\b[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4}")
 
 
+#: A name coordinated with another ("Williams and Haas", "Williams, Haas").
+_AND_ANOTHER = re.compile(r"\s*(?:,|&|and\b)")
+
+
 class _Organisations(_State):
     """Tell a team's or body's words from a person's, and label them."""
 
@@ -139,11 +143,33 @@ class _Organisations(_State):
                 found = self._organisation(m.group("org"), "statement")
                 if found is not None and found.label:
                     labels.add(found.label)
+        if not labels and self.masked:
+            return self._team_opening(self.masked[-1])
         if len(labels) != 1:
             return None
         (label,) = labels
         return _Attribution("blocked", None, None, f'organisation "{label}", the team the '
                             "narration has speaking", label=label)  # fmt: skip
+
+    def _team_opening(self, masked: str) -> _Attribution | None:
+        """The one team the paragraph's sentences open with ("Andretti were less forgiving.
+        '...,' the team said"), when the narration has no team saying anything; None when
+        no sentence, or sentences naming several, open with one."""
+        labels: set[str] = set()
+        for a, b in sentence_spans(masked):
+            run = _CAPITALISED_RUN.match(masked, a, b)
+            if run is None or self.people.mentions(run.group(0)):
+                continue
+            if _AND_ANOTHER.match(masked, run.end()):
+                return None  # "Williams and Haas both protested": two teams
+            found = self._organisation(run.group(0), "statement")
+            if found is not None and found.label:
+                labels.add(found.label)
+        if len(labels) != 1:
+            return None
+        (label,) = labels
+        return _Attribution("blocked", None, None, f'organisation "{label}", the team the '
+                            "paragraph opens with", label=label)  # fmt: skip
 
     def _statement_owner(self, masked: str, upto: int) -> _Attribution | None:
         """Whose "the statement" (or "the document") is: the one organisation the sentences

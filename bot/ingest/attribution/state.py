@@ -47,6 +47,12 @@ class _State:
     _column: _Attribution | None = field(default=None, repr=False)
     #: The column's byline paragraph (0: none; the writer came from the ``author`` line).
     _column_byline: int = field(default=0, repr=False)
+    #: A spoken transcript's lines (``spoken``): paragraph -> the setting of its words.
+    _spoken: dict[int, str] = field(default_factory=dict, repr=False)
+    #: The interview's labelled answers were given at a press conference (``spoken``).
+    _conference: bool = field(default=False, repr=False)
+    #: Every person's name and last name without accents (None: two people's), built once.
+    _folded_names: dict[str, str | None] | None = field(default=None, repr=False)
     #: The sentence whose quote is being attributed (its words can make a tag a statement).
     _sentence_now: str = field(default="", repr=False)
 

@@ -76,7 +76,7 @@ class _Tags(_Mentions):
             if inside:
                 found = self._speaker_of(inside[-1], masked, mentions)
             else:
-                found = self._unmatched_subject(m.group("subj").strip(), mentions)
+                found = self._unmatched_subject(m.group("subj").strip(), mentions, s0)
             return self._cued(found, "tag", m.group(0), paragraph)
         m = _POST_SUBJECT_FIRST.match(text)
         if m:
@@ -89,7 +89,7 @@ class _Tags(_Mentions):
                 if inside and inside[-1].end == s1 and not inside[-1].possessive:
                     found = self._speaker_of(inside[-1], masked, mentions)
                 elif not inside:
-                    found = self._unmatched_subject(subj.strip(), mentions)
+                    found = self._unmatched_subject(subj.strip(), mentions, s0)
                 found = _Attribution(
                     found.status, found.speaker, m.group("verb"), found.cue, label=found.label
                 )
@@ -113,7 +113,8 @@ class _Tags(_Mentions):
         if m:
             found = self._first_in(mentions, start + m.start("subj"), start + m.end("subj"))
             if found.status == "none":
-                found = self._unmatched_subject(m.group("subj").strip(), mentions)
+                at = start + m.start("subj")
+                found = self._unmatched_subject(m.group("subj").strip(), mentions, at)
             found = _Attribution(
                 found.status, found.speaker, m.group("verb"), found.cue, label=found.label
             )

@@ -7,6 +7,7 @@ import re
 from bot.ingest.attribution.labels import _LABEL_ROLES, _Label
 from bot.ingest.attribution.records import _Attribution
 from bot.ingest.attribution.tags import _Tags
+from bot.ingest.resolve import fold
 from bot.ingest.text import Segment
 from bot.models import INTERVIEWER
 
@@ -46,7 +47,20 @@ class _Transcripts(_Tags):
         name = self.people.resolve(text)
         if name is None and " " not in text:
             name = self._nickname(text).speaker
+        if name is None:
+            name = self._folded_person(text)
         return name
+
+    def _folded_person(self, text: str) -> str | None:
+        """The one person whose name, or last name, the label spells without its accents
+        ("HULKENBERG" for Nico Hülkenberg): labels in capitals often drop them."""
+        if self._folded_names is None:
+            self._folded_names = {}
+            for entry in self.people.people:
+                for key in {fold(entry.name), fold(entry.name.split()[-1])}:
+                    known = self._folded_names.get(key, entry.name)
+                    self._folded_names[key] = entry.name if known == entry.name else None
+        return self._folded_names.get(fold(text))
 
     def _unquoted_transcript(self, number: int, paragraph: str, label: _Label) -> None:
         end = len(paragraph.rstrip())

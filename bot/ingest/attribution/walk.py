@@ -10,7 +10,6 @@ from datetime import date
 
 from bot.ingest.attribution.columns import _Columns
 from bot.ingest.attribution.follow_on import _FollowOn
-from bot.ingest.attribution.interviews import _Interviews
 from bot.ingest.attribution.labels import _transcript_label
 from bot.ingest.attribution.patterns import (
     _BARE_VERB,
@@ -21,6 +20,7 @@ from bot.ingest.attribution.patterns import (
 from bot.ingest.attribution.records import Defaults, _Attribution, _Paragraph, _Statement
 from bot.ingest.attribution.reported import _Reported
 from bot.ingest.attribution.settings import _WRITTEN_SETTINGS, _Settings
+from bot.ingest.attribution.spoken import _Spoken
 from bot.ingest.people import Appositive, Mention, PeopleIndex
 from bot.ingest.resolve import default_register
 from bot.ingest.text import Segment, article_style, find_segments, sentence_spans
@@ -29,7 +29,7 @@ from bot.models import Quote, QuoteKind, ReportedStatement
 log = logging.getLogger(__name__)
 
 
-class _Walk(_Interviews, _FollowOn, _Settings, _Reported, _Columns):
+class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
     """One walk through an article: every sieve, in text order."""
 
     # -- the walk -------------------------------------------------------------------------
@@ -59,6 +59,7 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported, _Columns):
             self._find_named_interview()
         self._find_answers()
         self._find_blocks()
+        self._find_spoken()
         self._find_column()
         open_statement: _Statement | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
@@ -80,7 +81,7 @@ class _Walk(_Interviews, _FollowOn, _Settings, _Reported, _Columns):
                 self._unquoted_transcript(number, paragraph, label)
                 info.kind = "transcript"
                 open_statement = None
-                if label.answer:  # the interviewee's words: no narration to read
+                if label.answer or number in self._spoken:  # words only: no narration
                     self.masked.append(masked[: label.end] + " " * (len(masked) - label.end))
                     self.info.append(info)
                     continue
