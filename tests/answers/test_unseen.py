@@ -36,8 +36,11 @@ Martinsville decided in overtime, Cadillac's F1 car launch), measured once
 (``unseen11/BLIND.md``). ``unseen12/`` is a twelfth blind, sealed round (a Dakar Rally stage
 report, a BTCC triple-header with a reverse grid at Brands Hatch, a team-radio transcript piece from
 Austin, a MotoGP silly-season rumour story with anonymous sources and translated denials), measured
-once (``unseen12/BLIND.md``). Their scores are printed, not asserted: the sets are kept for the next
-round's measurement.
+once (``unseen12/BLIND.md``). ``unseen13/`` is a thirteenth blind, sealed round (an FIA
+post-race press-conference transcript from Las Vegas with journalists' named questions, a
+social-media reaction round-up after a NASCAR title, a tribute to a team founder at Le Mans,
+MotoGP rider ratings out of 10 at Portimao), measured once (``unseen13/BLIND.md``). Their
+scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
 
@@ -78,6 +81,7 @@ ROUNDS = (
     HERE / "unseen10",
     HERE / "unseen11",
     HERE / "unseen12",
+    HERE / "unseen13",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
