@@ -155,3 +155,21 @@ def test_release_heading_with_a_result_and_no_colon_names_the_speaker() -> None:
         ("Oliver Bearman", None, "I'm really happy"),
         ("Esteban Ocon", None, "It was a"),
     ]
+
+
+PRESS_ROOM = [
+    "Pierre Gasly won in Montreal from Alexander Albon and Isack Hadjar.",
+    "Here is an edited transcript of the post-race press conference.",
+    'Q: (Marta Solis - Motor Diario) Pierre, you once called this place "a car park with walls". '
+    "Do you still think so?",
+    "PIERRE GASLY: Not after today. It is a beautiful car park.",
+    "Q: (Marta Solis - Motor Diario) Alex, how were the brakes?",
+    "ALEXANDER ALBON: On the limit all race, but they held on.",
+]
+
+
+def test_words_quoted_in_a_question_are_never_the_askers() -> None:
+    """The journalist the bracket names asks; what she quotes is someone else's words."""
+    got = said(PRESS_ROOM)
+    assert not any(speaker == "Marta Solis" for speaker, _, _ in got)
+    assert ("Pierre Gasly", None, "Not after today.") in got

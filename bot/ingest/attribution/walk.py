@@ -81,6 +81,14 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
                 self._unquoted_transcript(number, paragraph, label)
                 info.kind = "transcript"
                 open_statement = None
+                if label.question:
+                    # "Q: (Name - Outlet) Max, you called it "a circus"": the words quoted in
+                    # a question are never the questioner's, whom only the bracket names.
+                    asker = _ASKER.match(masked, label.end)
+                    if asker is not None:
+                        masked = (
+                            masked[: asker.start()] + " " * len(asker[0]) + masked[asker.end() :]
+                        )
                 if label.answer or number in self._spoken:  # words only: no narration
                     self.masked.append(masked[: label.end] + " " * (len(masked) - label.end))
                     self.info.append(info)
@@ -324,6 +332,8 @@ def register_nicknames(people: PeopleIndex) -> dict[str, str]:
 
 
 _DIGIT = re.compile(r"\d")
+#: The asker a press-conference question names in brackets: "(Anna Kerr - Racing Weekly)".
+_ASKER = re.compile(r"\s*\([^()\n]{2,80}\)")
 
 
 def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
