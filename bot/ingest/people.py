@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -337,7 +338,7 @@ class PeopleIndex:
         tokens: dict[str, str | None] = {}
         aliases: dict[str, str] = {}
         for person in self.people:
-            for key in _name_keys(person.name):
+            for key in _name_keys(person.name) + _unaccented_forms(person.name):
                 tokens[key] = None if key in tokens and tokens[key] != person.name else person.name
             for alias in person.aliases:
                 key = _alias_key(alias)
@@ -560,6 +561,26 @@ def _word_before(text: str, end: int) -> str | None:
 
 def _alias_key(alias: str) -> str:
     return _LEADING_THE.sub("", alias.strip()).casefold()
+
+
+def _unaccented_forms(name: str) -> list[str]:
+    """The name and its single-word keys without their accents ("Ferriere", "Hulkenberg" for
+    Jean-Loup Ferrière, Nico Hülkenberg): copy writes one name both ways in one article."""
+    if name.isascii():
+        return []
+    plain = _unaccented(name)
+    if plain == name:
+        return []
+    keys = set(_name_keys(name))
+    return [plain, *(key for key in _name_keys(plain) if key not in keys)]
+
+
+def _unaccented(text: str) -> str:
+    """Accents dropped, case kept: "Pérez" -> "Perez"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def _name_keys(name: str) -> list[str]:
@@ -840,6 +861,8 @@ def discover_people(
     lowercase_words = set(_LOWER_WORD.findall("\n".join(texts)))
     people: list[PersonEntry] = list(known)
     seen = {p.name.casefold() for p in people}
+    # One person however the article accents the name: "Ferriere" after "Ferrière".
+    seen_plain = {_unaccented(name) for name in seen}
     base = PeopleIndex(tuple(people))
     # A nickname written as a name ("Danny Ric") -> whose it is.
     nicknames: dict[str, tuple[str, frozenset[str]]] = {}
@@ -848,10 +871,13 @@ def discover_people(
         for name, _start, _end in _names_in(text, lowercase_words, stop_first):
             if name.casefold() in seen or base.resolve(name) is not None:
                 continue
+            if _unaccented(name.casefold()) in seen_plain:
+                continue
             # "Carlos Sainz" after "Carlos Sainz Jr" is the same person.
             if any(name.startswith(p.name + " ") or p.name.startswith(name + " ") for p in people):
                 continue
             seen.add(name.casefold())
+            seen_plain.add(_unaccented(name.casefold()))
             if (owner := _nickname_owner(name)) is not None:
                 nicknames.setdefault(name, owner)
                 continue
