@@ -173,3 +173,17 @@ def test_words_quoted_in_a_question_are_never_the_askers() -> None:
     got = said(PRESS_ROOM)
     assert not any(speaker == "Marta Solis" for speaker, _, _ in got)
     assert ("Pierre Gasly", None, "Not after today.") in got
+
+
+def test_a_quoted_title_is_nobodys_words() -> None:
+    """'replied to the championship's "Champion 2031" post': the words name a post; the one
+    who replied did not say them. His own words in the next sentence stay his."""
+    got = said(
+        [
+            "Rafael Ortega finished second in the title decider at Homestead.",
+            'Ortega replied to the championship\'s "Champion 2031" post with a thumbs-up. '
+            '"We will be back next year," he said later.',
+        ]
+    )
+    assert ("Rafael Ortega", None, "Champion 2031") not in got
+    assert ("Rafael Ortega", None, "We will be") in got

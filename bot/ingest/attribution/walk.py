@@ -227,6 +227,14 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
         # Only the end of ``pre`` can hold the verb: search from there, not from its start.
         bare_verb = _BARE_VERB.search(pre, max(0, len(pre.rstrip()) - _LONGEST_VERB)) is not None
         kind: QuoteKind = "direct" if at_start or intro or bare_verb else "partial"
+        if (
+            kind == "partial"
+            and _TITLE_BEFORE.search(pre) is not None
+            and _TITLE_AFTER.match(masked, seg.span_end) is not None
+        ):
+            # "replied to NASCAR's "Your 2026 champion" post": the words name a post, a
+            # banner or a slogan; whoever wrote them, they are not the sentence's subject's.
+            return kind, _Attribution("blocked", None, None, "a title: a post's words", paragraph)
 
         # The sieves, most precise first: a tag after the quote, a tag before it, a tag set
         # off inside the sentence, the subject of the reported speech around a partial
@@ -332,6 +340,13 @@ def register_nicknames(people: PeopleIndex) -> dict[str, str]:
 
 
 _DIGIT = re.compile(r"\d")
+#: A quotation naming a thing, not words said: determiner or possessive before, noun after.
+_TITLE_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her)|['’]s)\s*$", re.IGNORECASE)
+_TITLE_AFTER = re.compile(
+    r"\s*(?:post|tweet|message|caption|headline|banner|slogan|graphic|video|campaign|hashtag"
+    r"|sign|t-shirt|shirt|billboard|poster|motto|tagline|advert|livery|song|chant)s?\b",
+    re.IGNORECASE,
+)
 #: The asker a press-conference question names in brackets: "(Anna Kerr - Racing Weekly)".
 _ASKER = re.compile(r"\s*\([^()\n]{2,80}\)")
 
