@@ -6,7 +6,6 @@ of a meeting of several ("race two") under its own subhead."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ import pytest
 from bot.answers import AnswerEngine
 from bot.answers.router._reading import _DRIVER_TITLE_WON, _STANDING_TEXT, _TITLE_WON, _groups
 from bot.answers.understand import read
-from bot.store import Store
 from tests.answers.scoring import ask, stories_store
 
 STORIES = {
@@ -58,14 +56,6 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The invented stories, ingested through the real ingester."""
     stories = [(slug, "\n\n".join(lines)) for slug, lines in STORIES.items()]
     return stories_store(tmp_path_factory.mktemp("series"), stories)
-
-
-@pytest.fixture
-async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        built = AnswerEngine(store)
-        await built.refresh()
-        yield built
 
 
 @pytest.mark.parametrize(
