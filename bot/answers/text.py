@@ -8,6 +8,7 @@ from datetime import date
 
 from rapidfuzz.utils import default_process
 
+from bot.ingest.text import unaccent
 from bot.models import Quote, ReportedStatement
 
 __all__ = ["MAX_QUESTION", "clean", "normalise", "published", "shorten", "strip_quotes", "unaccent"]
@@ -75,11 +76,6 @@ def normalise(text: str) -> str:
         # and one article writes "Kévin Estre" where the next writes "Kevin Estre".
         text = unaccent(text)
     return " ".join(default_process(text).casefold().split())
-
-
-def unaccent(text: str) -> str:
-    """Drop accents, as the quotes' FTS index does (``remove_diacritics``)."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from bot.ingest.text import CASE_TRAPS as _CASE_TRAPS
 from bot.ingest.text import masked as masked_text
-from bot.ingest.text import sentence_spans
+from bot.ingest.text import sentence_spans, unaccent
 
 __all__ = [
     "NATIONALITY_NOUNS",
@@ -568,19 +567,11 @@ def _unaccented_forms(name: str) -> list[str]:
     Jean-Loup Ferrière, Nico Hülkenberg): copy writes one name both ways in one article."""
     if name.isascii():
         return []
-    plain = _unaccented(name)
+    plain = unaccent(name)
     if plain == name:
         return []
     keys = set(_name_keys(name))
     return [plain, *(key for key in _name_keys(plain) if key not in keys)]
-
-
-def _unaccented(text: str) -> str:
-    """Accents dropped, case kept: "Pérez" -> "Perez"."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    )
 
 
 def _name_keys(name: str) -> list[str]:
@@ -862,7 +853,7 @@ def discover_people(
     people: list[PersonEntry] = list(known)
     seen = {p.name.casefold() for p in people}
     # One person however the article accents the name: "Ferriere" after "Ferrière".
-    seen_plain = {_unaccented(name) for name in seen}
+    seen_plain = {unaccent(name) for name in seen}
     base = PeopleIndex(tuple(people))
     # A nickname written as a name ("Danny Ric") -> whose it is.
     nicknames: dict[str, tuple[str, frozenset[str]]] = {}
@@ -871,13 +862,13 @@ def discover_people(
         for name, _start, _end in _names_in(text, lowercase_words, stop_first):
             if name.casefold() in seen or base.resolve(name) is not None:
                 continue
-            if _unaccented(name.casefold()) in seen_plain:
+            if unaccent(name.casefold()) in seen_plain:
                 continue
             # "Carlos Sainz" after "Carlos Sainz Jr" is the same person.
             if any(name.startswith(p.name + " ") or p.name.startswith(name + " ") for p in people):
                 continue
             seen.add(name.casefold())
-            seen_plain.add(_unaccented(name.casefold()))
+            seen_plain.add(unaccent(name.casefold()))
             if (owner := _nickname_owner(name)) is not None:
                 nicknames.setdefault(name, owner)
                 continue

@@ -14,7 +14,6 @@ import functools
 import logging
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +22,7 @@ from typing import Protocol
 
 from bot.errors import IngestError
 from bot.ingest.people import Appositive, PeopleIndex
+from bot.ingest.text import unaccent
 
 __all__ = ["Describer", "RegisterLike", "default_register", "register_folder"]
 
@@ -113,8 +113,7 @@ def default_register() -> RegisterLike:
 
 def fold(text: str) -> str:
     """Case and accents folded: "Pérez" and "perez" are one written name."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+    return unaccent(text.casefold()).strip()
 
 
 #: Role nouns an epithet may end in, grouped by what they mean.

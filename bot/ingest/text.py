@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -385,3 +386,9 @@ def _last_word(text: str, start: int, end: int) -> str | None:
     while begin > start and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
         begin -= 1
     return text[begin:stop] if begin < stop else None
+
+
+def unaccent(text: str) -> str:
+    """Accents dropped, case kept ("Pérez" -> "Perez"), as the quotes' FTS index does
+    (``remove_diacritics``): one person however the copy or the fan accents the name."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
