@@ -39,7 +39,11 @@ Austin, a MotoGP silly-season rumour story with anonymous sources and translated
 once (``unseen12/BLIND.md``). ``unseen13/`` is a thirteenth blind, sealed round (an FIA
 post-race press-conference transcript from Las Vegas with journalists' named questions, a
 social-media reaction round-up after a NASCAR title, a tribute to a team founder at Le Mans,
-MotoGP rider ratings out of 10 at Portimao), measured once (``unseen13/BLIND.md``). Their
+MotoGP rider ratings out of 10 at Portimao), measured once (``unseen13/BLIND.md``).
+``unseen14/`` is a fourteenth blind, sealed round (an Isle of Man Senior TT report with a red flag
+and a shortened restart, an IndyCar season review told in dated moments, a readers' mailbag column
+across F1, MotoGP and WEC, an F1 cost-cap breach ruling against McLaren), measured once
+(``unseen14/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -82,6 +86,7 @@ ROUNDS = (
     HERE / "unseen11",
     HERE / "unseen12",
     HERE / "unseen13",
+    HERE / "unseen14",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
