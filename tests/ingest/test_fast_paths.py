@@ -150,3 +150,20 @@ def test_needled_regex_finds_what_the_regex_finds(name: str, words: list[str]) -
     found = needled.search(text, text.lower())
     expected = needled.pattern.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+_ROLE_WORDS = st.sampled_from(
+    ["Ferrari", "boss", "BOSS", "Driver", "team-mate", "TEAMMATE", "spokeswoman", "ceo", "CEO",
+     "German", "ınsider", "İnsider", "ſtar", "ſteward", "\u212aing", "Ace", "x", " ", "\t", "\n",
+     "", ",", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_ROLE_WORDS, max_size=8))
+def test_role_then_blank_is_what_the_regex_finds(words: list[str]) -> None:
+    """A role noun then a blank, looked for in the lower-cased text, is found where the
+    case-insensitive regex finds one (case traps included), and only there."""
+    text = "".join(words)
+    expected = people._ROLE_THEN_BLANK.search(text) is not None
+    assert people._has_role_then_blank(text) == expected
