@@ -654,10 +654,11 @@ _PARTICLE_FORMS = frozenset(p + end for p in _PARTICLES for end in ("", "'", "'s
 
 #: ``_WORD``'s words, from where ``_WORD.finditer`` starts one (a letter after no letter, nor
 #: after a letter and a joining mark), that begin with anything but a-z or are a particle:
-#: the regex passes over the many lower-case words no run can hold.
+#: the regex passes over the many lower-case words no run can hold. (The lookahead comes
+#: before the lookbehinds: it fails first at most places, a fifth faster, the same words.)
 _RUN_WORD = re.compile(
-    r"(?<![^\W\d_])(?<![^\W\d_]['’\-])"
-    rf"(?=[^\W\d_a-z]|(?:{'|'.join(sorted(_PARTICLES))})(?![^\W\d_]))" + _WORD.pattern
+    rf"(?=[^\W\d_a-z]|(?:{'|'.join(sorted(_PARTICLES))})(?![^\W\d_]))"
+    r"(?<![^\W\d_])(?<![^\W\d_]['’\-])" + _WORD.pattern
 )
 
 

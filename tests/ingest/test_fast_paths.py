@@ -167,3 +167,21 @@ def test_role_then_blank_is_what_the_regex_finds(words: list[str]) -> None:
     text = "".join(words)
     expected = people._ROLE_THEN_BLANK.search(text) is not None
     assert people._has_role_then_blank(text) == expected
+
+
+_RELATION_WORDS = st.sampled_from(
+    ["He", "she", "who", "replaces", "replaced", "by", "team-mate", "Teammate", "co-driver",
+     "navigator", "partners", "will", "take", "over", "from", "seat", "goes", "to", "in",
+     "place", "of", "stands", "for", "successor", "as", "with", "and", "McLaren", "his",
+     "him", "Norris", "Piastri's", ",", "'s", "the", "stand-in"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_RELATION_WORDS, max_size=10), subject=st.sampled_from([None, 0, 1]))
+def test_a_sentence_naming_no_one_states_no_relation(words: list[str], subject: int) -> None:
+    """Every relation pattern needs a person's marker: find_relations skips sentences
+    without one, which must be exactly those the patterns could not read."""
+    from bot.ingest.relations import _read
+
+    assert _read(" ".join(words), subject, 1 - subject if subject is not None else None) == []
