@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.ingest import attribute, people
+from bot.ingest import attribute, facts, people
 from bot.ingest.people import PeopleIndex, PersonEntry, _NameFinder
-from bot.ingest.text import CASE_TRAPS, _last_word
+from bot.ingest.text import CASE_TRAPS, Caseless, _last_word
 
 
 def _regex_spans(alternatives: list[tuple[str, bool]], text: str) -> list[tuple[int, int]]:
@@ -152,21 +152,38 @@ def test_needled_regex_finds_what_the_regex_finds(name: str, words: list[str]) -
     assert (found and found.span()) == (expected and expected.span())
 
 
-_ROLE_WORDS = st.sampled_from(
+_CASELESS_WORDS = st.sampled_from(
     ["Ferrari", "boss", "BOSS", "Driver", "team-mate", "TEAMMATE", "spokeswoman", "ceo", "CEO",
-     "German", "ınsider", "İnsider", "ſtar", "ſteward", "\u212aing", "Ace", "x", " ", "\t", "\n",
-     "", ",", "é"]
+     "German", "ınsider", "İnsider", "ſtar", "ſteward", "\u212aing", "Ace", "x", " ", "\t",
+     "\n", "", ",", "é", "The", "the", "a", "AN", "another", "21-year-old", "Dutchman",
+     "DUTCHMAN", "leader", "This", "weekend", "heads", "into", "Ahead", "of", "SUNDAY",
+     "start", "at", "3", "will", "be", "hoping", "ſtart", "thıs", "Σ", "ß", "'s", "win"]
 )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "caseless",
+    [people._ROLE_THEN_BLANK, people._UNKNOWN, facts._PREVIEW],
+    ids=["role_then_blank", "unknown", "preview"],
+)
 @settings(max_examples=300, deadline=None)
-@given(words=st.lists(_ROLE_WORDS, max_size=8))
-def test_role_then_blank_is_what_the_regex_finds(words: list[str]) -> None:
-    """A role noun then a blank, looked for in the lower-cased text, is found where the
-    case-insensitive regex finds one (case traps included), and only there."""
-    text = "".join(words)
-    expected = people._ROLE_THEN_BLANK.search(text) is not None
-    assert people._has_role_then_blank(text) == expected
+@given(words=st.lists(_CASELESS_WORDS, max_size=10), joiner=st.sampled_from([" ", "", "  "]))
+def test_caseless_regex_finds_what_the_case_insensitive_regex_finds(
+    caseless: Caseless, words: list[str], joiner: str
+) -> None:
+    """Searched in lower-cased text, each pattern finds the spans (and, case-folded, the
+    words) the case-insensitive regex finds, case traps included."""
+    text = joiner.join(words)
+    expected = [(m.span(), m.group(0).casefold()) for m in caseless.pattern.finditer(text)]
+    assert [(m.span(), m.group(0).casefold()) for m in caseless.finditer(text)] == expected
+    found, first = caseless.search(text), caseless.pattern.search(text)
+    assert (found and found.span()) == (first and first.span())
+
+
+def test_caseless_refuses_an_escape_lower_casing_would_change() -> None:
+    """\\S lower-cased is \\s: such a pattern is refused, not silently changed."""
+    with pytest.raises(ValueError, match="upper-case escape"):
+        Caseless(r"\Sfoo")
 
 
 _RELATION_WORDS = st.sampled_from(
