@@ -9,7 +9,7 @@ from bot.ingest.annotations import Annotations
 from bot.ingest.evidence import evidence_paragraph, locate
 from bot.ingest.parse import ParsedText
 from bot.ingest.relations import RELATION_KEYS, relation_facts
-from bot.ingest.text import sentence_spans
+from bot.ingest.text import Caseless, sentence_spans
 from bot.models import Fact, LapEvent, Person
 
 __all__ = ["derive_facts", "find_preview", "find_race"]
@@ -91,13 +91,12 @@ def _about_other_round(text: str, start: int, end: int) -> bool:
 
 
 #: A story written before its race: the weekend ahead, the schedule, last year's winner.
-_PREVIEW = re.compile(
+_PREVIEW = Caseless(  # (case-insensitive; lower-case text is faster)
     r"\b(?:this\s+(?:weekend|Sunday|Saturday)(?!['’]s\s+(?:win|victory|result))|heads?\s+into"
     r"|ahead\s+of\s+(?:this|Sunday|Saturday|the\s+race)|preview|last\s+year['’]s\s+winner"
     r"|defending\s+(?:race\s+)?winner|(?:lights\s+out|green\s+flag|race\s+start|start)\s+(?:is\s+)?at"
     r"\s+\d|gets?\s+under\s?way|will\s+(?:start|line\s+up|race|be\s+(?:hoping|looking|aiming))"
-    r"|goes?\s+for\s+(?:a\s+)?(?:victory|win)|bids?\s+for)\b",
-    re.IGNORECASE,
+    r"|goes?\s+for\s+(?:a\s+)?(?:victory|win)|bids?\s+for)\b"
 )
 #: Words that tell a race has been run; a story whose opening has them is not a preview.
 _RUN = re.compile(

@@ -49,8 +49,12 @@ def _read(path: Path) -> bytes:
                 path, None, f"file too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"
             )
         with path.open("rb") as handle:
-            # Read one byte past the limit: the file may have grown since stat().
-            raw = handle.read(MAX_ARTICLE_BYTES + 1)
+            # Read one byte past the limit: the file may have grown since stat(). Asked for
+            # what stat() gave first: a read of the limit allocates the whole limit for a
+            # few kilobytes (that was a tenth of parsing).
+            raw = handle.read(size + 1)
+            if len(raw) > size:  # it grew: the rest, up to one byte past the limit
+                raw += handle.read(MAX_ARTICLE_BYTES + 1 - len(raw))
     except FileNotFoundError:
         raise IngestError(path, None, "no such file") from None
     except IsADirectoryError:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from bot.ingest.text import CASE_TRAPS as _CASE_TRAPS
+from bot.ingest.text import Caseless, sentence_spans, unaccent
 from bot.ingest.text import masked as masked_text
-from bot.ingest.text import sentence_spans, unaccent
 
 __all__ = [
     "NATIONALITY_NOUNS",
@@ -145,11 +145,10 @@ _FILLER = r"(?:(?!(?:and|or|but|of|to|with|for|in|on|at|by)\b)[\w'’.-]+\s+)"
 # leader Broc Feeney" has no team "Championship".)
 #: (The lookahead is the first letter of every alternative, "the", "a", "an", "one",
 #: "another": the scan tests it first, a third faster; an alternative starting with
-#: another letter must add that letter to it.)
-_UNKNOWN = re.compile(
+#: another letter must add that letter to it. Caseless: lower-case text, a third faster.)
+_UNKNOWN = Caseless(
     rf"(?=[tao])\b(?:the\s+\d{{1,2}}-year-old|the\s+(?:{NATIONALITY_NOUNS})\b"
-    rf"|(?:the|a|an|one|another)\s+{_FILLER}{{0,3}}?(?:{_ROLE_NOUNS}|leader)\b)",
-    re.IGNORECASE,
+    rf"|(?:the|a|an|one|another)\s+{_FILLER}{{0,3}}?(?:{_ROLE_NOUNS}|leader)\b)"
 )
 ROLE_NOUN = re.compile(rf"^(?:{_ROLE_NOUNS})$", re.IGNORECASE)
 
@@ -654,10 +653,11 @@ _PARTICLE_FORMS = frozenset(p + end for p in _PARTICLES for end in ("", "'", "'s
 
 #: ``_WORD``'s words, from where ``_WORD.finditer`` starts one (a letter after no letter, nor
 #: after a letter and a joining mark), that begin with anything but a-z or are a particle:
-#: the regex passes over the many lower-case words no run can hold.
+#: the regex passes over the many lower-case words no run can hold. (The lookahead comes
+#: before the lookbehinds: it fails first at most places, a fifth faster, the same words.)
 _RUN_WORD = re.compile(
-    r"(?<![^\W\d_])(?<![^\W\d_]['’\-])"
-    rf"(?=[^\W\d_a-z]|(?:{'|'.join(sorted(_PARTICLES))})(?![^\W\d_]))" + _WORD.pattern
+    rf"(?=[^\W\d_a-z]|(?:{'|'.join(sorted(_PARTICLES))})(?![^\W\d_]))"
+    r"(?<![^\W\d_])(?<![^\W\d_]['’\-])" + _WORD.pattern
 )
 
 
@@ -975,7 +975,9 @@ def _with_nicknames(
 
 #: A role noun then a blank, anywhere: what every text :func:`_ends_in_role_noun` accepts
 #: some prefix of holds (a cheap test that lets through more than it must, never fewer).
-_ROLE_THEN_BLANK = re.compile(rf"(?:{_ROLE_NOUNS})\s", re.IGNORECASE)
+#: (Lower-case text searched with a lower-case pattern: the case-insensitive alternation
+#: was a seventh of an article's build.)
+_ROLE_THEN_BLANK = Caseless(rf"(?:{_ROLE_NOUNS})\s")
 
 
 def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:

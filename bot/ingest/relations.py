@@ -253,7 +253,8 @@ def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[
             prior = subject
             if order and not _BACK.match(marked) and len(marked[:at].split()) <= _SUBJECT_WORDS:
                 subject = order[0]  # "Oliver Bearman will race ...", not "..., beating X"
-            if wanted:
+            # (every pattern names someone: a sentence with no marker gives nothing)
+            if wanted and "\x01" in marked:
                 for key, x, y in _read(marked, subject, prior):
                     if x == y:
                         continue

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 __all__ = [
     "CASE_TRAPS",
+    "Caseless",
     "Needled",
     "Segment",
     "article_style",
@@ -75,6 +76,43 @@ class Needled:
             else:
                 return None
         return self.pattern.search(text)
+
+
+class Caseless:
+    """A case-insensitive regex, run as its lower-case twin over the lower-cased text.
+
+    ``re`` tries a case-insensitive alternation of words at every place of the text, about
+    twice to fifteen times slower than the same alternation in lower case over lower-cased
+    text. The two find the same spans in text holding no character ``re`` folds unlike
+    ``str.lower`` (lower-casing keeps every offset, and every character's kind: word, digit,
+    blank); text with one is left to the case-insensitive regex. The matched text is then
+    lower-cased: for callers that use where a match is, or its words case-folded.
+    """
+
+    __slots__ = ("_lower", "pattern")
+
+    def __init__(self, source: str) -> None:
+        """``source``: the regex; its letters are lower-cased (so no \\S, \\W, \\D or \\B)."""
+        if re.search(r"\\[A-Z]", source):
+            raise ValueError(f"an upper-case escape would change meaning: {source!r}")
+        self.pattern = re.compile(source, re.IGNORECASE)
+        self._lower = re.compile(source.lower())
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        # (ASCII text holds no trap: asking costs nothing, unlike a walk through the set)
+        if text.isascii() or CASE_TRAPS.isdisjoint(text):
+            return self._lower, text.lower()
+        return self.pattern, text
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``pattern.search(text)``, but over the lower-cased text where that is the same."""
+        pattern, searched = self._pick(text)
+        return pattern.search(searched)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, but over the lower-cased text where that is the same."""
+        pattern, searched = self._pick(text)
+        return pattern.finditer(searched)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.ingest import attribute, people
+from bot.ingest import attribute, facts, people
 from bot.ingest.people import PeopleIndex, PersonEntry, _NameFinder
-from bot.ingest.text import CASE_TRAPS, _last_word
+from bot.ingest.text import CASE_TRAPS, Caseless, _last_word
 
 
 def _regex_spans(alternatives: list[tuple[str, bool]], text: str) -> list[tuple[int, int]]:
@@ -150,3 +150,55 @@ def test_needled_regex_finds_what_the_regex_finds(name: str, words: list[str]) -
     found = needled.search(text, text.lower())
     expected = needled.pattern.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+_CASELESS_WORDS = st.sampled_from(
+    ["Ferrari", "boss", "BOSS", "Driver", "team-mate", "TEAMMATE", "spokeswoman", "ceo", "CEO",
+     "German", "ınsider", "İnsider", "ſtar", "ſteward", "\u212aing", "Ace", "x", " ", "\t",
+     "\n", "", ",", "é", "The", "the", "a", "AN", "another", "21-year-old", "Dutchman",
+     "DUTCHMAN", "leader", "This", "weekend", "heads", "into", "Ahead", "of", "SUNDAY",
+     "start", "at", "3", "will", "be", "hoping", "ſtart", "thıs", "Σ", "ß", "'s", "win"]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "caseless",
+    [people._ROLE_THEN_BLANK, people._UNKNOWN, facts._PREVIEW],
+    ids=["role_then_blank", "unknown", "preview"],
+)
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_CASELESS_WORDS, max_size=10), joiner=st.sampled_from([" ", "", "  "]))
+def test_caseless_regex_finds_what_the_case_insensitive_regex_finds(
+    caseless: Caseless, words: list[str], joiner: str
+) -> None:
+    """Searched in lower-cased text, each pattern finds the spans (and, case-folded, the
+    words) the case-insensitive regex finds, case traps included."""
+    text = joiner.join(words)
+    expected = [(m.span(), m.group(0).casefold()) for m in caseless.pattern.finditer(text)]
+    assert [(m.span(), m.group(0).casefold()) for m in caseless.finditer(text)] == expected
+    found, first = caseless.search(text), caseless.pattern.search(text)
+    assert (found and found.span()) == (first and first.span())
+
+
+def test_caseless_refuses_an_escape_lower_casing_would_change() -> None:
+    """\\S lower-cased is \\s: such a pattern is refused, not silently changed."""
+    with pytest.raises(ValueError, match="upper-case escape"):
+        Caseless(r"\Sfoo")
+
+
+_RELATION_WORDS = st.sampled_from(
+    ["He", "she", "who", "replaces", "replaced", "by", "team-mate", "Teammate", "co-driver",
+     "navigator", "partners", "will", "take", "over", "from", "seat", "goes", "to", "in",
+     "place", "of", "stands", "for", "successor", "as", "with", "and", "McLaren", "his",
+     "him", "Norris", "Piastri's", ",", "'s", "the", "stand-in"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_RELATION_WORDS, max_size=10), subject=st.sampled_from([None, 0, 1]))
+def test_a_sentence_naming_no_one_states_no_relation(words: list[str], subject: int) -> None:
+    """Every relation pattern needs a person's marker: find_relations skips sentences
+    without one, which must be exactly those the patterns could not read."""
+    from bot.ingest.relations import _read
+
+    assert _read(" ".join(words), subject, 1 - subject if subject is not None else None) == []

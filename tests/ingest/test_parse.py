@@ -59,6 +59,33 @@ def test_file_just_under_the_limit_is_accepted(tmp_path: Path) -> None:
     assert len(parse_article(path).paragraphs) == 1
 
 
+@pytest.mark.parametrize("over", [False, True], ids=["grows-under", "grows-over"])
+def test_file_grown_since_its_size_was_read_is_read_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, over: bool
+) -> None:
+    """A file longer than its stat() said (written meanwhile) is read whole, or refused
+    once past the limit: reading first what stat() gave must not cut it short."""
+    head = b"date 2024-01-01 Grown\n\n"
+    body = b"word " * ((MAX_ARTICLE_BYTES if over else 4000) // 5 + 1)
+    path = tmp_path / "2024-01-01-grown.txt"
+    path.write_bytes(head + body)
+    real_stat = Path.stat
+
+    class Small:
+        st_size = 10
+
+    def stat(self: Path, **kwargs: object) -> object:
+        return Small() if self == path else real_stat(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", stat)
+    if over:
+        with pytest.raises(IngestError, match="over"):
+            parse_article(path)
+    else:
+        assert parse_article(path).paragraphs[0].endswith("word")
+        assert len(parse_article(path).paragraphs[0]) == len(body) - 1
+
+
 def test_missing_file_is_an_ingest_error(tmp_path: Path) -> None:
     """A path that does not exist is reported, not a traceback."""
     with pytest.raises(IngestError, match="no such file"):
