@@ -49,6 +49,9 @@ __all__ = [
 
 #: Paragraphs the index proposes per question; sentences in them are scored in Python.
 CANDIDATES = 40
+#: Paragraphs proposed by the question's own words alone, beside those (the kind's cue words
+#: too).
+OWN_CANDIDATES = 20
 #: A word in more than this share of passages (and this many) only costs ranking time.
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 50
@@ -251,6 +254,9 @@ class Query:
     #: the words a report uses for a fan's word ("review" for "appeal") name a headline's
     #: story only loosely.
     own_only: frozenset[str] = frozenset()
+    #: Paragraphs a sentence of a story must be in, by slug (stories not listed: any): a
+    #: round-up's items about the series asked, each item a story of its own.
+    within: dict[str, frozenset[int]] | None = None
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -368,8 +374,32 @@ class Passages(Part):
             return [], []
         if whole is None:
             found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
+            worded = {w for g in query.groups for w in g}
+            asked = [t for t in rare if t in worded]
+            if asked and len(asked) < len(rare):
+                # The kind's many cue words ("because", "mistake", "contact" ...) fill the
+                # candidates with paragraphs rich in them; the paragraphs holding the
+                # question's own words ("Formula E has dropped the Jakarta E-Prix") are
+                # proposed too, whatever cue words they lack.
+                have = {(p.source.slug if p.source else "", p.paragraph) for p in found}
+                found += [
+                    p
+                    for p in await self.store.passages_matching(
+                        asked, slugs=query.slugs, limit=OWN_CANDIDATES
+                    )
+                    if (p.source.slug if p.source else "", p.paragraph) not in have
+                ]
         else:
             found = whole
+        if query.within is not None:
+            within = query.within
+            found = [
+                p
+                for p in found
+                if p.source is None
+                or p.source.slug not in within
+                or p.paragraph in within[p.source.slug]
+            ]
         unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
