@@ -61,6 +61,16 @@ ROW_BUDGET = 3000
 PAD_SHARE = 0.25
 #: Stories a question is narrowed to that are read whole rather than searched.
 FEW_STORIES = 2
+#: What a "why" sentence gains by giving a sanction with its reason.
+CAUSE_SHARE = 2.5
+#: A sanction and its reason: "a drive-through penalty for speeding", "excluded from the
+#: results for a technical infringement", "deleted for track limits".
+_SANCTION_FOR = re.compile(
+    r"\b(?:penalty|penalised|penalized|excluded|disqualified|deleted|reprimand(?:ed)?|"
+    r"fined|suspended|banned|drive-through|stop-go|long lap)\b[^.;:]{0,40}?\bfor\s+"
+    r"(?!(?:the|his|her|their)\s+(?:team|race|rest|season|weekend|year)\b)\w",
+    re.IGNORECASE,
+)
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -530,7 +540,12 @@ class Passages(Part):
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
             wanted = {stem(c) for c in query.prefer}
-            giving = [s for s in answering if wanted & stems(s.text)]
+            why = query.loose and not query.prefer_quotes
+            giving = [
+                s
+                for s in answering
+                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text))
+            ]
             answering = giving or answering
         elif query.prefer_cue and any(s.cue for s in answering):
             answering = [s for s in answering if s.cue]
@@ -679,6 +694,11 @@ class Passages(Part):
             score += 3.0
         if query.prefer_quotes and speaker:
             score += 1.0
+        if query.loose and not query.prefer_quotes and _SANCTION_FOR.search(sentence):
+            # "why did X get a penalty": the sentence giving the sanction with its reason
+            # ("a five-second penalty for leaving the track") tells why; the lede's "and a
+            # five-second time penalty" only that it was given.
+            score += CAUSE_SHARE
         told_before = False
         if query.need is not None:
             if query.need.search(dated):
