@@ -146,6 +146,7 @@ class GeneralRouter(PeopleRouter):
             if lede is not None:
                 return lede
         query = self._query(reading, kinds, groups, slugs)
+        query.within = await self._items_asked(reading, slugs)  # a round-up's own items
         if _PODIUM_ASKED.search(reading.low) and not reading.people:
             # "who was on the podium": the story's winner, second and third, wherever its
             # sentences tell them.
