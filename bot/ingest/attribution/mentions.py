@@ -227,6 +227,9 @@ class _Mentions(_Organisations):
         organisation = self._organisation(words, self._sentence_now)
         if organisation is not None:
             return organisation
+        if _EPITHET.fullmatch(words[:1].lower() + words[1:]) and not words[4:5].isupper():
+            # "the two-time Daytona 500 winner": a description by record, no capital at its head.
+            return self._epithet(words, mentions, at)
         if re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", words):
             nickname = self._nickname(words)  # "the Honey Badger": a nickname, not a kind
             if nickname.status == "person":

@@ -104,9 +104,10 @@ _ALNUM = re.compile(r"[^\W_]")
 #: such a back-reference reads; otherwise the quote stays unattributed.
 _EPITHET = re.compile(
     r"the\s+(?:[A-Z][a-z]+(?:man|woman)?|\d{1,2}-year-old"
-    r"|(?:[A-Z][\w-]*\s+|(?:championship|points|series|title|world|race|reigning|defending|"
-    r"former)\s+){0,2}"
-    r"(?:driver|rider|leader|star|boss|rookie|champion|veteran|youngster|principal))"
+    # "the two-time Daytona 500 winner", "the seven-time champion": a record's count too.
+    r"|(?:[A-Z][\w-]*\s+|\d+\s+|[a-z]+-time\s+|(?:championship|points|series|title|world|race|"
+    r"reigning|defending|former)\s+){0,3}"
+    r"(?:driver|rider|leader|star|boss|rookie|champion|veteran|youngster|principal|winner))"
 )
 
 #: A nickname as a tag's subject: "Checo", "Danny Ric", "the Honey Badger", "El Diablo".
