@@ -65,3 +65,31 @@ def test_an_epithet_by_record_is_the_one_person_the_paragraph_names() -> None:
     """ "the two-time Harbour 200 winner": a description with no capital at its head."""
     (quote,) = [q for q in quotes(RECORD) if q.paragraph == 2]
     assert quote.speaker == "Tobin Quill"
+
+
+OWNER = [
+    "Varo Lind won the invented Harbour 200 for Joe Gibbs Racing on Sunday.",
+    'Jimmie Johnson posted an old photograph of Lind. "Knew it all along," Johnson wrote.',
+    'Joe Gibbs spoke for the team on its website. "He never stopped believing in himself," '
+    "the team owner said.",
+]
+
+
+def test_the_team_owner_after_a_team_opens_the_paragraph_is_the_team() -> None:
+    """The team's name opens the paragraph and speaks: "the team owner" is no longer the
+    person of the paragraph before (a team owner too), but the team."""
+    (quote,) = [q for q in quotes(OWNER) if q.paragraph == 3]
+    assert (quote.speaker, quote.label) == (None, "Joe Gibbs")
+
+
+PRAISED = [
+    "Varo Lind won the invented Harbour 200 from Kit Sund.",
+    "Team owner Mira Salo praised her drivers' pace but said the team had \"thrown a win "
+    'away in the pits."',
+]
+
+
+def test_a_clause_opening_with_said_after_but_shares_the_subject_before_it() -> None:
+    """ "Salo praised ... but said the team had "...": "said" has no subject of its own."""
+    (quote,) = [q for q in quotes(PRAISED) if q.paragraph == 2]
+    assert quote.speaker == "Mira Salo"

@@ -26,6 +26,17 @@ _FIRST_NAME_OPENS = re.compile(
     r"brought|finished|drove|went|came|called|asked|kept|won|lost)\b"
 )
 
+#: A team's own role, whose holder may be known only as the team: "the team owner".
+_TEAM_ROLE_EPITHET = re.compile(
+    r"[Tt]he\s+team(?:'s)?\s+(?:owner|boss|principal|chief|founder|president|chairman)"
+)
+#: A sentence opening with a name that is no person's mention, speaking ("Joe Gibbs spoke for
+#: the team in a statement"): a team's or an unknown's name, and the subject now.
+_UNKNOWN_NAME_SPEAKS = re.compile(
+    r"\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s+(?:spoke|said|says|told|wrote|posted|added|"
+    r"issued|released|replied|responded)\b"
+)
+
 
 @functools.lru_cache(maxsize=4)
 def _register_first_names(register: object) -> frozenset[str]:
@@ -169,6 +180,12 @@ class _Mentions(_Organisations):
             self._learn_epithet(text, one)
             return _Attribution("person", one, cue=f'epithet "{text}" = {one}, the only '
                                 "person of the article it fits")  # fmt: skip
+        if _TEAM_ROLE_EPITHET.fullmatch(text) and self.masked:
+            # "Joe Gibbs spoke for the team in a statement. '...,' the team owner said": no
+            # person fits; the words are those of the team the paragraph opens with.
+            team = self._team_opening(self.masked[-1])
+            if team is not None:
+                return team
         return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
 
     def _in_view(self, text: str, mentions: list[Mention]) -> str | None:
@@ -293,7 +310,7 @@ class _Mentions(_Organisations):
                     info.speaking.add(name)
                     return name
                 return None
-        if self._unknown_first_name_opens(masked[a:b]):
+        if self._unknown_first_name_opens(masked[a:b]) or _UNKNOWN_NAME_SPEAKS.match(masked, a, b):
             # "Carlos had a strong race ... he said": "he" is someone the article does not
             # identify, not whoever was named before.
             self.history.append(None)

@@ -68,7 +68,11 @@ _CLAUSE_BOUNDARY = re.compile(
 
 
 #: A clause that starts with a verb shares the subject of the clause before it.
-_SUBJECTLESS = re.compile(r"(?:and\s+|but\s+)?(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bhis)")
+_SUBJECTLESS = re.compile(
+    r"(?:and\s+|but\s+)?(?:also\s+|then\s+)?(?:[a-z]+(?:ed|s)\b(?<!\bhis)|"
+    # irregular verbs of saying and thinking: "praised his drivers but said ..."
+    r"(?:said|told|wrote|thought|felt|knew)\b)"
+)
 #: A leading subordinate clause, up to its comma.
 _SUBORDINATE = re.compile(
     r"\s*(?:As|When|After|Before|While|Whilst|Although|Though|If|Because|Since|Once|Until|"
