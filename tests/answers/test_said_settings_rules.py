@@ -39,12 +39,24 @@ PRESSER = "\n\n".join(
     )
 )  # fmt: skip
 
+NICKNAMED = "\n\n".join(
+    (
+        "date 2026-10-18 Invented Lakeside 300: van Gisbergen wins on the road course",
+        "Shane van Gisbergen won the invented Lakeside 300 on Sunday.",
+        '"The car turned like a go-kart all afternoon," van Gisbergen said.',
+    )
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return stories_store(
         tmp_path_factory.mktemp("said_settings"),
-        (("2026-11-09-reactions", REACTIONS), ("2026-11-22-presser", PRESSER)),
+        (
+            ("2026-11-09-reactions", REACTIONS),
+            ("2026-11-22-presser", PRESSER),
+            ("2026-10-18-lakeside", NICKNAMED),
+        ),
     )
 
 
@@ -69,3 +81,11 @@ async def test_an_answer_is_about_what_its_question_asked(engine: AnswerEngine) 
     shown = await ask(engine, "what did quill say about the fight")
     assert "Ten points is nothing" in shown
     assert shown.index("Ten points is nothing") < shown.index("The tyres were cold")
+
+
+async def test_a_register_nickname_the_story_never_uses_names_the_speaker(
+    engine: AnswerEngine,
+) -> None:
+    """ "svg" is van Gisbergen's nickname in the register; the story calls him by name."""
+    shown = await ask(engine, "what did svg say")
+    assert "like a go-kart" in shown

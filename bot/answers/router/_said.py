@@ -191,6 +191,10 @@ class SaidRouter(GeneralRouter):
             if name is None:
                 return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
         name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        if name is None and len(named := read(who, self.lookup).people) == 1:
+            # "what did svg reply": a register nickname the articles never use, which the
+            # question's reading knows (the register never adds anyone the articles lack).
+            name = named[0]
         shared = self.lookup.index.ambiguous.get(normalise(who), ())
         if name is None and 1 < len(shared) <= CONTEXT_PEOPLE:
             # "what did alex say about his brother": the Alex whose story has a brother.
