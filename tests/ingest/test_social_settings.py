@@ -93,3 +93,28 @@ def test_a_clause_opening_with_said_after_but_shares_the_subject_before_it() -> 
     """ "Salo praised ... but said the team had "...": "said" has no subject of its own."""
     (quote,) = [q for q in quotes(PRAISED) if q.paragraph == 2]
     assert quote.speaker == "Mira Salo"
+
+
+KIN = [
+    "Kit Sund won the invented Harbour 200 from Ola Sund and Varo Lind.",
+    '"Ola pushed me all the way," Kit Sund said.',
+    '"He is the one to beat and today I was close," his younger brother said.',
+]
+
+
+def test_a_relative_of_the_one_before_is_the_other_person_with_their_surname() -> None:
+    """ "his younger brother": "his" is Kit Sund; the article's other Sund is the brother."""
+    (quote,) = [q for q in quotes(KIN) if q.paragraph == 3]
+    assert quote.speaker == "Ola Sund"
+
+
+KIN_UNCLEAR = [
+    "Kit Sund won the invented Harbour 200 from Ola Sund and Ari Sund.",
+    '"It was a family day," Kit Sund said.',
+    '"He is the one to beat," his younger brother said.',
+]
+
+
+def test_a_relative_is_nobody_when_two_people_share_the_surname() -> None:
+    (quote,) = [q for q in quotes(KIN_UNCLEAR) if q.paragraph == 3]
+    assert quote.speaker is None

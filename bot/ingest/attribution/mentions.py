@@ -26,6 +26,11 @@ _FIRST_NAME_OPENS = re.compile(
     r"brought|finished|drove|went|came|called|asked|kept|won|lost)\b"
 )
 
+#: A relative named by their relation to the one before: "his younger brother", "her father".
+_KIN = re.compile(
+    r"([Hh]is|[Hh]er)\s+(?:(?:younger|older|elder|big|little|twin|kid)\s+)?"
+    r"(?:brother|sister|father|mother|son|daughter|dad|mum|mom|cousin|uncle|nephew)"
+)
 #: A team's own role, whose holder may be known only as the team: "the team owner".
 _TEAM_ROLE_EPITHET = re.compile(
     r"[Tt]he\s+team(?:'s)?\s+(?:owner|boss|principal|chief|founder|president|chairman)"
@@ -241,6 +246,8 @@ class _Mentions(_Organisations):
         writer = self._column_writer(words)
         if writer is not None:
             return writer
+        if (kin := _KIN.fullmatch(words)) is not None:
+            return self._kin(kin.group(1))
         organisation = self._organisation(words, self._sentence_now)
         if organisation is not None:
             return organisation
@@ -253,6 +260,18 @@ class _Mentions(_Organisations):
                 return nickname
             return self._epithet(words, mentions, at)
         return self._nickname(words)
+
+    def _kin(self, pronoun: str) -> _Attribution:
+        """ "his younger brother said": the one other person of the article who shares the
+        surname of the one "his" stands for; blocked when none or several do."""
+        owner = self._resolve_pronoun(pronoun.lower())
+        if owner is None or len(owner.split()) < 2:
+            return _Attribution("blocked", cue=f'"{pronoun}" relative with no clear referent')
+        surname = owner.split()[-1].casefold()
+        kin = [n for n in self.people.names if n != owner and n.split()[-1].casefold() == surname]
+        if len(kin) != 1:
+            return _Attribution("blocked", cue=f"no one relative of {owner} the article names")
+        return _Attribution("person", kin[0], cue=f"relative of {owner} sharing the surname")
 
     def _column_writer(self, words: str) -> _Attribution | None:
         """A tag's "I" in a newsmaker's column: the writer; None anywhere else."""
