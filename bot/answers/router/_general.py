@@ -16,6 +16,7 @@ from bot.answers.passages import (
 )
 from bot.answers.records import (
     Answer,
+    Found,
     LapAnswer,
     NotFound,
     PassageAnswer,
@@ -76,6 +77,15 @@ from bot.answers.understand import (
 )
 
 __all__ = ["GeneralRouter"]
+
+#: A finish told, then changed by the officials: "crossed the line fifth but was penalized",
+#: "finished third before being disqualified", "took the flag second, only to be excluded".
+_FINISH_CHANGED = re.compile(
+    r"\b(?:crossed\s+the\s+line|finished|took\s+the\s+(?:chequered\s+|checkered\s+)?flag|"
+    r"was\s+classified)\b[^.;]*?\b(?:but|before|only\s+to|then)\b[^.;]*?\b(?:penali[sz]\w*|"
+    r"disqualif\w*|exclu\w*|demoted|dropped|stripped|docked|relegated)",
+    re.I,
+)
 
 
 class GeneralRouter(PeopleRouter):
@@ -170,7 +180,29 @@ class GeneralRouter(PeopleRouter):
                 return PassageAnswer(tuple(self.passages_found(found)), "")
         if answer.missing and not answer.passages and not groups and not reading.people:
             return NotFound(missing)
+        if "finish" in kinds and not answer.missing:
+            answer = await self._result_that_stood(answer)
         return answer
+
+    async def _result_that_stood(self, answer: PassageAnswer) -> PassageAnswer:
+        """The first sentence's finish then changed ("crossed the line fifth but was
+        penalized"), with the sentence after it, which tells the place that stood ("NASCAR
+        dropped the No. 1 Chevrolet to 22nd"), when it is not shown already."""
+        first = answer.passages[0]
+        if first.quoted or not _FINISH_CHANGED.search(first.text):
+            return answer
+        story = await self.engine.store.article_passages(first.source.slug)
+        passage = next((p for p in story if p.paragraph == first.source.paragraph), None)
+        if passage is None:
+            return answer
+        spans = [passage.text[a:b].strip() for a, b in split_sentences(passage.text)]
+        at = next((i for i, t in enumerate(spans) if t == first.text.strip()), None)
+        if at is None or at + 1 >= len(spans) or spans[at + 1][:1] in '"“':
+            return answer
+        after = Found(spans[at + 1], first.source)
+        if any(f.text.strip() == after.text for f in answer.passages):
+            return answer
+        return dataclasses.replace(answer, passages=(first, after, *answer.passages[1:]))
 
     async def _race_ahead(
         self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]]

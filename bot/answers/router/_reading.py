@@ -163,7 +163,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("duration", re.compile(r"^how\s+long\s+(?:is|are|will|does|do|has|have)\b|"
                             r"\bcontract\s+(?:up|end|ends|expire\w*|run|runs)\b|"
                             r"\b(?:signed|contracted)\s+(?:for|until|till|through)\b")),
-    ("count", re.compile(r"\bhow\s+(?:many|much|far)\b")),
+    ("count", re.compile(r"\bhow\s+(?:many|much|far|big|large)\b")),
     ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
                          r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
                          r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
@@ -503,6 +503,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if word == "long" and "duration" in kinds:
             continue  # "how long is X out": the spell asked, which the answer's need holds
+        if word in _SIZE_WORDS and re.search(rf"\bhow\s+{word}\b", reading.low):
+            continue  # "how big is X's lead": a size asked, which the figure tells
         if word in kind_words and kinds & set(_NEED_CUE):
             continue  # the kind's cue already asks for it
         if any(p.search(word) for p in patterns):
@@ -539,6 +541,8 @@ _GROUP_SKIP = wordset(
     "winner first lap turn next when where much many far old age went wrong track circuit "
     "corner position times stage hour session"
 )
+#: Words that only ask a size after "how" ("how big is the gap"): a number answers it.
+_SIZE_WORDS = wordset("big large")
 #: Words that only say a number is a car's ("the 60 car", "car number 8").
 _CAR_WORDS = wordset("car cars entry no number")
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
