@@ -1,8 +1,9 @@
-"""The router's rules for the size of a lead and for a circuit asked by its short name, each
-on invented stories: "how big is X's lead" asks a figure (the word "big" is no content a
-sentence must hold), a nickname's possessive ("bezs lead") names its rider as the plain
-nickname does, a finish the officials changed is shown with the place that stood, and
-"when is sebring" reads Sebring as the place whose next race is asked."""
+"""The router's rules for the size of a lead, a finish changed and a circuit asked by its
+short name, each on invented stories: "how big is X's lead" asks a figure (the word "big" is
+no content a sentence must hold), a nickname's possessive ("bezs lead") names its rider as
+the plain nickname does, a finish the officials changed is shown with the place that stood,
+a penalty "given him" is the one the sentence before named, and "when is sebring" reads
+Sebring as the place whose next race is asked."""
 
 from __future__ import annotations
 
@@ -43,6 +44,14 @@ STORIES = {
         "the final lap. NASCAR dropped the No. 41 Ford to 19th, and Dale Moss was credited "
         "with fourth.",
         '"I had nowhere to go," said Okafor.',
+    ),
+    "2026-05-09-invented-street-race": (
+        "date 2026-05-09 Invented street race: Lemaire wins as Quist spins Rask",
+        "Aurel Lemaire won the invented street race on Saturday.",
+        "Jonas Rask was spun into the wall at the hairpin after Pim Quist locked up behind him.",
+        'Quist owned up at once. "I braked too late and I hit Jonas," the Dutchman said. '
+        '"That one is mine." The stewards gave him a ten-second time penalty for causing a '
+        "collision, which dropped him to 15th.",
     ),
 }
 
@@ -88,6 +97,17 @@ async def test_a_finish_changed_by_a_penalty_shows_the_place_that_stood(
     shown = await ask(engine, "where did okafor finish")
     assert "crossed the line fourth" in shown
     assert "19th" in shown
+
+
+@pytest.mark.parametrize("question", ["what penalty did quist get", "what pen did quist get"])
+async def test_a_penalty_given_to_him_is_the_one_named_before(
+    engine: AnswerEngine, question: str
+) -> None:
+    """ "The stewards gave him a ten-second penalty", after Quist's own words: the decision
+    is Quist's, though the sentence names him only as "him"."""
+    shown = await ask(engine, question)
+    assert "ten-second" in shown
+    assert "don't say" not in shown
 
 
 def test_sebring_is_a_place(engine: AnswerEngine) -> None:
