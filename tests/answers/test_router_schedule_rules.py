@@ -1,6 +1,7 @@
 """The router's rules for races still to come and for the table a fan means, each on invented
-stories: "when is <place>" is the schedule line announcing it, not a newer story recalling an
-older race there; "who leads the championship" is the drivers' table, not the constructors'."""
+stories: "when is <place>" is the schedule line announcing it (with the place's own date,
+not the race's before it), not a newer story recalling an older race there; "who leads the
+championship" is the drivers' table, not the constructors'."""
 
 from __future__ import annotations
 
@@ -93,6 +94,22 @@ TITLE = "\n\n".join(
     )
 )  # fmt: skip
 
+REMAIN = "\n\n".join(
+    (
+        "date 2026-10-19 Invented Austin press conference: two points in it",
+        "Two races remain after Austin, in Interlagos on November 8 and in Abu Dhabi on "
+        "December 6.",
+    )
+)  # fmt: skip
+
+THEN = "\n\n".join(
+    (
+        "date 2026-10-26 Invented Mexico City GP: Orte wins",
+        "Nils Orte won the invented Mexico City Grand Prix on Sunday.",
+        "The championship moves on to Interlagos on November 8, then Abu Dhabi.",
+    )
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -108,6 +125,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-09-04-academy", ACADEMY),
             ("2026-08-11-injury", INJURY),
             ("2026-05-10-spa", SPA),
+            ("2026-10-19-remain", REMAIN),
+            ("2026-10-26-then", THEN),
             ("2026-11-15-title", TITLE),
         ),
     )
@@ -128,6 +147,15 @@ async def test_a_schedule_line_names_the_place_it_moves_on_to(engine: AnswerEngi
     shown = await ask(engine, "when is the sachsenring")
     assert "moves on to the Sachsenring on May 10" in shown
     assert "heads to Mugello" not in shown
+
+
+async def test_the_date_is_the_places_own(engine: AnswerEngine) -> None:
+    """ "moves on to Interlagos on November 8, then Abu Dhabi" dates Interlagos, not Abu
+    Dhabi: "when is abu dhabi" is the older line giving its own date, a race that remains."""
+    shown = await ask(engine, "when is abu dhabi")
+    assert "in Abu Dhabi on December 6" in shown
+    assert "then Abu Dhabi" not in shown
+    assert "moves on to Interlagos on November 8" in await ask(engine, "when is interlagos")
 
 
 async def test_when_did_is_not_a_race_to_come(engine: AnswerEngine) -> None:

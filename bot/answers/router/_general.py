@@ -78,6 +78,13 @@ from bot.answers.understand import (
 
 __all__ = ["GeneralRouter"]
 
+#: A race still to come, told without the series moving on: "Two races remain, in Qatar on
+#: November 29", "The title will be decided at Valencia on November 22".
+_AHEAD_TEXT = (
+    r"\bremains?\b|\bto\s+come\b|\bwill\s+be\s+(?:decided|held|run|staged)\b|"
+    r"\b(?:is|are)\s+(?:scheduled|due|set)\s+(?:for|to)\b|\btakes?\s+place\b"
+)
+
 #: A finish told, then changed by the officials: "crossed the line fifth but was penalized",
 #: "finished third before being disqualified", "took the flag second, only to be excluded".
 _FINISH_CHANGED = re.compile(
@@ -232,8 +239,16 @@ class GeneralRouter(PeopleRouter):
         )
         query = dataclasses.replace(
             self._query(reading, kinds, groups, None),
+            # The date is the place's own: after it in its clause ("moves on to Qatar on
+            # November 29"), or before it with no other race between ("On March 21 the series
+            # heads to Sebring"), never an earlier race's ("Las Vegas on November 21, then
+            # Qatar").
             need=re.compile(
-                rf"^(?=.*?(?:{_NEXT_TEXT})[^.;]*?\b{places})(?=.*?(?:{_WHEN_TEXT}))", re.S
+                rf"^(?=.*?(?:{_NEXT_TEXT}|{_AHEAD_TEXT})[^.;]*?\b{places})"
+                rf"(?=.*?\b(?:{places})\b[^.;]{{0,60}}?(?:{_WHEN_TEXT})|"
+                rf".*?(?:{_WHEN_TEXT})(?:(?!\bthen\b|\bfollowed\b|\bbefore\b|\bafter\b)[^.;])*?"
+                rf"\b(?:{places}))",
+                re.S,
             ),
             hints=(),
             newest_first=True,
