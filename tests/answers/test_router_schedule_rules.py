@@ -1,7 +1,8 @@
 """The router's rules for races still to come and for the table a fan means, each on invented
 stories: "when is <place>" is the schedule line announcing it (with the place's own date,
-not the race's before it), not a newer story recalling an older race there; "who leads the
-championship" is the drivers' table, not the constructors'."""
+not the race's before it), not a newer story recalling an older race there; "the first
+race" is the season's opening; "who leads the championship" is the drivers' table, not
+the constructors'."""
 
 from __future__ import annotations
 
@@ -110,6 +111,23 @@ THEN = "\n\n".join(
     )
 )  # fmt: skip
 
+LAUNCH = "\n\n".join(
+    (
+        "date 2026-02-02 Invented launch: Ravenna unveils its first car with Ortiz and Lind",
+        "Ravenna pulled the covers off its first car in Turin on Monday night, a red machine "
+        "that will carry Sam Ortiz and Tove Lind onto the grid when the season opens in "
+        "Melbourne on March 8.",
+    )
+)  # fmt: skip
+
+TESTING = "\n\n".join(
+    (
+        "date 2026-02-20 Invented test: Ravenna quickest in Bahrain",
+        "Ravenna topped the timesheets in Bahrain on Wednesday, February 18, with Sam Ortiz "
+        "fastest.",
+    )
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -127,6 +145,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-05-10-spa", SPA),
             ("2026-10-19-remain", REMAIN),
             ("2026-10-26-then", THEN),
+            ("2026-02-02-launch", LAUNCH),
+            ("2026-02-20-testing", TESTING),
             ("2026-11-15-title", TITLE),
         ),
     )
@@ -156,6 +176,17 @@ async def test_the_date_is_the_places_own(engine: AnswerEngine) -> None:
     assert "in Abu Dhabi on December 6" in shown
     assert "then Abu Dhabi" not in shown
     assert "moves on to Interlagos on November 8" in await ask(engine, "when is interlagos")
+
+
+@pytest.mark.parametrize(
+    "question", ["when is the first race for ravenna", "when is ravennas first race"]
+)
+async def test_the_first_race_is_the_season_opening(engine: AnswerEngine, question: str) -> None:
+    """ "the first race": the sentence telling the season's opening, never a newer one that
+    only names the team and a date."""
+    shown = await ask(engine, question)
+    assert "season opens in Melbourne on March 8" in shown
+    assert "February 18" not in shown
 
 
 async def test_when_did_is_not_a_race_to_come(engine: AnswerEngine) -> None:

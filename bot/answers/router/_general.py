@@ -38,6 +38,7 @@ from bot.answers.router._reading import (
     _NEXT_TEXT,
     _NUMBER,
     _OPEN,
+    _OPENER_ASKED,
     _OTHER_TABLE_ASKED,
     _OWN_RACE,
     _PLACE_FILLER,
@@ -413,6 +414,11 @@ class GeneralRouter(PeopleRouter):
         must: list[str] = [reading.told_year] if reading.told_year else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
+        if kinds & {"when", "where"} and _OPENER_ASKED.search(reading.low):
+            # "when is the first race": the sentence saying it, not one dated in its story
+            hints.append(
+                r"re:(?:first|opening) (?:race|round)\b|season (?:opens|opener|starts|begins)\b"
+            )
         if reading.turn is not None:
             (must if not kinds & {"why", "blame"} else hints).append(f"turn {reading.turn}")
         if reading.lap is not None:

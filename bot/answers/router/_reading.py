@@ -483,7 +483,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     groups = []
     team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
     edge = not reading.people and _EVENT_EDGE.search(reading.low) is not None
+    opener = ("when" in kinds or "where" in kinds) and _OPENER_ASKED.search(reading.low)
     for word in reading.words:
+        if opener and word in ("first", "opening"):
+            groups.append((word, "opens", "opener", "starts", "begins"))  # "the season opens"
+            continue
         if edge and word in _SEASON_EDGE:
             groups.append((word, *_SEASON_EDGE[word]))  # "the rally ends in Yanbu"
             continue
@@ -523,6 +527,9 @@ _SEASON_EDGE: dict[str, tuple[str, ...]] = {
     "end": ("ends", "finale", "concludes", "finishes"),
     "finish": ("ends", "finale", "concludes", "finishes"),
 }  # fmt: skip
+#: "when is the first race", "where is the season opener": the season's opening round, which
+#: a schedule line tells as the season opening ("when the season opens in Melbourne").
+_OPENER_ASKED = re.compile(r"\b(?:first|opening)\s+(?:race|round|grand\s+prix|gp|event)\b")
 #: "where does the dakar finish", "when does the season end": an event's own start or end,
 #: never someone's finishing position.
 _EVENT_EDGE = re.compile(
