@@ -1,8 +1,8 @@
 """The router's rules for races still to come and for the table a fan means, each on invented
 stories: "when is <place>" is the schedule line announcing it (with the place's own date,
 not the race's before it), not a newer story recalling an older race there; "the first
-race" is the season's opening; "who leads the championship" is the drivers' table, not
-the constructors'."""
+race" is the season's opening; "what time" is a clock time; "who leads the championship"
+is the drivers' table, not the constructors'."""
 
 from __future__ import annotations
 
@@ -128,6 +128,17 @@ TESTING = "\n\n".join(
     )
 )  # fmt: skip
 
+PREVIEW = "\n\n".join(
+    (
+        "date 2026-07-01 Dutch TT preview: Kallio arrives at Assen with a 20-point lead",
+        "Eero Kallio arrives at Assen for the Dutch round with a 20-point lead over Marc Oller.",
+        "Oller has won there twice and says the fast sweeps suit his bike.",
+        "The weekend begins with practice on Friday, July 3, at 9.45am local time. Qualifying "
+        "is on Saturday, July 4, at 10.50am, with the sprint at 3pm. The race itself starts at "
+        "2pm on Sunday, July 5.",
+    )
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -147,6 +158,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-10-26-then", THEN),
             ("2026-02-02-launch", LAUNCH),
             ("2026-02-20-testing", TESTING),
+            ("2026-07-01-preview", PREVIEW),
             ("2026-11-15-title", TITLE),
         ),
     )
@@ -187,6 +199,23 @@ async def test_the_first_race_is_the_season_opening(engine: AnswerEngine, questi
     shown = await ask(engine, question)
     assert "season opens in Melbourne on March 8" in shown
     assert "February 18" not in shown
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what time does the race start at assen", "2pm"),
+        ("what time is the sprint at assen", "sprint at 3pm"),
+    ],
+)
+async def test_what_time_is_a_clock_time(
+    engine: AnswerEngine, question: str, expected: str
+) -> None:
+    """ "what time": the schedule's clock time, though its sentence does not repeat the
+    place; a date alone does not answer it."""
+    shown = await ask(engine, question)
+    assert expected in shown
+    assert "don't say" not in shown
 
 
 async def test_when_did_is_not_a_race_to_come(engine: AnswerEngine) -> None:

@@ -27,6 +27,8 @@ from bot.answers.router._reading import (
     _AUX,
     _BORN,
     _CAR_NUMBER,
+    _CLOCK_ASKED,
+    _CLOCK_TEXT,
     _DATE,
     _DRIVER_STANDING_TEXT,
     _DRIVER_TITLE_WON,
@@ -362,6 +364,8 @@ class GeneralRouter(PeopleRouter):
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "when" in kinds and "next" not in kinds and _CLOCK_ASKED.search(reading.low):
+            need = _CLOCK_TEXT  # "what time does the race start": "starts at 3pm"
         if "duration" in kinds:
             need = _DURATION_TEXT  # "how long is X out": "six to eight weeks", not a date
         if need is None and not kinds & _OPEN and _TITLE_ASKED.search(reading.low):
@@ -414,6 +418,8 @@ class GeneralRouter(PeopleRouter):
         must: list[str] = [reading.told_year] if reading.told_year else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
+        if "when" in kinds and reading.session is not None:
+            hints.append(reading.session)  # "when is the sprint": the schedule's sprint line
         if kinds & {"when", "where"} and _OPENER_ASKED.search(reading.low):
             # "when is the first race": the sentence saying it, not one dated in its story
             hints.append(
@@ -512,6 +518,9 @@ class GeneralRouter(PeopleRouter):
             phrases=tuple(must),
             hints=tuple(hints),
             slugs=slugs,
+            # A schedule's clock times ("Qualifying is at 10.50am, with the Sprint at 3pm")
+            # seldom repeat the place: its stories are read whole.
+            whole_stories=need is _CLOCK_TEXT and slugs is not None,
         )
 
     async def _lap(self, number: int, reading: Reading) -> Answer:

@@ -203,6 +203,13 @@ _DATE = re.compile(
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
     r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
 )
+#: "what time does the race start": a time of day asked, which a schedule line gives as a
+#: clock time ("starts at 3pm local time", "at 10.45am", "14:00 CET"), not a date.
+_CLOCK_ASKED = re.compile(r"\bwhat\s+time\b|\bat\s+what\s+time\b")
+_CLOCK_TEXT = re.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[:.h]\d\d\s*"
+    r"(?:local|cet|cest|bst|gmt|utc|et|pt|ct|jst|aest|hrs|hours)\b|\bnoon\b|\bmidday\b"
+)
 #: A part of an event named in a sentence: "SS9", "stage 9", "the 17th hour", "in Q2".
 _UNIT_IN_TEXT = re.compile(
     r"\bss\s?\d+|\b(?:special\s+)?stage\s+\d+|\b\d+(?:st|nd|rd|th)\s+(?:stage|hour)\b|"
@@ -507,6 +514,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if word == "long" and "duration" in kinds:
             continue  # "how long is X out": the spell asked, which the answer's need holds
+        if word == "time" and _CLOCK_ASKED.search(reading.low):
+            continue  # "what time is the race": the clock time asked, which the need holds
         if word in _SIZE_WORDS and re.search(rf"\bhow\s+{word}\b", reading.low):
             continue  # "how big is X's lead": a size asked, which the figure tells
         if word in kind_words and kinds & set(_NEED_CUE):
