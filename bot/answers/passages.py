@@ -653,6 +653,9 @@ class Passages(Part):
         # sentences before it named; only a decision (the kind's cue) is, and only asked yes
         # or no ("what penalty did X get" is not told by "the incident will be investigated").
         pronoun = pronoun or bool(query.yes_no and must and _BACK_REFERENCE.search(sentence))
+        # "The stewards gave him a five-second penalty": the decision (the kind's cue) done
+        # to "him" is about whom the sentence before named (or who spoke it).
+        pronoun = pronoun or bool(must and _OBJECT_PRONOUN.search(sentence))
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
