@@ -50,8 +50,11 @@ class PeopleRouter(StoriesRouter):
     """
 
     async def _wellbeing(self, bare: str, reading: Reading) -> Answer | None:
-        """Answer "is X ok", "was X hurt", "how is X feeling"; None when not asked."""
+        """Answer "is X ok", "was X hurt", "how is X feeling", and an obituary's "how old was
+        X when he died", "what did X die of", "where did he die"; None when not asked."""
         low = bare.casefold()
+        if _ASKS_DEATH.search(low) and not _NOT_DEATH.search(low):
+            return await self._death(reading)
         health = _ASKS_HEALTH.search(low) is not None
         feeling = not health and _ASKS_FEELING.match(low) is not None
         if not (health or feeling):
@@ -78,6 +81,34 @@ class PeopleRouter(StoriesRouter):
         picked = best[1]
         race = await self.passages.race_of(picked)
         return PassageAnswer(tuple(self.passages_found(picked)), "", "", race)
+
+    async def _death(self, reading: Reading) -> Answer | None:
+        """Someone's death as the story tells it: an obituary says age, place and cause in
+        the sentences saying "died" ("has died at the age of 79", "He died at his home in
+        Arnage after a long illness"), and a fan asks any of them in passing. Every such
+        sentence of the best story, in the article's order, answers all three; its subject
+        named in the sentence or the story ("where did he die": the one story telling a
+        death). None when no sentence tells one: the passages may still."""
+        people = list(reading.people[:1])
+        query = Query(
+            people=tuple(people), subject=people[0] if people else None, cues=_DEATH_CUES,
+            cue_phrases=_DEATH_PHRASES, need_cue=True, object_people=True, min_cover=0.0,
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        found = [f for f in found if _TELLS_DEATH.search(f.text)]
+        if not found:
+            return None
+        slug = found[0].passage.source.slug if found[0].passage.source else None
+        told = [f for f in found if (f.passage.source.slug if f.passage.source else None) == slug]
+        if people:
+            # Someone else's death in a story naming them ("what did Alonso die of") is no
+            # answer: the sentences must name them, or follow one that does ("He died ...").
+            person = self.lookup.index.people.get(people[0]) or Person(people[0])
+            if not any(_mentions(f.text, forms_of(person)) for f in told):
+                return None
+        told.sort(key=lambda f: (f.passage.paragraph, f.position))
+        race = await self.passages.race_of(told[:3])
+        return PassageAnswer(tuple(self.passages_found(told[:3])), "", "", race)
 
     def _sharing(self, reading: Reading) -> list[str]:
         """The people sharing a name the question gives ("Martin": Jorge and Scott), when
@@ -393,6 +424,25 @@ def _opens_with_person(text: str, forms: set[str]) -> bool:
     return _mentions(" ".join(text.split()[:3]), forms) or bool(
         re.match(r"(?:he|she)\b", text, re.I)
     )
+
+
+# --- Obituaries: "how old was X when he died", "what did X die of" -------------------------
+
+#: A question about someone's death ("when did he die", "what did X die of", "cause of death").
+_ASKS_DEATH = re.compile(
+    r"\b(?:die|died|dies|dying|death|passed\s+away|pass\s+away|cause\s+of\s+death)\b"
+)
+#: Racing's other deaths: "dead heat", an engine or a battery dying, a hope or a race dying.
+_NOT_DEATH = re.compile(
+    r"\b(?:dead\s+(?:heat|last)|engine|battery|car|bike|hopes?|chances?|race\s+die|tyres?)\b"
+)
+#: The words an obituary tells a death with.
+_DEATH_CUES = ("died", "dies", "death", "passed", "aged", "illness")
+_DEATH_PHRASES = ("passed away", "has died", "died at", "died on", "died in", "dies aged")
+#: A sentence telling a person's death, as written.
+_TELLS_DEATH = re.compile(
+    r"\b(?:died|dies\s+aged|passed\s+away|death\s+(?:of|at|in|on))\b", re.IGNORECASE
+)
 
 
 #: Questions that ask something other than who: what was said, whether, why, when.
