@@ -1,6 +1,8 @@
-"""Obituaries and biographies on invented stories: a fan asks an obituary's facts in
+"""Obituaries, biographies and ratings on invented stories: a fan asks an obituary's facts in
 passing ("how old was X when he died", "what did X die of", "where did he die") and the
-sentences telling the death answer, cited; a living driver's "death" is no one's."""
+sentences telling the death answer, cited; a living driver's "death" is no one's. A ratings
+piece's "Name (Team) - 7/10" line heads the paragraph about that rider: "who got the worst
+mark", "what rating did X get" and "who is the <nickname>" read it."""
 
 from __future__ import annotations
 
@@ -35,11 +37,31 @@ RACE = "\n\n".join(
     )
 )  # fmt: skip
 
+RATINGS = "\n\n".join(
+    (
+        "date 2026-10-12 Invented Kestrel Superbike ratings: a nine for the Falcon, a one for Dane",
+        "Tomas Rill won the invented Kestrel round and Ivo Dane crashed twice. Here is how we "
+        "marked every rider, out of 10.",
+        "Tomas Rill (Vireo Racing) - 9/10",
+        "Fourth on the first lap, leading by the sixth. He never looked back and never looked "
+        'troubled. "The bike was perfect today," the Falcon said.',
+        "Ivo Dane (Corran Moto) - 1/10",
+        "Two starts, two crashes at the hairpin, both from the points. His team said he had been "
+        "trying too hard.",
+        "Lars Okabe (Corran Moto) - 6/10",
+        "Sixth, quiet, and he kept the bike on the track.",
+        "Rider of the day: Rill, nobody else came close. Loser of the weekend: Dane, again.",
+    )
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bio")
-    return stories_store(folder, [("brancati-obituary", OBITUARY), ("cortemare-300", RACE)])
+    return stories_store(
+        folder,
+        [("brancati-obituary", OBITUARY), ("cortemare-300", RACE), ("kestrel-ratings", RATINGS)],
+    )
 
 
 @pytest.mark.parametrize(
@@ -63,3 +85,31 @@ async def test_a_living_drivers_death_is_not_someone_elses(engine: AnswerEngine)
     shown = render_text(await engine.ask("what did okoro die of"))
     assert "age of 84" not in shown, shown
     assert "short illness" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted", "under"),
+    [
+        ("who got the worst mark in the ratings", "Ivo Dane (Corran Moto) - 1/10", "Two starts"),
+        ("who got the highest rating", "Tomas Rill (Vireo Racing) - 9/10", "Fourth on the"),
+        ("what rating did okabe get", "Lars Okabe (Corran Moto) - 6/10", "kept the bike"),
+    ],
+)
+async def test_a_mark_is_its_line_and_the_paragraph_under_it(
+    engine: AnswerEngine, question: str, wanted: str, under: str
+) -> None:
+    shown = render_text(await engine.ask(question))
+    assert wanted in shown, shown
+    assert under in shown, shown
+
+
+async def test_a_nickname_under_a_mark_line_is_the_rider_it_heads(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("who is the falcon"))
+    assert "Tomas Rill (Vireo Racing) - 9/10" in shown, shown
+    assert "the Falcon said" in shown, shown
+
+
+async def test_a_verdict_line_answers_without_its_article(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("who was the loser of the weekend"))
+    assert "Loser of the weekend: Dane" in shown, shown
+    assert "don't say" not in shown, shown

@@ -110,6 +110,57 @@ class PeopleRouter(StoriesRouter):
         race = await self.passages.race_of(told[:3])
         return PassageAnswer(tuple(self.passages_found(told[:3])), "", "", race)
 
+    async def _marks(self, bare: str, reading: Reading) -> Answer | None:
+        """A ratings story's marks: "who got the worst mark", "best rating", "what rating did
+        X get". A ratings piece heads each rider's paragraph with a line of its own, "Name
+        (Team) - 7/10", and the paragraph under it is about them: the line giving the mark
+        asked (the lowest, the highest, or the one naming X) and the first sentences under
+        it answer, cited. The story is the one of the question's place or race, else the
+        newest with marks. None when not asked or no line fits: the passages may know."""
+        low = bare.casefold()
+        if not _ASKS_MARK.search(low):
+            return None
+        lowest = _LOWEST.search(low) is not None
+        highest = not lowest and _HIGHEST.search(low) is not None
+        people = list(reading.people[:1])
+        if not (lowest or highest or people):
+            return None
+        lines: dict[str, list[tuple[float, int]]] = {}
+        for p in await self.engine.store.passages_matching(["10"], limit=MARK_PASSAGES):
+            if p.source is not None and (m := _MARK_LINE.match(p.text.strip())):
+                lines.setdefault(p.source.slug, []).append((float(m["mark"]), p.paragraph))
+        told = {slug: marks for slug, marks in lines.items() if len(marks) >= MARKS_IN_RATINGS}
+        if not told:
+            return None
+        asked = await self._stories(reading, set())
+        order = [a.slug for a in self.lookup.index.articles if a.slug in told]
+        order = [s for s in order if asked is None or s in asked] or order
+        for slug in order:
+            passages = await self.engine.store.article_passages(slug)
+            by_number = {p.paragraph: p for p in passages}
+            marks = sorted(told[slug])
+            if people:
+                person = self.lookup.index.people.get(people[0]) or Person(people[0])
+                forms = forms_of(person)
+                chosen = [n for _, n in marks if _mentions(by_number[n].text, forms)]
+            else:
+                best = marks[0][0] if lowest else marks[-1][0]
+                chosen = sorted(n for mark, n in marks if mark == best)
+            if not chosen:
+                continue
+            shown: list[Scored] = []
+            for n in chosen[:3]:
+                shown.append(Scored(0.0, by_number[n].text.strip(), by_number[n], n, 0))
+                under = by_number.get(n + 1)
+                if under is not None and not _MARK_LINE.match(under.text.strip()):
+                    spans = split_sentences(under.text)[:2]
+                    shown += [
+                        Scored(0.0, under.text[a:b].strip(), under, n + 1, i)
+                        for i, (a, b) in enumerate(spans)
+                    ]
+            return PassageAnswer(tuple(self.passages_found(shown)), "")
+        return None
+
     def _sharing(self, reading: Reading) -> list[str]:
         """The people sharing a name the question gives ("Martin": Jorge and Scott), when
         it names no one the lookup could single out: the health sentences choose."""
@@ -321,18 +372,25 @@ class PeopleRouter(StoriesRouter):
         if re.match(r"the\s+\w", target, re.I) and len(words) >= 1:
             # "who is the Yamaha rider": an epithet no one was given; the sentence using it
             # and the one before, which names whom it means, tell the fan.
-            query = Query(phrases=(normalise(target),), min_cover=0.0)
-            found, _ = await self.passages.find(query)
-            using = next((f for f in found if normalise(target) in normalise(f.text)), None)
+            using: Scored | None = None
+            # "who was the loser of the weekend": a verdict line writes it bare ("Loser of
+            # the weekend: Marquez"), so the epithet without its article is tried too.
+            for phrase in dict.fromkeys((normalise(target), normalise(target[4:]))):
+                found, _ = await self.passages.find(Query(phrases=(phrase,), min_cover=0.0))
+                using = next((f for f in found if phrase in normalise(f.text)), None)
+                if using is not None:
+                    break
             if using is not None:
                 # Its paragraph up to it: whom "the Queenslander" means is named before.
                 text = using.passage.text
-                spans = split_sentences(text)[: using.position + 1][-3:]
+                spans = split_sentences(text)[: using.position + 1]
+                start = max(0, len(spans) - 3)
                 shown = [
                     Scored(using.score, text[a:b].strip(), using.passage, using.order, i)
-                    for i, (a, b) in enumerate(spans)
+                    for i, (a, b) in enumerate(spans[start:], start=start)
                 ]
-                return PassageAnswer(tuple(self.passages_found(shown)), "")
+                heading = await self._heading_over(using)
+                return PassageAnswer(tuple(self.passages_found([*heading, *shown])), "")
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
         if self.lookup.article_named(target) is not None:
@@ -342,6 +400,22 @@ class PeopleRouter(StoriesRouter):
             shown = strip_quotes(target)
             return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
         return answer
+
+    async def _heading_over(self, found: Scored) -> list[Scored]:
+        """The heading line right above the paragraph of ``found``, when it has one: a
+        ratings piece's "Pedro Acosta (Red Bull KTM) - 10/10" or a profile's name line says
+        whom the paragraph under it is about, which its sentences may never name again."""
+        source = found.passage.source
+        if source is None or found.passage.paragraph <= 1:
+            return []
+        above = next(
+            (p for p in await self.engine.store.article_passages(source.slug)
+             if p.paragraph == found.passage.paragraph - 1),
+            None,
+        )  # fmt: skip
+        if above is None or not _MARK_LINE.match(above.text.strip()):
+            return []
+        return [Scored(found.score, above.text.strip(), above, found.order, 0)]
 
     async def _by_context(self, names: Sequence[str], words: list[str]) -> str | None:
         """Which of several people sharing a name the question means: the only one whose
@@ -442,6 +516,27 @@ _DEATH_PHRASES = ("passed away", "has died", "died at", "died on", "died in", "d
 #: A sentence telling a person's death, as written.
 _TELLS_DEATH = re.compile(
     r"\b(?:died|dies\s+aged|passed\s+away|death\s+(?:of|at|in|on))\b", re.IGNORECASE
+)
+
+
+# --- Ratings: "who got the worst mark", "what rating did X get" ----------------------------
+
+#: How many paragraphs that may be marks are read: a ratings piece's lines are short, so
+#: they rank high among the paragraphs holding "10".
+MARK_PASSAGES = 400
+#: A story with this many mark lines is a ratings piece (one "7/10" line is a quote's).
+MARKS_IN_RATINGS = 3
+#: A question about a ratings piece's marks.
+_ASKS_MARK = re.compile(
+    r"\b(?:marks?|ratings?|rated|rate|score\s+out\s+of|out\s+of\s+(?:10|ten))\b"
+)
+_LOWEST = re.compile(r"\b(?:worst|lowest|low|bottom|poorest|least)\b")
+_HIGHEST = re.compile(r"\b(?:best|highest|top|perfect|most)\b")
+#: A ratings line: a name, perhaps its team in brackets, and a mark out of 10 ("Pedro
+#: Acosta (Red Bull KTM) - 10/10", "Bezzecchi: 8.5/10", "Mir - 7 out of 10").
+_MARK_LINE = re.compile(
+    r"^(?P<who>[A-Z][^\n]{1,60}?)\s*(?:\([^)]{1,40}\)\s*)?[-–—:]\s*"
+    r"(?P<mark>\d{1,2}(?:\.\d)?)\s*(?:/\s*10|out\s+of\s+(?:10|ten))\.?$"
 )
 
 
