@@ -22,7 +22,10 @@ OBITUARY = "\n\n".join(
         "He passed away on Sunday in a hospital in Cortemare after a short illness, the team "
         "said.",
         "Brancati was a welder before he built cars. His first prototype won its class at the "
-        "invented Vellano Six Hours in 1979.",
+        "invented Vellano Six Hours in 1979. His drivers called him \"il Mago\", the Magician, "
+        "for set-ups nobody else could copy.",
+        "His son Matteo, who took over as team principal at Scùderia Brancàti in 2015, "
+        "said the team would race on.",
         '"He taught us that a car is finished when it wins," said Nina Okoro, who raced for '
         "the team in 2004.",
     )
@@ -32,6 +35,8 @@ RACE = "\n\n".join(
     (
         "date 2026-09-06 Okoro wins the invented Cortemare 300 as Holt's engine dies",
         "Nina Okoro won the invented Cortemare 300 by four seconds from Pavel Holt.",
+        "Halden Motorsport driver Pavel Holt had started from pole. Halden team principal "
+        "Greta Lind said the team would study the engine.",
         "Holt had led until lap 40, when his engine died on the back straight and he coasted "
         "to the pits.",
     )
@@ -113,3 +118,18 @@ async def test_a_verdict_line_answers_without_its_article(engine: AnswerEngine) 
     shown = render_text(await engine.ask("who was the loser of the weekend"))
     assert "Loser of the weekend: Dane" in shown, shown
     assert "don't say" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("why did they call him il mago", "for set-ups nobody else could copy"),
+        ("who runs scuderia brancati now", "Matteo, who took over as team principal"),
+        ("whos holt's team boss", "Greta Lind"),
+    ],
+)
+async def test_a_biographys_roles_and_names(
+    engine: AnswerEngine, question: str, wanted: str
+) -> None:
+    shown = render_text(await engine.ask(question))
+    assert wanted in shown, shown

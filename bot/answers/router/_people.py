@@ -36,6 +36,7 @@ from bot.answers.understand import (
     Reading,
 )
 from bot.ingest.relations import CO_DRIVER, REPLACEMENT, TEAM_MATES, read_relation
+from bot.ingest.text import unaccent
 from bot.models import Fact, Person
 
 __all__ = ["PeopleRouter"]
@@ -109,6 +110,56 @@ class PeopleRouter(StoriesRouter):
         told.sort(key=lambda f: (f.passage.paragraph, f.position))
         race = await self.passages.race_of(told[:3])
         return PassageAnswer(tuple(self.passages_found(told[:3])), "", "", race)
+
+    async def _person_asked(self, bare: str, reading: Reading) -> Answer | None:
+        """What a biography or a ratings piece tells of someone: a mark, what a nickname
+        means, who runs a team now. None when not asked or not told."""
+        low = bare.casefold()
+        if (m := _ASKS_NICKNAME.match(low)) and (found := await self._nickname_meaning(m)):
+            return found
+        if (m := _ASKS_RUNS.match(low)) and (found := await self._runs(m[1])):
+            return found
+        return await self._marks(bare, reading)
+
+    async def _nickname_meaning(self, m: re.Match[str]) -> Answer | None:
+        """Why someone is called what they are ("why did they call him le sorcier"): the
+        sentence giving the name ("His mechanics called him 'le Sorcier', the Wizard, for
+        fuel strategies ...") says why, as the writer tells it."""
+        name = normalise(strip_quotes(next(g for g in m.groups() if g)))
+        if not name:
+            return None
+        found, _ = await self.passages.find(
+            Query(phrases=(name,), need_written=_NAMING, min_cover=0.0)
+        )
+        giving = [f for f in found if name in normalise(f.text) and _NAMING.search(f.text)]
+        if not giving:
+            return None
+        return PassageAnswer(tuple(self.passages_found(giving[:2])), "")
+
+    async def _runs(self, team: str) -> Answer | None:
+        """Who runs a team now ("who runs equipe ferriere now"): the sentence naming someone
+        with a boss's title beside the team's name ("His daughter Camille Ferrière, who
+        took over as team principal in 2019"), a person's name written in it. The team's
+        words are matched with accents dropped on both sides ("Équipe Ferrière"); the newest
+        story's sentence first. None when no sentence tells it."""
+        words = [w for w in words_of(team) if w not in _WEAK and w != "the"]
+        if not words:
+            return None
+        found: list[Scored] = []
+        for p in await self.engine.store.passages_matching(words, limit=RUNS_PASSAGES):
+            for i, (a, b) in enumerate(split_sentences(p.text)):
+                text = p.text[a:b].strip()
+                folded = set(words_of(unaccent(text)))
+                if (
+                    folded & _BOSS_TITLES
+                    and 2 * len(folded & set(words)) >= len(words)
+                    and _FULL_NAME.search(text)
+                ):
+                    found.append(Scored(0.0, text, p, p.paragraph, i))
+        if not found:
+            return None
+        found.sort(key=lambda f: -f.passage.source.published.toordinal() if f.passage.source else 0)
+        return PassageAnswer(tuple(self.passages_found(found[:2])), "")
 
     async def _marks(self, bare: str, reading: Reading) -> Answer | None:
         """A ratings story's marks: "who got the worst mark", "best rating", "what rating did
@@ -362,6 +413,10 @@ class PeopleRouter(StoriesRouter):
         name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
         if name is None and reading.people:
             name = reading.people[0]
+        if len(reading.people) == 1 and (found := await self._boss_of(reading.people[0], reading)):
+            # "whos Charles' team boss": his team's principal ("team principal" alone may be
+            # someone's alias, so before resolving the target)
+            return found
         if name:
             if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
                 return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
@@ -400,6 +455,19 @@ class PeopleRouter(StoriesRouter):
             shown = strip_quotes(target)
             return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
         return answer
+
+    async def _boss_of(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team boss ("whos Charles' team boss", "who is Leclerc's team
+        principal"): the boss of the team the profile gives them, as a story names them
+        ("Ferrari team principal Fred Vasseur"). A "manager" alone may be their own, not the
+        team's: only "team manager" asks the team's. None when not asked or not told."""
+        extra = {w for w in reading.words if w not in _TEAM_WORDS}
+        person = self.lookup.index.people.get(name)
+        if not extra or not extra <= _BOSS_TITLES or person is None or not person.team:
+            return None
+        if extra == {"manager"} and "team" not in reading.words:
+            return None
+        return await self._runs(person.team)
 
     async def _heading_over(self, found: Scored) -> list[Scored]:
         """The heading line right above the paragraph of ``found``, when it has one: a
@@ -516,6 +584,34 @@ _DEATH_PHRASES = ("passed away", "has died", "died at", "died on", "died in", "d
 #: A sentence telling a person's death, as written.
 _TELLS_DEATH = re.compile(
     r"\b(?:died|dies\s+aged|passed\s+away|death\s+(?:of|at|in|on))\b", re.IGNORECASE
+)
+
+
+# --- Nicknames and bosses: "why did they call him le sorcier", "who runs X now" ----------
+
+#: "why did they call him X", "why is he called X", "what does X mean", "where does the
+#: nickname X come from": the group is the name.
+_ASKS_NICKNAME = re.compile(
+    r"^why\s+(?:do|did|does|is|was|are|were)\s+(?:\w+\s+){0,2}?"
+    r"(?:call|calls|called|nickname|nicknamed|name|named|dub|dubbed)\s+(?:him|her|them|it)?\s*(.+)$"
+    r"|^why\s+(?:is|was|are|were)\s+\S+(?:\s+\S+)?\s+(?:called|nicknamed|known\s+as|dubbed)\s+(.+)$"
+    r"|^where\s+(?:does|did)\s+(?:the\s+|his\s+|her\s+)?(?:nick)?name\s+(.+?)\s+come\s+from$"
+)
+#: A sentence giving a name: "called him", "nicknamed", "known as", "dubbed".
+_NAMING = re.compile(
+    r"\b(?:call(?:ed|s)?|nicknamed?|known\s+as|dubbed|christened|named)\b", re.IGNORECASE
+)
+#: How many paragraphs naming a team are read for who runs it.
+RUNS_PASSAGES = 40
+#: A person's name as written: two capitalised words.
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+ [A-Z][\w'’-]+")
+#: "who runs X now", "who heads X", "who is in charge of X".
+_ASKS_RUNS = re.compile(
+    r"^who\s+(?:runs|heads|manages|owns|is\s+(?:running|in\s+charge\s+of)|took\s+over)\s+"
+    # a team, not a race's order ("who runs second", "who took over the lead")
+    r"(?!.*\b(?:lead|leads|championship|standings|race|points|laps?|first|second|third|fastest"
+    r"|strongest|quickest|well|best)\b)"
+    r"(.+?)(?:\s+(?:now|today|these\s+days|currently|nowadays))?$"
 )
 
 
