@@ -133,3 +133,9 @@ async def test_a_biographys_roles_and_names(
 ) -> None:
     shown = render_text(await engine.ask(question))
     assert wanted in shown, shown
+
+
+async def test_someone_never_quoted_is_who_the_story_says_they_are(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("who is pavel holt"))
+    assert "four seconds from Pavel Holt" in shown, shown
+    assert "neither quote nor report" not in shown, shown

@@ -21,6 +21,7 @@ from bot.answers.records import (
     Answer,
     NotFound,
     PassageAnswer,
+    PersonAnswer,
 )
 from bot.answers.router._reading import (
     _BOSS_TITLES,
@@ -420,7 +421,10 @@ class PeopleRouter(StoriesRouter):
         if name:
             if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
                 return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
-            return await self.engine.who(name)
+            card = await self.engine.who(name)
+            if isinstance(card, PersonAnswer) and not (card.quotes or card.reported):
+                return await self._described(card.person) or card
+            return card
         if (several := self._several(target)) is not None:
             return several
         words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
@@ -468,6 +472,22 @@ class PeopleRouter(StoriesRouter):
         if extra == {"manager"} and "team" not in reading.words:
             return None
         return await self._runs(person.team)
+
+    async def _described(self, person: Person) -> Answer | None:
+        """Who someone is as the newest story naming them describes them, when the articles
+        neither quote nor report them: the sentences naming them there, in the article's
+        order ("Elfyn Evans and co-driver Scott Martin", "Didier Roux, his chief mechanic"),
+        up to two. A profile of a name and nothing else tells a fan nothing."""
+        forms = forms_of(person)
+        query = Query(people=(person.name,), subject=person.name, min_cover=0.0)
+        found, _ = await self.passages.find(query)
+        naming = [f for f in found if f.passage.source and _mentions(f.text, forms)]
+        if not naming:
+            return None
+        newest = max(f.passage.source.published for f in naming if f.passage.source)
+        naming = [f for f in naming if f.passage.source and f.passage.source.published == newest]
+        naming.sort(key=lambda f: (f.passage.paragraph, f.position))
+        return PassageAnswer(tuple(self.passages_found(naming[:2])), "")
 
     async def _heading_over(self, found: Scored) -> list[Scored]:
         """The heading line right above the paragraph of ``found``, when it has one: a
