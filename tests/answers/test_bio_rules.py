@@ -59,13 +59,26 @@ RATINGS = "\n\n".join(
     )
 )  # fmt: skip
 
+MOVED = "\n\n".join(
+    (
+        "date 2026-10-20 Okoro wins again at the invented Tarvos 200",
+        "Nina Okoro won the invented Tarvos 200 from pole.",
+        "Corran Motorsport's Pavel Holt finished third on his first start for the team.",
+    )
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bio")
     return stories_store(
         folder,
-        [("brancati-obituary", OBITUARY), ("cortemare-300", RACE), ("kestrel-ratings", RATINGS)],
+        [
+            ("brancati-obituary", OBITUARY),
+            ("cortemare-300", RACE),
+            ("kestrel-ratings", RATINGS),
+            ("tarvos-200", MOVED),
+        ],
     )
 
 
@@ -137,5 +150,12 @@ async def test_a_biographys_roles_and_names(
 
 async def test_someone_never_quoted_is_who_the_story_says_they_are(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("who is pavel holt"))
-    assert "four seconds from Pavel Holt" in shown, shown
+    assert "Pavel Holt finished third" in shown, shown
     assert "neither quote nor report" not in shown, shown
+
+
+async def test_a_team_written_possessive_before_the_name_is_the_newer_team(
+    engine: AnswerEngine,
+) -> None:
+    shown = render_text(await engine.ask("what team does holt drive for now"))
+    assert "Corran Motorsport's Pavel Holt finished third" in shown, shown

@@ -401,7 +401,9 @@ class PeopleRouter(StoriesRouter):
         )  # fmt: skip
         found, _ = await self.passages.find(query)
         held = normalise(person.team or "")
-        own = set(normalise(" ".join(forms_of(person))).split())
+        # Their name's words, not their aliases': "Halden Motorsport driver" holds a team's
+        # word that a new team shares ("Corran Motorsport").
+        own = set(normalise(person.name).split())
         for f in found:
             for told in written.teams(f.text):
                 words = set(normalise(told).split())
@@ -668,8 +670,10 @@ _ASKS_TEAM_MATE = re.compile(r"\bteam\s?-?\s?mates?\b|\bpartner\w*\b|\bpaired\b"
 _TEAM = r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
 #: After a name: "Sainz's Williams", "Sainz, fifth for Williams".
 _TEAM_AFTER = re.compile(rf"['’]s\s+{_TEAM}|,?\s+\w+\s+for\s+{_TEAM}")
-#: Before a name: "for Williams, Sainz", "the Williams driver Sainz".
-_TEAM_BEFORE = re.compile(rf"(?:\b(?:for|with)\s+{_TEAM}\s*,?\s+|\b{_TEAM}\s+(?:driver|rider)\s+)$")
+#: Before a name: "for Williams, Sainz", "the Williams driver Sainz", "Williams's Carlos Sainz".
+_TEAM_BEFORE = re.compile(
+    rf"(?:\b(?:for|with)\s+{_TEAM}\s*,?\s+|\b{_TEAM}\s+(?:driver|rider)\s+|\b{_TEAM}['’]s?\s+)$"
+)
 _WORD_CHAR = re.compile(r"\w")
 
 
