@@ -445,11 +445,12 @@ def report(result: dict[str, Any]) -> None:
             ),
         )
         bursts = level.get("bursts_max_ms") or []
-        if len(bursts) > 1:
+        if len(bursts) > 1 and level["concurrency"] > 1:  # one at a time: no burst
             rows = []
             for n, worst in enumerate(bursts):
-                slowest = max((k for k in worst if k != "noop"), key=worst.__getitem__)
-                rows.append([n, worst.get("noop"), slowest, worst[slowest]])
+                others = [k for k in worst if k != "noop"]
+                slowest = max(others, key=worst.__getitem__) if others else "-"
+                rows.append([n, worst.get("noop", "-"), slowest, worst.get(slowest, "-")])
             print_table(["burst", "noop max ms", "slowest kind", "its max ms"], rows,
                         title="Each burst's worst (the first follows READY at once)")  # fmt: skip
     cpu = result["bot_cpu_ms_per_interaction"]
