@@ -179,23 +179,30 @@ async def _level(
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     samples: dict[str, list[float]] = defaultdict(list)
+    # Each burst's worst per kind: a p99 of ~70 samples is one burst's worst, and which
+    # burst (the first, cold; one with a refresh beside it) says where the time went.
+    bursts: list[dict[str, float]] = []
     done = 0
     while done < total:
         size = min(level, total - done)
         # Every kind equally often, in random order; /noop among them.
         sends = [mix[(done + i) % len(mix)] for i in range(size)]
         rng.shuffle(sends)
+        worst: dict[str, float] = {}
         for label, values in (await _burst(emu, sends)).items():
             samples[label].extend(values)
+            worst[label] = round(max(values) * 1000, 1)
+        bursts.append(worst)
         done += size
     floor = summarise(samples["noop"])
     kinds: dict[str, Any] = {}
     for label, _send in mix:
-        stats = summarise(samples[label])
+        stats: dict[str, Any] = summarise(samples[label])
         stats["ratio_p99"] = round(stats["p99_ms"] / floor["p99_ms"], 3) if floor["n"] else None
         stats["over_3s"] = sum(1 for v in samples[label] if v > TARGETS["deadline_s"])
         kinds[label] = stats
-    return {"concurrency": level, "interactions": total, "floor": floor, "kinds": kinds}
+    return {"concurrency": level, "interactions": total, "floor": floor, "kinds": kinds,
+            "bursts_max_ms": bursts}  # fmt: skip
 
 
 async def _bundled_store(db_path: Path) -> None:
@@ -437,6 +444,15 @@ def report(result: dict[str, Any]) -> None:
                 f"floor /noop p99 {floor['p99_ms']:.1f} ms)"
             ),
         )
+        bursts = level.get("bursts_max_ms") or []
+        if len(bursts) > 1 and level["concurrency"] > 1:  # one at a time: no burst
+            rows = []
+            for n, worst in enumerate(bursts):
+                others = [k for k in worst if k != "noop"]
+                slowest = max(others, key=worst.__getitem__) if others else "-"
+                rows.append([n, worst.get("noop", "-"), slowest, worst.get(slowest, "-")])
+            print_table(["burst", "noop max ms", "slowest kind", "its max ms"], rows,
+                        title="Each burst's worst (the first follows READY at once)")  # fmt: skip
     cpu = result["bot_cpu_ms_per_interaction"]
     if cpu:
         floor = cpu.get("noop") or float("nan")
