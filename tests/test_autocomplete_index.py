@@ -1,0 +1,47 @@
+"""Autocomplete's indexes give what a pass over every name, alias and article would give."""
+
+from __future__ import annotations
+
+from bot.answers import AnswerEngine
+from bot.answers.lookup import _build_index
+from bot.answers.text import clean, normalise
+from bot.models import Person
+from bot.store import Store
+
+_TEAMS = ["Ferrari", "Alpine", "Haas", "Ferrari Academy"]
+_ROLES = ["driver", "race engineer", "team boss"]
+
+
+def _people() -> list[Person]:
+    """Invented people who share role aliases, as a store of many articles gives them."""
+    people = []
+    for n in range(60):
+        aliases = tuple(f"{team} {role}" for team in _TEAMS[n % 3 :] for role in _ROLES[n % 2 :])
+        people.append(Person(f"Rider{n:02d} Tester{n % 7}", aliases=(*aliases, f"the no {n}")))
+    return people
+
+
+def _alias_pass(engine: AnswerEngine, current: str, limit: int = 25) -> list[str]:
+    """People autocomplete's alias step as one pass over every alias of every person."""
+    key = normalise(clean(current, 100))
+    picked: list[str] = []
+    for alias_key, alias, name in engine.lookup.index.aliases:
+        if key in alias_key and all(not p.startswith(f"{name} (") for p in picked):
+            picked.append(f"{name} ({alias})")
+    return picked[:limit]
+
+
+async def test_alias_autocomplete_is_a_pass_over_every_alias(store: Store) -> None:
+    """A role alias hundreds share is searched once, and finds the people, labels and order
+    a pass over every person's aliases finds; each distinct alias key is held once."""
+    engine = AnswerEngine(store)
+    engine.lookup.index = _build_index(_people(), None, 0, [], ())
+    index = engine.lookup.index
+    assert index.alias_blob.split("\0").count("ferrari driver") == 1
+    for typed in ["ferrari", "driver", "boss", "academy race", "no 4", "alpine team", "haas d"]:
+        labels = [c.name for c in engine.complete_people(typed) if "(" in c.name]
+        assert labels == _alias_pass(engine, typed), typed
+        assert labels, typed
+    assert [c.name for c in engine.complete_people("ferrari", limit=3)] == _alias_pass(
+        engine, "ferrari", 3
+    )
