@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import random
+from array import array
+from itertools import accumulate
+
+import pytest
+
 from bot.answers import AnswerEngine
+from bot.answers._article_index import _Postings
 from bot.answers.lookup import _build_index
 from bot.answers.text import clean, normalise
 from bot.models import Person
@@ -45,3 +52,22 @@ async def test_alias_autocomplete_is_a_pass_over_every_alias(store: Store) -> No
     assert [c.name for c in engine.complete_people("ferrari", limit=3)] == _alias_pass(
         engine, "ferrari", 3
     )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_smallest_postings_are_the_first_of_every_words_first(seed: int) -> None:
+    """The fuzzy pool's articles: the n smallest of every word's first n postings, read
+    only up to the bound a long posting list gives."""
+    rnd = random.Random(seed)
+    words = [f"w{v:03d}" for v in range(40)]
+    lists = []
+    for v in range(len(words)):
+        start = rnd.randrange(0, 5_000) if v % 3 else v * 400  # long runs, most far apart
+        lists.append(sorted(rnd.sample(range(start, start + 6_000), rnd.randrange(0, 900))))
+    starts = array("i", accumulate(map(len, lists), initial=0))
+    postings = _Postings(words, starts, array("i", [i for ids in lists for i in ids]))
+    for n in (1, 7, 300, 3_000):
+        for _ in range(20):
+            vs = set(rnd.sample(range(len(words)), rnd.randrange(0, 12)))
+            expected = sorted(set().union(*(lists[v][:n] for v in vs)))[:n]
+            assert postings.smallest(vs, n) == expected, (n, sorted(vs))

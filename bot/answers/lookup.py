@@ -666,14 +666,12 @@ class Lookup:
         index = self.index
         if len(index.articles) <= ARTICLE_SCAN_ALL:
             return None
-        pool: set[int] = set()
+        vocab: set[int] = set()
         for word in {w for w in key.split() if len(w) >= 3}:
-            vocab = set(starting_with(index.article_vocab, word[:3]))
+            vocab.update(starting_with(index.article_vocab, word[:3]))
             vocab.update(_containing(index.vocab_blob, index.vocab_starts, word, 0) or ())
-            for v in vocab:
-                # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
-                pool.update(index.article_words.at(v)[:ARTICLE_POOL])
-        return sorted(pool)[:ARTICLE_POOL]
+        # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
+        return index.article_words.smallest(vocab, ARTICLE_POOL)
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""
