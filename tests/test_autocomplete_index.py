@@ -10,7 +10,7 @@ import pytest
 
 from bot.answers import AnswerEngine
 from bot.answers._article_index import _Postings
-from bot.answers.lookup import _build_index
+from bot.answers.lookup import _MANY_WORDS, _build_index, _containing
 from bot.answers.text import clean, normalise
 from bot.models import Person
 from bot.store import Store
@@ -71,3 +71,25 @@ def test_smallest_postings_are_the_first_of_every_words_first(seed: int) -> None
             vs = set(rnd.sample(range(len(words)), rnd.randrange(0, 12)))
             expected = sorted(set().union(*(lists[v][:n] for v in vs)))[:n]
             assert postings.smallest(vs, n) == expected, (n, sorted(vs))
+
+
+async def test_vocabulary_search_is_kept_per_index(store: Store) -> None:
+    """The headline words holding a typed word are searched once per index: the same words
+    as a search of the whole vocabulary, bounded or not."""
+    rows = [
+        (n, f"2021-05-{n % 28 + 1:02d}-story-{n}", f"2021-05-{n % 28 + 1:02d}",
+         f"Rider{n} and Tester{n % 9} clash at Circuit{n % 250}", None)
+        for n in range(600)
+    ]  # fmt: skip
+    engine = AnswerEngine(store)
+    engine.lookup.index = _build_index([], rows, 0, [], ())
+    index = engine.lookup.index
+    for word in ["circuit2", "circuit", "ider", "05", "nowhere"]:
+        for every in (False, True):
+            most = 0 if every else _MANY_WORDS
+            expected = _containing(index.vocab_blob, index.vocab_starts, word, most)
+            assert engine.lookup._vocab_holding(word, every=every) == expected, word
+        assert word in index.vocab_hits
+    assert index.vocab_hits["circuit"] is None  # 250 words hold it
+    before = [c.value for c in engine.complete_articles("2021-05-03-s")]
+    assert before == [c.value for c in engine.complete_articles("2021-05-03-s")]
