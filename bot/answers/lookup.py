@@ -65,6 +65,9 @@ _LAST = "\U0010ffff"
 #: Word and prefix counts kept per index at most (a bound for a bot that never restarts).
 _COUNTS_KEPT = 50_000
 _NORMS_KEPT = 20_000
+#: Typed words whose vocabulary search is kept per index at most (each up to _MANY_WORDS
+#: indexes: a few MB at worst).
+_VOCAB_KEPT = 2_000
 
 _STOPWORD_TEXT = (
     "a an the and or but of on in at to for with about after did does do is was were be been "
@@ -674,7 +677,7 @@ class Lookup:
         if word in index.vocab_hits:
             kept = index.vocab_hits[word]
         else:
-            if len(index.vocab_hits) > _COUNTS_KEPT:
+            if len(index.vocab_hits) > _VOCAB_KEPT:
                 index.vocab_hits.clear()
             kept = index.vocab_hits[word] = _containing(
                 index.vocab_blob, index.vocab_starts, word, _MANY_WORDS
