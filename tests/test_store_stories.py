@@ -40,43 +40,44 @@ def story(slug: str, published: date, h: str, url: str | None = None) -> Article
     )
 
 
-async def test_article_story_is_facts_events_and_quotes_in_one_read(store: Store) -> None:
+async def test_article_recap_is_facts_events_quotes_and_what_was_told_in_one_read(
+    store: Store,
+) -> None:
+    """One statement gives what the facts, lap events, quotes, article, reported statements
+    and paragraphs reads give (a recap with an apology read the article a second time)."""
     await store.replace_article(story("one", date(2021, 4, 20), "h1", "https://example.com/1"))
     await store.replace_article(story("two", date(2021, 5, 2), "h2"))
     for slug in ("one", "two"):
-        found = await store.article_story(slug)
+        found = await store.article_recap(slug)
         assert found == (
             await store.facts(slug),
             await store.lap_events(article=slug),
             await store.quotes(article=slug, limit=10_000),
+            (
+                await store.article(slug),
+                await store.reported(article=slug),
+                await store.paragraphs(slug),
+            ),
         )
-    facts, events, quotes = await store.article_story("one")
+    facts, events, quotes, (stored, told, paragraphs) = await store.article_recap("one")
     assert [f.key for f in facts] == ["race", "winner"]
     assert [e.lap for e in events] == [3, 40]
     assert [(q.speaker, q.statement, q.part) for q in quotes] == [
         ("Ann Driver", 1, 0), ("Ann Driver", 1, 1), (None, 2, 0), ("Bob Rival", 3, 0),
     ]  # fmt: skip
     assert quotes[0].source is not None and quotes[0].source.url == "https://example.com/1"
-
-
-async def test_article_told_is_the_summary_reported_and_paragraphs(store: Store) -> None:
-    await store.replace_article(story("one", date(2021, 4, 20), "h1"))
-    stored, told, paragraphs = await store.article_told("one")
-    assert stored == await store.article("one")
-    assert told == await store.reported(article="one")
+    assert stored is not None and stored.url == "https://example.com/1"
     assert [r.paragraph for r in told] == [2, 4]
-    assert paragraphs == await store.paragraphs("one")
     assert paragraphs[0] == "First paragraph."
 
 
 async def test_an_unknown_article_reads_as_empty(store: Store) -> None:
-    assert await store.article_story("nowhere") == ([], [], [])
-    assert await store.article_told("nowhere") == (None, [], [])
+    assert await store.article_recap("nowhere") == ([], [], [], (None, [], []))
 
 
 async def test_a_recaps_apology_among_its_quotes_is_the_apology_answer(store: Store) -> None:
-    """Found among the quotes the recap read, the apology and its reactions are what
-    /apology finds for that article."""
+    """Found among the quotes and reactions the recap read, the apology and its reactions
+    are what /apology finds for that article."""
     from bot.answers import AnswerEngine
     from bot.answers.records import ApologyAnswer
 
@@ -85,11 +86,12 @@ async def test_a_recaps_apology_among_its_quotes_is_the_apology_answer(store: St
     await engine.refresh()
     summary = engine.resolve_article("one")
     assert summary is not None
-    _facts, _events, quotes = await store.article_story("one")
-    among = await engine._apologies.apology_among(summary, quotes)
+    _facts, _events, quotes, told = await store.article_recap("one")
+    among = await engine._apologies.apology_among(summary, quotes, told)
     assert isinstance(among, ApologyAnswer)
     assert [q.text for q in among.apology_parts] == [
         "I am sorry, it was my mistake.", "I will learn from it.",
     ]  # fmt: skip
     assert [q.speaker for q in among.reactions] == ["Bob Rival"]
+    assert [r.speaker for r in among.reported] == ["Bob Rival"]
     assert among == await engine.apology("one")

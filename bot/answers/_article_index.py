@@ -53,6 +53,34 @@ class _Postings:
         """The postings of the ``v``-th word (sorted order)."""
         return self._ids[self._starts[v] : self._starts[v + 1]]
 
+    def smallest(self, vs: Collection[int], n: int) -> list[int]:
+        """The ``n`` smallest article indexes in the postings of the words ``vs``, ascending:
+        ``sorted(set().union(*(self.at(v)[:n] for v in vs)))[:n]``, without copying every
+        word's first ``n``.
+
+        A word holding ``n`` articles bounds the answer: its ``n``-th is at least the
+        answer's last, so only postings up to it are read. At 100,000 articles a date's
+        year ("2015") starts about 1,100 words, each of the year words with thousands of
+        postings, almost none below the newest year's: copying the first 3,000 of each
+        into a set and sorting it took 1.5 ms a keystroke.
+        """
+        starts, ids = self._starts, self._ids
+        bound: int | None = None
+        for v in vs:
+            if starts[v + 1] - starts[v] >= n > 0:
+                last = ids[starts[v] + n - 1]
+                bound = last if bound is None or last < bound else bound
+        found: set[int] = set()
+        for v in vs:
+            a = starts[v]
+            b = min(starts[v + 1], a + n)
+            if bound is not None:
+                if a == b or ids[a] > bound:
+                    continue
+                b = bisect_right(ids, bound, a, b)
+            found.update(ids[a:b])
+        return sorted(found)[:n]
+
     def _find(self, word: str) -> int:
         v = bisect_left(self.words, word)
         return v if v < len(self.words) and self.words[v] == word else -1

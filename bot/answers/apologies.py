@@ -12,6 +12,7 @@ from bot.answers.lookup import Lookup, Part
 from bot.answers.records import Answer, ApologyAnswer, NotFound
 from bot.answers.text import clean, shorten
 from bot.models import ArticleSummary, Person, Quote, ReportedStatement
+from bot.store.stories import Told
 from bot.store.text import FTS_TERM, fts_terms
 
 __all__ = ["Apologies", "apology_strength", "name_pattern"]
@@ -324,13 +325,16 @@ class Apologies(Part):
 
     # -- a recap's apology, from the quotes the recap has read (issue 12) ------------------
 
-    async def apology_among(self, summary: ArticleSummary, quotes: Sequence[Quote]) -> Answer:
+    async def apology_among(
+        self, summary: ArticleSummary, quotes: Sequence[Quote], told: Told
+    ) -> Answer:
         """``apology(summary.slug)``'s answer, found among the article's quotes the caller
-        has read (every one, in statement and part order) rather than read again.
+        has read (every one, in statement and part order) and its reactions in ``told``
+        (what ``Store.article_recap`` read with them) rather than read again.
 
         A recap with an apology read the article's quotes three times and each candidate's
         statement once more (seven trips, ten times the raw query); this is the same search
-        as :meth:`_best_apology` over one article, then one read for the reactions.
+        as :meth:`_best_apology` over one article, with no read of its own.
         """
         wanted = {w.casefold() for w in _APOLOGY_TERMS if FTS_TERM.fullmatch(w)}
         best: tuple[tuple[date, int, int], tuple[Quote, ...]] | None = None
@@ -350,5 +354,5 @@ class Apologies(Part):
                 best = (rank, parts)
         if best is None:
             return NotFound(f"I found no apology in “{summary.headline}”.")
-        stored, told, paragraphs = await self.store.article_told(summary.slug)
-        return await self._reactions(best[1], stored, quotes, told, paragraphs)
+        stored, reported, paragraphs = told
+        return await self._reactions(best[1], stored, quotes, reported, paragraphs)

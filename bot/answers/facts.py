@@ -59,14 +59,14 @@ class Facts(Part):
         return await self._kept.get(("story", summary), lambda: self._read_story(summary))
 
     async def _read_story(self, summary: ArticleSummary) -> RecapStory:
-        # One read: the facts, events and quotes (the people and notes /facts shows are not
-        # needed here).
-        facts, events, quotes = await self.store.article_story(summary.slug)
+        # One read: the facts, events and quotes, and what an apology's reactions are looked
+        # for in (the people and notes /facts shows are not needed here).
+        facts, events, quotes, told = await self.store.article_recap(summary.slug)
         # An apology is a speaker's statement with a part that scores 2 or more: in an
         # article where no attributed quote does, the search (several more reads) finds none.
         apology: Answer | None = None
         if any(q.speaker is not None and apology_strength(q.text) >= 2 for q in quotes):
-            apology = await self.apologies.apology_among(summary, quotes)
+            apology = await self.apologies.apology_among(summary, quotes, told)
         what: tuple[LapEvent | Fact, ...] = tuple(events) if events else tuple(facts[:3])
         attributed = sorted(
             (q for q in quotes if q.speaker), key=lambda q: (q.kind != "direct", q.paragraph)

@@ -1,0 +1,95 @@
+"""Autocomplete's indexes give what a pass over every name, alias and article would give."""
+
+from __future__ import annotations
+
+import random
+from array import array
+from itertools import accumulate
+
+import pytest
+
+from bot.answers import AnswerEngine
+from bot.answers._article_index import _Postings
+from bot.answers.lookup import _MANY_WORDS, _build_index, _containing
+from bot.answers.text import clean, normalise
+from bot.models import Person
+from bot.store import Store
+
+_TEAMS = ["Ferrari", "Alpine", "Haas", "Ferrari Academy"]
+_ROLES = ["driver", "race engineer", "team boss"]
+
+
+def _people() -> list[Person]:
+    """Invented people who share role aliases, as a store of many articles gives them."""
+    people = []
+    for n in range(60):
+        aliases = tuple(f"{team} {role}" for team in _TEAMS[n % 3 :] for role in _ROLES[n % 2 :])
+        people.append(Person(f"Rider{n:02d} Tester{n % 7}", aliases=(*aliases, f"the no {n}")))
+    return people
+
+
+def _alias_pass(engine: AnswerEngine, current: str, limit: int = 25) -> list[str]:
+    """People autocomplete's alias step as one pass over every alias of every person."""
+    key = normalise(clean(current, 100))
+    picked: list[str] = []
+    for alias_key, alias, name in engine.lookup.index.aliases:
+        if key in alias_key and all(not p.startswith(f"{name} (") for p in picked):
+            picked.append(f"{name} ({alias})")
+    return picked[:limit]
+
+
+async def test_alias_autocomplete_is_a_pass_over_every_alias(store: Store) -> None:
+    """A role alias hundreds share is searched once, and finds the people, labels and order
+    a pass over every person's aliases finds; each distinct alias key is held once."""
+    engine = AnswerEngine(store)
+    engine.lookup.index = _build_index(_people(), None, 0, [], ())
+    index = engine.lookup.index
+    assert index.alias_blob.split("\0").count("ferrari driver") == 1
+    for typed in ["ferrari", "driver", "boss", "academy race", "no 4", "alpine team", "haas d"]:
+        labels = [c.name for c in engine.complete_people(typed) if "(" in c.name]
+        assert labels == _alias_pass(engine, typed), typed
+        assert labels, typed
+    assert [c.name for c in engine.complete_people("ferrari", limit=3)] == _alias_pass(
+        engine, "ferrari", 3
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_smallest_postings_are_the_first_of_every_words_first(seed: int) -> None:
+    """The fuzzy pool's articles: the n smallest of every word's first n postings, read
+    only up to the bound a long posting list gives."""
+    rnd = random.Random(seed)
+    words = [f"w{v:03d}" for v in range(40)]
+    lists = []
+    for v in range(len(words)):
+        start = rnd.randrange(0, 5_000) if v % 3 else v * 400  # long runs, most far apart
+        lists.append(sorted(rnd.sample(range(start, start + 6_000), rnd.randrange(0, 900))))
+    starts = array("i", accumulate(map(len, lists), initial=0))
+    postings = _Postings(words, starts, array("i", [i for ids in lists for i in ids]))
+    for n in (1, 7, 300, 3_000):
+        for _ in range(20):
+            vs = set(rnd.sample(range(len(words)), rnd.randrange(0, 12)))
+            expected = sorted(set().union(*(lists[v][:n] for v in vs)))[:n]
+            assert postings.smallest(vs, n) == expected, (n, sorted(vs))
+
+
+async def test_vocabulary_search_is_kept_per_index(store: Store) -> None:
+    """The headline words holding a typed word are searched once per index: the same words
+    as a search of the whole vocabulary, bounded or not."""
+    rows = [
+        (n, f"2021-05-{n % 28 + 1:02d}-story-{n}", f"2021-05-{n % 28 + 1:02d}",
+         f"Rider{n} and Tester{n % 9} clash at Circuit{n % 250}", None)
+        for n in range(600)
+    ]  # fmt: skip
+    engine = AnswerEngine(store)
+    engine.lookup.index = _build_index([], rows, 0, [], ())
+    index = engine.lookup.index
+    for word in ["circuit2", "circuit", "ider", "05", "nowhere"]:
+        for every in (False, True):
+            most = 0 if every else _MANY_WORDS
+            expected = _containing(index.vocab_blob, index.vocab_starts, word, most)
+            assert engine.lookup._vocab_holding(word, every=every) == expected, word
+        assert word in index.vocab_hits
+    assert index.vocab_hits["circuit"] is None  # 250 words hold it
+    before = [c.value for c in engine.complete_articles("2021-05-03-s")]
+    assert before == [c.value for c in engine.complete_articles("2021-05-03-s")]
