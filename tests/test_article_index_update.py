@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -230,3 +231,12 @@ async def test_an_article_written_during_a_start_makes_it_read_the_people_again(
     assert lookup.index.quote_count > before
     assert _fields(lookup.index) == _fields(fresh.index)
     assert _people_part(lookup.index) == _people_part(fresh.index)
+
+
+def test_every_index_field_is_in_the_people_part_the_articles_part_or_a_cache() -> None:
+    """A start builds the people's part before READY and the articles onto it after
+    (:func:`lookup._with_articles` copies ``_PEOPLE_FIELDS``): a field missing from every
+    tuple would be left empty in the bot's index (an alias search once failed so)."""
+    parts = [lookup_module._PEOPLE_FIELDS, _ARTICLE_FIELDS, lookup_module._CACHE_FIELDS]
+    named = [name for part in parts for name in part]
+    assert sorted(named) == sorted(f.name for f in fields(_Index))

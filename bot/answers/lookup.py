@@ -269,8 +269,14 @@ _ARTICLE_FIELDS = (
 _PEOPLE_FIELDS = (
     "people", "exact", "ambiguous", "fuzzy_keys", "fuzzy_names", "fuzzy_filter", "word_pool",
     "aliases", "people_keys", "name_words", "names", "people_norms", "name_word_keys",
-    "alias_blob", "alias_starts", "quote_count", "quote_ids", "quote_norm", "laps",
+    "alias_blob", "alias_starts", "alias_entries", "quote_count", "quote_ids", "quote_norm",
+    "laps",
 )  # fmt: skip
+
+#: The fields that cache what the store said since the index was built: a new index starts
+#: them empty. Every field of :class:`_Index` is in exactly one of these three tuples (a test
+#: holds it), so a field added to one part is not lost when :func:`_with_articles` copies it.
+_CACHE_FIELDS = ("word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits")
 
 
 def _build_index(
