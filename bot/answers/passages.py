@@ -49,6 +49,9 @@ __all__ = [
 
 #: Paragraphs the index proposes per question; sentences in them are scored in Python.
 CANDIDATES = 40
+#: Paragraphs proposed by the question's own words alone, beside those (the kind's cue words
+#: too).
+OWN_CANDIDATES = 20
 #: A word in more than this share of passages (and this many) only costs ranking time.
 COMMON_SHARE = 0.02
 COMMON_FLOOR = 50
@@ -58,6 +61,16 @@ ROW_BUDGET = 3000
 PAD_SHARE = 0.25
 #: Stories a question is narrowed to that are read whole rather than searched.
 FEW_STORIES = 2
+#: What a "why" sentence gains by giving a sanction with its reason.
+CAUSE_SHARE = 2.5
+#: A sanction and its reason: "a drive-through penalty for speeding", "excluded from the
+#: results for a technical infringement", "deleted for track limits".
+_SANCTION_FOR = re.compile(
+    r"\b(?:penalty|penalised|penalized|excluded|disqualified|deleted|reprimand(?:ed)?|"
+    r"fined|suspended|banned|drive-through|stop-go|long lap)\b[^.;:]{0,40}?\bfor\s+"
+    r"(?!(?:the|his|her|their)\s+(?:team|race|rest|season|weekend|year)\b)\w",
+    re.IGNORECASE,
+)
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -251,6 +264,9 @@ class Query:
     #: the words a report uses for a fan's word ("review" for "appeal") name a headline's
     #: story only loosely.
     own_only: frozenset[str] = frozenset()
+    #: Paragraphs a sentence of a story must be in, by slug (stories not listed: any): a
+    #: round-up's items about the series asked, each item a story of its own.
+    within: dict[str, frozenset[int]] | None = None
     min_cover: float = 0.6
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
@@ -368,8 +384,32 @@ class Passages(Part):
             return [], []
         if whole is None:
             found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
+            worded = {w for g in query.groups for w in g}
+            asked = [t for t in rare if t in worded]
+            if asked and len(asked) < len(rare):
+                # The kind's many cue words ("because", "mistake", "contact" ...) fill the
+                # candidates with paragraphs rich in them; the paragraphs holding the
+                # question's own words ("Formula E has dropped the Jakarta E-Prix") are
+                # proposed too, whatever cue words they lack.
+                have = {(p.source.slug if p.source else "", p.paragraph) for p in found}
+                found += [
+                    p
+                    for p in await self.store.passages_matching(
+                        asked, slugs=query.slugs, limit=OWN_CANDIDATES
+                    )
+                    if (p.source.slug if p.source else "", p.paragraph) not in have
+                ]
         else:
             found = whole
+        if query.within is not None:
+            within = query.within
+            found = [
+                p
+                for p in found
+                if p.source is None
+                or p.source.slug not in within
+                or p.paragraph in within[p.source.slug]
+            ]
         unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
@@ -500,7 +540,12 @@ class Passages(Part):
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
             wanted = {stem(c) for c in query.prefer}
-            giving = [s for s in answering if wanted & stems(s.text)]
+            why = query.loose and not query.prefer_quotes
+            giving = [
+                s
+                for s in answering
+                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text))
+            ]
             answering = giving or answering
         elif query.prefer_cue and any(s.cue for s in answering):
             answering = [s for s in answering if s.cue]
@@ -608,6 +653,9 @@ class Passages(Part):
         # sentences before it named; only a decision (the kind's cue) is, and only asked yes
         # or no ("what penalty did X get" is not told by "the incident will be investigated").
         pronoun = pronoun or bool(query.yes_no and must and _BACK_REFERENCE.search(sentence))
+        # "The stewards gave him a five-second penalty": the decision (the kind's cue) done
+        # to "him" is about whom the sentence before named (or who spoke it).
+        pronoun = pronoun or bool(must and _OBJECT_PRONOUN.search(sentence))
         for forms, name in zip(name_forms, query.people, strict=True):
             if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
                 here.add(name)
@@ -649,6 +697,11 @@ class Passages(Part):
             score += 3.0
         if query.prefer_quotes and speaker:
             score += 1.0
+        if query.loose and not query.prefer_quotes and _SANCTION_FOR.search(sentence):
+            # "why did X get a penalty": the sentence giving the sanction with its reason
+            # ("a five-second penalty for leaving the track") tells why; the lede's "and a
+            # five-second time penalty" only that it was given.
+            score += CAUSE_SHARE
         told_before = False
         if query.need is not None:
             if query.need.search(dated):

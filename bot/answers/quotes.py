@@ -20,6 +20,10 @@ __all__ = ["MAX_PHRASE", "QUOTE_LIMIT", "Quotes", "organisation_said"]
 
 #: Longest phrase /whosaid matches; a longer paste is cut, which only makes matching stricter.
 MAX_PHRASE = 300
+#: The weight of a topic's words in what a statement answers or sits in (``_context``).
+CONTEXT_WEIGHT = 0.5
+#: How far into its paragraph an answer may start and still open it (a transcript label).
+_LABEL_ROOM = 40
 #: How many quotes /quote lists at most.
 QUOTE_LIMIT = 50
 #: Scores (0-100) a /whosaid candidate must reach: short phrases match by accident more easily.
@@ -270,14 +274,17 @@ class Quotes(Part):
         # A statement from a story about the topic beats one from another story: Hamilton's
         # words under Russell's apology are about Russell even when they do not name him.
         stories: dict[str, float] = {}
+        paragraphs: dict[str, list[str]] = {}
         for slug in {q.source.slug for q in quotes if q.source}:
-            text = " ".join(await self.store.paragraphs(slug))
-            stories[slug] = 0.5 if relevance(text) else 0.0
+            paragraphs[slug] = await self.store.paragraphs(slug)
+            stories[slug] = 0.5 if relevance(" ".join(paragraphs[slug])) else 0.0
 
         def rank(parts: tuple[Quote, ...]) -> float:
             text = " ".join(q.text for q in parts) + " " + parts[0].setting
             story = stories.get(parts[0].source.slug, 0.0) if parts[0].source else 0.0
-            return relevance(text) + story
+            around = _context(parts, paragraphs)
+            # The words around a statement count less than its own: they may be anyone's.
+            return relevance(text) + story + (CONTEXT_WEIGHT * relevance(around) if around else 0)
 
         statements = group_statements_of(quotes)
         ranked = sorted(enumerate(statements), key=lambda item: (-rank(item[1]), item[0]))
@@ -288,6 +295,26 @@ class Quotes(Part):
         told = tuple(sorted(reported, key=lambda r: -relevance(r.text)))
         title = f"{name} on “{shorten(clean(topic, 200))}”" if best else f"Quotes from {name}"
         return QuotesAnswer(ordered, title, told if best else ())
+
+
+def _context(parts: Sequence[Quote], paragraphs: dict[str, list[str]]) -> str:
+    """What a statement answers or sits in, for ranking it by a topic its words may not
+    repeat: the question put just before an answer that opens its paragraph (a transcript's
+    "Are you in this fight?" before "Of course. Twelve points is nothing"), and the sentence
+    around a partial quote ("Hamlin said he had spoken to Blaney and that the call was
+    "short, honest and fine""). Empty when there is neither."""
+    first = parts[0]
+    if first.source is None or first.source.slug not in paragraphs:
+        return ""
+    story = paragraphs[first.source.slug]
+    if not 0 < first.paragraph <= len(story):
+        return ""
+    own = story[first.paragraph - 1]
+    if first.kind == "partial":
+        return own
+    before = story[first.paragraph - 2].rstrip() if first.paragraph > 1 else ""
+    opens = own.lstrip("\"“'‘ ").find(first.text[:40].lstrip("\"“'‘ ")) <= _LABEL_ROOM
+    return before if before.endswith("?") and opens else ""
 
 
 def group_statements_of(quotes: Sequence[Quote]) -> list[tuple[Quote, ...]]:

@@ -666,6 +666,8 @@ def _people_in(
                 name = None if _is_team(key) else index.exact.get(key[:-1])
             if name is None and size <= 2 and key not in _STOP:
                 name = _nickname(key, lookup)  # "bez": fans' word the article never uses
+            if name is None and size == 1 and key.endswith("s") and key[:-1] not in _STOP:
+                name = _nickname(key[:-1], lookup)  # "bezs lead": the nickname's possessive
             if name is None and size == 1 and len(key) >= 3:
                 initials = _by_initials(lookup)  # "afc": Antonio Felix da Costa
                 name = initials.get(key) or initials.get(key[:-1] if key.endswith("s") else "")

@@ -1,6 +1,8 @@
 """The router's rules for races still to come and for the table a fan means, each on invented
-stories: "when is <place>" is the schedule line announcing it, not a newer story recalling an
-older race there; "who leads the championship" is the drivers' table, not the constructors'."""
+stories: "when is <place>" is the schedule line announcing it (with the place's own date,
+not the race's before it), not a newer story recalling an older race there; "the first
+race" is the season's opening; "what time" is a clock time; "who leads the championship"
+is the drivers' table, not the constructors'."""
 
 from __future__ import annotations
 
@@ -93,6 +95,50 @@ TITLE = "\n\n".join(
     )
 )  # fmt: skip
 
+REMAIN = "\n\n".join(
+    (
+        "date 2026-10-19 Invented Austin press conference: two points in it",
+        "Two races remain after Austin, in Interlagos on November 8 and in Abu Dhabi on "
+        "December 6.",
+    )
+)  # fmt: skip
+
+THEN = "\n\n".join(
+    (
+        "date 2026-10-26 Invented Mexico City GP: Orte wins",
+        "Nils Orte won the invented Mexico City Grand Prix on Sunday.",
+        "The championship moves on to Interlagos on November 8, then Abu Dhabi.",
+    )
+)  # fmt: skip
+
+LAUNCH = "\n\n".join(
+    (
+        "date 2026-02-02 Invented launch: Ravenna unveils its first car with Ortiz and Lind",
+        "Ravenna pulled the covers off its first car in Turin on Monday night, a red machine "
+        "that will carry Sam Ortiz and Tove Lind onto the grid when the season opens in "
+        "Melbourne on March 8.",
+    )
+)  # fmt: skip
+
+TESTING = "\n\n".join(
+    (
+        "date 2026-02-20 Invented test: Ravenna quickest in Bahrain",
+        "Ravenna topped the timesheets in Bahrain on Wednesday, February 18, with Sam Ortiz "
+        "fastest.",
+    )
+)  # fmt: skip
+
+PREVIEW = "\n\n".join(
+    (
+        "date 2026-07-01 Dutch TT preview: Kallio arrives at Assen with a 20-point lead",
+        "Eero Kallio arrives at Assen for the Dutch round with a 20-point lead over Marc Oller.",
+        "Oller has won there twice and says the fast sweeps suit his bike.",
+        "The weekend begins with practice on Friday, July 3, at 9.45am local time. Qualifying "
+        "is on Saturday, July 4, at 10.50am, with the sprint at 3pm. The race itself starts at "
+        "2pm on Sunday, July 5.",
+    )
+)  # fmt: skip
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -108,6 +154,11 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("2026-09-04-academy", ACADEMY),
             ("2026-08-11-injury", INJURY),
             ("2026-05-10-spa", SPA),
+            ("2026-10-19-remain", REMAIN),
+            ("2026-10-26-then", THEN),
+            ("2026-02-02-launch", LAUNCH),
+            ("2026-02-20-testing", TESTING),
+            ("2026-07-01-preview", PREVIEW),
             ("2026-11-15-title", TITLE),
         ),
     )
@@ -128,6 +179,43 @@ async def test_a_schedule_line_names_the_place_it_moves_on_to(engine: AnswerEngi
     shown = await ask(engine, "when is the sachsenring")
     assert "moves on to the Sachsenring on May 10" in shown
     assert "heads to Mugello" not in shown
+
+
+async def test_the_date_is_the_places_own(engine: AnswerEngine) -> None:
+    """ "moves on to Interlagos on November 8, then Abu Dhabi" dates Interlagos, not Abu
+    Dhabi: "when is abu dhabi" is the older line giving its own date, a race that remains."""
+    shown = await ask(engine, "when is abu dhabi")
+    assert "in Abu Dhabi on December 6" in shown
+    assert "then Abu Dhabi" not in shown
+    assert "moves on to Interlagos on November 8" in await ask(engine, "when is interlagos")
+
+
+@pytest.mark.parametrize(
+    "question", ["when is the first race for ravenna", "when is ravennas first race"]
+)
+async def test_the_first_race_is_the_season_opening(engine: AnswerEngine, question: str) -> None:
+    """ "the first race": the sentence telling the season's opening, never a newer one that
+    only names the team and a date."""
+    shown = await ask(engine, question)
+    assert "season opens in Melbourne on March 8" in shown
+    assert "February 18" not in shown
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what time does the race start at assen", "2pm"),
+        ("what time is the sprint at assen", "sprint at 3pm"),
+    ],
+)
+async def test_what_time_is_a_clock_time(
+    engine: AnswerEngine, question: str, expected: str
+) -> None:
+    """ "what time": the schedule's clock time, though its sentence does not repeat the
+    place; a date alone does not answer it."""
+    shown = await ask(engine, question)
+    assert expected in shown
+    assert "don't say" not in shown
 
 
 async def test_when_did_is_not_a_race_to_come(engine: AnswerEngine) -> None:

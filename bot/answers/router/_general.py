@@ -16,6 +16,7 @@ from bot.answers.passages import (
 )
 from bot.answers.records import (
     Answer,
+    Found,
     LapAnswer,
     NotFound,
     PassageAnswer,
@@ -26,6 +27,8 @@ from bot.answers.router._reading import (
     _AUX,
     _BORN,
     _CAR_NUMBER,
+    _CLOCK_ASKED,
+    _CLOCK_TEXT,
     _DATE,
     _DRIVER_STANDING_TEXT,
     _DRIVER_TITLE_WON,
@@ -37,6 +40,7 @@ from bot.answers.router._reading import (
     _NEXT_TEXT,
     _NUMBER,
     _OPEN,
+    _OPENER_ASKED,
     _OTHER_TABLE_ASKED,
     _OWN_RACE,
     _PLACE_FILLER,
@@ -76,6 +80,22 @@ from bot.answers.understand import (
 )
 
 __all__ = ["GeneralRouter"]
+
+#: A race still to come, told without the series moving on: "Two races remain, in Qatar on
+#: November 29", "The title will be decided at Valencia on November 22".
+_AHEAD_TEXT = (
+    r"\bremains?\b|\bto\s+come\b|\bwill\s+be\s+(?:decided|held|run|staged)\b|"
+    r"\b(?:is|are)\s+(?:scheduled|due|set)\s+(?:for|to)\b|\btakes?\s+place\b"
+)
+
+#: A finish told, then changed by the officials: "crossed the line fifth but was penalized",
+#: "finished third before being disqualified", "took the flag second, only to be excluded".
+_FINISH_CHANGED = re.compile(
+    r"\b(?:crossed\s+the\s+line|finished|took\s+the\s+(?:chequered\s+|checkered\s+)?flag|"
+    r"was\s+classified)\b[^.;]*?\b(?:but|before|only\s+to|then)\b[^.;]*?\b(?:penali[sz]\w*|"
+    r"disqualif\w*|exclu\w*|demoted|dropped|stripped|docked|relegated)",
+    re.I,
+)
 
 
 class GeneralRouter(PeopleRouter):
@@ -146,6 +166,7 @@ class GeneralRouter(PeopleRouter):
             if lede is not None:
                 return lede
         query = self._query(reading, kinds, groups, slugs)
+        query.within = await self._items_asked(reading, slugs)  # a round-up's own items
         if _PODIUM_ASKED.search(reading.low) and not reading.people:
             # "who was on the podium": the story's winner, second and third, wherever its
             # sentences tell them.
@@ -170,7 +191,29 @@ class GeneralRouter(PeopleRouter):
                 return PassageAnswer(tuple(self.passages_found(found)), "")
         if answer.missing and not answer.passages and not groups and not reading.people:
             return NotFound(missing)
+        if "finish" in kinds and not answer.missing:
+            answer = await self._result_that_stood(answer)
         return answer
+
+    async def _result_that_stood(self, answer: PassageAnswer) -> PassageAnswer:
+        """The first sentence's finish then changed ("crossed the line fifth but was
+        penalized"), with the sentence after it, which tells the place that stood ("NASCAR
+        dropped the No. 1 Chevrolet to 22nd"), when it is not shown already."""
+        first = answer.passages[0]
+        if first.quoted or not _FINISH_CHANGED.search(first.text):
+            return answer
+        story = await self.engine.store.article_passages(first.source.slug)
+        passage = next((p for p in story if p.paragraph == first.source.paragraph), None)
+        if passage is None:
+            return answer
+        spans = [passage.text[a:b].strip() for a, b in split_sentences(passage.text)]
+        at = next((i for i, t in enumerate(spans) if t == first.text.strip()), None)
+        if at is None or at + 1 >= len(spans) or spans[at + 1][:1] in '"“':
+            return answer
+        after = Found(spans[at + 1], first.source)
+        if any(f.text.strip() == after.text for f in answer.passages):
+            return answer
+        return dataclasses.replace(answer, passages=(first, after, *answer.passages[1:]))
 
     async def _race_ahead(
         self, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]]
@@ -200,8 +243,16 @@ class GeneralRouter(PeopleRouter):
         )
         query = dataclasses.replace(
             self._query(reading, kinds, groups, None),
+            # The date is the place's own: after it in its clause ("moves on to Qatar on
+            # November 29"), or before it with no other race between ("On March 21 the series
+            # heads to Sebring"), never an earlier race's ("Las Vegas on November 21, then
+            # Qatar").
             need=re.compile(
-                rf"^(?=.*?(?:{_NEXT_TEXT})[^.;]*?\b{places})(?=.*?(?:{_WHEN_TEXT}))", re.S
+                rf"^(?=.*?(?:{_NEXT_TEXT}|{_AHEAD_TEXT})[^.;]*?\b{places})"
+                rf"(?=.*?\b(?:{places})\b[^.;]{{0,60}}?(?:{_WHEN_TEXT})|"
+                rf".*?(?:{_WHEN_TEXT})(?:(?!\bthen\b|\bfollowed\b|\bbefore\b|\bafter\b)[^.;])*?"
+                rf"\b(?:{places}))",
+                re.S,
             ),
             hints=(),
             newest_first=True,
@@ -314,6 +365,8 @@ class GeneralRouter(PeopleRouter):
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+        if "when" in kinds and "next" not in kinds and _CLOCK_ASKED.search(reading.low):
+            need = _CLOCK_TEXT  # "what time does the race start": "starts at 3pm"
         if "duration" in kinds:
             need = _DURATION_TEXT  # "how long is X out": "six to eight weeks", not a date
         if need is None and not kinds & _OPEN and _TITLE_ASKED.search(reading.low):
@@ -366,6 +419,13 @@ class GeneralRouter(PeopleRouter):
         must: list[str] = [reading.told_year] if reading.told_year else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
+        if "when" in kinds and reading.session is not None:
+            hints.append(reading.session)  # "when is the sprint": the schedule's sprint line
+        if kinds & {"when", "where"} and _OPENER_ASKED.search(reading.low):
+            # "when is the first race": the sentence saying it, not one dated in its story
+            hints.append(
+                r"re:(?:first|opening) (?:race|round)\b|season (?:opens|opener|starts|begins)\b"
+            )
         if reading.turn is not None:
             (must if not kinds & {"why", "blame"} else hints).append(f"turn {reading.turn}")
         if reading.lap is not None:
@@ -459,6 +519,9 @@ class GeneralRouter(PeopleRouter):
             phrases=tuple(must),
             hints=tuple(hints),
             slugs=slugs,
+            # A schedule's clock times ("Qualifying is at 10.50am, with the Sprint at 3pm")
+            # seldom repeat the place: its stories are read whole.
+            whole_stories=need is _CLOCK_TEXT and slugs is not None,
         )
 
     async def _lap(self, number: int, reading: Reading) -> Answer:

@@ -163,7 +163,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("duration", re.compile(r"^how\s+long\s+(?:is|are|will|does|do|has|have)\b|"
                             r"\bcontract\s+(?:up|end|ends|expire\w*|run|runs)\b|"
                             r"\b(?:signed|contracted)\s+(?:for|until|till|through)\b")),
-    ("count", re.compile(r"\bhow\s+(?:many|much|far)\b")),
+    ("count", re.compile(r"\bhow\s+(?:many|much|far|big|large)\b")),
     ("crash", re.compile(r"\b(?:took|take|taken)\s+out\b|\bbin(?:ned)?\b|\bdive\w*|\bknock\w*|"
                          r"\bcrash\w*|\bcollid\w*|\bclash\w*|"
                          r"\bhit\b|\btouch\w*|\bcontact\b|\bspin\w*|\bspun\b")),
@@ -202,6 +202,13 @@ _DATE = re.compile(
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
     r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
+)
+#: "what time does the race start": a time of day asked, which a schedule line gives as a
+#: clock time ("starts at 3pm local time", "at 10.45am", "14:00 CET"), not a date.
+_CLOCK_ASKED = re.compile(r"\bwhat\s+time\b|\bat\s+what\s+time\b")
+_CLOCK_TEXT = re.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b\d{1,2}[:.h]\d\d\s*"
+    r"(?:local|cet|cest|bst|gmt|utc|et|pt|ct|jst|aest|hrs|hours)\b|\bnoon\b|\bmidday\b"
 )
 #: A part of an event named in a sentence: "SS9", "stage 9", "the 17th hour", "in Q2".
 _UNIT_IN_TEXT = re.compile(
@@ -483,7 +490,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     groups = []
     team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
     edge = not reading.people and _EVENT_EDGE.search(reading.low) is not None
+    opener = ("when" in kinds or "where" in kinds) and _OPENER_ASKED.search(reading.low)
     for word in reading.words:
+        if opener and word in ("first", "opening"):
+            groups.append((word, "opens", "opener", "starts", "begins"))  # "the season opens"
+            continue
         if edge and word in _SEASON_EDGE:
             groups.append((word, *_SEASON_EDGE[word]))  # "the rally ends in Yanbu"
             continue
@@ -503,6 +514,10 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if word == "long" and "duration" in kinds:
             continue  # "how long is X out": the spell asked, which the answer's need holds
+        if word == "time" and _CLOCK_ASKED.search(reading.low):
+            continue  # "what time is the race": the clock time asked, which the need holds
+        if word in _SIZE_WORDS and re.search(rf"\bhow\s+{word}\b", reading.low):
+            continue  # "how big is X's lead": a size asked, which the figure tells
         if word in kind_words and kinds & set(_NEED_CUE):
             continue  # the kind's cue already asks for it
         if any(p.search(word) for p in patterns):
@@ -521,6 +536,9 @@ _SEASON_EDGE: dict[str, tuple[str, ...]] = {
     "end": ("ends", "finale", "concludes", "finishes"),
     "finish": ("ends", "finale", "concludes", "finishes"),
 }  # fmt: skip
+#: "when is the first race", "where is the season opener": the season's opening round, which
+#: a schedule line tells as the season opening ("when the season opens in Melbourne").
+_OPENER_ASKED = re.compile(r"\b(?:first|opening)\s+(?:race|round|grand\s+prix|gp|event)\b")
 #: "where does the dakar finish", "when does the season end": an event's own start or end,
 #: never someone's finishing position.
 _EVENT_EDGE = re.compile(
@@ -539,6 +557,8 @@ _GROUP_SKIP = wordset(
     "winner first lap turn next when where much many far old age went wrong track circuit "
     "corner position times stage hour session"
 )
+#: Words that only ask a size after "how" ("how big is the gap"): a number answers it.
+_SIZE_WORDS = wordset("big large")
 #: Words that only say a number is a car's ("the 60 car", "car number 8").
 _CAR_WORDS = wordset("car cars entry no number")
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").

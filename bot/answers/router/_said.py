@@ -87,6 +87,41 @@ _SAID_ANYTHING = re.compile(
 )
 
 
+#: Where words were said, as a fan names it ("on insta", "on his podcast"): which of the
+#: settings the attribution gives quotes it means. "On the radio" stays a topic: a radio
+#: transcript's words are ranked by the setting's word, whatever the attribution calls it.
+_SOCIAL_SETTINGS = frozenset({"social media post", "Instagram comment", "social media comment"})
+_ASKED_SETTING = re.compile(
+    r"\s*\b(?:on|in|via|over)\s+(?:(?:his|her|their|the|an?)\s+)?(?:(?P<social>insta(?:gram)?|"
+    r"ig|x|twitter|social(?:\s+media)?|socials|tiktok|facebook|threads)|(?P<podcast>"
+    r"podcast))\b",
+    re.I,
+)
+#: A verb of writing asks for a post: "what did Blaney post", "what did he tweet".
+_POSTED = re.compile(r"\b(?:post|posted|tweet|tweeted)\b", re.I)
+
+
+def _asked_setting(rest: str, question: str) -> tuple[str, frozenset[str]]:
+    """The question's words after the speaker less the setting they name, and the quote
+    settings that setting means (none when it names none). A setting is no topic: a post on
+    Instagram never says "insta"."""
+    m = _ASKED_SETTING.search(rest)
+    if m is None:
+        return rest, _SOCIAL_SETTINGS if _POSTED.search(question) else frozenset()
+    rest = (rest[: m.start()] + " " + rest[m.end() :]).strip()
+    if m["podcast"]:
+        return rest, frozenset({"podcast"})
+    return rest, _SOCIAL_SETTINGS
+
+
+def _in_settings(answer: Answer, settings: frozenset[str]) -> Answer:
+    """``answer``'s statements said in one of ``settings``, when any are; else ``answer``."""
+    if not settings or not isinstance(answer, QuotesAnswer):
+        return answer
+    kept = tuple(q for parts in answer.statements if parts[0].setting in settings for q in parts)
+    return dataclasses.replace(answer, quotes=kept) if kept else answer
+
+
 class SaidRouter(GeneralRouter):
     """What people said: who said a phrase, what X said (about Y), apologies."""
 
@@ -156,6 +191,10 @@ class SaidRouter(GeneralRouter):
             if name is None:
                 return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
         name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
+        if name is None and len(named := read(who, self.lookup).people) == 1:
+            # "what did svg reply": a register nickname the articles never use, which the
+            # question's reading knows (the register never adds anyone the articles lack).
+            name = named[0]
         shared = self.lookup.index.ambiguous.get(normalise(who), ())
         if name is None and 1 < len(shared) <= CONTEXT_PEOPLE:
             # "what did alex say about his brother": the Alex whose story has a brother.
@@ -175,6 +214,7 @@ class SaidRouter(GeneralRouter):
             if not words or await self._any_known(words):
                 return None  # "what did the stewards say": not a person; the passages may know
             return NotFound(f"The articles don't name anyone called “{who}”.")
+        rest, settings = _asked_setting(rest, reading.low)
         topic = rest
         if m := _TOPIC.match(rest):
             topic = m[1]
@@ -206,6 +246,7 @@ class SaidRouter(GeneralRouter):
             and not await self._about(answer, name, ranked_by)
         ):
             return NotFound(f"The articles have no quote from {name} about “{topic}”.")
+        answer = _in_settings(answer, settings)
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
             answer = await self._at_places(answer, name, reading)

@@ -40,7 +40,7 @@ from bot.answers.understand import (
     SERIES_TEXT,
     Reading,
 )
-from bot.models import Person
+from bot.models import Passage, Person
 
 __all__ = ["StoriesRouter"]
 
@@ -48,6 +48,8 @@ __all__ = ["StoriesRouter"]
 PRE_RACE_SCAN = 12
 #: Kinds a story tells of a place it only mentions: when a race there is, what comes next.
 _MENTION_KINDS = frozenset({"when", "next"})
+#: Kinds only a story of the race itself tells: its result, never one a story recalls.
+_RESULT_KINDS = frozenset({"won", "finish", "points", "retire", "penalty"})
 _FUTURE = re.compile(
     r"\b(?:will|won't|gonna|going\s+to|plans?\s+to|planning|expect(?:s|ed)?\s+to|"
     r"bringing|upcoming|coming\s+up)\b"
@@ -65,6 +67,34 @@ _AHEAD = re.compile(
     r"upcoming|travels?\s+to)\b",
     re.IGNORECASE,
 )
+
+
+#: Stories read for their round-up items, newest first, at most.
+ROUND_UP_SCAN = 12
+#: A round-up item's head: a label in capitals, a colon, its title ("NASCAR: Stevens
+#: suspended for four races"); no sentence in it.
+_ITEM_HEAD = re.compile(r"^([A-Z0-9][A-Z0-9 &'’./-]{0,30}):\s+[^.!?]{3,80}$")
+#: Item heads a story must have to be a round-up.
+ROUND_UP_ITEMS = 2
+
+
+def round_up_items(story: list[Passage]) -> list[tuple[str, list[int]]]:
+    """A round-up's items, each (its label, its paragraphs): the paragraphs under a head
+    like "MOTOGP: Acosta to the factory Ducati" down to the next; [] for any other story."""
+    items: list[tuple[str, list[int]]] = []
+    for p in story:
+        head = _ITEM_HEAD.match(p.text.strip())
+        if head and head[1].strip() == head[1].strip().upper():
+            items.append((head[1].strip(), [p.paragraph]))
+        elif items:
+            items[-1][1].append(p.paragraph)
+    return items if len(items) >= ROUND_UP_ITEMS else []
+
+
+def _labels(label: str, series: list[str]) -> bool:
+    """Whether an item's label names one of ``series`` ("INDYCAR", "F1", "FORMULA E")."""
+    low = label.casefold()
+    return any(_has(low, phrase) for one in series for phrase in SERIES_TEXT[one][0])
 
 
 def _told_at(text: str, wanted: set[str] | frozenset[str]) -> bool:
@@ -122,6 +152,12 @@ class StoriesRouter(RouterBase):
             adjectives = place_book().adjectives
             others = [f for f in _place_forms(place)[1:] if " ".join(f) not in adjectives]
             slugs |= await self._other_names_stories(others, own_race=own)
+            if not slugs and own and not kinds & _RESULT_KINDS:
+                # "why did Martin miss Sepang": no story is at the place, so the ones
+                # naming it in passing ("the collarbone that kept him out of Sepang") tell
+                # what befell someone there; a result there they cannot tell.
+                slugs = await self._place_stories(words, own_race=False)
+                slugs |= await self._other_names_stories(others, own_race=False)
             if not slugs:
                 return []
             if not own and len(slugs) > 1 and not mentioned:
@@ -292,6 +328,12 @@ class StoriesRouter(RouterBase):
                 # People who race in several series (a MotoGP rider now in WorldSBK) do
                 # not take a story whose opening names this series and not theirs.
                 found.discard(slug)
+        # A round-up's opening item names one series and its people race in many: it is a
+        # story of every series an item of it is headed with ("NASCAR: ...").
+        for slug in sorted(await self._series_text(series) - found):
+            items = round_up_items(await self.engine.store.article_passages(slug))
+            if any(_labels(label, [series]) for label, _ in items):
+                found.add(slug)
         self._series_of[1][series] = found
         return found
 
@@ -447,6 +489,28 @@ class StoriesRouter(RouterBase):
                 found.add(max(spots)[1])
         self._women_of = (index, found)
         return found
+
+    # -- a round-up's items: each a story of its own ------------------------------------
+
+    async def _items_asked(
+        self, reading: Reading, slugs: list[str] | None
+    ) -> dict[str, frozenset[int]] | None:
+        """The paragraphs of each round-up among ``slugs`` under the items about the series
+        the question names ("NASCAR: Stevens suspended ..."), none when it has no such item;
+        None when the question names no series. A round-up names every series it covers,
+        but only an item's own paragraphs tell that series' news: "when does the nascar
+        season start" is not answered by the IndyCar item's "the season opener"."""
+        asked = _series_named(reading.tokens)
+        if not asked or not slugs:
+            return None
+        within: dict[str, frozenset[int]] = {}
+        for slug in slugs[:ROUND_UP_SCAN]:
+            items = round_up_items(await self.engine.store.article_passages(slug))
+            if items:
+                within[slug] = frozenset(
+                    p for label, paragraphs in items if _labels(label, asked) for p in paragraphs
+                )
+        return within or None
 
     # -- parts of a weekend, and stories told before their race (_scope) -------------------
 

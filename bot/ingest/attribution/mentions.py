@@ -26,6 +26,22 @@ _FIRST_NAME_OPENS = re.compile(
     r"brought|finished|drove|went|came|called|asked|kept|won|lost)\b"
 )
 
+#: A relative named by their relation to the one before: "his younger brother", "her father".
+_KIN = re.compile(
+    r"([Hh]is|[Hh]er)\s+(?:(?:younger|older|elder|big|little|twin|kid)\s+)?"
+    r"(?:brother|sister|father|mother|son|daughter|dad|mum|mom|cousin|uncle|nephew)"
+)
+#: A team's own role, whose holder may be known only as the team: "the team owner".
+_TEAM_ROLE_EPITHET = re.compile(
+    r"[Tt]he\s+team(?:'s)?\s+(?:owner|boss|principal|chief|founder|president|chairman)"
+)
+#: A sentence opening with a name that is no person's mention, speaking ("Joe Gibbs spoke for
+#: the team in a statement"): a team's or an unknown's name, and the subject now.
+_UNKNOWN_NAME_SPEAKS = re.compile(
+    r"\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s+(?:spoke|said|says|told|wrote|posted|added|"
+    r"issued|released|replied|responded)\b"
+)
+
 
 @functools.lru_cache(maxsize=4)
 def _register_first_names(register: object) -> frozenset[str]:
@@ -169,6 +185,12 @@ class _Mentions(_Organisations):
             self._learn_epithet(text, one)
             return _Attribution("person", one, cue=f'epithet "{text}" = {one}, the only '
                                 "person of the article it fits")  # fmt: skip
+        if _TEAM_ROLE_EPITHET.fullmatch(text) and self.masked:
+            # "Joe Gibbs spoke for the team in a statement. '...,' the team owner said": no
+            # person fits; the words are those of the team the paragraph opens with.
+            team = self._team_opening(self.masked[-1])
+            if team is not None:
+                return team
         return _Attribution("blocked", cue=f'epithet "{text}" fits no one person')
 
     def _in_view(self, text: str, mentions: list[Mention]) -> str | None:
@@ -224,15 +246,32 @@ class _Mentions(_Organisations):
         writer = self._column_writer(words)
         if writer is not None:
             return writer
+        if (kin := _KIN.fullmatch(words)) is not None:
+            return self._kin(kin.group(1))
         organisation = self._organisation(words, self._sentence_now)
         if organisation is not None:
             return organisation
+        if _EPITHET.fullmatch(words[:1].lower() + words[1:]) and not words[4:5].isupper():
+            # "the two-time Daytona 500 winner": a description by record, no capital at its head.
+            return self._epithet(words, mentions, at)
         if re.fullmatch(r"[Tt]he\s+(?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*", words):
             nickname = self._nickname(words)  # "the Honey Badger": a nickname, not a kind
             if nickname.status == "person":
                 return nickname
             return self._epithet(words, mentions, at)
         return self._nickname(words)
+
+    def _kin(self, pronoun: str) -> _Attribution:
+        """ "his younger brother said": the one other person of the article who shares the
+        surname of the one "his" stands for; blocked when none or several do."""
+        owner = self._resolve_pronoun(pronoun.lower())
+        if owner is None or len(owner.split()) < 2:
+            return _Attribution("blocked", cue=f'"{pronoun}" relative with no clear referent')
+        surname = owner.split()[-1].casefold()
+        kin = [n for n in self.people.names if n != owner and n.split()[-1].casefold() == surname]
+        if len(kin) != 1:
+            return _Attribution("blocked", cue=f"no one relative of {owner} the article names")
+        return _Attribution("person", kin[0], cue=f"relative of {owner} sharing the surname")
 
     def _column_writer(self, words: str) -> _Attribution | None:
         """A tag's "I" in a newsmaker's column: the writer; None anywhere else."""
@@ -290,7 +329,7 @@ class _Mentions(_Organisations):
                     info.speaking.add(name)
                     return name
                 return None
-        if self._unknown_first_name_opens(masked[a:b]):
+        if self._unknown_first_name_opens(masked[a:b]) or _UNKNOWN_NAME_SPEAKS.match(masked, a, b):
             # "Carlos had a strong race ... he said": "he" is someone the article does not
             # identify, not whoever was named before.
             self.history.append(None)

@@ -68,7 +68,11 @@ _CLAUSE_BOUNDARY = re.compile(
 
 
 #: A clause that starts with a verb shares the subject of the clause before it.
-_SUBJECTLESS = re.compile(r"(?:and\s+|but\s+)?(?:also\s+|then\s+)?[a-z]+(?:ed|s)\b(?<!\bhis)")
+_SUBJECTLESS = re.compile(
+    r"(?:and\s+|but\s+)?(?:also\s+|then\s+)?(?:[a-z]+(?:ed|s)\b(?<!\bhis)|"
+    # irregular verbs of saying and thinking: "praised his drivers but said ..."
+    r"(?:said|told|wrote|thought|felt|knew)\b)"
+)
 #: A leading subordinate clause, up to its comma.
 _SUBORDINATE = re.compile(
     r"\s*(?:As|When|After|Before|While|Whilst|Although|Though|If|Because|Since|Once|Until|"
@@ -104,9 +108,10 @@ _ALNUM = re.compile(r"[^\W_]")
 #: such a back-reference reads; otherwise the quote stays unattributed.
 _EPITHET = re.compile(
     r"the\s+(?:[A-Z][a-z]+(?:man|woman)?|\d{1,2}-year-old"
-    r"|(?:[A-Z][\w-]*\s+|(?:championship|points|series|title|world|race|reigning|defending|"
-    r"former)\s+){0,2}"
-    r"(?:driver|rider|leader|star|boss|rookie|champion|veteran|youngster|principal))"
+    # "the two-time Daytona 500 winner", "the seven-time champion": a record's count too.
+    r"|(?:[A-Z][\w-]*\s+|\d+\s+|[a-z]+-time\s+|(?:championship|points|series|title|world|race|"
+    r"reigning|defending|former)\s+){0,3}"
+    r"(?:driver|rider|leader|star|boss|rookie|champion|veteran|youngster|principal|winner))"
 )
 
 #: A nickname as a tag's subject: "Checo", "Danny Ric", "the Honey Badger", "El Diablo".

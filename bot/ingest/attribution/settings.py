@@ -16,6 +16,8 @@ _SOCIAL = Needled(
     ("instagram", "twitter", "facebook", "tiktok", "threads", "social", "on x", "x account"),
 )
 _POST = re.compile(r"\bpost\b")
+#: "replied to Hamlin's post with ...": a reply under a post is a post too.
+_REPLY_VERBS = frozenset({"replied", "responded", "answered"})
 _REPORTERS = Needled(
     re.compile(
         r"\b(?:told|telling|speaking to|said to)\s+(?:the\s+)?(?:reporters|journalists|media|press"
@@ -76,12 +78,16 @@ class _Settings(_State):
         social = _SOCIAL.search(sentence, lowered)
         if "comment" in lowered and social:
             return "Instagram comment" if "instagram" in lowered else "social media comment"
-        if verb in _WRITE_VERBS or social:
+        replied = verb in _REPLY_VERBS and _POST.search(lowered) is not None
+        if verb in _WRITE_VERBS or social or replied:
             if social or _SOCIAL.search(context, context.lower()) or _POST.search(context):
                 return "social media post"
             if "column" in lowered:
                 return "column"
             return "written statement"
+        if "podcast" in lowered:
+            # "said on his podcast", "told the Happy Hour podcast": a show, not the radio.
+            return "podcast"
         if verb == "radioed" or _RADIO.search(sentence, lowered):
             return "team radio"
         if _REPORTERS.search(sentence, lowered):

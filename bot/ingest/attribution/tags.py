@@ -32,6 +32,7 @@ from bot.ingest.attribution.patterns import (
     _TAG_TAIL,
 )
 from bot.ingest.attribution.records import _BLOCKED, _NONE, _Attribution
+from bot.ingest.attribution.reported import _REPORT_VERB, _subject_of
 from bot.ingest.people import Mention
 
 
@@ -166,8 +167,18 @@ class _Tags(_Mentions):
                 if clause_start <= x.start and x.end <= start + verb.start() and x.subject_like
             ]
             if before:
-                found = self._speaker_of(before[-1], masked, mentions)
-                words = masked[before[-1].start : start + verb.end()]
+                subject = before[-1]
+                if (
+                    len(before) > 1
+                    and subject.kind == "unknown"
+                    and before[-2].kind in ("name", "alias")
+                    and masked[before[-2].end : subject.start].strip() == ","
+                ):
+                    # "Shane van Gisbergen, the New Zealander who drives for Trackhouse,
+                    # replied": the description is set off after the name it describes.
+                    subject = before[-2]
+                found = self._speaker_of(subject, masked, mentions)
+                words = masked[subject.start : start + verb.end()]
             else:
                 found = self._first_in(mentions, start + verb.end(), end)
                 words = masked[start + verb.start() : end]
@@ -227,7 +238,8 @@ class _Tags(_Mentions):
             # issuer's if the text says who issued it, never the person it speaks of.
             found = self._statement_owner(masked, clause_start) or _BLOCKED
             return self._cued(found, "reported speech", m.group(0), paragraph)
-        for mention in mentions:
+        ordered = self._reporting_subject_first(masked, mentions, clause_start, at, clause_end)
+        for mention in ordered:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
                 said = _REPORTED_BY.search(masked, clause_start, mention.start)
                 if said is not None:
@@ -243,6 +255,23 @@ class _Tags(_Mentions):
         if m is not None and (found := self._organisation(m.group("org"), "")) is not None:
             return self._cued(found, "reported speech", m.group(0), paragraph)
         return _NONE
+
+    @staticmethod
+    def _reporting_subject_first(
+        masked: str, mentions: list[Mention], a: int, at: int, b: int
+    ) -> list[Mention]:
+        """The clause's mentions, the subject of its reporting verb first: "On his podcast,
+        Actions Detrimental, Hamlin said it was "fine"": the podcast's name opens the clause,
+        but the words are those of the one who "said" them."""
+        inside = [x for x in mentions if a <= x.start and x.end <= b and x.subject_like]
+        for verb in _REPORT_VERB.finditer(masked, a, at):
+            before = [x for x in inside if x.end <= verb.start()]
+            subject = _subject_of(masked, before, verb.start())
+            if subject is not None and before and subject is not before[0]:
+                return [subject, *(x for x in mentions if x is not subject)]
+            if before:
+                break
+        return mentions
 
     def _radio_credit(
         self, paragraph: int, masked: str, mentions: list[Mention], start: int, end: int
