@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -543,12 +543,23 @@ class Passages(Part):
         if query.newest_first and answering:
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
+        wanted = {stem(c) for c in query.prefer}
+        why = query.loose and not query.prefer_quotes
         if query.event and answering:
-            answering = _newest_event(query, answering, name_forms, index.name_word_keys)
+            # "why did pecco crash": of the stories where he crashed, the newest that gives
+            # a cause, not the newest that only says he crashed.
+            telling = {
+                s.passage.source.slug
+                for s in answering
+                if why
+                and query.prefer
+                and s.passage.source
+                and s.named
+                and (wanted & stems(s.text) or _SANCTION_FOR.search(s.text))
+            }
+            answering = _newest_event(query, answering, name_forms, index.name_word_keys, telling)
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
-            wanted = {stem(c) for c in query.prefer}
-            why = query.loose and not query.prefer_quotes
             giving = [
                 s
                 for s in answering
@@ -1290,9 +1301,11 @@ def _newest_event(
     answering: list[Scored],
     name_forms: Sequence[set[str]] = (),
     names: Sequence[tuple[str, int]] = (),
+    telling: Collection[str] = (),
 ) -> list[Scored]:
     """The answering sentences of the newest story where the one asked about had the event
-    the question asks the cause of: a sentence names them (or is theirs) and the event."""
+    the question asks the cause of: a sentence names them (or is theirs) and the event. Of
+    those stories, the ``telling`` ones (a sentence about them gives a cause) come first."""
     event = set(query.event)
     had = [
         s
@@ -1303,6 +1316,7 @@ def _newest_event(
     ]
     if not had:
         return answering
+    had = [s for s in had if s.passage.source and s.passage.source.slug in telling] or had
     latest = max(_date(s.passage) for s in had)
     return [s for s in answering if _date(s.passage) == latest]
 
