@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -297,6 +297,10 @@ class Scored:
     #: The sentence before it holds what the question asks that it lacks ("The rally
     #: turned on SS14. Thierry Neuville ... rolled"): the two are shown together.
     lead: bool = False
+    #: Which of the question's people the sentence is about (named, speaking or carried).
+    people: frozenset[str] = frozenset()
+    #: Its people are the next sentence's, which tells what it introduces: shown after it.
+    from_next: bool = False
 
 
 class Passages(Part):
@@ -399,6 +403,7 @@ class Passages(Part):
                     )
                     if (p.source.slug if p.source else "", p.paragraph) not in have
                 ]
+            found += await self._continuing(found, name_forms, search)
         else:
             found = whole
         if query.within is not None:
@@ -492,6 +497,7 @@ class Passages(Part):
                 previous.update(last_named.get((slug, passage.paragraph - 1), ()))
             named_last: set[str] = set()
             named_any: set[str] = set()
+            items: dict[int, Scored] = {}
             for i, span in enumerate(spans):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
@@ -516,6 +522,8 @@ class Passages(Part):
                     item.score += 0.5 * story_cover.get(slug, 0.0)
                     item.story_named = slug in named_in
                     scored.append(item)
+                    items[i] = item
+            _name_from_next(query, passage.text, spans, items, name_forms)
             last_named[(slug, passage.paragraph)] = named_last
             all_named[(slug, passage.paragraph)] = named_any
         if query.required_carries:
@@ -535,12 +543,23 @@ class Passages(Part):
         if query.newest_first and answering:
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
+        wanted = {stem(c) for c in query.prefer}
+        why = query.loose and not query.prefer_quotes
         if query.event and answering:
-            answering = _newest_event(query, answering, name_forms, index.name_word_keys)
+            # "why did pecco crash": of the stories where he crashed, the newest that gives
+            # a cause, not the newest that only says he crashed.
+            telling = {
+                s.passage.source.slug
+                for s in answering
+                if why
+                and query.prefer
+                and s.passage.source
+                and s.named
+                and (wanted & stems(s.text) or _SANCTION_FOR.search(s.text))
+            }
+            answering = _newest_event(query, answering, name_forms, index.name_word_keys, telling)
         if query.prefer:
             # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
-            wanted = {stem(c) for c in query.prefer}
-            why = query.loose and not query.prefer_quotes
             giving = [
                 s
                 for s in answering
@@ -560,6 +579,43 @@ class Passages(Part):
             await self._with_answers(self._pick(scored, every, query.place_asked, asked),
                                      quotes, reported),
         )  # fmt: skip
+
+    async def _continuing(
+        self, found: Sequence[Passage], name_forms: list[set[str]], search: Sequence[str]
+    ) -> list[Passage]:
+        """The paragraphs that go on about whom a found paragraph names ("Nasser Al-Attiyah
+        moved into the lead ... / The Qatari ... turned a deficit into a lead of 6 minutes
+        55 seconds"): they open with a pronoun or an epithet, never the name the search
+        looks for, and hold a searched word. Read for the first few stories found."""
+        have = {(p.source.slug if p.source else "", p.paragraph) for p in found}
+        slugs = [
+            p.source.slug
+            for p in found
+            if p.source
+            and (p.source.slug, p.paragraph + 1) not in have
+            and any(_mentions(p.text, forms) for forms in name_forms)
+        ]
+        added: list[Passage] = []
+        for slug in list(dict.fromkeys(slugs))[:CONTINUED_STORIES]:
+            paragraphs = await self.store.article_passages(slug)
+            at = {p.paragraph: p for p in paragraphs}
+            for p in found:
+                nxt = at.get(p.paragraph + 1) if p.source and p.source.slug == slug else None
+                if (
+                    nxt is None
+                    or (slug, nxt.paragraph) in have
+                    or not any(_mentions(p.text, forms) for forms in name_forms)
+                ):
+                    continue
+                first = nxt.text.lstrip()
+                if not (_PRONOUN.match(first) or _DEFINITE.match(first)):
+                    continue
+                if any(_mentions(nxt.text, forms) for forms in name_forms):
+                    continue  # named there: the search proposes it itself
+                if any(w in nxt.text.casefold() for w in search):
+                    added.append(nxt)
+                    have.add((slug, nxt.paragraph))
+        return added
 
     async def _with_answers(
         self,
@@ -656,8 +712,22 @@ class Passages(Part):
         # "The stewards gave him a five-second penalty": the decision (the kind's cue) done
         # to "him" is about whom the sentence before named (or who spoke it).
         pronoun = pronoun or bool(must and _OBJECT_PRONOUN.search(sentence))
+        # "Bezzecchi had crossed the line third, ahead of Marquez. Forty minutes later the
+        # stewards issued a 16-second penalty": a narrative sentence naming no one goes on
+        # about the subject of the one before it (a quotation's speaker is told by
+        # attribution instead).
+        plain = bool(
+            must
+            and position
+            and not pronoun
+            and not quoted
+            and _names_no_one(sentence)
+            and not _BACK_REFERENCE.search(sentence)  # "the incident": see above
+        )
+        before = _sentence_before(passage.text, span) if plain else ""
         for forms, name in zip(name_forms, query.people, strict=True):
-            if _mentions(sentence, forms) or speaker == name or (pronoun and name in previous):
+            carried = pronoun or (plain and _opens_with(before, forms))
+            if _mentions(sentence, forms) or speaker == name or (carried and name in previous):
                 here.add(name)
         team = False
         for forms, name in zip(team_forms, query.team_people, strict=True):
@@ -734,7 +804,7 @@ class Passages(Part):
         return Scored(
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
             was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
-            own=own, lead=told_before,
+            own=own, lead=told_before, people=frozenset(here & set(query.people)),
         )  # fmt: skip
 
     @staticmethod
@@ -860,13 +930,16 @@ class Passages(Part):
                 return picked[: MAX_SENTENCES + 1]
         following = every.get((id(best.passage), best.position + 1))
         if best.position + 1 < len(spans) and (
-            best.speaker or _SAID.search(best.text) or _introduces(best, following)
+            best.speaker
+            or _SAID.search(best.text)
+            or _introduces(best, following)
+            or best.from_next
         ):
             # "..., Evans said the win felt bittersweet." is followed by what he said; so is
             # "Martins was in no doubt about who was responsible." by his words on it.
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
-            if text not in shown and _OPENS_QUOTE.match(text):
+            if text not in shown and (_OPENS_QUOTE.match(text) or best.from_next):
                 after = every.get((id(best.passage), best.position + 1)) or Scored(
                     best.score, text, best.passage, best.order + 1, best.position + 1
                 )
@@ -961,6 +1034,8 @@ _BACK_REFERENCE = re.compile(
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
+#: Stories whose paragraphs going on about the person found are read (one query each).
+CONTINUED_STORIES = 4
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
 _SAID = re.compile(
@@ -1068,6 +1143,45 @@ def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
 
 #: How far into a sentence its subject may be named: "Mercedes team principal Toto Wolff".
 SUBJECT_WORDS = 6
+
+
+#: What may open a word before its first letter: quotation marks and brackets.
+_OPENERS = "\"'“‘([«"
+
+
+def _names_no_one(sentence: str) -> bool:
+    """Whether a sentence names no one: no capitalised word after its first ("The pass that
+    decided the title came on lap 19 of 27."), so it can be about no one but whom the
+    sentences around it name."""
+    return not any(w.lstrip(_OPENERS)[:1].isupper() for w in sentence.split()[1:])
+
+
+def _name_from_next(
+    query: Query,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    items: dict[int, Scored],
+    name_forms: list[set[str]],
+) -> None:
+    """A paragraph's lead naming no one introduces what its next sentence tells ("The pass
+    that decided the title came on lap 19 of 27. Acosta ran wide, and Bezzecchi cut back
+    underneath him"), so it is about whom that next sentence names."""
+    for i, item in items.items():
+        if i or item.all_named or item.quoted or len(spans) < 2 or not _names_no_one(item.text):
+            continue
+        a, b = spans[i + 1]
+        after = text[a:b]
+        there = {
+            n for n, forms in zip(query.people, name_forms, strict=True) if _mentions(after, forms)
+        }
+        if not there - item.people:
+            continue
+        item.score += 3.0 * len(there - item.people)
+        item.people |= there
+        item.named = True
+        item.subject = item.subject or query.subject in there
+        item.all_named = len(item.people) == len(query.people)
+        item.from_next = True
 
 
 def _introduces(sentence: Scored, following: Scored | None) -> bool:
@@ -1187,9 +1301,11 @@ def _newest_event(
     answering: list[Scored],
     name_forms: Sequence[set[str]] = (),
     names: Sequence[tuple[str, int]] = (),
+    telling: Collection[str] = (),
 ) -> list[Scored]:
     """The answering sentences of the newest story where the one asked about had the event
-    the question asks the cause of: a sentence names them (or is theirs) and the event."""
+    the question asks the cause of: a sentence names them (or is theirs) and the event. Of
+    those stories, the ``telling`` ones (a sentence about them gives a cause) come first."""
     event = set(query.event)
     had = [
         s
@@ -1200,6 +1316,7 @@ def _newest_event(
     ]
     if not had:
         return answering
+    had = [s for s in had if s.passage.source and s.passage.source.slug in telling] or had
     latest = max(_date(s.passage) for s in had)
     return [s for s in answering if _date(s.passage) == latest]
 
