@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from bot.ingest.attribute import extract_speech
+from bot.ingest.load import build_article
 from bot.ingest.people import discover_people
 
 
@@ -103,3 +105,22 @@ def test_a_teams_account_posts_the_teams_words_not_its_owners() -> None:
     (quote,) = [q for q in found.quotes if q.paragraph == 2]
     assert quote.speaker is None
     assert quote.label == "Trackhouse Racing"
+
+
+def test_the_team_owner_is_a_role_not_an_alias(tmp_path: Path) -> None:
+    """ "..., the team owner said" names Joe Gibbs here, but "the team owner" is a role any
+    story's person may have: it becomes his role, never his alias (an alias would make a
+    fan's "what did the team owner say" this one person's across the store)."""
+    path = tmp_path / "2026-11-09-gibbs.txt"
+    path.write_text(
+        "date 2026-11-09 Kellner takes the title\n\n"
+        "Ross Kellner won the title at Phoenix for Joe Gibbs Racing.\n\n"
+        'Joe Gibbs spoke for the team in a statement. "Ross gave us everything," the team'
+        " owner said.\n",
+        encoding="utf-8",
+    )
+    article = build_article(path)
+    (gibbs,) = [p for p in article.people if p.name == "Joe Gibbs"]
+    assert gibbs.role == "team owner"
+    assert "the team owner" not in gibbs.aliases
+    assert [q.speaker for q in article.quotes] == ["Joe Gibbs"]
