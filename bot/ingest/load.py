@@ -21,6 +21,7 @@ from bot.ingest.facts import derive_facts
 from bot.ingest.laps import extract_lap_events
 from bot.ingest.parse import ParsedText, parse_article
 from bot.ingest.people import (
+    ROLE_NOUN,
     Appositive,
     PeopleIndex,
     PersonEntry,
@@ -135,6 +136,16 @@ def _reported(
 _RELATIONAL_ROLES = frozenset({"team-mate", "teammate", "rival", "friend"})
 
 
+def _bare_role(epithet: str) -> bool:
+    """Whether an epithet is "the" and role words alone ("the team owner", "the driver")."""
+    words = epithet.split()
+    return (
+        len(words) > 1
+        and words[0].casefold() == "the"
+        and all(ROLE_NOUN.match(w) or w.casefold() in ("team", "race", "crew") for w in words[1:])
+    )
+
+
 def _with_described_roles(
     parsed: ParsedText,
     index: PeopleIndex,
@@ -158,9 +169,13 @@ def _with_described_roles(
         if role is None and team is None:
             role, team = described.get(p.name, (None, None))
         known = {a.casefold() for a in p.aliases}
-        learned = [
-            e for e, name in epithets.items() if name == p.name and e.casefold() not in known
-        ]
+        mine = [e for e, name in epithets.items() if name == p.name]
+        # "the team owner": a role any story's person may have, never this one's alias (a
+        # fan's "what did the team owner say" would name this person across the store).
+        roles = [e for e in mine if _bare_role(e)]
+        if role is None and team is None and roles:
+            role = roles[0].split(maxsplit=1)[1]
+        learned = [e for e in mine if e.casefold() not in known and not _bare_role(e)]
         people.append(Person(p.name, role, team, (*p.aliases, *sorted(learned))))
     return tuple(people)
 

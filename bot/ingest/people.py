@@ -111,6 +111,17 @@ _THING_END = _words(
     """
 )
 _PLACE_AFTER = frozenset({"GP", "Grand", "Prix", "Circuit", "Raceway", "Speedway", "Ring"})
+#: Words after a capitalised phrase that make it the title of a show or a post ("on his
+#: Happy Hour podcast", "in her Pit Lane Diary column"), when a possessive or an article
+#: stands before it: a title, never a person.
+_TITLE_AFTER = _words(
+    """
+    podcast podcasts show column columns programme program newsletter documentary channel
+    blog vlog episode episodes
+    """
+)
+#: Words before such a title: whose show it is, or "the".
+_TITLE_BEFORE = frozenset({"his", "her", "their", "its", "our", "my", "your", "the", "a", "an"})
 _PREPOSITIONS = _words(
     """
     about to with of for against on at from towards toward over behind ahead after before than
@@ -737,6 +748,21 @@ def _after_place_word(masked: str, start: int) -> bool:
     return False
 
 
+def _owned(masked: str, start: int) -> bool:
+    """Whether the word before ``start`` is a possessive or an article ("his", "Harvick's",
+    "the"): what stands before a show's title."""
+    end = start
+    while end > 0 and masked[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return False
+    begin = end
+    while begin > 0 and not masked[begin - 1].isspace():
+        begin -= 1
+    word = masked[begin:end]
+    return word.lower() in _TITLE_BEFORE or word.endswith(("'s", "’s"))
+
+
 def _names_in(
     masked: str,
     lowercase_words: set[str],
@@ -752,6 +778,8 @@ def _names_in(
         after = _AFTER_RUN.match(masked, run[-1].end)
         if after and after.group(1) in _PLACE_AFTER:
             continue
+        if after and after.group(1).lower() in _TITLE_AFTER and _owned(masked, run[0].start):
+            continue  # "Harvick's Happy Hour podcast": a show's title
         if any(t.text in _PLACE_AFTER for t in run):
             continue
         # "the Silver Arrows", "at Paul Ricard", "in Monte Carlo": places and things.
@@ -899,8 +927,34 @@ def _without_team_names(
     return [
         person
         for i, person in enumerate(people)
-        if i < kept or not any(f"{person.name} {end}" in joined for end in _ORGANISATION_END)
+        if i < kept
+        or not any(f"{person.name} {end}" in joined for end in _ORGANISATION_END)
+        or _as_person(person.name, joined)
     ]
+
+
+#: What a team is never written with, right after a name: "Joe Gibbs spoke for the team",
+#: "Joe Gibbs, who founded it", "Joe Gibbs himself", "Joe Gibbs, the team owner,". ("Meyer
+#: Shank said" is as often the team as its owner: a speaking verb alone tells nothing.)
+_PERSON_AFTER = re.compile(
+    rf"(?:\s+(?:spoke|speaks|speaking)\s+(?:for|on\s+behalf\s+of)\b"
+    rf"|\s+(?:himself|herself)\b|,\s+who\b"
+    rf"|,\s+(?:the|its|his|her)\s+{_FILLER}{{0,2}}?(?:{_ROLE_NOUNS}|founder|chairman)\b)"
+)
+
+
+def _as_person(name: str, joined: str) -> bool:
+    """Whether the text uses a name that is also its team's ("Joe Gibbs Racing") as a
+    person's: a role noun before it ("team owner Joe Gibbs"), or what only a person is
+    written with after it (:data:`_PERSON_AFTER`). The owner named like his team is still
+    a person."""
+    at = joined.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if _PERSON_AFTER.match(joined, end) or _ends_in_role_noun(joined[max(0, at - 40) : at]):
+            return True
+        at = joined.find(name, end)
+    return False
 
 
 def _without_place_names(
@@ -1011,6 +1065,8 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
             described = _descriptor_in(_text_before(masked, mention.start))
             if described is not None and described[1]:
                 owners.setdefault(described[0], set()).add(mention.person)
+    for descriptor, person in _relations_of_his(index, texts):
+        owners.setdefault(descriptor, set()).add(person)
     learned: dict[str, list[str]] = {}
     for descriptor, persons in owners.items():
         if len(persons) == 1:
@@ -1025,6 +1081,57 @@ def _with_learned_aliases(index: PeopleIndex, paragraphs: Sequence[str]) -> Peop
             for p in index.people
         )
     )
+
+
+#: "His crew chief " opening a sentence, right before a name: whose relation the named
+#: person is, when "His" is the one person the sentence before names.
+_HIS_RELATION = re.compile(
+    r"(?:^|(?<=\s))(?:His|Her)\s+(?P<role>crew\s+chief|race\s+engineer|engineer|team-?mate"
+    r"|manager|father|mother|brother|sister|son|daughter|wife|husband|spotter|coach|mentor)"
+    r"\s+$"
+)
+
+
+def _relations_of_his(index: PeopleIndex, texts: Sequence[str]) -> list[tuple[str, str]]:
+    """("Larson's crew chief", "Cliff Daniels") for "Larson ... replied with an emoji. His
+    crew chief Cliff Daniels wrote ...": a fan asks "what did Larson's crew chief say".
+
+    "His" is the one person the sentence before names (in the same paragraph); a sentence
+    before naming no one or several, or a relation in the middle of a sentence, learns
+    nothing. The alias is kept only when no one else in the article is given it.
+    """
+    found: list[tuple[str, str]] = []
+    todo = [text for text in dict.fromkeys(texts) if "His " in text or "Her " in text]
+    if not todo:
+        return found
+    for text, spans in zip(todo, index._spans_of_each(todo), strict=True):
+        if not any(_HIS_RELATION.search(_text_before(text, start)) for start, _ in spans):
+            continue
+        mentions = [
+            m
+            for m in index._find_mentions(text, spans, decorate=False)
+            if m.person is not None and m.kind in ("name", "alias")
+        ]
+        sentences = sentence_spans(text)
+        for mention in mentions:
+            person = mention.person
+            if mention.kind != "name" or person is None:
+                continue
+            relation = _HIS_RELATION.search(_text_before(text, mention.start))
+            if relation is None:
+                continue
+            at = next((i for i, (a, b) in enumerate(sentences) if a <= mention.start < b), 0)
+            if at == 0:
+                continue  # the paragraph's first sentence: "His" is told elsewhere
+            a, b = sentences[at - 1]
+            before = {m.person for m in mentions if a <= m.start < b and m.person}
+            if len(before) != 1 or person in before:
+                continue
+            whose = before.pop()
+            words = [w for w in whose.rstrip(".").split() if w.rstrip(".") not in _SUFFIXES]
+            role = " ".join(relation["role"].split())
+            found.append((f"{words[-1]}'s {role}", person))
+    return found
 
 
 #: Words one of which a sentence giving a nickname holds ("known as", "calls", "dubbed").

@@ -75,11 +75,12 @@ OWNER = [
 ]
 
 
-def test_the_team_owner_after_a_team_opens_the_paragraph_is_the_team() -> None:
-    """The team's name opens the paragraph and speaks: "the team owner" is no longer the
-    person of the paragraph before (a team owner too), but the team."""
+def test_the_team_owner_after_the_owner_opens_the_paragraph_is_the_owner() -> None:
+    """The owner named like his team opens the paragraph and speaks for it: "the team
+    owner" is no longer the person of the paragraph before (a team owner too), but the
+    owner himself ("Joe Gibbs spoke for the team": a person, see test_people_roles_rules)."""
     (quote,) = [q for q in quotes(OWNER) if q.paragraph == 3]
-    assert (quote.speaker, quote.label) == (None, "Joe Gibbs")
+    assert quote.speaker == "Joe Gibbs"
 
 
 PRAISED = [

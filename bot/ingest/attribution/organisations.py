@@ -83,6 +83,14 @@ _ORG_CLAUSE = re.compile(
     r"branded|termed|deemed|insisted|admitted|confirmed|stated|declared|promised|vowed|"
     r"added|wrote|ruled|explained|blamed)\b"
 )
+#: "the 23XI Racing account shared a photo with the caption "..."": a team's account posts
+#: the team's words, never its owner's nor those of the person the sentence before names.
+_ACCOUNT_CLAUSE = re.compile(
+    r"(?:\b[Tt]he\s+)?(?P<org>[A-Z0-9][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){0,4})['’]?s?"
+    r"\s+(?:official\s+)?(?:(?:X|Instagram|social(?:\s+media)?|Twitter)\s+)?"
+    r"(?:account|feed|page|channel|handle)\s+(?:\w+ly\s+)?"
+    r"(?:shared|posted|tweeted|wrote|published|put\s+out|replied|added|said)\b"
+)
 #: "the team said in a statement": a team the text has named before.
 _TEAM_NOUNS = frozenset({"team", "squad", "outfit"})
 #: Capitalised words that may name an organisation ("Toyota's", "the Ducati Lenovo Team").

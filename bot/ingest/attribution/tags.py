@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.ingest.attribution.mentions import _Mentions
 from bot.ingest.attribution.organisations import (
+    _ACCOUNT_CLAUSE,
     _DOCUMENT_CLAUSE,
     _ORG_CLAUSE,
     _POST_BARE_STATEMENT,
@@ -238,6 +239,12 @@ class _Tags(_Mentions):
             # issuer's if the text says who issued it, never the person it speaks of.
             found = self._statement_owner(masked, clause_start) or _BLOCKED
             return self._cued(found, "reported speech", m.group(0), paragraph)
+        account = _ACCOUNT_CLAUSE.search(masked, clause_start, at)
+        if account is not None:
+            # 'the 23XI Racing account shared a photo with the caption "..."': the team's.
+            found = self._organisation(account.group("org"), "statement")
+            if found is not None:
+                return self._cued(found, "reported speech", account.group(0), paragraph)
         ordered = self._reporting_subject_first(masked, mentions, clause_start, at, clause_end)
         for mention in ordered:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
