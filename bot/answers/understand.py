@@ -105,6 +105,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "dsq": ("disqualified", "disqualification", "excluded"),
     "dsqd": ("disqualified", "disqualification", "excluded"),
     "disqualified": ("disqualification", "excluded"),
+    # "thrown out", "kicked out": a car excluded, an appeal or a review rejected.
+    "thrown": ("excluded", "disqualified", "disqualification", "rejected", "dismissed"),
+    "kicked": ("excluded", "disqualified", "disqualification"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -313,8 +316,16 @@ SESSIONS: dict[str, str] = {
 }  # fmt: skip
 _RACE_NAME = re.compile(r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:gp|grand\s+prix|e-?prix|500)\b")
 _PLACE = re.compile(
-    r"(?=\b(?:at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?))"
+    r"(?=\b(at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?))"
 )
+#: A clause after "after" ("after he lost the title", "after they crashed"): an event told,
+#: its subject a pronoun, never a place.
+_CLAUSE_SUBJECT = wordset("he she they i we you it")
+#: A verb's -ing or past form opening the words after "after", "during" or "from" ("after
+#: winning baku", "after losing the lead"): the event, and only its object may be a place.
+#: A place so spelt (Sebring) is one the places file knows.
+_VERB_FORM = re.compile(r"[a-z]{3,}(?:ing|ed)")
+_EVENT_AFTER = frozenset({"after", "during", "from"})
 _NEWEST = re.compile(r"\b(?:last|latest|most\s+recent|this)\s+(?:race|round|weekend|story|gp)\b")
 _INTENT_WORDS = sorted(
     {w for words in CUES.values() for w in words}
@@ -495,8 +506,14 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         if words:
             places.append(" ".join(words) + " grand prix")
     name_words = {tokens[i] for i in spans}
+    nouns = place_book().nouns
     for m in _PLACE.finditer(low):
-        words = [w for w in m[1].split() if w not in _STOP and not w.isdigit() and w not in SERIES]
+        words = m[2].split()
+        if words[0] in _CLAUSE_SUBJECT:
+            continue
+        if m[1] in _EVENT_AFTER and _VERB_FORM.fullmatch(words[0]) and words[0] not in nouns:
+            words = words[1:]
+        words = [w for w in words if w not in _STOP and not w.isdigit() and w not in SERIES]
         words = [w for w in words if w not in name_words]
         words = [w for w in words if w not in _NOT_PLACES]
         if words and not any(words[0] in p for p in places):
@@ -628,6 +645,11 @@ _NOT_PLACES = wordset(
     "front back gravel wall media social fault order total all next this that podium pole "
     "season year weekend home manufacturers manufacturer constructor teams class classes "
     "category title fight "
+    # a position, a time of day or a phase of the race ("in second", "in the morning", "during
+    # the safety car", "in traffic"), never a place
+    "second third fourth fifth sixth seventh eighth ninth tenth morning afternoon evening "
+    "night day dark darkness daylight traffic stint stints safety virtual restart restarts "
+    "car press conference presser interview "
     # a class of the event, never a place ("who won in the trucks", "in lmp2", "in gt3")
     "trucks truck bikes cars quads quad challenger challengers ssv ssvs lmp2 lmp3 gt3 gte gtd "
     "lmgt3 pro rookies rookie juniors independents independent privateers amateurs "

@@ -40,6 +40,7 @@ from bot.answers.router._reading import (
     _WH,
     _WHAT_HAPPENED,
     _WHAT_SAID,
+    _WHO_ASKED,
     _WHO_IS,
     _WHO_SAID,
     _WHO_SAID_ANY,
@@ -94,6 +95,9 @@ class Router(SaidRouter):
             phrase = re.sub(r"^(?:it\s+was|that|it|its|it's)\s+", "", strip_quotes(phrase))
             return await self._who_said(phrase) if phrase.strip() else self.help()
 
+        if (m := _WHO_ASKED.match(bare)) and (found := await self._who_asked(m[1])):
+            return found  # "who asked about the safety car": the transcript names the asker
+
         said = _WHAT_SAID.match(bare)
         if said and _REACTING.search(said[0]) and (found := await self._what_said(
             said[1], said[2], reading
@@ -128,6 +132,8 @@ class Router(SaidRouter):
             team_asked
             # "was it a failure on Pecco's bike": a yes/no about the bike, not whose it is
             and not (_YES_NO.match(bare) and team_asked[0].casefold() in ("bike", "car"))
+            # "what did Max say about the title fight": his words asked, the title their topic
+            and not _WHAT_SAID.match(bare)
             and len(reading.people) == 1
             and not _kinds(reading) - {"finish", "points", "where"}
         ):

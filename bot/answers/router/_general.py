@@ -81,6 +81,27 @@ from bot.answers.understand import (
 
 __all__ = ["GeneralRouter"]
 
+#: Stories chosen this few are read for the people of the team a question names.
+TEAM_STORIES = 5
+#: Stories chosen this few are read whole for who won: "won" proposes no paragraph.
+WON_STORIES = 5
+
+#: The standings' cue words that tell a table only in context: "ahead" and "behind" beside a
+#: number ("12 behind on 338", "31 points behind") or the table ("behind Marquez in the
+#: standings"), "standings" as itself. "I was standing behind him in the briefing" ranks
+#: nobody, and a stem makes "standing" of "standings".
+_STANDING_LOOSE = frozenset({"ahead", "behind", "standings"})
+_NUMBER_WORDS = (
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a\s+single"
+)
+_STANDING_PHRASES = (
+    "standings",
+    rf"re:(?:{_NUMBER_WORDS})(?:\s+(?:points?|pts|places?|positions?|spots?))?\s+"
+    r"(?:ahead|behind|clear)\b",
+    r"re:(?:ahead|behind)\b[^.;]{0,40}?\b(?:standings|championship|table|points)\b",
+)
+
 #: A race still to come, told without the series moving on: "Two races remain, in Qatar on
 #: November 29", "The title will be decided at Valencia on November 22".
 _AHEAD_TEXT = (
@@ -150,6 +171,12 @@ class GeneralRouter(PeopleRouter):
             # "how did newgarden get on at portland": what it asks about is in no article
             # at all, so no sentence can answer it, however near its other words come.
             return NotFound(missing)
+        if reading.team_people and slugs and len(slugs) <= TEAM_STORIES:
+            # "why did the Porsche lose the lead at Daytona": the IMSA story's Porsche, not
+            # the Formula E team of that name whose people it never names. A team's people
+            # the chosen stories do not name tell nothing of them.
+            named = {p.name for slug in slugs for p in await self.engine.store.article_people(slug)}
+            reading.team_people = [p for p in reading.team_people if p in named]
         if not reading.people and _SHE.search(reading.low):
             reading.team_people = sorted(set(reading.team_people) | await self._women())
         if (
@@ -481,8 +508,16 @@ class GeneralRouter(PeopleRouter):
             asked=tuple(stem(w) for w in reading.words if w not in CUES["next"]),
             cues=tuple(dict.fromkeys(cues)),
             cue_phrases=tuple(dict.fromkeys(phrases)),
-            required=CUES.get(primary, ()) if primary else (),
-            required_phrases=CUE_PHRASES.get(primary, ()) if primary else (),
+            required=tuple(c for c in CUES[primary] if c not in _STANDING_LOOSE)
+            if primary == "points"
+            else CUES.get(primary, ())
+            if primary
+            else (),
+            required_phrases=(*CUE_PHRASES.get(primary, ()), *_STANDING_PHRASES)
+            if primary == "points"
+            else CUE_PHRASES.get(primary, ())
+            if primary
+            else (),
             prefer_cue=bool(kinds & _PREFER_CUE),
             place_asked="where" in kinds,
             prefer=CUES["crash"]
@@ -521,7 +556,10 @@ class GeneralRouter(PeopleRouter):
             slugs=slugs,
             # A schedule's clock times ("Qualifying is at 10.50am, with the Sprint at 3pm")
             # seldom repeat the place: its stories are read whole.
-            whole_stories=need is _CLOCK_TEXT and slugs is not None,
+            whole_stories=(need is _CLOCK_TEXT and slugs is not None)
+            # "who won the nascar race": the few stories of the series are read whole, as
+            # "won" is too common a word to propose the sentence telling the result.
+            or (primary == "won" and bool(slugs) and len(slugs or ()) <= WON_STORIES),
         )
 
     async def _lap(self, number: int, reading: Reading) -> Answer:

@@ -52,6 +52,14 @@ _WHO_SAID_ANY = re.compile(
     r"which\s+\w+\s+said)\b\W*(.*)$",
     re.I,
 )
+#: "who asked about the safety car", "who asked max about the title": an interviewer's
+#: question asked for, whose asker a transcript names ("Q: (Jane Roe - Daily Paper) ...").
+#: "who asked for team orders" is a request, which the passages tell.
+_WHO_ASKED = re.compile(
+    r"^(?:so\s+)?who\s+(?:asked|asks|questioned)\b(?!\s+for\b)(?:\s+(?:about|on|regarding|if|whether|"
+    r"the\s+question\s+(?:about|on)))?\b\W*(.+)$",
+    re.I,
+)
 _LAP_NUMBER = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,6})\b", re.I)
 _NTH_LAP = re.compile(r"\b(\d{1,6})\s*(?:st|nd|rd|th)?\s+lap\b", re.I)
 _LAP_ONLY = re.compile(
@@ -456,7 +464,18 @@ def _kinds(reading: Reading) -> set[str]:
         kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
     if "next" in kinds:
         kinds.discard("criticise")  # "where do they go after vegas": no one goes after anyone
+    if _RACE_LEAD.search(reading.low) and not _TABLE_ASKED.search(reading.low):
+        kinds.discard("points")  # "why did the porsche lose the lead": the race's lead
     return kinds
+
+
+#: The lead of a race changing hands ("lose the lead", "took the lead"): where the cars ran,
+#: not the standings, unless the question names the table too.
+_RACE_LEAD = re.compile(
+    r"\b(?:lose|loses|lost|losing|take|takes|took|taken|taking|regain\w*|inherit\w*|"
+    r"retake\w*|retook|swap\w*|hand\w*|gave|give|gives|giving|into|back)\s+(?:the\s+)?lead\b"
+)
+_TABLE_ASKED = re.compile(r"\b(?:points?|standings?|championship|title|table)\b")
 
 
 #: Kinds that name an event a "why" question can ask the cause of.

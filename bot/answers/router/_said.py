@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from bot.answers.passages import (
     Query,
@@ -44,7 +45,8 @@ from bot.answers.understand import (
     stop_words,
 )
 from bot.ingest.relations import CO_DRIVER, TEAM_MATES, read_relation
-from bot.models import Quote
+from bot.models import INTERVIEWER, Quote
+from bot.store import fts_terms
 
 __all__ = ["SaidRouter"]
 
@@ -52,6 +54,12 @@ __all__ = ["SaidRouter"]
 SHARED_ROLE = 3
 #: Quotes of each person sharing a name read to tell which one a question means.
 QUOTE_CONTEXT = 20
+#: Quotes holding the topic's words read for an interviewer's question about it.
+ASKED_CANDIDATES = 200
+#: Interviewers' questions shown for "who asked about X", the best first.
+ASKED_SHOWN = 3
+#: The share of the topic's words an interviewer's question must hold to be about it.
+ASKED_COVER = 0.6
 
 #: "his co-driver", "her team-mate": someone named by their relation to the speaker.
 _RELATED = re.compile(
@@ -173,6 +181,55 @@ class SaidRouter(GeneralRouter):
         if answering and answering[0].speaker:
             return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
         return found
+
+    async def _who_asked(self, topic: str) -> Answer | None:
+        """Who asked about ``topic`` in a transcript: the interviewer's questions holding it.
+
+        A press conference prints each question with its asker ("Q: (Jane Roe - Daily
+        Paper) The safety car was long. Was it too long?"); the ingest keeps a question as
+        the interviewer's words, so a phrase search (who said) never names the asker. The
+        question's own paragraph, verbatim, does. None when no interviewer's question is
+        about it: the passages may tell who asked for something ("X asked for team orders").
+        """
+        words = [w for w in words_of(topic) if w not in _WEAK and w not in stop_words()]
+        wanted = {stem(w) for w in words}
+        terms = fts_terms(" ".join(words))
+        if not wanted or not terms:
+            return None
+        rows = await self.engine.store.quote_texts_matching(terms, limit=ASKED_CANDIDATES)
+        if not rows:  # "the safety cars": any of its words, the share held decides
+            rows = await self.engine.store.quote_texts_matching(
+                terms, any_term=True, limit=ASKED_CANDIDATES
+            )
+        ids = [i for i, _ in rows]
+        statements = await self.engine.store.statements_of(ids) if ids else {}
+        asked: dict[tuple[str, int], tuple[float, Quote]] = {}
+        for quote_id in ids:
+            q = next((p for p in statements.get(quote_id, ()) if p.id == quote_id), None)
+            if q is None or q.speaker is not None or q.label != INTERVIEWER or q.source is None:
+                continue
+            cover = len(wanted & stems(q.text)) / len(wanted)
+            if cover >= ASKED_COVER:
+                asked[(q.source.slug, q.paragraph)] = (cover, q)
+        if not asked:
+            return None
+        best = sorted(
+            asked.values(),
+            key=lambda cq: (cq[0], cq[1].source.published if cq[1].source else date.min),
+            reverse=True,
+        )[:ASKED_SHOWN]
+        shown: list[Found] = []
+        for _, q in best:
+            assert q.source is not None
+            paragraphs = await self.engine.store.article_passages(q.source.slug)
+            for p in paragraphs:
+                if p.paragraph == q.paragraph and p.source is not None:
+                    shown.append(
+                        Found(p.text, dataclasses.replace(p.source, paragraph=p.paragraph))
+                    )
+        return (
+            PassageAnswer(tuple(shown), f"Who asked about “{shorten(topic)}”?") if shown else None
+        )
 
     async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
         """What X said, or said about Y: X's own words, the most relevant first."""
