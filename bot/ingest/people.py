@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from bot.ingest.text import CASE_TRAPS as _CASE_TRAPS
-from bot.ingest.text import Caseless, sentence_spans, unaccent
+from bot.ingest.text import Caseless, find_segments, sentence_spans, unaccent
 from bot.ingest.text import masked as masked_text
 
 __all__ = [
@@ -869,7 +869,8 @@ def discover_people(
 ) -> PeopleIndex:
     """Build the article's people: ``known`` ones first, then full names the text adds.
 
-    Names are read outside quotation marks only. Without an annotation, descriptors written
+    Names are read outside quotation marks, and inside them only as a full name whose surname
+    the narration also uses (:func:`_quoted_names`). Without an annotation, descriptors written
     right before a name ("Silver Arrows star Bottas") are learned as aliases when exactly
     one person carries them.
     """
@@ -886,21 +887,24 @@ def discover_people(
     # A nickname written as a name ("Danny Ric") -> whose it is.
     nicknames: dict[str, tuple[str, frozenset[str]]] = {}
     stop_first = _stop_first_names()  # once an article: the register's lookup adds up
-    for text in texts:
-        for name, _start, _end in _names_in(text, lowercase_words, stop_first):
-            if name.casefold() in seen or base.resolve(name) is not None:
-                continue
-            if unaccent(name.casefold()) in seen_plain:
-                continue
-            # "Carlos Sainz" after "Carlos Sainz Jr" is the same person.
-            if any(name.startswith(p.name + " ") or p.name.startswith(name + " ") for p in people):
-                continue
-            seen.add(name.casefold())
-            seen_plain.add(unaccent(name.casefold()))
-            if (owner := _nickname_owner(name)) is not None:
-                nicknames.setdefault(name, owner)
-                continue
-            people.append(PersonEntry(name))
+    found = [
+        name for text in texts for name, _s, _e in _names_in(text, lowercase_words, stop_first)
+    ]
+    found += _quoted_names(paragraphs, "\n".join(texts), lowercase_words, stop_first)
+    for name in found:
+        if name.casefold() in seen or base.resolve(name) is not None:
+            continue
+        if unaccent(name.casefold()) in seen_plain:
+            continue
+        # "Carlos Sainz" after "Carlos Sainz Jr" is the same person.
+        if any(name.startswith(p.name + " ") or p.name.startswith(name + " ") for p in people):
+            continue
+        seen.add(name.casefold())
+        seen_plain.add(unaccent(name.casefold()))
+        if (owner := _nickname_owner(name)) is not None:
+            nicknames.setdefault(name, owner)
+            continue
+        people.append(PersonEntry(name))
     people = _without_surname_runs(people, len(known))
     people = _without_team_names(people, len(known), texts)
     people = _without_place_names(people, len(known), texts)
@@ -912,6 +916,38 @@ def discover_people(
         index = _with_text_nicknames(index, paragraphs)
     log.debug("people found: %s", ", ".join(index.names))
     return index
+
+
+#: Two capitalised words in a row: a quotation that may hold a full name.
+_TWO_CAPITALS = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z]")
+
+
+def _quoted_names(
+    paragraphs: Sequence[str],
+    narration: str,
+    lowercase_words: set[str],
+    stop_first: dict[str, frozenset[str]],
+) -> list[str]:
+    """Full names written only inside quotation marks whose surname the narration then uses.
+
+    A reader's question in a mailbag ("Is Fabio Quartararo really leaving?"), a headline quote
+    or a post is often the only place an article gives the full name; when the writer goes on
+    to say "Quartararo has been here before ... he said", that is the same person, and the
+    quotation after it is his, never the last person the narration named in full.
+    """
+    names: list[str] = []
+    for paragraph in paragraphs:
+        if not _TWO_CAPITALS.search(paragraph):
+            continue
+        for seg in find_segments(paragraph, "auto"):
+            inner = paragraph[seg.start : seg.end]
+            if not _TWO_CAPITALS.search(inner):
+                continue
+            for name, _s, _e in _names_in(inner, lowercase_words, stop_first):
+                surname = name.rsplit(" ", 1)[-1]
+                if " " in name and re.search(rf"\b{re.escape(surname)}\b", narration):
+                    names.append(name)
+    return names
 
 
 def _without_team_names(

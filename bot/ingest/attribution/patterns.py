@@ -149,6 +149,10 @@ _PARENTHETICAL = re.compile(
     rf",\s+(?P<subj>[^,.;:!?\"“”]{{1,40}}?)\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH}),"
 )
 
+#: A wh-word before the person in a set-off clause makes what they said an object ("told what
+#: Newgarden had said"), not a tag of the quotation.
+_NOUN_CLAUSE = re.compile(r"\b(?:what|how|why|whatever|whether)\b", re.IGNORECASE)
+
 #: A reporting verb before a clause's first person: the person is inside what was reported.
 _REPORTED_BY = re.compile(
     r"\b(?:said|says|told|tells|added|insisted|claimed|admitted|explained|reported|wrote|"

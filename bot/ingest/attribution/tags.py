@@ -18,6 +18,7 @@ from bot.ingest.attribution.patterns import (
     _CLAUSE_BOUNDARY,
     _CLAUSE_WORDS,
     _DASH_CREDIT,
+    _NOUN_CLAUSE,
     _PARENTHETICAL,
     _PASSIVE,
     _POST_APPOSED,
@@ -206,6 +207,10 @@ class _Tags(_Mentions):
         for m in _PARENTHETICAL.finditer(masked, a, at):
             s0, s1 = m.start("subj"), m.end("subj")
             inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+            if inside and _NOUN_CLAUSE.search(masked, s0, inside[0].start):
+                # "Kirkwood, told what Newgarden had said, replied ...": what was said is the
+                # object of "told"; the words that follow are the sentence's subject's.
+                continue
             if len(inside) == 1 and inside[0].end == s1 and inside[0].subject_like:
                 found = self._speaker_of(inside[0], masked, mentions)
                 return self._cued(found, "tag set off in the sentence", m.group(0), paragraph)
