@@ -6,21 +6,44 @@ matches the question's paragraph best, since it holds their words; but what they
 answer under it, which rarely repeats them ("Slow corners."). So when the passages show an
 interviewer's question, the first sentences of the answer come right after it, verbatim,
 cited to their own paragraph and shown with the interviewee's name.
+
+A readers' mailbag prints each reader's question the same way, signed ("Was his title just
+luck?" — Giorgio Bellandi, Bergamo), and the writer's reply in the paragraphs under it: the
+signed question brings its reply as an interviewer's question brings its answer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from bot.models import INTERVIEWER, Passage, Quote
 
-__all__ = ["ANSWER_SENTENCES", "QUESTION_COVER", "question_paragraphs", "the_answer"]
+__all__ = [
+    "ANSWER_SENTENCES",
+    "QUESTION_COVER",
+    "question_paragraphs",
+    "signed_question",
+    "the_answer",
+]
 
 #: Sentences of the answer shown after the question.
 ANSWER_SENTENCES = 2
 #: The share of the fan's question an interviewer's question must hold to be the same
 #: question, whose answer then answers whatever words it uses.
 QUESTION_COVER = 0.75
+
+
+#: A whole paragraph that is a quotation asking something, signed with a dash and a name
+#: (and the reader's town): ``"Is Varga leaving? I keep reading things." — Lena Ost, Brno``.
+_SIGNED_QUESTION = re.compile(
+    r"[\"“][^\"“”]*\?[^\"“”]*[\"”]\s*[—–-]{1,2}\s*[A-Z][\w.'’ -]{1,40}(?:,[\w.'’ -]{1,40})?"
+)
+
+
+def signed_question(text: str) -> bool:
+    """Whether a paragraph is a reader's signed question, as a mailbag prints it."""
+    return _SIGNED_QUESTION.fullmatch(text.strip()) is not None
 
 
 def question_paragraphs(quotes: Sequence[Quote]) -> frozenset[int]:
@@ -36,18 +59,21 @@ async def the_answer(
     """The answer's paragraph when ``passage`` is an interviewer's question, else None.
 
     The answer is the next paragraph, when it is the interviewee's words (a quote with a
-    speaker), not another question or narration.
+    speaker), not another question or narration; under a reader's signed question, the
+    writer's reply (narration) that follows it.
     """
     if passage.source is None:
         return None
     said = quotes.get(passage.source.slug, ())
     asked = question_paragraphs(said)
     after = passage.paragraph + 1
-    if passage.paragraph not in asked or after in asked:
+    signed = signed_question(passage.text)
+    if (passage.paragraph not in asked and not signed) or after in asked:
         return None
-    if not any(q.paragraph == after and q.speaker for q in said):
+    if not signed and not any(q.paragraph == after and q.speaker for q in said):
         return None
     for p in await paragraphs_of(passage.source.slug):
         if p.paragraph == after:
-            return p
+            # A mailbag's reply is the writer's: narration, never another reader's question.
+            return None if signed and signed_question(p.text) else p
     return None

@@ -27,6 +27,7 @@ from bot.answers._interviews import (
     ANSWER_SENTENCES,
     QUESTION_COVER,
     question_paragraphs,
+    signed_question,
     the_answer,
 )
 from bot.answers.lookup import Part
@@ -1359,7 +1360,9 @@ def _asks_it(query: Query, s: Scored, asks: dict[str, frozenset[int]]) -> bool:
     it holds nearly all their words and names whom they ask about. Its answer, the next
     paragraph, is then the answer whatever kind of words it uses ("When we deserve to")."""
     slug = s.passage.source.slug if s.passage.source else ""
-    if s.passage.paragraph not in asks.get(slug, frozenset()):
+    if s.passage.paragraph not in asks.get(slug, frozenset()) and not signed_question(
+        s.passage.text
+    ):
         return False
     return s.cover >= QUESTION_COVER and (not query.people or s.named)
 
