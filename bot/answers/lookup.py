@@ -435,6 +435,10 @@ class Lookup:
         index = await asyncio.to_thread(
             _build_index, people, rows, count, first, laps, self.index, changes
         )
+        self._install(index, written, articles=articles)
+
+    def _install(self, index: _Index, written: str | None, *, articles: bool) -> None:
+        """Swap in a built index; with its articles, note what it read and wake the waiters."""
         self.index = index
         if articles:
             self._articles_read = True
@@ -452,14 +456,7 @@ class Lookup:
         articles, while the first interactions waited for the articles)."""
         rows = await self.store.article_rows()
         index = await asyncio.to_thread(_with_articles, self.index, rows)
-        self.index = index
-        self._articles_read = True
-        self._written_up_to = written
-        self._with_articles.set()
-        log.info(
-            "answer index: %d people, %d articles, %d quotes",
-            len(index.people), len(index.articles), index.quote_count,
-        )  # fmt: skip
+        self._install(index, written, articles=True)
 
     async def _article_changes(self, count: int) -> tuple[Sequence[Any], Collection[int]] | None:
         """The rows of the articles written since the index was built, and the ids of those
