@@ -115,6 +115,8 @@ class Router(SaidRouter):
             return relation  # "who is Solberg's co-driver", "who replaces Hulkenberg"
         if (wellbeing := await self._wellbeing(bare, reading)) is not None:
             return wellbeing  # "is Bassani hurt", "how is Piastri feeling"
+        if (told := await self._person_asked(bare, reading)) is not None:
+            return told  # "who got the worst mark", "why did they call him le sorcier"
 
         if (m := _WHO_IS.match(bare)) and not _kinds(reading) - {"nickname"}:
             found = await self._who_is(strip_quotes(m[1]), reading)

@@ -21,6 +21,7 @@ from bot.answers.records import (
     Answer,
     NotFound,
     PassageAnswer,
+    PersonAnswer,
 )
 from bot.answers.router._reading import (
     _BOSS_TITLES,
@@ -36,6 +37,7 @@ from bot.answers.understand import (
     Reading,
 )
 from bot.ingest.relations import CO_DRIVER, REPLACEMENT, TEAM_MATES, read_relation
+from bot.ingest.text import unaccent
 from bot.models import Fact, Person
 
 __all__ = ["PeopleRouter"]
@@ -50,8 +52,11 @@ class PeopleRouter(StoriesRouter):
     """
 
     async def _wellbeing(self, bare: str, reading: Reading) -> Answer | None:
-        """Answer "is X ok", "was X hurt", "how is X feeling"; None when not asked."""
+        """Answer "is X ok", "was X hurt", "how is X feeling", and an obituary's "how old was
+        X when he died", "what did X die of", "where did he die"; None when not asked."""
         low = bare.casefold()
+        if _ASKS_DEATH.search(low) and not _NOT_DEATH.search(low):
+            return await self._death(reading)
         health = _ASKS_HEALTH.search(low) is not None
         feeling = not health and _ASKS_FEELING.match(low) is not None
         if not (health or feeling):
@@ -78,6 +83,135 @@ class PeopleRouter(StoriesRouter):
         picked = best[1]
         race = await self.passages.race_of(picked)
         return PassageAnswer(tuple(self.passages_found(picked)), "", "", race)
+
+    async def _death(self, reading: Reading) -> Answer | None:
+        """Someone's death as the story tells it: an obituary says age, place and cause in
+        the sentences saying "died" ("has died at the age of 79", "He died at his home in
+        Arnage after a long illness"), and a fan asks any of them in passing. Every such
+        sentence of the best story, in the article's order, answers all three; its subject
+        named in the sentence or the story ("where did he die": the one story telling a
+        death). None when no sentence tells one: the passages may still."""
+        people = list(reading.people[:1])
+        query = Query(
+            people=tuple(people), subject=people[0] if people else None, cues=_DEATH_CUES,
+            cue_phrases=_DEATH_PHRASES, need_cue=True, object_people=True, min_cover=0.0,
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        found = [f for f in found if _TELLS_DEATH.search(f.text)]
+        if not found:
+            return None
+        slug = found[0].passage.source.slug if found[0].passage.source else None
+        told = [f for f in found if (f.passage.source.slug if f.passage.source else None) == slug]
+        if people:
+            # Someone else's death in a story naming them ("what did Alonso die of") is no
+            # answer: the sentences must name them, or follow one that does ("He died ...").
+            person = self.lookup.index.people.get(people[0]) or Person(people[0])
+            if not any(_mentions(f.text, forms_of(person)) for f in told):
+                return None
+        told.sort(key=lambda f: (f.passage.paragraph, f.position))
+        race = await self.passages.race_of(told[:3])
+        return PassageAnswer(tuple(self.passages_found(told[:3])), "", "", race)
+
+    async def _person_asked(self, bare: str, reading: Reading) -> Answer | None:
+        """What a biography or a ratings piece tells of someone: a mark, what a nickname
+        means, who runs a team now. None when not asked or not told."""
+        low = bare.casefold()
+        if (m := _ASKS_NICKNAME.match(low)) and (found := await self._nickname_meaning(m)):
+            return found
+        if (m := _ASKS_RUNS.match(low)) and (found := await self._runs(m[1])):
+            return found
+        return await self._marks(bare, reading)
+
+    async def _nickname_meaning(self, m: re.Match[str]) -> Answer | None:
+        """Why someone is called what they are ("why did they call him le sorcier"): the
+        sentence giving the name ("His mechanics called him 'le Sorcier', the Wizard, for
+        fuel strategies ...") says why, as the writer tells it."""
+        name = normalise(strip_quotes(next(g for g in m.groups() if g)))
+        if not name:
+            return None
+        found, _ = await self.passages.find(
+            Query(phrases=(name,), need_written=_NAMING, min_cover=0.0)
+        )
+        giving = [f for f in found if name in normalise(f.text) and _NAMING.search(f.text)]
+        if not giving:
+            return None
+        return PassageAnswer(tuple(self.passages_found(giving[:2])), "")
+
+    async def _runs(self, team: str) -> Answer | None:
+        """Who runs a team now ("who runs equipe ferriere now"): the sentence naming someone
+        with a boss's title beside the team's name ("His daughter Camille Ferrière, who
+        took over as team principal in 2019"), a person's name written in it. The team's
+        words are matched with accents dropped on both sides ("Équipe Ferrière"); the newest
+        story's sentence first. None when no sentence tells it."""
+        words = [w for w in words_of(team) if w not in _WEAK and w != "the"]
+        if not words:
+            return None
+        found: list[Scored] = []
+        for p in await self.engine.store.passages_matching(words, limit=RUNS_PASSAGES):
+            for i, (a, b) in enumerate(split_sentences(p.text)):
+                text = p.text[a:b].strip()
+                folded = set(words_of(unaccent(text)))
+                if (
+                    folded & _BOSS_TITLES
+                    and 2 * len(folded & set(words)) >= len(words)
+                    and _FULL_NAME.search(text)
+                ):
+                    found.append(Scored(0.0, text, p, p.paragraph, i))
+        if not found:
+            return None
+        found.sort(key=lambda f: -f.passage.source.published.toordinal() if f.passage.source else 0)
+        return PassageAnswer(tuple(self.passages_found(found[:2])), "")
+
+    async def _marks(self, bare: str, reading: Reading) -> Answer | None:
+        """A ratings story's marks: "who got the worst mark", "best rating", "what rating did
+        X get". A ratings piece heads each rider's paragraph with a line of its own, "Name
+        (Team) - 7/10", and the paragraph under it is about them: the line giving the mark
+        asked (the lowest, the highest, or the one naming X) and the first sentences under
+        it answer, cited. The story is the one of the question's place or race, else the
+        newest with marks. None when not asked or no line fits: the passages may know."""
+        low = bare.casefold()
+        if not _ASKS_MARK.search(low):
+            return None
+        lowest = _LOWEST.search(low) is not None
+        highest = not lowest and _HIGHEST.search(low) is not None
+        people = list(reading.people[:1])
+        if not (lowest or highest or people):
+            return None
+        lines: dict[str, list[tuple[float, int]]] = {}
+        for p in await self.engine.store.passages_matching(["10"], limit=MARK_PASSAGES):
+            if p.source is not None and (m := _MARK_LINE.match(p.text.strip())):
+                lines.setdefault(p.source.slug, []).append((float(m["mark"]), p.paragraph))
+        told = {slug: marks for slug, marks in lines.items() if len(marks) >= MARKS_IN_RATINGS}
+        if not told:
+            return None
+        asked = await self._stories(reading, set())
+        order = [a.slug for a in self.lookup.index.articles if a.slug in told]
+        order = [s for s in order if asked is None or s in asked] or order
+        for slug in order:
+            passages = await self.engine.store.article_passages(slug)
+            by_number = {p.paragraph: p for p in passages}
+            marks = sorted(told[slug])
+            if people:
+                person = self.lookup.index.people.get(people[0]) or Person(people[0])
+                forms = forms_of(person)
+                chosen = [n for _, n in marks if _mentions(by_number[n].text, forms)]
+            else:
+                best = marks[0][0] if lowest else marks[-1][0]
+                chosen = sorted(n for mark, n in marks if mark == best)
+            if not chosen:
+                continue
+            shown: list[Scored] = []
+            for n in chosen[:3]:
+                shown.append(Scored(0.0, by_number[n].text.strip(), by_number[n], n, 0))
+                under = by_number.get(n + 1)
+                if under is not None and not _MARK_LINE.match(under.text.strip()):
+                    spans = split_sentences(under.text)[:2]
+                    shown += [
+                        Scored(0.0, under.text[a:b].strip(), under, n + 1, i)
+                        for i, (a, b) in enumerate(spans)
+                    ]
+            return PassageAnswer(tuple(self.passages_found(shown)), "")
+        return None
 
     def _sharing(self, reading: Reading) -> list[str]:
         """The people sharing a name the question gives ("Martin": Jorge and Scott), when
@@ -267,7 +401,9 @@ class PeopleRouter(StoriesRouter):
         )  # fmt: skip
         found, _ = await self.passages.find(query)
         held = normalise(person.team or "")
-        own = set(normalise(" ".join(forms_of(person))).split())
+        # Their name's words, not their aliases': "Halden Motorsport driver" holds a team's
+        # word that a new team shares ("Corran Motorsport").
+        own = set(normalise(person.name).split())
         for f in found:
             for told in written.teams(f.text):
                 words = set(normalise(told).split())
@@ -280,28 +416,42 @@ class PeopleRouter(StoriesRouter):
         name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
         if name is None and reading.people:
             name = reading.people[0]
+        if len(reading.people) == 1 and (found := await self._boss_of(reading.people[0], reading)):
+            # "whos Charles' team boss": his team's principal ("team principal" alone may be
+            # someone's alias, so before resolving the target)
+            return found
         if name:
             if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
                 return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
-            return await self.engine.who(name)
+            card = await self.engine.who(name)
+            if isinstance(card, PersonAnswer) and not (card.quotes or card.reported):
+                return await self._described(card.person) or card
+            return card
         if (several := self._several(target)) is not None:
             return several
         words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
         if re.match(r"the\s+\w", target, re.I) and len(words) >= 1:
             # "who is the Yamaha rider": an epithet no one was given; the sentence using it
             # and the one before, which names whom it means, tell the fan.
-            query = Query(phrases=(normalise(target),), min_cover=0.0)
-            found, _ = await self.passages.find(query)
-            using = next((f for f in found if normalise(target) in normalise(f.text)), None)
+            using: Scored | None = None
+            # "who was the loser of the weekend": a verdict line writes it bare ("Loser of
+            # the weekend: Marquez"), so the epithet without its article is tried too.
+            for phrase in dict.fromkeys((normalise(target), normalise(target[4:]))):
+                found, _ = await self.passages.find(Query(phrases=(phrase,), min_cover=0.0))
+                using = next((f for f in found if phrase in normalise(f.text)), None)
+                if using is not None:
+                    break
             if using is not None:
                 # Its paragraph up to it: whom "the Queenslander" means is named before.
                 text = using.passage.text
-                spans = split_sentences(text)[: using.position + 1][-3:]
+                spans = split_sentences(text)[: using.position + 1]
+                start = max(0, len(spans) - 3)
                 shown = [
                     Scored(using.score, text[a:b].strip(), using.passage, using.order, i)
-                    for i, (a, b) in enumerate(spans)
+                    for i, (a, b) in enumerate(spans[start:], start=start)
                 ]
-                return PassageAnswer(tuple(self.passages_found(shown)), "")
+                heading = await self._heading_over(using)
+                return PassageAnswer(tuple(self.passages_found([*heading, *shown])), "")
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
         if self.lookup.article_named(target) is not None:
@@ -311,6 +461,51 @@ class PeopleRouter(StoriesRouter):
             shown = strip_quotes(target)
             return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
         return answer
+
+    async def _boss_of(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team boss ("whos Charles' team boss", "who is Leclerc's team
+        principal"): the boss of the team the profile gives them, as a story names them
+        ("Ferrari team principal Fred Vasseur"). A "manager" alone may be their own, not the
+        team's: only "team manager" asks the team's. None when not asked or not told."""
+        extra = {w for w in reading.words if w not in _TEAM_WORDS}
+        person = self.lookup.index.people.get(name)
+        if not extra or not extra <= _BOSS_TITLES or person is None or not person.team:
+            return None
+        if extra == {"manager"} and "team" not in reading.words:
+            return None
+        return await self._runs(person.team)
+
+    async def _described(self, person: Person) -> Answer | None:
+        """Who someone is as the newest story naming them describes them, when the articles
+        neither quote nor report them: the sentences naming them there, in the article's
+        order ("Elfyn Evans and co-driver Scott Martin", "Didier Roux, his chief mechanic"),
+        up to two. A profile of a name and nothing else tells a fan nothing."""
+        forms = forms_of(person)
+        query = Query(people=(person.name,), subject=person.name, min_cover=0.0)
+        found, _ = await self.passages.find(query)
+        naming = [f for f in found if f.passage.source and _mentions(f.text, forms)]
+        if not naming:
+            return None
+        newest = max(f.passage.source.published for f in naming if f.passage.source)
+        naming = [f for f in naming if f.passage.source and f.passage.source.published == newest]
+        naming.sort(key=lambda f: (f.passage.paragraph, f.position))
+        return PassageAnswer(tuple(self.passages_found(naming[:2])), "")
+
+    async def _heading_over(self, found: Scored) -> list[Scored]:
+        """The heading line right above the paragraph of ``found``, when it has one: a
+        ratings piece's "Pedro Acosta (Red Bull KTM) - 10/10" or a profile's name line says
+        whom the paragraph under it is about, which its sentences may never name again."""
+        source = found.passage.source
+        if source is None or found.passage.paragraph <= 1:
+            return []
+        above = next(
+            (p for p in await self.engine.store.article_passages(source.slug)
+             if p.paragraph == found.passage.paragraph - 1),
+            None,
+        )  # fmt: skip
+        if above is None or not _MARK_LINE.match(above.text.strip()):
+            return []
+        return [Scored(found.score, above.text.strip(), above, found.order, 0)]
 
     async def _by_context(self, names: Sequence[str], words: list[str]) -> str | None:
         """Which of several people sharing a name the question means: the only one whose
@@ -395,6 +590,74 @@ def _opens_with_person(text: str, forms: set[str]) -> bool:
     )
 
 
+# --- Obituaries: "how old was X when he died", "what did X die of" -------------------------
+
+#: A question about someone's death ("when did he die", "what did X die of", "cause of death").
+_ASKS_DEATH = re.compile(
+    r"\b(?:die|died|dies|dying|death|passed\s+away|pass\s+away|cause\s+of\s+death)\b"
+)
+#: Racing's other deaths: "dead heat", an engine or a battery dying, a hope or a race dying.
+_NOT_DEATH = re.compile(
+    r"\b(?:dead\s+(?:heat|last)|engine|battery|car|bike|hopes?|chances?|race\s+die|tyres?)\b"
+)
+#: The words an obituary tells a death with.
+_DEATH_CUES = ("died", "dies", "death", "passed", "aged", "illness")
+_DEATH_PHRASES = ("passed away", "has died", "died at", "died on", "died in", "dies aged")
+#: A sentence telling a person's death, as written.
+_TELLS_DEATH = re.compile(
+    r"\b(?:died|dies\s+aged|passed\s+away|death\s+(?:of|at|in|on))\b", re.IGNORECASE
+)
+
+
+# --- Nicknames and bosses: "why did they call him le sorcier", "who runs X now" ----------
+
+#: "why did they call him X", "why is he called X", "what does X mean", "where does the
+#: nickname X come from": the group is the name.
+_ASKS_NICKNAME = re.compile(
+    r"^why\s+(?:do|did|does|is|was|are|were)\s+(?:\w+\s+){0,2}?"
+    r"(?:call|calls|called|nickname|nicknamed|name|named|dub|dubbed)\s+(?:him|her|them|it)?\s*(.+)$"
+    r"|^why\s+(?:is|was|are|were)\s+\S+(?:\s+\S+)?\s+(?:called|nicknamed|known\s+as|dubbed)\s+(.+)$"
+    r"|^where\s+(?:does|did)\s+(?:the\s+|his\s+|her\s+)?(?:nick)?name\s+(.+?)\s+come\s+from$"
+)
+#: A sentence giving a name: "called him", "nicknamed", "known as", "dubbed".
+_NAMING = re.compile(
+    r"\b(?:call(?:ed|s)?|nicknamed?|known\s+as|dubbed|christened|named)\b", re.IGNORECASE
+)
+#: How many paragraphs naming a team are read for who runs it.
+RUNS_PASSAGES = 40
+#: A person's name as written: two capitalised words.
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+ [A-Z][\w'’-]+")
+#: "who runs X now", "who heads X", "who is in charge of X".
+_ASKS_RUNS = re.compile(
+    r"^who\s+(?:runs|heads|manages|owns|is\s+(?:running|in\s+charge\s+of)|took\s+over)\s+"
+    # a team, not a race's order ("who runs second", "who took over the lead")
+    r"(?!.*\b(?:lead|leads|championship|standings|race|points|laps?|first|second|third|fastest"
+    r"|strongest|quickest|well|best)\b)"
+    r"(.+?)(?:\s+(?:now|today|these\s+days|currently|nowadays))?$"
+)
+
+
+# --- Ratings: "who got the worst mark", "what rating did X get" ----------------------------
+
+#: How many paragraphs that may be marks are read: a ratings piece's lines are short, so
+#: they rank high among the paragraphs holding "10".
+MARK_PASSAGES = 400
+#: A story with this many mark lines is a ratings piece (one "7/10" line is a quote's).
+MARKS_IN_RATINGS = 3
+#: A question about a ratings piece's marks.
+_ASKS_MARK = re.compile(
+    r"\b(?:marks?|ratings?|rated|rate|score\s+out\s+of|out\s+of\s+(?:10|ten))\b"
+)
+_LOWEST = re.compile(r"\b(?:worst|lowest|low|bottom|poorest|least)\b")
+_HIGHEST = re.compile(r"\b(?:best|highest|top|perfect|most)\b")
+#: A ratings line: a name, perhaps its team in brackets, and a mark out of 10 ("Pedro
+#: Acosta (Red Bull KTM) - 10/10", "Bezzecchi: 8.5/10", "Mir - 7 out of 10").
+_MARK_LINE = re.compile(
+    r"^(?P<who>[A-Z][^\n]{1,60}?)\s*(?:\([^)]{1,40}\)\s*)?[-–—:]\s*"
+    r"(?P<mark>\d{1,2}(?:\.\d)?)\s*(?:/\s*10|out\s+of\s+(?:10|ten))\.?$"
+)
+
+
 #: Questions that ask something other than who: what was said, whether, why, when.
 _NOT_WHO = re.compile(
     r"(?:what|how|why|when|where|did|does|do|is|was|were|has|had|will|would|can|could)\b"
@@ -407,8 +670,10 @@ _ASKS_TEAM_MATE = re.compile(r"\bteam\s?-?\s?mates?\b|\bpartner\w*\b|\bpaired\b"
 _TEAM = r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
 #: After a name: "Sainz's Williams", "Sainz, fifth for Williams".
 _TEAM_AFTER = re.compile(rf"['’]s\s+{_TEAM}|,?\s+\w+\s+for\s+{_TEAM}")
-#: Before a name: "for Williams, Sainz", "the Williams driver Sainz".
-_TEAM_BEFORE = re.compile(rf"(?:\b(?:for|with)\s+{_TEAM}\s*,?\s+|\b{_TEAM}\s+(?:driver|rider)\s+)$")
+#: Before a name: "for Williams, Sainz", "the Williams driver Sainz", "Williams's Carlos Sainz".
+_TEAM_BEFORE = re.compile(
+    rf"(?:\b(?:for|with)\s+{_TEAM}\s*,?\s+|\b{_TEAM}\s+(?:driver|rider)\s+|\b{_TEAM}['’]s?\s+)$"
+)
 _WORD_CHAR = re.compile(r"\w")
 
 
