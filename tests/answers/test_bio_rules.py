@@ -68,6 +68,24 @@ MOVED = "\n\n".join(
 )  # fmt: skip
 
 
+VANTOR_EARLY = "\n\n".join(
+    (
+        "date 2026-08-09 Brandt takes a first podium for Vantor Racing at the invented Oskvik 250",
+        "Nina Okoro won the invented Oskvik 250 from Vantor Racing's Oskar Brandt, the team's "
+        "first podium.",
+        "Brandt said the car had been good from the first lap.",
+    )
+)  # fmt: skip
+
+VANTOR_LATE = "\n\n".join(
+    (
+        "date 2026-10-27 Lund fourth at the invented Selmar 300",
+        "Nina Okoro won the invented Selmar 300 by two seconds.",
+        "Vantor Racing driver Mika Lund was fourth, one place ahead of Pavel Holt.",
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bio")
@@ -78,6 +96,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("cortemare-300", RACE),
             ("kestrel-ratings", RATINGS),
             ("tarvos-200", MOVED),
+            ("oskvik-250", VANTOR_EARLY),
+            ("selmar-300", VANTOR_LATE),
         ],
     )
 
@@ -159,3 +179,16 @@ async def test_a_team_written_possessive_before_the_name_is_the_newer_team(
 ) -> None:
     shown = render_text(await engine.ask("what team does holt drive for now"))
     assert "Corran Motorsport's Pavel Holt finished third" in shown, shown
+
+
+@pytest.mark.parametrize(
+    "question", ["who drives for vantor racing", "who are vantors drivers", "who races for vantor"]
+)
+async def test_a_teams_drivers_are_each_named_beside_it(
+    engine: AnswerEngine, question: str
+) -> None:
+    shown = render_text(await engine.ask(question))
+    assert "Vantor Racing driver Mika Lund was fourth" in shown, shown
+    assert "from Vantor Racing's Oskar Brandt" in shown, shown
+    assert shown.index("Mika Lund") < shown.index("Oskar Brandt"), shown  # newest first
+    assert "Nina Okoro won the invented Selmar" not in shown, shown

@@ -30,6 +30,7 @@ from bot.answers.router._reading import (
     _WEAK,
     CONTEXT_PASSAGES,
     _register_teams,
+    the_register,
 )
 from bot.answers.router._stories import StoriesRouter
 from bot.answers.text import normalise, strip_quotes
@@ -120,7 +121,120 @@ class PeopleRouter(StoriesRouter):
             return found
         if (m := _ASKS_RUNS.match(low)) and (found := await self._runs(m[1])):
             return found
+        if (m := _ASKS_TEAM_PEOPLE.match(low)) and (found := await self._drivers_of(m)):
+            return found
         return await self._marks(bare, reading)
+
+    async def _drivers_of(self, m: re.Match[str]) -> Answer | None:
+        """Who drives for a team ("who drives for cadillac", "who are ferraris drivers"):
+        its drivers are the register's for the newest story's season, and the people the
+        articles give the team whom the register does not place elsewhere then; each is
+        shown by the newest sentence naming them beside one of the team's names ("Cadillac
+        ... will carry Valtteri Bottas and Sergio Perez"), a sentence naming more of them
+        first. A profile's team may be years old ("Perez, Red Bull"): the register says
+        who moved. None when the phrase names no team or no sentence tells it."""
+        phrase = strip_quotes(next(g for g in m.groups() if g)).strip()
+        tried = dict.fromkeys((phrase, re.sub(r"['’]s?$", "", phrase), phrase.removesuffix("s")))
+        register = the_register()
+        index = self.lookup.index
+        year = max((a.published.year for a in index.articles), default=None)
+        teams: frozenset[str] = frozenset()
+        names: set[str] = set()
+        for asked in tried:
+            teams = register.organisations(asked) if register is not None else frozenset()
+            # "vantor" for "Vantor Racing": a team's first words name it.
+            own = {
+                normalise(p.team)
+                for p in index.people.values()
+                if p.team and f"{normalise(p.team)} ".startswith(f"{normalise(asked)} ")
+            }
+            if teams or own:
+                names = {normalise(asked), *own, *map(normalise, teams)}
+                if register is not None:
+                    names.update(normalise(t) for team in teams for t in register.team_names(team))
+                break
+        if not names or year is None:
+            return None
+        people: dict[str, tuple[str, ...]] = {}
+        for rp in register or ():
+            if _drives(rp.roles) and set(rp.team_in(year)) & teams:
+                people[rp.name] = (rp.name, *rp.short)
+        # The people a sentence writes as the team's ("Vantor Racing's Oskar Brandt",
+        # "Vantor Racing driver Mika Lund"), and those whose profile gives the team.
+        written_as = await self._written_of_team(names)
+        for name, person in index.people.items():
+            if name in people or not (
+                name in written_as or (person.team and normalise(person.team) in names)
+            ):
+                continue
+            if not _drives((person.role or "driver",)):
+                continue
+            placed = register.find(name) if register is not None else ()
+            if len(placed) == 1 and placed[0].teams and not set(placed[0].team_in(year)) & teams:
+                continue  # the register has them elsewhere that season
+            people[name] = (name,)
+        if not people:
+            return None
+        team_written = re.compile(rf"(?<!\w){_any_of(names)}(?!\w)", re.IGNORECASE)
+        forms = {
+            name: {
+                f.casefold() for w in written for f in (unaccent(w), w.split()[-1]) if len(f) >= 3
+            }
+            for name, written in people.items()
+        }
+        told: dict[tuple[str, int, int], tuple[Scored, set[str]]] = {}
+        for written in forms.values():
+            for p in await self.engine.store.passages_matching(
+                [w for f in written for w in words_of(f)], limit=TEAM_PEOPLE_PASSAGES
+            ):
+                if p.source is None:
+                    continue
+                for i, (a, b) in enumerate(split_sentences(p.text)):
+                    text = p.text[a:b].strip()
+                    plain = unaccent(text)
+                    if not team_written.search(plain) or not _mentions(plain, written):
+                        continue
+                    key = (p.source.slug, p.paragraph, i)
+                    if key not in told:
+                        named = {n for n, fs in forms.items() if _mentions(plain, fs)}
+                        told[key] = (Scored(0.0, text, p, p.paragraph, i), named)
+        ranked = sorted(
+            told.values(),
+            key=lambda t: (
+                -t[0].passage.source.published.toordinal() if t[0].passage.source else 0,
+                -len(t[1]),
+                t[0].passage.paragraph,
+                t[0].position,
+            ),
+        )
+        shown: list[Scored] = []
+        covered: set[str] = set()
+        for scored, named in ranked:
+            if named - covered:
+                shown.append(scored)
+                covered |= named
+            if covered == set(people) or len(shown) == TEAM_PEOPLE_SHOWN:
+                break
+        if not shown:
+            return None
+        return PassageAnswer(tuple(self.passages_found(shown)), "")
+
+    async def _written_of_team(self, names: set[str]) -> set[str]:
+        """The people a sentence writes as a team's, by its names (folded): "Vantor
+        Racing's Oskar Brandt", "Vantor Racing driver Mika Lund", "Mika Lund (Vantor
+        Racing)", each name resolved to the person the articles know."""
+        team = f"(?i:{_any_of(names)})"
+        person = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+        pattern = re.compile(
+            rf"\b{team}(?:['’]s?|\s+(?:driver|rider))\s+{person}|{person}\s+\({team}\)"
+        )
+        words = [w for n in names for w in n.split() if w not in _WEAK]
+        found: set[str] = set()
+        for p in await self.engine.store.passages_matching(words, limit=TEAM_PEOPLE_PASSAGES):
+            for m in pattern.finditer(unaccent(p.text)):
+                if name := self.lookup.resolve_person(m[1] or m[2]):
+                    found.add(name)
+        return found
 
     async def _nickname_meaning(self, m: re.Match[str]) -> Answer | None:
         """Why someone is called what they are ("why did they call him le sorcier"): the
@@ -635,6 +749,35 @@ _ASKS_RUNS = re.compile(
     r"|strongest|quickest|well|best)\b)"
     r"(.+?)(?:\s+(?:now|today|these\s+days|currently|nowadays))?$"
 )
+
+
+#: "who drives for X", "who races for X", "who are X's drivers", "who are the X riders".
+_ASKS_TEAM_PEOPLE = re.compile(
+    r"^who\s+(?:(?:drives|races|rides|competes)\s+for|(?:is|are)\s+(?:driving|racing|riding)"
+    r"\s+for)\s+(?:the\s+)?(.+?)(?:\s+(?:now|this\s+(?:year|season)|these\s+days|currently))?$"
+    r"|^who\s+(?:are|r|is)\s+(?:the\s+)?(.+?)\s+(?:drivers|riders|driver\s+line-?up|"
+    r"line-?up)(?:\s+(?:now|this\s+(?:year|season)|currently))?$"
+)
+#: How many paragraphs naming each of a team's drivers are read for the team beside them.
+TEAM_PEOPLE_PASSAGES = 60
+#: At most this many sentences show a team's drivers.
+TEAM_PEOPLE_SHOWN = 4
+
+
+def _any_of(names: set[str]) -> str:
+    """A pattern of any of a team's folded names, its words apart by anything not a word
+    ("23xi racing" is "23XI Racing", "vantor racing" is in "Vantor Racing's")."""
+    ordered = sorted(names, key=len, reverse=True)
+    return "(?:" + "|".join(r"\W+".join(map(re.escape, n.split())) for n in ordered) + ")"
+
+
+def _drives(roles: Sequence[str]) -> bool:
+    """Whether roles make someone one of a team's drivers or riders (not its reserve)."""
+    return any(
+        r.split()[-1] in ("driver", "rider") and not {"reserve", "test", "former"} & set(r.split())
+        for r in (role.casefold() for role in roles)
+        if r.split()
+    )
 
 
 # --- Ratings: "who got the worst mark", "what rating did X get" ----------------------------
