@@ -86,6 +86,21 @@ VANTOR_LATE = "\n\n".join(
 )  # fmt: skip
 
 
+PEREZ_OLD = "\n\n".join(
+    (
+        "date 2024-09-15 Invented Red Bull update: Perez fifth at the invented Harlow Grand Prix",
+        "Red Bull driver Sergio Perez was fifth at the invented Harlow Grand Prix.",
+    )
+)  # fmt: skip
+
+PEREZ_NEW = "\n\n".join(
+    (
+        "date 2026-09-20 Invented Ostmark Grand Prix: a quiet twelfth for Perez",
+        "Sergio Perez brought the Cadillac home twelfth at the invented Ostmark Grand Prix.",
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bio")
@@ -98,6 +113,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("tarvos-200", MOVED),
             ("oskvik-250", VANTOR_EARLY),
             ("selmar-300", VANTOR_LATE),
+            ("harlow-gp", PEREZ_OLD),
+            ("ostmark-gp", PEREZ_NEW),
         ],
     )
 
@@ -192,3 +209,14 @@ async def test_a_teams_drivers_are_each_named_beside_it(
     assert "from Vantor Racing's Oskar Brandt" in shown, shown
     assert shown.index("Mika Lund") < shown.index("Oskar Brandt"), shown  # newest first
     assert "Nina Okoro won the invented Selmar" not in shown, shown
+
+
+async def test_the_registers_newer_team_is_shown_by_the_newer_story(engine: AnswerEngine) -> None:
+    """The profile's team comes from a 2024 story; the register has Perez at Cadillac in
+    2026, and the 2026 story names the car only in passing."""
+    shown = render_text(await engine.ask("what team is perez"))
+    assert "Sergio Perez brought the Cadillac home twelfth" in shown, shown
+    assert "2026-09-20" in shown, shown
+    # The older story's team too, dated: a fan asking of that race meant it.
+    assert "Red Bull driver Sergio Perez was fifth" in shown, shown
+    assert shown.index("Cadillac home") < shown.index("Red Bull driver"), shown

@@ -524,7 +524,49 @@ class PeopleRouter(StoriesRouter):
                 if not words or words & own or normalise(told) in held or held in normalise(told):
                     continue  # "for Nick Cassidy's ...": a name, not a team
                 return PassageAnswer(tuple(self.passages_found([f])), "")
-        return None
+        return await self._register_newer(person, newer)
+
+    async def _register_newer(self, person: Person, newer: list[str]) -> Answer | None:
+        """The newer team as a newer story shows it in passing ("Isack Hadjar put the
+        second Red Bull sixth"), when the register gives them, in that story's season, a team
+        other than the one their profile's older story does: the newest sentence of those
+        stories naming them beside that team's names, dated by its citation. None when the
+        register agrees with the profile, does not know them, or no sentence shows it."""
+        register = the_register()
+        found = register.find(person.name) if register is not None else ()
+        dates = {a.slug: a.published for a in self.lookup.index.articles if a.slug in newer}
+        if register is None or len(found) != 1 or not dates:
+            return None
+        held = normalise(person.team or "")
+        teams = {
+            normalise(name)
+            for team in found[0].team_in(max(dates.values()).year)
+            for name in (team, *register.team_names(team))
+        }
+        if not teams or held in teams:
+            return None
+        query = Query(
+            people=(person.name,), subject=person.name, min_cover=0.0, slugs=newer,
+            whole_stories=True, newest_first=True,
+            need_written=re.compile(rf"(?<!\w){_any_of(teams)}(?!\w)", re.IGNORECASE),
+        )  # fmt: skip
+        told, _ = await self.passages.find(query)
+        forms = forms_of(person)
+        told = [f for f in told if _mentions(f.text, forms)]
+        if not told:
+            return None
+        # The older story's own words for the team the profile holds, dated too: a fan
+        # asking of that story's race meant that team ("Racing Bulls driver Isack Hadjar").
+        query = Query(
+            people=(person.name,), subject=person.name, min_cover=0.0, newest_first=True,
+            need_written=re.compile(rf"(?<!\w){_any_of({held})}(?!\w)", re.IGNORECASE),
+        )  # fmt: skip
+        older, _ = await self.passages.find(query)
+        older = [
+            f for f in older
+            if f.passage.source and f.passage.source.slug not in dates and _mentions(f.text, forms)
+        ]  # fmt: skip
+        return PassageAnswer(tuple(self.passages_found([*told[:1], *older[:1]])), "")
 
     async def _who_is(self, target: str, reading: Reading) -> Answer | None:
         name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
