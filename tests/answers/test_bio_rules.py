@@ -97,6 +97,8 @@ PEREZ_NEW = "\n\n".join(
     (
         "date 2026-09-20 Invented Ostmark Grand Prix: a quiet twelfth for Perez",
         "Sergio Perez brought the Cadillac home twelfth at the invented Ostmark Grand Prix.",
+        "Carlos Sainz was ninth. Sainz's manager, Tomas Lerma, said the Spaniard would see out "
+        "his contract.",
     )
 )  # fmt: skip
 
@@ -220,3 +222,9 @@ async def test_the_registers_newer_team_is_shown_by_the_newer_story(engine: Answ
     # The older story's team too, dated: a fan asking of that race meant it.
     assert "Red Bull driver Sergio Perez was fifth" in shown, shown
     assert shown.index("Cadillac home") < shown.index("Red Bull driver"), shown
+
+
+async def test_a_nicknames_possessive_asks_the_persons_own_people(engine: AnswerEngine) -> None:
+    """ "Smooth Operator" is Sainz's nickname in the register: his manager is asked."""
+    shown = render_text(await engine.ask("who is smooth operators manager"))
+    assert "Sainz's manager, Tomas Lerma" in shown, shown

@@ -33,9 +33,10 @@ from bot.answers.router._reading import (
     the_register,
 )
 from bot.answers.router._stories import StoriesRouter
-from bot.answers.text import normalise, strip_quotes
+from bot.answers.text import normalise, strip_quotes, wordset
 from bot.answers.understand import (
     Reading,
+    read,
 )
 from bot.ingest.relations import CO_DRIVER, REPLACEMENT, TEAM_MATES, read_relation
 from bot.ingest.text import unaccent
@@ -568,8 +569,13 @@ class PeopleRouter(StoriesRouter):
         ]  # fmt: skip
         return PassageAnswer(tuple(self.passages_found([*told[:1], *older[:1]])), "")
 
-    async def _who_is(self, target: str, reading: Reading) -> Answer | None:
+    async def _who_is(self, target: str, reading: Reading, owned: bool = False) -> Answer | None:
         name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
+        if name is None and not reading.people and not owned and (found := self._owner(target)):
+            # "who is el diablos manager": a nickname's possessive the reading did not take
+            # for a name, asked as the name's ("Fabio Quartararo's manager").
+            asked = f"{found[0]} {found[1]}"
+            return await self._who_is(asked, read(asked, self.lookup), owned=True)
         if name is None and reading.people:
             name = reading.people[0]
         if len(reading.people) == 1 and (found := await self._boss_of(reading.people[0], reading)):
@@ -617,6 +623,18 @@ class PeopleRouter(StoriesRouter):
             shown = strip_quotes(target)
             return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
         return answer
+
+    def _owner(self, target: str) -> tuple[str, str] | None:
+        """Whose role a "who is" asks ("el diablos manager" -> Fabio Quartararo,
+        "manager"): the words before the role words name the person, with or without their
+        possessive. None when the target ends in no role word or its rest names no one."""
+        words = target.split()
+        for k in range(len(words) - 1, 0, -1):
+            if not all(w.casefold() in _OWN_ROLES for w in words[k:]):
+                break
+            if name := self.lookup.resolve_person(" ".join(words[:k])):
+                return name, " ".join(words[k:])
+        return None
 
     async def _boss_of(self, name: str, reading: Reading) -> Answer | None:
         """Someone's team boss ("whos Charles' team boss", "who is Leclerc's team
@@ -793,6 +811,11 @@ _ASKS_RUNS = re.compile(
 )
 
 
+#: The words of someone's own people a "who is X's ..." asks.
+_OWN_ROLES = wordset(
+    "manager agent engineer race crew chief father mother brother sister wife husband son "
+    "daughter coach mentor boss principal teammate team-mate spotter mechanic"
+)
 #: "who drives for X", "who races for X", "who are X's drivers", "who are the X riders".
 _ASKS_TEAM_PEOPLE = re.compile(
     r"^who\s+(?:(?:drives|races|rides|competes)\s+for|(?:is|are)\s+(?:driving|racing|riding)"
