@@ -97,6 +97,7 @@ PEREZ_NEW = "\n\n".join(
     (
         "date 2026-09-20 Invented Ostmark Grand Prix: a quiet twelfth for Perez",
         "Sergio Perez brought the Cadillac home twelfth at the invented Ostmark Grand Prix.",
+        "Nico Hulkenberg, whose Formula 1 career began with Williams in 2010, was tenth.",
         "Carlos Sainz was ninth. Sainz's manager, Tomas Lerma, said the Spaniard would see out "
         "his contract.",
     )
@@ -228,3 +229,8 @@ async def test_a_nicknames_possessive_asks_the_persons_own_people(engine: Answer
     """ "Smooth Operator" is Sainz's nickname in the register: his manager is asked."""
     shown = render_text(await engine.ask("who is smooth operators manager"))
     assert "Sainz's manager, Tomas Lerma" in shown, shown
+
+
+async def test_where_a_career_began_is_the_sentence_telling_it(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("what team did hulkenberg start in f1 with"))
+    assert "career began with Williams in 2010" in shown, shown

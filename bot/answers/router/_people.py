@@ -124,6 +124,18 @@ class PeopleRouter(StoriesRouter):
             return found
         if (m := _ASKS_TEAM_PEOPLE.match(low)) and (found := await self._drivers_of(m)):
             return found
+        if _ASKS_FIRST_TEAM.match(low) and len(reading.people) == 1:
+            # "what team did hulk start in f1 with": the sentence telling where a career
+            # began ("a Formula 1 career that began with Williams in 2010"), naming them.
+            name = reading.people[0]
+            query = Query(
+                people=(name,), subject=name, need_written=_TELLS_FIRST_TEAM, min_cover=0.0
+            )
+            found, _ = await self.passages.find(query)
+            person = self.lookup.index.people.get(name) or Person(name)
+            found = [f for f in found if _mentions(f.text, forms_of(person))]
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found[:2])), "")
         return await self._marks(bare, reading)
 
     async def _drivers_of(self, m: re.Match[str]) -> Answer | None:
@@ -815,6 +827,16 @@ _ASKS_RUNS = re.compile(
 _OWN_ROLES = wordset(
     "manager agent engineer race crew chief father mother brother sister wife husband son "
     "daughter coach mentor boss principal teammate team-mate spotter mechanic"
+)
+#: "what team did X start (in f1) with", "which team did X debut for", "who did X start with".
+_ASKS_FIRST_TEAM = re.compile(
+    r"^(?:what|which|who)\s+(?:team\s+)?did\s+.+?\s+(?:start|begin|debut)\b.*\b(?:with|for|at)$"
+)
+#: A sentence telling where a career began: "began with Williams", "made his debut for
+#: Sauber", "started out at Minardi".
+_TELLS_FIRST_TEAM = re.compile(
+    r"\b(?:began|begun|started|start|debut(?:ed)?)\b(?:\s+\w+){0,3}?\s+(?:with|for|at)\s+"
+    r"(?:the\s+)?[A-Z]"
 )
 #: "who drives for X", "who races for X", "who are X's drivers", "who are the X riders".
 _ASKS_TEAM_PEOPLE = re.compile(
