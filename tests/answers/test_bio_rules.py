@@ -34,7 +34,8 @@ OBITUARY = "\n\n".join(
 RACE = "\n\n".join(
     (
         "date 2026-09-06 Okoro wins the invented Cortemare 300 as Holt's engine dies",
-        "Nina Okoro won the invented Cortemare 300 by four seconds from Pavel Holt.",
+        "Nina Okoro won the invented Cortemare 300 by four seconds from Pavel Holt. Okoro's "
+        "No. 8 Lumen Arrow led the last 30 laps.",
         "Halden Motorsport driver Pavel Holt had started from pole. Halden team principal "
         "Greta Lind said the team would study the engine.",
         "Holt had led until lap 40, when his engine died on the back straight and he coasted "
@@ -80,7 +81,7 @@ VANTOR_EARLY = "\n\n".join(
 VANTOR_LATE = "\n\n".join(
     (
         "date 2026-10-27 Lund fourth at the invented Selmar 300",
-        "Nina Okoro won the invented Selmar 300 by two seconds.",
+        "Nina Okoro won the invented Selmar 300 by two seconds after the car ahead of her spun.",
         "Vantor Racing driver Mika Lund was fourth, one place ahead of Pavel Holt.",
     )
 )  # fmt: skip
@@ -234,3 +235,8 @@ async def test_a_nicknames_possessive_asks_the_persons_own_people(engine: Answer
 async def test_where_a_career_began_is_the_sentence_telling_it(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("what team did hulkenberg start in f1 with"))
     assert "career began with Williams in 2010" in shown, shown
+
+
+async def test_a_car_is_the_sentence_writing_it_beside_the_driver(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("what car does okoro drive"))
+    assert "Okoro's No. 8 Lumen Arrow led" in shown, shown

@@ -124,6 +124,14 @@ class PeopleRouter(StoriesRouter):
             return found
         if (m := _ASKS_TEAM_PEOPLE.match(low)) and (found := await self._drivers_of(m)):
             return found
+        if _ASKS_CAR.match(low) and len(reading.people) == 1:
+            # "what car does o'ward drive": the sentence giving their car as a report writes
+            # it ("O'Ward's No. 5 Arrow McLaren Chevrolet", "in his Toyota Corolla").
+            name = reading.people[0]
+            query = Query(people=(name,), subject=name, need_written=_CAR_WRITTEN, min_cover=0.0)
+            found, _ = await self.passages.find(query)
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found[:2])), "")
         if _ASKS_FIRST_TEAM.match(low) and len(reading.people) == 1:
             # "what team did hulk start in f1 with": the sentence telling where a career
             # began ("a Formula 1 career that began with Williams in 2010"), naming them.
@@ -827,6 +835,17 @@ _ASKS_RUNS = re.compile(
 _OWN_ROLES = wordset(
     "manager agent engineer race crew chief father mother brother sister wife husband son "
     "daughter coach mentor boss principal teammate team-mate spotter mechanic"
+)
+#: "what car does X drive", "what bike does X ride", "what number does X race".
+_ASKS_CAR = re.compile(
+    r"^(?:what|which)\s+(?:car|bike|number|machine)\s+(?:does|did|is)\s+.+?\s+"
+    r"(?:drive|driving|drives|ride|riding|race|racing|run|running|use|have|in)$"
+)
+#: A car as a report writes it beside its driver: "No. 5 Arrow McLaren Chevrolet", "#24",
+#: "in his Toyota Corolla", "O'Ward's Chevrolet".
+_CAR_WRITTEN = re.compile(
+    r"\bNo\.?\s*\d+\s+[A-Z]|#\d+\b|\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
+    r"(?=\s+(?:and|to|for|from|in|on|at|,|\.))|\bcar\s+number\s+\d+"
 )
 #: "what team did X start (in f1) with", "which team did X debut for", "who did X start with".
 _ASKS_FIRST_TEAM = re.compile(
