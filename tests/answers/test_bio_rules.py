@@ -34,7 +34,8 @@ OBITUARY = "\n\n".join(
 RACE = "\n\n".join(
     (
         "date 2026-09-06 Okoro wins the invented Cortemare 300 as Holt's engine dies",
-        "Nina Okoro won the invented Cortemare 300 by four seconds from Pavel Holt.",
+        "Nina Okoro won the invented Cortemare 300 by four seconds from Pavel Holt. Okoro's "
+        "No. 8 Lumen Arrow led the last 30 laps.",
         "Halden Motorsport driver Pavel Holt had started from pole. Halden team principal "
         "Greta Lind said the team would study the engine.",
         "Holt had led until lap 40, when his engine died on the back straight and he coasted "
@@ -68,6 +69,42 @@ MOVED = "\n\n".join(
 )  # fmt: skip
 
 
+VANTOR_EARLY = "\n\n".join(
+    (
+        "date 2026-08-09 Brandt takes a first podium for Vantor Racing at the invented Oskvik 250",
+        "Nina Okoro won the invented Oskvik 250 from Vantor Racing's Oskar Brandt, the team's "
+        "first podium.",
+        "Brandt said the car had been good from the first lap.",
+    )
+)  # fmt: skip
+
+VANTOR_LATE = "\n\n".join(
+    (
+        "date 2026-10-27 Lund fourth at the invented Selmar 300",
+        "Nina Okoro won the invented Selmar 300 by two seconds after the car ahead of her spun.",
+        "Vantor Racing driver Mika Lund was fourth, one place ahead of Pavel Holt.",
+    )
+)  # fmt: skip
+
+
+PEREZ_OLD = "\n\n".join(
+    (
+        "date 2024-09-15 Invented Red Bull update: Perez fifth at the invented Harlow Grand Prix",
+        "Red Bull driver Sergio Perez was fifth at the invented Harlow Grand Prix.",
+    )
+)  # fmt: skip
+
+PEREZ_NEW = "\n\n".join(
+    (
+        "date 2026-09-20 Invented Ostmark Grand Prix: a quiet twelfth for Perez",
+        "Sergio Perez brought the Cadillac home twelfth at the invented Ostmark Grand Prix.",
+        "Nico Hulkenberg, whose Formula 1 career began with Williams in 2010, was tenth.",
+        "Carlos Sainz was ninth. Sainz's manager, Tomas Lerma, said the Spaniard would see out "
+        "his contract.",
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bio")
@@ -78,6 +115,10 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("cortemare-300", RACE),
             ("kestrel-ratings", RATINGS),
             ("tarvos-200", MOVED),
+            ("oskvik-250", VANTOR_EARLY),
+            ("selmar-300", VANTOR_LATE),
+            ("harlow-gp", PEREZ_OLD),
+            ("ostmark-gp", PEREZ_NEW),
         ],
     )
 
@@ -159,3 +200,43 @@ async def test_a_team_written_possessive_before_the_name_is_the_newer_team(
 ) -> None:
     shown = render_text(await engine.ask("what team does holt drive for now"))
     assert "Corran Motorsport's Pavel Holt finished third" in shown, shown
+
+
+@pytest.mark.parametrize(
+    "question", ["who drives for vantor racing", "who are vantors drivers", "who races for vantor"]
+)
+async def test_a_teams_drivers_are_each_named_beside_it(
+    engine: AnswerEngine, question: str
+) -> None:
+    shown = render_text(await engine.ask(question))
+    assert "Vantor Racing driver Mika Lund was fourth" in shown, shown
+    assert "from Vantor Racing's Oskar Brandt" in shown, shown
+    assert shown.index("Mika Lund") < shown.index("Oskar Brandt"), shown  # newest first
+    assert "Nina Okoro won the invented Selmar" not in shown, shown
+
+
+async def test_the_registers_newer_team_is_shown_by_the_newer_story(engine: AnswerEngine) -> None:
+    """The profile's team comes from a 2024 story; the register has Perez at Cadillac in
+    2026, and the 2026 story names the car only in passing."""
+    shown = render_text(await engine.ask("what team is perez"))
+    assert "Sergio Perez brought the Cadillac home twelfth" in shown, shown
+    assert "2026-09-20" in shown, shown
+    # The older story's team too, dated: a fan asking of that race meant it.
+    assert "Red Bull driver Sergio Perez was fifth" in shown, shown
+    assert shown.index("Cadillac home") < shown.index("Red Bull driver"), shown
+
+
+async def test_a_nicknames_possessive_asks_the_persons_own_people(engine: AnswerEngine) -> None:
+    """ "Smooth Operator" is Sainz's nickname in the register: his manager is asked."""
+    shown = render_text(await engine.ask("who is smooth operators manager"))
+    assert "Sainz's manager, Tomas Lerma" in shown, shown
+
+
+async def test_where_a_career_began_is_the_sentence_telling_it(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("what team did hulkenberg start in f1 with"))
+    assert "career began with Williams in 2010" in shown, shown
+
+
+async def test_a_car_is_the_sentence_writing_it_beside_the_driver(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("what car does okoro drive"))
+    assert "Okoro's No. 8 Lumen Arrow led" in shown, shown

@@ -30,11 +30,13 @@ from bot.answers.router._reading import (
     _WEAK,
     CONTEXT_PASSAGES,
     _register_teams,
+    the_register,
 )
 from bot.answers.router._stories import StoriesRouter
-from bot.answers.text import normalise, strip_quotes
+from bot.answers.text import normalise, strip_quotes, wordset
 from bot.answers.understand import (
     Reading,
+    read,
 )
 from bot.ingest.relations import CO_DRIVER, REPLACEMENT, TEAM_MATES, read_relation
 from bot.ingest.text import unaccent
@@ -120,7 +122,140 @@ class PeopleRouter(StoriesRouter):
             return found
         if (m := _ASKS_RUNS.match(low)) and (found := await self._runs(m[1])):
             return found
+        if (m := _ASKS_TEAM_PEOPLE.match(low)) and (found := await self._drivers_of(m)):
+            return found
+        if _ASKS_CAR.match(low) and len(reading.people) == 1:
+            # "what car does o'ward drive": the sentence giving their car as a report writes
+            # it ("O'Ward's No. 5 Arrow McLaren Chevrolet", "in his Toyota Corolla").
+            name = reading.people[0]
+            query = Query(people=(name,), subject=name, need_written=_CAR_WRITTEN, min_cover=0.0)
+            found, _ = await self.passages.find(query)
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found[:2])), "")
+        if _ASKS_FIRST_TEAM.match(low) and len(reading.people) == 1:
+            # "what team did hulk start in f1 with": the sentence telling where a career
+            # began ("a Formula 1 career that began with Williams in 2010"), naming them.
+            name = reading.people[0]
+            query = Query(
+                people=(name,), subject=name, need_written=_TELLS_FIRST_TEAM, min_cover=0.0
+            )
+            found, _ = await self.passages.find(query)
+            person = self.lookup.index.people.get(name) or Person(name)
+            found = [f for f in found if _mentions(f.text, forms_of(person))]
+            if found:
+                return PassageAnswer(tuple(self.passages_found(found[:2])), "")
         return await self._marks(bare, reading)
+
+    async def _drivers_of(self, m: re.Match[str]) -> Answer | None:
+        """Who drives for a team ("who drives for cadillac", "who are ferraris drivers"):
+        its drivers are the register's for the newest story's season, and the people the
+        articles give the team whom the register does not place elsewhere then; each is
+        shown by the newest sentence naming them beside one of the team's names ("Cadillac
+        ... will carry Valtteri Bottas and Sergio Perez"), a sentence naming more of them
+        first. A profile's team may be years old ("Perez, Red Bull"): the register says
+        who moved. None when the phrase names no team or no sentence tells it."""
+        phrase = strip_quotes(next(g for g in m.groups() if g)).strip()
+        tried = dict.fromkeys((phrase, re.sub(r"['’]s?$", "", phrase), phrase.removesuffix("s")))
+        register = the_register()
+        index = self.lookup.index
+        year = max((a.published.year for a in index.articles), default=None)
+        teams: frozenset[str] = frozenset()
+        names: set[str] = set()
+        for asked in tried:
+            teams = register.organisations(asked) if register is not None else frozenset()
+            # "vantor" for "Vantor Racing": a team's first words name it.
+            own = {
+                normalise(p.team)
+                for p in index.people.values()
+                if p.team and f"{normalise(p.team)} ".startswith(f"{normalise(asked)} ")
+            }
+            if teams or own:
+                names = {normalise(asked), *own, *map(normalise, teams)}
+                if register is not None:
+                    names.update(normalise(t) for team in teams for t in register.team_names(team))
+                break
+        if not names or year is None:
+            return None
+        people: dict[str, tuple[str, ...]] = {}
+        for rp in register or ():
+            if _drives(rp.roles) and set(rp.team_in(year)) & teams:
+                people[rp.name] = (rp.name, *rp.short)
+        # The people a sentence writes as the team's ("Vantor Racing's Oskar Brandt",
+        # "Vantor Racing driver Mika Lund"), and those whose profile gives the team.
+        written_as = await self._written_of_team(names)
+        for name, person in index.people.items():
+            if name in people or not (
+                name in written_as or (person.team and normalise(person.team) in names)
+            ):
+                continue
+            if not _drives((person.role or "driver",)):
+                continue
+            placed = register.find(name) if register is not None else ()
+            if len(placed) == 1 and placed[0].teams and not set(placed[0].team_in(year)) & teams:
+                continue  # the register has them elsewhere that season
+            people[name] = (name,)
+        if not people:
+            return None
+        team_written = re.compile(rf"(?<!\w){_any_of(names)}(?!\w)", re.IGNORECASE)
+        forms = {
+            name: {
+                f.casefold() for w in written for f in (unaccent(w), w.split()[-1]) if len(f) >= 3
+            }
+            for name, written in people.items()
+        }
+        told: dict[tuple[str, int, int], tuple[Scored, set[str]]] = {}
+        for written in forms.values():
+            for p in await self.engine.store.passages_matching(
+                [w for f in written for w in words_of(f)], limit=TEAM_PEOPLE_PASSAGES
+            ):
+                if p.source is None:
+                    continue
+                for i, (a, b) in enumerate(split_sentences(p.text)):
+                    text = p.text[a:b].strip()
+                    plain = unaccent(text)
+                    if not team_written.search(plain) or not _mentions(plain, written):
+                        continue
+                    key = (p.source.slug, p.paragraph, i)
+                    if key not in told:
+                        named = {n for n, fs in forms.items() if _mentions(plain, fs)}
+                        told[key] = (Scored(0.0, text, p, p.paragraph, i), named)
+        ranked = sorted(
+            told.values(),
+            key=lambda t: (
+                -t[0].passage.source.published.toordinal() if t[0].passage.source else 0,
+                -len(t[1]),
+                t[0].passage.paragraph,
+                t[0].position,
+            ),
+        )
+        shown: list[Scored] = []
+        covered: set[str] = set()
+        for scored, named in ranked:
+            if named - covered:
+                shown.append(scored)
+                covered |= named
+            if covered == set(people) or len(shown) == TEAM_PEOPLE_SHOWN:
+                break
+        if not shown:
+            return None
+        return PassageAnswer(tuple(self.passages_found(shown)), "")
+
+    async def _written_of_team(self, names: set[str]) -> set[str]:
+        """The people a sentence writes as a team's, by its names (folded): "Vantor
+        Racing's Oskar Brandt", "Vantor Racing driver Mika Lund", "Mika Lund (Vantor
+        Racing)", each name resolved to the person the articles know."""
+        team = f"(?i:{_any_of(names)})"
+        person = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+        pattern = re.compile(
+            rf"\b{team}(?:['’]s?|\s+(?:driver|rider))\s+{person}|{person}\s+\({team}\)"
+        )
+        words = [w for n in names for w in n.split() if w not in _WEAK]
+        found: set[str] = set()
+        for p in await self.engine.store.passages_matching(words, limit=TEAM_PEOPLE_PASSAGES):
+            for m in pattern.finditer(unaccent(p.text)):
+                if name := self.lookup.resolve_person(m[1] or m[2]):
+                    found.add(name)
+        return found
 
     async def _nickname_meaning(self, m: re.Match[str]) -> Answer | None:
         """Why someone is called what they are ("why did they call him le sorcier"): the
@@ -410,10 +545,57 @@ class PeopleRouter(StoriesRouter):
                 if not words or words & own or normalise(told) in held or held in normalise(told):
                     continue  # "for Nick Cassidy's ...": a name, not a team
                 return PassageAnswer(tuple(self.passages_found([f])), "")
-        return None
+        return await self._register_newer(person, newer)
 
-    async def _who_is(self, target: str, reading: Reading) -> Answer | None:
+    async def _register_newer(self, person: Person, newer: list[str]) -> Answer | None:
+        """The newer team as a newer story shows it in passing ("Isack Hadjar put the
+        second Red Bull sixth"), when the register gives them, in that story's season, a team
+        other than the one their profile's older story does: the newest sentence of those
+        stories naming them beside that team's names, dated by its citation. None when the
+        register agrees with the profile, does not know them, or no sentence shows it."""
+        register = the_register()
+        found = register.find(person.name) if register is not None else ()
+        dates = {a.slug: a.published for a in self.lookup.index.articles if a.slug in newer}
+        if register is None or len(found) != 1 or not dates:
+            return None
+        held = normalise(person.team or "")
+        teams = {
+            normalise(name)
+            for team in found[0].team_in(max(dates.values()).year)
+            for name in (team, *register.team_names(team))
+        }
+        if not teams or held in teams:
+            return None
+        query = Query(
+            people=(person.name,), subject=person.name, min_cover=0.0, slugs=newer,
+            whole_stories=True, newest_first=True,
+            need_written=re.compile(rf"(?<!\w){_any_of(teams)}(?!\w)", re.IGNORECASE),
+        )  # fmt: skip
+        told, _ = await self.passages.find(query)
+        forms = forms_of(person)
+        told = [f for f in told if _mentions(f.text, forms)]
+        if not told:
+            return None
+        # The older story's own words for the team the profile holds, dated too: a fan
+        # asking of that story's race meant that team ("Racing Bulls driver Isack Hadjar").
+        query = Query(
+            people=(person.name,), subject=person.name, min_cover=0.0, newest_first=True,
+            need_written=re.compile(rf"(?<!\w){_any_of({held})}(?!\w)", re.IGNORECASE),
+        )  # fmt: skip
+        older, _ = await self.passages.find(query)
+        older = [
+            f for f in older
+            if f.passage.source and f.passage.source.slug not in dates and _mentions(f.text, forms)
+        ]  # fmt: skip
+        return PassageAnswer(tuple(self.passages_found([*told[:1], *older[:1]])), "")
+
+    async def _who_is(self, target: str, reading: Reading, owned: bool = False) -> Answer | None:
         name = self.lookup.resolve_person(target) or self.lookup.person_in(target)
+        if name is None and not reading.people and not owned and (found := self._owner(target)):
+            # "who is el diablos manager": a nickname's possessive the reading did not take
+            # for a name, asked as the name's ("Fabio Quartararo's manager").
+            asked = f"{found[0]} {found[1]}"
+            return await self._who_is(asked, read(asked, self.lookup), owned=True)
         if name is None and reading.people:
             name = reading.people[0]
         if len(reading.people) == 1 and (found := await self._boss_of(reading.people[0], reading)):
@@ -461,6 +643,18 @@ class PeopleRouter(StoriesRouter):
             shown = strip_quotes(target)
             return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
         return answer
+
+    def _owner(self, target: str) -> tuple[str, str] | None:
+        """Whose role a "who is" asks ("el diablos manager" -> Fabio Quartararo,
+        "manager"): the words before the role words name the person, with or without their
+        possessive. None when the target ends in no role word or its rest names no one."""
+        words = target.split()
+        for k in range(len(words) - 1, 0, -1):
+            if not all(w.casefold() in _OWN_ROLES for w in words[k:]):
+                break
+            if name := self.lookup.resolve_person(" ".join(words[:k])):
+                return name, " ".join(words[k:])
+        return None
 
     async def _boss_of(self, name: str, reading: Reading) -> Answer | None:
         """Someone's team boss ("whos Charles' team boss", "who is Leclerc's team
@@ -635,6 +829,61 @@ _ASKS_RUNS = re.compile(
     r"|strongest|quickest|well|best)\b)"
     r"(.+?)(?:\s+(?:now|today|these\s+days|currently|nowadays))?$"
 )
+
+
+#: The words of someone's own people a "who is X's ..." asks.
+_OWN_ROLES = wordset(
+    "manager agent engineer race crew chief father mother brother sister wife husband son "
+    "daughter coach mentor boss principal teammate team-mate spotter mechanic"
+)
+#: "what car does X drive", "what bike does X ride", "what number does X race".
+_ASKS_CAR = re.compile(
+    r"^(?:what|which)\s+(?:car|bike|number|machine)\s+(?:does|did|is)\s+.+?\s+"
+    r"(?:drive|driving|drives|ride|riding|race|racing|run|running|use|have|in)$"
+)
+#: A car as a report writes it beside its driver: "No. 5 Arrow McLaren Chevrolet", "#24",
+#: "in his Toyota Corolla", "O'Ward's Chevrolet".
+_CAR_WRITTEN = re.compile(
+    r"\bNo\.?\s*\d+\s+[A-Z]|#\d+\b|\b(?:his|her|their)\s+(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
+    r"(?=\s+(?:and|to|for|from|in|on|at|,|\.))|\bcar\s+number\s+\d+"
+)
+#: "what team did X start (in f1) with", "which team did X debut for", "who did X start with".
+_ASKS_FIRST_TEAM = re.compile(
+    r"^(?:what|which|who)\s+(?:team\s+)?did\s+.+?\s+(?:start|begin|debut)\b.*\b(?:with|for|at)$"
+)
+#: A sentence telling where a career began: "began with Williams", "made his debut for
+#: Sauber", "started out at Minardi".
+_TELLS_FIRST_TEAM = re.compile(
+    r"\b(?:began|begun|started|start|debut(?:ed)?)\b(?:\s+\w+){0,3}?\s+(?:with|for|at)\s+"
+    r"(?:the\s+)?[A-Z]"
+)
+#: "who drives for X", "who races for X", "who are X's drivers", "who are the X riders".
+_ASKS_TEAM_PEOPLE = re.compile(
+    r"^who\s+(?:(?:drives|races|rides|competes)\s+for|(?:is|are)\s+(?:driving|racing|riding)"
+    r"\s+for)\s+(?:the\s+)?(.+?)(?:\s+(?:now|this\s+(?:year|season)|these\s+days|currently))?$"
+    r"|^who\s+(?:are|r|is)\s+(?:the\s+)?(.+?)\s+(?:drivers|riders|driver\s+line-?up|"
+    r"line-?up)(?:\s+(?:now|this\s+(?:year|season)|currently))?$"
+)
+#: How many paragraphs naming each of a team's drivers are read for the team beside them.
+TEAM_PEOPLE_PASSAGES = 60
+#: At most this many sentences show a team's drivers.
+TEAM_PEOPLE_SHOWN = 4
+
+
+def _any_of(names: set[str]) -> str:
+    """A pattern of any of a team's folded names, its words apart by anything not a word
+    ("23xi racing" is "23XI Racing", "vantor racing" is in "Vantor Racing's")."""
+    ordered = sorted(names, key=len, reverse=True)
+    return "(?:" + "|".join(r"\W+".join(map(re.escape, n.split())) for n in ordered) + ")"
+
+
+def _drives(roles: Sequence[str]) -> bool:
+    """Whether roles make someone one of a team's drivers or riders (not its reserve)."""
+    return any(
+        r.split()[-1] in ("driver", "rider") and not {"reserve", "test", "former"} & set(r.split())
+        for r in (role.casefold() for role in roles)
+        if r.split()
+    )
 
 
 # --- Ratings: "who got the worst mark", "what rating did X get" ----------------------------
