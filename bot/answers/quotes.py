@@ -313,7 +313,8 @@ def _context(parts: Sequence[Quote], paragraphs: dict[str, list[str]]) -> str:
     if first.kind == "partial":
         return own
     before = story[first.paragraph - 2].rstrip() if first.paragraph > 1 else ""
-    opens = own.lstrip("\"“'‘ ").find(first.text[:40].lstrip("\"“'‘ ")) <= _LABEL_ROOM
+    at = own.lstrip("\"“'‘ ").find(first.text[:40].lstrip("\"“'‘ "))
+    opens = 0 <= at <= _LABEL_ROOM  # -1: not in its paragraph as stored, so not opening it
     return before if before.endswith("?") and opens else ""
 
 

@@ -156,7 +156,8 @@ class BiographyRouter(StoriesRouter):
         tried = dict.fromkeys((phrase, re.sub(r"['’]s?$", "", phrase), phrase.removesuffix("s")))
         register = the_register()
         index = self.lookup.index
-        year = max((a.published.year for a in index.articles), default=None)
+        # The newest story's season (the index holds its articles newest first).
+        year = index.articles[0].published.year if index.articles else None
         teams: frozenset[str] = frozenset()
         names: set[str] = set()
         for asked in tried:

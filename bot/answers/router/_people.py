@@ -257,7 +257,8 @@ class PeopleRouter(BiographyRouter):
         register agrees with the profile, does not know them, or no sentence shows it."""
         register = the_register()
         found = register.find(person.name) if register is not None else ()
-        dates = {a.slug: a.published for a in self.lookup.index.articles if a.slug in newer}
+        stories = [self.lookup.resolve_article(slug) for slug in newer]  # by slug, no scan
+        dates = {a.slug: a.published for a in stories if a is not None and a.slug in newer}
         if register is None or len(found) != 1 or not dates:
             return None
         held = normalise(person.team or "")
