@@ -75,7 +75,10 @@ async def live_bot(
     emu = DiscordEmulator()
     await emu.start()
     bot = await BotProcess.start(
-        emu, ["run"], env={"PITWALL_DATABASE": str(tmp / "p.db"), **(env or {})}
+        emu,
+        ["run"],
+        env={"PITWALL_DATABASE": str(tmp / "p.db"), **(env or {})},
+        log_dir=tmp / "bot-logs",
     )
     try:
         await bot.wait_ready(30)

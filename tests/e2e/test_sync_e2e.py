@@ -19,7 +19,7 @@ async def test_sync_to_a_guild(emulator: DiscordEmulator, tmp_path: Path) -> Non
     """`sync --guild ID` registers every command to that server and none globally."""
     env = {"PITWALL_DATABASE": str(tmp_path / "p.db")}
     args = ["sync", "--guild", str(emulator.guild_id)]
-    async with await BotProcess.start(emulator, args, env=env, guild_id=0) as bot:
+    async with await BotProcess.start(emulator, args, env=env, guild_id=0, log_dir=tmp_path) as bot:
         assert await bot.wait(30) == 0, bot.output()
         assert f"registered {len(EVERY_COMMAND)} commands" in bot.output()
     assert {c["name"] for c in emulator.commands_for(emulator.guild_id)} == EVERY_COMMAND
@@ -30,7 +30,9 @@ async def test_sync_to_a_guild(emulator: DiscordEmulator, tmp_path: Path) -> Non
 async def test_sync_globally(emulator: DiscordEmulator, tmp_path: Path) -> None:
     """Plain `sync` registers the commands globally, once."""
     env = {"PITWALL_DATABASE": str(tmp_path / "p.db")}
-    async with await BotProcess.start(emulator, ["sync"], env=env, guild_id=0) as bot:
+    async with await BotProcess.start(
+        emulator, ["sync"], env=env, guild_id=0, log_dir=tmp_path
+    ) as bot:
         assert await bot.wait(30) == 0, bot.output()
     assert emulator.global_syncs == 1
     assert emulator.guild_syncs(emulator.guild_id) == 0

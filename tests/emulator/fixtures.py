@@ -12,7 +12,6 @@ import logging
 import os
 import signal
 import sys
-import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
@@ -61,7 +60,7 @@ class BotProcess:
         entry: str = "bot.cli:main",
         *,
         guild_id: int | None = None,
-        log_dir: str | os.PathLike[str] | None = None,
+        log_dir: str | os.PathLike[str],
     ) -> BotProcess:
         """Spawn ``launch_bot.py --api-base ... --entry ... -- args``.
 
@@ -76,10 +75,10 @@ class BotProcess:
         else:
             full_env.pop("PITWALL_GUILD_ID", None)
         full_env.update(env or {})
-        directory = (
-            Path(log_dir) if log_dir is not None else Path(tempfile.mkdtemp(prefix="pitwall-bot-"))
-        )
-        directory.mkdir(parents=True, exist_ok=True)
+        # The caller names the folder (a pytest tmp_path, a bench's work folder): a temporary
+        # folder made here was never removed, and every run left one in /tmp.
+        directory = Path(log_dir)
+        directory.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - a local folder
         log_path = directory / f"bot-{int(time.time() * 1000)}.log"
         # The child needs a real file descriptor; a tiny local open() is fine in the loop.
         log_file = open(log_path, "wb")  # noqa: ASYNC230, SIM115 - closed in close()
