@@ -241,3 +241,32 @@ def test_a_bare_said_does_not_run_the_outlet_pattern() -> None:
 
     assert _OUTLET_WORDS.search('"We won," he said, smiling.') is None
     assert _OUTLET_WORDS.search("he said to Sky Sports") is not None
+
+
+_TWO_CAPITALS_TEXT = "AaBb zZ'’-_1é\u00c9 \n\t."
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_TWO_CAPITALS_TEXT, max_size=30))
+def test_two_capitals_finds_what_the_word_boundary_regex_finds(text: str) -> None:
+    """The capital-first regex (the engine skips to capitals) finds where ``\\b`` first did."""
+    old = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z]")
+    found, expected = people._TWO_CAPITALS.search(text), old.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    assert people._TWO_CAPITALS.pattern.startswith("[A-Z]")
+
+
+def test_name_keys_and_nicknames_are_worked_out_once_per_name() -> None:
+    """The same people come back in article after article: each name's keys, plain form
+    and nickname owner are remembered, and answer as worked out anew."""
+    name = "Jean-Loup Ferrière"
+    assert people._keys_of(name) == (
+        *people._name_keys(name),
+        *people._unaccented_forms(name),
+    )
+    assert people._plain("pérez") == "perez"
+    for cached in (people._keys_of, people._plain, people._nickname_owner_in):
+        hits = cached.cache_info().hits
+        people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
+        people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
+        assert cached.cache_info().hits > hits
