@@ -795,7 +795,10 @@ def _names_in(
 ) -> list[tuple[str, int, int]]:
     """``stop_first``: :func:`_stop_first_names`, asked for once per article by the caller."""
     names: list[tuple[str, int, int]] = []
-    runs = _candidate_runs(masked)
+    # A name takes two words or more (``core`` below; a register name starting with a stop
+    # word too): a run of one word, most of them ("He", "Ferrari", a sentence's first word),
+    # names no one, so it is not read, nor is a text's sentence split for runs like these.
+    runs = [run for run in _candidate_runs(masked) if len(run) > 1]
     if not runs:
         return names
     starts = _sentence_starts(masked)

@@ -270,3 +270,21 @@ def test_name_keys_and_nicknames_are_worked_out_once_per_name() -> None:
         people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
         people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
         assert cached.cache_info().hits > hits
+
+
+def test_a_text_of_one_word_runs_is_not_read_for_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name takes two words: a text whose capitalised runs are all one word long ("He",
+    "Ferrari", a sentence's first word) finds none, and is not even split into sentences."""
+    split: list[str] = []
+    real = people._sentence_starts
+
+    def spy(masked: str) -> set[int]:
+        split.append(masked)
+        return real(masked)
+
+    monkeypatch.setattr(people, "_sentence_starts", spy)
+    assert people._names_in("He said Ferrari won. Norris agreed, and Vasseur smiled.", set()) == []
+    assert split == []
+    text = "Afterwards Lena Quist said Ferrari won."
+    assert people._names_in(text, set()) == [("Lena Quist", 11, 21)]
+    assert split == [text]
