@@ -231,18 +231,26 @@ _BACK = re.compile(r"^[\"“‘']?(?:he|she|they|his|her|their|the\s+(?!\x01))",
 _SUBJECT_WORDS = 3
 
 
+#: Words (case-folded) a paragraph that states a relation holds at least one of.
+_WANTED = ("mate", "partner", "co-", "codriver", "navigator", "replac", "over from", "seat",
+           "place of", "in for", "successor", "stand-in", "ride", "drive")  # fmt: skip
+
+
 def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[Relation]:
     """Every team-mate, replacement and co-driver relation the paragraphs state."""
     if len(people) < 2:
         return []
+    # A paragraph without one of these words states no relation; the ones after the last
+    # paragraph with one only move the subject on, which no later paragraph reads: stop there.
+    wanted_at = [any(w in low for w in _WANTED) for low in map(str.casefold, paragraphs)]
+    if True not in wanted_at:
+        return []
+    last = len(wanted_at) - wanted_at[::-1].index(True)
     forms = _forms(people)
     found: dict[tuple[str, str, str], Relation] = {}
     subject: int | None = None  # the person the story last named first in a sentence
-    for number, text in enumerate(paragraphs, start=1):
-        low = text.casefold()
-        wanted = any(w in low for w in ("mate", "partner", "co-", "codriver", "navigator", "replac",
-                                        "over from", "seat", "place of", "in for", "successor",
-                                        "stand-in", "ride", "drive"))  # fmt: skip
+    for number, text in enumerate(paragraphs[:last], start=1):
+        wanted = wanted_at[number - 1]
         # A form no paragraph holds is in none of its sentences: _mark tries only the
         # paragraph's own (in the same order), not every form of the article per sentence.
         present = [(form, i) for form, i in forms if form in text]

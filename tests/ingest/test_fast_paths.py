@@ -108,7 +108,7 @@ def test_primed_mentions_are_the_mentions_asked_one_by_one() -> None:
     assert any(m.kind == "alias" for m in expected[1])
 
 
-_WORDS_ALPHABET = "aAdDeEvVnNrRsSÉéǅ2_ '’-.\n"
+_WORDS_ALPHABET = "aAdDeEvVnNrRsStlLÉéǅ2_ '’-.\n"
 
 
 @settings(max_examples=300, deadline=None)
@@ -122,6 +122,19 @@ def test_run_words_are_the_words_a_run_can_hold(text: str) -> None:
         if t.text[:1].isupper() or t.text in people._PARTICLES or t.text in people._SUFFIXES
     ]
     assert people._run_tokens(text) == wanted
+
+
+def test_run_words_start_with_a_letter_the_engine_can_skip_to() -> None:
+    """The run regex opens with its first letter's set, not a lookahead: the regex engine
+    then skips in C to each letter that may start a run's word (half the time of trying a
+    lookahead at every place); lower-case words no particle starts are never matched."""
+    assert people._RUN_WORD.pattern.startswith("[")
+    assert [m.group(0) for m in people._RUN_WORD.finditer("he said Van der Berg's da o")] == [
+        "Van",
+        "der",
+        "Berg's",
+        "da",
+    ]
 
 
 @settings(max_examples=300, deadline=None)
@@ -202,3 +215,76 @@ def test_a_sentence_naming_no_one_states_no_relation(words: list[str], subject: 
     from bot.ingest.relations import _read
 
     assert _read(" ".join(words), subject, 1 - subject if subject is not None else None) == []
+
+
+_OUTLET_TEXT = st.sampled_from(
+    ["told", "said", "said to", "to", "Sky", "Sports", "German", "magazine", "Auto", "Motor",
+     "und", "Sport", "speaking", "spoke", "interview", "in an", "with", "the", "TV", "he",
+     "telling", ",", "\n", "“"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_OUTLET_TEXT, max_size=10), joiner=st.sampled_from([" ", "  "]))
+def test_outlet_words_let_through_every_outlet(words: list[str], joiner: str) -> None:
+    """The outlet pattern runs only where its words are: every sentence it matches has one."""
+    from bot.ingest.attribution.settings import _OUTLET, _OUTLET_WORDS
+
+    text = joiner.join(words)
+    if _OUTLET.search(text):
+        assert _OUTLET_WORDS.search(text)
+
+
+def test_a_bare_said_does_not_run_the_outlet_pattern() -> None:
+    """Most quoted sentences hold "said": only "said to" can open an outlet."""
+    from bot.ingest.attribution.settings import _OUTLET_WORDS
+
+    assert _OUTLET_WORDS.search('"We won," he said, smiling.') is None
+    assert _OUTLET_WORDS.search("he said to Sky Sports") is not None
+
+
+_TWO_CAPITALS_TEXT = "AaBb zZ'’-_1é\u00c9 \n\t."
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_TWO_CAPITALS_TEXT, max_size=30))
+def test_two_capitals_finds_what_the_word_boundary_regex_finds(text: str) -> None:
+    """The capital-first regex (the engine skips to capitals) finds where ``\\b`` first did."""
+    old = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z]")
+    found, expected = people._TWO_CAPITALS.search(text), old.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+    assert people._TWO_CAPITALS.pattern.startswith("[A-Z]")
+
+
+def test_name_keys_and_nicknames_are_worked_out_once_per_name() -> None:
+    """The same people come back in article after article: each name's keys, plain form
+    and nickname owner are remembered, and answer as worked out anew."""
+    name = "Jean-Loup Ferrière"
+    assert people._keys_of(name) == (
+        *people._name_keys(name),
+        *people._unaccented_forms(name),
+    )
+    assert people._plain("pérez") == "perez"
+    for cached in (people._keys_of, people._plain, people._nickname_owner_in):
+        hits = cached.cache_info().hits
+        people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
+        people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
+        assert cached.cache_info().hits > hits
+
+
+def test_a_text_of_one_word_runs_is_not_read_for_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name takes two words: a text whose capitalised runs are all one word long ("He",
+    "Ferrari", a sentence's first word) finds none, and is not even split into sentences."""
+    split: list[str] = []
+    real = people._sentence_starts
+
+    def spy(masked: str) -> set[int]:
+        split.append(masked)
+        return real(masked)
+
+    monkeypatch.setattr(people, "_sentence_starts", spy)
+    assert people._names_in("He said Ferrari won. Norris agreed, and Vasseur smiled.", set()) == []
+    assert split == []
+    text = "Afterwards Lena Quist said Ferrari won."
+    assert people._names_in(text, set()) == [("Lena Quist", 11, 21)]
+    assert split == [text]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import shutil
 from pathlib import Path
 
@@ -95,3 +96,32 @@ async def test_articles_are_stored_while_the_rest_are_built(
 def test_workers_run_at_a_lower_priority_than_their_parent() -> None:
     """The store writer and the event loop get a core before the builders do."""
     assert pool.map_in_processes(os.nice, [0], 1) == [min(os.nice(0) + pool.NICENESS, 19)]
+
+
+def test_records_come_back_from_a_worker_as_they_were_built() -> None:
+    """An article built in a worker comes back equal to the one built here, though it
+    travels as its fields (the workers' reducers), not by the dataclasses' own pickling."""
+    here = load.build_article(SEED)
+    (there,) = pool.map_in_processes(load.build_article, [SEED], 1)
+    assert there == here
+    assert repr(there) == repr(here)
+
+
+def test_a_worker_sends_records_by_their_fields() -> None:
+    """In a worker, every slotted record pickles as :func:`pool._rebuild` and its values."""
+    from multiprocessing.reduction import ForkingPickler
+
+    from bot.models import Article, Person, Quote
+
+    before = dict(ForkingPickler._extra_reducers)  # type: ignore[attr-defined]
+    try:
+        pool._send_records_as_fields()
+        person = Person("Lena Quist", "driver", "Invicta", ("the Swede",))
+        data = bytes(ForkingPickler.dumps(person))
+        assert b"_rebuild" in data
+        assert pickle.loads(data) == person
+        for cls in (Article, Person, Quote):
+            assert cls in ForkingPickler._extra_reducers  # type: ignore[attr-defined]
+    finally:
+        ForkingPickler._extra_reducers.clear()  # type: ignore[attr-defined]
+        ForkingPickler._extra_reducers.update(before)  # type: ignore[attr-defined]

@@ -140,3 +140,32 @@ def test_an_article_stores_its_relations_as_facts_with_the_paragraph(tmp_path: P
     facts = build_article(path).facts
     assert Fact(REPLACEMENT, "Rafe Dunmore replaces Petra Lindqvist", 2) in facts
     assert Fact(TEAM_MATES, "Rafe Dunmore and Tomas Varga", 2) in facts
+
+
+def test_paragraphs_after_the_last_that_could_state_a_relation_are_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A relation needs one of its words in its paragraph, and the paragraphs after the last
+    such one could only move the story's subject on: they are not split or marked at all,
+    and the relations found are the same."""
+    from bot.ingest import relations as module
+
+    story = (
+        "Tomas Varga won the race.",
+        "His team-mate Ines Kowal was second.",
+        "Rafe Dunmore was third. Petra Lindqvist crashed.",
+        "Joel Sarkis said nothing.",
+    )
+    marked: list[str] = []
+    real_mark = module._mark
+
+    def spy(sentence: str, present: list[tuple[str, int]]) -> tuple[str, list[int]]:
+        marked.append(sentence)
+        return real_mark(sentence, present)
+
+    monkeypatch.setattr(module, "_mark", spy)
+    assert relations(*story) == {(TEAM_MATES, "Ines Kowal", "Tomas Varga", 2)}
+    assert marked == ["Tomas Varga won the race.", "His team-mate Ines Kowal was second."]
+    marked.clear()
+    assert relations("Rafe Dunmore was third.", "Joel Sarkis said nothing.") == set()
+    assert marked == []
