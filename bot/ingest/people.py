@@ -1253,10 +1253,23 @@ def _text_before(masked: str, start: int) -> str:
     return before
 
 
+#: Roles no role noun ends, written before a name: "clerk of the course Jana Kinvig", "race
+#: director Niels Wittich" has its noun, these have none ("head of endurance racing", "chairman").
+_ROLE_PHRASE = re.compile(
+    r"(?:^|(?<=[\s(,;—–]))(?P<team>(?:[A-Z][\w'’.-]*\s+){0,3})"
+    r"(?P<role>(?:(?:[Dd]eputy|[Aa]ssistant|[Cc]hief|[Ss]enior)\s+)?(?:[Cc]lerk\s+of\s+the\s+course"
+    r"|(?:[Hh]ead|[Dd]irector)\s+of\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|(?:[a-z]+\s+)?(?:[Cc]hair(?:man|woman)|[Pp]resident)))"
+    r"\s+$"
+)
+#: The words one of which ends every ``_ROLE_PHRASE`` text: the regex runs only after them.
+_ROLE_PHRASE_ENDS = ("course", "chairman", "chairwoman", "president")
+
+
 def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
     """The descriptor ending ``before`` ("Mercedes boss "): (descriptor, team, role), or None."""
     if not _ends_in_role_noun(before):
-        return None
+        return _role_phrase_in(before)
     m = _DESCRIPTOR.search(before)
     if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
         team = m.group("team").strip() or None
@@ -1265,6 +1278,23 @@ def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
             team = None
         return (f"{team} {role}" if team else role), team, role
     return None
+
+
+def _role_phrase_in(before: str) -> tuple[str, str | None, str] | None:
+    """A role written before a name that no role noun ends (:data:`_ROLE_PHRASE`): "said clerk
+    of the course Jana Kinvig" makes her the clerk of the course, as "race director" does."""
+    tail = before.rstrip()
+    if not tail.endswith(_ROLE_PHRASE_ENDS) and " of " not in tail[-40:]:
+        return None
+    m = _ROLE_PHRASE.search(before)
+    if m is None:
+        return None
+    role = " ".join(m["role"].split())
+    role = role[:1].lower() + role[1:]  # "Clerk of the course Jana Kinvig" opening a sentence
+    team = m["team"].strip() or None
+    if team and team.split()[0] in _COMMON:
+        team = None
+    return (f"{team} {role}" if team else role), team, role
 
 
 def _ends_in_role_noun(before: str) -> bool:
