@@ -914,6 +914,8 @@ def discover_people(
     if learn_aliases and not known:
         index = _with_learned_aliases(index, paragraphs)
         index = _with_text_nicknames(index, paragraphs)
+        if headline:
+            index = _with_headline_nickname(index, headline)
     log.debug("people found: %s", ", ".join(index.names))
     return index
 
@@ -1192,6 +1194,35 @@ _NICKNAME = re.compile(
 )
 
 
+_NICK_WORD = r"(?:[A-Z][\w'’-]*|the|of|de|del|della|di|da|la|el|le|from)"
+#: A nickname set off right after a name: in quotation marks ('Tomas Varga, "the Bull of
+#: Brno", will retire', 'Varga ("Il Toro")') or a Spanish or Italian article's name ('Lukas
+#: Ostrava, Il Professore to the Italian press,', 'Alonso, El Nano,'). Not behind
+#: ``_NICKNAME_CUES``: no cue word is written.
+_NICKNAME_AFTER_NAME = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?:,\s+|\s+\()"
+    rf"(?:[\"“‘](?P<quoted>{_NICK_WORD}(?:\s+{_NICK_WORD}){{0,4}})[\"”’]\s*[,)]"
+    r"|(?P<plain>(?:El|Il|Lo|La|Le)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+    r"(?:\s+to\s+[^,.;:()\"“”]{2,40}?\s*[,)]|(?<=[A-Z][\w'’-])\s*[,)]))"
+)
+#: What every ``_NICKNAME_AFTER_NAME`` match holds: the regex runs only where it is.
+_SET_OFF = re.compile(r"(?:,\s+|\()(?:[\"“‘][A-Za-z]|(?:El|Il|Lo|La|Le)\s)")
+
+
+def _nickname_matches(paragraph: str) -> list[re.Match[str]]:
+    """The places a paragraph gives someone a nickname: after a cue word ("known as") or set
+    off right after the name (:data:`_NICKNAME_AFTER_NAME`)."""
+    low = paragraph.lower()
+    found = list(_NICKNAME.finditer(paragraph)) if any(c in low for c in _NICKNAME_CUES) else []
+    if _SET_OFF.search(paragraph):
+        for m in _NICKNAME_AFTER_NAME.finditer(paragraph):
+            quoted = m["quoted"]
+            # A quotation of words is someone's words: a nickname has a capitalised word.
+            if quoted is None or any(w[:1].isupper() for w in quoted.split()):
+                found.append(m)
+    return found
+
+
 def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:
     """Give a person the nickname the article says they go by ("known in the paddock
     simply as GP", "whom everyone calls Bono"): a fan asks "who is GP?".
@@ -1200,11 +1231,10 @@ def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> Peopl
     that is already someone else's name or alias in the article is left alone.
     """
     learned: dict[str, list[str]] = {}
+    # A nickname the name search took for a person ("Il Professore", a quoted "Big Karel").
+    taken: set[str] = set()
     for paragraph in paragraphs:
-        low = paragraph.lower()
-        if not any(cue in low for cue in _NICKNAME_CUES):
-            continue
-        for m in _NICKNAME.finditer(paragraph):
+        for m in _nickname_matches(paragraph):
             nickname = (m["quoted"] or m["plain"]).strip()
             words = m["who"].split()
             owner = None
@@ -1214,7 +1244,10 @@ def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> Peopl
                     break
             if owner is None or nickname in _COMMON or nickname in _STOP:
                 continue
-            if index.resolve(nickname) not in (None, owner):
+            other = index.resolve(nickname)
+            if other == nickname and other != owner:
+                taken.add(other)
+            elif other not in (None, owner):
                 continue
             learned.setdefault(owner, []).append(nickname)
     if not learned:
@@ -1224,6 +1257,32 @@ def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> Peopl
             PersonEntry(
                 p.name, p.role, p.team, unique((*p.aliases, *learned.get(p.name, ()))), p.pronoun
             )
+            for p in index.people
+            if p.name not in taken
+        )
+    )
+
+
+#: A Spanish or Italian article's name in a headline: "The last ride of El Toro: ...".
+_ARTICLE_NAME = re.compile(r"\b(?:El|Il)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\b")
+
+
+def _with_headline_nickname(index: PeopleIndex, headline: str) -> PeopleIndex:
+    """Give the one person a headline names the Spanish or Italian name it calls them by
+    ("The last ride of El Toro: Tomas Varga retires"): a fan asks "who is El Toro"."""
+    m = _ARTICLE_NAME.search(headline)
+    if m is None:
+        return index
+    nickname = m[0]
+    named = {x.person for x in index.mentions(_masked(headline)) if x.person is not None}
+    if len(named) != 1 or index.resolve(nickname) is not None:
+        return index
+    (owner,) = named
+    return PeopleIndex(
+        tuple(
+            PersonEntry(p.name, p.role, p.team, unique((*p.aliases, nickname)), p.pronoun)
+            if p.name == owner
+            else p
             for p in index.people
         )
     )
