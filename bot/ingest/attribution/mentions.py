@@ -240,6 +240,9 @@ class _Mentions(_Organisations):
         names: when two people fit, it stays unattributed.
         """
         in_view = {x.person for x in mentions if x.kind in ("name", "alias") and x.person}
+        here = self._only_fitting(text, in_view)
+        if here is not None:
+            return here
         for before in reversed(self.masked[-3:-1]):
             named = {
                 x.person
@@ -259,6 +262,23 @@ class _Mentions(_Organisations):
             return None
         (one,) = fitting
         if any(name != one and describer.fits(text, name) for name in self.people.names):
+            return None
+        return one
+
+    def _only_fitting(self, text: str, named: set[str]) -> str | None:
+        """The one person the paragraph itself names whom the epithet fits, when it
+        contradicts everyone else the paragraph names; another of the article's people it
+        fits, named elsewhere, does not stop it.
+
+        A story with two Frenchmen: "Norris passed Ocon on lap 40. '...,' the Frenchman
+        said." is Ocon's, whom the paragraph names, never Gasly, named paragraphs before.
+        """
+        describer = self.describer
+        fitting = [name for name in named if describer.fits(text, name)]
+        if len(fitting) != 1:
+            return None
+        (one,) = fitting
+        if any(name != one and describer.fits(text, name) is not False for name in named):
             return None
         return one
 
