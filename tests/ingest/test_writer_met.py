@@ -36,3 +36,22 @@ def test_the_reported_words_after_the_writer_met_someone_are_theirs() -> None:
     reported = {r.speaker: r.text for r in speech.reported}
     assert "title was still open" in reported.get("Lukas Ostrava", "")
     assert "title was still open" not in reported.get("Tomas Varga", "")
+
+
+def test_the_writers_own_interview_is_the_setting_with_its_place() -> None:
+    """ "Varga told me at Misano" sets the words in the writer's interview there; words
+    after "When I sat down with Ostrava in September" in that one; plain tags keep theirs."""
+    paragraphs = [
+        *PARAGRAPHS,
+        '"I have never felt stronger," Varga told me at Misano in September.',
+        'When we met again at Aragon, the mood had changed. "I am not sleeping," he said.',
+        '"Tomas is the man to beat," Ostrava said.',
+    ]
+    quotes = extract_quotes(paragraphs, discover_people(paragraphs), published=date(2026, 6, 1))
+    setting = {q.text.rstrip(","): q.setting for q in quotes}
+    assert setting["I have never felt stronger"] == (
+        "interview with the writer at Misano in September"
+    )
+    assert setting["I am not sleeping"] == "interview with the writer at Aragon"
+    assert setting["Nobody has won anything yet"] == "interview with the writer in September"
+    assert setting["Tomas is the man to beat"] == "remarks"
