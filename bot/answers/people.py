@@ -31,12 +31,12 @@ class People(Part):
         # A store written before migration 0010 may hold them twice, by two spellings: one
         # person's words, whichever spelling an article used.
         names = self.lookup.spellings(full)
-        found = await asyncio.gather(
-            *(self.store.quotes(speaker=n, limit=QUOTE_LIMIT) for n in names),
-            *(self.store.reported(speaker=n) for n in names),
+        said, told = await asyncio.gather(
+            asyncio.gather(*(self.store.quotes(speaker=n, limit=QUOTE_LIMIT) for n in names)),
+            asyncio.gather(*(self.store.reported(speaker=n) for n in names)),
         )
-        quotes = [q for part in found[: len(names)] for q in part][:QUOTE_LIMIT]
-        reported = [r for part in found[len(names) :] for r in part]
+        quotes = [q for part in said for q in part][:QUOTE_LIMIT]
+        reported = [r for part in told for r in part]
         articles: dict[str, ArticleSummary] = {}
         by_slug = self._index.by_slug
         for item in [*quotes, *reported]:

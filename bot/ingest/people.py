@@ -1245,7 +1245,7 @@ def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> Peopl
             if owner is None or nickname in _COMMON or nickname in _STOP:
                 continue
             other = index.resolve(nickname)
-            if other == nickname and other != owner:
+            if other is not None and other == nickname and other != owner:
                 taken.add(other)
             elif other not in (None, owner):
                 continue
