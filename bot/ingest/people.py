@@ -1356,6 +1356,36 @@ def _role_phrase_in(before: str) -> tuple[str, str | None, str] | None:
     return (f"{team} {role}" if team else role), team, role
 
 
+#: A role owned by the body the sentence before names, set off before a name: "The ACO did
+#: not hold it against him. Its president, Pierre Fillon, called ...".
+_ITS_ROLE = re.compile(
+    r"(?:^|[.!?]\s+)(?:Its|Their)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+$"
+)
+#: Roles a body's head holds that no role noun ends: "Its president".
+_BODY_ROLES = frozenset({"president", "chairman", "chairwoman", "founder"})
+#: Capitalised runs, which may name a body ("The ACO", "Automobile Club de l'Ouest").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:de|du|of|l['’])?\s*[A-Z][\w'’-]*)*")
+
+
+def _its_role(masked: str, start: int) -> tuple[str, str] | None:
+    """(team, role) for "Its president, Name," when the sentence before names one body
+    the register knows ("The ACO did not ..."): the body's role; else None."""
+    m = _ITS_ROLE.search(masked, max(0, start - 60), start)
+    if m is None or masked[m.start()] not in ".!?":
+        return None  # the sentence before is what names the body
+    last = m["role"].split()[-1]
+    if not (ROLE_NOUN.match(last) or last in _BODY_ROLES):
+        return None
+    sentence = masked[masked.rfind(". ", 0, m.start()) + 1 : m.start() + 1]
+    from bot.ingest.resolve import default_register  # the register needs this module
+
+    register = default_register()
+    bodies = {b for run in _CAPITALISED_RUN.findall(sentence) for b in register.organisations(run)}
+    if len(bodies) != 1:
+        return None
+    return bodies.pop(), m["role"]
+
+
 def _ends_in_role_noun(before: str) -> bool:
     r"""Whether ``before`` ends in a role noun and blanks: a word (``[\w-]+``) that
     ``ROLE_NOUN`` matches, then at least one blank.
@@ -1389,6 +1419,8 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
             if described is not None:
                 descriptor, team, role = described
                 found.append(Appositive(mention.person, descriptor, team, role, number))
+            if before.endswith(", ") and (its := _its_role(masked, mention.start)) is not None:
+                found.append(Appositive(mention.person, f"{its[0]} {its[1]}", *its, number))
             # (the regex only where it can match: after "'s" and a blank)
             possessive_team = (
                 _POSSESSIVE_TEAM.search(before)

@@ -61,3 +61,21 @@ def test_a_role_phrase_after_the_name_describes_no_one() -> None:
     paragraph = "Tomas Varga, the president of nothing, beat Lukas Ostrava at Brno."
     found = find_appositives([paragraph], discover_people([paragraph]))
     assert [a for a in found if a.person == "Lukas Ostrava"] == []
+
+
+def test_its_role_is_the_role_at_the_body_the_sentence_before_names() -> None:
+    """ "The ACO did not ... Its president, Pierre Vallon, called ...": the ACO's president;
+    with no body the register knows in the sentence before, no role is guessed."""
+    paragraph = (
+        "The ACO did not hold his outbursts against him. Its president, Pierre Vallon, "
+        "called Varel a friend of the circuit."
+    )
+    found = find_appositives([paragraph], discover_people([paragraph]))
+    assert [(a.role, a.team) for a in found if a.person == "Pierre Vallon"] == [
+        ("president", "ACO")
+    ]
+    unknown = (
+        "The club did not hold it against him. Its president, Pierre Vallon, called Varel a friend."
+    )
+    found = find_appositives([unknown], discover_people([unknown]))
+    assert [a for a in found if a.person == "Pierre Vallon"] == []
