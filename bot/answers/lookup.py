@@ -95,6 +95,9 @@ class _Index:
     fuzzy_filter: CharFilter | None = None  # which fuzzy_keys a typed text could match
     word_pool: WordPool | None = None  # the same for one short word at COMPLETE_CUTOFF, tighter
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (key, alias, name)
+    #: A person a store written before migration 0010 holds twice, by two spellings ("Kévin
+    #: Estre", "Kevin Estre"): the name every key gives -> the other spellings' names.
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     people_keys: list[tuple[str, str]] = field(default_factory=list)  # (normalised, name)
     articles: list[ArticleSummary] = field(default_factory=list)
     article_keys: list[str] = field(default_factory=list)  # normalised headline + slug
@@ -182,30 +185,35 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
     tiers: list[dict[str, set[str]]] = [{}, {}, {}, {}]  # full, alias, surname, first name
     # Many people share an alias ("the Finn"): each is normalised once, its strings shared.
     seen: dict[str, tuple[str, str, str]] = {}
+    # One person however the store spells them: the first spelling names them all.
+    first: dict[str, str] = {}
     for person in people:
         index.people[person.name] = person
-        tiers[0].setdefault(normalise(person.name), set()).add(person.name)
+        name = first.setdefault(normalise(person.name), person.name)
+        if name != person.name:
+            index.spellings[name] = (*index.spellings.get(name, ()), person.name)
+        tiers[0].setdefault(normalise(person.name), set()).add(name)
         for alias in person.aliases:
             known = seen.get(alias)
             if known is None:
                 key = normalise(alias)
                 known = seen[alias] = (alias, key, re.sub(r"^the\s+", "", key))
             alias, key, bare = known
-            tiers[1].setdefault(key, set()).add(person.name)
+            tiers[1].setdefault(key, set()).add(name)
             if bare != key:
-                tiers[1].setdefault(bare, set()).add(person.name)
-            index.aliases.append((key, alias, person.name))
+                tiers[1].setdefault(bare, set()).add(name)
+            index.aliases.append((key, alias, name))
         words = normalise(person.name).split()
         if len(words) > 1:
-            tiers[2].setdefault(words[-1], set()).add(person.name)
-            tiers[3].setdefault(words[0], set()).add(person.name)
-    index.people_keys = sorted((normalise(p.name), p.name) for p in people)
+            tiers[2].setdefault(words[-1], set()).add(name)
+            tiers[3].setdefault(words[0], set()).add(name)
+    index.people_keys = sorted((key, name) for key, name in first.items())
     index.people_norms = [norm for norm, _ in index.people_keys]
     index.name_word_keys = sorted(
         (word, i) for i, norm in enumerate(index.people_norms) for word in norm.split()
     )
     _index_alias_keys(index)
-    index.names = sorted(index.people)
+    index.names = sorted(first.values())
     for tier in tiers:
         for key, names in tier.items():
             if not key or key in index.exact or key in index.ambiguous:
@@ -268,7 +276,7 @@ _ARTICLE_FIELDS = (
 #: :func:`_with_articles` keeps (the caches of what the store said start empty).
 _PEOPLE_FIELDS = (
     "people", "exact", "ambiguous", "fuzzy_keys", "fuzzy_names", "fuzzy_filter", "word_pool",
-    "aliases", "people_keys", "name_words", "names", "people_norms", "name_word_keys",
+    "aliases", "spellings", "people_keys", "name_words", "names", "people_norms", "name_word_keys",
     "alias_blob", "alias_starts", "alias_entries", "quote_count", "quote_ids", "quote_norm",
     "laps",
 )  # fmt: skip
@@ -526,6 +534,11 @@ class Lookup:
         return found
 
     # -- resolving names and articles ------------------------------------------------------
+
+    def spellings(self, name: str) -> tuple[str, ...]:
+        """Every name the store holds ``name`` under: itself, then any other spelling a
+        store written before migration 0010 keeps as a second person ("Kevin Estre")."""
+        return (name, *self.index.spellings.get(name, ()))
 
     def resolve_person(self, text: str) -> str | None:
         """Full name for a full name, surname, first name, alias or small typo; else None."""

@@ -28,9 +28,15 @@ class People(Part):
         person = self._index.people.get(full) or await self.store.person(full) or Person(full)
         # Independent reads are asked together: they share one trip through the store's
         # queue, where a busy bot's commands otherwise wait a turn per read.
-        quotes, reported = await asyncio.gather(
-            self.store.quotes(speaker=full, limit=QUOTE_LIMIT), self.store.reported(speaker=full)
+        # A store written before migration 0010 may hold them twice, by two spellings: one
+        # person's words, whichever spelling an article used.
+        names = self.lookup.spellings(full)
+        said, told = await asyncio.gather(
+            asyncio.gather(*(self.store.quotes(speaker=n, limit=QUOTE_LIMIT) for n in names)),
+            asyncio.gather(*(self.store.reported(speaker=n) for n in names)),
         )
+        quotes = [q for part in said for q in part][:QUOTE_LIMIT]
+        reported = [r for part in told for r in part]
         articles: dict[str, ArticleSummary] = {}
         by_slug = self._index.by_slug
         for item in [*quotes, *reported]:

@@ -941,6 +941,8 @@ def discover_people(
     if learn_aliases and not known:
         index = _with_learned_aliases(index, masked)
         index = _with_text_nicknames(index, paragraphs)
+        if headline:
+            index = _with_headline_nickname(index, headline)
     log.debug("people found: %s", ", ".join(index.names))
     return index
 
@@ -1230,6 +1232,35 @@ _NICKNAME = re.compile(
 )
 
 
+_NICK_WORD = r"(?:[A-Z][\w'’-]*|the|of|de|del|della|di|da|la|el|le|from)"
+#: A nickname set off right after a name: in quotation marks ('Tomas Varga, "the Bull of
+#: Brno", will retire', 'Varga ("Il Toro")') or a Spanish or Italian article's name ('Lukas
+#: Ostrava, Il Professore to the Italian press,', 'Alonso, El Nano,'). Not behind
+#: ``_NICKNAME_CUES``: no cue word is written.
+_NICKNAME_AFTER_NAME = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)(?:,\s+|\s+\()"
+    rf"(?:[\"“‘](?P<quoted>{_NICK_WORD}(?:\s+{_NICK_WORD}){{0,4}})[\"”’]\s*[,)]"
+    r"|(?P<plain>(?:El|Il|Lo|La|Le)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+    r"(?:\s+to\s+[^,.;:()\"“”]{2,40}?\s*[,)]|(?<=[A-Z][\w'’-])\s*[,)]))"
+)
+#: What every ``_NICKNAME_AFTER_NAME`` match holds: the regex runs only where it is.
+_SET_OFF = re.compile(r"(?:,\s+|\()(?:[\"“‘][A-Za-z]|(?:El|Il|Lo|La|Le)\s)")
+
+
+def _nickname_matches(paragraph: str) -> list[re.Match[str]]:
+    """The places a paragraph gives someone a nickname: after a cue word ("known as") or set
+    off right after the name (:data:`_NICKNAME_AFTER_NAME`)."""
+    low = paragraph.lower()
+    found = list(_NICKNAME.finditer(paragraph)) if any(c in low for c in _NICKNAME_CUES) else []
+    if _SET_OFF.search(paragraph):
+        for m in _NICKNAME_AFTER_NAME.finditer(paragraph):
+            quoted = m["quoted"]
+            # A quotation of words is someone's words: a nickname has a capitalised word.
+            if quoted is None or any(w[:1].isupper() for w in quoted.split()):
+                found.append(m)
+    return found
+
+
 def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> PeopleIndex:
     """Give a person the nickname the article says they go by ("known in the paddock
     simply as GP", "whom everyone calls Bono"): a fan asks "who is GP?".
@@ -1238,11 +1269,10 @@ def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> Peopl
     that is already someone else's name or alias in the article is left alone.
     """
     learned: dict[str, list[str]] = {}
+    # A nickname the name search took for a person ("Il Professore", a quoted "Big Karel").
+    taken: set[str] = set()
     for paragraph in paragraphs:
-        low = paragraph.lower()
-        if not any(cue in low for cue in _NICKNAME_CUES):
-            continue
-        for m in _NICKNAME.finditer(paragraph):
+        for m in _nickname_matches(paragraph):
             nickname = (m["quoted"] or m["plain"]).strip()
             words = m["who"].split()
             owner = None
@@ -1252,7 +1282,10 @@ def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> Peopl
                     break
             if owner is None or nickname in _COMMON or nickname in _STOP:
                 continue
-            if index.resolve(nickname) not in (None, owner):
+            other = index.resolve(nickname)
+            if other is not None and other == nickname and other != owner:
+                taken.add(other)
+            elif other not in (None, owner):
                 continue
             learned.setdefault(owner, []).append(nickname)
     if not learned:
@@ -1262,6 +1295,32 @@ def _with_text_nicknames(index: PeopleIndex, paragraphs: Sequence[str]) -> Peopl
             PersonEntry(
                 p.name, p.role, p.team, unique((*p.aliases, *learned.get(p.name, ()))), p.pronoun
             )
+            for p in index.people
+            if p.name not in taken
+        )
+    )
+
+
+#: A Spanish or Italian article's name in a headline: "The last ride of El Toro: ...".
+_ARTICLE_NAME = re.compile(r"\b(?:El|Il)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\b")
+
+
+def _with_headline_nickname(index: PeopleIndex, headline: str) -> PeopleIndex:
+    """Give the one person a headline names the Spanish or Italian name it calls them by
+    ("The last ride of El Toro: Tomas Varga retires"): a fan asks "who is El Toro"."""
+    m = _ARTICLE_NAME.search(headline)
+    if m is None:
+        return index
+    nickname = m[0]
+    named = {x.person for x in index.mentions(_masked(headline)) if x.person is not None}
+    if len(named) != 1 or index.resolve(nickname) is not None:
+        return index
+    (owner,) = named
+    return PeopleIndex(
+        tuple(
+            PersonEntry(p.name, p.role, p.team, unique((*p.aliases, nickname)), p.pronoun)
+            if p.name == owner
+            else p
             for p in index.people
         )
     )
@@ -1291,10 +1350,23 @@ def _text_before(masked: str, start: int) -> str:
     return before
 
 
+#: Roles no role noun ends, written before a name: "clerk of the course Jana Kinvig", "race
+#: director Niels Wittich" has its noun, these have none ("head of endurance racing", "chairman").
+_ROLE_PHRASE = re.compile(
+    r"(?:^|(?<=[\s(,;—–]))(?P<team>(?:[A-Z][\w'’.-]*\s+){0,3})"
+    r"(?P<role>(?:(?:[Dd]eputy|[Aa]ssistant|[Cc]hief|[Ss]enior)\s+)?(?:[Cc]lerk\s+of\s+the\s+course"
+    r"|(?:[Hh]ead|[Dd]irector)\s+of\s+[a-z]+(?:\s+[a-z]+)?"
+    r"|(?:[a-z]+\s+)?(?:[Cc]hair(?:man|woman)|[Pp]resident)))"
+    r"\s+$"
+)
+#: The words one of which ends every ``_ROLE_PHRASE`` text: the regex runs only after them.
+_ROLE_PHRASE_ENDS = ("course", "chairman", "chairwoman", "president")
+
+
 def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
     """The descriptor ending ``before`` ("Mercedes boss "): (descriptor, team, role), or None."""
     if not _ends_in_role_noun(before):
-        return None
+        return _role_phrase_in(before)
     m = _DESCRIPTOR.search(before)
     if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
         team = m.group("team").strip() or None
@@ -1303,6 +1375,53 @@ def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
             team = None
         return (f"{team} {role}" if team else role), team, role
     return None
+
+
+def _role_phrase_in(before: str) -> tuple[str, str | None, str] | None:
+    """A role written before a name that no role noun ends (:data:`_ROLE_PHRASE`): "said clerk
+    of the course Jana Kinvig" makes her the clerk of the course, as "race director" does."""
+    tail = before.rstrip()
+    if not tail.endswith(_ROLE_PHRASE_ENDS) and " of " not in tail[-40:]:
+        return None
+    m = _ROLE_PHRASE.search(before)
+    if m is None:
+        return None
+    role = " ".join(m["role"].split())
+    role = role[:1].lower() + role[1:]  # "Clerk of the course Jana Kinvig" opening a sentence
+    team = m["team"].strip() or None
+    if team and team.split()[0] in _COMMON:
+        team = None
+    return (f"{team} {role}" if team else role), team, role
+
+
+#: A role owned by the body the sentence before names, set off before a name: "The ACO did
+#: not hold it against him. Its president, Pierre Fillon, called ...".
+_ITS_ROLE = re.compile(
+    r"(?:^|[.!?]\s+)(?:Its|Their)\s+(?P<role>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+$"
+)
+#: Roles a body's head holds that no role noun ends: "Its president".
+_BODY_ROLES = frozenset({"president", "chairman", "chairwoman", "founder"})
+#: Capitalised runs, which may name a body ("The ACO", "Automobile Club de l'Ouest").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:de|du|of|l['’])?\s*[A-Z][\w'’-]*)*")
+
+
+def _its_role(masked: str, start: int) -> tuple[str, str] | None:
+    """(team, role) for "Its president, Name," when the sentence before names one body
+    the register knows ("The ACO did not ..."): the body's role; else None."""
+    m = _ITS_ROLE.search(masked, max(0, start - 60), start)
+    if m is None or masked[m.start()] not in ".!?":
+        return None  # the sentence before is what names the body
+    last = m["role"].split()[-1]
+    if not (ROLE_NOUN.match(last) or last in _BODY_ROLES):
+        return None
+    sentence = masked[masked.rfind(". ", 0, m.start()) + 1 : m.start() + 1]
+    from bot.ingest.resolve import default_register  # the register needs this module
+
+    register = default_register()
+    bodies = {b for run in _CAPITALISED_RUN.findall(sentence) for b in register.organisations(run)}
+    if len(bodies) != 1:
+        return None
+    return bodies.pop(), m["role"]
 
 
 def _ends_in_role_noun(before: str) -> bool:
@@ -1338,6 +1457,8 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
             if described is not None:
                 descriptor, team, role = described
                 found.append(Appositive(mention.person, descriptor, team, role, number))
+            if before.endswith(", ") and (its := _its_role(masked, mention.start)) is not None:
+                found.append(Appositive(mention.person, f"{its[0]} {its[1]}", *its, number))
             # (the regex only where it can match: after "'s" and a blank)
             possessive_team = (
                 _POSSESSIVE_TEAM.search(before)

@@ -31,6 +31,12 @@ _KIN = re.compile(
     r"([Hh]is|[Hh]er)\s+(?:(?:younger|older|elder|big|little|twin|kid)\s+)?"
     r"(?:brother|sister|father|mother|son|daughter|dad|mum|mom|cousin|uncle|nephew)"
 )
+#: The writer meeting someone, right before their name: "When I sat down with ", "I spoke to
+#: ", "I caught up with ". The one met is whom the sentence's "he" is ("..., he said").
+_WRITER_MET = re.compile(
+    r"\bI\s+(?:\w+ly\s+)?(?:sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+    r"caught\s+up\s+with|met(?:\s+up\s+with|\s+with)?|interviewed|asked|visited|rang|phoned)\s+$"
+)
 #: A team's own role, whose holder may be known only as the team: "the team owner".
 _TEAM_ROLE_EPITHET = re.compile(
     r"[Tt]he\s+team(?:'s)?\s+(?:owner|boss|principal|chief|founder|president|chairman)"
@@ -68,6 +74,33 @@ class _Mentions(_Organisations):
                 return name
         return None
 
+    def _writer_met(self, pronoun: Mention, masked: str, mentions: list[Mention]) -> str | None:
+        """The one person the writer says they met earlier in the pronoun's own sentence.
+
+        "When I sat down with Ostrava in September, he said ...": the reader takes "he" for
+        the one the writer sat down with, never the subject of the paragraph before, though
+        the name is an object and a subordinate clause opens the sentence. Only when exactly
+        one person is met so and the pronoun fits them.
+        """
+        start = max(masked.rfind(". ", 0, pronoun.start), masked.rfind("? ", 0, pronoun.start))
+        start = max(start, masked.rfind("! ", 0, pronoun.start)) + 1
+        names = {
+            x.person
+            for x in mentions
+            if start <= x.start
+            and x.end <= pronoun.start
+            and x.person is not None
+            and x.kind != "pronoun"
+            and _WRITER_MET.search(masked, start, x.start)
+        }
+        if len(names) != 1:
+            return None
+        (name,) = names
+        person = self.people.get(name)
+        known = person.pronoun if person else None
+        word = pronoun.pronoun or ""
+        return name if known == word or (known is None and word != "they") else None
+
     def _sentence_subject(
         self, pronoun: Mention, masked: str, mentions: list[Mention]
     ) -> str | None:
@@ -103,7 +136,11 @@ class _Mentions(_Organisations):
         """The person a mention stands for; ``cue`` says how, when it was not a plain name."""
         if mention.kind == "pronoun":
             word = mention.pronoun or ""
-            name = self._sentence_subject(mention, masked, mentions) or self._resolve_pronoun(word)
+            name = (
+                self._writer_met(mention, masked, mentions)
+                or self._sentence_subject(mention, masked, mentions)
+                or self._resolve_pronoun(word)
+            )
             if name is None:
                 return _Attribution("blocked", cue=f'pronoun "{word}" with no clear referent')
             return _Attribution("person", name, cue=f'pronoun "{word}" = {name}')
@@ -203,6 +240,9 @@ class _Mentions(_Organisations):
         names: when two people fit, it stays unattributed.
         """
         in_view = {x.person for x in mentions if x.kind in ("name", "alias") and x.person}
+        here = self._only_fitting(text, in_view)
+        if here is not None:
+            return here
         for before in reversed(self.masked[-3:-1]):
             named = {
                 x.person
@@ -222,6 +262,23 @@ class _Mentions(_Organisations):
             return None
         (one,) = fitting
         if any(name != one and describer.fits(text, name) for name in self.people.names):
+            return None
+        return one
+
+    def _only_fitting(self, text: str, named: set[str]) -> str | None:
+        """The one person the paragraph itself names whom the epithet fits, when it
+        contradicts everyone else the paragraph names; another of the article's people it
+        fits, named elsewhere, does not stop it.
+
+        A story with two Frenchmen: "Norris passed Ocon on lap 40. '...,' the Frenchman
+        said." is Ocon's, whom the paragraph names, never Gasly, named paragraphs before.
+        """
+        describer = self.describer
+        fitting = [name for name in named if describer.fits(text, name)]
+        if len(fitting) != 1:
+            return None
+        (one,) = fitting
+        if any(name != one and describer.fits(text, name) is not False for name in named):
             return None
         return one
 
@@ -308,7 +365,9 @@ class _Mentions(_Organisations):
                     mention = mentions[k]
                 name: str | None
                 if mention.kind == "pronoun":
-                    name = self._resolve_pronoun(mention.pronoun or "")
+                    name = self._writer_met(mention, masked, mentions) or self._resolve_pronoun(
+                        mention.pronoun or ""
+                    )
                     if name is None:
                         return None
                 elif mention.kind == "unknown" and masked[mention.start : mention.start + 4] in (

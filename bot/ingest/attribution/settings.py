@@ -55,6 +55,42 @@ _STATEMENT = Needled(
 )
 
 
+#: The writer's own interview: "Varga told me", "told us", "when I sat down with Ostrava",
+#: "when we met at Aragon", "I spoke to him".
+_WRITER_INTERVIEW = re.compile(
+    r"\b(?:told|tells|telling)\s+(?:me|us)\b"
+    r"|\b(?:[Ww]hen|[Aa]s|[Aa]fter)\s+(?:I|we)\s+(?:\w+\s+)?(?:met|sat\s+down|spoke|talked|caught\s+up)\b"
+    r"|\bI\s+(?:sat\s+down\s+with|spoke\s+(?:to|with)|caught\s+up\s+with|met)\b"
+)
+#: Where and when right after the interview's words: "at Misano in September", "in Doha".
+_AT_PLACE = re.compile(
+    r"(?:\s+(?:with|to)\s+(?:[A-Z][\w'’-]*\s*)+?)?"
+    r"(?P<where>(?:\s+(?:again\s+)?(?:at|in|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)+)"
+)
+
+
+def _writer_interview(before: str) -> str | None:
+    """The setting of words the writer heard themselves ("Varga told me at Misano in
+    September"): "interview with the writer", with the place and time the text puts right
+    after, so "what did Varga tell her at Misano" finds these words. None when not so."""
+    if (
+        "told" not in before
+        and "tell" not in before
+        and " I " not in before
+        and "we " not in before
+    ):
+        return None
+    found = False
+    place = ""
+    for m in _WRITER_INTERVIEW.finditer(before):
+        found = True
+        if where := _AT_PLACE.match(before, m.end()):  # the last one the text places
+            place = " ".join(where["where"].split()).removeprefix("again ")
+    if not found:
+        return None
+    return f"interview with the writer {place}".strip()
+
+
 #: Settings an organisation's words keep; any other becomes "statement".
 _WRITTEN_SETTINGS = frozenset({"written statement", "social media post", "statement"})
 
@@ -104,4 +140,7 @@ class _Settings(_State):
                 return f"interview with {name}"
         if _STATEMENT.search(sentence, lowered):
             return "statement"
+        # The writer's own interview, said in this sentence or earlier in the paragraph.
+        if (interview := _writer_interview(masked[:b])) is not None:
+            return interview
         return self.defaults.spoken_setting or DEFAULT_SETTING

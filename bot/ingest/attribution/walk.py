@@ -353,11 +353,17 @@ _ASKER = re.compile(r"\s*\([^()\n]{2,80}\)")
 
 def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
     placed: list[tuple[int, int, Quote]] = []
+    # A quotation that is only someone's nickname ('Tomas Varga, "the Bull of Brno", will
+    # retire'; 'known as "Big Karel"') names them: it is no one's words.
+    nicknames = {a.casefold() for p in walk.people.people for a in p.aliases}
     for statement in walk.statements:
         for part, (paragraph, seg, kind) in enumerate(statement.parts):
+            text = paragraphs[paragraph - 1][seg.start : seg.end]
+            if nicknames and text.strip(" ,.;:!?").casefold() in nicknames:
+                continue
             quote = Quote(
                 speaker=statement.speaker,
-                text=paragraphs[paragraph - 1][seg.start : seg.end],
+                text=text,
                 kind=kind,
                 setting=statement.setting,
                 paragraph=paragraph,
