@@ -356,6 +356,9 @@ _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
 _WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
+#: A question word as fans type it without the apostrophe too ("whos in the Championship 4",
+#: "wheres the next round"): a question, never a remembered phrase to look up.
+_WH_TYPED = re.compile(r"^(?:who|what|when|where|why|which|how)s?\b|^whose\b|^whom\b", re.I)
 
 
 #: "who was on the podium", "top 3": the whole podium asked for, not one place.
@@ -643,7 +646,7 @@ def _indirect(bare: str) -> str:
     The fan's own words are kept, so the line names exactly what is missing.
     """
     text = re.sub(r"\s+", " ", bare).strip().rstrip("?")
-    if _WH.match(text):
+    if _WH_TYPED.match(text):
         return text
     if m := _YES_NO.match(text):
         return "whether " + text[m.end() :]

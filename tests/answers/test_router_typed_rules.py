@@ -1,0 +1,62 @@
+"""The router's rules for questions as fans type them, each on invented stories: a question
+word typed without its apostrophe ("whos leading", "wheres") is still a question, never a
+remembered phrase to look up among the quotes; a stage asked by number ("stage 2") is the
+one a report names by its ordinal ("took the second", "a second-stage win")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import AnswerEngine
+from tests.answers.scoring import ask, stories_store
+
+STORIES = {
+    "2026-09-20-invented-grand-prix": (
+        "date 2026-09-20 Invented Grand Prix: Ferra wins at Valmont as Holm loses the lead",
+        "Lino Ferra won the invented Grand Prix at Valmont on Sunday.",
+        "The result leaves Ferra leading the drivers' championship by 14 points from Teo "
+        "Holm, who finished ninth.",
+        '"Leading the championship is nice, but we are only after Valmont," Ferra said.',
+    ),
+    "2026-10-11-invented-cup-race": (
+        "date 2026-10-11 Invented Cup race: Pardo wins at Carvers Hill",
+        "Rico Pardo won the invented Cup Series race at Carvers Hill on Sunday.",
+        "Wes Okafor won the first stage, leading 80 of its 100 laps, and Dale Moss took the "
+        "second after a late pass. Moss's second-stage win was worth ten points.",
+        '"We had the speed all day," said Pardo.',
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented stories, ingested through the real ingester."""
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in STORIES.items()]
+    return stories_store(tmp_path_factory.mktemp("typed"), stories)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whos leading the championship after valmont", "who's leading the championship after valmont"],
+)
+async def test_a_question_word_without_its_apostrophe_is_a_question(
+    engine: AnswerEngine, question: str
+) -> None:
+    """ "whos leading ...": the standings sentence, never "who said 'whos leading ...'"."""
+    shown = await ask(engine, question)
+    assert "14 points" in shown
+    assert "Who said" not in shown
+
+
+@pytest.mark.parametrize(
+    "question", ["who won stage 2 at carvers hill", "who won the second stage at carvers hill"]
+)
+async def test_a_stage_named_by_its_ordinal_is_that_stage(
+    engine: AnswerEngine, question: str
+) -> None:
+    """ "Okafor won the first stage ... and Moss took the second": stage 2 is told."""
+    shown = await ask(engine, question)
+    assert "Moss" in shown
+    assert "don't say" not in shown
