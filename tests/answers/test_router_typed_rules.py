@@ -1,7 +1,9 @@
 """The router's rules for questions as fans type them, each on invented stories: a question
 word typed without its apostrophe ("whos leading", "wheres") is still a question, never a
 remembered phrase to look up among the quotes; a stage asked by number ("stage 2") is the
-one a report names by its ordinal ("took the second", "a second-stage win")."""
+one a report names by its ordinal ("took the second", "a second-stage win"); "the Monaco
+GP" is never the E-Prix run in the same streets; "who was on pole" needs pole told, not
+any place on the grid."""
 
 from __future__ import annotations
 
@@ -19,6 +21,23 @@ STORIES = {
         "The result leaves Ferra leading the drivers' championship by 14 points from Teo "
         "Holm, who finished ninth.",
         '"Leading the championship is nice, but we are only after Valmont," Ferra said.',
+    ),
+    "2026-09-19-invented-qualifying": (
+        "date 2026-09-19 Invented qualifying: Holm quickest at Valmont",
+        "Teo Holm topped final practice for the invented Grand Prix at Valmont on Saturday.",
+        "Lino Ferra was fourth on the grid.",
+    ),
+    "2026-05-02-invented-eprix": (
+        "date 2026-05-02 Invented E-Prix: Sandel wins at Valmont",
+        "Mika Sandel won the Valmont E-Prix on Saturday from ninth on the grid.",
+    ),
+    "2026-05-16-invented-monaco-eprix": (
+        "date 2026-05-16 Invented E-Prix: Sandel wins in Monaco",
+        "MONACO - Mika Sandel won the Monaco E-Prix on Saturday.",
+    ),
+    "2026-06-06-invented-monaco-qualifying": (
+        "date 2026-06-06 Invented qualifying: Holm takes Monaco pole",
+        "Teo Holm took pole position for the Monaco Grand Prix on Saturday.",
     ),
     "2026-10-11-invented-cup-race": (
         "date 2026-10-11 Invented Cup race: Pardo wins at Carvers Hill",
@@ -60,3 +79,22 @@ async def test_a_stage_named_by_its_ordinal_is_that_stage(
     shown = await ask(engine, question)
     assert "Moss" in shown
     assert "don't say" not in shown
+
+
+async def test_a_grand_prix_is_never_the_e_prix_of_its_streets(engine: AnswerEngine) -> None:
+    """ "who won the monaco gp": the grand prix's own story (a qualifying report, which
+    tells no winner), never the winner of the E-Prix in the same streets."""
+    shown = await ask(engine, "who won the monaco gp")
+    assert "Sandel" not in shown
+    assert "don't say" in shown
+    assert "Sandel" in await ask(engine, "who won the monaco eprix")
+    assert "Ferra" in await ask(engine, "who won the valmont gp")
+
+
+@pytest.mark.parametrize("question", ["who was on pole at valmont", "who got pole at valmont"])
+async def test_pole_asked_needs_pole_told(engine: AnswerEngine, question: str) -> None:
+    """No story says who took pole at Valmont: say so, never "ninth on the grid" or
+    "fourth on the grid"."""
+    shown = await ask(engine, question)
+    assert "don't say" in shown
+    assert "on the grid" not in shown

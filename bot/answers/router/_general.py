@@ -45,6 +45,8 @@ from bot.answers.router._reading import (
     _OWN_RACE,
     _PLACE_FILLER,
     _PODIUM_ASKED,
+    _POLE_ASKED,
+    _POLE_TEXT,
     _POSITION_TEXT,
     _PREFER_CUE,
     _PREFER_ORDER,
@@ -410,6 +412,8 @@ class GeneralRouter(PeopleRouter):
             need = _BORN
         if {"where", "points"} <= kinds and need is None:
             need = _POSITION_TEXT  # "where is Hamlin in the points": a place in the table
+        if "start" in kinds and need is None and _POLE_ASKED.search(reading.low):
+            need = _POLE_TEXT  # "who was on pole": "took pole", never "ninth on the grid"
         if "count" in kinds and need is None:
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:

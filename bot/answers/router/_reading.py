@@ -332,6 +332,14 @@ _DURATION_TEXT = re.compile(
 )
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
+#: "who was on pole", "who got pole at X": pole asked, not any place on the grid.
+_POLE_ASKED = re.compile(r"\bpole\b(?!\s+(?:to|by)\b)|\bfastest\s+in\s+qualifying\b")
+#: A sentence telling who had pole: "took pole", "from pole", "the pole-sitter", "started
+#: first", "qualified fastest" (never "ninth on the grid").
+_POLE_TEXT = re.compile(
+    r"\bpole\b|\bstart(?:ed|s)?\s+(?:first|from\s+the\s+front)\b|"
+    r"\bqualified\s+(?:first|fastest|on\s+top)\b|\bfastest\s+in\s+qualifying\b"
+)
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
 #: "who defended X", "who blamed X": the one asked for is the subject, X the object.

@@ -59,6 +59,8 @@ _FUTURE = re.compile(
 NAMING_SCAN = 50
 NAMING_PASSAGES = 400
 _GP = re.compile(r"\b(?:gp|grand\s+prix)\b")
+#: Formula E's race by name ("the Monaco E-Prix"): no grand prix, whatever its streets.
+_EPRIX = re.compile(r"\be-?prix\b", re.I)
 
 
 #: A sentence naming a place as where someone goes next, not where the story is.
@@ -152,6 +154,10 @@ class StoriesRouter(RouterBase):
             adjectives = place_book().adjectives
             others = [f for f in _place_forms(place)[1:] if " ".join(f) not in adjectives]
             slugs |= await self._other_names_stories(others, own_race=own)
+            if race and not _EPRIX.search(reading.low):
+                # "who won the monaco gp": a grand prix, never the E-Prix run in the same
+                # streets (Formula E's race is named so, and "gp" never means it).
+                slugs -= self._eprix_stories(slugs)
             if not slugs and own and not kinds & _RESULT_KINDS:
                 # "why did Martin miss Sepang": no story is at the place, so the ones
                 # naming it in passing ("the collarbone that kept him out of Sepang") tell
@@ -247,6 +253,14 @@ class StoriesRouter(RouterBase):
                     named.setdefault(passage.source.slug, set()).add(name)
         every = {slug for slug, who in named.items() if len(who) == len(set(people))}
         return every or set(named)
+
+    def _eprix_stories(self, slugs: set[str]) -> set[str]:
+        """The stories among ``slugs`` whose headline names an E-Prix (Formula E's race)."""
+        return {
+            a.slug
+            for a in self.lookup.index.articles
+            if a.slug in slugs and _EPRIX.search(a.headline)
+        }
 
     async def _race_stories(self, words: list[str]) -> set[str]:
         """Stories naming the race "<words> Grand Prix" (or GP) in the headline or opening."""
