@@ -108,6 +108,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "thrown out", "kicked out": a car excluded, an appeal or a review rejected.
     "thrown": ("excluded", "disqualified", "disqualification", "rejected", "dismissed"),
     "kicked": ("excluded", "disqualified", "disqualification"),
+    # NASCAR's playoff "cut": "above the cut" is "14 points above the line" in a report.
+    "cut": ("line", "cutline", "cutoff"),
+    # Fans' short names of a team.
+    "merc": ("mercedes",), "mercs": ("mercedes",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the

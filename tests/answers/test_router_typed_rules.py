@@ -3,7 +3,8 @@ word typed without its apostrophe ("whos leading", "wheres") is still a question
 remembered phrase to look up among the quotes; a stage asked by number ("stage 2") is the
 one a report names by its ordinal ("took the second", "a second-stage win"); "the Monaco
 GP" is never the E-Prix run in the same streets; "who was on pole" needs pole told, not
-any place on the grid."""
+any place on the grid; fans' short words ("above the cut", "mercs") meet the report's
+("above the line", "Mercedes")."""
 
 from __future__ import annotations
 
@@ -45,6 +46,12 @@ STORIES = {
         "Wes Okafor won the first stage, leading 80 of its 100 laps, and Dale Moss took the "
         "second after a late pass. Moss's second-stage win was worth ten points.",
         '"We had the speed all day," said Pardo.',
+        "Okafor finished sixth and moved nine points above the line with one race to go.",
+    ),
+    "2026-08-30-invented-stewards": (
+        "date 2026-08-30 Invented stewards: Mercedes review turned down at Valmont",
+        "Mercedes lodged a petition for a right of review of the penalty given to its "
+        "driver, and on Monday the stewards rejected it.",
     ),
 }
 
@@ -98,3 +105,17 @@ async def test_pole_asked_needs_pole_told(engine: AnswerEngine, question: str) -
     shown = await ask(engine, question)
     assert "don't say" in shown
     assert "on the grid" not in shown
+
+
+async def test_above_the_cut_is_above_the_line(engine: AnswerEngine) -> None:
+    """ "how far was Okafor above the cut": the report's "nine points above the line"."""
+    shown = await ask(engine, "how far was okafor above the cut")
+    assert "nine points above the line" in shown
+    assert "don't say" not in shown
+
+
+async def test_mercs_is_mercedes(engine: AnswerEngine) -> None:
+    """ "mercs right of review": the Mercedes petition, and what became of it."""
+    shown = await ask(engine, "what happened with mercs right of review")
+    assert "rejected" in shown
+    assert "don't say" not in shown
