@@ -70,7 +70,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
     # "the title race": the standings, however a report words them ("63 behind the leader").
-    "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead"),
+    "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead",
+              "champion"),
     "mechanical": ("technical",), "technical": ("mechanical",),
     "drop": ("dropped", "faded", "fell", "slipped"), "dropped": ("faded", "fell", "slipped"),
     "boss": ("principal", "chief", "director", "manager", "owner", "head"),

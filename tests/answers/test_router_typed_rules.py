@@ -4,7 +4,8 @@ remembered phrase to look up among the quotes; a stage asked by number ("stage 2
 one a report names by its ordinal ("took the second", "a second-stage win"); "the Monaco
 GP" is never the E-Prix run in the same streets; "who was on pole" needs pole told, not
 any place on the grid; fans' short words ("above the cut", "mercs") meet the report's
-("above the line", "Mercedes")."""
+("above the line", "Mercedes"); a title won is "to become a Cup Series champion", never
+"clinching a place in the Championship 4"."""
 
 from __future__ import annotations
 
@@ -47,6 +48,16 @@ STORIES = {
         "second after a late pass. Moss's second-stage win was worth ten points.",
         '"We had the speed all day," said Pardo.',
         "Okafor finished sixth and moved nine points above the line with one race to go.",
+    ),
+    "2026-10-25-invented-cup-semi-final": (
+        "date 2026-10-25 Invented Cup race: Bravo wins at Elm Ridge to reach Championship 4",
+        "Nico Bravo won the invented Cup race at Elm Ridge on Sunday, clinching a place in "
+        "the Championship 4 with the victory.",
+    ),
+    "2026-11-09-invented-cup-champion": (
+        "date 2026-11-09 Invented reactions to Tully's first Cup title",
+        "It took Jed Tully 19 full-time seasons and one late restart to become a NASCAR Cup "
+        "Series champion. It took his rivals a day to congratulate him.",
     ),
     "2026-08-30-invented-stewards": (
         "date 2026-08-30 Invented stewards: Mercedes review turned down at Valmont",
@@ -119,3 +130,10 @@ async def test_mercs_is_mercedes(engine: AnswerEngine) -> None:
     shown = await ask(engine, "what happened with mercs right of review")
     assert "rejected" in shown
     assert "don't say" not in shown
+
+
+async def test_a_title_won_is_never_a_place_in_the_final_four(engine: AnswerEngine) -> None:
+    """ "who won the cup title": the champion, never the race winner who reached the final."""
+    shown = await ask(engine, "who won the cup title")
+    assert "Tully" in shown
+    assert "Bravo" not in shown

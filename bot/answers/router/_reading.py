@@ -297,12 +297,16 @@ _TITLE_ASKED = re.compile(
 #: title by a single point", "clinched the championship", "was crowned champion".
 _TITLE_WON = re.compile(
     r"\b(?:is|was|became|becomes|crowned|new)\s+(?:the\s+)?(?:\w+\s+){0,3}?champions?\b|"
+    # "to become a NASCAR Cup Series champion": a title won, however long its series' name
+    r"\b(?:become|became)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?champion\b|"
     # "won his fifth British Touring Car Championship title", "wrapped up the crown",
     # "retained her title", "successfully defended his championship"
     r"\b(?:takes?|took|taken|won|wins|clinch\w*|seal\w*|secur\w*|claim\w*|retain\w*|"
     r"defended|lift\w*|wrap\w*\s+up|snatch\w*|land\w*)\s+(?:the|his|her|their|a|its)\s+"
+    # ("clinching a place in the Championship 4": a place in a title fight, no title)
+    r"(?!(?:place|spot|berth|seat|ticket|slot)\b)"
     r"(?:[\w'’-]+\s+){0,5}?(?:title|championship|crown)\b"
-    r"(?!\s+(?:lead|fight|battle|race|standings|hopes?|chase|contenders?|points))|"
+    r"(?!\s+(?:lead|fight|battle|race|standings|hopes?|chase|contenders?|points|\d))|"
     # "champion by four points", "champion for a third time", "the title is his", "that was
     # the title", "title winner", "crowned"
     r"\bchampions?\s+(?:by|for\s+(?:the|a)\s+\w+\s+time)\b|"
