@@ -5,7 +5,8 @@ one a report names by its ordinal ("took the second", "a second-stage win"); "th
 GP" is never the E-Prix run in the same streets; "who was on pole" needs pole told, not
 any place on the grid; fans' short words ("above the cut", "mercs") meet the report's
 ("above the line", "Mercedes"); a title won is "to become a Cup Series champion", never
-"clinching a place in the Championship 4"."""
+"clinching a place in the Championship 4"; the question's words side by side ("the big
+one") are the name a report gives ("The Big One came on lap 150")."""
 
 from __future__ import annotations
 
@@ -58,6 +59,17 @@ STORIES = {
         "date 2026-11-09 Invented reactions to Tully's first Cup title",
         "It took Jed Tully 19 full-time seasons and one late restart to become a NASCAR Cup "
         "Series champion. It took his rivals a day to congratulate him.",
+    ),
+    "2025-10-12-invented-superspeedway": (
+        "date 2025-10-12 Invented Cup race: Bravo wins at Red Mesa as the Big One strikes",
+        "Nico Bravo won the invented Cup race at Red Mesa on Sunday.",
+        "The Big One came on lap 150, when Jed Tully was turned in Turn 2 and 14 cars were "
+        "collected.",
+    ),
+    "2026-07-12-invented-f2-sprint": (
+        "date 2026-07-12 Invented F2 sprint: Varga holds on",
+        "Ilja Varga was given a five-second penalty on lap 17, but his lead was big enough "
+        "that he kept the win.",
     ),
     "2026-08-30-invented-stewards": (
         "date 2026-08-30 Invented stewards: Mercedes review turned down at Valmont",
@@ -137,3 +149,11 @@ async def test_a_title_won_is_never_a_place_in_the_final_four(engine: AnswerEngi
     shown = await ask(engine, "who won the cup title")
     assert "Tully" in shown
     assert "Bravo" not in shown
+
+
+@pytest.mark.parametrize("question", ["what lap was the big one", "what turn was the big one in"])
+async def test_words_side_by_side_are_a_name(engine: AnswerEngine, question: str) -> None:
+    """ "the big one": the sentence naming the Big One, not one where a lead is "big"."""
+    shown = await ask(engine, question)
+    assert "The Big One came on lap 150" in shown
+    assert "big enough" not in shown

@@ -5,6 +5,7 @@ or what the articles do not say.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from bot.answers.passages import (
@@ -119,6 +120,18 @@ _FINISH_CHANGED = re.compile(
     r"disqualif\w*|exclu\w*|demoted|dropped|stripped|docked|relegated)",
     re.I,
 )
+
+
+def _side_by_side(reading: Reading) -> list[str]:
+    """The question's content words that stand next to each other ("big one", "cost cap"),
+    as phrases a sentence naming the same thing holds."""
+    words = set(reading.words)
+    tokens = reading.tokens
+    return [
+        f"{a} {b}"
+        for a, b in itertools.pairwise(tokens)
+        if a in words and (b in words or b == "one")
+    ]
 
 
 class GeneralRouter(PeopleRouter):
@@ -450,6 +463,9 @@ class GeneralRouter(PeopleRouter):
         must: list[str] = [reading.told_year] if reading.told_year else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
+        # "what lap was the big one", "the cost cap": the question's words side by side are
+        # a name the report gives too ("The Big One came on Lap 176").
+        hints += _side_by_side(reading)
         if "when" in kinds and reading.session is not None:
             hints.append(reading.session)  # "when is the sprint": the schedule's sprint line
         if kinds & {"when", "where"} and _OPENER_ASKED.search(reading.low):
