@@ -6,7 +6,8 @@ GP" is never the E-Prix run in the same streets; "who was on pole" needs pole to
 any place on the grid; fans' short words ("above the cut", "mercs") meet the report's
 ("above the line", "Mercedes"); a title won is "to become a Cup Series champion", never
 "clinching a place in the Championship 4"; the question's words side by side ("the big
-one") are the name a report gives ("The Big One came on lap 150")."""
+one") are the name a report gives ("The Big One came on lap 150"); how things stood
+"before Jerez" is told by the story written ahead of it, never Jerez's own report."""
 
 from __future__ import annotations
 
@@ -70,6 +71,15 @@ STORIES = {
         "date 2026-07-12 Invented F2 sprint: Varga holds on",
         "Ilja Varga was given a five-second penalty on lap 17, but his lead was big enough "
         "that he kept the win.",
+    ),
+    "2026-04-19-invented-motogp-portimao": (
+        "date 2026-04-19 Invented MotoGP: Lazzari wins at Portimao",
+        "Teo Lazzari won the invented Portuguese round on Sunday and leaves Portimao 11 "
+        "points ahead of Dani Ferro, with Jerez next on April 26.",
+    ),
+    "2026-04-26-invented-motogp-jerez": (
+        "date 2026-04-26 Invented MotoGP: Ferro wins at Jerez to take the lead",
+        "Dani Ferro won at Jerez on Sunday and now leads Teo Lazzari by five points.",
     ),
     "2026-08-30-invented-stewards": (
         "date 2026-08-30 Invented stewards: Mercedes review turned down at Valmont",
@@ -157,3 +167,19 @@ async def test_words_side_by_side_are_a_name(engine: AnswerEngine, question: str
     shown = await ask(engine, question)
     assert "The Big One came on lap 150" in shown
     assert "big enough" not in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the gap between lazzari and ferro before jerez",
+        "how far ahead was lazzari going into jerez",
+    ],
+)
+async def test_before_a_race_is_the_story_written_ahead_of_it(
+    engine: AnswerEngine, question: str
+) -> None:
+    """ "before jerez": the standings going into it, not Jerez's own result."""
+    shown = await ask(engine, question)
+    assert "11 points ahead" in shown
+    assert "five points" not in shown

@@ -466,6 +466,22 @@ def _after_place(reading: Reading, place: str) -> bool:
     )
 
 
+def _before_place(reading: Reading, place: str) -> bool:
+    """Whether the question asks how things stood before a place's race ("the gap before
+    valencia", "going into Valencia"): a story written ahead of it tells that, never the
+    race's own report."""
+    first = place.split()[0] if place.split() else ""
+    return (
+        bool(first)
+        and re.search(
+            rf"\b(?:before|going\s+into|heading\s+into|ahead\s+of)\s+(?:the\s+)?"
+            rf"{re.escape(first)}\b",
+            reading.low,
+        )
+        is not None
+    )
+
+
 def _kinds(reading: Reading) -> set[str]:
     kinds = {kind for kind, pattern in _KINDS if pattern.search(reading.low)}
     if "finish" in kinds and not reading.people and _EVENT_EDGE.search(reading.low):

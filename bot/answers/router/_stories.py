@@ -23,6 +23,7 @@ from bot.answers.router._reading import (
     _WEAK,
     PEOPLE_SCAN,
     _after_place,
+    _before_place,
     _lap_phrases,
     _place_forms,
     _series_named,
@@ -136,6 +137,7 @@ class StoriesRouter(RouterBase):
         # is told by the stories that only mention it.
         mentioned = bool(kinds & _MENTION_KINDS) or bool(_FUTURE.search(reading.low))
         at_place: list[set[str]] = []
+        before_place: list[set[str]] = []
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
@@ -143,7 +145,7 @@ class StoriesRouter(RouterBase):
                 bool(kinds & _OWN_RACE)
                 or race
                 or ("next" in kinds and _after_place(reading, place))
-            )
+            ) and not _before_place(reading, place)  # "ahead going into jerez": not its race
             # "the italian gp": a story naming that race, not one calling a driver "the
             # Italian" in its opening ("the indy 500" has no such name: its place decides).
             slugs = await self._race_stories(words) if race else set()
@@ -166,7 +168,18 @@ class StoriesRouter(RouterBase):
                 slugs |= await self._other_names_stories(others, own_race=False)
             if not slugs:
                 return []
-            if not own and len(slugs) > 1 and not mentioned:
+            if _before_place(reading, place) and len(slugs) > 1:
+                # "the gap before valencia": the stories that name it as still to come,
+                # not the one whose headline is that race's.
+                wanted = {stem(w) for w in words}
+                before_place.append(
+                    {
+                        a.slug
+                        for a in index.articles
+                        if a.slug in slugs and wanted <= stems(a.headline)
+                    }
+                )
+            elif not own and len(slugs) > 1 and not mentioned:
                 # A story is AT the place its headline and opening are about, not every
                 # place it names ("returns at Spa next", "won here last year").
                 at = await self._place_stories(words, own_race=True) if not race else set()
@@ -208,6 +221,8 @@ class StoriesRouter(RouterBase):
             allowed = named
         else:
             allowed = at_it
+        for at in before_place:
+            allowed = (allowed - at) or allowed
         return [a.slug for a in index.articles if a.slug in allowed]
 
     async def _naming(self, people: list[str], slugs: set[str]) -> set[str]:
