@@ -113,6 +113,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cut": ("line", "cutline", "cutoff"),
     # Fans' short names of a team.
     "merc": ("mercedes",), "mercs": ("mercedes",),
+    # "podiums in a row": a run, as a report counts it ("eight consecutive podiums").
+    "row": ("consecutive", "straight", "successive", "run"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -660,7 +662,9 @@ _NOT_PLACES = wordset(
     "lmgt3 pro rookies rookie juniors independents independent privateers amateurs "
     # the parts of a weekend or an event, read as such ("in q2", "after quali", "in hour 17")
     "q quali qualy qualifying sprint shootout practice fp1 fp2 fp3 warmup hour hours stage "
-    "stages ss power session"
+    "stages ss power session "
+    # an idiom after "in" ("three wins in a row", "in total", "in charge"), never a place
+    "row charge general particular fact case"
 )
 
 

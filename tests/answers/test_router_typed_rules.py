@@ -7,7 +7,8 @@ any place on the grid; fans' short words ("above the cut", "mercs") meet the rep
 ("above the line", "Mercedes"); a title won is "to become a Cup Series champion", never
 "clinching a place in the Championship 4"; the question's words side by side ("the big
 one") are the name a report gives ("The Big One came on lap 150"); how things stood
-"before Jerez" is told by the story written ahead of it, never Jerez's own report."""
+"before Jerez" is told by the story written ahead of it, never Jerez's own report; "in a
+row" is no place, and a report counts a run as "consecutive"."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.answers.understand import read
 from tests.answers.scoring import ask, stories_store
 
 STORIES = {
@@ -80,6 +82,12 @@ STORIES = {
     "2026-04-26-invented-motogp-jerez": (
         "date 2026-04-26 Invented MotoGP: Ferro wins at Jerez to take the lead",
         "Dani Ferro won at Jerez on Sunday and now leads Teo Lazzari by five points.",
+    ),
+    "2026-06-14-invented-f4-round": (
+        "date 2026-06-14 Invented F4 round: Ostrova's run ends at Kestrel",
+        "Lena Ostrova retired on lap 9 with a gearbox problem, ending a run of six "
+        "consecutive podiums.",
+        "Mara Quell won the race from pole.",
     ),
     "2026-08-30-invented-stewards": (
         "date 2026-08-30 Invented stewards: Mercedes review turned down at Valmont",
@@ -183,3 +191,13 @@ async def test_before_a_race_is_the_story_written_ahead_of_it(
     shown = await ask(engine, question)
     assert "11 points ahead" in shown
     assert "five points" not in shown
+
+
+async def test_in_a_row_is_a_run_not_a_place(engine: AnswerEngine) -> None:
+    """ "how many podiums in a row": "six consecutive podiums", never "row" read as a place
+    no story is at (which denied it)."""
+    reading = read("how many podiums in a row did ostrova have", engine.lookup)
+    assert reading.places == []
+    shown = await ask(engine, "how many podiums in a row did ostrova have")
+    assert "six consecutive podiums" in shown
+    assert "don't say" not in shown
