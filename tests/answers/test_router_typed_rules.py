@@ -8,7 +8,8 @@ any place on the grid; fans' short words ("above the cut", "mercs") meet the rep
 "clinching a place in the Championship 4"; the question's words side by side ("the big
 one") are the name a report gives ("The Big One came on lap 150"); how things stood
 "before Jerez" is told by the story written ahead of it, never Jerez's own report; "in a
-row" is no place, and a report counts a run as "consecutive"."""
+row" is no place, and a report counts a run as "consecutive"; a race's length in laps is
+never the laps someone led."""
 
 from __future__ import annotations
 
@@ -88,6 +89,16 @@ STORIES = {
         "Lena Ostrova retired on lap 9 with a gearbox problem, ending a run of six "
         "consecutive podiums.",
         "Mara Quell won the race from pole.",
+    ),
+    "2026-03-08-invented-oval-race": (
+        "date 2026-03-08 Invented Cup race: Moss wins at Pine Flats",
+        "Dale Moss won the invented Cup race at Pine Flats on Sunday.",
+        '"The car was on rails," said Moss, who led a race-high 98 laps.',
+    ),
+    "2026-03-15-invented-oval-race-two": (
+        "date 2026-03-15 Invented Cup race: Pardo wins at Cedar Bend",
+        "Rico Pardo won the invented Cup race at Cedar Bend on Sunday, the race stretching "
+        "to 404 laps after a late caution.",
     ),
     "2026-08-30-invented-stewards": (
         "date 2026-08-30 Invented stewards: Mercedes review turned down at Valmont",
@@ -201,3 +212,12 @@ async def test_in_a_row_is_a_run_not_a_place(engine: AnswerEngine) -> None:
     shown = await ask(engine, "how many podiums in a row did ostrova have")
     assert "six consecutive podiums" in shown
     assert "don't say" not in shown
+
+
+async def test_a_race_length_is_never_the_laps_led(engine: AnswerEngine) -> None:
+    """ "how many laps was the pine flats race": no story gives its length, so say so;
+    "led a race-high 98 laps" is Moss's share of it. A length told is shown."""
+    shown = await ask(engine, "how many laps was the pine flats race")
+    assert "don't say" in shown
+    assert "98 laps" not in shown
+    assert "404 laps" in await ask(engine, "how many laps was the cedar bend race")

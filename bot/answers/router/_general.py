@@ -52,6 +52,7 @@ from bot.answers.router._reading import (
     _PREFER_CUE,
     _PREFER_ORDER,
     _RACE_DATE,
+    _RACE_LAP_COUNT,
     _SHE,
     _SPOKEN,
     _STANDING_TEXT,
@@ -430,7 +431,9 @@ class GeneralRouter(PeopleRouter):
         if "count" in kinds and need is None:
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
-            need = _LAP_COUNT
+            # "how many laps was the race": its length; with someone asked ("how many
+            # laps did Larson lead"), the laps they led.
+            need = _LAP_COUNT if reading.people else _RACE_LAP_COUNT
         if "next" in kinds and need is None and _NEXT_RACE.search(reading.low):
             # "when's the next nascar race": the closing line giving the next round's date,
             # which a round-up or a feature about the series does not have.

@@ -346,6 +346,13 @@ _POLE_TEXT = re.compile(
 )
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+#: The race's own length in laps ("the 312-lap race", "stretching to 506 laps"), never the
+#: laps someone led ("led a race-high 142 laps") or those left ("with 20 laps to go").
+_RACE_LAP_COUNT = re.compile(
+    r"(?<!\bled )(?<!\bled a )(?<!race-high )(?<!leading )\b\d+[- ]laps?\b(?! \d)"
+    r"(?!\s+(?:to\s+go|left|remaining|later|from\s+the\s+end))",
+    re.I,
+)
 #: "who defended X", "who blamed X": the one asked for is the subject, X the object.
 _WHO_DID = re.compile(
     r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|s\b)\w+"
