@@ -70,7 +70,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "bike": ("ducati", "ktm", "honda", "yamaha", "aprilia"),
     "standings": ("championship", "leads", "points"), "championship": ("standings",),
     # "the title race": the standings, however a report words them ("63 behind the leader").
-    "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead"),
+    "title": ("championship", "standings", "points", "leader", "leads", "behind", "ahead",
+              "champion"),
     "mechanical": ("technical",), "technical": ("mechanical",),
     "drop": ("dropped", "faded", "fell", "slipped"), "dropped": ("faded", "fell", "slipped"),
     "boss": ("principal", "chief", "director", "manager", "owner", "head"),
@@ -108,6 +109,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "thrown out", "kicked out": a car excluded, an appeal or a review rejected.
     "thrown": ("excluded", "disqualified", "disqualification", "rejected", "dismissed"),
     "kicked": ("excluded", "disqualified", "disqualification"),
+    # NASCAR's playoff "cut": "above the cut" is "14 points above the line" in a report.
+    "cut": ("line", "cutline", "cutoff"),
+    # Fans' short names of a team.
+    "merc": ("mercedes",), "mercs": ("mercedes",),
+    # "podiums in a row": a run, as a report counts it ("eight consecutive podiums").
+    "row": ("consecutive", "straight", "successive", "run"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -655,7 +662,9 @@ _NOT_PLACES = wordset(
     "lmgt3 pro rookies rookie juniors independents independent privateers amateurs "
     # the parts of a weekend or an event, read as such ("in q2", "after quali", "in hour 17")
     "q quali qualy qualifying sprint shootout practice fp1 fp2 fp3 warmup hour hours stage "
-    "stages ss power session"
+    "stages ss power session "
+    # an idiom after "in" ("three wins in a row", "in total", "in charge"), never a place
+    "row charge general particular fact case"
 )
 
 

@@ -38,6 +38,7 @@ from bot.answers.router._reading import (
     _TEAM_ROLE,
     _TRAILING,
     _WH,
+    _WH_TYPED,
     _WHAT_HAPPENED,
     _WHAT_SAID,
     _WHO_ASKED,
@@ -190,7 +191,7 @@ class Router(SaidRouter):
             return await self.engine.whosaid(quoted[1] or quoted[2])
         if (
             not reading.people
-            and not _WH.match(bare)
+            and not _WH_TYPED.match(bare)
             and not _YES_NO.match(bare)
             and len(normalise(bare).split()) >= FALLBACK_WORDS
         ):

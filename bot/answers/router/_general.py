@@ -5,6 +5,7 @@ or what the articles do not say.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from bot.answers.passages import (
@@ -45,10 +46,13 @@ from bot.answers.router._reading import (
     _OWN_RACE,
     _PLACE_FILLER,
     _PODIUM_ASKED,
+    _POLE_ASKED,
+    _POLE_TEXT,
     _POSITION_TEXT,
     _PREFER_CUE,
     _PREFER_ORDER,
     _RACE_DATE,
+    _RACE_LAP_COUNT,
     _SHE,
     _SPOKEN,
     _STANDING_TEXT,
@@ -117,6 +121,18 @@ _FINISH_CHANGED = re.compile(
     r"disqualif\w*|exclu\w*|demoted|dropped|stripped|docked|relegated)",
     re.I,
 )
+
+
+def _side_by_side(reading: Reading) -> list[str]:
+    """The question's content words that stand next to each other ("big one", "cost cap"),
+    as phrases a sentence naming the same thing holds."""
+    words = set(reading.words)
+    tokens = reading.tokens
+    return [
+        f"{a} {b}"
+        for a, b in itertools.pairwise(tokens)
+        if a in words and (b in words or b == "one")
+    ]
 
 
 class GeneralRouter(PeopleRouter):
@@ -410,10 +426,14 @@ class GeneralRouter(PeopleRouter):
             need = _BORN
         if {"where", "points"} <= kinds and need is None:
             need = _POSITION_TEXT  # "where is Hamlin in the points": a place in the table
+        if "start" in kinds and need is None and _POLE_ASKED.search(reading.low):
+            need = _POLE_TEXT  # "who was on pole": "took pole", never "ninth on the grid"
         if "count" in kinds and need is None:
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
-            need = _LAP_COUNT
+            # "how many laps was the race": its length; with someone asked ("how many
+            # laps did Larson lead"), the laps they led.
+            need = _LAP_COUNT if reading.people else _RACE_LAP_COUNT
         if "next" in kinds and need is None and _NEXT_RACE.search(reading.low):
             # "when's the next nascar race": the closing line giving the next round's date,
             # which a round-up or a feature about the series does not have.
@@ -446,6 +466,9 @@ class GeneralRouter(PeopleRouter):
         must: list[str] = [reading.told_year] if reading.told_year else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
+        # "what lap was the big one", "the cost cap": the question's words side by side are
+        # a name the report gives too ("The Big One came on Lap 176").
+        hints += _side_by_side(reading)
         if "when" in kinds and reading.session is not None:
             hints.append(reading.session)  # "when is the sprint": the schedule's sprint line
         if kinds & {"when", "where"} and _OPENER_ASKED.search(reading.low):

@@ -297,12 +297,16 @@ _TITLE_ASKED = re.compile(
 #: title by a single point", "clinched the championship", "was crowned champion".
 _TITLE_WON = re.compile(
     r"\b(?:is|was|became|becomes|crowned|new)\s+(?:the\s+)?(?:\w+\s+){0,3}?champions?\b|"
+    # "to become a NASCAR Cup Series champion": a title won, however long its series' name
+    r"\b(?:become|became)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?champion\b|"
     # "won his fifth British Touring Car Championship title", "wrapped up the crown",
     # "retained her title", "successfully defended his championship"
     r"\b(?:takes?|took|taken|won|wins|clinch\w*|seal\w*|secur\w*|claim\w*|retain\w*|"
     r"defended|lift\w*|wrap\w*\s+up|snatch\w*|land\w*)\s+(?:the|his|her|their|a|its)\s+"
+    # ("clinching a place in the Championship 4": a place in a title fight, no title)
+    r"(?!(?:place|spot|berth|seat|ticket|slot)\b)"
     r"(?:[\w'’-]+\s+){0,5}?(?:title|championship|crown)\b"
-    r"(?!\s+(?:lead|fight|battle|race|standings|hopes?|chase|contenders?|points))|"
+    r"(?!\s+(?:lead|fight|battle|race|standings|hopes?|chase|contenders?|points|\d))|"
     # "champion by four points", "champion for a third time", "the title is his", "that was
     # the title", "title winner", "crowned"
     r"\bchampions?\s+(?:by|for\s+(?:the|a)\s+\w+\s+time)\b|"
@@ -332,8 +336,23 @@ _DURATION_TEXT = re.compile(
 )
 _LAP_IN_TEXT = re.compile(r"\blap \d+|\b(?:opening|first) lap\b|\blaps? later\b")
 _AGE = re.compile(r"\b\d+-year-old\b|\baged \d+\b")
+#: "who was on pole", "who got pole at X": pole asked, not any place on the grid.
+_POLE_ASKED = re.compile(r"\bpole\b(?!\s+(?:to|by)\b)|\bfastest\s+in\s+qualifying\b")
+#: A sentence telling who had pole: "took pole", "from pole", "the pole-sitter", "started
+#: first", "qualified fastest" (never "ninth on the grid").
+_POLE_TEXT = re.compile(
+    r"\bpole\b|\bstart(?:ed|s)?\s+(?:first|from\s+the\s+front)\b|"
+    r"\bqualified\s+(?:first|fastest|on\s+top)\b|\bfastest\s+in\s+qualifying\b"
+)
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
+#: The race's own length in laps ("the 312-lap race", "stretching to 506 laps"), never the
+#: laps someone led ("led a race-high 142 laps") or those left ("with 20 laps to go").
+_RACE_LAP_COUNT = re.compile(
+    r"(?<!\bled )(?<!\bled a )(?<!race-high )(?<!leading )\b\d+[- ]laps?\b(?! \d)"
+    r"(?!\s+(?:to\s+go|left|remaining|later|from\s+the\s+end))",
+    re.I,
+)
 #: "who defended X", "who blamed X": the one asked for is the subject, X the object.
 _WHO_DID = re.compile(
     r"^who\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b|has\b|had\b|s\b)\w+"
@@ -356,6 +375,9 @@ _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
 _WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
+#: A question word as fans type it without the apostrophe too ("whos in the Championship 4",
+#: "wheres the next round"): a question, never a remembered phrase to look up.
+_WH_TYPED = re.compile(r"^(?:who|what|when|where|why|which|how)s?\b|^whose\b|^whom\b", re.I)
 
 
 #: "who was on the podium", "top 3": the whole podium asked for, not one place.
@@ -448,6 +470,22 @@ def _after_place(reading: Reading, place: str) -> bool:
     return (
         bool(first)
         and re.search(rf"\bafter\s+(?:the\s+)?{re.escape(first)}\b", reading.low) is not None
+    )
+
+
+def _before_place(reading: Reading, place: str) -> bool:
+    """Whether the question asks how things stood before a place's race ("the gap before
+    valencia", "going into Valencia"): a story written ahead of it tells that, never the
+    race's own report."""
+    first = place.split()[0] if place.split() else ""
+    return (
+        bool(first)
+        and re.search(
+            rf"\b(?:before|going\s+into|heading\s+into|ahead\s+of)\s+(?:the\s+)?"
+            rf"{re.escape(first)}\b",
+            reading.low,
+        )
+        is not None
     )
 
 
@@ -643,7 +681,7 @@ def _indirect(bare: str) -> str:
     The fan's own words are kept, so the line names exactly what is missing.
     """
     text = re.sub(r"\s+", " ", bare).strip().rstrip("?")
-    if _WH.match(text):
+    if _WH_TYPED.match(text):
         return text
     if m := _YES_NO.match(text):
         return "whether " + text[m.end() :]

@@ -83,9 +83,11 @@ def _unit_pattern(reading: Reading) -> re.Pattern[str] | None:
     if reading.stage is not None:
         n = reading.stage
         word = ORDINAL_WORDS.get(n, str(n))
+        # "a second-stage win"; "Blaney won the first stage and Hamlin took the second":
+        # the stage named once, its number told by the ordinal after it.
         return re.compile(
-            rf"\b(?:ss\s?{n}|(?:special\s+)?stage\s+{n}|{n}(?:st|nd|rd|th)\s+stage|"
-            rf"{word}\s+stage)\b"
+            rf"\b(?:ss\s?{n}|(?:special\s+)?stage\s+{n}|{n}(?:st|nd|rd|th)[\s-]+stage|"
+            rf"{word}[\s-]+stage|stage\b[^.;]*?\bthe\s+{word}(?![\s-]+\w+\b)(?=\W))"
         )
     if reading.power_stage:
         return re.compile(r"\bpower\s?stage\b")

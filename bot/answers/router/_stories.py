@@ -23,6 +23,7 @@ from bot.answers.router._reading import (
     _WEAK,
     PEOPLE_SCAN,
     _after_place,
+    _before_place,
     _lap_phrases,
     _place_forms,
     _series_named,
@@ -59,6 +60,8 @@ _FUTURE = re.compile(
 NAMING_SCAN = 50
 NAMING_PASSAGES = 400
 _GP = re.compile(r"\b(?:gp|grand\s+prix)\b")
+#: Formula E's race by name ("the Monaco E-Prix"): no grand prix, whatever its streets.
+_EPRIX = re.compile(r"\be-?prix\b", re.I)
 
 
 #: A sentence naming a place as where someone goes next, not where the story is.
@@ -134,6 +137,7 @@ class StoriesRouter(RouterBase):
         # is told by the stories that only mention it.
         mentioned = bool(kinds & _MENTION_KINDS) or bool(_FUTURE.search(reading.low))
         at_place: list[set[str]] = []
+        before_place: list[set[str]] = []
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
@@ -141,7 +145,7 @@ class StoriesRouter(RouterBase):
                 bool(kinds & _OWN_RACE)
                 or race
                 or ("next" in kinds and _after_place(reading, place))
-            )
+            ) and not _before_place(reading, place)  # "ahead going into jerez": not its race
             # "the italian gp": a story naming that race, not one calling a driver "the
             # Italian" in its opening ("the indy 500" has no such name: its place decides).
             slugs = await self._race_stories(words) if race else set()
@@ -152,6 +156,10 @@ class StoriesRouter(RouterBase):
             adjectives = place_book().adjectives
             others = [f for f in _place_forms(place)[1:] if " ".join(f) not in adjectives]
             slugs |= await self._other_names_stories(others, own_race=own)
+            if race and not _EPRIX.search(reading.low):
+                # "who won the monaco gp": a grand prix, never the E-Prix run in the same
+                # streets (Formula E's race is named so, and "gp" never means it).
+                slugs -= self._eprix_stories(slugs)
             if not slugs and own and not kinds & _RESULT_KINDS:
                 # "why did Martin miss Sepang": no story is at the place, so the ones
                 # naming it in passing ("the collarbone that kept him out of Sepang") tell
@@ -160,7 +168,18 @@ class StoriesRouter(RouterBase):
                 slugs |= await self._other_names_stories(others, own_race=False)
             if not slugs:
                 return []
-            if not own and len(slugs) > 1 and not mentioned:
+            if _before_place(reading, place) and len(slugs) > 1:
+                # "the gap before valencia": the stories that name it as still to come,
+                # not the one whose headline is that race's.
+                wanted = {stem(w) for w in words}
+                before_place.append(
+                    {
+                        a.slug
+                        for a in index.articles
+                        if a.slug in slugs and wanted <= stems(a.headline)
+                    }
+                )
+            elif not own and len(slugs) > 1 and not mentioned:
                 # A story is AT the place its headline and opening are about, not every
                 # place it names ("returns at Spa next", "won here last year").
                 at = await self._place_stories(words, own_race=True) if not race else set()
@@ -202,6 +221,8 @@ class StoriesRouter(RouterBase):
             allowed = named
         else:
             allowed = at_it
+        for at in before_place:
+            allowed = (allowed - at) or allowed
         return [a.slug for a in index.articles if a.slug in allowed]
 
     async def _naming(self, people: list[str], slugs: set[str]) -> set[str]:
@@ -247,6 +268,14 @@ class StoriesRouter(RouterBase):
                     named.setdefault(passage.source.slug, set()).add(name)
         every = {slug for slug, who in named.items() if len(who) == len(set(people))}
         return every or set(named)
+
+    def _eprix_stories(self, slugs: set[str]) -> set[str]:
+        """The stories among ``slugs`` whose headline names an E-Prix (Formula E's race)."""
+        return {
+            a.slug
+            for a in self.lookup.index.articles
+            if a.slug in slugs and _EPRIX.search(a.headline)
+        }
 
     async def _race_stories(self, words: list[str]) -> set[str]:
         """Stories naming the race "<words> Grand Prix" (or GP) in the headline or opening."""
