@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.answers.passages import _mentions, split_sentences, stems
+from bot.answers.reading import StoryReader
+from bot.models import Passage
 from tests.answers.scoring import DENIAL, ask, stories_store
 
 STORIES = {
@@ -62,3 +65,19 @@ async def test_a_question_the_story_does_not_answer_is_still_denied(engine: Answ
     shown = await ask(engine, "when will korvath have its own wind tunnel")
     assert "2030" not in shown
     assert DENIAL in shown
+
+
+def test_a_pronoun_opening_a_sentence_carries_the_person_named_before() -> None:
+    """ "She crashed ... on lap 9" is about Menke, whom the sentence before names, however the
+    pronoun is written; a sentence naming someone else does not carry her on."""
+    reader = StoryReader(
+        [frozenset({"crash"})], [{"lotte menke", "menke"}], {"lap"},
+        mentions=_mentions, sentences=split_sentences, stems_of=stems,
+    )  # fmt: skip
+    story = [
+        Passage("Menke came from sportscars. She crashed at the hairpin on lap 9.", 1),
+        Passage("Ruud won the race. He crashed on lap 3 a year ago.", 2),
+    ]
+    ranked = {r.text: r for r in reader.rank(story)}
+    assert ranked["She crashed at the hairpin on lap 9."].people
+    assert not ranked["He crashed on lap 3 a year ago."].people
