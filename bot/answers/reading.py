@@ -234,11 +234,16 @@ class StoryReader:
             return None
         first = next((r for r in ranked if r.text == shown[0]), None) if shown else None
         for r in ranked:
-            if not (r.shaped and r.people):
+            # Next to the sentence shown, which names the people asked, a sentence goes on
+            # about them ("X is leaving Y. The talks ended because ...").
+            about = r.people or (r.near and first is not None and first.people)
+            if not (r.shaped and about):
                 continue
             if r.text in shown or first is None:
                 return None
-            if r.cover < first.cover or (r.cover == 0.0 and self.groups):
+            if (r.cover < first.cover or (r.cover == 0.0 and self.groups)) and not (
+                r.near and not first.shaped
+            ):
                 return None
             if first.people and (r.shape < first.shape or (r.shape == first.shape and not r.near)):
                 # The sentence shown has as much of what the question asks; one next to it

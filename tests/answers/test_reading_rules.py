@@ -25,6 +25,12 @@ STORIES = {
         "The team will build a wind tunnel of its own beside the factory.",
         "Team principal Arno Vell said the car was slower than he wanted.",
     ),
+    "2026-09-12-invented-market": (
+        "date 2026-09-12 Serra to leave Korvath at the end of the season",
+        "Paul Serra is leaving Korvath at the end of the season, the team confirmed on Friday. "
+        "Vell said the talks had ended because the two sides wanted different things for 2027.",
+        "Serra has raced for the team since 2022.",
+    ),
     "2026-05-03-invented-superbike": (
         "date 2026-05-03 Dahl wins twice at Valdor as Krel says sorry for Osten clash",
         "Mika Dahl won both races at the invented Valdor circuit this weekend, but the talk of "
@@ -57,6 +63,13 @@ async def test_what_passed_between_two_is_the_sentence_telling_it(engine: Answer
     too late and ran into the side of the other's bike), not only the lede naming it."""
     shown = await ask(engine, "what happened between krel and osten")
     assert "ran into the side" in shown
+
+
+async def test_the_cause_next_to_the_news_answers_why(engine: AnswerEngine) -> None:
+    """ "why is serra leaving korvath": the sentence after the news gives the cause
+    ("because the two sides wanted different things") in fewer of the question's words."""
+    shown = await ask(engine, "why is serra leaving korvath")
+    assert "because the two sides wanted different things" in shown
 
 
 async def test_a_question_the_story_does_not_answer_is_still_denied(engine: AnswerEngine) -> None:
