@@ -269,6 +269,9 @@ class Query:
     #: round-up's items about the series asked, each item a story of its own.
     within: dict[str, frozenset[int]] | None = None
     min_cover: float = 0.6
+    #: The kinds of answer the router read in the question ("when", "why", "count"...):
+    #: the shape the story's reader (``bot.answers.reading``) looks for in a sentence.
+    kinds: frozenset[str] = frozenset()
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
 
@@ -948,13 +951,66 @@ class Passages(Part):
         return picked[: MAX_SENTENCES + 1]
 
     async def answer(self, query: Query, title: str, missing: str) -> PassageAnswer:
-        """The sentences answering ``query``; none → ``missing`` and the nearest ones."""
+        """The sentences answering ``query``; none → ``missing`` and the nearest ones.
+
+        The story of the first sentence found is then read whole (``bot.answers.reading``):
+        a sentence of it with the shape of answer the question's kind wants, where the one
+        found lacks it, is shown first; where nothing answered, a sentence of the nearest
+        story holding a date, lap or number and every word asked answers instead.
+        """
         answering, nearest = await self.find(query)
+        read = await self._read_whole(query, answering or nearest[:1], not answering)
         if answering:
+            if read is not None:
+                answering = [read, *answering]
             return PassageAnswer(
                 tuple(as_found(s) for s in answering), title, "", await self.race_of(answering)
             )
+        if read is not None:
+            return PassageAnswer((as_found(read),), title, "", await self.race_of([read]))
         return PassageAnswer(tuple(as_found(s) for s in nearest[:2]), title, missing)
+
+    async def _read_whole(
+        self, query: Query, shown: Sequence[Scored], denied: bool
+    ) -> Scored | None:
+        """The chosen story's sentence that answers better than those shown (or, ``denied``,
+        than none), read from its paragraphs in one indexed read; None when none does."""
+        if not shown or shown[0].passage.source is None:
+            return None
+        from bot.answers.reading import StoryReader  # (it reads with this module's helpers)
+
+        index = self._index
+        groups = [
+            frozenset(stem(w) for w in _with_forms(g)) for g in _without_fillers(query).groups
+        ]
+        people = [index.people.get(n) or Person(n) for n in query.people]
+        forms = [
+            {f for f in forms_of(p) if len(index.ambiguous.get(f, ())) < 2} or forms_of(p)
+            for p in people
+        ]
+        reader = StoryReader(
+            groups, forms, query.kinds, query.asked,
+            mentions=_mentions, sentences=split_sentences, stems_of=stems,
+        )  # fmt: skip
+        if reader.shape is None or (denied and not reader.strict):
+            return None
+        slug = shown[0].passage.source.slug
+        story = await self.store.article_passages(slug)
+        if query.within is not None and slug in query.within:
+            story = [p for p in story if p.paragraph in query.within[slug]]
+        ranked = reader.rank(story, (shown[0].passage.paragraph, shown[0].text.strip()))
+        best = (
+            reader.instead_of_denial(ranked)
+            if denied
+            else reader.better(ranked, [s.text.strip() for s in shown])
+        )
+        if best is None:
+            return None
+        quotes, reported = await self.store.said_in([slug])
+        span = split_sentences(best.passage.text)[best.position]
+        speaker, quoted, was_reported = _speaker_of(best.passage, span, quotes, reported)
+        return Scored(best.score, best.text, best.passage, 0, best.position, speaker, quoted,
+                      was_reported)  # fmt: skip
 
     async def race_of(self, picked: Sequence[Scored]) -> Fact | None:
         """The race of the story the sentences come from, as its facts name it."""

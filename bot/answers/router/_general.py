@@ -565,6 +565,7 @@ class GeneralRouter(PeopleRouter):
             )
             and reading.year is None,
             event=_event_stems(reading, kinds, groups, slugs),
+            kinds=frozenset(kinds),
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
             all_people=(yes_no or between) and len(reading.people) >= 2,
