@@ -21,6 +21,7 @@ from itertools import accumulate, compress, repeat
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from bot.answers._article_index import (
     _SEPARATOR as _SEPARATOR,
@@ -36,7 +37,7 @@ from bot.answers._article_index import (
 from bot.answers._article_index import (
     _normalise_all as _normalise_all,
 )
-from bot.answers._fuzzy_filter import CharFilter, WordPool
+from bot.answers._fuzzy_filter import CharFilter, WordPool, digit_needs, digit_parts
 from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
@@ -68,6 +69,13 @@ _NORMS_KEPT = 20_000
 #: Typed words whose vocabulary search is kept per index at most (each up to _MANY_WORDS
 #: indexes: a few MB at worst).
 _VOCAB_KEPT = 2_000
+#: Newest articles whose digit zones are worked out with the index (a first date typed after
+#: a refresh would otherwise cut 3,000 of them: 1.2 µs each), and how many are kept at most
+#: (about 250 bytes each); past that, a pool's missing zones are cut and not kept.
+_ZONES_WARM = 10_000
+_ZONES_KEPT = 20_000
+#: Marks, among the gathered zones, an article whose key is too short for the digit bound.
+_SHORT = "\x00"
 
 _STOPWORD_TEXT = (
     "a an the and or but of on in at to for with about after did does do is was were be been "
@@ -140,6 +148,10 @@ class _Index:
     #: article_vocab's words holding a typed word (None: more than _MANY_WORDS), since this
     #: index was built: see :meth:`Lookup._vocab_holding`.
     vocab_hits: dict[str, list[int] | None] = field(default_factory=dict)
+    #: Article keys' digit zones and edges (see ``digit_parts``): the newest _ZONES_WARM
+    #: articles' worked out with the index, others the first time a fuzzy pool holds them.
+    digit_zones: dict[str, str] = field(default_factory=dict)
+    digit_edges: dict[str, str] = field(default_factory=dict)
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -276,7 +288,10 @@ _PEOPLE_FIELDS = (
 #: The fields that cache what the store said since the index was built: a new index starts
 #: them empty. Every field of :class:`_Index` is in exactly one of these three tuples (a test
 #: holds it), so a field added to one part is not lost when :func:`_with_articles` copies it.
-_CACHE_FIELDS = ("word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits")
+_CACHE_FIELDS = (
+    "word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits", "digit_zones",
+    "digit_edges",
+)  # fmt: skip
 
 
 def _build_index(
@@ -304,17 +319,40 @@ def _build_index(
     _build_people_index(people, index)
     if changes is not None and previous is not None:
         update_articles(index, previous, *changes)
+        _warm_digit_parts(index, previous)
         _add_quotes_and_laps(index, quote_count, first_quotes, laps)
         return index
     if rows is None:
         if previous is not None:
             for name in _ARTICLE_FIELDS:
                 setattr(index, name, getattr(previous, name))
+            _warm_digit_parts(index, previous)
         _add_quotes_and_laps(index, quote_count, first_quotes, laps)
         return index
     build_articles(index, rows, previous)
+    _warm_digit_parts(index, previous)
     _add_quotes_and_laps(index, quote_count, first_quotes, laps)
     return index
+
+
+def _digit_parts(key: str) -> tuple[str, str]:
+    """``digit_parts`` of an article key, with _SHORT for a key too short for the bound."""
+    parts = digit_parts(key)
+    return parts if parts is not None else (_SHORT, _SHORT)
+
+
+def _warm_digit_parts(index: _Index, previous: _Index | None) -> None:
+    """Work out the newest _ZONES_WARM articles' digit zones (``previous``'s kept for the
+    keys it held): a worker thread's work, not a keystroke's."""
+    zones_of, edges_of = index.digit_zones, index.digit_edges
+    old_zones = previous.digit_zones if previous is not None else {}
+    old_edges = previous.digit_edges if previous is not None else {}
+    for key in index.article_keys[:_ZONES_WARM]:
+        zone = old_zones.get(key)
+        edge = old_edges.get(key) if zone is not None else None
+        if zone is None or edge is None:
+            zone, edge = _digit_parts(key)
+        zones_of[key], edges_of[key] = zone, edge
 
 
 def _with_articles(people_part: _Index, rows: Sequence[Any]) -> _Index:
@@ -324,6 +362,7 @@ def _with_articles(people_part: _Index, rows: Sequence[Any]) -> _Index:
     for name in _PEOPLE_FIELDS:
         setattr(index, name, getattr(people_part, name))
     build_articles(index, rows, None)
+    _warm_digit_parts(index, None)
     return index
 
 
@@ -641,7 +680,7 @@ class Lookup:
         else:
             picked = [index.articles[i] for i in self._articles_matching(text, key, limit)]
             if len(picked) < limit and len(key) >= 4 and not key.replace(" ", "").isdigit():
-                pool = self._fuzzy_pool(key)
+                pool = self._digit_pool(key, self._fuzzy_pool(key))
                 keys = index.article_keys if pool is None else [index.article_keys[i] for i in pool]
                 extra = process.extract(key, keys, scorer=fuzz.partial_ratio,
                                         limit=limit, score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
@@ -748,6 +787,42 @@ class Lookup:
             vocab.update(self._vocab_holding(word, every=True) or ())
         # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
         return index.article_words.smallest(vocab, ARTICLE_POOL)
+
+    def _digit_pool(self, key: str, pool: list[int] | None) -> list[int] | None:
+        """The articles of ``pool`` (None: all) that could reach ARTICLE_CUTOFF against a
+        typed ``key`` whose digits must be matched (a date or slug prefix), ascending: the
+        rest are not scored, so the suggestions are the same (see ``digit_needs``)."""
+        needs = digit_needs(key, ARTICLE_CUTOFF)
+        if needs is None:
+            return pool
+        index = self.index
+        positions: Sequence[int] = range(len(index.articles)) if pool is None else pool
+        keys = list(map(index.article_keys.__getitem__, positions))
+        zones_of, edges_of = index.digit_zones, index.digit_edges
+        zones = list(map(zones_of.get, keys))
+        edges: list[str]
+        if None in zones:
+            zones, edges = [], []
+            for k in keys:
+                zone = zones_of.get(k)
+                if zone is None:
+                    zone, edge = _digit_parts(k)
+                    if len(zones_of) < _ZONES_KEPT:
+                        zones_of[k], edges_of[k] = zone, edge
+                else:
+                    edge = edges_of[k]
+                zones.append(zone)
+                edges.append(edge)
+        else:
+            edges = list(map(edges_of.__getitem__, keys))
+        full, edge = needs
+        kept = {i for _, _, i in process.extract(key, zones, scorer=LCSseq.similarity,
+                                                 limit=None, score_cutoff=full)}  # fmt: skip
+        kept.update(i for _, _, i in process.extract(key, edges, scorer=LCSseq.similarity,
+                                                     limit=None, score_cutoff=edge))  # fmt: skip
+        if _SHORT in zones:
+            kept.update(i for i, zone in enumerate(zones) if zone is _SHORT)
+        return [positions[i] for i in sorted(kept)]
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""
