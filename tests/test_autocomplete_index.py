@@ -10,6 +10,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from bot.answers import AnswerEngine
+from bot.answers import lookup as lookup_module
 from bot.answers._article_index import _Postings
 from bot.answers.lookup import _MANY_WORDS, ARTICLE_CUTOFF, _build_index, _containing
 from bot.answers.text import clean, normalise
@@ -115,13 +116,18 @@ def _scored_pool(engine: AnswerEngine, current: str, limit: int = 25) -> list[st
     return [a.slug for a in picked[:limit]]
 
 
-@pytest.mark.parametrize("count", [1_500, 3_500])
+@pytest.mark.parametrize(("count", "warm"), [(1_500, 0), (3_500, 0), (3_500, 200)])
 async def test_a_typed_date_suggests_what_scoring_every_pooled_article_does(
-    store: Store, count: int
+    store: Store, count: int, warm: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A date or slug prefix (few articles start with it) is scored only against the
     articles whose digits could match it: the same suggestions, in the same order, as
-    scoring the whole pool (every article of a small store, 3,000 of a big one)."""
+    scoring the whole pool (every article of a small store, 3,000 of a big one). With
+    ``warm``, only that many zones are worked out with the index, the others when a pool
+    first holds them, and past 3 times as many the old ones are let go."""
+    if warm:
+        monkeypatch.setattr(lookup_module, "_ZONES_WARM", warm)
+        monkeypatch.setattr(lookup_module, "_ZONES_KEPT", 3 * warm)
     rnd = random.Random(count)
     rows = []
     for n in range(count):
@@ -133,7 +139,8 @@ async def test_a_typed_date_suggests_what_scoring_every_pooled_article_does(
     slugs = [r[1] for r in rows]
     engine = AnswerEngine(store)
     engine.lookup.index = _build_index([], rows, 0, [], ())  # (it empties rows)
-    assert len(engine.lookup.index.digit_zones) == count  # worked out with the index
+    zones = engine.lookup.index.digit_zones
+    assert zones.count(None) == (count - warm if warm else 0)  # the rest with the index
     typed = [s[:k] for s in rnd.sample(slugs, 60) for k in (7, 10, 12, 13, 16)]
     typed += [s[:12].replace("-", "x", 1) for s in rnd.sample(slugs, 20)]  # typos
     pooled = skipped = 0
@@ -147,3 +154,5 @@ async def test_a_typed_date_suggests_what_scoring_every_pooled_article_does(
             skipped += size - len(kept or ())
         assert [c.value for c in engine.complete_articles(text)] == _scored_pool(engine, text)
     assert skipped > pooled // 2  # most of the pool is never scored
+    if warm:
+        assert engine.lookup.index.digit_kept <= 3 * warm

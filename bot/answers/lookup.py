@@ -148,10 +148,12 @@ class _Index:
     #: article_vocab's words holding a typed word (None: more than _MANY_WORDS), since this
     #: index was built: see :meth:`Lookup._vocab_holding`.
     vocab_hits: dict[str, list[int] | None] = field(default_factory=dict)
-    #: Article keys' digit zones and edges (see ``digit_parts``): the newest _ZONES_WARM
-    #: articles' worked out with the index, others the first time a fuzzy pool holds them.
-    digit_zones: dict[str, str] = field(default_factory=dict)
-    digit_edges: dict[str, str] = field(default_factory=dict)
+    #: Each article's digit zone and edges (see ``digit_parts``; None: not worked out yet):
+    #: the newest _ZONES_WARM with the index, others the first time a fuzzy pool holds them
+    #: (up to _ZONES_KEPT in all, ``digit_kept``).
+    digit_zones: list[str | None] = field(default_factory=list)
+    digit_edges: list[str | None] = field(default_factory=list)
+    digit_kept: int = 0
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -290,7 +292,7 @@ _PEOPLE_FIELDS = (
 #: holds it), so a field added to one part is not lost when :func:`_with_articles` copies it.
 _CACHE_FIELDS = (
     "word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits", "digit_zones",
-    "digit_edges",
+    "digit_edges", "digit_kept",
 )  # fmt: skip
 
 
@@ -344,15 +346,22 @@ def _digit_parts(key: str) -> tuple[str, str]:
 def _warm_digit_parts(index: _Index, previous: _Index | None) -> None:
     """Work out the newest _ZONES_WARM articles' digit zones (``previous``'s kept for the
     keys it held): a worker thread's work, not a keystroke's."""
-    zones_of, edges_of = index.digit_zones, index.digit_edges
-    old_zones = previous.digit_zones if previous is not None else {}
-    old_edges = previous.digit_edges if previous is not None else {}
-    for key in index.article_keys[:_ZONES_WARM]:
-        zone = old_zones.get(key)
-        edge = old_edges.get(key) if zone is not None else None
+    n = len(index.article_keys)
+    zones: list[str | None] = [None] * n
+    edges: list[str | None] = [None] * n
+    was: dict[str, int] = {}
+    if previous is not None and previous.digit_zones:
+        was = {k: i for i, k in enumerate(previous.article_keys[:_ZONES_WARM])}
+    for i, key in enumerate(index.article_keys[:_ZONES_WARM]):
+        j = was.get(key)
+        zone = edge = None
+        if j is not None and previous is not None:
+            zone, edge = previous.digit_zones[j], previous.digit_edges[j]
         if zone is None or edge is None:
             zone, edge = _digit_parts(key)
-        zones_of[key], edges_of[key] = zone, edge
+        zones[i], edges[i] = zone, edge
+    index.digit_zones, index.digit_edges = zones, edges
+    index.digit_kept = min(n, _ZONES_WARM)
 
 
 def _with_articles(people_part: _Index, rows: Sequence[Any]) -> _Index:
@@ -797,24 +806,16 @@ class Lookup:
             return pool
         index = self.index
         positions: Sequence[int] = range(len(index.articles)) if pool is None else pool
-        keys = list(map(index.article_keys.__getitem__, positions))
+        if len(index.digit_zones) != len(index.articles):  # an index built without them
+            index.digit_zones = [None] * len(index.articles)
+            index.digit_edges = [None] * len(index.articles)
+            index.digit_kept = 0
         zones_of, edges_of = index.digit_zones, index.digit_edges
-        zones = list(map(zones_of.get, keys))
-        edges: list[str]
+        zones = list(map(zones_of.__getitem__, positions))
         if None in zones:
-            zones, edges = [], []
-            for k in keys:
-                zone = zones_of.get(k)
-                if zone is None:
-                    zone, edge = _digit_parts(k)
-                    if len(zones_of) < _ZONES_KEPT:
-                        zones_of[k], edges_of[k] = zone, edge
-                else:
-                    edge = edges_of[k]
-                zones.append(zone)
-                edges.append(edge)
+            zones, edges = self._fill_digit_parts(positions)
         else:
-            edges = list(map(edges_of.__getitem__, keys))
+            edges = list(map(edges_of.__getitem__, positions))
         full, edge = needs
         kept = {i for _, _, i in process.extract(key, zones, scorer=LCSseq.similarity,
                                                  limit=None, score_cutoff=full)}  # fmt: skip
@@ -823,6 +824,26 @@ class Lookup:
         if _SHORT in zones:
             kept.update(i for i, zone in enumerate(zones) if zone is _SHORT)
         return [positions[i] for i in sorted(kept)]
+
+    def _fill_digit_parts(
+        self, positions: Sequence[int]
+    ) -> tuple[list[str | None], list[str | None]]:
+        """Work out the digit zones and edges of the articles at ``positions`` that lack
+        them (kept while no more than _ZONES_KEPT are); return theirs at ``positions``."""
+        index = self.index
+        zones_of, edges_of = index.digit_zones, index.digit_edges
+        keys = index.article_keys
+        for i in positions:
+            if zones_of[i] is None:
+                zones_of[i], edges_of[i] = _digit_parts(keys[i])
+                index.digit_kept += 1
+        zones = list(map(zones_of.__getitem__, positions))
+        edges = list(map(edges_of.__getitem__, positions))
+        if index.digit_kept > _ZONES_KEPT:  # over the bound: the newest stay
+            for i in range(_ZONES_WARM, len(zones_of)):
+                zones_of[i] = edges_of[i] = None
+            index.digit_kept = min(len(zones_of), _ZONES_WARM)
+        return zones, edges
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""
