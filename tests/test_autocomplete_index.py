@@ -7,10 +7,12 @@ from array import array
 from itertools import accumulate
 
 import pytest
+from rapidfuzz import fuzz, process
 
 from bot.answers import AnswerEngine
+from bot.answers import lookup as lookup_module
 from bot.answers._article_index import _Postings
-from bot.answers.lookup import _MANY_WORDS, _build_index, _containing
+from bot.answers.lookup import _MANY_WORDS, ARTICLE_CUTOFF, _build_index, _containing
 from bot.answers.text import clean, normalise
 from bot.models import Person
 from bot.store import Store
@@ -93,3 +95,64 @@ async def test_vocabulary_search_is_kept_per_index(store: Store) -> None:
     assert index.vocab_hits["circuit"] is None  # 250 words hold it
     before = [c.value for c in engine.complete_articles("2021-05-03-s")]
     assert before == [c.value for c in engine.complete_articles("2021-05-03-s")]
+
+
+def _scored_pool(engine: AnswerEngine, current: str, limit: int = 25) -> list[str]:
+    """Article autocomplete as it was: the fuzzy step scores every article of the pool."""
+    lookup = engine.lookup
+    index = lookup.index
+    text = clean(current, 100).casefold()
+    key = normalise(text)
+    picked = [index.articles[i] for i in lookup._articles_matching(text, key, limit)]
+    if len(picked) < limit and len(key) >= 4 and not key.replace(" ", "").isdigit():
+        pool = lookup._fuzzy_pool(key)
+        keys = index.article_keys if pool is None else [index.article_keys[i] for i in pool]
+        extra = process.extract(key, keys, scorer=fuzz.partial_ratio, limit=limit,
+                                score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
+        for _, _, i in extra:
+            article = index.articles[i if pool is None else pool[i]]
+            if article not in picked:
+                picked.append(article)
+    return [a.slug for a in picked[:limit]]
+
+
+@pytest.mark.parametrize(("count", "warm"), [(1_500, 0), (3_500, 0), (3_500, 200)])
+async def test_a_typed_date_suggests_what_scoring_every_pooled_article_does(
+    store: Store, count: int, warm: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A date or slug prefix (few articles start with it) is scored only against the
+    articles whose digits could match it: the same suggestions, in the same order, as
+    scoring the whole pool (every article of a small store, 3,000 of a big one). With
+    ``warm``, only that many zones are worked out with the index, the others when a pool
+    first holds them, and past 3 times as many the old ones are let go."""
+    if warm:
+        monkeypatch.setattr(lookup_module, "_ZONES_WARM", warm)
+        monkeypatch.setattr(lookup_module, "_ZONES_KEPT", 3 * warm)
+    rnd = random.Random(count)
+    rows = []
+    for n in range(count):
+        day = f"{2026 - n // 200}-{n % 12 + 1:02d}-{n % 27 + 1:02d}"
+        first, second = f"Rider{rnd.randrange(40)}", f"Tester{rnd.randrange(40)}"
+        slug = f"{day}-{first.lower()}-{second.lower()}-{n:05d}"
+        rows.append((n, slug, day, f"{first} and {second} clash at Circuit{n % 30}", None))
+    rows.sort(key=lambda r: (r[2], r[0]), reverse=True)  # newest first, as the store reads
+    slugs = [r[1] for r in rows]
+    engine = AnswerEngine(store)
+    engine.lookup.index = _build_index([], rows, 0, [], ())  # (it empties rows)
+    zones = engine.lookup.index.digit_zones
+    assert zones.count(None) == (count - warm if warm else 0)  # the rest with the index
+    typed = [s[:k] for s in rnd.sample(slugs, 60) for k in (7, 10, 12, 13, 16)]
+    typed += [s[:12].replace("-", "x", 1) for s in rnd.sample(slugs, 20)]  # typos
+    pooled = skipped = 0
+    for text in typed:
+        key = normalise(clean(text, 100).casefold())
+        pool = engine.lookup._fuzzy_pool(key)
+        kept = engine.lookup._digit_pool(key, pool)
+        if kept is not pool:
+            size = len(pool) if pool is not None else count
+            pooled += size
+            skipped += size - len(kept or ())
+        assert [c.value for c in engine.complete_articles(text)] == _scored_pool(engine, text)
+    assert skipped > pooled // 2  # most of the pool is never scored
+    if warm:
+        assert engine.lookup.index.digit_kept <= 3 * warm

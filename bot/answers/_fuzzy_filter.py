@@ -19,13 +19,14 @@ characters are added up over them with a bit-sliced counter.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, combinations
 
-__all__ = ["CharFilter", "WordPool"]
+__all__ = ["DIGIT_SPAN", "CharFilter", "WordPool", "digit_needs", "digit_parts"]
 
 #: WRatio's scales for its parts (rapidfuzz: token parts x0.95, partial ones x0.9 or 0.6).
 _TOKEN_SCALE = 0.95
@@ -283,3 +284,63 @@ class WordPool:
                 found.update(self._ends.get(f"^{part}", ()))
                 found.update(self._ends.get(f"{part}$", ()))
         return sorted(found)
+
+
+# -- a typed text of digits: the windows that hold one -------------------------------------
+# Article autocomplete scores what was typed against every key of its pool (3,000 headlines
+# and slugs) with partial_ratio: the best Indel similarity of the text (m characters) and a
+# window of the key, m long, or shorter at the key's start or end (2L / (m + w) for a window
+# of w with L characters in common, in order: an LCS). A date prefix ("2015-12-29-f", the
+# keystrokes of a slug) matched fewer than 25 keys and paid 1.3-2 ms of it, whatever the
+# scorer: rapidfuzz's partial_ratio costs about 0.4 µs a key. When the text's non-digits
+# alone cannot reach the cutoff in any window, only windows holding a digit can, and every
+# such window lies inside the key's digit zone (its first to last digit, with m - 1
+# characters either side) or is an edge window inside its first or last m - 1 characters.
+# The LCS of the text and a string is at least its LCS with any window inside that string,
+# so a key whose zone and edges fall short cannot reach the cutoff: LCSseq over those short
+# strings costs 0.03-0.06 µs a key, and only the few keys that pass are scored. The zone is
+# cut for texts up to DIGIT_SPAN long (a longer text is scored against every key, as before).
+# tests/test_fuzzy_filter.py checks the bound against partial_ratio on every key.
+
+#: Longest typed text the digit bound serves: keys' zones keep DIGIT_SPAN - 1 characters
+#: around their digits, and their edges the first and last DIGIT_SPAN - 1.
+DIGIT_SPAN = 16
+_DIGIT = re.compile(r"[0-9]")
+_LAST_DIGIT = re.compile(r".*[0-9]", re.DOTALL)
+
+
+def digit_needs(query: str, cutoff: float) -> tuple[int, int] | None:
+    """The least LCS a key's digit zone, and its edges, must share with ``query`` for
+    partial_ratio to reach ``cutoff`` (0-100); None when the bound does not apply: the
+    query is longer than DIGIT_SPAN, or its non-digits alone could reach the cutoff."""
+    m = len(query)
+    if not 0 < m <= DIGIT_SPAN:
+        return None
+    c = cutoff / 100
+    others = len(_DIGIT.sub("", query))
+    # A window without a digit shares at most ``others`` characters with the query: best
+    # as an edge window of exactly that width, 2n / (m + n), at least n / m (a full one).
+    if 2 * others / (m + others) >= c - 1e-9:
+        return None
+    full = math.ceil(c * m - 1e-6)  # a window of m: L / m >= c
+    edge = math.ceil(c * m / (2 - c) - 1e-6)  # w < m: 2L / (m + w) >= c needs L >= cm / (2 - c)
+    return max(full, 0), max(edge, 0)
+
+
+def digit_parts(key: str) -> tuple[str, str] | None:
+    """A key's digit zone and its edges that hold a digit (both "" without a digit); None
+    for a key of DIGIT_SPAN characters or fewer (partial_ratio then compares the query's
+    windows with the key instead: such keys are always scored)."""
+    if len(key) <= DIGIT_SPAN:
+        return None
+    first = _DIGIT.search(key)
+    if first is None:
+        return "", ""
+    lo = first.start()
+    last = _LAST_DIGIT.match(key)
+    hi = last.end() if last is not None else lo + 1  # one past the last digit
+    reach = DIGIT_SPAN - 1
+    zone = key[max(0, lo - reach) : hi + reach]
+    head = key[:reach] if lo < reach else ""
+    tail = key[-reach:] if hi > len(key) - reach else ""
+    return zone, head + tail

@@ -21,6 +21,7 @@ from itertools import accumulate, compress, repeat
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from bot.answers._article_index import (
     _SEPARATOR as _SEPARATOR,
@@ -36,7 +37,7 @@ from bot.answers._article_index import (
 from bot.answers._article_index import (
     _normalise_all as _normalise_all,
 )
-from bot.answers._fuzzy_filter import CharFilter, WordPool
+from bot.answers._fuzzy_filter import CharFilter, WordPool, digit_needs, digit_parts
 from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
 from bot.models import ArticleSummary, Person, Quote
@@ -68,6 +69,13 @@ _NORMS_KEPT = 20_000
 #: Typed words whose vocabulary search is kept per index at most (each up to _MANY_WORDS
 #: indexes: a few MB at worst).
 _VOCAB_KEPT = 2_000
+#: Newest articles whose digit zones are worked out with the index (a first date typed after
+#: a refresh would otherwise cut 3,000 of them: 1.2 µs each), and how many are kept at most
+#: (about 250 bytes each); past that, a pool's missing zones are cut and not kept.
+_ZONES_WARM = 10_000
+_ZONES_KEPT = 20_000
+#: Marks, among the gathered zones, an article whose key is too short for the digit bound.
+_SHORT = "\x00"
 
 _STOPWORD_TEXT = (
     "a an the and or but of on in at to for with about after did does do is was were be been "
@@ -143,6 +151,12 @@ class _Index:
     #: article_vocab's words holding a typed word (None: more than _MANY_WORDS), since this
     #: index was built: see :meth:`Lookup._vocab_holding`.
     vocab_hits: dict[str, list[int] | None] = field(default_factory=dict)
+    #: Each article's digit zone and edges (see ``digit_parts``; None: not worked out yet):
+    #: the newest _ZONES_WARM with the index, others the first time a fuzzy pool holds them
+    #: (up to _ZONES_KEPT in all, ``digit_kept``).
+    digit_zones: list[str | None] = field(default_factory=list)
+    digit_edges: list[str | None] = field(default_factory=list)
+    digit_kept: int = 0
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -284,7 +298,10 @@ _PEOPLE_FIELDS = (
 #: The fields that cache what the store said since the index was built: a new index starts
 #: them empty. Every field of :class:`_Index` is in exactly one of these three tuples (a test
 #: holds it), so a field added to one part is not lost when :func:`_with_articles` copies it.
-_CACHE_FIELDS = ("word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits")
+_CACHE_FIELDS = (
+    "word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits", "digit_zones",
+    "digit_edges", "digit_kept",
+)  # fmt: skip
 
 
 def _build_index(
@@ -312,17 +329,47 @@ def _build_index(
     _build_people_index(people, index)
     if changes is not None and previous is not None:
         update_articles(index, previous, *changes)
+        _warm_digit_parts(index, previous)
         _add_quotes_and_laps(index, quote_count, first_quotes, laps)
         return index
     if rows is None:
         if previous is not None:
             for name in _ARTICLE_FIELDS:
                 setattr(index, name, getattr(previous, name))
+            _warm_digit_parts(index, previous)
         _add_quotes_and_laps(index, quote_count, first_quotes, laps)
         return index
     build_articles(index, rows, previous)
+    _warm_digit_parts(index, previous)
     _add_quotes_and_laps(index, quote_count, first_quotes, laps)
     return index
+
+
+def _digit_parts(key: str) -> tuple[str, str]:
+    """``digit_parts`` of an article key, with _SHORT for a key too short for the bound."""
+    parts = digit_parts(key)
+    return parts if parts is not None else (_SHORT, _SHORT)
+
+
+def _warm_digit_parts(index: _Index, previous: _Index | None) -> None:
+    """Work out the newest _ZONES_WARM articles' digit zones (``previous``'s kept for the
+    keys it held): a worker thread's work, not a keystroke's."""
+    n = len(index.article_keys)
+    zones: list[str | None] = [None] * n
+    edges: list[str | None] = [None] * n
+    was: dict[str, int] = {}
+    if previous is not None and previous.digit_zones:
+        was = {k: i for i, k in enumerate(previous.article_keys[:_ZONES_WARM])}
+    for i, key in enumerate(index.article_keys[:_ZONES_WARM]):
+        j = was.get(key)
+        zone = edge = None
+        if j is not None and previous is not None:
+            zone, edge = previous.digit_zones[j], previous.digit_edges[j]
+        if zone is None or edge is None:
+            zone, edge = _digit_parts(key)
+        zones[i], edges[i] = zone, edge
+    index.digit_zones, index.digit_edges = zones, edges
+    index.digit_kept = min(n, _ZONES_WARM)
 
 
 def _with_articles(people_part: _Index, rows: Sequence[Any]) -> _Index:
@@ -332,6 +379,7 @@ def _with_articles(people_part: _Index, rows: Sequence[Any]) -> _Index:
     for name in _PEOPLE_FIELDS:
         setattr(index, name, getattr(people_part, name))
     build_articles(index, rows, None)
+    _warm_digit_parts(index, None)
     return index
 
 
@@ -654,7 +702,7 @@ class Lookup:
         else:
             picked = [index.articles[i] for i in self._articles_matching(text, key, limit)]
             if len(picked) < limit and len(key) >= 4 and not key.replace(" ", "").isdigit():
-                pool = self._fuzzy_pool(key)
+                pool = self._digit_pool(key, self._fuzzy_pool(key))
                 keys = index.article_keys if pool is None else [index.article_keys[i] for i in pool]
                 extra = process.extract(key, keys, scorer=fuzz.partial_ratio,
                                         limit=limit, score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
@@ -761,6 +809,54 @@ class Lookup:
             vocab.update(self._vocab_holding(word, every=True) or ())
         # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
         return index.article_words.smallest(vocab, ARTICLE_POOL)
+
+    def _digit_pool(self, key: str, pool: list[int] | None) -> list[int] | None:
+        """The articles of ``pool`` (None: all) that could reach ARTICLE_CUTOFF against a
+        typed ``key`` whose digits must be matched (a date or slug prefix), ascending: the
+        rest are not scored, so the suggestions are the same (see ``digit_needs``)."""
+        needs = digit_needs(key, ARTICLE_CUTOFF)
+        if needs is None:
+            return pool
+        index = self.index
+        positions: Sequence[int] = range(len(index.articles)) if pool is None else pool
+        if len(index.digit_zones) != len(index.articles):  # an index built without them
+            index.digit_zones = [None] * len(index.articles)
+            index.digit_edges = [None] * len(index.articles)
+            index.digit_kept = 0
+        zones_of, edges_of = index.digit_zones, index.digit_edges
+        zones = list(map(zones_of.__getitem__, positions))
+        if None in zones:
+            zones, edges = self._fill_digit_parts(positions)
+        else:
+            edges = list(map(edges_of.__getitem__, positions))
+        full, edge = needs
+        kept = {i for _, _, i in process.extract(key, zones, scorer=LCSseq.similarity,
+                                                 limit=None, score_cutoff=full)}  # fmt: skip
+        kept.update(i for _, _, i in process.extract(key, edges, scorer=LCSseq.similarity,
+                                                     limit=None, score_cutoff=edge))  # fmt: skip
+        if _SHORT in zones:
+            kept.update(i for i, zone in enumerate(zones) if zone is _SHORT)
+        return [positions[i] for i in sorted(kept)]
+
+    def _fill_digit_parts(
+        self, positions: Sequence[int]
+    ) -> tuple[list[str | None], list[str | None]]:
+        """Work out the digit zones and edges of the articles at ``positions`` that lack
+        them (kept while no more than _ZONES_KEPT are); return theirs at ``positions``."""
+        index = self.index
+        zones_of, edges_of = index.digit_zones, index.digit_edges
+        keys = index.article_keys
+        for i in positions:
+            if zones_of[i] is None:
+                zones_of[i], edges_of[i] = _digit_parts(keys[i])
+                index.digit_kept += 1
+        zones = list(map(zones_of.__getitem__, positions))
+        edges = list(map(edges_of.__getitem__, positions))
+        if index.digit_kept > _ZONES_KEPT:  # over the bound: the newest stay
+            for i in range(_ZONES_WARM, len(zones_of)):
+                zones_of[i] = edges_of[i] = None
+            index.digit_kept = min(len(zones_of), _ZONES_WARM)
+        return zones, edges
 
     def resolve_article(self, text: str | None) -> ArticleSummary | None:
         """The article a slug, slug prefix, date or headline words name; None text → newest."""
