@@ -56,6 +56,13 @@ DRAIN_SECONDS = 10.0
 #: How often the running bot looks for articles ingested by another process.
 ARTICLE_CHECK_SECONDS = 10.0
 
+#: How long setup_hook waits, before the gateway connects, for the start's answer index
+#: (people and articles, read from setup_hook's start beside the extensions' loading): the
+#: first interactions come at READY, and each that found the index unbuilt waited for it
+#: (at 10,000 articles about 0.8 s, a burst's worst). Bounded so that a large store (2.5 s
+#: at 100,000) keeps READY within issue 12's 2 s; the build then ends after READY.
+INDEX_BEFORE_READY = 0.6
+
 GENERIC_FAILURE = "Something went wrong on our side; it has been logged. Please try again."
 STORE_FAILURE = "Pitwall's database is unavailable right now; please try again later."
 
@@ -175,7 +182,6 @@ class Pitwall(commands.AutoShardedBot):
     _watcher: asyncio.Task[None] | None = None
     _reader: asyncio.Task[None] | None = None
     _early: asyncio.Task[None] | None = None  # the start's read of all but the articles
-    _connected: asyncio.Event
     _articles_seen: tuple[int, str | None] = (0, None)
     _refreshing: asyncio.Lock
     _changes: int  # articles_changed calls so far
@@ -207,7 +213,6 @@ class Pitwall(commands.AutoShardedBot):
         self.intake = Intake(store, settings)  # links and feeds (cogs/articles, cogs/feeds)
         # One answer-index refresh at a time (see articles_changed).
         self._refreshing = asyncio.Lock()
-        self._connected = asyncio.Event()  # set at the gateway's connect (on_connect)
         self._changes = 0
         self._refreshed = 0
         self.sync_on_start = sync_on_start
@@ -218,11 +223,12 @@ class Pitwall(commands.AutoShardedBot):
         self.tree.on_error = self.on_app_command_error
 
     async def setup_hook(self) -> None:
-        # Nothing of the store is read before READY: everything but the articles is read
-        # beside the extensions' loading, the sync and the gateway's connect (_read_people:
-        # at 100,000 articles its 0.5 s was a quarter of the start), and the articles once
-        # connected (_read_articles, which also sets _articles_seen: they took 2.5 s).
-        # Answers wait for both meanwhile (Lookup.wait_for_articles).
+        # The answer index is built beside the extensions' loading and the sync: everything
+        # but the articles first (_read_people), then the articles (_read_articles, which
+        # also sets _articles_seen). The gateway connects once both are in, or after
+        # INDEX_BEFORE_READY at most (at 100,000 articles they take 2.5 s): answers asked
+        # before the index holds them wait for it (Lookup.wait_for_articles).
+        started = asyncio.get_running_loop().time()
         spare_full_collections()  # a running bot's full collections (see its docstring)
         self._early = asyncio.create_task(self._read_people(), name="pitwall-read-people")
         self._reader = asyncio.create_task(self._read_articles(), name="pitwall-read-articles")
@@ -238,24 +244,19 @@ class Pitwall(commands.AutoShardedBot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to guild %s", len(synced), guild_id)
+        left = started + INDEX_BEFORE_READY - asyncio.get_running_loop().time()
+        with contextlib.suppress(TimeoutError):  # READY first; the index follows
+            await asyncio.wait_for(asyncio.shield(self._reader), max(left, 0.0))
 
     async def on_message(self, message: discord.Message, /) -> None:
         """Ignore prefix commands: mentions are answered by the mentions cog instead."""
 
-    async def on_connect(self) -> None:
-        """The gateway is connected, READY follows: the articles are read now (_read_articles).
-
-        Not at on_ready: discord.py holds that back until every guild has arrived (up to 2 s
-        after READY), while interactions already come, and they would wait for the articles.
-        """
-        self._connected.set()
-
     async def _read_people(self) -> None:
         """Build everything but the articles' index (people, quote counts, laps) at start.
 
-        Run beside setup_hook's rest rather than before it: READY does not need it, and
-        answers wait for the articles (:meth:`Lookup.wait_for_articles`), which this marks
-        as not read yet. A failure is logged; :meth:`_read_articles` builds it all anyway.
+        Run beside setup_hook's rest rather than before it, and answers wait for the
+        articles (:meth:`Lookup.wait_for_articles`), which this marks as not read yet. A
+        failure is logged; :meth:`_read_articles` builds it all anyway.
         """
         try:
             async with self._refreshing:  # never beside the article watcher's refresh
@@ -264,10 +265,10 @@ class Pitwall(commands.AutoShardedBot):
             log.exception("reading the people failed; the articles' read builds them")
 
     async def _read_articles(self) -> None:
-        """Read the articles into the answer indexes once connected; meanwhile answers that need
-        them wait (:meth:`Lookup.wait_for_articles`). If this fails, the article watcher
-        reads them within ARTICLE_CHECK_SECONDS (it has seen no articles yet)."""
-        await self._connected.wait()
+        """Read the articles into the answer indexes at start, once the people are in;
+        meanwhile answers that need them wait (:meth:`Lookup.wait_for_articles`). If this
+        fails, the article watcher reads them within ARTICLE_CHECK_SECONDS (it has seen no
+        articles yet)."""
         if self._early is not None:
             await self._early  # one refresh at a time: this one reads the people again
         try:

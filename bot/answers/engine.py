@@ -62,7 +62,7 @@ class AnswerEngine:
         """Rebuild the in-memory indexes from the store: at start and after every ingest.
 
         ``articles`` False keeps the articles' part as it is (see :meth:`Lookup.refresh`):
-        a bot's start, which reads the articles after READY.
+        a bot's start, which reads the articles after the people.
         """
         old = self.lookup.index
         with long_lived_build():  # no full garbage collection holds the loop meanwhile

@@ -444,7 +444,7 @@ class Lookup:
 
     @property
     def has_articles(self) -> bool:
-        """Whether the index holds the articles (a start reads them after READY)."""
+        """Whether the index holds the articles (a start reads them after the people)."""
         return self._with_articles.is_set()
 
     async def wait_for_articles(self) -> None:
@@ -462,13 +462,17 @@ class Lookup:
 
         ``articles`` False rebuilds everything but the articles' part, which it keeps as it
         was: a bot starts with that (at 100,000 articles, reading and indexing them took
-        2.5 s of the 6 s to READY) and reads the articles after READY; answers that need
-        them :meth:`wait_for_articles` meanwhile, and autocomplete offers no article yet.
+        2.5 s), then reads the articles, READY waiting for them a moment at most
+        (``bot.client.INDEX_BEFORE_READY``); answers that need them
+        :meth:`wait_for_articles` meanwhile, and autocomplete offers no article yet.
         """
+        seen_first: tuple[int, str | None] | None = None
         if not articles and not self._articles_read:
             self._with_articles.clear()
+            self._people_seen = None
             # Read before the people: a write meanwhile makes the articles' refresh read all.
-            self._people_seen = await self.store.articles_fingerprint()
+            # Noted once they are built: if that fails, the articles' refresh reads it all.
+            seen_first = await self.store.articles_fingerprint()
         elif articles and not self._articles_read and self._people_seen is not None:
             seen, self._people_seen = self._people_seen, None
             fingerprint = await self.store.articles_fingerprint()
@@ -491,6 +495,8 @@ class Lookup:
         index = await asyncio.to_thread(
             _build_index, people, rows, count, first, laps, self.index, changes
         )
+        if not articles:
+            self._people_seen = seen_first
         self._install(index, written, articles=articles)
 
     def _install(self, index: _Index, written: str | None, *, articles: bool) -> None:
