@@ -43,7 +43,10 @@ MotoGP rider ratings out of 10 at Portimao), measured once (``unseen13/BLIND.md`
 ``unseen14/`` is a fourteenth blind, sealed round (an Isle of Man Senior TT report with a red flag
 and a shortened restart, an IndyCar season review told in dated moments, a readers' mailbag column
 across F1, MotoGP and WEC, an F1 cost-cap breach ruling against McLaren), measured once
-(``unseen14/BLIND.md``). Their
+(``unseen14/BLIND.md``).
+``unseen15/`` is a fifteenth blind, sealed round (a "five things we learned" column after the Qatar
+Grand Prix, the 2027 F1 calendar announcement, a rookie driver's profile, a WEC team's press release
+signing a driver), measured once (``unseen15/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -87,6 +90,7 @@ ROUNDS = (
     HERE / "unseen12",
     HERE / "unseen13",
     HERE / "unseen14",
+    HERE / "unseen15",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
