@@ -1312,8 +1312,14 @@ def _with_headline_nickname(index: PeopleIndex, headline: str) -> PeopleIndex:
     if m is None:
         return index
     nickname = m[0]
+    # The name search may have taken the nickname for a person of its own ("'El Profe' goes
+    # to Formula 1: Sebastián Montoya ..."): it is the other one's alias, and no person.
+    taken = index.resolve(nickname)
+    if taken is not None and taken != nickname:
+        return index
     named = {x.person for x in index.mentions(_masked(headline)) if x.person is not None}
-    if len(named) != 1 or index.resolve(nickname) is not None:
+    named.discard(nickname)
+    if len(named) != 1:
         return index
     (owner,) = named
     return PeopleIndex(
@@ -1322,6 +1328,7 @@ def _with_headline_nickname(index: PeopleIndex, headline: str) -> PeopleIndex:
             if p.name == owner
             else p
             for p in index.people
+            if p.name != nickname
         )
     )
 
@@ -1337,6 +1344,16 @@ _RACING_FOR = re.compile(
 )
 
 
+#: A press release's title set off after the name, in capitals: "said Vincent Vosse, Team
+#: Principal.", "Andreas Roos, Head of BMW M Motorsport, said". Kept as written.
+_CAPITAL_TITLE = re.compile(
+    r",\s+(?P<role>(?:[A-Z][\w'’-]*\s+){0,3}"
+    r"(?:Principal|Director|Manager|Officer|President|Chairman|Chairwoman|Engineer|Head|Chief|"
+    r"Founder|Owner|CEO|Executive|Strategist|Coordinator|Spokesperson|Spokesman|Spokeswoman)"
+    r"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?"
+    r"[A-Z][\w&.'’-]*){0,5})?)"
+    r"(?=\s*(?:[,;]|\.(?:\s|$)|$))"
+)
 _POSSESSIVE_TEAM = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$")
 
 
@@ -1471,6 +1488,11 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                     Appositive(mention.person, f"{team}'s", team, None, number, before_name=False)
                 )
             after = masked[mention.end : mention.end + 120]
+            titled = _CAPITAL_TITLE.match(after) if after[:2] == ", " else None
+            if titled is not None:
+                found.append(
+                    Appositive(mention.person, titled["role"], None, titled["role"], number, False)
+                )
             r = _RACING_FOR.match(after)
             if r:
                 role = r.group("role").split()[-1]

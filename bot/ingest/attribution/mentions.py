@@ -37,6 +37,11 @@ _WRITER_MET = re.compile(
     r"\bI\s+(?:\w+ly\s+)?(?:sat\s+down\s+with|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
     r"caught\s+up\s+with|met(?:\s+up\s+with|\s+with)?|interviewed|asked|visited|rang|phoned)\s+$"
 )
+#: A generation written before or after a surname two people share: "the elder Montoya".
+_GENERATION_BEFORE = re.compile(r"\b(elder|older|younger)\s+$", re.IGNORECASE)
+_GENERATION_AFTER = re.compile(r",?\s+(Sr|Jr|Senior|Junior)\b\.?")
+#: A sentence framed by the one person it is about: "For Alonso, ...", "As for Alonso, ...".
+_TOPIC_FRAME = re.compile(r"\s*(?:For|As\s+for)\s+")
 #: A team's own role, whose holder may be known only as the team: "the team owner".
 _TEAM_ROLE_EPITHET = re.compile(
     r"[Tt]he\s+team(?:'s)?\s+(?:owner|boss|principal|chief|founder|president|chairman)"
@@ -112,9 +117,16 @@ class _Mentions(_Organisations):
         """
         start = max(masked.rfind(". ", 0, pronoun.start), masked.rfind("? ", 0, pronoun.start))
         start = max(start, masked.rfind("! ", 0, pronoun.start)) + 1
-        if _SUBORDINATE.match(masked, start) or not _PRONOUN_LEAD.search(masked, 0, pronoun.start):
+        if _SUBORDINATE.match(masked, start):
+            return None
+        # "Leclerc, fourth, thought the limit spoilt it: drivers, he said, were ...": a tag
+        # set off in a later clause of a sentence whose one named person is its subject.
+        lead = _PRONOUN_LEAD.search(masked, 0, pronoun.start) is not None
+        set_off = masked[start : pronoun.start].rstrip()[-1:] in {",", ":", ";", "—", "–"}
+        if not lead and not (set_off and _SPEAKS.match(masked, pronoun.end)):
             return None
         names: set[str] = set()
+        others = 0
         for x in mentions:
             if x.start < start or x.end > pronoun.start or x is pronoun:
                 continue
@@ -122,8 +134,16 @@ class _Mentions(_Organisations):
                 return None
             if x.person is not None and x.subject_like:
                 names.add(x.person)
-        if len(names) != 1:
-            return None
+            else:
+                others += 1
+        if len(names) != 1 or (others and not lead):
+            return None  # a set-off tag: only when the sentence names no one else before it
+        if not lead:
+            # The tag must sit in a later clause than the name: in "Novak, he added, had
+            # been "reckless"" Novak is what "he" speaks of, not who speaks.
+            last = max(x.end for x in mentions if start <= x.start and x.end <= pronoun.start)
+            if not any(mark in masked[last : pronoun.start] for mark in ":;—–"):
+                return None
         (name,) = names
         person = self.people.get(name)
         known = person.pronoun if person else None
@@ -148,12 +168,55 @@ class _Mentions(_Organisations):
             return _Attribution("person", mention.person)
         if mention.kind == "unknown":
             text = " ".join(masked[mention.start : mention.end].split())
+            generation = self._generation(text, masked, mention)
+            if generation is not None:
+                return generation
             organisation = self._organisation(text, "")
             if organisation is not None:  # "a Mercedes spokesperson": the team's words
                 return organisation
             if text[:4].casefold() == "the ":
                 return self._epithet(text, mentions, mention.start)
         return _BLOCKED
+
+    def _generation(self, surname: str, masked: str, mention: Mention) -> _Attribution | None:
+        """ "the elder Montoya", "the younger Montoya", "Montoya Sr.", "Montoya Jr.": of the
+        article's people sharing the surname, the oldest or the youngest, when the article
+        (an age after the full name: "Juan Pablo Montoya, 51,") or the register gives each
+        one's birth year and the oldest or youngest is one person. Blocked when it cannot
+        tell; None when the mention says no generation."""
+        before = _GENERATION_BEFORE.search(masked, max(0, mention.start - 20), mention.start)
+        after = _GENERATION_AFTER.match(masked, mention.end)
+        if before is None and after is None:
+            return None
+        word = before[1] if before is not None else after[1] if after is not None else ""
+        elder = word.casefold() in ("elder", "older", "sr", "senior")
+        folded = surname.casefold()
+        kin = [n for n in self.people.names if n.split()[-1].casefold() == folded]
+        born = {name: self._birth_year(name) for name in kin}
+        years = [year for year in born.values() if year is not None]
+        cue = f'"{word} {surname}"'
+        if len(kin) < 2 or len(years) != len(kin):
+            return _Attribution("blocked", cue=f"{cue}: no birth year for each {surname}")
+        pick = min(years) if elder else max(years)
+        chosen = [name for name, year in born.items() if year == pick]
+        if len(chosen) != 1:
+            return _Attribution("blocked", cue=f"{cue}: two of the same age")
+        return _Attribution("person", chosen[0], cue=f"{cue} = {chosen[0]}, by birth year")
+
+    def _birth_year(self, name: str) -> int | None:
+        """The year a person was born: an age the article writes right after the full name
+        ("Tomas Varga, 52,"), from the publication year; else the register's one entry."""
+        ages = {
+            int(m[1])
+            for paragraph in self.paragraphs
+            for m in re.finditer(re.escape(name) + r",\s+(\d{1,2}),", paragraph)
+        }
+        if len(ages) == 1 and self.published is not None:
+            return self.published.year - ages.pop()
+        matches = default_register().find(name)
+        if len(matches) == 1:
+            return getattr(matches[0], "born", None)
+        return None
 
     def _epithet(self, text: str, mentions: list[Mention], at: int | None = None) -> _Attribution:
         """Resolve "the Dutchman" among the people the article names, or block.
@@ -387,6 +450,15 @@ class _Mentions(_Organisations):
                 if name is not None and _SPEAKS.match(masked, mention.end):
                     info.speaking.add(name)
                     return name
+                return None
+        topic = _TOPIC_FRAME.match(masked, a, b)
+        if topic is not None:
+            # "For Alonso, ninth, it was his penultimate race. "One more," he said": the one
+            # person the sentence is about, though no subject names them, is whom "he" is.
+            named = {x.person for x in mentions if a <= x.start < b and x.kind in ("name", "alias")}
+            framed = [x for x in mentions if x.start == topic.end() and x.person is not None]
+            if framed and named == {framed[0].person}:
+                self.history.append(framed[0].person)
                 return None
         if self._unknown_first_name_opens(masked[a:b]) or _UNKNOWN_NAME_SPEAKS.match(masked, a, b):
             # "Carlos had a strong race ... he said": "he" is someone the article does not

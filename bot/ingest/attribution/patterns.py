@@ -29,7 +29,7 @@ _SPEECH = (
 _SPEECH_PRE = _SPEECH + r"|adding|saying|writing|explaining|insisting|telling|noting|posting"
 _ADVERB = r"(?:(?:later|also|then|simply|just|had|has|have|would|once|again|\w+ly)\s+)"
 _PUNCT = r"^[\s,.!?…—–-]*"
-_SUBJ = r"(?P<subj>[^,.;:!?\"“”]{1,80}?)"
+_SUBJ = r"(?P<subj>(?:[^,.;:!?\"“”]|(?<=\bSr|\bJr)\.){1,80}?)"
 #: The subject starts at a word: a dash before "said X" is punctuation, not a subject.
 _POST_SUBJECT_FIRST = re.compile(
     rf"{_PUNCT}(?=[^\W_]){_SUBJ}\s+{_ADVERB}{{0,2}}(?P<verb>{_SPEECH})\b"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.ingest.attribution.mentions import _Mentions
 from bot.ingest.attribution.organisations import (
     _ACCOUNT_CLAUSE,
@@ -36,6 +38,14 @@ from bot.ingest.attribution.patterns import (
 from bot.ingest.attribution.records import _BLOCKED, _NONE, _Attribution
 from bot.ingest.attribution.reported import _REPORT_VERB, _subject_of
 from bot.ingest.people import Mention
+
+#: A generation closing a tag's subject: "Montoya Sr.", "Montoya Jr".
+_GENERATION_END = re.compile(r",?\s+(?:Sr|Jr)\.?$")
+#: A relative clause reporting speech, right after the name it hangs on: ", who said".
+_WHO_SAID = re.compile(
+    r",\s+who\s+(?:\w+ly\s+|later\s+|then\s+)?(?:said|says|called|described|told|added|"
+    r"admitted|insisted|claimed|replied|complained|joked|warned|reckoned)\b"
+)
 
 
 class _Tags(_Mentions):
@@ -87,6 +97,8 @@ class _Tags(_Mentions):
             words = subj.split()
             if len(words) <= 8 and not any(w.lower() in _CLAUSE_WORDS for w in words):
                 s0, s1 = start + m.start("subj"), start + m.end("subj")
+                if (generation := _GENERATION_END.search(subj)) is not None:
+                    s1 -= len(generation[0])  # "Montoya Sr. said": the name ends before it
                 inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
                 found = _BLOCKED
                 if inside and inside[-1].end == s1 and not inside[-1].possessive:
@@ -250,6 +262,17 @@ class _Tags(_Mentions):
             found = self._organisation(account.group("org"), "statement")
             if found is not None:
                 return self._cued(found, "reported speech", account.group(0), paragraph)
+        who = None
+        for found_who in _WHO_SAID.finditer(masked, clause_start, at):
+            who = found_who  # the last before the quote
+        if who is not None:
+            # "Albon apologised to Lawson, who said it "hurt"": the relative clause's words
+            # are the one it hangs on, never the sentence's subject.
+            antecedent = [x for x in mentions if x.end == who.start() and x.kind != "pronoun"]
+            if antecedent and antecedent[0].person is not None:
+                found = self._speaker_of(antecedent[0], masked, mentions)
+                words = masked[antecedent[0].start : who.end()]
+                return self._cued(found, "reported speech", words, paragraph)
         ordered = self._reporting_subject_first(masked, mentions, clause_start, at, clause_end)
         for mention in ordered:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:

@@ -351,6 +351,31 @@ _TITLE_AFTER = re.compile(
 _ASKER = re.compile(r"\s*\([^()\n]{2,80}\)")
 
 
+#: What a name someone is called follows: "known (throughout the paddock) as", "calling
+#: him" or "calling Varga", "nicknamed", "dubbed". The words after it in quotation marks
+#: name, never speak.
+_CALLED = re.compile(
+    r"(?:\bknown\s+(?:[\w'’-]+\s+){0,5}?as|\b(?:call(?:s|ed|ing)?|nicknam(?:e[sd]?|ing)|"
+    r"dub(?:s|bed|bing)|christen(?:s|ed|ing)|nam(?:es|ed|ing))\s+"
+    r"(?:him|her|them|me|us|(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))"
+    r"|\b(?:nicknamed|dubbed|christened|also\s+called|so-called))\s*$",
+    re.IGNORECASE,
+)
+#: A name's words: capitalised, with an article or particle between ("the Hulk", "El Profe").
+_NAME_WORDS = re.compile(
+    r"(?:(?:the|The|El|Il|La|Le|Lo|Los|el|il|la|le|lo)\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:(?:of|de|del|da|the)\s+)?[A-Z][\w'’.-]*){0,3}"
+)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def _name_called(before: str, words: str) -> bool:
+    """Whether a quotation is only a name someone is called: 'known throughout the paddock
+    as "the Hulk"', 'the mechanics started calling him "El Profe"'. Words called by a
+    lower-case characterisation ('called it "a circus"') stay a quotation."""
+    return _NAME_WORDS.fullmatch(words) is not None and _CALLED.search(before[-80:]) is not None
+
+
 def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
     placed: list[tuple[int, int, Quote]] = []
     # A quotation that is only someone's nickname ('Tomas Varga, "the Bull of Brno", will
@@ -359,7 +384,10 @@ def _quotes(walk: _Walk, paragraphs: Sequence[str]) -> list[Quote]:
     for statement in walk.statements:
         for part, (paragraph, seg, kind) in enumerate(statement.parts):
             text = paragraphs[paragraph - 1][seg.start : seg.end]
-            if nicknames and text.strip(" ,.;:!?").casefold() in nicknames:
+            bare = text.strip(" ,.;:!?")
+            if nicknames and {bare.casefold(), _LEADING_THE.sub("", bare).casefold()} & nicknames:
+                continue  # "the Hulk" when the alias learned is "Hulk"
+            if _name_called(paragraphs[paragraph - 1][: seg.open_mark], bare):
                 continue
             quote = Quote(
                 speaker=statement.speaker,
