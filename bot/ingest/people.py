@@ -492,6 +492,8 @@ def _decoration(masked: str, start: int, end: int, kind: MentionKind) -> tuple[b
     if before and before.lower() == "to":
         # "according to X" names a source, which the caller handles on purpose.
         governed = not masked[:start].rstrip().lower().endswith("according to")
+    elif before in ("and", "or"):
+        governed = _coordinated_object(masked, start, end)
     modifier = (
         kind in ("name", "alias")
         and not possessive
@@ -501,6 +503,23 @@ def _decoration(masked: str, start: int, end: int, kind: MentionKind) -> tuple[b
         and _MODIFIER_BEFORE.search(masked, max(0, start - 40), start) is not None
     )
     return possessive, governed, modifier
+
+
+#: A preposition, a short noun phrase and "and" right before a name: "with Honda power and ".
+_PREPOSITION_AND = re.compile(r"\b([a-z]+)\s+(?:[\w'’.-]+\s+){1,3}?(?:and|or)\s+$")
+#: What may follow a name that is the object of a preposition, not a new clause's subject.
+_OBJECT_AFTER = re.compile(r"\s*(?:[,.;:)]|$|([a-z]+)\b)")
+_AFTER_OBJECT = _PREPOSITIONS | {"across", "in", "through", "throughout", "inside", "within"}
+
+
+def _coordinated_object(masked: str, start: int, end: int) -> bool:
+    """Whether a name after "and" shares the preposition before it: "with Honda power and
+    Jenson Button across the garage" names no subject, though "and Button said" does."""
+    m = _PREPOSITION_AND.search(masked, max(0, start - 50), start)
+    if m is None or m[1] not in _PREPOSITIONS:
+        return False
+    after = _OBJECT_AFTER.match(masked, end)
+    return after is not None and (after[1] is None or after[1] in _AFTER_OBJECT)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -134,3 +134,17 @@ def test_a_press_releases_title_after_the_name_is_the_role(tmp_path: Path) -> No
     assert roles["Marta Ruiz"] == "Team Principal"
     assert roles["Jonas Berg"] == "Head of Kessel Motorsport"
     assert roles["Tomas Varga"] is None
+
+
+def test_a_name_joined_to_a_prepositions_object_is_no_subject() -> None:
+    """ "A return to Kessel, with a new engine and Karel Duda across the garage, brought
+    little": Duda is no subject, so the next paragraph's "he" is still Varga."""
+    said = _said(
+        [
+            "Tomas Varga won two titles with Vantor before he moved on.",
+            "A return to Kessel, with a new engine and Karel Duda across the garage, brought "
+            "little.",
+            'He never won again after 2019. "That is the thing I will regret," he said.',
+        ]
+    )
+    assert said["That is the thing I will regret"] == "Tomas Varga"
