@@ -89,6 +89,8 @@ GENERATIONS = [
     '"Papa never pushed me," the younger Varga said.',
     '"I will watch on television," Varga Sr. said. "So will I," Varga Jr. said.',
     '"We talk every night," Varga said.',
+    'Petr Varga was quick all day. "He never stops asking," his father said.',
+    '"I listen to the first half," said Varga Jr.',
 ]
 
 
@@ -99,6 +101,8 @@ def test_the_elder_and_the_younger_are_told_by_the_ages_the_article_gives() -> N
     assert said["I will watch on television"] == "Tomas Varga"
     assert said["So will I"] == "Petr Varga"
     assert said["We talk every night"] is None  # a bare shared surname: never a guess
+    assert said["He never stops asking"] == "Tomas Varga"
+    assert said["I listen to the first half"] == "Petr Varga"
 
 
 def test_the_elder_is_told_by_the_register_and_never_guessed() -> None:

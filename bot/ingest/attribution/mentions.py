@@ -194,7 +194,7 @@ class _Mentions(_Organisations):
         kin = [n for n in self.people.names if n.split()[-1].casefold() == folded]
         born = {name: self._birth_year(name) for name in kin}
         years = [year for year in born.values() if year is not None]
-        cue = f'"{word} {surname}"'
+        cue = f'"{word} {surname}"' if before is not None else f'"{surname} {word}"'
         if len(kin) < 2 or len(years) != len(kin):
             return _Attribution("blocked", cue=f"{cue}: no birth year for each {surname}")
         pick = min(years) if elder else max(years)
