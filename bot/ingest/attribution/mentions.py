@@ -73,11 +73,16 @@ class _Mentions(_Organisations):
         for name in reversed(self.history[-6:]):
             if name is None:
                 return None
-            person = self.people.get(name)
-            known = person.pronoun if person else None
-            if known == pronoun or (known is None and pronoun != "they"):
+            if self._fits(name, pronoun):
                 return name
         return None
+
+    def _fits(self, name: str, pronoun: str) -> bool:
+        """Whether ``pronoun`` can stand for ``name``: their known pronoun, or any but
+        "they" when the articles never gave one."""
+        person = self.people.get(name)
+        known = person.pronoun if person else None
+        return known == pronoun or (known is None and pronoun != "they")
 
     def _writer_met(self, pronoun: Mention, masked: str, mentions: list[Mention]) -> str | None:
         """The one person the writer says they met earlier in the pronoun's own sentence.
@@ -101,10 +106,7 @@ class _Mentions(_Organisations):
         if len(names) != 1:
             return None
         (name,) = names
-        person = self.people.get(name)
-        known = person.pronoun if person else None
-        word = pronoun.pronoun or ""
-        return name if known == word or (known is None and word != "they") else None
+        return name if self._fits(name, pronoun.pronoun or "") else None
 
     def _sentence_subject(
         self, pronoun: Mention, masked: str, mentions: list[Mention]
@@ -145,10 +147,7 @@ class _Mentions(_Organisations):
             if not any(mark in masked[last : pronoun.start] for mark in ":;—–"):
                 return None
         (name,) = names
-        person = self.people.get(name)
-        known = person.pronoun if person else None
-        word = pronoun.pronoun or ""
-        return name if known == word or (known is None and word != "they") else None
+        return name if self._fits(name, pronoun.pronoun or "") else None
 
     # -- stage two: mention -> person ------------------------------------------------------
 
