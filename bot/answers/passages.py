@@ -189,8 +189,32 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
                 rest = text[m.end() : m.end() + 2]
                 if len(rest) == 2 and rest[0] == " " and rest[1].isupper():
                     continue
+                if _EPITHET_ADJECTIVE.match(low, m.end()):
+                    continue  # "the Thai promoter" is no mention of "the Thai"
             return True
     return False
+
+
+#: What follows an epithet used as a person ("the Thai driver", "the Thai finished", "the
+#: Thai, who"): a racer's noun, a verb (past in -ed or irregular, present in -s, a helper)
+#: or an adverb. Any other lower-case word after it makes the epithet an adjective of that
+#: word ("the Thai promoter", "the Dutch crowd"): no one is named.
+_EPITHET_PERSON_NOUNS = (
+    "driver|rider|racer|pilot|man|woman|youngster|veteran|rookie|star|champion|team-mate"
+    "|teammate|ace|youngster|teenager"
+)
+_EPITHET_VERBS = (
+    "is|was|has|had|have|will|would|could|can|should|might|must|may|did|does|do|got|made|"
+    "came|went|put|set|hit|cut|let|saw|said|found|left|felt|became|then|also|still|now|"
+    "again|just|never|only|even|later|first|"
+)
+
+
+def _epithet_adjective() -> re.Pattern[str]:
+    """The pattern of a lower-case word after an epithet that makes it an adjective."""
+    past = "|".join(sorted(_PAST | {f for forms in _IRREGULAR for f in forms.split()}))
+    person = rf"(?:{_EPITHET_PERSON_NOUNS}|{_EPITHET_VERBS}{past})(?:'s|’s)?(?![\w-])"
+    return re.compile(rf" (?!{person})(?![a-z-]*(?:ed|s|ly)(?![\w-]))[a-z][a-z-]*(?![\w'’])")
 
 
 class Searches(Protocol):
@@ -1300,6 +1324,7 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
 }
 #: Their past forms ("overtook", "blew"): a report's verb as it tells what was done.
 _PAST = frozenset(forms.split()[1] for forms in _IRREGULAR if len(forms.split()) > 1)
+_EPITHET_ADJECTIVE = _epithet_adjective()
 
 
 #: Words a report uses for what fans call otherwise, beside the router's synonyms: the
