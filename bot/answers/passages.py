@@ -32,7 +32,7 @@ from bot.answers._interviews import (
 )
 from bot.answers.lookup import Part
 from bot.answers.records import Found, PassageAnswer
-from bot.answers.text import normalise
+from bot.answers.text import normalise, unaccent
 from bot.models import Fact, Passage, Person, Quote, ReportedStatement
 
 __all__ = [
@@ -179,9 +179,15 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
 
     An epithet used as an adjective does not name anyone: "the Italian Grand Prix" is no
     mention of "the Italian", so an epithet followed by a capitalised word is passed over.
+    Accents fold on both sides: a press release writes "Hülkenberg" where the people index
+    (and the fan) has "Hulkenberg".
     """
+    if not text.isascii():
+        text = unaccent(text)
     low = text.casefold()
     for f in forms:
+        if not f.isascii():
+            f = unaccent(f)
         if f not in low:
             continue  # a substring test first: most sentences name few of the people asked
         for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
