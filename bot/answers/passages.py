@@ -508,6 +508,7 @@ class Passages(Part):
             if p.source and any(_mentions(p.text, forms) for forms in name_forms)
         }
         scored: list[Scored] = []
+        story_forms: dict[str, list[set[str]]] = {}
         # Paragraphs in the article's order, so one opening "The zero leaves him 31 points
         # behind" continues with whom the paragraph before it last named.
         last_named: dict[tuple[str, int], set[str]] = {}
@@ -532,9 +533,13 @@ class Passages(Part):
             named_last: set[str] = set()
             named_any: set[str] = set()
             items: dict[int, Scored] = {}
+            if slug not in story_forms:
+                story_forms[slug] = _story_forms(people, name_forms, passage.source.headline,
+                                                 index.ambiguous, index.people)  # fmt: skip
+            forms_here = story_forms[slug]
             for i, span in enumerate(spans):
                 item = self._score(
-                    query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
+                    query, span, passage, rank, i, group_stems, weights, cue_stems, forms_here,
                     quotes[slug], reported[slug], required, team_forms, previous,
                     headline_stems.get(slug, frozenset()), rare_group, initialisms,
                 )  # fmt: skip
@@ -557,7 +562,7 @@ class Passages(Part):
                     item.story_named = slug in named_in
                     scored.append(item)
                     items[i] = item
-            _name_from_next(query, passage.text, spans, items, name_forms)
+            _name_from_next(query, passage.text, spans, items, forms_here)
             last_named[(slug, passage.paragraph)] = named_last
             all_named[(slug, passage.paragraph)] = named_any
         if query.required_carries:
@@ -1219,6 +1224,36 @@ def _sentence_before(text: str, span: tuple[int, int]) -> str:
 def _asks_a_date(need: Searches) -> bool:
     """Whether a query's required pattern is a date's ("on Sunday", "July 14")."""
     return need.search("it was on sunday") is not None
+
+
+def _story_forms(
+    people: Sequence[Person],
+    name_forms: list[set[str]],
+    headline: str,
+    ambiguous: dict[str, tuple[str, ...]],
+    everyone: dict[str, Person],
+) -> list[set[str]]:
+    """The forms naming each asked person inside one story: a surname several people share
+    ("Montoya", father and son) names, in a story whose headline is about one of them by a
+    name of his own ("Sebastián Montoya, the son who ..."), that one, unless the headline
+    names another who shares it."""
+    out = []
+    for person, forms in zip(people, name_forms, strict=True):
+        every = forms_of(person)
+        shared = every - forms
+        if not shared or not _mentions(headline, forms):
+            out.append(forms)
+            continue
+        others = {n for f in shared for n in ambiguous.get(f, ()) if n != person.name}
+        rivals = [everyone.get(n) or Person(n) for n in others]
+        if any(
+            _mentions(headline, {f for f in forms_of(r) if len(ambiguous.get(f, ())) < 2})
+            for r in rivals
+        ):
+            out.append(forms)
+            continue
+        out.append(every)
+    return out
 
 
 def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
