@@ -610,6 +610,11 @@ class Passages(Part):
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
 
+        if about := await self._boilerplate(answering[:BOILERPLATE_CHECKED], query):
+            # A press release's "About <the team>" block answers what the team is, not
+            # what a question about a race or a person asks ("who won the 6 hours of
+            # spa" is no "WRT has won the 24 Hours of Spa five times").
+            answering = [s for s in answering if _key(s) not in about]
         every = {(id(s.passage), s.position): s for s in scored}
         asked = _asked_forms(query, name_forms)
         return (
@@ -618,6 +623,52 @@ class Passages(Part):
             await self._with_answers(self._pick(scored, every, query.place_asked, asked),
                                      quotes, reported),
         )  # fmt: skip
+
+    async def _boilerplate(
+        self, best: Sequence[Scored], query: Query
+    ) -> frozenset[tuple[str, int]]:
+        """The (slug, paragraph) of the "About ..." blocks the best answering sentences stand
+        in, where the question is not about the block's subject; else empty.
+
+        Read only for a paragraph opening as such a block does ("BMW M Team WRT is the
+        factory ..."), past a story's first paragraphs: one indexed read of that story."""
+        out: set[tuple[str, int]] = set()
+        seen: set[str] = set()
+        for s in best:
+            passage = s.passage
+            if (
+                passage.source is None
+                or passage.source.slug in seen
+                or passage.paragraph < 4
+                or not _DEFINES.match(passage.text)
+            ):
+                continue
+            seen.add(passage.source.slug)
+            out |= await self._about_block(passage, query)
+        return frozenset(out)
+
+    async def _about_block(self, passage: Passage, query: Query) -> set[tuple[str, int]]:
+        """:meth:`_boilerplate` for one paragraph: its story's "About" block, if it is in
+        one the question does not ask about."""
+        assert passage.source is not None
+        story = await self.store.article_passages(passage.source.slug)
+        heading = next(
+            (
+                p
+                for p in reversed(story)
+                if p.paragraph < passage.paragraph and _ABOUT_HEADING.match(p.text.strip())
+            ),
+            None,
+        )
+        if heading is None:
+            return set()
+        subject = stems(heading.text.strip()[len("About") :])
+        asked = {stem(w) for g in query.groups for w in g}
+        if subject & asked or any(subject & stems(n) for n in query.people):
+            return set()  # "whats wrt": the block is the answer
+        return {
+            (passage.source.slug, p.paragraph) for p in story if p.paragraph > heading.paragraph
+        }
 
     async def _continuing(
         self, found: Sequence[Passage], name_forms: list[set[str]], search: Sequence[str]
@@ -1224,6 +1275,21 @@ def _sentence_before(text: str, span: tuple[int, int]) -> str:
 def _asks_a_date(need: Searches) -> bool:
     """Whether a query's required pattern is a date's ("on Sunday", "July 14")."""
     return need.search("it was on sunday") is not None
+
+
+#: Answering sentences, best first, whose paragraphs are checked for an "About" block.
+BOILERPLATE_CHECKED = 8
+#: A press release's closing heading, on a paragraph of its own: "About BMW M Team WRT".
+_ABOUT_HEADING = re.compile(r"^About\s+[A-Z0-9][^.!?]{0,80}$")
+#: A paragraph opening by saying what an organisation is, as an "About" block does.
+_DEFINES = re.compile(
+    r"^[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,6}\s+(?:is|was|are)\s+(?:a|an|the)\b"
+)
+
+
+def _key(s: Scored) -> tuple[str, int]:
+    """Where a sentence stands: its story's slug and its paragraph."""
+    return (s.passage.source.slug if s.passage.source else "", s.passage.paragraph)
 
 
 def _story_forms(
