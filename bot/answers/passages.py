@@ -207,7 +207,7 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
 #: word ("the Thai promoter", "the Dutch crowd"): no one is named.
 _EPITHET_PERSON_NOUNS = (
     "driver|rider|racer|pilot|man|woman|youngster|veteran|rookie|star|champion|team-mate"
-    "|teammate|ace|youngster|teenager"
+    "|teammate|ace|teenager"
 )
 _EPITHET_VERBS = (
     "is|was|has|had|have|will|would|could|can|should|might|must|may|did|does|do|got|made|"
@@ -648,18 +648,13 @@ class Passages(Part):
         return frozenset(out)
 
     async def _about_block(self, passage: Passage, query: Query) -> set[tuple[str, int]]:
-        """:meth:`_boilerplate` for one paragraph: its story's "About" block, if it is in
-        one the question does not ask about."""
+        """:meth:`_boilerplate` for one paragraph's story: its "About" block, unless the
+        question asks about the block's subject."""
         assert passage.source is not None
         story = await self.store.article_passages(passage.source.slug)
-        heading = next(
-            (
-                p
-                for p in reversed(story)
-                if p.paragraph < passage.paragraph and _ABOUT_HEADING.match(p.text.strip())
-            ),
-            None,
-        )
+        # The story's last "About" heading: the block runs from it to the story's end, so
+        # the one read answers for every paragraph of the story.
+        heading = next((p for p in reversed(story) if _ABOUT_HEADING.match(p.text.strip())), None)
         if heading is None:
             return set()
         subject = stems(heading.text.strip()[len("About") :])
