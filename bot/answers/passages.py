@@ -137,6 +137,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             and not m[1]
         ):
             continue  # "St. Devote", "J. Smith": not the end of a sentence ("Turn 1." is)
+        if not m[1] and _inside_quotation(text, start, m.start()):
+            continue  # 'the elder Montoya said: "Don't be me. Be better."': one sentence
         end = m.start() + len(m[1])
         if text[start:end].strip():
             out.append((start, end))
@@ -144,6 +146,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append((start, len(text.rstrip())))
     return out
+
+
+#: Longest a sentence grows by running on to the end of a quotation it opened.
+QUOTED_RUN = 300
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Whether the sentence from ``start`` has, by ``at``, opened a quotation after its
+    first words and not closed it: narration introducing words spoken ("... said it was
+    short: "Don't be me.") runs on to the quotation's end, or the words are shown cut. A
+    sentence opening with the quotation is the speaker's words, split as usual."""
+    if at - start > QUOTED_RUN:
+        return False
+    before = text[:at]
+    if "“" in before:
+        opened = before.rfind("“")
+        return opened > start and before.count("“") > before.count("”")
+    opened = before.rfind('"')
+    return opened > start and before.count('"') % 2 == 1
 
 
 def forms_of(person: Person) -> set[str]:
