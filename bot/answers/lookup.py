@@ -89,6 +89,12 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _BOSS_WORDS = wordset("boss bos principal tp chief director manager owner head gm ceo president")
 _ROLE_BOSS = wordset("boss principal chief director manager owner head ceo president")
 STOPWORDS = _STOPWORDS
+#: Words that open or close a name and are everyday words in the name's language ("El
+#: Profe", "de Vries", "van der Linde"): alone they name no one, or a fan's "who is el
+#: diablos manager" would be answered for whoever's name starts with "El".
+_NAME_PARTICLES = wordset(
+    "el la le les los las de del della dei der den des di da das do dos du van von vom zu"
+)
 
 
 @dataclass(slots=True)
@@ -219,8 +225,20 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
             index.aliases.append((key, alias, name))
         words = normalise(person.name).split()
         if len(words) > 1:
-            tiers[2].setdefault(words[-1], set()).add(name)
-            tiers[3].setdefault(words[0], set()).add(name)
+            if words[-1] not in _NAME_PARTICLES:
+                tiers[2].setdefault(words[-1], set()).add(name)
+            if words[0] not in _NAME_PARTICLES:
+                tiers[3].setdefault(words[0], set()).add(name)
+            k = len(words) - 1
+            while k > 1 and words[k - 1] in _NAME_PARTICLES:
+                k -= 1
+            if k < len(words) - 1:
+                # The surname with its particles ("de Vries", "van der Linde").
+                tiers[2].setdefault(" ".join(words[k:]), set()).add(name)
+            if len(words) > 2:
+                # Given names without the surname ("Juan Pablo" for Juan Pablo Montoya): what
+                # tells him from a son who shares the surname.
+                tiers[3].setdefault(" ".join(words[:-1]), set()).add(name)
     index.people_keys = sorted((key, name) for key, name in first.items())
     index.people_norms = [norm for norm, _ in index.people_keys]
     index.name_word_keys = sorted(

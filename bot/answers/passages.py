@@ -32,7 +32,7 @@ from bot.answers._interviews import (
 )
 from bot.answers.lookup import Part
 from bot.answers.records import Found, PassageAnswer
-from bot.answers.text import normalise
+from bot.answers.text import normalise, unaccent
 from bot.models import Fact, Passage, Person, Quote, ReportedStatement
 
 __all__ = [
@@ -137,6 +137,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             and not m[1]
         ):
             continue  # "St. Devote", "J. Smith": not the end of a sentence ("Turn 1." is)
+        if not m[1] and _inside_quotation(text, start, m.start()):
+            continue  # 'the elder Montoya said: "Don't be me. Be better."': one sentence
         end = m.start() + len(m[1])
         if text[start:end].strip():
             out.append((start, end))
@@ -144,6 +146,25 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append((start, len(text.rstrip())))
     return out
+
+
+#: Longest a sentence grows by running on to the end of a quotation it opened.
+QUOTED_RUN = 300
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Whether the sentence from ``start`` has, by ``at``, opened a quotation after its
+    first words and not closed it: narration introducing words spoken ("... said it was
+    short: "Don't be me.") runs on to the quotation's end, or the words are shown cut. A
+    sentence opening with the quotation is the speaker's words, split as usual."""
+    if at - start > QUOTED_RUN:
+        return False
+    before = text[:at]
+    if "“" in before:
+        opened = before.rfind("“")
+        return opened > start and before.count("“") > before.count("”")
+    opened = before.rfind('"')
+    return opened > start and before.count('"') % 2 == 1
 
 
 def forms_of(person: Person) -> set[str]:
@@ -179,9 +200,15 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
 
     An epithet used as an adjective does not name anyone: "the Italian Grand Prix" is no
     mention of "the Italian", so an epithet followed by a capitalised word is passed over.
+    Accents fold on both sides: a press release writes "Hülkenberg" where the people index
+    (and the fan) has "Hulkenberg".
     """
+    if not text.isascii():
+        text = unaccent(text)
     low = text.casefold()
     for f in forms:
+        if not f.isascii():
+            f = unaccent(f)
         if f not in low:
             continue  # a substring test first: most sentences name few of the people asked
         for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", low):
@@ -189,8 +216,32 @@ def _mentions(text: str, forms: Iterable[str]) -> bool:
                 rest = text[m.end() : m.end() + 2]
                 if len(rest) == 2 and rest[0] == " " and rest[1].isupper():
                     continue
+                if _EPITHET_ADJECTIVE.match(low, m.end()):
+                    continue  # "the Thai promoter" is no mention of "the Thai"
             return True
     return False
+
+
+#: What follows an epithet used as a person ("the Thai driver", "the Thai finished", "the
+#: Thai, who"): a racer's noun, a verb (past in -ed or irregular, present in -s, a helper)
+#: or an adverb. Any other lower-case word after it makes the epithet an adjective of that
+#: word ("the Thai promoter", "the Dutch crowd"): no one is named.
+_EPITHET_PERSON_NOUNS = (
+    "driver|rider|racer|pilot|man|woman|youngster|veteran|rookie|star|champion|team-mate"
+    "|teammate|ace|teenager"
+)
+_EPITHET_VERBS = (
+    "is|was|has|had|have|will|would|could|can|should|might|must|may|did|does|do|got|made|"
+    "came|went|put|set|hit|cut|let|saw|said|found|left|felt|became|then|also|still|now|"
+    "again|just|never|only|even|later|first|"
+)
+
+
+def _epithet_adjective() -> re.Pattern[str]:
+    """The pattern of a lower-case word after an epithet that makes it an adjective."""
+    past = "|".join(sorted(_PAST | {f for forms in _IRREGULAR for f in forms.split()}))
+    person = rf"(?:{_EPITHET_PERSON_NOUNS}|{_EPITHET_VERBS}{past})(?:'s|’s)?(?![\w-])"
+    return re.compile(rf" (?!{person})(?![a-z-]*(?:ed|s|ly)(?![\w-]))[a-z][a-z-]*(?![\w'’])")
 
 
 class Searches(Protocol):
@@ -478,6 +529,7 @@ class Passages(Part):
             if p.source and any(_mentions(p.text, forms) for forms in name_forms)
         }
         scored: list[Scored] = []
+        story_forms: dict[str, list[set[str]]] = {}
         # Paragraphs in the article's order, so one opening "The zero leaves him 31 points
         # behind" continues with whom the paragraph before it last named.
         last_named: dict[tuple[str, int], set[str]] = {}
@@ -502,9 +554,13 @@ class Passages(Part):
             named_last: set[str] = set()
             named_any: set[str] = set()
             items: dict[int, Scored] = {}
+            if slug not in story_forms:
+                story_forms[slug] = _story_forms(people, name_forms, passage.source.headline,
+                                                 index.ambiguous, index.people)  # fmt: skip
+            forms_here = story_forms[slug]
             for i, span in enumerate(spans):
                 item = self._score(
-                    query, span, passage, rank, i, group_stems, weights, cue_stems, name_forms,
+                    query, span, passage, rank, i, group_stems, weights, cue_stems, forms_here,
                     quotes[slug], reported[slug], required, team_forms, previous,
                     headline_stems.get(slug, frozenset()), rare_group, initialisms,
                 )  # fmt: skip
@@ -527,7 +583,7 @@ class Passages(Part):
                     item.story_named = slug in named_in
                     scored.append(item)
                     items[i] = item
-            _name_from_next(query, passage.text, spans, items, name_forms)
+            _name_from_next(query, passage.text, spans, items, forms_here)
             last_named[(slug, passage.paragraph)] = named_last
             all_named[(slug, passage.paragraph)] = named_any
         if query.required_carries:
@@ -575,6 +631,11 @@ class Passages(Part):
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
 
+        if about := await self._boilerplate(answering[:BOILERPLATE_CHECKED], query):
+            # A press release's "About <the team>" block answers what the team is, not
+            # what a question about a race or a person asks ("who won the 6 hours of
+            # spa" is no "WRT has won the 24 Hours of Spa five times").
+            answering = [s for s in answering if _key(s) not in about]
         every = {(id(s.passage), s.position): s for s in scored}
         asked = _asked_forms(query, name_forms)
         return (
@@ -583,6 +644,47 @@ class Passages(Part):
             await self._with_answers(self._pick(scored, every, query.place_asked, asked),
                                      quotes, reported),
         )  # fmt: skip
+
+    async def _boilerplate(
+        self, best: Sequence[Scored], query: Query
+    ) -> frozenset[tuple[str, int]]:
+        """The (slug, paragraph) of the "About ..." blocks the best answering sentences stand
+        in, where the question is not about the block's subject; else empty.
+
+        Read only for a paragraph opening as such a block does ("BMW M Team WRT is the
+        factory ..."), past a story's first paragraphs: one indexed read of that story."""
+        out: set[tuple[str, int]] = set()
+        seen: set[str] = set()
+        for s in best:
+            passage = s.passage
+            if (
+                passage.source is None
+                or passage.source.slug in seen
+                or passage.paragraph < 4
+                or not _DEFINES.match(passage.text)
+            ):
+                continue
+            seen.add(passage.source.slug)
+            out |= await self._about_block(passage, query)
+        return frozenset(out)
+
+    async def _about_block(self, passage: Passage, query: Query) -> set[tuple[str, int]]:
+        """:meth:`_boilerplate` for one paragraph's story: its "About" block, unless the
+        question asks about the block's subject."""
+        assert passage.source is not None
+        story = await self.store.article_passages(passage.source.slug)
+        # The story's last "About" heading: the block runs from it to the story's end, so
+        # the one read answers for every paragraph of the story.
+        heading = next((p for p in reversed(story) if _ABOUT_HEADING.match(p.text.strip())), None)
+        if heading is None:
+            return set()
+        subject = stems(heading.text.strip()[len("About") :])
+        asked = {stem(w) for g in query.groups for w in g}
+        if subject & asked or any(subject & stems(n) for n in query.people):
+            return set()  # "whats wrt": the block is the answer
+        return {
+            (passage.source.slug, p.paragraph) for p in story if p.paragraph > heading.paragraph
+        }
 
     async def _continuing(
         self, found: Sequence[Passage], name_forms: list[set[str]], search: Sequence[str]
@@ -1191,6 +1293,51 @@ def _asks_a_date(need: Searches) -> bool:
     return need.search("it was on sunday") is not None
 
 
+#: Answering sentences, best first, whose paragraphs are checked for an "About" block.
+BOILERPLATE_CHECKED = 8
+#: A press release's closing heading, on a paragraph of its own: "About BMW M Team WRT".
+_ABOUT_HEADING = re.compile(r"^About\s+[A-Z0-9][^.!?]{0,80}$")
+#: A paragraph opening by saying what an organisation is, as an "About" block does.
+_DEFINES = re.compile(
+    r"^[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,6}\s+(?:is|was|are)\s+(?:a|an|the)\b"
+)
+
+
+def _key(s: Scored) -> tuple[str, int]:
+    """Where a sentence stands: its story's slug and its paragraph."""
+    return (s.passage.source.slug if s.passage.source else "", s.passage.paragraph)
+
+
+def _story_forms(
+    people: Sequence[Person],
+    name_forms: list[set[str]],
+    headline: str,
+    ambiguous: dict[str, tuple[str, ...]],
+    everyone: dict[str, Person],
+) -> list[set[str]]:
+    """The forms naming each asked person inside one story: a surname several people share
+    ("Montoya", father and son) names, in a story whose headline is about one of them by a
+    name of his own ("Sebastián Montoya, the son who ..."), that one, unless the headline
+    names another who shares it."""
+    out = []
+    for person, forms in zip(people, name_forms, strict=True):
+        every = forms_of(person)
+        shared = every - forms
+        if not shared or not _mentions(headline, forms):
+            out.append(forms)
+            continue
+        others = {n for f in shared for n in ambiguous.get(f, ()) if n != person.name}
+        rivals = [everyone.get(n) or Person(n) for n in others]
+        if any(
+            _mentions(headline, {f for f in forms_of(r) if len(ambiguous.get(f, ())) < 2})
+            for r in rivals
+        ):
+            out.append(forms)
+            continue
+        out.append(every)
+    return out
+
+
 def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
     """The written forms of whom the question is about: its subject, else its one person."""
     if query.subject in query.people:
@@ -1300,6 +1447,7 @@ _VERB_FORMS: dict[str, tuple[str, ...]] = {
 }
 #: Their past forms ("overtook", "blew"): a report's verb as it tells what was done.
 _PAST = frozenset(forms.split()[1] for forms in _IRREGULAR if len(forms.split()) > 1)
+_EPITHET_ADJECTIVE = _epithet_adjective()
 
 
 #: Words a report uses for what fans call otherwise, beside the router's synonyms: the
