@@ -11,6 +11,7 @@ import re
 from bot.answers.passages import (
     Query,
     Scored,
+    forms_of,
     split_sentences,
     stem,
     words_of,
@@ -22,6 +23,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
+from bot.answers.router._nearest import answers_its_kind
 from bot.answers.router._people import PeopleRouter
 from bot.answers.router._reading import (
     _AGE,
@@ -82,6 +84,7 @@ from bot.answers.understand import (
     CUES,
     Reading,
 )
+from bot.models import Person
 
 __all__ = ["GeneralRouter"]
 
@@ -223,6 +226,14 @@ class GeneralRouter(PeopleRouter):
             # No drivers' table told: a series whose standings are the makes' (WEC) has one.
             query = dataclasses.replace(query, need=_STANDING_TEXT)
             answer = await self.passages.answer(query, "", missing)
+        if (
+            answer.missing
+            and answer.passages
+            and self._near_answers(answer.passages[0], reading, kinds, groups, query)
+        ):
+            # The nearest sentence is the answer in other words ("with the start at 8pm
+            # local time" for "what time does the race start"): no denial above it.
+            return PassageAnswer(answer.passages[:1], "")
         if answer.missing and reading.people and kinds & _SPOKEN:
             # "did Zarco blame Bastianini?": failing the words, what the person said answers.
             spoken = Query(
@@ -237,6 +248,22 @@ class GeneralRouter(PeopleRouter):
         if "finish" in kinds and not answer.missing:
             answer = await self._result_that_stood(answer)
         return answer
+
+    def _near_answers(
+        self, found: Found, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
+        query: Query,
+    ) -> bool:  # fmt: skip
+        """Whether the nearest sentence answers the question's kind (``_nearest``)."""
+        index = self.lookup.index
+        return answers_its_kind(
+            found,
+            kinds=kinds,
+            groups=groups,
+            need=query.need,
+            yes_no=_YES_NO.match(reading.low) is not None,
+            people=[forms_of(index.people.get(n) or Person(n)) for n in reading.people],
+            places=[[" ".join(f) for f in _place_forms(p)] for p in reading.places],
+        )
 
     async def _result_that_stood(self, answer: PassageAnswer) -> PassageAnswer:
         """The first sentence's finish then changed ("crossed the line fifth but was
