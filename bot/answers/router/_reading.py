@@ -209,7 +209,9 @@ _DATE = re.compile(
     r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d+|june|july|august|"
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
-    r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
+    r"sunday|yesterday|\d{4}-\d\d-\d\d|"
+    # a year told as when something happened: "made his debut with Williams in 2010"
+    r"(?:in|since|until|back\s+in)\s+(?:19[5-9]|20[0-4])\d)\b"
 )
 #: "what time does the race start": a time of day asked, which a schedule line gives as a
 #: clock time ("starts at 3pm local time", "at 10.45am", "14:00 CET"), not a date.

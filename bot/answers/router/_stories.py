@@ -200,6 +200,11 @@ class StoriesRouter(RouterBase):
                 allowed = having if allowed is None else (allowed & having) or allowed
         for series in _series_named(reading.tokens):
             having = await self._series_stories(series)
+            if reading.people and having:
+                # "when was X's F1 debut" after X moved to sportscars: the series is X's
+                # career, told in any story naming it (the WEC team's release recalling
+                # "made his Formula 1 debut in 2010"), not only the series' own stories.
+                having = having | await self._series_text(series)
             if not having:
                 return []  # "who won the supercars race" with no such story: say so
             allowed = having if allowed is None else (allowed & having) or allowed

@@ -1,0 +1,58 @@
+"""A driver's career told in a story about something else, each rule on invented stories:
+"when was X's F1 debut" after X moved to sportscars is told by the sportscar team's release
+recalling "made his Formula 1 debut with Arrow in 2011" (the series asked is X's career, not
+only the series' own stories); a year told as when something happened ("in 2011") answers
+"when"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import AnswerEngine
+from tests.answers.scoring import ask, stories_store
+
+STORIES = {
+    "2026-07-10-invented-f1-seat": (
+        "date 2026-07-10 Invented Formula 1 news: Varo signs for Arrow as Kast is left out",
+        "Timo Varo will race for Arrow in the Formula 1 World Championship in 2027, the "
+        "team said on Friday, leaving Rudi Kast without a seat.",
+        "Kast did not speak to the media on Friday.",
+    ),
+    "2026-11-20-invented-wec-signing": (
+        "date 2026-11-20 Invented sportscar team signs Rudi Kast for the World Endurance "
+        "Championship",
+        "The invented Falcon team has signed Rudi Kast for the 2027 FIA World Endurance "
+        "Championship.",
+        "He will share the No. 8 car with Ivo Brandt and Sam Okoro in the Hypercar class.",
+        "The team will test the car at Ridgeway in January.",
+        "The Falcon team won its class at Le Mans in 2024.",
+        "Kast made his Formula 1 debut with Arrow in 2011 and scored his first podium at "
+        "Valmont six years later.",
+    ),
+    "2026-05-03-invented-ledger": (
+        "date 2026-05-03 Invented profile: Lina Sorel looks back",
+        "Lina Sorel joined the Arrow team as a mechanic in 2009 and became its sporting "
+        "director in 2019.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented stories, ingested through the real ingester."""
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in STORIES.items()]
+    return stories_store(tmp_path_factory.mktemp("career"), stories)
+
+
+async def test_a_career_in_a_series_is_told_by_a_story_of_another(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "when was kasts f1 debut")
+    assert "with Arrow in 2011" in shown
+    assert "don't say" not in shown
+
+
+async def test_a_year_told_answers_when(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "when did sorel join arrow")
+    assert "as a mechanic in 2009" in shown
+    assert "don't say" not in shown
