@@ -1,7 +1,8 @@
 """A driver's career told in a story about something else, each rule on invented stories:
 "when was X's F1 debut" after X moved to sportscars is told by the sportscar team's release
 recalling "made his Formula 1 debut with Arrow in 2011" (the series asked is X's career, not
-only the series' own stories); a year told as when something happened ("in 2011") answers
+only the series' own stories); "has X won <place> before" by a story recalling X's win there,
+not only that race's own report; a year told as when something happened ("in 2011") answers
 "when"."""
 
 from __future__ import annotations
@@ -31,6 +32,17 @@ STORIES = {
         "Kast made his Formula 1 debut with Arrow in 2011 and scored his first podium at "
         "Valmont six years later.",
     ),
+    "2026-06-14-invented-le-mans": (
+        "date 2026-06-14 Invented Le Mans 24 Hours: Falcon wins as Orca fades",
+        "LE MANS, France - The Falcon team won the Le Mans 24 Hours on Sunday.",
+        "Orca led until the 20th hour.",
+    ),
+    "2026-10-01-invented-gt-signing": (
+        "date 2026-10-01 Invented GT team signs Ivo Brandt",
+        "The invented Kestrel GT team has signed Ivo Brandt for next season.",
+        "Brandt returns to endurance racing after his only start at the Le Mans 24 Hours, "
+        "which he won outright at the first attempt in 2019.",
+    ),
     "2026-05-03-invented-ledger": (
         "date 2026-05-03 Invented profile: Lina Sorel looks back",
         "Lina Sorel joined the Arrow team as a mechanic in 2009 and became its sporting "
@@ -56,3 +68,11 @@ async def test_a_year_told_answers_when(engine: AnswerEngine) -> None:
     shown = await ask(engine, "when did sorel join arrow")
     assert "as a mechanic in 2009" in shown
     assert "don't say" not in shown
+
+
+async def test_a_past_win_at_a_place_is_told_by_a_story_recalling_it(
+    engine: AnswerEngine,
+) -> None:
+    """The Le Mans report never names Brandt; the GT team's story recalls his win there."""
+    shown = await ask(engine, "has brandt won le mans before")
+    assert "won outright at the first attempt in 2019" in shown
