@@ -2,7 +2,8 @@
 "when was X's F1 debut" after X moved to sportscars is told by the sportscar team's release
 recalling "made his Formula 1 debut with Arrow in 2011" (the series asked is X's career, not
 only the series' own stories); "has X won <place> before" by a story recalling X's win there,
-not only that race's own report; a year told as when something happened ("in 2011") answers
+not only that race's own report; "when is the last race" by the one race left, "X's last race" by
+where X's career ends; a year told as when something happened ("in 2011") answers
 "when"."""
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ STORIES = {
         "Brandt returns to endurance racing after his only start at the Le Mans 24 Hours, "
         "which he won outright at the first attempt in 2019.",
     ),
+    "2026-11-29-invented-penultimate-round": (
+        "date 2026-11-29 Invented Grand Prix at Korvale: Varo closes in",
+        "Timo Varo won at Korvale on Sunday and is four points behind the leader.",
+        "One race is left, at Dunmere on December 6, and two drivers can still take the title.",
+        "For Lina Sorel's old team-mate Pim Adder, tenth, it was the penultimate race of a career "
+        "that ends at Dunmere.",
+    ),
     "2026-05-03-invented-ledger": (
         "date 2026-05-03 Invented profile: Lina Sorel looks back",
         "Lina Sorel joined the Arrow team as a mechanic in 2009 and became its sporting "
@@ -76,3 +84,15 @@ async def test_a_past_win_at_a_place_is_told_by_a_story_recalling_it(
     """The Le Mans report never names Brandt; the GT team's story recalls his win there."""
     shown = await ask(engine, "has brandt won le mans before")
     assert "won outright at the first attempt in 2019" in shown
+
+
+async def test_the_last_race_to_come_is_the_one_left(engine: AnswerEngine) -> None:
+    """ "when is the last race": the season's closing round, told as the one race left."""
+    shown = await ask(engine, "when is the last race")
+    assert "One race is left, at Dunmere on December 6" in shown
+    assert "don't say" not in shown
+
+
+async def test_someones_last_race_is_where_the_career_ends(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "where is adders last race")
+    assert "a career that ends at Dunmere" in shown
