@@ -3,7 +3,8 @@
 recalling "made his Formula 1 debut with Arrow in 2011" (the series asked is X's career, not
 only the series' own stories); "has X won <place> before" by a story recalling X's win there,
 not only that race's own report; "when is the last race" by the one race left, "X's last race" by
-where X's career ends; a year told as when something happened ("in 2011") answers
+where X's career ends; a year to come by the stories its headline dates, in sentences that need not
+repeat it; a year told as when something happened ("in 2011") answers
 "when"."""
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ STORIES = {
         "For Lina Sorel's old team-mate Pim Adder, tenth, it was the penultimate race of a career "
         "that ends at Dunmere.",
     ),
+    "2026-10-05-invented-calendar": (
+        "date 2026-10-05 Invented series confirms its 2031 calendar with four new rounds",
+        "The invented series will race 18 times in 2031, its organisers said on Monday.",
+        "Four of the weekends will have sprints: Valmont, Korvale, Dunmere and Ridgeway.",
+    ),
     "2026-05-03-invented-ledger": (
         "date 2026-05-03 Invented profile: Lina Sorel looks back",
         "Lina Sorel joined the Arrow team as a mechanic in 2009 and became its sporting "
@@ -96,3 +102,11 @@ async def test_the_last_race_to_come_is_the_one_left(engine: AnswerEngine) -> No
 async def test_someones_last_race_is_where_the_career_ends(engine: AnswerEngine) -> None:
     shown = await ask(engine, "where is adders last race")
     assert "a career that ends at Dunmere" in shown
+
+
+async def test_a_year_to_come_is_told_by_the_stories_headed_by_it(engine: AnswerEngine) -> None:
+    """ "which tracks have sprints in 2031": the 2031 calendar's sentence need not repeat the
+    year its headline gives."""
+    shown = await ask(engine, "which tracks have sprints in 2031")
+    assert "Valmont, Korvale, Dunmere and Ridgeway" in shown
+    assert "don't say" not in shown

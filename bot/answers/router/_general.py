@@ -164,6 +164,12 @@ class GeneralRouter(PeopleRouter):
         ):
             return self.help()
         slugs = await self._stories(reading, kinds)
+        if slugs is None and reading.told_year and not reading.people:
+            # "which tracks have sprints in 2027": the stories headed by that year (the 2027
+            # calendar) tell it in sentences that need not repeat it.
+            year = reading.told_year
+            headed = [a.slug for a in self.lookup.index.articles if year in a.headline]
+            slugs = headed or None
         if slugs == []:
             return NotFound(missing)
         if (ahead := await self._race_ahead(reading, kinds, groups)) is not None:
@@ -490,9 +496,16 @@ class GeneralRouter(PeopleRouter):
             at = reading.tokens.index("according")
             later = [p for p in reading.people if _named_at(reading, p, at + 2)]
             subject = later[0] if later else subject
-        must: list[str] = [reading.told_year] if reading.told_year else []
+        told = reading.told_year
+        headed = False
+        if told and slugs:
+            chosen = set(slugs)
+            headed = all(told in a.headline for a in self.lookup.index.articles if a.slug in chosen)
+        must: list[str] = [told] if told and not headed else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
+        if told is not None and headed:
+            hints.append(told)  # the stories' headline gives the year: a hint in a sentence
         # "what lap was the big one", "the cost cap": the question's words side by side are
         # a name the report gives too ("The Big One came on Lap 176").
         hints += _side_by_side(reading)
