@@ -40,7 +40,7 @@ _STOP = wordset(
     gimme pls plz tho btw ngl bro total exactly literally even yo take took taken taking
     make made give gave given put come came stop stopped keep kept let see saw seen look
     looked looking happen woman women female lady girl yet still already da di de van von
-    now currently wtf wth tf omg smh fr idk """
+    now currently wtf wth tf omg smh fr idk jr sr """
 )
 #: Days fans date a session by ("on sunday", "yesterday"): they point to the session, and a
 #: sentence naming the day ranks higher, but one that does not ("Bortoleto was eighth")

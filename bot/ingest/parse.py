@@ -103,6 +103,30 @@ def _header(path: Path, line_no: int, line: str) -> tuple[date, str]:
     return published, headline
 
 
+#: A line opening a list's item: "1. Australian Grand Prix, Melbourne, March 14", "2) ...",
+#: "- Monza", "• Baku".
+_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-*•–])\s+\S")
+
+
+def _block_paragraphs(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The paragraphs of one block of lines between blank ones: (first line, text).
+
+    A block is one paragraph, its lines joined, unless two or more of its lines open a list's
+    items (a calendar, a results table typed as a list): then each item is a paragraph of its
+    own, as are the lines before the first item, so no item is read as a run-on sentence
+    with the next item's number glued to its end.
+    """
+    items = [i for i, (_, line) in enumerate(block) if _ITEM.match(line)]
+    if len(items) < 2:
+        return [(block[0][0], " ".join(line for _, line in block))]
+    cuts = [0, *items] if items[0] else items
+    ends = [*cuts[1:], len(block)]
+    return [
+        (block[a][0], " ".join(line for _, line in block[a:b]))
+        for a, b in zip(cuts, ends, strict=True)
+    ]
+
+
 def parse_article(path: Path) -> ParsedText:
     """Read and check one article file; every problem is an ``IngestError`` with its line."""
     raw = _read(path)
@@ -126,16 +150,16 @@ def parse_article(path: Path) -> ParsedText:
 
     paragraphs: list[str] = []
     starts: list[int] = []
-    current: list[str] = []
+    block: list[tuple[int, str]] = []  # (line number, text) of the lines since a blank one
     for i in range(first + 1, len(lines) + 1):
         line = lines[i].strip() if i < len(lines) else ""
         if line:
-            if not current:
-                starts.append(i + 1)
-            current.append(line)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
+            block.append((i + 1, line))
+        elif block:
+            for start, joined in _block_paragraphs(block):
+                starts.append(start)
+                paragraphs.append(joined)
+            block = []
     if not paragraphs:
         raise IngestError(path, first + 1, "no paragraphs after the header line")
     log.debug("parsed %s: %d paragraphs", path.name, len(paragraphs))

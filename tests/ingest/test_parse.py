@@ -121,3 +121,40 @@ def test_raw_bytes_are_kept_for_hashing(tmp_path: Path) -> None:
     path = tmp_path / "2024-01-01-raw.txt"
     path.write_bytes(content)
     assert parse_article(path).raw == content
+
+
+def test_a_lists_items_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    """A calendar typed as a numbered list: each item its own paragraph (with its own line),
+    never one run-on paragraph gluing each row's number to the row before."""
+    path = tmp_path / "2027-01-01-invented-calendar.txt"
+    path.write_text(
+        "date 2027-01-01 Invented calendar\n\n"
+        "The calendar:\n"
+        "1. Valmont Grand Prix, Valmont, March 7\n"
+        "2. Korvale Grand Prix, Korvale, March 21\n"
+        "- Dunmere is gone\n\n"
+        "Two of the rounds are new.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_article(path)
+    assert parsed.paragraphs == (
+        "The calendar:",
+        "1. Valmont Grand Prix, Valmont, March 7",
+        "2. Korvale Grand Prix, Korvale, March 21",
+        "- Dunmere is gone",
+        "Two of the rounds are new.",
+    )
+    assert parsed.paragraph_lines == (3, 4, 5, 6, 8)
+
+
+def test_one_line_opening_like_an_item_is_no_list(tmp_path: Path) -> None:
+    """A hard-wrapped paragraph whose second line happens to open with "2." stays whole."""
+    path = tmp_path / "2027-01-01-invented-wrap.txt"
+    path.write_text(
+        "date 2027-01-01 Invented wrap\n\nValmont finished the season in second, then\n"
+        "2. place went to Korvale.\n",
+        encoding="utf-8",
+    )
+    assert parse_article(path).paragraphs == (
+        "Valmont finished the season in second, then 2. place went to Korvale.",
+    )

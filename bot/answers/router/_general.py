@@ -11,6 +11,7 @@ import re
 from bot.answers.passages import (
     Query,
     Scored,
+    forms_of,
     split_sentences,
     stem,
     words_of,
@@ -22,6 +23,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
+from bot.answers.router._nearest import answers_its_kind
 from bot.answers.router._people import PeopleRouter
 from bot.answers.router._reading import (
     _AGE,
@@ -82,6 +84,7 @@ from bot.answers.understand import (
     CUES,
     Reading,
 )
+from bot.models import Person
 
 __all__ = ["GeneralRouter"]
 
@@ -161,6 +164,12 @@ class GeneralRouter(PeopleRouter):
         ):
             return self.help()
         slugs = await self._stories(reading, kinds)
+        if slugs is None and reading.told_year and not reading.people:
+            # "which tracks have sprints in 2027": the stories headed by that year (the 2027
+            # calendar) tell it in sentences that need not repeat it.
+            year = reading.told_year
+            headed = [a.slug for a in self.lookup.index.articles if year in a.headline]
+            slugs = headed or None
         if slugs == []:
             return NotFound(missing)
         if (ahead := await self._race_ahead(reading, kinds, groups)) is not None:
@@ -223,6 +232,14 @@ class GeneralRouter(PeopleRouter):
             # No drivers' table told: a series whose standings are the makes' (WEC) has one.
             query = dataclasses.replace(query, need=_STANDING_TEXT)
             answer = await self.passages.answer(query, "", missing)
+        if (
+            answer.missing
+            and answer.passages
+            and self._near_answers(answer.passages[0], reading, kinds, groups, query)
+        ):
+            # The nearest sentence is the answer in other words ("with the start at 8pm
+            # local time" for "what time does the race start"): no denial above it.
+            return PassageAnswer(answer.passages[:1], "")
         if answer.missing and reading.people and kinds & _SPOKEN:
             # "did Zarco blame Bastianini?": failing the words, what the person said answers.
             spoken = Query(
@@ -237,6 +254,22 @@ class GeneralRouter(PeopleRouter):
         if "finish" in kinds and not answer.missing:
             answer = await self._result_that_stood(answer)
         return answer
+
+    def _near_answers(
+        self, found: Found, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
+        query: Query,
+    ) -> bool:  # fmt: skip
+        """Whether the nearest sentence answers the question's kind (``_nearest``)."""
+        index = self.lookup.index
+        return answers_its_kind(
+            found,
+            kinds=kinds,
+            groups=groups,
+            need=query.need,
+            yes_no=_YES_NO.match(reading.low) is not None,
+            people=[forms_of(index.people.get(n) or Person(n)) for n in reading.people],
+            places=[[" ".join(f) for f in _place_forms(p)] for p in reading.places],
+        )
 
     async def _result_that_stood(self, answer: PassageAnswer) -> PassageAnswer:
         """The first sentence's finish then changed ("crossed the line fifth but was
@@ -463,9 +496,16 @@ class GeneralRouter(PeopleRouter):
             at = reading.tokens.index("according")
             later = [p for p in reading.people if _named_at(reading, p, at + 2)]
             subject = later[0] if later else subject
-        must: list[str] = [reading.told_year] if reading.told_year else []
+        told = reading.told_year
+        headed = False
+        if told and slugs:
+            chosen = set(slugs)
+            headed = all(told in a.headline for a in self.lookup.index.articles if a.slug in chosen)
+        must: list[str] = [told] if told and not headed else []
         hints: list[str] = []
         hints += reading.dated_by  # "where did X finish on sunday": the day helps
+        if told is not None and headed:
+            hints.append(told)  # the stories' headline gives the year: a hint in a sentence
         # "what lap was the big one", "the cost cap": the question's words side by side are
         # a name the report gives too ("The Big One came on Lap 176").
         hints += _side_by_side(reading)

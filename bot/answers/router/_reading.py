@@ -209,7 +209,9 @@ _DATE = re.compile(
     r"\b(?:lap \d+|opening lap|first lap|january|february|march|april|may \d+|june|july|august|"
     r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
-    r"sunday|yesterday|\d{4}-\d\d-\d\d)\b"
+    r"sunday|yesterday|\d{4}-\d\d-\d\d|"
+    # a year told as when something happened: "made his debut with Williams in 2010"
+    r"(?:in|since|until|back\s+in)\s+(?:19[5-9]|20[0-4])\d)\b"
 )
 #: "what time does the race start": a time of day asked, which a schedule line gives as a
 #: clock time ("starts at 3pm local time", "at 10.45am", "14:00 CET"), not a date.
@@ -548,9 +550,13 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
     edge = not reading.people and _EVENT_EDGE.search(reading.low) is not None
     opener = ("when" in kinds or "where" in kinds) and _OPENER_ASKED.search(reading.low)
+    closer = ("when" in kinds or "where" in kinds) and _CLOSER_ASKED.search(reading.low)
     for word in reading.words:
         if opener and word in ("first", "opening"):
             groups.append((word, "opens", "opener", "starts", "begins"))  # "the season opens"
+            continue
+        if closer and word in ("last", "final"):
+            groups.append((word, *_CLOSER_WORDS))  # "one race is left, at Yas Marina"
             continue
         if edge and word in _SEASON_EDGE:
             groups.append((word, *_SEASON_EDGE[word]))  # "the rally ends in Yanbu"
@@ -596,6 +602,13 @@ _SEASON_EDGE: dict[str, tuple[str, ...]] = {
 #: "when is the first race", "where is the season opener": the season's opening round, which
 #: a schedule line tells as the season opening ("when the season opens in Melbourne").
 _OPENER_ASKED = re.compile(r"\b(?:first|opening)\s+(?:race|round|grand\s+prix|gp|event)\b")
+#: "when is the last race", "where's the final round": the season's closing round still to
+#: come (never "when was the last race", the newest one run), which a schedule line tells as
+#: the finale or the one race left.
+_CLOSER_ASKED = re.compile(
+    r"^(?:when|where)(?:s|\s+is|\s+will)\b.*\b(?:last|final)\s+(?:race|round|grand\s+prix|gp|event)\b"
+)
+_CLOSER_WORDS = ("final", "finale", "left", "remaining", "remains", "ends", "closes")
 #: "where does the dakar finish", "when does the season end": an event's own start or end,
 #: never someone's finishing position.
 _EVENT_EDGE = re.compile(

@@ -55,6 +55,10 @@ _FUTURE = re.compile(
     r"\b(?:will|won't|gonna|going\s+to|plans?\s+to|planning|expect(?:s|ed)?\s+to|"
     r"bringing|upcoming|coming\s+up)\b"
 )
+#: A question about someone's past at a place ("has X won Le Mans before", "did X ever race
+#: at Spa"): a story that only recalls the place tells it ("which he won outright in 2015"),
+#: as a story of that race there need not.
+_CAREER = re.compile(r"^(?:has|have)\b|\bever\b|\bbefore\s*\??$|\bin\s+the\s+past\b")
 #: Stories of a race or series read for the people a question names, at most; and the
 #: paragraphs searched for their names.
 NAMING_SCAN = 50
@@ -136,6 +140,7 @@ class StoriesRouter(RouterBase):
         # What comes at a place ("when is spa", "what are mclaren bringing to silverstone")
         # is told by the stories that only mention it.
         mentioned = bool(kinds & _MENTION_KINDS) or bool(_FUTURE.search(reading.low))
+        career = bool(reading.people) and _CAREER.search(reading.low) is not None
         at_place: list[set[str]] = []
         before_place: list[set[str]] = []
         for place in reading.places:
@@ -146,6 +151,7 @@ class StoriesRouter(RouterBase):
                 or race
                 or ("next" in kinds and _after_place(reading, place))
             ) and not _before_place(reading, place)  # "ahead going into jerez": not its race
+            own = own and not career
             # "the italian gp": a story naming that race, not one calling a driver "the
             # Italian" in its opening ("the indy 500" has no such name: its place decides).
             slugs = await self._race_stories(words) if race else set()
@@ -200,6 +206,11 @@ class StoriesRouter(RouterBase):
                 allowed = having if allowed is None else (allowed & having) or allowed
         for series in _series_named(reading.tokens):
             having = await self._series_stories(series)
+            if reading.people and having:
+                # "when was X's F1 debut" after X moved to sportscars: the series is X's
+                # career, told in any story naming it (the WEC team's release recalling
+                # "made his Formula 1 debut in 2010"), not only the series' own stories.
+                having = having | await self._series_text(series)
             if not having:
                 return []  # "who won the supercars race" with no such story: say so
             allowed = having if allowed is None else (allowed & having) or allowed
