@@ -6,28 +6,45 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from bot.models import Person, Quote
-from bot.store import Store
+from bot.models import Article, Person, Quote
+from bot.store import Store, text_hash
 from tests.test_store import make_article
 
 #: Every test taking `store` runs on SQLite and on PostgreSQL (tests/store_backends.py).
 BOTH_DATABASES = True
 
 
+async def _statements(store: Store, articles: list[Article]) -> list[str]:
+    """The statements the writer connection runs to store ``articles`` (SQLite)."""
+    await store.replace_articles([make_article("first", h="h1")])  # opens the writer
+    writer = store.dialect._writer  # type: ignore[attr-defined]  # SqliteDialect's
+    assert isinstance(writer, sqlite3.Connection)
+    seen: list[str] = []
+    writer.set_trace_callback(seen.append)
+    try:
+        await store.replace_articles(articles)
+    finally:
+        writer.set_trace_callback(None)
+    return seen
+
+
 async def test_a_batch_looks_each_name_up_once(tmp_path: Path) -> None:
     """Two new articles naming the same two people: two lookups by name, not four."""
     async with await Store.open(tmp_path / "p.db") as store:
-        await store.replace_articles([make_article("first", h="h1")])
-        writer = store.dialect._writer  # type: ignore[attr-defined]  # SqliteDialect's
-        assert isinstance(writer, sqlite3.Connection)
-        seen: list[str] = []
-        writer.set_trace_callback(seen.append)
-        try:
-            await store.replace_articles([make_article("a", h="h1"), make_article("b", h="h1")])
-        finally:
-            writer.set_trace_callback(None)
+        seen = await _statements(store, [make_article("a", h="h1"), make_article("b", h="h1")])
     lookups = [s for s in seen if s.startswith("SELECT id FROM people WHERE name =")]
     assert len(lookups) == 2
+
+
+async def test_a_new_article_is_one_insert_with_its_url_and_text_hash(tmp_path: Path) -> None:
+    """The article's row is written whole: no UPDATE after its INSERT."""
+    new = replace(make_article("a", h="h1"), url="https://example.com/a")
+    async with await Store.open(tmp_path / "p.db") as store:
+        seen = await _statements(store, [new])
+        stored = await store.stored_article("a")
+    assert not [s for s in seen if s.startswith("UPDATE articles")]
+    assert stored is not None
+    assert (stored.url, stored.text_hash) == (new.url, text_hash(new.paragraphs))
 
 
 async def test_a_person_dropped_in_a_batch_is_written_again_by_a_later_article(

@@ -165,13 +165,20 @@ def _write_article(
     # Keep the article's id stable across edits: recap history refers to it.
     existing: Any = None if stored_id is None else (stored_id,)
     now = datetime.now(UTC).isoformat(timespec="microseconds")
-    values = (
+    columns = ["published", "headline", "source_path", "content_hash", "ingested_at"]
+    values: tuple[Any, ...] = (
         article.published.isoformat(),
         article.headline,
         article.source_path,
         article.content_hash,
         now,
     )
+    # Intake (bot/intake) finds a story again by its canonical URL and by its text, written
+    # with the rest of the row. A store written before those columns existed (tests of old
+    # schemas) simply has no such record.
+    if dialect.has_intake_columns(conn):
+        columns += ["url", "text_hash"]
+        values += (article.url, text_hash(article.paragraphs))
     # People the old version named: the only ones this write can leave unreferenced.
     dropped: set[int] = set()
     new_id: int | None = None
@@ -179,9 +186,8 @@ def _write_article(
         # DO NOTHING, not an error, when another process wrote the slug since our SELECT
         # (PostgreSQL under READ COMMITTED): its row is then updated as an edit below.
         inserted = conn.execute(
-            "INSERT INTO articles(published, headline, source_path, content_hash, "
-            "ingested_at, slug) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO NOTHING "
-            "RETURNING id",
+            f"INSERT INTO articles({', '.join(columns)}, slug) "
+            f"VALUES ({'?, ' * len(columns)}?) ON CONFLICT(slug) DO NOTHING RETURNING id",
             (*values, article.slug),
         ).fetchall()
         if inserted:
@@ -196,8 +202,7 @@ def _write_article(
         assert existing is not None  # the row our INSERT conflicted with, if not found first
         article_id = int(existing[0])
         conn.execute(
-            "UPDATE articles SET published = ?, headline = ?, source_path = ?, "
-            "content_hash = ?, ingested_at = ? WHERE id = ?",
+            f"UPDATE articles SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
             (*values, article_id),
         )
         for table in ("article_people", "aliases", "quotes", "reported_statements"):
@@ -211,13 +216,6 @@ def _write_article(
         for table in _ARTICLE_CHILDREN:
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
-    # Intake (bot/intake) finds a story again by its canonical URL and by its text. A store
-    # written before those columns existed (tests of old schemas) simply has no such record.
-    if dialect.has_intake_columns(conn):
-        conn.execute(
-            "UPDATE articles SET url = ?, text_hash = ? WHERE id = ?",
-            (article.url, text_hash(article.paragraphs), article_id),
-        )
     conn.executemany(
         "INSERT INTO paragraphs(article_id, idx, text) VALUES (?, ?, ?)",
         [(article_id, i, text) for i, text in enumerate(article.paragraphs, start=1)],
