@@ -80,3 +80,49 @@ async def test_a_store_older_than_bulk_indexing_is_not_indexed_twice(tmp_path: P
         await upgraded.replace_articles([make_article("new", h="h1")])
         assert len(await upgraded.quotes(contains="massively")) == 2
     assert _index_terms(path) == _rebuilt_terms(path)
+
+
+def _passages(path: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT p.id, a.slug, p.paragraph, p.text FROM passages p "
+            "JOIN articles a ON a.id = p.article_id ORDER BY p.id"
+        ).fetchall()
+
+
+def _paragraph_passages(slug: str, at: int) -> list[tuple[object, ...]]:
+    """The passages of a make_article article whose first passage has id ``at``."""
+    texts = make_article().paragraphs
+    return [(at + i, slug, i + 1, text) for i, text in enumerate(texts)]
+
+
+async def test_sqlite_passages_are_copied_by_the_write_path_not_a_trigger(
+    tmp_path: Path,
+) -> None:
+    """The insert trigger is gone; each paragraph still gets one passage, in order, once."""
+    path = tmp_path / "p.db"
+    async with await Store.open(path) as store:
+        await store.replace_articles([make_article("s1", h="h1"), make_article("s2", h="h1")])
+        await store.replace_articles([make_article("s1", text="Something else", h="h2")])
+    with sqlite3.connect(path) as conn:
+        triggers = {
+            r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    assert "paragraphs_passages_ai" not in triggers
+    # s1's edit deletes its passages (by trigger) and writes them again after s2's.
+    assert _passages(path) == _paragraph_passages("s2", 4) + _paragraph_passages("s1", 7)
+    assert _index_terms(path) == _rebuilt_terms(path)
+
+
+async def test_a_store_older_than_bulk_passages_gets_each_passage_once(tmp_path: Path) -> None:
+    """Written before the upgrade (the trigger copies) and after it (the write path does)."""
+    path = tmp_path / "old.db"
+    upto = next(i for i, m in enumerate(MIGRATIONS) if "bulk_passages" in m.name)
+    async with await Store.open(path, migrate=False) as old:
+        await old.migrate(MIGRATIONS[:upto])
+        await old.replace_articles([make_article("old", h="h1")])
+    assert _passages(path) == _paragraph_passages("old", 1)
+    async with await Store.open(path) as upgraded:
+        await upgraded.replace_articles([make_article("new", h="h1")])
+    assert _passages(path) == _paragraph_passages("old", 1) + _paragraph_passages("new", 4)
+    assert _index_terms(path) == _rebuilt_terms(path)

@@ -74,6 +74,7 @@ def _replace_articles(
     written: list[int] = []  # ids of the articles written and not yet indexed
     cards: list[int] = []  # ids of every article written: their people's cards to update
     slugs: set[str] = set()
+    known: dict[str, int] = {}  # person ids by name, for the whole transaction
     try:
         for article in articles:
             found = conn.execute(
@@ -95,7 +96,7 @@ def _replace_articles(
             conn.execute("SAVEPOINT article")
             try:
                 article_id = _write_article(
-                    conn, dialect, article, None if found is None else int(found[0])
+                    conn, dialect, article, None if found is None else int(found[0]), known
                 )
             except BaseException:
                 if conn.in_transaction:
@@ -149,22 +150,35 @@ def _folded_person(conn: SyncConnection, name: str) -> Any:
 
 
 def _write_article(
-    conn: SyncConnection, dialect: Dialect, article: Article, stored_id: int | None
+    conn: SyncConnection,
+    dialect: Dialect,
+    article: Article,
+    stored_id: int | None,
+    known: dict[str, int],
 ) -> int:
     """Write one article's rows (indexed later, by the batch) and return its id.
 
     ``stored_id``: the id of the article's stored version, which the caller just read.
+    ``known``: the person id each name (exactly as written) had in the batch's earlier
+    articles; this article's are added, and people it drops are taken out.
     """
     # Keep the article's id stable across edits: recap history refers to it.
     existing: Any = None if stored_id is None else (stored_id,)
     now = datetime.now(UTC).isoformat(timespec="microseconds")
-    values = (
+    columns = ["published", "headline", "source_path", "content_hash", "ingested_at"]
+    values: tuple[Any, ...] = (
         article.published.isoformat(),
         article.headline,
         article.source_path,
         article.content_hash,
         now,
     )
+    # Intake (bot/intake) finds a story again by its canonical URL and by its text, written
+    # with the rest of the row. A store written before those columns existed (tests of old
+    # schemas) simply has no such record.
+    if dialect.has_intake_columns(conn):
+        columns += ["url", "text_hash"]
+        values += (article.url, text_hash(article.paragraphs))
     # People the old version named: the only ones this write can leave unreferenced.
     dropped: set[int] = set()
     new_id: int | None = None
@@ -172,9 +186,8 @@ def _write_article(
         # DO NOTHING, not an error, when another process wrote the slug since our SELECT
         # (PostgreSQL under READ COMMITTED): its row is then updated as an edit below.
         inserted = conn.execute(
-            "INSERT INTO articles(published, headline, source_path, content_hash, "
-            "ingested_at, slug) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(slug) DO NOTHING "
-            "RETURNING id",
+            f"INSERT INTO articles({', '.join(columns)}, slug) "
+            f"VALUES ({'?, ' * len(columns)}?) ON CONFLICT(slug) DO NOTHING RETURNING id",
             (*values, article.slug),
         ).fetchall()
         if inserted:
@@ -189,8 +202,7 @@ def _write_article(
         assert existing is not None  # the row our INSERT conflicted with, if not found first
         article_id = int(existing[0])
         conn.execute(
-            "UPDATE articles SET published = ?, headline = ?, source_path = ?, "
-            "content_hash = ?, ingested_at = ? WHERE id = ?",
+            f"UPDATE articles SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
             (*values, article_id),
         )
         for table in ("article_people", "aliases", "quotes", "reported_statements"):
@@ -204,13 +216,6 @@ def _write_article(
         for table in _ARTICLE_CHILDREN:
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
-    # Intake (bot/intake) finds a story again by its canonical URL and by its text. A store
-    # written before those columns existed (tests of old schemas) simply has no such record.
-    if dialect.has_intake_columns(conn):
-        conn.execute(
-            "UPDATE articles SET url = ?, text_hash = ? WHERE id = ?",
-            (article.url, text_hash(article.paragraphs), article_id),
-        )
     conn.executemany(
         "INSERT INTO paragraphs(article_id, idx, text) VALUES (?, ?, ?)",
         [(article_id, i, text) for i, text in enumerate(article.paragraphs, start=1)],
@@ -221,6 +226,12 @@ def _write_article(
     def person(name: str) -> int:
         key = name.casefold()
         if key not in ids:
+            # The batch's articles name the same people again and again: a name already
+            # looked up in this transaction has the same row (unless dropped, see below).
+            found = known.get(name)
+            if found is not None:
+                ids[key] = found
+                return found
             # Nearly everyone is stored already once a store has some articles: look first,
             # and insert (then look again) only when missing. The lookup matches exactly what
             # the insert's unique name would conflict with, so the id is the same either way.
@@ -231,7 +242,7 @@ def _write_article(
                 conn.execute("INSERT INTO people(name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
                 row = conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
             assert row is not None
-            ids[key] = int(row[0])
+            ids[key] = known[name] = int(row[0])
         return ids[key]
 
     # One statement for all of the article's people, one for all their aliases.
@@ -302,6 +313,9 @@ def _write_article(
     # every quote in the store (which made ingesting N articles cost N squared).
     dropped.difference_update(ids.values())
     conn.executemany(_DROP_UNMENTIONED, [(pid,) for pid in sorted(dropped)])
+    if dropped:  # perhaps deleted: their names are looked up again
+        for name in [name for name, pid in known.items() if pid in dropped]:
+            del known[name]
     return article_id
 
 

@@ -350,6 +350,8 @@ class SqliteDialect(Dialect):
     _writer: sqlite3.Connection | None
     _thread: ThreadPoolExecutor | None
     _intake_columns: bool
+    #: Whether the paragraphs-to-passages insert trigger may still be there (before 0011).
+    _passages_trigger: bool
     _readers: ThreadPoolExecutor | None
     _reader_conns: list[sqlite3.Connection]
     _reader_local: threading.local
@@ -365,6 +367,7 @@ class SqliteDialect(Dialect):
         self._writer = None
         self._thread = None
         self._intake_columns = False
+        self._passages_trigger = True
         self._readers = None
         self._reader_conns = []
         self._reader_local = threading.local()
@@ -674,6 +677,29 @@ class SqliteDialect(Dialect):
                 for row in conn.execute("PRAGMA table_info(articles)").fetchall()
             )
         return self._intake_columns
+
+    def index_article(self, conn: SyncConnection, article_id: int) -> None:
+        """Copy the article's paragraphs, just written, into passages, in one statement.
+
+        A store older than the bulk_passages migration still has the trigger that copied
+        each paragraph as it was written; a store older than passages has no passages.
+        """
+        if self._passages_trigger:
+            found = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE name IN "
+                    "('passages', 'paragraphs_passages_ai')"
+                ).fetchall()
+            }
+            if found != {"passages"}:
+                return
+            self._passages_trigger = False  # once gone, it stays gone: ask no more
+        conn.execute(
+            "INSERT INTO passages(article_id, paragraph, text) "
+            "SELECT article_id, idx, text FROM paragraphs WHERE article_id = ? ORDER BY idx",
+            (article_id,),
+        )
 
     def index_articles(self, conn: SyncConnection, article_ids: Sequence[int]) -> None:
         """Add the articles' quotes, passages and lap events to their FTS5 indexes, one
