@@ -1338,6 +1338,20 @@ def _story_forms(
     return out
 
 
+def forms_in_story(
+    person: Person,
+    headline: str,
+    ambiguous: dict[str, tuple[str, ...]],
+    everyone: dict[str, Person],
+) -> set[str]:
+    """The forms that name ``person`` in the story under ``headline``, as the search reads
+    them: a form several people share only where the headline makes it theirs
+    (``_story_forms``). A check on a sentence the search found must read names the same way,
+    or the father is given the son's birthplace."""
+    forms = {f for f in forms_of(person) if len(ambiguous.get(f, ())) < 2} or forms_of(person)
+    return _story_forms([person], [forms], headline, ambiguous, everyone)[0]
+
+
 def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
     """The written forms of whom the question is about: its subject, else its one person."""
     if query.subject in query.people:

@@ -42,7 +42,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def test_the_bare_surname_in_a_profile_is_the_profiles_person(
     engine: AnswerEngine,
 ) -> None:
-    """"where was tomas born": the profile's "Born in Valparaiso ..., Ortega grew up" is his,
+    """ "where was tomas born": the profile's "Born in Valparaiso ..., Ortega grew up" is his,
     though "Ortega" alone is two people."""
     assert engine.resolve_person("ortega") is None
     shown = await ask(engine, "where was tomas born")

@@ -11,7 +11,7 @@ import re
 from bot.answers.passages import (
     Query,
     Scored,
-    forms_of,
+    forms_in_story,
     split_sentences,
     stem,
     words_of,
@@ -267,7 +267,15 @@ class GeneralRouter(PeopleRouter):
             groups=groups,
             need=query.need,
             yes_no=_YES_NO.match(reading.low) is not None,
-            people=[forms_of(index.people.get(n) or Person(n)) for n in reading.people],
+            people=[
+                forms_in_story(
+                    index.people.get(n) or Person(n),
+                    found.source.headline,
+                    index.ambiguous,
+                    index.people,
+                )
+                for n in reading.people
+            ],
             places=[[" ".join(f) for f in _place_forms(p)] for p in reading.places],
         )
 
