@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -63,13 +64,31 @@ class IngestReport:
 
 
 def content_hash(article_bytes: bytes, annotation_bytes: bytes | None) -> str:
-    """Hash the article and its annotation together, so editing either re-ingests."""
+    """Hash the article and its annotation together, so editing either re-ingests, and the
+    code that reads them (``reader_digest``), so an upgraded Pitwall reads again what an older
+    one stored: the next ``ingest`` stores its better speakers and paragraphs instead of
+    calling the old rows unchanged."""
     digest = hashlib.sha256()
+    digest.update(reader_digest())
     digest.update(len(article_bytes).to_bytes(8, "big"))
     digest.update(article_bytes)
     if annotation_bytes is not None:
         digest.update(annotation_bytes)
     return digest.hexdigest()
+
+
+@functools.cache
+def reader_digest() -> bytes:
+    """A digest of the code that turns a file into an article (this package and the
+    records it builds), read once a process. Every article is built in full on each ingest
+    anyway; only the store's write of the unchanged ones is skipped, so what an upgrade
+    costs is one write of each article on its next ingest."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*root.rglob("*.py"), root.parent / "models.py"]):
+        digest.update(path.relative_to(root.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.digest()
 
 
 def _people_index(parsed: ParsedText, notes: Annotations | None) -> PeopleIndex:

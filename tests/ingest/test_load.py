@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import IngestError
+from bot.ingest import load
 from bot.ingest.load import build_article, discover, ingest
 from bot.store import Store
 from tests.ingest.helpers import ARTICLES, SEED, write_article
@@ -79,6 +80,36 @@ async def test_ingest_loads_then_reports_unchanged(store: Store, tmp_path: Path)
         ["2021-04-20-russell-bottas"],
         [],
     )
+
+
+async def test_an_upgraded_reader_stores_the_same_files_again(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code that reads articles differently (a new release) makes the next ingest store
+    every article again, though no file changed: the old rows hold the old reading."""
+    path = copy_seed(tmp_path)
+    await ingest(store, [path])
+    monkeypatch.setattr(load, "reader_digest", lambda: b"a newer reader")
+    again = await ingest(store, [path])
+    assert (again.loaded, again.unchanged) == (["2021-04-20-russell-bottas"], [])
+
+
+def test_the_reader_digest_covers_the_ingest_code() -> None:
+    """Every module of bot/ingest (its subpackages too) and the records go into the digest."""
+    load.reader_digest.cache_clear()
+    read: list[Path] = []
+    real = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        read.append(self)
+        return real(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_bytes", spy)
+        load.reader_digest()
+    load.reader_digest.cache_clear()
+    names = {p.relative_to(Path(load.__file__).resolve().parents[1]).as_posix() for p in read}
+    assert {"ingest/load.py", "ingest/attribution/walk.py", "models.py"} <= names
 
 
 async def test_ingested_statement_reads_back_whole(store: Store) -> None:
