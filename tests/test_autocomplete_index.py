@@ -208,3 +208,34 @@ async def test_a_typed_date_finds_its_pools_zones_worked_out_with_the_index(
     for year in years:
         pool = lookup_module._fuzzy_pool(updated, year)
         assert pool is not None and all(updated.digit_zones[i] is not None for i in pool), year
+
+
+class _CountedKeys(list[str]):
+    """Article keys that count how many times one is read."""
+
+    reads = 0
+
+    def __getitem__(self, i):  # type: ignore[override]
+        _CountedKeys.reads += 1
+        return super().__getitem__(i)
+
+
+async def test_words_held_by_most_of_a_years_articles_stop_at_the_limit(store: Store) -> None:
+    """A typed date's words ("2009 08 04") are tested on the year's articles a slice at a
+    time and the test stops once ``limit`` hold them all: a doubled slice that reached a
+    whole year (4,000 at 100,000 articles) was tested whole for 25 suggestions."""
+    rows = []
+    for n in range(5_000):
+        day = f"{2010 if n < 2_000 else 2009}-08-{n % 27 + 1:02d}"
+        rows.append((n, f"{day}-rider{n % 40}-{n:05d}", day, f"Rider{n % 40} at Circuit", None))
+    rows.sort(key=lambda r: (r[2], r[0]), reverse=True)
+    engine = AnswerEngine(store)
+    index = engine.lookup.index = _build_index([], list(rows), 0, [], ())
+    keys = index.article_keys
+    words = ["2009", "08", "r"]
+    expected = [i for i, key in enumerate(keys) if all(w in key for w in words)][:25]
+    assert len(expected) == 25 and expected[0] >= 2_000
+    index.article_keys = _CountedKeys(keys)
+    _CountedKeys.reads = 0
+    assert engine.lookup._articles_with_words(words, 25) == expected
+    assert _CountedKeys.reads <= 2 * 512 * len(words)
