@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -155,14 +155,17 @@ class _Index:
     #: "did you mean" and autocomplete ask about the same surnames and prefixes again.
     suggested: dict[tuple[str, int, float], tuple[str, ...]] = field(default_factory=dict)
     #: article_vocab's words holding a typed word (None: more than _MANY_WORDS), since this
-    #: index was built: see :meth:`Lookup._vocab_holding`.
+    #: index was built: see :func:`_vocab_holding`.
     vocab_hits: dict[str, list[int] | None] = field(default_factory=dict)
     #: Each article's digit zone and edges (see ``digit_parts``; None: not worked out yet):
     #: the newest _ZONES_WARM with the index, others the first time a fuzzy pool holds them
-    #: (up to _ZONES_KEPT in all, ``digit_kept``).
+    #: (up to _ZONES_KEPT in all, ``digit_kept``, besides those of ``digit_pinned``).
     digit_zones: list[str | None] = field(default_factory=list)
     digit_edges: list[str | None] = field(default_factory=list)
     digit_kept: int = 0
+    #: Articles past the newest _ZONES_WARM whose zones are worked out with the index and
+    #: kept: the fuzzy pools of the years of the articles' dates (see :func:`_date_pools`).
+    digit_pinned: list[int] = field(default_factory=list)
 
 
 def starting_with(ordered: Sequence[str], prefix: str) -> Iterator[int]:
@@ -318,7 +321,7 @@ _PEOPLE_FIELDS = (
 #: holds it), so a field added to one part is not lost when :func:`_with_articles` copies it.
 _CACHE_FIELDS = (
     "word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits", "digit_zones",
-    "digit_edges", "digit_kept",
+    "digit_edges", "digit_kept", "digit_pinned",
 )  # fmt: skip
 
 
@@ -370,24 +373,90 @@ def _digit_parts(key: str) -> tuple[str, str]:
 
 
 def _warm_digit_parts(index: _Index, previous: _Index | None) -> None:
-    """Work out the newest _ZONES_WARM articles' digit zones (``previous``'s kept for the
-    keys it held): a worker thread's work, not a keystroke's."""
-    n = len(index.article_keys)
+    """Work out the digit zones of the newest _ZONES_WARM articles and of the pools a typed
+    date draws (:func:`_date_pools`), ``previous``'s kept for the keys it held: a worker
+    thread's work, not a keystroke's."""
+    keys = index.article_keys
+    n = len(keys)
     zones: list[str | None] = [None] * n
     edges: list[str | None] = [None] * n
     was: dict[str, int] = {}
-    if previous is not None and previous.digit_zones:
-        was = {k: i for i, k in enumerate(previous.article_keys[:_ZONES_WARM])}
-    for i, key in enumerate(index.article_keys[:_ZONES_WARM]):
-        j = was.get(key)
+    if previous is not None and len(previous.digit_zones) == len(previous.article_keys):
+        held = [i for i, zone in enumerate(previous.digit_zones) if zone is not None]
+        was = dict(zip(map(previous.article_keys.__getitem__, held), held, strict=True))
+    pinned = _date_pools(index)
+    for i in chain(range(min(n, _ZONES_WARM)), pinned):
+        j = was.get(keys[i])
         zone = edge = None
         if j is not None and previous is not None:
             zone, edge = previous.digit_zones[j], previous.digit_edges[j]
         if zone is None or edge is None:
-            zone, edge = _digit_parts(key)
+            zone, edge = _digit_parts(keys[i])
         zones[i], edges[i] = zone, edge
     index.digit_zones, index.digit_edges = zones, edges
     index.digit_kept = min(n, _ZONES_WARM)
+    index.digit_pinned = pinned
+
+
+def _date_pools(index: _Index) -> list[int]:
+    """The articles past the newest _ZONES_WARM in the fuzzy pool of any year of the
+    articles' dates, ascending.
+
+    A date or slug prefix ("2012-08-30-s") draws the pool of its year, the 3,000 newest
+    articles holding a word that starts like it: at 100,000 articles those of "201x" and
+    "200x" lie 20,000-64,000 back, and the first such keystroke after a refresh worked out
+    3,000 zones on the event loop (1.2 µs each: 5-6 ms, the bench's p99). A few thousand
+    zones more (about 1 MB at 100,000 articles) are worked out here instead.
+    """
+    dates = index.article_dates
+    years: set[str] = set()
+    at = 0
+    while at < len(dates):  # newest first: one bisect per year
+        year = dates[at][:4]
+        years.add(year)
+        at = _first_below(dates, year)
+    pinned: set[int] = set()
+    for year in years:
+        if len(year) == 4 and year.isdigit():
+            pool = _fuzzy_pool(index, year)
+            if pool is not None:
+                pinned.update(i for i in pool if i >= _ZONES_WARM)
+    return sorted(pinned)
+
+
+def _vocab_holding(index: _Index, word: str, *, every: bool = False) -> list[int] | None:
+    """The headline words (``article_vocab`` indexes) holding ``word``; None when there
+    are more than _MANY_WORDS, unless ``every``.
+
+    Kept per index: at 100,000 articles one search of the vocabulary is 0.5 ms, a date
+    prefix's keystroke searched its year ("2015") twice (its words, then the fuzzy pool),
+    and the next keystroke searches it again.
+    """
+    if word in index.vocab_hits:
+        kept = index.vocab_hits[word]
+    else:
+        if len(index.vocab_hits) > _VOCAB_KEPT:
+            index.vocab_hits.clear()
+        kept = index.vocab_hits[word] = _containing(
+            index.vocab_blob, index.vocab_starts, word, _MANY_WORDS
+        )
+    if kept is None and every:
+        return _containing(index.vocab_blob, index.vocab_starts, word, 0)
+    return kept
+
+
+def _fuzzy_pool(index: _Index, key: str) -> list[int] | None:
+    """The articles a fuzzy autocomplete scores: all of a small store's; in a big one,
+    those holding a word that starts like a word of ``key`` (or contains it), so a
+    keystroke never scores 100,000 headlines. None means every article."""
+    if len(index.articles) <= ARTICLE_SCAN_ALL:
+        return None
+    vocab: set[int] = set()
+    for word in {w for w in key.split() if len(w) >= 3}:
+        vocab.update(starting_with(index.article_vocab, word[:3]))
+        vocab.update(_vocab_holding(index, word, every=True) or ())
+    # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
+    return index.article_words.smallest(vocab, ARTICLE_POOL)
 
 
 def _with_articles(people_part: _Index, rows: Sequence[Any]) -> _Index:
@@ -769,7 +838,8 @@ class Lookup:
         testing them one candidate at a time in Python took 7-10 ms at 100,000 articles."""
         index = self.index
         driver = max(words, key=len)
-        others = [w for w in words if w is not driver]
+        # Longest first: a longer word is held by fewer keys, so fewer are tested for the rest.
+        others = sorted((w for w in words if w is not driver), key=len, reverse=True)
         vocab = self._vocab_holding(driver)
         postings: list[Sequence[int]] | None = None
         if vocab is None:  # a word in most articles: the next ones in order will hold it
@@ -790,49 +860,26 @@ class Lookup:
                 for p in postings:
                     found.update(p[bisect_left(p, lo) : bisect_left(p, hi)])
                 chunk = sorted(found)
-            for w in others:
-                if not chunk:
+            for at in range(0, len(chunk), _SCAN_SLICE):  # a year's 4,000 hold 25 early
+                part = chunk[at : at + _SCAN_SLICE]
+                for w in others:
+                    if not part:
+                        break
+                    held = map(str.__contains__, map(keys.__getitem__, part), repeat(w))
+                    part = list(compress(part, held))
+                hits.extend(part)
+                if len(hits) >= limit:
                     break
-                held = map(str.__contains__, map(keys.__getitem__, chunk), repeat(w))
-                chunk = list(compress(chunk, held))
-            hits.extend(chunk)
             lo, step = hi, step * 2
         return hits[:limit]
 
     def _vocab_holding(self, word: str, *, every: bool = False) -> list[int] | None:
-        """The headline words (``article_vocab`` indexes) holding ``word``; None when there
-        are more than _MANY_WORDS, unless ``every``.
-
-        Kept per index: at 100,000 articles one search of the vocabulary is 0.5 ms, a date
-        prefix's keystroke searched its year ("2015") twice (its words, then the fuzzy pool),
-        and the next keystroke searches it again.
-        """
-        index = self.index
-        if word in index.vocab_hits:
-            kept = index.vocab_hits[word]
-        else:
-            if len(index.vocab_hits) > _VOCAB_KEPT:
-                index.vocab_hits.clear()
-            kept = index.vocab_hits[word] = _containing(
-                index.vocab_blob, index.vocab_starts, word, _MANY_WORDS
-            )
-        if kept is None and every:
-            return _containing(index.vocab_blob, index.vocab_starts, word, 0)
-        return kept
+        """See :func:`_vocab_holding`."""
+        return _vocab_holding(self.index, word, every=every)
 
     def _fuzzy_pool(self, key: str) -> list[int] | None:
-        """The articles a fuzzy autocomplete scores: all of a small store's; in a big one,
-        those holding a word that starts like a word of ``key`` (or contains it), so a
-        keystroke never scores 100,000 headlines. None means every article."""
-        index = self.index
-        if len(index.articles) <= ARTICLE_SCAN_ALL:
-            return None
-        vocab: set[int] = set()
-        for word in {w for w in key.split() if len(w) >= 3}:
-            vocab.update(starting_with(index.article_vocab, word[:3]))
-            vocab.update(self._vocab_holding(word, every=True) or ())
-        # Postings ascend: the pool's first ARTICLE_POOL are among each one's first.
-        return index.article_words.smallest(vocab, ARTICLE_POOL)
+        """See :func:`_fuzzy_pool`."""
+        return _fuzzy_pool(self.index, key)
 
     def _digit_pool(self, key: str, pool: list[int] | None) -> list[int] | None:
         """The articles of ``pool`` (None: all) that could reach ARTICLE_CUTOFF against a
@@ -876,9 +923,13 @@ class Lookup:
                 index.digit_kept += 1
         zones = list(map(zones_of.__getitem__, positions))
         edges = list(map(edges_of.__getitem__, positions))
-        if index.digit_kept > _ZONES_KEPT:  # over the bound: the newest stay
+        if index.digit_kept > _ZONES_KEPT:  # over the bound: the newest and pinned stay
+            pinned = index.digit_pinned
+            held = [(zones_of[i], edges_of[i]) for i in pinned]
             for i in range(_ZONES_WARM, len(zones_of)):
                 zones_of[i] = edges_of[i] = None
+            for i, (zone, edge) in zip(pinned, held, strict=True):
+                zones_of[i], edges_of[i] = zone, edge
             index.digit_kept = min(len(zones_of), _ZONES_WARM)
         return zones, edges
 
