@@ -83,6 +83,7 @@ from bot.answers.understand import (
     CUE_PHRASES,
     CUES,
     Reading,
+    counted,
 )
 from bot.models import Person
 
@@ -135,6 +136,17 @@ def _side_by_side(reading: Reading) -> list[str]:
         f"{a} {b}"
         for a, b in itertools.pairwise(tokens)
         if a in words and (b in words or b == "one")
+    ]
+
+
+def _figures(reading: Reading) -> list[str]:
+    """The figures the question gives with their unit ("this 25 lap rule", "a 5 second
+    penalty"), as a sentence writes them: "25 laps", "25-lap", "5-second" (never "lap 25")."""
+    tokens = reading.tokens
+    return [
+        rf"re:{t}[ -]?{re.escape(tokens[i + 1].removesuffix('s'))}s?\b"
+        for i, t in enumerate(tokens)
+        if t.isdigit() and t in reading.words and counted(tokens, i)
     ]
 
 
@@ -509,6 +521,7 @@ class GeneralRouter(PeopleRouter):
         # "what lap was the big one", "the cost cap": the question's words side by side are
         # a name the report gives too ("The Big One came on Lap 176").
         hints += _side_by_side(reading)
+        hints += _figures(reading)
         if "when" in kinds and reading.session is not None:
             hints.append(reading.session)  # "when is the sprint": the schedule's sprint line
         if kinds & {"when", "where"} and _OPENER_ASKED.search(reading.low):

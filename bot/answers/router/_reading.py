@@ -15,6 +15,7 @@ from bot.answers.passages import (
 from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
 from bot.answers.understand import (
+    COUNTED_UNITS,
     CUES,
     QUESTION_WORDS,
     SERIES,
@@ -544,7 +545,7 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     """The question's content words, each with what articles call it."""
     from bot.answers.understand import SYNONYMS
 
-    kind_words = {w for k in kinds for w in CUES.get(k, ())}
+    needed_words = {w for k in kinds & set(_NEED_CUE) for w in CUES.get(k, ())}
     patterns = [p for k, p in _KINDS if k in kinds]
     groups = []
     team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
@@ -560,6 +561,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if edge and word in _SEASON_EDGE:
             groups.append((word, *_SEASON_EDGE[word]))  # "the rally ends in Yanbu"
+            continue
+        if word.isdigit() or _counted_unit(word, reading):
+            # "this 25 lap rule", "a 5 second penalty": the figure a sentence must give,
+            # and its unit (never "second" place)
+            groups.append((word,))
             continue
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
             continue
@@ -581,12 +587,25 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue  # "what time is the race": the clock time asked, which the need holds
         if word in _SIZE_WORDS and re.search(rf"\bhow\s+{word}\b", reading.low):
             continue  # "how big is X's lead": a size asked, which the figure tells
-        if word in kind_words and kinds & set(_NEED_CUE):
-            continue  # the kind's cue already asks for it
+        if word in needed_words:
+            # the kind's cue already asks for it; a word only a looser kind cues is the
+            # question's own ("why did they take the engine penalty": the engine's, not any
+            # cause's)
+            continue
         if any(p.search(word) for p in patterns):
             continue  # "divebombed" only says the kind (a crash), which its cue asks for
         groups.append(group)
     return groups
+
+
+def _counted_unit(word: str, reading: Reading) -> bool:
+    """Whether ``word`` is the unit of a figure the question gives ("25 lap": the limit's
+    laps, no lap the question is scoped to)."""
+    tokens = reading.tokens
+    return word in COUNTED_UNITS and any(
+        t == word and i > 0 and tokens[i - 1].isdigit() and tokens[i - 1] in reading.words
+        for i, t in enumerate(tokens)
+    )
 
 
 #: A season or an event starting or ending, as a schedule line words it ("The 2027 season

@@ -1,0 +1,81 @@
+"""The words a question keeps for the search, each rule on invented stories: a figure with
+its unit ("this 30 lap tyre rule", "a 5 second penalty") is what the sentence must give, as
+"30 laps" or "5-second" (never "lap 30", never "second" place); a noun after a possessive name
+("kasts stop") is the noun, no verb to drop; a word only a looser kind cues ("engine" for a
+why) is the question's own when another kind ("penalty") is the one whose cue the answer needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import AnswerEngine
+from bot.answers.router._reading import _groups, _kinds
+from bot.answers.understand import read
+from tests.answers.scoring import ask, stories_store
+
+STORIES = {
+    "2026-05-10-invented-tyre-pressure": (
+        "date 2026-05-10 Invented Korvale race: Varo wins as Kast's tyre pressure is queried",
+        "Rudi Kast passed Timo Varo into the hairpin on lap 30 and held on to the flag.",
+        "Afterwards Kast said that the rules are the rules and he would accept the verdict.",
+    ),
+    "2026-06-21-invented-dunmere-report": (
+        "date 2026-06-21 Invented Dunmere race: Varo wins a two-stop race",
+        "Timo Varo won at Dunmere on Sunday from pole, six seconds clear of Ivo Brandt.",
+        "The supplier had found blistering on Friday and set a maximum of 30 laps on any set "
+        "of tyres, so everyone had to stop twice.",
+        "Brandt was given a 5-second penalty for leaving the track and gaining an advantage.",
+        "Sam Okoro finished second after a clean race.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented stories, ingested through the real ingester."""
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in STORIES.items()]
+    return stories_store(tmp_path_factory.mktemp("kept_words"), stories)
+
+
+async def test_a_figure_with_its_unit_is_what_the_sentence_gives(engine: AnswerEngine) -> None:
+    """ "this 30 lap tyre rule": the limit of 30 laps, never the pass on lap 30 in the story
+    whose headline says tyre and whose sentence says rules."""
+    shown = await ask(engine, "whats this 30 lap tyre rule")
+    assert "a maximum of 30 laps on any set of tyres" in shown
+    assert "on lap 30" not in shown
+
+
+async def test_the_figure_and_its_unit_are_searched(engine: AnswerEngine) -> None:
+    """A number counting a unit is a word of the search; its unit is no position
+    ("5 second" is never second place) and no lap the question is scoped to."""
+    lookup = engine.lookup
+    reading = read("why did brandt get a 5 second penalty", lookup)
+    groups = _groups(reading, _kinds(reading))
+    assert ("5",) in groups
+    assert ("second",) in groups
+    reading = read("whats this 30 lap tyre rule", lookup)
+    groups = _groups(reading, _kinds(reading))
+    assert ("30",) in groups and ("lap",) in groups
+    assert reading.lap is None
+    # a number with no unit after it stays no word ("the 2 of them")
+    assert "2" not in read("did the 2 of them crash", lookup).words
+
+
+async def test_a_noun_after_a_possessive_name_is_kept(engine: AnswerEngine) -> None:
+    """ "kasts stop": Kast's pit stop, no verb "stop" to drop."""
+    reading = read("what went wrong at kasts stop", engine.lookup)
+    assert reading.people == ["Rudi Kast"]
+    assert "stop" in reading.words
+    assert "stop" not in read("when did kast stop", engine.lookup).words
+
+
+async def test_a_word_a_looser_kind_cues_is_the_questions_own(engine: AnswerEngine) -> None:
+    """ "why did they take the engine penalty": "engine" (a cause a why would accept) is what
+    the fan asks about; "penalty", the cue the answer must hold, is not repeated as a word."""
+    reading = read("why did falcon take the engine penalty", engine.lookup)
+    groups = [g[0] for g in _groups(reading, _kinds(reading))]
+    assert "engine" in groups
+    assert "penalty" not in groups
