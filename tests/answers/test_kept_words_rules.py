@@ -7,6 +7,7 @@ why) is the question's own when another kind ("penalty") is the one whose cue th
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from bot.answers import AnswerEngine
 from bot.answers.router._reading import _groups, _kinds
 from bot.answers.understand import read
+from bot.store import Store
 from tests.answers.scoring import ask, stories_store
 
 STORIES = {
@@ -79,3 +81,49 @@ async def test_a_word_a_looser_kind_cues_is_the_questions_own(engine: AnswerEngi
     groups = [g[0] for g in _groups(reading, _kinds(reading))]
     assert "engine" in groups
     assert "penalty" not in groups
+
+
+CARD_STORIES = {
+    "2026-11-02-invented-title-run-in": (
+        "date 2026-11-02 Invented Korvale race: Kast wins and Varo's hopes fade",
+        "Rudi Kast won at Korvale for the Falcon team on Sunday.",
+        "Timo Varo, the Orca driver, finished ninth and is now 60 points behind Kast with two "
+        "races left, so he is mathematically out of the championship.",
+        '"I knew it was over in the summer," Varo said.',
+    ),
+    "2026-11-20-invented-wec-signing": (
+        "date 2026-11-20 Invented sportscar team signs Ivo Brandt for the endurance season",
+        "The invented Falcon team has signed Ivo Brandt for next season.",
+        "Brandt will share the No. 8 car with Sam Okoro in the top class.",
+        '"It is the call I was waiting for," Brandt said.',
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def card_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in CARD_STORIES.items()]
+    return stories_store(tmp_path_factory.mktemp("kept_words_cards"), stories)
+
+
+@pytest.fixture
+async def card_engine(card_database: Path) -> AsyncIterator[AnswerEngine]:
+    async with await Store.open(card_database) as store:
+        built = AnswerEngine(store)
+        await built.refresh()
+        yield built
+
+
+async def test_the_title_race_is_no_job_title(card_engine: AnswerEngine) -> None:
+    """ "is varo out of the title race": the sentence telling it, not his card (team, role)."""
+    shown = await ask(card_engine, "is varo out of the title race")
+    assert "mathematically out of the championship" in shown
+
+
+async def test_a_car_number_is_the_sentence_giving_it(card_engine: AnswerEngine) -> None:
+    """ "whats brandt's car number": the sentence with the car's number, not his card."""
+    shown = await ask(card_engine, "whats brandt's car number")
+    assert "the No. 8 car" in shown
+    # no number told for Kast: a denial, never another's number under his name
+    shown = await ask(card_engine, "whats kasts car number")
+    assert "don't say" in shown

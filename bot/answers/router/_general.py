@@ -139,6 +139,10 @@ def _side_by_side(reading: Reading) -> list[str]:
     ]
 
 
+#: "whats nico's car number": the number on the car, which the sentence must give.
+_NUMBER_ASKED = re.compile(r"\b(?:car|bike|race)\s+numbers?\b")
+
+
 def _figures(reading: Reading) -> list[str]:
     """The figures the question gives with their unit ("this 25 lap rule", "a 5 second
     penalty"), as a sentence writes them: "25 laps", "25-lap", "5-second" (never "lap 25")."""
@@ -538,6 +542,8 @@ class GeneralRouter(PeopleRouter):
             else:
                 hints += laps
         by_car: set[str] = set()
+        if _NUMBER_ASKED.search(reading.low):
+            must.append(r"re:(?:no\.|#|number) ?\d{1,3}(?!\w)")  # "the No. 20 car"
         if m := _CAR_NUMBER.search(reading.low):
             must.append(rf"re:(?:no\.?|#|number|car) ?{m[1]}(?!\w)")  # "the no 8 toyota"
             # The car's driver was read from its number: the sentence naming the car

@@ -571,6 +571,8 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if team_question and word in _DRIVE_WORDS:
             continue
+        if word in ("number", "numbers") and _BEYOND_TEAM.search(reading.low):
+            continue  # "his car number": the number the sentence must give, not the word
         if word in _CAR_WORDS and _CAR_NUMBER.search(reading.low):
             continue  # "the 60 car": the number names the car, which the phrase asks for
         if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
@@ -652,6 +654,23 @@ _SIZE_WORDS = wordset("big large")
 _CAR_WORDS = wordset("car cars entry no number")
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
 _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
+
+
+#: "the title race", "his title hopes": the championship, never a job title; "his car
+#: number": the number on the car, which no card of the person gives.
+_BEYOND_TEAM = re.compile(
+    r"\btitle\s+(?:race|fight|battle|hopes?|chances?|bid|run|contention|picture|decider)\b|"
+    r"\b(?:car|bike|race)\s+numbers?\b"
+)
+
+
+def beyond_team(reading: Reading) -> bool:
+    """Whether a question the role words match ("car", "title") asks one fact about the
+    person that is no team or role: the title race ("is max out of the title race"), the car's
+    number ("whats nico's car number"). A passage question about them, never their card.
+    (Any other word beyond the role is no sign: "what is X's role at Y", "which team is X with
+    next year" ask the card's fact.)"""
+    return _BEYOND_TEAM.search(reading.low) is not None
 
 
 def _named_at(reading: Reading, name: str, at: int) -> bool:
