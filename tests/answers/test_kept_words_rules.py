@@ -127,3 +127,35 @@ async def test_a_car_number_is_the_sentence_giving_it(card_engine: AnswerEngine)
     # no number told for Kast: a denial, never another's number under his name
     shown = await ask(card_engine, "whats kasts car number")
     assert "don't say" in shown
+
+
+YEAR_STORIES = {
+    "2021-05-09-invented-old-report": (
+        "date 2021-05-09 Invented Valmont race: Okoro wins in the rain",
+        "Sam Okoro won at Valmont on Sunday after a late safety car.",
+        "Ivo Brandt was second.",
+    ),
+    "2026-10-12-invented-profile": (
+        "date 2026-10-12 Invented profile: Rudi Kast, the long way to the top",
+        "Rudi Kast has never taken the easy road.",
+        "He went back to the Arrow team for 2021 after a lost year and won six races there.",
+        "He joins the Falcon team next season.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def year_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in YEAR_STORIES.items()]
+    return stories_store(tmp_path_factory.mktemp("kept_words_year"), stories)
+
+
+async def test_a_year_in_someones_career_is_told_not_dated(year_database: Path) -> None:
+    """ "what did kast do in 2021": no story of 2021 names him, so the year is what his
+    profile's sentence tells, not a denial."""
+    async with await Store.open(year_database) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        shown = await ask(engine, "what did kast do in 2021")
+    assert "back to the Arrow team for 2021" in shown
+    assert "don't say" not in shown

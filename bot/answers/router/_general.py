@@ -186,6 +186,17 @@ class GeneralRouter(PeopleRouter):
             year = reading.told_year
             headed = [a.slug for a in self.lookup.index.articles if year in a.headline]
             slugs = headed or None
+        if slugs and reading.year is not None and reading.people and not reading.places:
+            # "what did sebastian do in 2024": when no story of that year names them, the year
+            # is what a sentence of their stories tells ("2024: Formula 3 with Prema").
+            named = {
+                p.name
+                for slug in slugs[:PRE_RACE_SCAN]
+                for p in await self.engine.store.article_people(slug)
+            }
+            if not named & set(reading.people):
+                reading.told_year, reading.year = str(reading.year), None
+                slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
         if (ahead := await self._race_ahead(reading, kinds, groups)) is not None:
