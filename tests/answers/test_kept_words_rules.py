@@ -159,3 +159,12 @@ async def test_a_year_in_someones_career_is_told_not_dated(year_database: Path) 
         shown = await ask(engine, "what did kast do in 2021")
     assert "back to the Arrow team for 2021" in shown
     assert "don't say" not in shown
+
+
+async def test_how_someone_got_on_is_their_result(card_engine: AnswerEngine) -> None:
+    """ "how did varo get on": his finish, no cause asked (a why would want "because")."""
+    reading = read("how did varo get on", card_engine.lookup)
+    assert _kinds(reading) == {"finish"}
+    assert "why" in _kinds(read("how did varo get a penalty", card_engine.lookup))
+    shown = await ask(card_engine, "how did varo get on")
+    assert "finished ninth" in shown

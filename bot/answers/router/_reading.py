@@ -143,7 +143,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("thank", re.compile(r"\bthank\w*|\bgrateful\b|\bcredit\w*")),
     ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
     ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
-                       r"^how\s+did\s+.+\s+(?:get|end|go|lose|crash)\b")),
+                       r"^how\s+did\s+.+\s+(?:get(?!\s+on\s*$)|end|go|lose|crash)\b")),
     ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*|\bp1\b")),
     ("penalty", re.compile(r"\bpen\b|\bdrive\s*thr\w*|\bpenal\w*|\bpunish\w*|\bsanction\w*|"
                            r"\bstewards?\b")),
@@ -157,7 +157,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"championship|standings|points|title|table|series)\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
                           r"\b(?:end|ended|ending|wind|wound)\s+up\b|"
-                          r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
+                          r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b|"
+                          # "how did sainz get on": his result, no cause asked
+                          r"^how\s+did\s+.+\s+(?:get\s+on|fare)$")),
     ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
     # "what stage did X roll on", "which hour", "which session": the part, as "which lap"
     ("unit", re.compile(r"\b(?:which|what)\s+(?:stage|hour|session)\b")),
