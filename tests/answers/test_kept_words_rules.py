@@ -168,3 +168,46 @@ async def test_how_someone_got_on_is_their_result(card_engine: AnswerEngine) -> 
     assert "why" in _kinds(read("how did varo get a penalty", card_engine.lookup))
     shown = await ask(card_engine, "how did varo get on")
     assert "finished ninth" in shown
+
+
+SERIES_STORIES = {
+    "2026-09-06-invented-f1-korvale": (
+        "date 2026-09-06 Invented Formula 1 race at Korvale: Kast wins",
+        "Rudi Kast won the Korvale Grand Prix on Sunday.",
+    ),
+    "2026-09-20-invented-f1-dunmere": (
+        "date 2026-09-20 Invented Formula 1 race at Dunmere: Varo wins",
+        "Timo Varo won the Dunmere Grand Prix on Sunday.",
+    ),
+    "2026-10-05-invented-f1-calendar": (
+        "date 2026-10-05 Formula 1 confirms its invented 2031 calendar",
+        "Formula 1 will race 22 times in 2031, starting at Valmont on March 9 and ending at "
+        "Dunmere on November 30.",
+    ),
+    "2026-11-10-invented-wec-signing": (
+        "date 2026-11-10 Invented sportscar team signs Ivo Brandt for the 2031 FIA World "
+        "Endurance Championship",
+        "The invented Falcon team has signed Ivo Brandt for its endurance season.",
+        "He will test at Ridgeway on February 2 and 3, 2031, five days before the opening race.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def series_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in SERIES_STORIES.items()]
+    return stories_store(tmp_path_factory.mktemp("kept_words_series"), stories)
+
+
+async def test_a_season_asked_with_no_series_is_the_usual_series(series_database: Path) -> None:
+    """ "when does the 2031 season start": the series most stories are about, never the
+    other series' release's date told without naming its series."""
+    async with await Store.open(series_database) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        shown = await ask(engine, "when does the 2031 season start")
+        assert "starting at Valmont on March 9" in shown
+        assert "five days before the opening race" not in shown
+        # a series named is that series' story
+        shown = await ask(engine, "when does brandts 2031 wec season start")
+        assert "five days before the opening race" in shown

@@ -11,6 +11,7 @@ import re
 from bot.answers.passages import (
     Query,
     Scored,
+    _has,
     forms_of,
     split_sentences,
     stem,
@@ -77,15 +78,22 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import PRE_RACE_KINDS, Scope, scope_asked, scope_lines
-from bot.answers.router._stories import PRE_RACE_SCAN
+from bot.answers.router._stories import (
+    PRE_RACE_SCAN,
+    USUAL_SERIES_SCAN,
+    headline_series,
+    usual_series,
+)
 from bot.answers.text import normalise
 from bot.answers.understand import (
     CUE_PHRASES,
     CUES,
+    SERIES_TEXT,
     Reading,
     counted,
+    names_series,
 )
-from bot.models import Person
+from bot.models import ArticleSummary, Person
 
 __all__ = ["GeneralRouter"]
 
@@ -139,6 +147,18 @@ def _side_by_side(reading: Reading) -> list[str]:
     ]
 
 
+def _first_series(article: ArticleSummary) -> str | None:
+    """The series a story's headline names (the first, by name), if any."""
+    return min(headline_series(article.headline), default=None)
+
+
+def _series_asked(reading: Reading) -> bool:
+    """Whether the question names a series ("the 2027 motogp opener", "formula e")."""
+    return any(names_series(reading.tokens, i) for i in range(len(reading.tokens))) or any(
+        _has(reading.low, p) for phrases, _ in SERIES_TEXT.values() for p in phrases
+    )
+
+
 #: "whats nico's car number": the number on the car, which the sentence must give.
 _NUMBER_ASKED = re.compile(r"\b(?:car|bike|race)\s+numbers?\b")
 
@@ -184,8 +204,19 @@ class GeneralRouter(PeopleRouter):
             # "which tracks have sprints in 2027": the stories headed by that year (the 2027
             # calendar) tell it in sentences that need not repeat it.
             year = reading.told_year
-            headed = [a.slug for a in self.lookup.index.articles if year in a.headline]
-            slugs = headed or None
+            articles = self.lookup.index.articles
+            headed = [a for a in articles if year in a.headline]
+            if (
+                kinds & {"when", "where"}
+                and not _series_asked(reading)
+                and len({*map(_first_series, headed)}) > 1
+            ):
+                # "wheres the 2027 opener": of the stories of several series headed by the
+                # year, the series the store is mostly about, never another series' date
+                # unnamed (a WEC release's "five days before the opening race").
+                usual = usual_series([a.headline for a in articles[:USUAL_SERIES_SCAN]])
+                headed = [a for a in headed if usual in headline_series(a.headline)] or headed
+            slugs = [a.slug for a in headed] or None
         if slugs and reading.year is not None and reading.people and not reading.places:
             # "what did sebastian do in 2024": when no story of that year names them, the year
             # is what a sentence of their stories tells ("2024: Formula 3 with Prema").
