@@ -211,3 +211,13 @@ async def test_a_season_asked_with_no_series_is_the_usual_series(series_database
         # a series named is that series' story
         shown = await ask(engine, "when does brandts 2031 wec season start")
         assert "five days before the opening race" in shown
+
+
+async def test_the_opener_is_where_the_season_starts(series_database: Path) -> None:
+    """ "wheres the 2031 opener": the season "starting at Valmont", not a denial."""
+    async with await Store.open(series_database) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        shown = await ask(engine, "wheres the 2031 opener")
+    assert "starting at Valmont on March 9" in shown
+    assert "don't say" not in shown

@@ -558,6 +558,10 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         if opener and word in ("first", "opening"):
             groups.append((word, "opens", "opener", "starts", "begins"))  # "the season opens"
             continue
+        if word in ("opener", "openers") and kinds & {"when", "where"}:
+            # "wheres the 2027 opener": the season's first round, "starting in Melbourne"
+            groups.append((word, "opens", "opening", "starts", "starting", "begins"))
+            continue
         if closer and word in ("last", "final"):
             groups.append((word, *_CLOSER_WORDS))  # "one race is left, at Yas Marina"
             continue
