@@ -20,7 +20,7 @@ from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
 from bot.models import Person
 
-__all__ = ["CUES", "QUESTION_WORDS", "Reading", "names_series", "read"]
+__all__ = ["COUNTED_UNITS", "CUES", "QUESTION_WORDS", "Reading", "counted", "names_series", "read"]
 
 #: Words that carry no topic: question words, pronouns, auxiliaries, fillers, fan slang.
 _STOP = wordset(
@@ -530,7 +530,11 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     place_words = {w for p in places for w in p.split()} | {"gp", "eprix", "e-prix", "prix"}
     words: list[str] = []
     for i, token in enumerate(tokens):
-        if i in used or token in _STOP or token.isdigit() or len(token) < 2:
+        if token.isdigit() and i not in used and counted(tokens, i):
+            words.append(token)  # "this 25 lap rule": the figure is what a sentence gives
+            continue
+        possessed = i - 1 in used and tokens[i - 1].endswith("s") and token in _POSSESSED
+        if i in used or (token in _STOP and not possessed) or token.isdigit() or len(token) < 2:
             continue
         if token in SESSIONS or _unit_word(token, reading):
             continue  # the part of the weekend asked is a scope, not a word to find
@@ -548,6 +552,22 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         extra += SYNONYMS.get(w, ())
     reading.extra = [w for w in dict.fromkeys(extra) if w not in reading.words]
     return reading
+
+
+#: Units a figure counts ("a 25 lap limit", "a 5-second penalty"): the figure with its unit
+#: is content a sentence must give, where a bare number is none.
+COUNTED_UNITS = wordset(
+    "lap laps second seconds sec secs minute minutes point points place places position "
+    "positions km kilometres kilometers mile miles kph mph"
+)
+#: Words otherwise taken for verbs ("stop", "take") that a possessive name makes a noun
+#: ("oscars stop": Piastri's pit stop, "max's take"), content the sentence must hold.
+_POSSESSED = wordset("stop stops take look")
+
+
+def counted(tokens: list[str], i: int) -> bool:
+    """Whether the number at ``i`` counts a unit that follows it ("25 lap", "5 second")."""
+    return i + 1 < len(tokens) and tokens[i + 1] in COUNTED_UNITS
 
 
 _UNIT_TOKEN = re.compile(r"(?:ss)?\d+(?:st|nd|rd|th)?")

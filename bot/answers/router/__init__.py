@@ -48,6 +48,7 @@ from bot.answers.router._reading import (
     _YES_NO,
     FALLBACK_WORDS,
     _kinds,
+    beyond_team,
 )
 from bot.answers.router._said import SaidRouter
 from bot.answers.text import clean, normalise, strip_quotes
@@ -137,6 +138,8 @@ class Router(SaidRouter):
             and not _WHAT_SAID.match(bare)
             and len(reading.people) == 1
             and not _kinds(reading) - {"finish", "points", "where"}
+            # "whats nico's car number", "is max out of the title race": one fact about them
+            and not beyond_team(reading)
         ):
             found = await self._team_of(reading.people[0], reading)
             return found or await self.engine.who(reading.people[0])

@@ -11,6 +11,7 @@ import re
 from bot.answers.passages import (
     Query,
     Scored,
+    _has,
     forms_in_story,
     split_sentences,
     stem,
@@ -77,14 +78,22 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import PRE_RACE_KINDS, Scope, scope_asked, scope_lines
-from bot.answers.router._stories import PRE_RACE_SCAN
+from bot.answers.router._stories import (
+    PRE_RACE_SCAN,
+    USUAL_SERIES_SCAN,
+    headline_series,
+    usual_series,
+)
 from bot.answers.text import normalise
 from bot.answers.understand import (
     CUE_PHRASES,
     CUES,
+    SERIES_TEXT,
     Reading,
+    counted,
+    names_series,
 )
-from bot.models import Person
+from bot.models import ArticleSummary, Person
 
 __all__ = ["GeneralRouter"]
 
@@ -138,6 +147,33 @@ def _side_by_side(reading: Reading) -> list[str]:
     ]
 
 
+def _first_series(article: ArticleSummary) -> str | None:
+    """The series a story's headline names (the first, by name), if any."""
+    return min(headline_series(article.headline), default=None)
+
+
+def _series_asked(reading: Reading) -> bool:
+    """Whether the question names a series ("the 2027 motogp opener", "formula e")."""
+    return any(names_series(reading.tokens, i) for i in range(len(reading.tokens))) or any(
+        _has(reading.low, p) for phrases, _ in SERIES_TEXT.values() for p in phrases
+    )
+
+
+#: "whats nico's car number": the number on the car, which the sentence must give.
+_NUMBER_ASKED = re.compile(r"\b(?:car|bike|race)\s+numbers?\b")
+
+
+def _figures(reading: Reading) -> list[str]:
+    """The figures the question gives with their unit ("this 25 lap rule", "a 5 second
+    penalty"), as a sentence writes them: "25 laps", "25-lap", "5-second" (never "lap 25")."""
+    tokens = reading.tokens
+    return [
+        rf"re:{t}[ -]?{re.escape(tokens[i + 1].removesuffix('s'))}s?\b"
+        for i, t in enumerate(tokens)
+        if t.isdigit() and t in reading.words and counted(tokens, i)
+    ]
+
+
 class GeneralRouter(PeopleRouter):
     """Everything else, from the passages: outcomes, standings, why, when, where, laps;
     or what the articles do not say.
@@ -168,8 +204,30 @@ class GeneralRouter(PeopleRouter):
             # "which tracks have sprints in 2027": the stories headed by that year (the 2027
             # calendar) tell it in sentences that need not repeat it.
             year = reading.told_year
-            headed = [a.slug for a in self.lookup.index.articles if year in a.headline]
-            slugs = headed or None
+            articles = self.lookup.index.articles
+            headed = [a for a in articles if year in a.headline]
+            if (
+                kinds & {"when", "where"}
+                and not _series_asked(reading)
+                and len({*map(_first_series, headed)}) > 1
+            ):
+                # "wheres the 2027 opener": of the stories of several series headed by the
+                # year, the series the store is mostly about, never another series' date
+                # unnamed (a WEC release's "five days before the opening race").
+                usual = usual_series([a.headline for a in articles[:USUAL_SERIES_SCAN]])
+                headed = [a for a in headed if usual in headline_series(a.headline)] or headed
+            slugs = [a.slug for a in headed] or None
+        if slugs and reading.year is not None and reading.people and not reading.places:
+            # "what did sebastian do in 2024": when no story of that year names them, the year
+            # is what a sentence of their stories tells ("2024: Formula 3 with Prema").
+            named = {
+                p.name
+                for slug in slugs[:PRE_RACE_SCAN]
+                for p in await self.engine.store.article_people(slug)
+            }
+            if not named & set(reading.people):
+                reading.told_year, reading.year = str(reading.year), None
+                slugs = await self._stories(reading, kinds)
         if slugs == []:
             return NotFound(missing)
         if (ahead := await self._race_ahead(reading, kinds, groups)) is not None:
@@ -517,6 +575,7 @@ class GeneralRouter(PeopleRouter):
         # "what lap was the big one", "the cost cap": the question's words side by side are
         # a name the report gives too ("The Big One came on Lap 176").
         hints += _side_by_side(reading)
+        hints += _figures(reading)
         if "when" in kinds and reading.session is not None:
             hints.append(reading.session)  # "when is the sprint": the schedule's sprint line
         if kinds & {"when", "where"} and _OPENER_ASKED.search(reading.low):
@@ -533,6 +592,8 @@ class GeneralRouter(PeopleRouter):
             else:
                 hints += laps
         by_car: set[str] = set()
+        if _NUMBER_ASKED.search(reading.low):
+            must.append(r"re:(?:no\.|#|number) ?\d{1,3}(?!\w)")  # "the No. 20 car"
         if m := _CAR_NUMBER.search(reading.low):
             must.append(rf"re:(?:no\.?|#|number|car) ?{m[1]}(?!\w)")  # "the no 8 toyota"
             # The car's driver was read from its number: the sentence naming the car

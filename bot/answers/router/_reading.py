@@ -15,6 +15,7 @@ from bot.answers.passages import (
 from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
 from bot.answers.understand import (
+    COUNTED_UNITS,
     CUES,
     QUESTION_WORDS,
     SERIES,
@@ -142,7 +143,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("thank", re.compile(r"\bthank\w*|\bgrateful\b|\bcredit\w*")),
     ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
     ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
-                       r"^how\s+did\s+.+\s+(?:get|end|go|lose|crash)\b")),
+                       r"^how\s+did\s+.+\s+(?:get(?!\s+on\s*$)|end|go|lose|crash)\b")),
     ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*|\bp1\b")),
     ("penalty", re.compile(r"\bpen\b|\bdrive\s*thr\w*|\bpenal\w*|\bpunish\w*|\bsanction\w*|"
                            r"\bstewards?\b")),
@@ -156,7 +157,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"championship|standings|points|title|table|series)\b")),
     ("finish", re.compile(r"\bp[2-9]\b|\bp1\d\b|\bfinish\w*|\bcame\s+\w+|\bplace[ds]?\b|"
                           r"\b(?:end|ended|ending|wind|wound)\s+up\b|"
-                          r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b")),
+                          r"\bposition\b|\b(?:second|third|fourth|fifth|sixth|podium)\b|"
+                          # "how did sainz get on": his result, no cause asked
+                          r"^how\s+did\s+.+\s+(?:get\s+on|fare)$")),
     ("lap", re.compile(r"\b(?:which|what)\s+lap\b|\bon\s+which\s+lap\b")),
     # "what stage did X roll on", "which hour", "which session": the part, as "which lap"
     ("unit", re.compile(r"\b(?:which|what)\s+(?:stage|hour|session)\b")),
@@ -544,7 +547,7 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     """The question's content words, each with what articles call it."""
     from bot.answers.understand import SYNONYMS
 
-    kind_words = {w for k in kinds for w in CUES.get(k, ())}
+    needed_words = {w for k in kinds & set(_NEED_CUE) for w in CUES.get(k, ())}
     patterns = [p for k, p in _KINDS if k in kinds]
     groups = []
     team_question = bool(_TEAM_ROLE.search(reading.low) or _CAR_NUMBER.search(reading.low))
@@ -555,16 +558,27 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         if opener and word in ("first", "opening"):
             groups.append((word, "opens", "opener", "starts", "begins"))  # "the season opens"
             continue
+        if word in ("opener", "openers") and kinds & {"when", "where"}:
+            # "wheres the 2027 opener": the season's first round, "starting in Melbourne"
+            groups.append((word, "opens", "opening", "starts", "starting", "begins"))
+            continue
         if closer and word in ("last", "final"):
             groups.append((word, *_CLOSER_WORDS))  # "one race is left, at Yas Marina"
             continue
         if edge and word in _SEASON_EDGE:
             groups.append((word, *_SEASON_EDGE[word]))  # "the rally ends in Yanbu"
             continue
+        if word.isdigit() or _counted_unit(word, reading):
+            # "this 25 lap rule", "a 5 second penalty": the figure a sentence must give,
+            # and its unit (never "second" place)
+            groups.append((word,))
+            continue
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
             continue
         if team_question and word in _DRIVE_WORDS:
             continue
+        if word in ("number", "numbers") and _BEYOND_TEAM.search(reading.low):
+            continue  # "his car number": the number the sentence must give, not the word
         if word in _CAR_WORDS and _CAR_NUMBER.search(reading.low):
             continue  # "the 60 car": the number names the car, which the phrase asks for
         if "finish" in kinds and re.search(rf"\b{re.escape(word)}\s+up\b", reading.low):
@@ -581,12 +595,25 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue  # "what time is the race": the clock time asked, which the need holds
         if word in _SIZE_WORDS and re.search(rf"\bhow\s+{word}\b", reading.low):
             continue  # "how big is X's lead": a size asked, which the figure tells
-        if word in kind_words and kinds & set(_NEED_CUE):
-            continue  # the kind's cue already asks for it
+        if word in needed_words:
+            # the kind's cue already asks for it; a word only a looser kind cues is the
+            # question's own ("why did they take the engine penalty": the engine's, not any
+            # cause's)
+            continue
         if any(p.search(word) for p in patterns):
             continue  # "divebombed" only says the kind (a crash), which its cue asks for
         groups.append(group)
     return groups
+
+
+def _counted_unit(word: str, reading: Reading) -> bool:
+    """Whether ``word`` is the unit of a figure the question gives ("25 lap": the limit's
+    laps, no lap the question is scoped to)."""
+    tokens = reading.tokens
+    return word in COUNTED_UNITS and any(
+        t == word and i > 0 and tokens[i - 1].isdigit() and tokens[i - 1] in reading.words
+        for i, t in enumerate(tokens)
+    )
 
 
 #: A season or an event starting or ending, as a schedule line words it ("The 2027 season
@@ -633,6 +660,23 @@ _SIZE_WORDS = wordset("big large")
 _CAR_WORDS = wordset("car cars entry no number")
 #: Words that only say "whose team" in a question about a team ("who drives for 23XI").
 _DRIVE_WORDS = wordset("drive drives driving drove ride rides riding rode")
+
+
+#: "the title race", "his title hopes": the championship, never a job title; "his car
+#: number": the number on the car, which no card of the person gives.
+_BEYOND_TEAM = re.compile(
+    r"\btitle\s+(?:race|fight|battle|hopes?|chances?|bid|run|contention|picture|decider)\b|"
+    r"\b(?:car|bike|race)\s+numbers?\b"
+)
+
+
+def beyond_team(reading: Reading) -> bool:
+    """Whether a question the role words match ("car", "title") asks one fact about the
+    person that is no team or role: the title race ("is max out of the title race"), the car's
+    number ("whats nico's car number"). A passage question about them, never their card.
+    (Any other word beyond the role is no sign: "what is X's role at Y", "which team is X with
+    next year" ask the card's fact.)"""
+    return _BEYOND_TEAM.search(reading.low) is not None
 
 
 def _named_at(reading: Reading, name: str, at: int) -> bool:

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 from bot.answers.passages import (
     _has,
@@ -102,6 +104,23 @@ def _labels(label: str, series: list[str]) -> bool:
     """Whether an item's label names one of ``series`` ("INDYCAR", "F1", "FORMULA E")."""
     low = label.casefold()
     return any(_has(low, phrase) for one in series for phrase in SERIES_TEXT[one][0])
+
+
+#: The newest stories whose headlines tell which series a store is mostly about.
+USUAL_SERIES_SCAN = 500
+
+
+def headline_series(headline: str) -> set[str]:
+    """The series a headline names in its own words ("Formula 1 confirms ...", "... for the
+    FIA World Endurance Championship")."""
+    low = headline.casefold()
+    return {one for one, (phrases, _) in SERIES_TEXT.items() if any(_has(low, p) for p in phrases)}
+
+
+def usual_series(headlines: Sequence[str]) -> str | None:
+    """The series most of these headlines name: the one a fan who names none means."""
+    counts = Counter(one for h in headlines for one in headline_series(h))
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _told_at(text: str, wanted: set[str] | frozenset[str]) -> bool:
