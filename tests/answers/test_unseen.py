@@ -46,7 +46,9 @@ across F1, MotoGP and WEC, an F1 cost-cap breach ruling against McLaren), measur
 (``unseen14/BLIND.md``).
 ``unseen15/`` is a fifteenth blind, sealed round (a "five things we learned" column after the Qatar
 Grand Prix, the 2027 F1 calendar announcement, a rookie driver's profile, a WEC team's press release
-signing a driver), measured once (``unseen15/BLIND.md``). Their
+signing a driver), measured once (``unseen15/BLIND.md``). ``unseen16/`` is a sixteenth blind,
+sealed round (a preview of the Abu Dhabi title decider, a team's technical explainer under question
+sub-headings with an engineer's quotes), measured once (``unseen16/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -91,6 +93,7 @@ ROUNDS = (
     HERE / "unseen13",
     HERE / "unseen14",
     HERE / "unseen15",
+    HERE / "unseen16",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
