@@ -43,3 +43,23 @@ async def test_a_question_with_no_word_the_articles_use_gets_the_help(
     engine: AnswerEngine,
 ) -> None:
     assert HELP in await ask(engine, "qwzx vbnm")
+
+
+@pytest.mark.parametrize(
+    "question", ["whats the wether gonna be like", "is it gonna rane", "wheres the afterparty"]
+)
+async def test_a_question_none_of_whose_words_the_articles_use_is_told_they_do_not_say(
+    engine: AnswerEngine, question: str
+) -> None:
+    """A fan's typo or slang leaves no word the articles use, but it is still a question:
+    the honest negative, not the help text."""
+    shown = await ask(engine, question)
+    assert HELP not in shown
+    assert shown.startswith("The articles don't say")
+
+
+@pytest.mark.parametrize("question", ["hello", "whats up", "what"])
+async def test_a_greeting_or_a_bare_question_word_gets_the_help(
+    engine: AnswerEngine, question: str
+) -> None:
+    assert HELP in await ask(engine, question)

@@ -135,6 +135,14 @@ _FINISH_CHANGED = re.compile(
 )
 
 
+#: A question's opening as fans type it ("whats", "wheres", "is it", "did he"): what reads as
+#: a question is never answered with the help text.
+_ASKS = re.compile(
+    r"^(?:who|what|wat|when|where|why|which|how|whose|whom)(?:s|'s|’s|re|'re)?\b|"
+    r"^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b"
+)
+
+
 def _side_by_side(reading: Reading) -> list[str]:
     """The question's content words that stand next to each other ("big one", "cost cap"),
     as phrases a sentence naming the same thing holds."""
@@ -198,6 +206,11 @@ class GeneralRouter(PeopleRouter):
             # articles use it, so it is a real question to say they do not answer.
             and not await self._any_known(reading.content)
         ):
+            if reading.content and _ASKS.match(reading.low):
+                # "whats the wether gonna be like": a question, though none of its words is
+                # the articles' (a typo, slang): say they do not answer it; the help text is
+                # for what asks nothing.
+                return NotFound(missing)
             return self.help()
         slugs = await self._stories(reading, kinds)
         if slugs is None and reading.told_year and not reading.people:
