@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 import snowballstemmer
 
@@ -31,6 +31,7 @@ from bot.answers._interviews import (
     the_answer,
 )
 from bot.answers.lookup import Part
+from bot.answers.places import place_book
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise, unaccent
 from bot.models import Fact, Passage, Person, Quote, ReportedStatement
@@ -398,19 +399,21 @@ class Passages(Part):
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
         whole: list[Passage] | None = None
+        read: list[Passage] = []
         # A story chosen, its own paragraphs decide: how common a word is over the rest of
         # the store (which grows) must not drop it from the search inside that story.
         few = query.slugs is not None and len(query.slugs) <= FEW_STORIES
+        searched = frozenset(stem(w) for w in search)
         if (query.whole_stories or few) and query.slugs is not None:
             # A few stories named by the caller: their paragraphs read by story, which costs
             # less than ranking every paragraph of the store that holds a common name. Kept:
-            # paragraphs holding a searched word (a plain substring costs less than stemming
-            # each) and, when asked, the written pattern.
+            # paragraphs holding a searched word (by its stem: "sprints" keeps "a sprint")
+            # and, when asked, the written pattern.
+            read = [p for slug in query.slugs for p in await self.store.article_passages(slug)]
             whole = [
                 p
-                for slug in query.slugs
-                for p in await self.store.article_passages(slug)
-                if any(w in p.text.casefold() for w in search)
+                for p in read
+                if _holds(p.text, search, searched)
                 and (query.need_written is None or query.need_written.search(p.text))
             ]
             if not whole:
@@ -482,6 +485,10 @@ class Passages(Part):
         for p in found:
             assert p.source is not None
             by_article.setdefault(p.source.slug, []).append(p)
+        # A story naming many places (a calendar, a season preview) is found for each of
+        # them: there, only a sentence naming the place asked is about it.
+        places = _asked_places(query)
+        crowded = _crowded_stories(read or found, places) if places else frozenset()
         all_quotes, all_reported = await self.store.said_in(list(by_article))
         quotes: dict[str, list[Quote]] = {slug: [] for slug in by_article}
         reported: dict[str, list[ReportedStatement]] = {slug: [] for slug in by_article}
@@ -600,6 +607,14 @@ class Passages(Part):
         answering = [
             s for s in scored if self._answers(query, s) or _asks_it(query, s, asks)
         ]  # fmt: skip
+        if crowded:
+            answering = [
+                s
+                for s in answering
+                if s.passage.source is None
+                or s.passage.source.slug not in crowded
+                or _names_place(s, places)
+            ]
         if query.newest_first and answering:
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
@@ -718,7 +733,7 @@ class Passages(Part):
                     continue
                 if any(_mentions(nxt.text, forms) for forms in name_forms):
                     continue  # named there: the search proposes it itself
-                if any(w in nxt.text.casefold() for w in search):
+                if _holds(nxt.text, search, frozenset(stem(w) for w in search)):
                     added.append(nxt)
                     have.add((slug, nxt.paragraph))
         return added
@@ -1219,6 +1234,91 @@ _STANDINGS = re.compile(r"\b(?:points|standings|championship lead|leads the cham
 #: How much a sentence gains from the question's words its lead holds and it lacks, per
 #: unit of their weight (a tie-break among sentences naming the one asked).
 LEAD_SHARE = 0.5
+
+
+def _holds(text: str, words: Sequence[str], stemmed: frozenset[str]) -> bool:
+    """Whether a paragraph holds one of the searched words, as written or by its stem (a
+    plain substring first: it costs less, and finds most)."""
+    low = text.casefold()
+    return any(w in low for w in words)
+
+
+#: Distinct places a story names (by the places file) that make it a story of many places.
+MANY_PLACES = 8
+
+
+def _place_names() -> re.Pattern[str]:
+    """Every name the places file knows, as whole words of a normalised text (built again
+    when the file is read again)."""
+    book = place_book()
+    if _PLACE_PATTERN and _PLACE_PATTERN[0] is book:
+        return _PLACE_PATTERN[1]
+    names = sorted(book.same, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    _PLACE_PATTERN[:] = [book, pattern]
+    return pattern
+
+
+_PLACE_PATTERN: list[Any] = []
+
+
+def _asked_places(query: Query) -> frozenset[str]:
+    """Every name of the places the question asks about, from the words it is searched by
+    (``search_more``: a place's names, word by word; "abu", "dhabi" are one name)."""
+    book = place_book()
+    words = query.search_more
+    out: set[str] = set()
+    for size in (1, 2, 3):
+        for at in range(len(words) - size + 1):
+            name = " ".join(words[at : at + size])
+            if name in book.same:
+                out |= book.same[name]
+    return frozenset(out)
+
+
+def _crowded_stories(paragraphs: Iterable[Passage], asked: frozenset[str]) -> frozenset[str]:
+    """The stories whose paragraphs name :data:`MANY_PLACES` places or more, unless the
+    headline is about the place asked (names it, and at most one other place): the
+    Monaco report's "the race starts at 3pm" is Monaco's, the calendar's is not."""
+    named: dict[str, set[frozenset[str]]] = {}
+    headlines: dict[str, str] = {}
+    for p in paragraphs:
+        if p.source is None:
+            continue
+        named.setdefault(p.source.slug, set()).update(_places_in(p.text))
+        headlines[p.source.slug] = p.source.headline
+    out = set()
+    for slug, held in named.items():
+        if len(held) < MANY_PLACES:
+            continue
+        told = _places_in(headlines[slug])
+        if len(told) <= 2 and any(asked & g for g in told):
+            continue
+        out.add(slug)
+    return frozenset(out)
+
+
+def _places_in(text: str) -> set[frozenset[str]]:
+    """The places a text names, each as every name of it; a nationality ("Italian") or a
+    two-letter name ("us") is no place here."""
+    book = place_book()
+    return {
+        book.same[m]
+        for m in _place_names().findall(normalise(text))
+        if len(m) > 2 and m not in book.adjectives
+    }
+
+
+def _names_place(s: Scored, names: frozenset[str]) -> bool:
+    """Whether the sentence is about the place by one of ``names``: it names it, or it names
+    no place and the last place its paragraph named before it is that one ("Las Vegas joins
+    as a night race. Its promoter said the race would start at 10pm")."""
+    spans = split_sentences(s.passage.text)
+    for a, b in reversed(spans[: s.position + 1]):
+        told = _places_in(s.passage.text[a:b])
+        if told:
+            return any(names & g for g in told)
+    return False
 
 
 def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
