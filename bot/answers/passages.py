@@ -1240,7 +1240,7 @@ def _holds(text: str, words: Sequence[str], stemmed: frozenset[str]) -> bool:
     """Whether a paragraph holds one of the searched words, as written or by its stem (a
     plain substring first: it costs less, and finds most)."""
     low = text.casefold()
-    return any(w in low for w in words)
+    return any(w in low for w in words) or bool(stemmed & stems(text))
 
 
 #: Distinct places a story names (by the places file) that make it a story of many places.

@@ -82,3 +82,11 @@ def test_a_headline_about_the_place_asked_is_no_story_of_many_places() -> None:
     calendar = _paragraph("calendar", "Las Vegas in, Monaco and Imola swap, Spa out", text)
     assert len(_places_in(text)) >= 8
     assert _crowded_stories([report, calendar], monaco) == frozenset({"calendar"})
+
+
+async def test_a_few_stories_keep_a_paragraph_by_the_stems_of_the_words(
+    engine: AnswerEngine,
+) -> None:
+    """ "sprints" is no substring of "a sprint race"; their stems are the same."""
+    shown = await ask(engine, "which tracks have sprints in 2032")
+    assert "Brenmoor, Caddow and Fellhurst" in shown
