@@ -1562,6 +1562,11 @@ _SAME: dict[str, tuple[str, ...]] = {
     "upset": ("hurts", "disappointed", "gutted", "frustrated", "frustrating"),
     "angry": ("unhappy", "frustrated"), "target": ("aim", "goal"),
     "push": ("forcing", "forced"), "pushed": ("forcing", "forced"),
+    # A parent asked about is told by the other word for them, or as the child's: "his dad"
+    # is "Papá", "the father", "advice he had given his son".
+    "dad": ("father", "papa", "papá", "son"), "father": ("dad", "papa", "papá", "son"),
+    "papa": ("dad", "father"), "mum": ("mother", "mom", "son", "daughter"),
+    "mom": ("mother", "mum", "son", "daughter"), "mother": ("mum", "mom", "son", "daughter"),
 }  # fmt: skip
 
 
