@@ -1050,17 +1050,21 @@ class Passages(Part):
                 picked.insert(picked.index(best) + 1, after)
                 return picked[: MAX_SENTENCES + 1]
         following = every.get((id(best.passage), best.position + 1))
+        # '"The rear tyres went off on the opening stint.' is a quotation's first half: the
+        # rest of it ('After that I was a passenger," Dunmore said.') is shown after it.
+        half = _left_open(best.text)
         if best.position + 1 < len(spans) and (
             best.speaker
             or _SAID.search(best.text)
             or _introduces(best, following)
             or best.from_next
+            or half
         ):
             # "..., Evans said the win felt bittersweet." is followed by what he said; so is
             # "Martins was in no doubt about who was responsible." by his words on it.
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
-            if text not in shown and (_OPENS_QUOTE.match(text) or best.from_next):
+            if text not in shown and (_OPENS_QUOTE.match(text) or best.from_next or half):
                 after = every.get((id(best.passage), best.position + 1)) or Scored(
                     best.score, text, best.passage, best.order + 1, best.position + 1
                 )
@@ -1319,6 +1323,16 @@ def _names_place(s: Scored, names: frozenset[str]) -> bool:
         if told:
             return any(names & g for g in told)
     return False
+
+
+def _left_open(sentence: str) -> bool:
+    """Whether a sentence opens a quotation (double marks, straight or curly) it does not
+    close: the quotation goes on in the next sentence."""
+    if "“" in sentence or "”" in sentence:
+        return sentence.count("“") > sentence.count("”")
+    at = sentence.rfind('"')
+    # The last mark opens ('... said: "Don't', '"The rear'), not closes ('laps," he said').
+    return sentence.count('"') % 2 == 1 and (at == 0 or sentence[at - 1].isspace())
 
 
 def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
