@@ -73,6 +73,8 @@ _SANCTION_FOR = re.compile(
     r"(?!(?:the|his|her|their)\s+(?:team|race|rest|season|weekend|year)\b)\w",
     re.IGNORECASE,
 )
+#: What a hint the sentence's headline holds (not the sentence) adds; the sentence's own: 2.
+HEADLINE_HINT = 1.0
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -916,10 +918,15 @@ class Passages(Part):
                 return None
             score += 4.0
         hinted = False
+        headline = passage.source.headline.casefold() if passage.source else ""
         for phrase in query.hints:
             if _has(dated, phrase):
                 score += 2.0
                 hinted = True
+            elif _has(headline, phrase):
+                # "when is the mugello sprint": the preview headed by Mugello tells "with
+                # the Sprint at 3pm" without repeating the place; it counts for less.
+                score += HEADLINE_HINT
         # The lede tells the story; later paragraphs tell its details.
         score += 0.6 / passage.paragraph + 0.2 / (position + 1)
         return Scored(
