@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -923,7 +924,7 @@ class Passages(Part):
             if _has(dated, phrase):
                 score += 2.0
                 hinted = True
-            elif _has(headline, phrase):
+            elif headline and _headline_has(headline, phrase):
                 # "when is the mugello sprint": the preview headed by Mugello tells "with
                 # the Sprint at 3pm" without repeating the place; it counts for less.
                 score += HEADLINE_HINT
@@ -1248,10 +1249,11 @@ LEAD_SHARE = 0.5
 
 
 def _holds(text: str, words: Sequence[str], stemmed: frozenset[str]) -> bool:
-    """Whether a paragraph holds one of the searched words, as written or by its stem (a
-    plain substring first: it costs less, and finds most)."""
+    """Whether a paragraph holds one of the searched words, as written or by its stem, each
+    as a plain substring ("sprint" of "sprints" is in "a sprint race"): stemming every
+    paragraph of the stories read costs more than the answer is worth."""
     low = text.casefold()
-    return any(w in low for w in words) or bool(stemmed & stems(text))
+    return any(w in low for w in words) or any(s in low for s in stemmed)
 
 
 #: Distinct places a story names (by the places file) that make it a story of many places.
@@ -1330,6 +1332,12 @@ def _names_place(s: Scored, names: frozenset[str]) -> bool:
         if told:
             return any(names & g for g in told)
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_has(headline: str, phrase: str) -> bool:
+    """:func:`_has` for a story's headline (folded), asked once per story and hint."""
+    return _has(headline, phrase)
 
 
 def _left_open(sentence: str) -> bool:
