@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 import snowballstemmer
 
@@ -31,6 +32,7 @@ from bot.answers._interviews import (
     the_answer,
 )
 from bot.answers.lookup import Part
+from bot.answers.places import place_book
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise, unaccent
 from bot.models import Fact, Passage, Person, Quote, ReportedStatement
@@ -72,6 +74,8 @@ _SANCTION_FOR = re.compile(
     r"(?!(?:the|his|her|their)\s+(?:team|race|rest|season|weekend|year)\b)\w",
     re.IGNORECASE,
 )
+#: What a hint the sentence's headline holds (not the sentence) adds; the sentence's own: 2.
+HEADLINE_HINT = 1.0
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -398,19 +402,21 @@ class Passages(Part):
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
         whole: list[Passage] | None = None
+        read: list[Passage] = []
         # A story chosen, its own paragraphs decide: how common a word is over the rest of
         # the store (which grows) must not drop it from the search inside that story.
         few = query.slugs is not None and len(query.slugs) <= FEW_STORIES
+        searched = frozenset(stem(w) for w in search)
         if (query.whole_stories or few) and query.slugs is not None:
             # A few stories named by the caller: their paragraphs read by story, which costs
             # less than ranking every paragraph of the store that holds a common name. Kept:
-            # paragraphs holding a searched word (a plain substring costs less than stemming
-            # each) and, when asked, the written pattern.
+            # paragraphs holding a searched word (by its stem: "sprints" keeps "a sprint")
+            # and, when asked, the written pattern.
+            read = [p for slug in query.slugs for p in await self.store.article_passages(slug)]
             whole = [
                 p
-                for slug in query.slugs
-                for p in await self.store.article_passages(slug)
-                if any(w in p.text.casefold() for w in search)
+                for p in read
+                if _holds(p.text, search, searched)
                 and (query.need_written is None or query.need_written.search(p.text))
             ]
             if not whole:
@@ -482,6 +488,10 @@ class Passages(Part):
         for p in found:
             assert p.source is not None
             by_article.setdefault(p.source.slug, []).append(p)
+        # A story naming many places (a calendar, a season preview) is found for each of
+        # them: there, only a sentence naming the place asked is about it.
+        places = _asked_places(query)
+        crowded = _crowded_stories(read or found, places) if places else frozenset()
         all_quotes, all_reported = await self.store.said_in(list(by_article))
         quotes: dict[str, list[Quote]] = {slug: [] for slug in by_article}
         reported: dict[str, list[ReportedStatement]] = {slug: [] for slug in by_article}
@@ -600,6 +610,14 @@ class Passages(Part):
         answering = [
             s for s in scored if self._answers(query, s) or _asks_it(query, s, asks)
         ]  # fmt: skip
+        if crowded:
+            answering = [
+                s
+                for s in answering
+                if s.passage.source is None
+                or s.passage.source.slug not in crowded
+                or _names_place(s, places)
+            ]
         if query.newest_first and answering:
             latest = max(_date(s.passage) for s in answering)
             answering = [s for s in answering if _date(s.passage) == latest]
@@ -718,7 +736,7 @@ class Passages(Part):
                     continue
                 if any(_mentions(nxt.text, forms) for forms in name_forms):
                     continue  # named there: the search proposes it itself
-                if any(w in nxt.text.casefold() for w in search):
+                if _holds(nxt.text, search, frozenset(stem(w) for w in search)):
                     added.append(nxt)
                     have.add((slug, nxt.paragraph))
         return added
@@ -901,10 +919,15 @@ class Passages(Part):
                 return None
             score += 4.0
         hinted = False
+        headline = passage.source.headline.casefold() if passage.source else ""
         for phrase in query.hints:
             if _has(dated, phrase):
                 score += 2.0
                 hinted = True
+            elif headline and _headline_has(headline, phrase):
+                # "when is the mugello sprint": the preview headed by Mugello tells "with
+                # the Sprint at 3pm" without repeating the place; it counts for less.
+                score += HEADLINE_HINT
         # The lede tells the story; later paragraphs tell its details.
         score += 0.6 / passage.paragraph + 0.2 / (position + 1)
         return Scored(
@@ -1035,17 +1058,21 @@ class Passages(Part):
                 picked.insert(picked.index(best) + 1, after)
                 return picked[: MAX_SENTENCES + 1]
         following = every.get((id(best.passage), best.position + 1))
+        # '"The rear tyres went off on the opening stint.' is a quotation's first half: the
+        # rest of it ('After that I was a passenger," Dunmore said.') is shown after it.
+        half = _left_open(best.text)
         if best.position + 1 < len(spans) and (
             best.speaker
             or _SAID.search(best.text)
             or _introduces(best, following)
             or best.from_next
+            or half
         ):
             # "..., Evans said the win felt bittersweet." is followed by what he said; so is
             # "Martins was in no doubt about who was responsible." by his words on it.
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
-            if text not in shown and (_OPENS_QUOTE.match(text) or best.from_next):
+            if text not in shown and (_OPENS_QUOTE.match(text) or best.from_next or half):
                 after = every.get((id(best.passage), best.position + 1)) or Scored(
                     best.score, text, best.passage, best.order + 1, best.position + 1
                 )
@@ -1219,6 +1246,108 @@ _STANDINGS = re.compile(r"\b(?:points|standings|championship lead|leads the cham
 #: How much a sentence gains from the question's words its lead holds and it lacks, per
 #: unit of their weight (a tie-break among sentences naming the one asked).
 LEAD_SHARE = 0.5
+
+
+def _holds(text: str, words: Sequence[str], stemmed: frozenset[str]) -> bool:
+    """Whether a paragraph holds one of the searched words, as written or by its stem, each
+    as a plain substring ("sprint" of "sprints" is in "a sprint race"): stemming every
+    paragraph of the stories read costs more than the answer is worth."""
+    low = text.casefold()
+    return any(w in low for w in words) or any(s in low for s in stemmed)
+
+
+#: Distinct places a story names (by the places file) that make it a story of many places.
+MANY_PLACES = 8
+
+
+def _place_names() -> re.Pattern[str]:
+    """Every name the places file knows, as whole words of a normalised text (built again
+    when the file is read again)."""
+    book = place_book()
+    if _PLACE_PATTERN and _PLACE_PATTERN[0] is book:
+        return _PLACE_PATTERN[1]
+    names = sorted(book.same, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    _PLACE_PATTERN[:] = [book, pattern]
+    return pattern
+
+
+_PLACE_PATTERN: list[Any] = []
+
+
+def _asked_places(query: Query) -> frozenset[str]:
+    """Every name of the places the question asks about, from the words it is searched by
+    (``search_more``: a place's names, word by word; "abu", "dhabi" are one name)."""
+    book = place_book()
+    words = query.search_more
+    out: set[str] = set()
+    for size in (1, 2, 3):
+        for at in range(len(words) - size + 1):
+            name = " ".join(words[at : at + size])
+            if name in book.same:
+                out |= book.same[name]
+    return frozenset(out)
+
+
+def _crowded_stories(paragraphs: Iterable[Passage], asked: frozenset[str]) -> frozenset[str]:
+    """The stories whose paragraphs name :data:`MANY_PLACES` places or more, unless the
+    headline is about the place asked (names it, and at most one other place): the
+    Monaco report's "the race starts at 3pm" is Monaco's, the calendar's is not."""
+    named: dict[str, set[frozenset[str]]] = {}
+    headlines: dict[str, str] = {}
+    for p in paragraphs:
+        if p.source is None:
+            continue
+        named.setdefault(p.source.slug, set()).update(_places_in(p.text))
+        headlines[p.source.slug] = p.source.headline
+    out = set()
+    for slug, held in named.items():
+        if len(held) < MANY_PLACES:
+            continue
+        told = _places_in(headlines[slug])
+        if len(told) <= 2 and any(asked & g for g in told):
+            continue
+        out.add(slug)
+    return frozenset(out)
+
+
+def _places_in(text: str) -> set[frozenset[str]]:
+    """The places a text names, each as every name of it; a nationality ("Italian") or a
+    two-letter name ("us") is no place here."""
+    book = place_book()
+    return {
+        book.same[m]
+        for m in _place_names().findall(normalise(text))
+        if len(m) > 2 and m not in book.adjectives
+    }
+
+
+def _names_place(s: Scored, names: frozenset[str]) -> bool:
+    """Whether the sentence is about the place by one of ``names``: it names it, or it names
+    no place and the last place its paragraph named before it is that one ("Las Vegas joins
+    as a night race. Its promoter said the race would start at 10pm")."""
+    spans = split_sentences(s.passage.text)
+    for a, b in reversed(spans[: s.position + 1]):
+        told = _places_in(s.passage.text[a:b])
+        if told:
+            return any(names & g for g in told)
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_has(headline: str, phrase: str) -> bool:
+    """:func:`_has` for a story's headline (folded), asked once per story and hint."""
+    return _has(headline, phrase)
+
+
+def _left_open(sentence: str) -> bool:
+    """Whether a sentence opens a quotation (double marks, straight or curly) it does not
+    close: the quotation goes on in the next sentence."""
+    if "“" in sentence or "”" in sentence:
+        return sentence.count("“") > sentence.count("”")
+    at = sentence.rfind('"')
+    # The last mark opens ('... said: "Don't', '"The rear'), not closes ('laps," he said').
+    return sentence.count('"') % 2 == 1 and (at == 0 or sentence[at - 1].isspace())
 
 
 def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
@@ -1476,6 +1605,11 @@ _SAME: dict[str, tuple[str, ...]] = {
     "upset": ("hurts", "disappointed", "gutted", "frustrated", "frustrating"),
     "angry": ("unhappy", "frustrated"), "target": ("aim", "goal"),
     "push": ("forcing", "forced"), "pushed": ("forcing", "forced"),
+    # A parent asked about is told by the other word for them, or as the child's: "his dad"
+    # is "Papá", "the father", "advice he had given his son".
+    "dad": ("father", "papa", "papá", "son"), "father": ("dad", "papa", "papá", "son"),
+    "papa": ("dad", "father"), "mum": ("mother", "mom", "son", "daughter"),
+    "mom": ("mother", "mum", "son", "daughter"), "mother": ("mum", "mom", "son", "daughter"),
 }  # fmt: skip
 
 

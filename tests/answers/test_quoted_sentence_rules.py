@@ -4,7 +4,7 @@ quotation opening its own sentence is split as before. On invented sentences."""
 
 from __future__ import annotations
 
-from bot.answers.passages import split_sentences
+from bot.answers.passages import _left_open, split_sentences
 
 
 def _sentences(text: str) -> list[str]:
@@ -34,3 +34,12 @@ def test_curly_quotation_marks_too() -> None:
 def test_a_quotation_opening_its_sentence_is_split_as_before() -> None:
     text = '"Stay calm. Brake late," Ortega said. He smiled.'
     assert _sentences(text) == ['"Stay calm.', 'Brake late," Ortega said.', "He smiled."]
+
+
+def test_a_quotations_first_half_leaves_it_open() -> None:
+    """The rest of the quotation follows in the next sentence, and is shown with it."""
+    assert _left_open('"The rear tyres went off on the opening stint.')
+    assert _left_open("“The rear tyres went off on the opening stint.")
+    assert not _left_open('After that I was a passenger for forty laps," Dunmore said.')
+    assert not _left_open("After that I was a passenger for forty laps,” Dunmore said.")
+    assert not _left_open('"I was a passenger," Dunmore said.')
