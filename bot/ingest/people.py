@@ -73,11 +73,14 @@ _STOP = _words(
     Porsche Toyota Hyundai Chevrolet Peugeot Lamborghini BMW Lexus Corvette Acura Nissan Mazda
     Maserati Ducati Yamaha Aprilia KTM Kawasaki Subaru Skoda Citroen Citroën Bentley Dallara
     Ligier Oreca Stage Stages Shakedown Triple
+    Ford Hours Carolina Dakota Virginia Tennessee Florida Ohio Michigan Indiana Wisconsin
+    California Arizona Nevada Alabama Kentucky Pennsylvania Iowa Kansas Oklahoma Louisiana
     """
 )
 # (The last lines: makers, whose names make team names of people's ("Porsche Penske",
-# "Manthey Porsche"), and rally and race words that open or close a thing's name ("Power
-# Stage", "Triple Eight"); none is anyone's name.)
+# "Manthey Porsche", "Penske Ford"), rally and race words that open or close a thing's name
+# ("Power Stage", "Triple Eight", "the Twelve Hours of Sebring") and the states a place
+# name ends with ("Charlotte, North Carolina"); none is anyone's name.)
 # Capitalised words that start sentences or are titles; dropped from the front of a name.
 _COMMON = _words(
     """
@@ -98,6 +101,7 @@ _COMMON = _words(
     Sadly Thankfully Similarly Likewise Nevertheless Nonetheless Moreover Furthermore
     Additionally Otherwise Therefore Thus Hence Apparently Reportedly Allegedly Notably
     Crucially Ironically Frankly Briefly Typically Understandably
+    North South East West Northern Southern Eastern Western
     """
 )
 _PARTICLES = frozenset(
@@ -112,6 +116,8 @@ _THING_END = _words(
     """
     Hospital Clinic Centre Center University College Stadium Arena Square Hotel Mode Foundation
     Academy Avenue Tunnel Hairpin Chicane Esses
+    Motors Logistics Energy Group Holdings Industries Airlines Airways Bank Technologies
+    Systems Insurance Wire
     """
 )
 _PLACE_AFTER = frozenset({"GP", "Grand", "Prix", "Circuit", "Raceway", "Speedway", "Ring"})
@@ -134,7 +140,6 @@ _PREPOSITIONS = _words(
     """
 )
 
-_INNER_APOSTROPHE = re.compile(r"[^\W\d_]['’][^\W\d_]{2,}")
 _LETTER = re.compile(r"[^\W\d_]")
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s|$)")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -661,8 +666,9 @@ def _token(start: int, raw: str) -> _Token | None:
         cut = 2
     else:
         cut = 0
-    # "O'Ward's" keeps its ending: an apostrophe inside the word makes it a name, not a mark.
-    if cut and not _INNER_APOSTROPHE.search(raw):
+    # "O'Ward's" is as possessive as "Ward's": the run ends there ("O'Ward's No. 5 car" made
+    # a person "O'Ward's No" when an apostrophe inside the word kept the ending).
+    if cut:
         text, possessive = raw[:-cut], True
     else:
         text, possessive = raw, False

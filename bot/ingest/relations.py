@@ -1,4 +1,4 @@
-"""Relations between people a story states: team-mates, a replacement, a co-driver.
+"""Relations between people a story states: team-mates, a replacement, a co-driver, a parent.
 
 Articles say who partners whom in passing ("holding off McLaren team-mate Oscar Piastri",
 "Solberg and co-driver Elliott Edmondson", "He replaces Hulkenberg"), and fans ask exactly
@@ -26,6 +26,9 @@ from bot.models import Fact, Person
 
 __all__ = [
     "CO_DRIVER",
+    "FATHER",
+    "MOTHER",
+    "PARENT",
     "RELATION_KEYS",
     "REPLACEMENT",
     "TEAM_MATES",
@@ -38,16 +41,29 @@ __all__ = [
 TEAM_MATES = "team-mates"
 REPLACEMENT = "replacement"
 CO_DRIVER = "co-driver"
-RELATION_KEYS = (TEAM_MATES, REPLACEMENT, CO_DRIVER)
+#: ``first`` is ``second``'s father, mother, or a parent the text does not say which of ("the
+#: son of X": X may be either).
+FATHER = "father"
+MOTHER = "mother"
+PARENT = "parent"
+RELATION_KEYS = (TEAM_MATES, REPLACEMENT, CO_DRIVER, FATHER, MOTHER, PARENT)
 
 #: How each relation's value is written (readable in /facts, and read back by the answers).
-_JOINS = {TEAM_MATES: " and ", REPLACEMENT: " replaces ", CO_DRIVER: " with co-driver "}
+_JOINS = {
+    TEAM_MATES: " and ",
+    REPLACEMENT: " replaces ",
+    CO_DRIVER: " with co-driver ",
+    FATHER: " is the father of ",
+    MOTHER: " is the mother of ",
+    PARENT: " is a parent of ",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
     """``first`` and ``second`` are full names: team-mates (either way round), ``first``
-    replaces ``second``, ``second`` is ``first``'s co-driver."""
+    replaces ``second``, ``second`` is ``first``'s co-driver, ``first`` is ``second``'s
+    father, mother or parent."""
 
     key: str
     first: str
@@ -110,6 +126,44 @@ _PARTNER = (re.compile(rf"\b(?:will\s+|to\s+)?partner(?:s|ed|ing)?\s+{_P}"), "-b
 
 _MATES = [*_relation_patterns(_MATE), _PARTNER, _AS_MATES]
 _COS = _relation_patterns(_CO)
+
+#: The words of a parent and of a child, and which key a parent word gives.
+_PARENT_WORD = r"(?P<kin>father|dad|mother|mum|mom)"
+_CHILD_WORD = r"(?:son|daughter)"
+_KIN_KEY = {"father": FATHER, "dad": FATHER, "mother": MOTHER, "mum": MOTHER, "mom": MOTHER}
+
+
+def _family_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, order) of the forms a story says who is whose parent in; the pair is
+    (parent, child). ``o-``: the one named is the subject's parent ("his father, Y")."""
+    before = rf"{_P}\s*,\s+"
+    return [
+        # "Verstappen's father Jos", "Verstappen's father, Jos Verstappen,"
+        (re.compile(rf"{_P}{_POSS}\s+{_PARENT_WORD},?\s+{_P}"), "ba"),
+        # "Jos Verstappen, Max Verstappen's father"
+        (re.compile(rf"{before}{_P}{_POSS}\s+{_PARENT_WORD}\b"), "ab"),
+        # "Jos Verstappen, the father of Max"
+        (re.compile(rf"{before}(?:the\s+)?{_PARENT_WORD}\s+of\s+{_P}"), "ab"),
+        # "Norris beat Verstappen, whose father Jos ..."
+        (re.compile(rf"{before}whose\s+{_PARENT_WORD},?\s+{_P}"), "ba"),
+        # "his father, Jos Verstappen,": the subject's
+        (re.compile(rf"\b{_HIS}\s+{_PARENT_WORD},?\s+{_P}", re.I), "o-"),
+        # "Jos Verstappen's son Max", "Jos Verstappen's son, Max Verstappen"
+        (re.compile(rf"{_P}{_POSS}\s+{_CHILD_WORD},?\s+{_P}"), "ab"),
+        # "Max Verstappen, Jos Verstappen's son"; "Max Verstappen, (the) son of Jos"
+        (re.compile(rf"{before}{_P}{_POSS}\s+{_CHILD_WORD}\b"), "ba"),
+        (re.compile(rf"{before}(?:the\s+)?{_CHILD_WORD}\s+of\s+(?:[\w-]+\s+){{0,4}}?{_P}"),
+         "ba"),
+        # "his son, Max,": the subject's child
+        (re.compile(rf"\b{_HIS}\s+{_CHILD_WORD},?\s+{_P}", re.I), "-b"),
+        # "He is the son of Jos": the subject's parent
+        (re.compile(rf"\b{_CHILD_WORD}\s+of\s+(?:[\w-]+\s+){{0,4}}?{_P}"), "o-"),
+    ]  # fmt: skip
+
+
+_FAMILY = _family_patterns()
+#: "his father" naming no one after it: whose is read from a shared surname.
+_HIS_PARENT = re.compile(rf"\b{_HIS}\s+{_PARENT_WORD}\b(?!['’]s)(?!,?\s+\x01)", re.I)
 _WILL = r"(?:(?:will|would|is\s+(?:set|due|expected)\s+to|is\s+to|is\s+going\s+to)\s+)?"
 #: (pattern, order): "ab" a replaces b, "ba" b is replaced by a, "-b" the subject replaces b.
 _REPLACES: list[tuple[re.Pattern[str], str]] = [
@@ -233,7 +287,8 @@ _SUBJECT_WORDS = 3
 
 #: Words (case-folded) a paragraph that states a relation holds at least one of.
 _WANTED = ("mate", "partner", "co-", "codriver", "navigator", "replac", "over from", "seat",
-           "place of", "in for", "successor", "stand-in", "ride", "drive")  # fmt: skip
+           "place of", "in for", "successor", "stand-in", "ride", "drive", "father", "mother",
+           " dad", " mum", " mom", " son", "daughter")  # fmt: skip
 
 
 def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[Relation]:
@@ -263,7 +318,10 @@ def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[
                 subject = order[0]  # "Oliver Bearman will race ...", not "..., beating X"
             # (every pattern names someone: a sentence with no marker gives nothing)
             if wanted and "\x01" in marked:
-                for key, x, y in _read(marked, subject, prior):
+                for key, x, y in [
+                    *_read(marked, subject, prior),
+                    *_family(marked, subject, prior, people),
+                ]:
                     if x == y:
                         continue
                     first, second = people[x].name, people[y].name
@@ -290,6 +348,46 @@ def _read(marked: str, subject: int | None, prior: int | None) -> list[tuple[str
             out += [(REPLACEMENT, a, b) for a, b in pairs]
             break
     return out
+
+
+def _family(
+    marked: str, subject: int | None, prior: int | None, people: Sequence[Person]
+) -> list[tuple[str, int, int]]:
+    """(key, parent, child) of the parent a marked sentence names, by the first family
+    pattern that fits; else "his father" unnamed ("When Tomas Ortega was nine, his father
+    took him karting"): the one other person of the story who shares the subject's surname,
+    when there is exactly one. Never a guess between two."""
+    for pattern, order in _FAMILY:
+        m = pattern.search(marked)
+        if m is None:
+            continue
+        kin = m.groupdict().get("kin")
+        key = _KIN_KEY[kin.casefold()] if kin else PARENT
+        if order == "o-":
+            named = [int(g) for g in re.findall(_P, m.group(0))][-1]
+            child = subject if subject != named else prior
+            return [(key, named, child)] if child is not None else []
+        return [(key, a, b) for a, b in _pairs_of(m, order, subject, prior)]
+    m = _HIS_PARENT.search(marked)
+    if m is None or subject is None:
+        return []
+    surname = people[subject].name.split()[-1]
+    kin = [i for i, p in enumerate(people) if i != subject and p.name.split()[-1] == surname]
+    return [(_KIN_KEY[m.group("kin").casefold()], kin[0], subject)] if len(kin) == 1 else []
+
+
+def _pairs_of(
+    m: re.Match[str], order: str, subject: int | None, prior: int | None
+) -> list[tuple[int, int]]:
+    """:func:`_pairs` of a match that may hold a named ``kin`` group, which is no person."""
+    markers = [int(g) for g in re.findall(_P, m.group(0))]
+    if order in ("ab", "ba") and len(markers) >= 2:
+        a, b = markers[0], markers[-1]
+        return [(a, b)] if order == "ab" else [(b, a)]
+    if order == "-b" and markers:
+        first = subject if subject != markers[-1] else prior
+        return [(first, markers[-1])] if first is not None else []
+    return []
 
 
 def _pairs(

@@ -22,6 +22,42 @@ from bot.ingest.people import discover_people
         pytest.param(
             "Triple Eight ran Nolan Keyes for a second year.", "Triple Eight", id="team-number"
         ),
+        pytest.param(
+            "Nolan Keyes, winner of Kessel's Twelve Hours, came second.",
+            "Twelve Hours",
+            id="n-hours",
+        ),
+        pytest.param(
+            "Nolan Keyes, 50th behind O'Brady's No. 31 car, stayed out.",
+            "O'Brady's No",
+            id="apostrophe-name-car-no",
+        ),
+        pytest.param(
+            "Nolan Keyes hit the back of Varga's No. 12 Kessel Ford.", "Kessel Ford", id="car"
+        ),
+        pytest.param(
+            "Nolan Keyes (Blue Harbour Energy Yamaha) was fourth.",
+            "Blue Harbour Energy",
+            id="sponsor-team",
+        ),
+        pytest.param(
+            "Nolan Keyes thanked Harbour Motors and the freight firm Ridgeway Logistics.",
+            "Harbour Motors",
+            id="company",
+        ),
+        pytest.param(
+            "Nolan Keyes thanked the freight firm Ridgeway Logistics.",
+            "Ridgeway Logistics",
+            id="company-2",
+        ),
+        pytest.param(
+            "The team is based in Asheville, North Carolina, where Nolan Keyes lives.",
+            "North Carolina",
+            id="state",
+        ),
+        pytest.param(
+            "KESSEL, May 3 (Harbour Wire) - Nolan Keyes won on Sunday.", "Harbour Wire", id="wire"
+        ),
     ],
 )
 def test_a_team_or_a_stage_is_no_person(paragraph: str, thing: str) -> None:

@@ -46,7 +46,15 @@ from bot.answers.understand import (
     Reading,
     read,
 )
-from bot.ingest.relations import CO_DRIVER, REPLACEMENT, TEAM_MATES, read_relation
+from bot.ingest.relations import (
+    CO_DRIVER,
+    FATHER,
+    MOTHER,
+    PARENT,
+    REPLACEMENT,
+    TEAM_MATES,
+    read_relation,
+)
 from bot.models import Fact, Person
 
 __all__ = ["PeopleRouter"]
@@ -73,6 +81,8 @@ class PeopleRouter(BiographyRouter):
             else None
         )  # fmt: skip
         people = list(reading.people) or self._shortened(low)
+        if key is None and len(people) == 1 and not _NOT_WHO.match(low):
+            return await self._family(low, people[0])  # "who is Tomas's dad"
         if key is None or len(people) != 1 or _NOT_WHO.match(low):
             return None  # "what did Katsuta say about his co-driver": what was said
         name = people[0]
@@ -119,6 +129,41 @@ class PeopleRouter(BiographyRouter):
         shown = [s for _, s in picked[:3]]
         return PassageAnswer(tuple(self.passages_found(shown)), "", "", picked[0][0])
 
+    async def _family(self, low: str, name: str) -> Answer | None:
+        """Someone's father, mother or child, as a story states it (the relation fact the
+        ingester read: "his father, Ramon Ortega,", "Tomas Ortega, son of ..."), and the
+        sentences saying it, cited. None when the question asks no family word or no story
+        states one: a parent never guessed from a shared surname alone."""
+        asks_parent = _ASKS_PARENT.search(low)
+        asks_child = None if asks_parent else _ASKS_CHILD.search(low)
+        if asks_parent is None and asks_child is None:
+            return None
+        word = (asks_parent or asks_child or [""])[0]
+        keys = (
+            (FATHER, MOTHER, PARENT) if asks_child or word.startswith("parent")
+            else (MOTHER, PARENT) if word in _MOTHER_WORDS
+            else (FATHER, PARENT)
+        )  # fmt: skip
+        shown: list[Scored] = []
+        first_fact: Fact | None = None
+        for fact in await self.engine.store.facts_naming(name, keys):
+            pair = read_relation(fact)
+            if pair is None or fact.key not in keys:
+                continue
+            parent, child = pair
+            # The story's own spelling ("Sebastián") may differ from the store's person's.
+            asked = child if asks_parent else parent
+            if normalise(asked) != normalise(name):
+                continue
+            other = parent if asks_parent else child
+            for s in await self._relation_sentences(fact, asked, other, both=True):
+                if s.text not in {t.text for t in shown}:
+                    shown.append(s)
+            first_fact = first_fact or fact
+        if first_fact is None or not shown:
+            return None
+        return PassageAnswer(tuple(self.passages_found(shown[:3])), "", "", first_fact)
+
     async def _relation_told(
         self, key: str, name: str, replacer: bool, rest: list[str]
     ) -> Answer | None:
@@ -159,9 +204,14 @@ class PeopleRouter(BiographyRouter):
         ]  # fmt: skip
         return found if len(found) == 1 else []
 
-    async def _relation_sentences(self, fact: Fact, name: str, other: str) -> list[Scored]:
+    async def _relation_sentences(
+        self, fact: Fact, name: str, other: str, *, both: bool = False
+    ) -> list[Scored]:
         """The sentence of the fact's paragraph naming ``other`` (the answer), verbatim; else
-        the one naming ``name`` ("He replaces Hulkenberg": the story named the other before)."""
+        the one naming ``name`` ("He replaces Hulkenberg": the story named the other before).
+        ``both``, for two people sharing a surname ("When Tomas Ortega was nine, his father
+        ... Ramon Ortega, ..."): the sentences naming either by full name, in order, so the
+        one naming the answer is shown beside the one that makes him the relation."""
         if fact.source is None or fact.paragraph is None:
             return []
         passage = next(
@@ -172,6 +222,15 @@ class PeopleRouter(BiographyRouter):
         if passage is None:
             return []
         spans = split_sentences(passage.text)
+        if both and other.split()[-1] == name.split()[-1]:
+            full = {other.casefold(), name.casefold()}
+            found = [
+                Scored(0.0, text, passage, i, i)
+                for i, (a, b) in enumerate(spans)
+                if _mentions(text := passage.text[a:b].strip(), full)
+            ]
+            if any(_mentions(s.text, {other.casefold()}) for s in found):
+                return found[:2]
         for who in (other, name):
             # Full name or surname: "Chase" alone may be another Chase.
             forms = {who.casefold(), who.split()[-1].casefold()}
@@ -472,6 +531,10 @@ _ASKS_REPLACEMENT = re.compile(
 _RELATION_WORD = re.compile(
     r"mate|partner|co-?driv|navigat|pilot|replac|succe|seat|place|take|took|over|next|yr|year"
 )
+#: Questions asking someone's parent ("whos tomas's dad") or child ("who is Ramon's son").
+_ASKS_PARENT = re.compile(r"\b(?:dad|daddy|father|papa|mother|mum|mom|mummy|parents?)\b")
+_ASKS_CHILD = re.compile(r"\b(?:sons?|daughters?|kids?|child|children)\b")
+_MOTHER_WORDS = frozenset({"mother", "mum", "mom", "mummy"})
 #: The words a sentence telling each relation holds, when no relation was read from it.
 _RELATION_TOLD = {
     REPLACEMENT: ("seat", "replace", "replaces", "replacing", "replacement", "successor",
