@@ -591,7 +591,10 @@ async def test_recap_of_skips_missing_stories(engine: AnswerEngine) -> None:
         ("quote", QuotesAnswer),
         ("quotes from Okafor", QuotesAnswer),
         ("the best day of my life", WhoSaidAnswer),
-        ("what is the weather like", HelpAnswer),
+        # A real question the articles do not answer: the honest negative (issue 9), not the
+        # help text, which is for what asks nothing.
+        ("what is the weather like", NotFound),
+        ("hello", HelpAnswer),
         ("", HelpAnswer),
     ],
 )
