@@ -1380,6 +1380,13 @@ _CAPITAL_TITLE = re.compile(
     r"(?=\s*(?:[,;]|\.(?:\s|$)|$))"
 )
 _POSSESSIVE_TEAM = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s\s+$")
+#: A team's role set off after the name: "Andrea Stella, McLaren's team principal, said",
+#: "said Gaetan Rousseau, Williams' head of performance engineering." The role is lower-case
+#: words holding a role noun (or "head"), up to the clause's end.
+_TEAM_ROLE_AFTER = re.compile(
+    r",\s+(?P<team>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})(?:['’]s|(?<=s)['’])\s+"
+    r"(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,5})(?=\s*(?:[,;]|\.(?:\s|$)|$))"
+)
 
 
 def _text_before(masked: str, start: int) -> str:
@@ -1518,6 +1525,13 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                 found.append(
                     Appositive(mention.person, titled["role"], None, titled["role"], number, False)
                 )
+            owned = _TEAM_ROLE_AFTER.match(after) if after[:2] == ", " else None
+            if owned is not None and _team_role(owned["team"], owned["role"], index):
+                found.append(
+                    Appositive(
+                        mention.person, owned[0][2:], owned["team"], owned["role"], number, False
+                    )
+                )
             r = _RACING_FOR.match(after)
             if r:
                 role = r.group("role").split()[-1]
@@ -1525,6 +1539,21 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                     Appositive(mention.person, r.group(0)[2:], r.group("team"), role, number, False)
                 )
     return found
+
+
+def _team_role(team: str, role: str, index: PeopleIndex) -> bool:
+    """Whether "<team>'s <role>" after a name is that person's job: the role holds a role
+    noun ("team principal", "head of performance engineering") and the owner is no person
+    of the article ("Hamilton's race engineer" is a relation, not a team) and no common word."""
+    if team.split()[0] in _COMMON or not any(
+        ROLE_NOUN.match(w) or w == "head" for w in role.split()
+    ):
+        return False
+    owner = team.casefold()
+    return not any(
+        owner in {p.name.casefold(), *(part.casefold() for part in p.name.split())}
+        for p in index.people
+    )
 
 
 _FUNCTION_WORDS = _words(

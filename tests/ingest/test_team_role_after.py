@@ -1,0 +1,37 @@
+"""A team's role set off after the name ("Marco Bellandi, Verdant's team principal, said"):
+the person's role and team. A possessor who is a person of the article ("Hamilton's race
+engineer") or a role with no role noun ("Monaco's favourite son") gives neither. Invented text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.ingest.load import build_article
+from tests.ingest.helpers import write_article
+
+STORY = "\n\n".join(
+    (
+        "date 2026-11-30 Invented: Verdant sets out its plan for the finale",
+        "Marco Bellandi, Verdant's team principal, said there would be no team orders.",
+        "The car was ready, said Gaetan Rivaud, Norda's head of performance engineering.",
+        "Lewis Hamilton and Pete Corbin, Hamilton's race engineer, spoke before the start.",
+        "Luca Ferrandi, Monaco's favourite son, watched from the pit wall.",
+    )
+)
+
+
+def _people(tmp_path: Path) -> dict[str, tuple[str | None, str | None]]:
+    article = build_article(write_article(tmp_path, STORY, slug="2026-11-30-verdant"))
+    return {p.name: (p.role, p.team) for p in article.people}
+
+
+def test_a_teams_role_after_the_name_is_the_persons_role_and_team(tmp_path: Path) -> None:
+    people = _people(tmp_path)
+    assert people["Marco Bellandi"] == ("team principal", "Verdant")
+    assert people["Gaetan Rivaud"] == ("head of performance engineering", "Norda")
+
+
+def test_a_person_or_a_role_without_a_role_noun_gives_neither(tmp_path: Path) -> None:
+    people = _people(tmp_path)
+    assert people.get("Pete Corbin", (None, None))[1] != "Hamilton"
+    assert people.get("Luca Ferrandi", (None, None)) == (None, None)
