@@ -1514,7 +1514,11 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                 if before[-1:].isspace() and before.rstrip().endswith(("'s", "’s"))
                 else None
             )
-            if possessive_team and possessive_team.group(1).split()[0] not in _COMMON:
+            if (
+                possessive_team
+                and possessive_team.group(1).split()[0] not in _COMMON
+                and not _a_persons_name(possessive_team.group(1), index)
+            ):
                 team = possessive_team.group(1)
                 found.append(
                     Appositive(mention.person, f"{team}'s", team, None, number, before_name=False)
@@ -1526,11 +1530,12 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                     Appositive(mention.person, titled["role"], None, titled["role"], number, False)
                 )
             owned = _TEAM_ROLE_AFTER.match(after) if after[:2] == ", " else None
-            if owned is not None and _team_role(owned["team"], owned["role"], index):
+            if owned is not None and _team_role(owned["team"], owned["role"]):
+                # "Tom Ashby, Albon's race engineer": a person's, a relation; the role
+                # stands, the owner is no team.
+                team = None if _a_persons_name(owned["team"], index) else owned["team"]
                 found.append(
-                    Appositive(
-                        mention.person, owned[0][2:], owned["team"], owned["role"], number, False
-                    )
+                    Appositive(mention.person, owned[0][2:], team, owned["role"], number, False)
                 )
             r = _RACING_FOR.match(after)
             if r:
@@ -1541,19 +1546,30 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
     return found
 
 
-def _team_role(team: str, role: str, index: PeopleIndex) -> bool:
-    """Whether "<team>'s <role>" after a name is that person's job: the role holds a role
-    noun ("team principal", "head of performance engineering") and the owner is no person
-    of the article ("Hamilton's race engineer" is a relation, not a team) and no common word."""
-    if team.split()[0] in _COMMON or not any(
+def _team_role(team: str, role: str) -> bool:
+    """Whether "<owner>'s <role>" after a name gives that person's job: the role holds a role
+    noun ("team principal", "head of performance engineering") and the owner is no common
+    word. Whether the owner is a team or a person (a relation) is :func:`_a_persons_name`'s."""
+    return team.split()[0] not in _COMMON and any(
         ROLE_NOUN.match(w) or w == "head" for w in role.split()
-    ):
-        return False
-    owner = team.casefold()
-    return not any(
-        owner in {p.name.casefold(), *(part.casefold() for part in p.name.split())}
-        for p in index.people
     )
+
+
+def _a_persons_name(owner: str, index: PeopleIndex) -> bool:
+    """Whether the owner of "<owner>'s race engineer" is a person, not a team: a person of
+    the article (a name or a part of one), or a name the register knows for a person and for
+    no organisation ("Albon's race engineer" in a story naming him only "Albon"; "Williams'"
+    is the team's). A person's engineer works with them: the owner is never their team."""
+    folded = owner.casefold()
+    if any(
+        folded in {p.name.casefold(), *(part.casefold() for part in p.name.split())}
+        for p in index.people
+    ):
+        return True
+    from bot.ingest.resolve import default_register  # the register needs this module
+
+    register = default_register()
+    return bool(register.find(owner)) and not register.organisations(owner)
 
 
 _FUNCTION_WORDS = _words(

@@ -16,6 +16,8 @@ STORY = "\n\n".join(
         "The car was ready, said Gaetan Rivaud, Norda's head of performance engineering.",
         "Lewis Hamilton and Pete Corbin, Hamilton's race engineer, spoke before the start.",
         "Luca Ferrandi, Monaco's favourite son, watched from the pit wall.",
+        "Ben Rowley, Albon's race engineer, said that the car was hard to brake late.",
+        "Dan Keyes, Norris's performance engineer, said little.",
     )
 )
 
@@ -35,3 +37,11 @@ def test_a_person_or_a_role_without_a_role_noun_gives_neither(tmp_path: Path) ->
     people = _people(tmp_path)
     assert people.get("Pete Corbin", (None, None))[1] != "Hamilton"
     assert people.get("Luca Ferrandi", (None, None)) == (None, None)
+
+
+def test_a_driver_the_article_names_only_by_surname_is_no_team(tmp_path: Path) -> None:
+    """ "Ben Rowley, Albon's race engineer": the register knows Albon for a driver and for no
+    team, so he is Rowley's relation, not his team; the role stands."""
+    people = _people(tmp_path)
+    assert people["Ben Rowley"] == ("race engineer", None)
+    assert people["Dan Keyes"] == ("performance engineer", None)
