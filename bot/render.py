@@ -531,9 +531,15 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
         if not answer.quotes and not answer.reported:
             lines.append("The articles name them but neither quote nor report them.")
         blocks = [_Block(person.name, "\n".join(lines) or esc(person.name), "", "person")]
+        blocks += [  # the sentences giving their role, verbatim, under the card
+            _Block(
+                "From the article", esc(f.text), cite(f.source), "passage", _source_url(f.source)
+            )
+            for f in answer.role_told
+        ]
         blocks += [_statement_block(parts, style) for parts in group_statements(answer.quotes)]
         blocks += [_reported_block(r, style) for r in answer.reported]
-        return None, blocks, False
+        return (esc(answer.role_line) if answer.role_line else None), blocks, False
     if isinstance(answer, FactsAnswer):
         article = answer.article
         # The title and footer carry the headline and date: the facts do not repeat them.

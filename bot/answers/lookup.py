@@ -1004,17 +1004,42 @@ class Lookup:
         """A person named anywhere in free text: exact names/aliases first, then typos."""
         words = normalise(text).split()
         index = self.index
+        team = self.team_name_words(words)  # "aston martins ...": the team's, no name
         for size in (4, 3, 2, 1):
             for start in range(len(words) - size + 1):
                 key = " ".join(words[start : start + size])
+                if team.intersection(range(start, start + size)):
+                    continue
                 if key in index.exact and not (size == 1 and key in _STOPWORDS):
                     return index.exact[key]
-        for word in words:
-            if len(word) >= 5 and word not in _STOPWORDS:
+        for i, word in enumerate(words):
+            if len(word) >= 5 and word not in _STOPWORDS and i not in team:
                 name = self.resolve_person(word)
                 if name:
                     return name
         return None
+
+    def team_name_words(self, tokens: Sequence[str]) -> set[int]:
+        """Where a question's words spell a team's name of two or three words, possessive or
+        not ("whos aston martins trackside engineering director"): those words name the team,
+        never a person by one of them ("martins" is no Victor Martins there). A span that is
+        also a stored person's full name ("joe gibbs") stays a name."""
+        from bot.ingest.resolve import default_register  # the register loads on first use
+
+        register = default_register()
+        found: set[int] = set()
+        for size in (3, 2):
+            for start in range(len(tokens) - size + 1):
+                words = list(tokens[start : start + size])
+                if words[-1].endswith("s") and len(words[-1]) > 3:
+                    forms = (" ".join(words), " ".join([*words[:-1], words[-1][:-1]]))
+                else:
+                    forms = (" ".join(words),)
+                if any(f in self.index.exact for f in forms):
+                    continue
+                if any(register.organisations(f) for f in forms):
+                    found.update(range(start, start + size))
+        return found
 
     def people_by_role(self, text: str) -> tuple[str, ...]:
         """People a role names ("the Yamaha boss", "Toyota's team principal", "the team

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import re
 
 from bot.answers.lookup import Part
+from bot.answers.passages import _mentions, forms_of, split_sentences
 from bot.answers.quotes import QUOTE_LIMIT
-from bot.answers.records import Answer, NotFound, PersonAnswer
-from bot.answers.text import clean, shorten
+from bot.answers.records import Answer, Found, NotFound, PersonAnswer
+from bot.answers.text import clean, normalise, shorten
 from bot.models import ArticleSummary, Person
+
+#: The stories whose sentence giving someone's role a profile cites, newest first: two, so a
+#: role one story gives in passing ("Williams team principal James Vowles said") and another
+#: states ("said James Vowles, the team principal") both show.
+ROLE_STORIES = 2
+#: Paragraphs read for a sentence giving someone's role.
+ROLE_PASSAGES = 60
 
 __all__ = ["People"]
 
@@ -46,4 +56,82 @@ class People(Part):
                     s.slug, s.published, s.headline
                 )
         ordered = sorted(articles.values(), key=lambda a: a.published, reverse=True)
-        return PersonAnswer(person, tuple(quotes), tuple(reported), tuple(ordered))
+        described = await self._role_told(person)
+        return PersonAnswer(
+            person,
+            tuple(quotes),
+            tuple(reported),
+            tuple(ordered),
+            _role_line(person, described[0].text) if described else "",
+            described,
+        )
+
+    async def _role_told(self, person: Person) -> tuple[Found, ...]:
+        """The sentences giving ``person`` the role their profile holds, verbatim and cited:
+        the newest story's first ("Andrea Stella, McLaren's team principal, said ..."), then
+        an older story's, one a story. A fan asking "whats stellas job" reads the role in the
+        article's own words, not only the card's line."""
+        if not person.role or person.role.split()[-1] in _ONE_OF_MANY:
+            return ()  # "driver": a word every race story uses near every name
+        role = re.compile(rf"(?<!\w){_spaced(person.role)}(?!\w)", re.IGNORECASE)
+        terms = [*normalise(person.name).split()[-1:], *normalise(person.role).split()]
+        passages = await self.store.passages_matching(terms, limit=ROLE_PASSAGES)
+        forms = forms_of(person)
+        told: dict[str, Found] = {}
+        for passage in sorted(
+            passages, key=lambda p: (p.source.published if p.source else 0, -p.paragraph),
+            reverse=True,
+        ):  # fmt: skip
+            source = passage.source
+            if source is None or source.slug in told:
+                continue
+            for a, b in split_sentences(passage.text):
+                text = passage.text[a:b].strip()
+                # The role beside the name ("Andrea Stella, McLaren's team principal,",
+                # "said James Vowles, the team principal"), not anywhere in the sentence.
+                m = role.search(text)
+                if m and _mentions(text[max(0, m.start() - 60) : m.end() + 60], forms):
+                    cited = dataclasses.replace(source, paragraph=passage.paragraph)
+                    told[source.slug] = Found(text, cited)
+                    break
+            if len(told) == ROLE_STORIES:
+                break
+        return tuple(told.values())
+
+
+def _spaced(words: str) -> str:
+    """``words`` as a pattern any run of blanks between them matches."""
+    return r"\s+".join(map(re.escape, words.split()))
+
+
+def _role_line(person: Person, sentence: str) -> str:
+    """Who ``person`` is, said as a fan reads it, from the sentence giving their role:
+    "Andrea Stella is McLaren's team principal.", "Tom Ashby is Albon's race engineer."
+    (whose role it is, as the sentence writes it: a team's, or a person's he works with).
+    With no owner written, the team the profile holds; else the role alone."""
+    role = person.role or ""
+    owned = re.search(
+        rf"(?<![\w'’])(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}})(?:['’]s|(?<=s)['’])"
+        rf"\s+(?P<role>{_spaced(role)})(?!\w)",
+        sentence,
+    )
+    if owned is not None and owned["owner"].casefold() not in _NOT_OWNERS:
+        return f"{person.name} is {owned['owner']}'s {owned['role']}."
+    if person.team and role.split()[-1] in _ONE_OF_MANY:
+        return f"{person.name} is {_a(person.team)} {person.team} {role}."  # "a McLaren driver"
+    if person.team:
+        owner = f"{person.team}'" if person.team.endswith("s") else f"{person.team}'s"
+        return f"{person.name} is {owner} {role}."
+    return f"{person.name} is {_a(role)} {role}."
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].casefold() in "aeiou" else "a"
+
+
+#: Roles a team has several of: "a McLaren driver", where a team principal is "McLaren's".
+_ONE_OF_MANY = frozenset({"driver", "rider", "co-driver", "navigator", "mechanic"})
+
+
+#: Capitalised words that may open a sentence before a role, and own nothing.
+_NOT_OWNERS = frozenset({"the", "his", "her", "their", "its", "our", "team"})

@@ -111,6 +111,10 @@ class PersonAnswer:
     quotes: tuple[Quote, ...]
     reported: tuple[ReportedStatement, ...]
     articles: tuple[ArticleSummary, ...]
+    #: Who they are, in a sentence ("Andrea Stella is McLaren's team principal."), and the
+    #: articles' sentences giving that role, verbatim and cited; empty when none gives it.
+    role_line: str = ""
+    role_told: tuple[Found, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

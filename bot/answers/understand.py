@@ -496,7 +496,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     people, spans = _people_in(
         tokens,
         lookup,
-        blocked | races | units | _won_places(tokens),
+        blocked | races | units | _won_places(tokens) | lookup.team_name_words(tokens),
         words_not_names,
         reading.guessed,
     )

@@ -1,0 +1,70 @@
+"""People as the articles describe them, read as a careful reader would. Invented stories.
+
+- A role is said in a sentence a fan reads ("Marco Bellandi is Verdant's team principal.") and
+  the article's sentence giving it is cited, verbatim, under the card.
+- "Ben Rowley, Albon's race engineer": a person's engineer, never a team called Albon.
+- A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
+  a person's surname ("Carl Martins") by one of its words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import AnswerEngine
+from bot.render import render_text
+from tests.answers.scoring import stories_store
+
+FEATURE = "\n\n".join(
+    (
+        "date 2026-07-05 Invented F2 feature race: Vance wins as Martins spins",
+        "Leo Vance won the invented feature race ahead of Carl Martins, who spun on the last lap.",
+        '"I lost the rear and that was it," said Martins.',
+    )
+)  # fmt: skip
+
+BRAKES = "\n\n".join(
+    (
+        "date 2026-11-18 Invented: how Verdant fixed its braking problem",
+        "Verdant's brakes faded in the first three races of the season.",
+        "Marco Bellandi, Verdant's team principal, said the factory had found the cause quickly.",
+        '"We changed the cooling and the problem went away," Bellandi said.',
+        "Ben Rowley, Albon's race engineer, said that Albon had to learn the pedal again.",
+        '"The pedal felt long to him at first," Rowley said.',
+        "Aston Martin's head of aerodynamics said last month that every team had caught up.",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    stories = (("2026-07-05-feature", FEATURE), ("2026-11-18-brakes", BRAKES))
+    return stories_store(tmp_path_factory.mktemp("people_reading"), stories)
+
+
+async def test_a_role_is_said_in_a_sentence_and_cited_from_the_article(
+    engine: AnswerEngine,
+) -> None:
+    """ "whats bellandis job": his role in a sentence, the article's sentence giving it under
+    the card, verbatim and cited."""
+    shown = render_text(await engine.ask("whats bellandis job"))
+    assert "Marco Bellandi is Verdant's team principal." in shown
+    assert "Marco Bellandi, Verdant's team principal, said the factory" in shown
+    assert "Role: team principal" in shown  # the card's lines stay
+
+
+async def test_a_persons_race_engineer_is_no_team(engine: AnswerEngine) -> None:
+    """ "who is ben rowley": Albon's race engineer, as the article says; never "Team: Albon"."""
+    shown = render_text(await engine.ask("who is ben rowley"))
+    assert "Team: Albon" not in shown
+    assert "Ben Rowley is Albon's race engineer." in shown
+    assert "The pedal felt long to him at first" in shown  # the card, with his words
+
+
+async def test_a_teams_name_is_no_persons_surname(engine: AnswerEngine) -> None:
+    """ "whos aston martins head of aerodynamics": the team's role, never Carl Martins."""
+    shown = render_text(await engine.ask("whos aston martins head of aerodynamics"))
+    assert "Carl Martins" not in shown
+    assert "lost the rear" not in shown
