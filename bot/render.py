@@ -487,6 +487,9 @@ def _layout(answer: Answer, style: _Style) -> tuple[str | None, list[_Block], bo
             if answer.quote.speaker
             else voice[:1].upper() + voice[1:]
             if voice
+            # 'called "..." by his own engineer': whom the article says, as it says it
+            else f"The article does not say who said it, only: {answer.quote.label}"
+            if answer.quote.label
             else "The article does not say who said it"
         )
         header = f"Who said “{esc(answer.phrase)}”?" if answer.phrase else None

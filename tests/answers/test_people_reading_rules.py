@@ -3,6 +3,9 @@
 - A role is said in a sentence a fan reads ("Marco Bellandi is Verdant's team principal.") and
   the article's sentence giving it is cited, verbatim, under the card.
 - "Ben Rowley, Albon's race engineer": a person's engineer, never a team called Albon.
+- Words quoted after a passive verb of naming ('called "..." by his own engineer') or after an
+  active one with a described subject ('A rival engineer called Kerr "..."') are the agent's,
+  never the one they describe; an agent only described is shown as the article words it.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
 """
@@ -38,9 +41,23 @@ BRAKES = "\n\n".join(
 )  # fmt: skip
 
 
+FINALE = "\n\n".join(
+    (
+        "date 2026-12-01 Invented: Vance and Kerr go to the finale",
+        "Leo Vance and Tom Kerr go to the last race two points apart.",
+        'Vance has been called "the calmest man in the garage" by his own engineer this week.',
+        'A rival engineer called Kerr "the bravest driver on the grid" after the last race.',
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    stories = (("2026-07-05-feature", FEATURE), ("2026-11-18-brakes", BRAKES))
+    stories = (
+        ("2026-07-05-feature", FEATURE),
+        ("2026-11-18-brakes", BRAKES),
+        ("2026-12-01-finale", FINALE),
+    )
     return stories_store(tmp_path_factory.mktemp("people_reading"), stories)
 
 
@@ -68,3 +85,20 @@ async def test_a_teams_name_is_no_persons_surname(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("whos aston martins head of aerodynamics"))
     assert "Carl Martins" not in shown
     assert "lost the rear" not in shown
+
+
+async def test_words_called_by_a_described_agent_are_not_the_described_ones(
+    engine: AnswerEngine,
+) -> None:
+    """ "who called vance the calmest man in the garage": his own engineer, as the article
+    says; never Vance himself."""
+    shown = render_text(await engine.ask("who called vance the calmest man in the garage"))
+    assert "Leo Vance said it" not in shown
+    assert "his own engineer" in shown
+
+
+async def test_words_of_a_described_subject_are_not_the_objects(engine: AnswerEngine) -> None:
+    """ "who called kerr the bravest driver on the grid": a rival engineer, never Kerr."""
+    shown = render_text(await engine.ask("who called kerr the bravest driver on the grid"))
+    assert "Tom Kerr said it" not in shown
+    assert "A rival engineer" in shown

@@ -41,6 +41,11 @@ from bot.ingest.people import Mention
 
 #: A generation closing a tag's subject: "Montoya Sr.", "Montoya Jr".
 _GENERATION_END = re.compile(r",?\s+(?:Sr|Jr)\.?$")
+#: An unnamed subject the article only describes: "a rival engineer", "one team boss".
+_DESCRIBED = re.compile(r"(?:an?|one|another|his|her|their)\s+\w", re.IGNORECASE)
+#: A verb of naming before the person named, its object: 'His own engineer called Hamilton
+#: "the calmest man in the garage"': the words are the subject's, not the object's.
+_CALLED_BY = re.compile(r"\b(?:called|calls|described|describes|labelled|labeled|dubbed)\b")
 #: A relative clause reporting speech, right after the name it hangs on: ", who said".
 _WHO_SAID = re.compile(
     r",\s+who\s+(?:\w+ly\s+|later\s+|then\s+)?(?:said|says|called|described|told|added|"
@@ -276,13 +281,30 @@ class _Tags(_Mentions):
         ordered = self._reporting_subject_first(masked, mentions, clause_start, at, clause_end)
         for mention in ordered:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
-                said = _REPORTED_BY.search(masked, clause_start, mention.start)
+                said = _REPORTED_BY.search(masked, clause_start, mention.start) or (
+                    _CALLED_BY.search(masked, clause_start, mention.start)
+                )
                 if said is not None:
-                    # "His management said he was "looking at several options"": the words
-                    # are the reporting verb's subject's, and that names nobody here.
+                    # "His management said he was "looking at several options"", "His own
+                    # engineer called Hamilton "the calmest man in the garage"": the words are
+                    # the verb's subject's, and that names nobody here; a short description
+                    # ("his own engineer") is kept as the quote's label, verbatim.
                     words = masked[clause_start : said.end()]
-                    return self._cued(_BLOCKED, "reported speech", words, paragraph)
+                    subject = masked[clause_start : said.start()].strip(" ,")
+                    unnamed = _Attribution(
+                        "blocked", label=subject if 0 < len(subject.split()) <= 5 else None
+                    )
+                    return self._cued(unnamed, "reported speech", words, paragraph)
                 found = self._speaker_of(mention, masked, mentions)
+                described = " ".join(masked[mention.start : mention.end].split())
+                if (
+                    found.status == "blocked"
+                    and found.label is None
+                    and _DESCRIBED.match(described)
+                ):
+                    # 'A rival engineer called Kerr "..."': no one named; the article's
+                    # description of whose words they are is kept, verbatim.
+                    found = _Attribution("blocked", cue=found.cue, label=described)
                 words = masked[mention.start : min(at, mention.end + 40)]
                 return self._cued(found, "reported speech", words, paragraph)
         # 'Red Bull called the penalty "harsh"': an organisation's words, no person's.

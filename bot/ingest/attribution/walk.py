@@ -17,7 +17,7 @@ from bot.ingest.attribution.patterns import (
     _LONGEST_VERB,
     _only_quotes,
 )
-from bot.ingest.attribution.records import Defaults, _Attribution, _Paragraph, _Statement
+from bot.ingest.attribution.records import _NONE, Defaults, _Attribution, _Paragraph, _Statement
 from bot.ingest.attribution.reported import _Reported
 from bot.ingest.attribution.settings import _WRITTEN_SETTINGS, _Settings
 from bot.ingest.attribution.spoken import _Spoken
@@ -196,6 +196,34 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
 
     # -- stage one: quote -> mention, as ordered sieves -----------------------------------
 
+    def _passive_agent(
+        self,
+        paragraph: int,
+        masked: str,
+        mentions: list[Mention],
+        pre: str,
+        post_start: int,
+        post_end: int,
+    ) -> _Attribution:
+        """'He has been called "the most relaxed man in the paddock" by his own engineer':
+        a partial quote after a passive verb of naming is the words of the agent after "by",
+        never of the one they describe (the clause's subject). An agent the text names is
+        the speaker; one it only describes ("his own engineer", "a rival engineer") names
+        nobody, and its words are kept as the quote's label, verbatim."""
+        if _PASSIVE_BEFORE.search(pre) is None:
+            return _NONE
+        by = _BY_AGENT.match(masked, post_start, post_end)
+        if by is None or by["agent"].casefold() in _NO_AGENT:
+            return _NONE
+        s0, s1 = by.start("agent"), by.end("agent")
+        inside = [x for x in mentions if s0 <= x.start and x.end <= s1]
+        if inside and inside[0].start == s0 and not inside[0].possessive:
+            return self._cued(
+                self._speaker_of(inside[0], masked, mentions), "passive agent", by[0], paragraph
+            )
+        described = _Attribution("blocked", label=by["agent"])
+        return self._cued(described, "passive agent", by[0], paragraph)
+
     def _attribute(
         self,
         paragraph: int,
@@ -251,6 +279,9 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
         if kind == "direct" and pre_attr.status != "none":
             return kind, pre_attr
         if kind == "partial":
+            found = self._passive_agent(paragraph, masked, mentions, pre, post_start, post_end)
+            if found.status != "none":
+                return kind, found
             found = self._parenthetical(paragraph, masked, mentions, a, seg.open_mark)
             if found.status != "none":
                 return kind, found
@@ -261,6 +292,23 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
         if block is not None:
             return kind, block
         return kind, self._dash_credit(paragraph, masked)
+
+
+#: A passive verb of naming right before a partial quote: 'He has been called "the most
+#: relaxed man in the paddock" by his own engineer'.
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:been|was|were|is|are|being|be|gets?|got)\s+(?:\w+ly\s+)?"
+    r"(?:called|described\s+as|labell?ed(?:\s+as)?|dubbed|branded|hailed\s+as|named)\s*$",
+    re.IGNORECASE,
+)
+#: Its agent after the quote: "by his own engineer this week", "by Stella,", "by one rival".
+_BY_AGENT = re.compile(
+    r"\s*,?\s*by\s+(?P<agent>[\w'’-]+(?:\s+[\w'’-]+){0,5}?)"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:this|last|on|in|at|after|before|during|earlier|who|when|"
+    r"which|because|as|and|but|for)\b)"
+)
+#: What follows "by" and is no agent: 'called "a farce" by the time he spoke'.
+_NO_AGENT = frozenset({"the time", "then", "now", "far", "the end", "the way", "contrast"})
 
 
 def _walk(
