@@ -294,6 +294,14 @@ class Quotes(Part):
         ordered = tuple(q for _, parts in ranked for q in parts)
         told = tuple(sorted(reported, key=lambda r: -relevance(r.text)))
         title = f"{name} on “{shorten(clean(topic, 200))}”" if best else f"Quotes from {name}"
+        relevant = tuple(r for r in told if relevance(r.text))
+        if not best and relevant:
+            # No quote of theirs is about it, but words of theirs another reports are ("Alex
+            # told us it felt like ..." in an engineer's quote): those, marked reported.
+            shown = shorten(clean(topic, 200))
+            return QuotesAnswer(
+                (), f"{name} is not quoted on “{shown}”; the articles report", relevant
+            )
         return QuotesAnswer(ordered, title, told if best else ())
 
 

@@ -6,6 +6,8 @@
 - Words quoted after a passive verb of naming ('called "..." by his own engineer') or after an
   active one with a described subject ('A rival engineer called Kerr "..."') are the agent's,
   never the one they describe; an agent only described is shown as the article words it.
+- Someone's words told inside another's quote ('"Alex told us it felt like ...," said Rowley')
+  are found for "what did albon say", as reported by the teller, never as his own quote.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
 """
@@ -25,6 +27,7 @@ FEATURE = "\n\n".join(
         "date 2026-07-05 Invented F2 feature race: Vance wins as Martins spins",
         "Leo Vance won the invented feature race ahead of Carl Martins, who spun on the last lap.",
         '"I lost the rear and that was it," said Martins.',
+        '"The tyres were gone by the end," said Alex Albon, who finished fifth.',
     )
 )  # fmt: skip
 
@@ -36,6 +39,7 @@ BRAKES = "\n\n".join(
         '"We changed the cooling and the problem went away," Bellandi said.',
         "Ben Rowley, Albon's race engineer, said that Albon had to learn the pedal again.",
         '"The pedal felt long to him at first," Rowley said.',
+        '"In Austin Alex told us it felt like stepping on a wet sponge," said Rowley.',
         "Aston Martin's head of aerodynamics said last month that every team had caught up.",
     )
 )  # fmt: skip
@@ -102,3 +106,14 @@ async def test_words_of_a_described_subject_are_not_the_objects(engine: AnswerEn
     shown = render_text(await engine.ask("who called kerr the bravest driver on the grid"))
     assert "Tom Kerr said it" not in shown
     assert "A rival engineer" in shown
+
+
+async def test_words_told_inside_anothers_quote_are_reported_not_quoted(
+    engine: AnswerEngine,
+) -> None:
+    """ "what did albon say the pedal felt like": Rowley's telling, marked as reported (the
+    article names only "Albon" and "Alex": the register joins them), never Albon's quote."""
+    shown = render_text(await engine.ask("what did albon say the brake pedal felt like"))
+    assert "Alex Albon (reported, not quoted)" in shown
+    assert "stepping on a wet sponge (as Ben Rowley told it)" in shown
+    assert "— Alex Albon" not in shown

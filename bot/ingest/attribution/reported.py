@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.ingest.attribution.mentions import _Mentions
 from bot.ingest.attribution.patterns import _ADVERB
-from bot.ingest.people import Mention
-from bot.models import ReportedStatement
+from bot.ingest.people import Mention, PeopleIndex
+from bot.ingest.resolve import RegisterLike
+from bot.models import Quote, ReportedStatement
 
 _DOUBLE_MARKS = frozenset('"“”„«»')
 #: A subject right after these is inside a question put to someone, not a statement of theirs.
@@ -114,3 +116,62 @@ class _Reported(_Mentions):
             if clause is not None:
                 self.reported.append(ReportedStatement(found.speaker, clause, number))
                 return
+
+
+#: Someone's words told inside another's quotation: '"In Melbourne Alex told us it felt like
+#: somebody had opened a parachute," said Rousseau'. The teller's, quoted; the words told are
+#: the one named's, reported (never their own quotation).
+_TOLD_INSIDE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:(?:told|tells)\s+(?:us|me|them|him|her|the\s+team|the\s+engineers|everyone)"
+    r"|(?:said|says)\s+to\s+(?:us|me|them|him|her))"
+    r"\s+(?:that\s+)?(?P<clause>[^.!?;]+)"
+)
+
+
+def reported_inside_quotes(
+    quotes: Sequence[Quote],
+    people: PeopleIndex,
+    paragraphs: Sequence[str],
+    register: RegisterLike,
+) -> list[ReportedStatement]:
+    """What a quoted speaker tells that someone else said or felt ("Alex told us it felt
+    like ..."), as that someone's reported statement, marked as told by the speaker. The one
+    named must be a person of the article, or a first name the register knows with a surname
+    the article writes ("Alex" and "Albon": Alex Albon); never the speaker."""
+    found: list[ReportedStatement] = []
+    for quote in quotes:
+        if quote.speaker is None or quote.kind != "direct":
+            continue
+        for m in _TOLD_INSIDE.finditer(quote.text):
+            # "In Melbourne Alex told us": the name is the words before the verb, or the last
+            name = _person_named(m["name"], people, paragraphs, register) or (
+                _person_named(m["name"].split()[-1], people, paragraphs, register)
+                if " " in m["name"]
+                else None
+            )
+            clause = m["clause"].strip().rstrip(",")
+            if name is None or name == quote.speaker or len(clause.split()) < 3:
+                continue
+            text = f"{clause} (as {quote.speaker} told it)"
+            found.append(ReportedStatement(name, text, quote.paragraph))
+    return found
+
+
+def _person_named(
+    name: str, people: PeopleIndex, paragraphs: Sequence[str], register: RegisterLike
+) -> str | None:
+    """The person ``name`` stands for in this article: one of its people, or the one person
+    the register knows by ``name`` and a surname the article writes."""
+    if (known := people.resolve(name)) is not None:
+        return known
+    if " " in name:
+        return None
+    surnames = {
+        re.sub(r"['’]s?$", "", w)  # "Albon's" is Albon
+        for p in paragraphs
+        for w in re.findall(r"\b[A-Z][\w'’-]{2,}", p)
+        if w != name
+    }
+    matches = {f"{name} {w}" for w in surnames if len(register.find(f"{name} {w}")) == 1}
+    return matches.pop() if len(matches) == 1 else None

@@ -18,7 +18,7 @@ from bot.ingest.attribution.patterns import (
     _only_quotes,
 )
 from bot.ingest.attribution.records import _NONE, Defaults, _Attribution, _Paragraph, _Statement
-from bot.ingest.attribution.reported import _Reported
+from bot.ingest.attribution.reported import _Reported, reported_inside_quotes
 from bot.ingest.attribution.settings import _WRITTEN_SETTINGS, _Settings
 from bot.ingest.attribution.spoken import _Spoken
 from bot.ingest.people import Appositive, Mention, PeopleIndex
@@ -365,7 +365,9 @@ def extract_speech(
     learned = {epithet: name for epithet, name in walk.epithets.items() if name is not None}
     for nickname, name in register_nicknames(people).items():
         learned.setdefault(nickname, name)
-    return Speech(_quotes(walk, paragraphs), list(walk.reported), learned, dict(walk.nicknamed))
+    quotes = _quotes(walk, paragraphs)
+    told = reported_inside_quotes(quotes, people, paragraphs, default_register())
+    return Speech(quotes, [*walk.reported, *told], learned, dict(walk.nicknamed))
 
 
 def register_nicknames(people: PeopleIndex) -> dict[str, str]:
