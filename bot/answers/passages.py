@@ -1355,9 +1355,11 @@ TIE = 1.0
 CONTINUED_STORIES = 4
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
+#: A sentence telling someone spoke, or was asked ("was asked on Monday what advice he
+#: had"): the quotation after it is what they said, or their answer.
 _SAID = re.compile(
     r"\b(?:said|says|told|added|admitted|wrote|explained|blamed|rejected|disagreed|agreed|"
-    r"insisted|conceded|countered|replied|warned|joked|was blunter|buying it)\b",
+    r"insisted|conceded|countered|replied|warned|joked|was blunter|buying it|was asked)\b",
     re.I,
 )
 _OPENS_QUOTE = re.compile(r"^[\"“‘']")

@@ -47,6 +47,9 @@ STORIES = {
         "Rask said the bouncing had cost him half a second a lap.",
         "Corvo's crew had fitted a softer front wing on Saturday night. That is why the "
         "Vallett car turned in so well through Tamburello, his engineer said.",
+        "Corvo is the veteran of the grid. The Italian retires in December and was asked on "
+        'Monday what advice he had for the rookies at Monaco. "Keep the car off the barriers '
+        'on Thursday," he said. "Saturday is the day that counts."',
     ),
 }
 
@@ -128,3 +131,9 @@ async def test_a_sentence_leaning_on_the_one_before_brings_it(engine: AnswerEngi
     shown = await ask(engine, "why did the vallett car turn in so well through tamburello")
     assert "That is why the Vallett car turned in so well" in shown
     assert "had fitted a softer front wing on Saturday night" in shown
+
+
+async def test_asked_what_advice_brings_the_answer_after_it(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "what advice did corvo give the rookies")
+    assert "was asked on Monday what advice he had" in shown
+    assert "Keep the car off the barriers on Thursday" in shown
