@@ -31,7 +31,8 @@ from bot.answers._interviews import (
     signed_question,
     the_answer,
 )
-from bot.answers.lookup import Part
+from bot.answers._sections import Section, heading_shaped, heads_nothing, sections_of
+from bot.answers.lookup import STOPWORDS, Part
 from bot.answers.places import place_book
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise, unaccent
@@ -76,6 +77,13 @@ _SANCTION_FOR = re.compile(
 )
 #: What a hint the sentence's headline holds (not the sentence) adds; the sentence's own: 2.
 HEADLINE_HINT = 1.0
+#: Stories whose sections are read (one read each) when a heading-shaped paragraph is found,
+#: the paragraphs of a section a heading matching the question brings, and what a sentence
+#: of a section gains per unit of the weight of the question's words its heading holds
+#: (divided by one more than the paragraphs before it in the section).
+HEADED_STORIES = 3
+SECTION_PARAGRAPHS = 3
+SECTION_SHARE = 1.0
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -360,6 +368,9 @@ class Scored:
     people: frozenset[str] = frozenset()
     #: Its people are the next sentence's, which tells what it introduces: shown after it.
     from_next: bool = False
+    #: It stands in a section whose heading asks the fan's question (``_sections``): the
+    #: section answers it, in words of its own.
+    headed: bool = False
 
 
 class Passages(Part):
@@ -476,6 +487,9 @@ class Passages(Part):
                 or p.source.slug not in within
                 or p.paragraph in within[p.source.slug]
             ]
+        # Sub-headings (``bot.answers._sections``): a heading matching the question brings
+        # its section's paragraphs, whose sentences its words hold for.
+        sections, headed = await self._sections(found, read, group_stems)
         unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
             max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
@@ -548,9 +562,37 @@ class Passages(Part):
             enumerate(found), key=lambda rp: (rp[1].source.slug if rp[1].source else "",
                                               rp[1].paragraph)
         )  # fmt: skip
+        question_stems = {x for g in group_stems for x in g} | {stem(w) for w in query.asked}
+        heading_stems = {
+            (slug, s.heading.paragraph): _heading_stems(s.heading.text)
+            for (slug, _), s in sections.items()
+        }
         for rank, passage in in_order:
             assert passage.source is not None
             slug = passage.source.slug
+            if (slug, passage.paragraph) in headed and passage.text.rstrip().endswith("?"):
+                continue  # a question heading is no answer: its section is (below)
+            section = sections.get((slug, passage.paragraph))
+            if section is not None and not section.asks:
+                # A title's words ("The tyres, the track and the weather", "Lap 27: ...")
+                # name its section's topic only loosely: tried, they cost more than they
+                # gave. Shown, a title brings its section's first sentences instead.
+                section = None
+            context = headline_stems.get(slug, frozenset())
+            heading_weight = 0.0
+            asked_heading = False
+            if section is not None:
+                under = heading_stems.get((slug, section.heading.paragraph), frozenset())
+                context = context | under
+                heading_weight = sum(
+                    w for g, w in zip(group_stems, weights, strict=True) if under & set(g)
+                )
+                # ... and the story holds the rest of the question ("fixed it").
+                asked_heading = (
+                    section.asks
+                    and _restates(under, question_stems)
+                    and story_cover.get(slug, 0.0) >= query.min_cover * sum(weights)
+                )
             previous: set[str] = set()
             first = passage.text.lstrip()
             spans = split_sentences(passage.text)
@@ -572,8 +614,13 @@ class Passages(Part):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, forms_here,
                     quotes[slug], reported[slug], required, team_forms, previous,
-                    headline_stems.get(slug, frozenset()), rare_group, initialisms,
+                    context, rare_group, initialisms,
                 )  # fmt: skip
+                if item is not None and section is not None and heading_weight:
+                    # The heading asked what its section answers: the nearer the heading,
+                    # the likelier the answer ("Did it work? / The numbers say yes.").
+                    item.score += SECTION_SHARE * heading_weight / (1 + section.depth)
+                    item.headed = asked_heading
                 if (
                     item is not None
                     and not item.named
@@ -603,13 +650,16 @@ class Passages(Part):
                     s.required = s.cue = True
                     s.score += 6.0  # the required cue's and a cue's worth, as its own would
         _lean_on_leads(scored, weights)
+        _definitions(scored, query, group_stems)
         if query.need_rarest and rare_group:
             _carry_rarest(scored)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         asks = {slug: question_paragraphs(said) for slug, said in quotes.items()}
         answering = [
-            s for s in scored if self._answers(query, s) or _asks_it(query, s, asks)
-        ]  # fmt: skip
+            s
+            for s in scored
+            if self._answers(query, s) or _asks_it(query, s, asks) or _under_asked(query, s)
+        ]
         if crowded:
             answering = [
                 s
@@ -658,10 +708,46 @@ class Passages(Part):
         asked = _asked_forms(query, name_forms)
         return (
             await self._with_answers(self._pick(answering, every, query.place_asked, asked),
-                                     quotes, reported),
+                                     quotes, reported, headed),
             await self._with_answers(self._pick(scored, every, query.place_asked, asked),
-                                     quotes, reported),
+                                     quotes, reported, headed),
         )  # fmt: skip
+
+    async def _sections(
+        self, found: list[Passage], read: Sequence[Passage], group_stems: list[tuple[str, ...]]
+    ) -> tuple[dict[tuple[str, int], Section], dict[tuple[str, int], Passage]]:
+        """The sections of the stories found with a heading-shaped paragraph: each paragraph
+        under a heading, by (slug, paragraph), and the headings by the same key, each
+        mapping to the first paragraph of its section. A heading holding a word of the
+        question brings its section's first paragraphs into ``found`` (in place): what it
+        asks is answered there, in words of their own."""
+        slugs = [p.source.slug for p in found if p.source and heading_shaped(p.text)]
+        if not slugs:
+            return {}, {}
+        asked = {s for g in group_stems for s in g}
+        have = {_key(p) for p in found}
+        sections: dict[tuple[str, int], Section] = {}
+        headed: dict[tuple[str, int], Passage] = {}
+        for slug in list(dict.fromkeys(slugs))[:HEADED_STORIES]:
+            story = [p for p in read if p.source and p.source.slug == slug]
+            story = story or await self.store.article_passages(slug)
+            under = sections_of(story)
+            for p in story:
+                section = under.get(p.paragraph)
+                if section is None:
+                    continue
+                key = (slug, section.heading.paragraph)
+                sections[(slug, p.paragraph)] = section
+                headed.setdefault(key, p)
+                if (
+                    section.depth < SECTION_PARAGRAPHS
+                    and (slug, p.paragraph) not in have
+                    and key in have
+                    and asked & _heading_stems(section.heading.text)
+                ):
+                    found.append(p)
+                    have.add((slug, p.paragraph))
+        return sections, headed
 
     async def _boilerplate(
         self, best: Sequence[Scored], query: Query
@@ -746,11 +832,14 @@ class Passages(Part):
         picked: list[Scored],
         quotes: dict[str, list[Quote]],
         reported: dict[str, list[ReportedStatement]],
+        headed: dict[tuple[str, int], Passage] | None = None,
     ) -> list[Scored]:
         """An interviewer's question shown brings the first sentences of its answer, the
-        next paragraph, right after it (``bot.answers._interviews``)."""
+        next paragraph, right after it (``bot.answers._interviews``); a heading shown, the
+        first sentences of its section."""
         for at, s in enumerate(picked):
-            answer = await the_answer(s.passage, quotes, self.store.article_passages)
+            answer = (headed or {}).get(_key(s)) if s.position == 0 else None
+            answer = answer or await the_answer(s.passage, quotes, self.store.article_passages)
             if answer is None or any(p.passage.paragraph == answer.paragraph for p in picked):
                 continue
             slug = answer.source.slug if answer.source else ""
@@ -1005,6 +1094,7 @@ class Passages(Part):
         )
         if best.position > 0 and (
             _PRONOUN.match(best.text)
+            or _LEANS.search(best.text)
             or _LATE_SUBJECT.search(best.text)
             or best.quoted
             or definite
@@ -1127,6 +1217,9 @@ class Passages(Part):
         story = await self.store.article_passages(slug)
         if query.within is not None and slug in query.within:
             story = [p for p in story if p.paragraph in query.within[slug]]
+        # A question heading is no answer (``bot.answers._sections``).
+        asking = {s.heading.paragraph for s in sections_of(story).values() if s.asks}
+        story = [p for p in story if p.paragraph not in asking]
         ranked = reader.rank(story, (shown[0].passage.paragraph, shown[0].text.strip()))
         best = (
             reader.instead_of_denial(ranked)
@@ -1179,6 +1272,8 @@ class Passages(Part):
     async def lede(self, slug: str, sentences: int = 2) -> PassageAnswer | None:
         """The opening sentences of a story: what happened, as the article tells it."""
         passages = await self.store.article_passages(slug)
+        # A byline ("By Tom Okafor") or a heading tells nothing: the lede is the first prose.
+        passages = [p for p in passages if not heads_nothing(p.text)] or passages
         if not passages:
             return None
         first = passages[0]
@@ -1218,15 +1313,53 @@ _BACK_REFERENCE = re.compile(
     re.I,
 )
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
+#: A sentence leaning on the one before for what it tells: a demonstrative its subject
+#: ("That is why ...", "This meant ..."), or naming what the one before described
+#: ("Engineers call that clipping."). Shown, it brings that one.
+_LEANS = re.compile(
+    r"^[\"“‘']?(?:that|this|these|those)\s+(?:is|was|are|were|has|had|have|meant|means|made|"
+    r"makes|left|leaves|gave|gives|cost|costs|explains|explained|helped|helps|would|will|"
+    r"could|can|did|does)\b|"
+    r"\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed)\s+(?:that|this|it|these|those)\b",
+    re.I,
+)
+#: A sentence giving a term's meaning, the term caught: what the one before it described
+#: called by a name ("Engineers call that clipping"), a name given ("known inside the team
+#: as "the bank""), or the term said to be something ("Porpoising is when ...").
+_DEFINES_TERM = (
+    re.compile(
+        r"\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed|nicknamed|"
+        r"known\s+(?:[\w'’-]+\s+){0,4}?as|referred\s+to\s+as)\s+"
+        r"(?:(?:that|this|it|these|those)\s+)?[\"“‘']?(?:(?:the|a|an)\s+)?([\w'’-]+)",
+        re.I,
+    ),
+    re.compile(
+        r"^[\"“‘']?(?:(?:the|a|an)\s+)?([\w'’-]+)[\"”’']?\s+(?:is|are|means|refers\s+to)\s+"
+        r"(?:when|what|where|how)\b",
+        re.I,
+    ),
+)
+#: A demonstrative after the naming verb: the term names what the sentence before told.
+_NAMES_BEFORE = re.compile(
+    r"\b(?:call|calls|called|dub|dubs|dubbed|term|terms|termed)\s+(?:that|this|it|these|those)\b",
+    re.I,
+)
+#: What a sentence defining the one term asked gains.
+DEFINITION_SHARE = 2.0
+#: Most word groups a question asking what a term is has ("whats clipping", "what is the
+#: bank on the steering wheel" asks one term, with where it is).
+TERM_GROUPS = 4
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
 #: Stories whose paragraphs going on about the person found are read (one query each).
 CONTINUED_STORIES = 4
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
+#: A sentence telling someone spoke, or was asked ("was asked on Monday what advice he
+#: had"): the quotation after it is what they said, or their answer.
 _SAID = re.compile(
     r"\b(?:said|says|told|added|admitted|wrote|explained|blamed|rejected|disagreed|agreed|"
-    r"insisted|conceded|countered|replied|warned|joked|was blunter|buying it)\b",
+    r"insisted|conceded|countered|replied|warned|joked|was blunter|buying it|was asked)\b",
     re.I,
 )
 _OPENS_QUOTE = re.compile(r"^[\"“‘']")
@@ -1369,6 +1502,25 @@ def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
             s.lead = True
 
 
+def _definitions(
+    scored: list[Scored], query: Query, group_stems: Sequence[tuple[str, ...]]
+) -> None:
+    """Credit each sentence that defines a term the question asks what it is ("whats
+    clipping": no one named, no kind of answer read): "Engineers call that clipping." tells
+    it with the sentence before (its lead, shown with it), "Porpoising is when ..." alone."""
+    if query.people or query.kinds or not 0 < len(group_stems) <= TERM_GROUPS:
+        return
+    asked = {x for g in group_stems for x in g}
+    for s in scored:
+        for pattern in _DEFINES_TERM:
+            m = pattern.search(s.text)
+            if m is None or stem(words_of(m[1])[0] if words_of(m[1]) else "") not in asked:
+                continue
+            s.score += DEFINITION_SHARE
+            s.lead = s.lead or (s.position > 0 and _NAMES_BEFORE.search(s.text) is not None)
+            break
+
+
 #: A sentence going on with what the one before it named: "The race, planned for June 5,
 #: has been replaced", "It was", "He said".
 _CONTINUES = re.compile(
@@ -1432,9 +1584,33 @@ _DEFINES = re.compile(
 )
 
 
-def _key(s: Scored) -> tuple[str, int]:
-    """Where a sentence stands: its story's slug and its paragraph."""
-    return (s.passage.source.slug if s.passage.source else "", s.passage.paragraph)
+def _key(s: Scored | Passage) -> tuple[str, int]:
+    """Where a sentence (or a paragraph) stands: its story's slug and its paragraph."""
+    passage = s.passage if isinstance(s, Scored) else s
+    return (passage.source.slug if passage.source else "", passage.paragraph)
+
+
+#: The share of a question heading's own words a fan's question must hold to ask it.
+HEADING_COVER = 0.66
+
+
+def _restates(heading: frozenset[str], question: set[str]) -> bool:
+    """Whether a fan's question (its stems) asks what a question heading (its own stems)
+    asks: it holds (nearly) all of the heading's words ("did the williams fix work" asks
+    "Did it work?"; the story's headline names what "it" is)."""
+    return bool(heading) and len(heading & question) >= HEADING_COVER * len(heading)
+
+
+def _under_asked(query: Query, s: Scored) -> bool:
+    """Whether a sentence answers by standing under a heading that asks the fan's question
+    (its story holding the rest of the question's words), naming whom it asks about or in
+    a story that does."""
+    return s.headed and (not query.people or s.named or s.story_named)
+
+
+def _heading_stems(text: str) -> frozenset[str]:
+    """The stems of a heading's own words, its question words and the like left out."""
+    return frozenset(stem(w) for w in words_of(text) if w not in STOPWORDS)
 
 
 def _story_forms(

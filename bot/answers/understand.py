@@ -523,6 +523,11 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         words = [w for w in words if w not in _STOP and not w.isdigit() and w not in SERIES]
         words = [w for w in words if w not in name_words]
         words = [w for w in words if w not in _NOT_PLACES]
+        if m[1] in _EVENT_AFTER and words and not _known_place(words):
+            # "how many times did albon score after the new wing": after a thing or an
+            # event, not a place, unless the places file knows the words as one ("after
+            # monza", "during the austrian round"); "at" and "in" name places it lacks too.
+            continue
         if words and not any(words[0] in p for p in places):
             places.append(" ".join(words))
     places += _places_named(tokens, set(used) | blocked, places)
@@ -586,6 +591,12 @@ def _unit_word(token: str, reading: Reading) -> bool:
 
 #: "3rd", "p3", "2nd place": the position as reports write it ("third"); "the 32nd lap" stays.
 _ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+(?:lap|hour|stage)\b)")
+
+
+def _known_place(words: list[str]) -> bool:
+    """Whether the places file knows ``words`` (or one of them) as a place's name."""
+    same = place_book().same
+    return " ".join(words) in same or any(w in same for w in words)
 
 
 def _places_named(tokens: list[str], used: set[int], places: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.models import Fact, LapEvent, Note, Passage, Person, Quote, ReportedStatement, Source
 from bot.store._base import StoreBase
-from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, StoreStats, quote, source
+from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, QUOTE_ORDER, StoreStats, quote, source
 from bot.store.text import FTS_TERM, fts_terms, query_terms
 
 #: Folds ASCII capitals only, as SQLite's NOCASE and citext in the "C" collation compare.
@@ -176,7 +176,7 @@ class QueriesMixin(StoreBase):
         if article is not None:
             where.append("a.slug = ?")
             params.append(article)
-        order = "a.published DESC, q.statement, q.part, q.id"
+        order = QUOTE_ORDER
         source_sql = QUOTE_FROM
         if contains is not None:
             terms = query_terms(contains)
@@ -184,6 +184,9 @@ class QueriesMixin(StoreBase):
                 return []
             if not where and limit <= 100:
                 return [quote(r) for r in await self._dialect.best_quotes(terms, limit)]
+            if speaker is not None and article is None:
+                rows = await self._dialect.speaker_quotes(speaker, terms, limit)
+                return [quote(r) for r in rows]
             match = await self._dialect.match("quotes", "q", terms)
             source_sql += match.join
             where.append(match.where)

@@ -15,6 +15,7 @@ from bot.models import ArticleSummary, Quote, Source
 __all__ = [
     "QUOTE_COLUMNS",
     "QUOTE_FROM",
+    "QUOTE_ORDER",
     "StoreStats",
     "instant",
     "iso",
@@ -28,6 +29,9 @@ QUOTE_COLUMNS = """
     p.name AS speaker, a.slug, a.headline, a.published, a.url,
     q.cue, q.cue_paragraph, q.label
 """
+#: How quotes of the same rank are listed: newest article first, each statement's parts in
+#: order.
+QUOTE_ORDER = "a.published DESC, q.statement, q.part, q.id"
 QUOTE_FROM = """
     FROM quotes q
     JOIN articles a ON a.id = q.article_id

@@ -39,6 +39,8 @@ from bot.answers.router._reading import (
     _DURATION_TEXT,
     _LAP_COUNT,
     _LAP_IN_TEXT,
+    _MONEY_ASKED,
+    _MONEY_TEXT,
     _NEED_CUE,
     _NEXT_RACE,
     _NEXT_TEXT,
@@ -47,6 +49,7 @@ from bot.answers.router._reading import (
     _OPENER_ASKED,
     _OTHER_TABLE_ASKED,
     _OWN_RACE,
+    _PAST_WHEN,
     _PLACE_FILLER,
     _PODIUM_ASKED,
     _POLE_ASKED,
@@ -57,6 +60,8 @@ from bot.answers.router._reading import (
     _RACE_DATE,
     _RACE_LAP_COUNT,
     _SHE,
+    _SPEED_ASKED,
+    _SPEED_TEXT,
     _SPOKEN,
     _STANDING_TEXT,
     _TITLE_ASKED,
@@ -65,6 +70,7 @@ from bot.answers.router._reading import (
     _WHAT_HAPPENED,
     _WHEN_AHEAD,
     _WHEN_TEXT,
+    _WHEN_TOLD,
     _WHO_DID,
     _YES_NO,
     _after_place,
@@ -101,6 +107,9 @@ __all__ = ["GeneralRouter"]
 TEAM_STORIES = 5
 #: Stories chosen this few are read whole for who won: "won" proposes no paragraph.
 WON_STORIES = 5
+#: The nearest sentences read for the answer in other words: the first may be the
+#: paragraph's lead-in ("The circuit has one change."), the second the change itself.
+NEAREST_READ = 2
 
 #: The standings' cue words that tell a table only in context: "ahead" and "behind" beside a
 #: number ("12 behind on 338", "31 points behind") or the table ("behind Marquez in the
@@ -303,14 +312,18 @@ class GeneralRouter(PeopleRouter):
             # No drivers' table told: a series whose standings are the makes' (WEC) has one.
             query = dataclasses.replace(query, need=_STANDING_TEXT)
             answer = await self.passages.answer(query, "", missing)
-        if (
-            answer.missing
-            and answer.passages
-            and self._near_answers(answer.passages[0], reading, kinds, groups, query)
-        ):
+        near = next(
+            (
+                found
+                for found in answer.passages[:NEAREST_READ]
+                if self._near_answers(found, reading, kinds, groups, query)
+            ),
+            None,
+        )
+        if answer.missing and near is not None:
             # The nearest sentence is the answer in other words ("with the start at 8pm
             # local time" for "what time does the race start"): no denial above it.
-            return PassageAnswer(answer.passages[:1], "")
+            return PassageAnswer((near,), "")
         if answer.missing and reading.people and kinds & _SPOKEN:
             # "did Zarco blame Bastianini?": failing the words, what the person said answers.
             spoken = Query(
@@ -348,6 +361,8 @@ class GeneralRouter(PeopleRouter):
                 for n in reading.people
             ],
             places=[[" ".join(f) for f in _place_forms(p)] for p in reading.places],
+            turn=reading.turn,
+            asked=reading.low,
         )
 
     async def _result_that_stood(self, answer: PassageAnswer) -> PassageAnswer:
@@ -520,6 +535,8 @@ class GeneralRouter(PeopleRouter):
         need: re.Pattern[str] | None = None
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
+            if need is _DATE and _PAST_WHEN.match(reading.low):
+                need = _WHEN_TOLD  # "introduced at the Spanish Grand Prix" tells when
         if "when" in kinds and "next" not in kinds and _CLOCK_ASKED.search(reading.low):
             need = _CLOCK_TEXT  # "what time does the race start": "starts at 3pm"
         if "duration" in kinds:
@@ -540,6 +557,10 @@ class GeneralRouter(PeopleRouter):
             need = _POSITION_TEXT  # "where is Hamlin in the points": a place in the table
         if "start" in kinds and need is None and _POLE_ASKED.search(reading.low):
             need = _POLE_TEXT  # "who was on pole": "took pole", never "ninth on the grid"
+        if "count" in kinds and need is None and _MONEY_ASKED.search(reading.low):
+            need = _MONEY_TEXT  # "how much did the wing cost": "$4 million", no other count
+        if need is None and _SPEED_ASKED.search(reading.low):
+            need = _SPEED_TEXT  # "how fast was X through the trap": "at 347 km/h"
         if "count" in kinds and need is None:
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:

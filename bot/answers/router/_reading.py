@@ -144,7 +144,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
     ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
                        r"^how\s+did\s+.+\s+(?:get(?!\s+on\s*$)|end|go|lose|crash)\b")),
-    ("won", re.compile(r"\bwon\b|\bwin\w*|\bvictor\w*|\bp1\b")),
+    # ("win", "winner", "winning", never "wing" or "winter": "the new rear wing" is a part)
+    ("won", re.compile(r"\bwon\b|\bwin(?:s|ner|ners|ning|nings)?\b|\bvictor\w*|\bp1\b")),
     ("penalty", re.compile(r"\bpen\b|\bdrive\s*thr\w*|\bpenal\w*|\bpunish\w*|\bsanction\w*|"
                            r"\bstewards?\b")),
     ("retire", re.compile(r"\bretir\w*|\bdnf\w*|\bfinish\s+the\s+race\b|\bdrop\w*\s+out\b|"
@@ -216,6 +217,16 @@ _DATE = re.compile(
     # a year told as when something happened: "made his debut with Williams in 2010"
     r"(?:in|since|until|back\s+in)\s+(?:19[5-9]|20[0-4])\d)\b"
 )
+#: A race told as the time something happened: "introduced at the Spanish Grand Prix",
+#: "since the 2025 Qatar GP", "before the Monaco E-Prix" (folded text).
+_RACE_TIME = re.compile(
+    r"\b(?:at|in|since|from|before|after|until|by)\s+(?:the\s+)?(?:\d{4}\s+)?"
+    r"(?:[a-z][\w'-]+\s+){1,3}(?:grand\s+prix|gp|e-prix)\b"
+)
+#: "when did X bring the wing", "when was the kerb moved": a time in the past, which a
+#: report gives as a date or as the race it happened at.
+_PAST_WHEN = re.compile(r"^when\s+(?:did|was|were|had)\b")
+_WHEN_TOLD = re.compile(f"{_DATE.pattern}|{_RACE_TIME.pattern}")
 #: "what time does the race start": a time of day asked, which a schedule line gives as a
 #: clock time ("starts at 3pm local time", "at 10.45am", "14:00 CET"), not a date.
 _CLOCK_ASKED = re.compile(r"\bwhat\s+time\b|\bat\s+what\s+time\b")
@@ -375,6 +386,21 @@ _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|"
     r"thirty|forty|fifty|hundred|thousand|half|tenths?|first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth)\b"
+)
+#: "how fast", "what speed", "top speed": a speed asked, which a figure with its unit gives
+#: ("at 347 km/h"), never "the fastest man".
+_SPEED_ASKED = re.compile(r"\bhow\s+(?:fast|quick)\b|\b(?:what|top)\s+speed\b")
+_SPEED_TEXT = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:km/h|kmh|kph|mph|miles\s+per\s+hour)(?!\w)")
+#: "how much did the wing cost", "how much were they fined": a sum of money asked, which a
+#: figure with its currency gives ("$11 million", "€50,000"), never "the last three races".
+_MONEY_ASKED = re.compile(
+    r"\bhow\s+much\b.*\b(?:cost|costs|costing|spen[dt]|spending|pay|paid|fine|fined|worth|"
+    r"budget|price|charge[ds]?|earn\w*)\b"
+)
+_MONEY_TEXT = re.compile(
+    r"[$£€]\s?\d|\b\d[\d,.]*\s*(?:million|billion|bn|m|k|dollars|euros|pounds|francs)\b|"
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)\s+"
+    r"(?:million|billion)\b"
 )
 _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")

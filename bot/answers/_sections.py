@@ -1,0 +1,105 @@
+"""Sub-headings: a short line that heads the paragraphs under it, and is no answer itself.
+
+Explainers, previews, FAQs and mailbags break a story into sections, each under a line of its
+own: a question ("What is clipping?", "Did it work?") or a title ("The tyres, the track and
+the weather", "What they said"). A fan asking the heading's question in their own words
+matches the heading best, since it holds their words, but what they want is what the
+section under it says, which rarely repeats them ("The numbers say yes."). So a heading's
+words hold for every sentence of its section, as a story's headline holds for each of its
+sentences, and a heading that is a question is never shown as the answer.
+
+A heading is told by its shape: one short line with no sentence's closing stop, standing
+between paragraphs of prose (a list's items stand next to each other; a byline, "By Tom
+Okafor", heads nothing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.models import Passage
+
+__all__ = [
+    "HEADING_WORDS",
+    "Section",
+    "heading_shaped",
+    "headings_of",
+    "heads_nothing",
+    "sections_of",
+]
+
+#: Most words a heading has; a longer line is a sentence, even without its full stop.
+HEADING_WORDS = 12
+#: What ends a sentence or a quotation, never a heading ("The full calendar:" opens a list).
+_CLOSED = tuple(".!:;,\"”’'»…")
+#: What opens a line that is no heading: a quotation, an interview's question, a bold one.
+_OPENED = ('"', "“", "‘", "'", "Q:", "Q.", "**")
+#: A byline: whom the story is by heads no section of it.
+_BYLINE = re.compile(r"^By\s+[A-Z]")
+#: Inside a line: a sentence's end before more words ("Fifth. Is that ...?").
+_INNER_END = re.compile(r"[.!?]\s+\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Where a paragraph stands under a heading: the heading, and how many paragraphs of
+    the section come before it (0: the first under the heading)."""
+
+    heading: Passage
+    depth: int
+
+    @property
+    def asks(self) -> bool:
+        """The heading is a question ("Did it work?"): its section is the answer."""
+        return self.heading.text.rstrip().endswith("?")
+
+
+def heading_shaped(text: str) -> bool:
+    """Whether a paragraph has a heading's shape: one short line of a few words, with no
+    closing stop (a question mark is a question heading's), no quotation or interview mark
+    opening it and no sentence ending inside it."""
+    line = text.strip()
+    words = line.split()
+    if not words or len(words) > HEADING_WORDS or "\n" in line:
+        return False
+    if line.endswith(_CLOSED) or line.startswith(_OPENED) or _BYLINE.match(line):
+        return False
+    return _INNER_END.search(line) is None
+
+
+def heads_nothing(text: str) -> bool:
+    """Whether a paragraph tells nothing of the story: a byline or a heading's shape."""
+    return _BYLINE.match(text.strip()) is not None or heading_shaped(text)
+
+
+def sections_of(paragraphs: Sequence[Passage]) -> dict[int, Section]:
+    """Each paragraph under a heading (by paragraph number) with its section, for one
+    story's paragraphs in order; a heading maps to nothing.
+
+    A heading-shaped line counts only between paragraphs of prose: the line after it must
+    be prose (a title over a heading is no section's), and so must the line before it, if
+    any (a list's items stand next to each other; its last item heads no section)."""
+    shaped = [heading_shaped(p.text) for p in paragraphs]
+    out: dict[int, Section] = {}
+    current: Passage | None = None
+    depth = 0
+    for i, p in enumerate(paragraphs):
+        if (
+            shaped[i]
+            and i + 1 < len(paragraphs)
+            and not shaped[i + 1]
+            and (i == 0 or not shaped[i - 1])
+        ):
+            current, depth = p, 0
+            continue
+        if current is not None and not shaped[i]:
+            out[p.paragraph] = Section(current, depth)
+            depth += 1
+    return out
+
+
+def headings_of(paragraphs: Sequence[Passage]) -> frozenset[int]:
+    """The paragraph numbers of a story's headings (see :func:`sections_of`)."""
+    return frozenset(s.heading.paragraph for s in sections_of(paragraphs).values())
