@@ -960,6 +960,7 @@ def discover_people(
     people = _without_surname_runs(people, len(known))
     people = _without_team_names(people, len(known), texts)
     people = _without_place_names(people, len(known), texts)
+    people = _without_things(people, len(known), texts)
     if nicknames:
         people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))
@@ -1071,6 +1072,77 @@ def _without_place_names(
                 continue
         out.append(person)
     return out
+
+
+#: Lower-case nouns naming a thing, not a person: a capitalised phrase used as their modifier
+#: ("the second Swimming Pool chicane") or set off after them ("his podcast, Actions
+#: Detrimental,", "On SS3, Sleeping Warrior,") is the thing's name.
+_THING_NOUNS = _TITLE_AFTER | _words(
+    """
+    chicane corner hairpin bend kink curve straight section complex esses stage stages
+    special test book film song boat horse
+    """
+)
+#: The thing's noun (or a stage's code, "SS3") and a comma right before a name set off.
+_THING_SET_OFF = re.compile(r"(?:\b(?P<noun>[a-z][\w-]*)|\b[A-Z]{1,3}\d{1,3}),\s+$")
+_THING_AFTER_NAME = re.compile(r"\s+(?P<noun>[a-z][\w-]*)")
+
+
+def _without_things(
+    people: list[PersonEntry], kept: int, texts: Sequence[str]
+) -> list[PersonEntry]:
+    """Drop a found name that reads as a thing's, as a careful reader takes it: its first word
+    is no first name the register knows, the article never shortens it to its last word, and
+    every time it is written it names a thing: the modifier of a thing's noun ("the second
+    Swimming Pool chicane") or set off after one ("his podcast, Actions Detrimental, Hamlin
+    said", "On SS3, Sleeping Warrior, Evans set the pace"). A person the article names once,
+    in full, beside a role ("his co-driver, Martijn Wydaeghe,") stays. The first ``kept``
+    (known) people stay."""
+    out = []
+    for i, person in enumerate(people):
+        words = person.name.split()
+        if i >= kept and len(words) == 2 and words[0] not in _register_first_names():
+            uses = [
+                (text, at)
+                for text in texts
+                for at in (m.start() for m in re.finditer(re.escape(person.name), text))
+            ]
+            shortened = any(
+                len(re.findall(rf"\b{re.escape(words[1])}\b", t)) > t.count(person.name)
+                for t in texts
+            )
+            if uses and not shortened and all(_a_things_name(t, at, person.name) for t, at in uses):
+                continue
+        out.append(person)
+    return out
+
+
+def _a_things_name(text: str, at: int, name: str) -> bool:
+    """Whether ``name`` at ``at`` names a thing: a thing's noun follows it, or it is set off
+    by commas right after one."""
+    after = _THING_AFTER_NAME.match(text, at + len(name))
+    if after is not None and after["noun"] in _THING_NOUNS:
+        return True
+    before = _THING_SET_OFF.search(text[max(0, at - 40) : at])
+    return (
+        before is not None
+        and (before["noun"] is None or before["noun"] in _THING_NOUNS)
+        and text[at + len(name) : at + len(name) + 1] == ","
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _register_first_names() -> frozenset[str]:
+    """The first names of the register's people, as written ("Alex", "Lando")."""
+    from bot.ingest.resolve import default_register  # the register needs this module
+
+    people = getattr(default_register(), "people", ())
+    return frozenset(
+        words[0]
+        for person in people
+        for name in (str(getattr(person, "name", "")), *getattr(person, "short", ()))
+        if len(words := name.split()) >= 2
+    )
 
 
 def _without_surname_runs(people: list[PersonEntry], kept: int) -> list[PersonEntry]:
