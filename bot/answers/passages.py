@@ -32,10 +32,11 @@ from bot.answers._interviews import (
     the_answer,
 )
 from bot.answers._sections import Section, heading_shaped, heads_nothing, sections_of
-from bot.answers.lookup import STOPWORDS, Part
+from bot.answers.lookup import Part
 from bot.answers.places import place_book
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise, unaccent
+from bot.answers.understand import stop_words
 from bot.models import Fact, Passage, Person, Quote, ReportedStatement
 
 __all__ = [
@@ -587,11 +588,16 @@ class Passages(Part):
                 heading_weight = sum(
                     w for g, w in zip(group_stems, weights, strict=True) if under & set(g)
                 )
-                # ... and the story holds the rest of the question ("fixed it").
+                # ... asking it the same way, in a story about the rest of it (a word of
+                # the question beyond the heading's: what "it" is in "Did it work?").
                 asked_heading = (
                     section.asks
                     and _restates(under, question_stems)
-                    and story_cover.get(slug, 0.0) >= query.min_cover * sum(weights)
+                    and _same_ask(section.heading.text, query)
+                    and any(
+                        story_stems.get(slug, set()) & set(g) and not under & set(g)
+                        for g in group_stems
+                    )
                 )
             previous: set[str] = set()
             first = passage.text.lstrip()
@@ -691,11 +697,12 @@ class Passages(Part):
             giving = [
                 s
                 for s in answering
-                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text))
+                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text)) or s.headed
             ]
             answering = giving or answering
         elif query.prefer_cue and any(s.cue for s in answering):
-            answering = [s for s in answering if s.cue]
+            # Under a heading asking the fan's question, the section answers in its own words.
+            answering = [s for s in answering if s.cue or s.headed]
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
 
@@ -1601,6 +1608,13 @@ def _restates(heading: frozenset[str], question: set[str]) -> bool:
     return bool(heading) and len(heading & question) >= HEADING_COVER * len(heading)
 
 
+def _same_ask(heading: str, query: Query) -> bool:
+    """Whether a question heading asks the way the fan does: a cause ("Why was Williams
+    worse?") only when the fan asks why, and the fan's why only by such a heading."""
+    words = heading.split(maxsplit=1)
+    return (bool(words) and words[0].casefold() == "why") == ("why" in query.kinds)
+
+
 def _under_asked(query: Query, s: Scored) -> bool:
     """Whether a sentence answers by standing under a heading that asks the fan's question
     (its story holding the rest of the question's words), naming whom it asks about or in
@@ -1610,7 +1624,8 @@ def _under_asked(query: Query, s: Scored) -> bool:
 
 def _heading_stems(text: str) -> frozenset[str]:
     """The stems of a heading's own words, its question words and the like left out."""
-    return frozenset(stem(w) for w in words_of(text) if w not in STOPWORDS)
+    stop = stop_words()
+    return frozenset(stem(w) for w in words_of(text) if w not in stop)
 
 
 def _story_forms(

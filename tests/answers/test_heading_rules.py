@@ -137,3 +137,9 @@ async def test_asked_what_advice_brings_the_answer_after_it(engine: AnswerEngine
     shown = await ask(engine, "what advice did corvo give the rookies")
     assert "was asked on Monday what advice he had" in shown
     assert "Keep the car off the barriers on Thursday" in shown
+
+
+async def test_a_why_heading_is_answered_by_its_section(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "why was haldens bouncing worse than every1 else")
+    assert "Why was Halden worse than its rivals?" not in shown
+    assert "shaped in a wind tunnel that ran two millimetres higher" in shown
