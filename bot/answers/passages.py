@@ -845,7 +845,7 @@ class Passages(Part):
         next paragraph, right after it (``bot.answers._interviews``); a heading shown, the
         first sentences of its section."""
         for at, s in enumerate(picked):
-            answer = (headed or {}).get(_key(s)) if s.position == 0 else None
+            answer = (headed or {}).get(_key(s))
             answer = answer or await the_answer(s.passage, quotes, self.store.article_passages)
             if answer is None or any(p.passage.paragraph == answer.paragraph for p in picked):
                 continue
@@ -884,6 +884,8 @@ class Passages(Part):
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
         sentence = passage.text[span[0] : span[1]].strip()
+        if not any(c.isalpha() for c in sentence):
+            return None  # a numbered heading's "2." tells nothing
         have = stems(sentence)
         low = sentence.casefold()
         # A live blog's entry opens with its lap or time ("Lap 33 — DRAMA!"): every
