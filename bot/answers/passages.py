@@ -989,6 +989,12 @@ class Passages(Part):
             score += 3.0
         if query.prefer_quotes and speaker:
             score += 1.0
+        if _tells_there_is(sentence, group_stems):
+            # "is there a tyre limit", "are there limits on the tyres": "there will be no
+            # limit on stint length" says whether the thing asked exists (as a cue of the
+            # kind says an answer's shape); a sentence only naming a limit does not.
+            score += EXISTS_SHARE
+            cue = True
         if query.loose and not query.prefer_quotes and _SANCTION_FOR.search(sentence):
             # "why did X get a penalty": the sentence giving the sanction with its reason
             # ("a five-second penalty for leaving the track") tells why; the lede's "and a
@@ -1509,6 +1515,41 @@ def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
         if extra:
             s.score += LEAD_SHARE * sum(weights[i] for i in extra)
             s.lead = True
+
+
+#: "There is/are/will be (no) X": whether X exists, said; the words after it that name X.
+_THERE_IS = re.compile(
+    r"\bthere\s+(?:is|are|was|were|will\s+be|would\s+be|won['’]t\s+be|has\s+been|have\s+been|"
+    r"is\s+not|are\s+not|isn['’]t|aren['’]t)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)",
+    re.I,
+)
+#: What a sentence saying whether the thing a yes/no question asks about exists gains.
+EXISTS_SHARE = 3.0
+
+
+def _tells_there_is(sentence: str, group_stems: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a sentence says there is (or is no) something the question names, in the few
+    words after "there is": "There is no sprint this weekend", "there will be no limit"."""
+    asked = {x for g in group_stems for x in g}
+    stop = stop_words()
+    for m in _THERE_IS.finditer(sentence):
+        words = words_of(m[1])
+        while words and words[0] in _QUANTIFIERS:
+            words = words[1:]
+        # The thing said to exist runs to the first word that is no part of its name
+        # ("no limit on stint length": the limit; "no sprint this weekend": the sprint).
+        named = []
+        for w in words:
+            if w in stop:
+                break
+            named.append(w)
+        if asked & {stem(w) for w in named}:
+            return True
+    return False
+
+
+#: What may stand between "there is" and the thing said to exist.
+_QUANTIFIERS = frozenset({"no", "not", "a", "an", "any", "some", "one", "only", "never"})
 
 
 def _definitions(
