@@ -64,6 +64,7 @@ from bot.answers.router._reading import (
     _SPEED_TEXT,
     _SPOKEN,
     _STANDING_TEXT,
+    _TITLE_AHEAD,
     _TITLE_ASKED,
     _TITLE_WON,
     _UNIT_IN_TEXT,
@@ -107,6 +108,9 @@ __all__ = ["GeneralRouter"]
 TEAM_STORIES = 5
 #: Stories chosen this few are read whole for who won: "won" proposes no paragraph.
 WON_STORIES = 5
+#: The newest stories of a series read first for its standings: the table changes with
+#: every race, and these tell it as it stands.
+STANDINGS_STORIES = 6
 #: The nearest sentences read for the answer in other words: the first may be the
 #: paragraph's lead-in ("The circuit has one change."), the second the change itself.
 NEAREST_READ = 2
@@ -307,7 +311,9 @@ class GeneralRouter(PeopleRouter):
             source = best[0].passage.source if best else None
             if source is not None and (podium := await self.passages.podium(source.slug)):
                 return podium
-        answer = await self.passages.answer(query, "", missing)
+        answer = await self._newest_standings(query, reading, missing)
+        if answer is None:
+            answer = await self.passages.answer(query, "", missing)
         if answer.missing and query.need is _DRIVER_STANDING_TEXT:
             # No drivers' table told: a series whose standings are the makes' (WEC) has one.
             query = dataclasses.replace(query, need=_STANDING_TEXT)
@@ -338,6 +344,29 @@ class GeneralRouter(PeopleRouter):
         if "finish" in kinds and not answer.missing:
             answer = await self._result_that_stood(answer)
         return answer
+
+    async def _newest_standings(
+        self, query: Query, reading: Reading, missing: str
+    ) -> PassageAnswer | None:
+        """ "who leads the championship", "whats the points gap": the table as the newest
+        stories of the series tell it, read before the whole store is searched (where a
+        short, older sentence ranks above a preview's long paragraph); None when none of
+        them tells it."""
+        if not query.newest_first or query.need not in (_STANDING_TEXT, _DRIVER_STANDING_TEXT):
+            return None
+        articles = self.lookup.index.articles
+        chosen = set(query.slugs) if query.slugs is not None else None
+        if chosen is None and not _series_asked(reading):
+            # No series named: the one the store is mostly about, as a fan who names none
+            # means it.
+            usual = usual_series([a.headline for a in articles[:USUAL_SERIES_SCAN]])
+            chosen = await self._series_stories(usual) if usual else None
+        newest = [a.slug for a in articles if chosen is None or a.slug in chosen]
+        newest = newest[:STANDINGS_STORIES]
+        if not newest:
+            return None
+        answer = await self.passages.answer(dataclasses.replace(query, slugs=newest), "", missing)
+        return None if answer.missing else answer
 
     def _near_answers(
         self, found: Found, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
@@ -541,7 +570,12 @@ class GeneralRouter(PeopleRouter):
             need = _CLOCK_TEXT  # "what time does the race start": "starts at 3pm"
         if "duration" in kinds:
             need = _DURATION_TEXT  # "how long is X out": "six to eight weeks", not a date
-        if need is None and not kinds & _OPEN and _TITLE_ASKED.search(reading.low):
+        if (
+            need is None
+            and not kinds & _OPEN
+            and _TITLE_ASKED.search(reading.low)
+            and not _TITLE_AHEAD.search(reading.low)
+        ):
             # "who won the motogp title": "X is the world champion", "takes the title by
             # a single point"; a race won ("won the sprint") is not it.
             need, primary = _TITLE_WON, None
