@@ -195,12 +195,31 @@ def _figures(reading: Reading) -> list[str]:
     ]
 
 
+def _denied(answer: Answer) -> bool:
+    """Whether ``answer`` says the articles do not answer (with or without the nearest)."""
+    return isinstance(answer, NotFound) or (
+        isinstance(answer, PassageAnswer) and bool(answer.missing)
+    )
+
+
 class GeneralRouter(PeopleRouter):
     """Everything else, from the passages: outcomes, standings, why, when, where, laps;
     or what the articles do not say.
     """
 
     async def _general(self, bare: str, reading: Reading) -> Answer:
+        """Answer from the articles' sentences, or say what they do not say."""
+        answer = await self._general_once(bare, reading)
+        if reading.year is None or reading.told_year or not _denied(answer):
+            return answer
+        # "how was the 2021 title decided": no story of 2021 tells it, so the year is what a
+        # sentence of any story tells ("And in 2021 ... the title was decided on the last
+        # lap"), as for a year no story was written in.
+        told = dataclasses.replace(reading, told_year=str(reading.year), year=None)
+        again = await self._general_once(bare, told)
+        return answer if _denied(again) else again
+
+    async def _general_once(self, bare: str, reading: Reading) -> Answer:
         """Answer from the articles' sentences, or say what they do not say."""
         kinds = _kinds(reading)
         missing = f"The articles don't say {_indirect(bare)}."
