@@ -115,6 +115,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "merc": ("mercedes",), "mercs": ("mercedes",),
     # "podiums in a row": a run, as a report counts it ("eight consecutive podiums").
     "row": ("consecutive", "straight", "successive", "run"),
+    # "whats the weather gonna be like": a forecast, as a preview words it ("The forecast is
+    # dry", "about 24 degrees for the race").
+    "weather": ("forecast", "rain", "dry", "wet", "temperatures", "degrees"),
+    # "whats X aiming for", "whats their target": an aim however it is worded.
+    "aiming": ("aim", "target", "goal", "want"), "aim": ("target", "goal", "aiming", "want"),
+    "target": ("aim", "goal", "aiming"), "goal": ("target", "aim"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the

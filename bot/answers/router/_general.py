@@ -210,6 +210,11 @@ class GeneralRouter(PeopleRouter):
     async def _general(self, bare: str, reading: Reading) -> Answer:
         """Answer from the articles' sentences, or say what they do not say."""
         answer = await self._general_once(bare, reading)
+        if reading.told_year and _denied(answer):
+            # "whats williams aiming for in 2027": the stories headed by the year (the
+            # calendar, a signing) do not tell it; any story's sentence telling 2027 may.
+            again = await self._general_once(bare, reading, by_headline=False)
+            return answer if _denied(again) else again
         if reading.year is None or reading.told_year or not _denied(answer):
             return answer
         # "how was the 2021 title decided": no story of 2021 tells it, so the year is what a
@@ -219,8 +224,11 @@ class GeneralRouter(PeopleRouter):
         again = await self._general_once(bare, told)
         return answer if _denied(again) else again
 
-    async def _general_once(self, bare: str, reading: Reading) -> Answer:
-        """Answer from the articles' sentences, or say what they do not say."""
+    async def _general_once(
+        self, bare: str, reading: Reading, *, by_headline: bool = True
+    ) -> Answer:
+        """Answer from the articles' sentences, or say what they do not say; with
+        ``by_headline``, a year no story was written in looks only in the stories it heads."""
         kinds = _kinds(reading)
         missing = f"The articles don't say {_indirect(bare)}."
         groups = _groups(reading, kinds)
@@ -245,7 +253,7 @@ class GeneralRouter(PeopleRouter):
                 return NotFound(missing)
             return self.help()
         slugs = await self._stories(reading, kinds)
-        if slugs is None and reading.told_year and not reading.people:
+        if slugs is None and reading.told_year and not reading.people and by_headline:
             # "which tracks have sprints in 2027": the stories headed by that year (the 2027
             # calendar) tell it in sentences that need not repeat it.
             year = reading.told_year
