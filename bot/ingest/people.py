@@ -6,13 +6,14 @@ import functools
 import logging
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from bot.ingest.text import CASE_TRAPS as _CASE_TRAPS
 from bot.ingest.text import Caseless, find_segments, sentence_spans, unaccent
 from bot.ingest.text import masked as masked_text
+from bot.ingest.words import LowerWords
 
 if TYPE_CHECKING:  # resolve imports this module
     from bot.ingest.resolve import RegisterLike
@@ -815,7 +816,7 @@ def _owned(masked: str, start: int) -> bool:
 
 def _names_in(
     masked: str,
-    lowercase_words: set[str],
+    lowercase_words: Container[str],
     stop_first: dict[str, frozenset[str]] | None = None,
 ) -> list[tuple[str, int, int]]:
     """``stop_first``: :func:`_stop_first_names`, asked for once per article by the caller."""
@@ -910,9 +911,6 @@ def _masked(paragraph: str) -> str:
     return masked_text(paragraph)
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
-
-
 def discover_people(
     paragraphs: Sequence[str],
     known: Sequence[PersonEntry] = (),
@@ -929,8 +927,10 @@ def discover_people(
     """
     masked = [_masked(p) for p in paragraphs]
     texts = [_masked(headline), *masked] if headline else list(masked)
-    # One search of all the texts: a line break ends a word as a text's end does.
-    lowercase_words = set(_LOWER_WORD.findall("\n".join(texts)))
+    # All the texts as one: a line break ends a word as a text's end does. (Asked word by
+    # word: see LowerWords.)
+    narration = "\n".join(texts)
+    lowercase_words = LowerWords(narration)
     people: list[PersonEntry] = list(known)
     seen = {p.name.casefold() for p in people}
     # One person however the article accents the name: "Ferriere" after "Ferrière".
@@ -942,7 +942,7 @@ def discover_people(
     found = [
         name for text in texts for name, _s, _e in _names_in(text, lowercase_words, stop_first)
     ]
-    found += _quoted_names(paragraphs, "\n".join(texts), lowercase_words, stop_first)
+    found += _quoted_names(paragraphs, narration, lowercase_words, stop_first)
     for name in found:
         if name.casefold() in seen or base.resolve(name) is not None:
             continue
@@ -981,7 +981,7 @@ _TWO_CAPITALS = re.compile(r"[A-Z](?<!\w.)[\w'’-]+\s+[A-Z]")
 def _quoted_names(
     paragraphs: Sequence[str],
     narration: str,
-    lowercase_words: set[str],
+    lowercase_words: Container[str],
     stop_first: dict[str, frozenset[str]],
 ) -> list[str]:
     """Full names written only inside quotation marks whose surname the narration then uses.
