@@ -558,12 +558,17 @@ def _unnamed_mentions(masked: str) -> tuple[tuple[Mention, ...], tuple[Mention, 
     kept when no name overlaps them.
     """
     found: list[Mention] = []
+    # (Each Mention built once, decorated: a frozen dataclass is slow to build.)
     for m in _UNKNOWN.finditer(masked):
-        found.append(PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "unknown")))
+        start, end = m.span()
+        found.append(
+            Mention(start, end, None, "unknown", None, *_decoration(masked, start, end, "unknown"))
+        )
     for m in _PRONOUN.finditer(masked):
+        start, end = m.span()
         word = m.group(1).lower()
         found.append(
-            PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "pronoun", word))
+            Mention(start, end, None, "pronoun", word, *_decoration(masked, start, end, "pronoun"))
         )
     found.sort(key=_leftmost_longest)
     return tuple(found), tuple(_without_overlaps(found))
@@ -597,7 +602,9 @@ def _word_before(text: str, end: int) -> str | None:
     return text[start:stop] if start < stop else None
 
 
+@functools.lru_cache(maxsize=8192)
 def _alias_key(alias: str) -> str:
+    """An alias as it is looked up (remembered: asked of every name span and alias)."""
     return _LEADING_THE.sub("", alias.strip()).casefold()
 
 
