@@ -9,6 +9,7 @@ import threading
 
 from bot.store import Store
 from bot.store.dialect import SqliteDialect
+from tests.test_store import make_article
 
 
 def _dialect(store: Store) -> SqliteDialect:
@@ -140,3 +141,24 @@ async def test_a_cancelled_caller_leaves_the_shared_read_to_the_others(store: St
     go_on.set()
     assert [r[0] for r in await copy] == [42]
     assert len(seen) == 1
+
+
+async def test_the_same_lap_asked_while_it_is_read_is_read_and_converted_once(
+    store: Store,
+) -> None:
+    """Two fans asking the same lap at once: one read and one conversion of its events,
+    each caller with a list of its own; another lap is read for itself."""
+    await store.replace_article(make_article())
+    dialect = _dialect(store)
+    seen, go_on = _held_reads(dialect)
+    first = asyncio.ensure_future(store.lap_events(lap=12))
+    await asyncio.sleep(0.05)
+    copy = asyncio.ensure_future(store.lap_events(lap=12))
+    other = asyncio.ensure_future(store.lap_events(lap=13))
+    await asyncio.sleep(0.05)
+    go_on.set()
+    found, again, none = await asyncio.gather(first, copy, other)
+    assert [e.description for e in found] == ["Ann and Bob collide"]
+    assert again == found and again is not found
+    assert none == []
+    assert len(seen) == 2  # lap 12 once, lap 13 once

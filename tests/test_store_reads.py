@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.models import Article, Fact, LapEvent, Note, Person, Quote, Source
@@ -86,3 +87,32 @@ def test_lap_events_set_through_their_slots_are_the_constructors_records() -> No
         5, "Spun at turn one", ("Ann Driver", "Bob Rival"), "lost a place", 2, 7,
         Source("new", "Headline of new", date(2022, 1, 1), 2, "https://example.test/new"),
     )  # fmt: skip
+
+
+async def test_a_speakers_quotes_holding_a_word_are_theirs_best_ranked_first(
+    store: Store,
+) -> None:
+    """/quote speaker + contains on either database: only that speaker's quotes holding the
+    word, the one holding it most for its length first, ties newest first."""
+    said = (
+        ("Ann Driver", "The tyres were fine"),
+        ("Bob Rival", "Tyres tyres tyres"),
+        ("Ann Driver", "Tyres, tyres"),
+        ("Ann Driver", "Nothing on that"),
+    )
+    for n, day in ((1, 3), (2, 9)):
+        await store.replace_article(
+            replace(
+                story(f"s{n}", date(2021, 5, day), (), f"h{n}"),
+                quotes=tuple(
+                    Quote(who, text, "direct", "said", 2, i) for i, (who, text) in enumerate(said)
+                ),
+            )
+        )
+    found = await store.quotes(speaker="Ann Driver", contains="tyres")
+    assert [(q.text, q.source.slug if q.source else None) for q in found] == [
+        ("Tyres, tyres", "s2"),
+        ("Tyres, tyres", "s1"),
+        ("The tyres were fine", "s2"),
+        ("The tyres were fine", "s1"),
+    ]

@@ -40,6 +40,8 @@ _OPENED = ('"', "“", "‘", "'", "Q:", "Q.", "**")
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 #: Inside a line: a sentence's end before more words ("Fifth. Is that ...?").
 _INNER_END = re.compile(r"[.!?]\s+\S")
+#: A numbered heading's number ("2. Colapinto's opening lap was one to forget").
+_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +59,16 @@ class Section:
 
 
 def heading_shaped(text: str) -> bool:
-    """Whether a paragraph has a heading's shape: one short line of a few words, with no
-    closing stop (a question mark is a question heading's), no quotation or interview mark
-    opening it and no sentence ending inside it."""
+    """Whether a paragraph has a heading's shape: one short line of a few words (numbered
+    or not), with no closing stop (a question mark is a question heading's), no quotation
+    or interview mark opening it and no sentence ending inside it."""
     line = text.strip()
     words = line.split()
     if not words or len(words) > HEADING_WORDS or "\n" in line:
         return False
     if line.endswith(_CLOSED) or line.startswith(_OPENED) or _BYLINE.match(line):
         return False
-    return _INNER_END.search(line) is None
+    return _INNER_END.search(_NUMBER.sub("", line)) is None
 
 
 def heads_nothing(text: str) -> bool:

@@ -32,10 +32,11 @@ from bot.answers._interviews import (
     the_answer,
 )
 from bot.answers._sections import Section, heading_shaped, heads_nothing, sections_of
-from bot.answers.lookup import STOPWORDS, Part
+from bot.answers.lookup import Part
 from bot.answers.places import place_book
 from bot.answers.records import Found, PassageAnswer
 from bot.answers.text import normalise, unaccent
+from bot.answers.understand import stop_words
 from bot.models import Fact, Passage, Person, Quote, ReportedStatement
 
 __all__ = [
@@ -587,11 +588,16 @@ class Passages(Part):
                 heading_weight = sum(
                     w for g, w in zip(group_stems, weights, strict=True) if under & set(g)
                 )
-                # ... and the story holds the rest of the question ("fixed it").
+                # ... asking it the same way, in a story about the rest of it (a word of
+                # the question beyond the heading's: what "it" is in "Did it work?").
                 asked_heading = (
                     section.asks
                     and _restates(under, question_stems)
-                    and story_cover.get(slug, 0.0) >= query.min_cover * sum(weights)
+                    and _same_ask(section.heading.text, query)
+                    and any(
+                        story_stems.get(slug, set()) & set(g) and not under & set(g)
+                        for g in group_stems
+                    )
                 )
             previous: set[str] = set()
             first = passage.text.lstrip()
@@ -691,11 +697,12 @@ class Passages(Part):
             giving = [
                 s
                 for s in answering
-                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text))
+                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text)) or s.headed
             ]
             answering = giving or answering
         elif query.prefer_cue and any(s.cue for s in answering):
-            answering = [s for s in answering if s.cue]
+            # Under a heading asking the fan's question, the section answers in its own words.
+            answering = [s for s in answering if s.cue or s.headed]
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
 
@@ -838,7 +845,7 @@ class Passages(Part):
         next paragraph, right after it (``bot.answers._interviews``); a heading shown, the
         first sentences of its section."""
         for at, s in enumerate(picked):
-            answer = (headed or {}).get(_key(s)) if s.position == 0 else None
+            answer = (headed or {}).get(_key(s))
             answer = answer or await the_answer(s.passage, quotes, self.store.article_passages)
             if answer is None or any(p.passage.paragraph == answer.paragraph for p in picked):
                 continue
@@ -877,6 +884,8 @@ class Passages(Part):
         """Score one sentence; ``previous`` carries the names the sentence before it named,
         for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
         sentence = passage.text[span[0] : span[1]].strip()
+        if not any(c.isalpha() for c in sentence):
+            return None  # a numbered heading's "2." tells nothing
         have = stems(sentence)
         low = sentence.casefold()
         # A live blog's entry opens with its lap or time ("Lap 33 — DRAMA!"): every
@@ -980,6 +989,12 @@ class Passages(Part):
             score += 3.0
         if query.prefer_quotes and speaker:
             score += 1.0
+        if _tells_there_is(sentence, group_stems):
+            # "is there a tyre limit", "are there limits on the tyres": "there will be no
+            # limit on stint length" says whether the thing asked exists (as a cue of the
+            # kind says an answer's shape); a sentence only naming a limit does not.
+            score += EXISTS_SHARE
+            cue = True
         if query.loose and not query.prefer_quotes and _SANCTION_FOR.search(sentence):
             # "why did X get a penalty": the sentence giving the sanction with its reason
             # ("a five-second penalty for leaving the track") tells why; the lede's "and a
@@ -1502,6 +1517,41 @@ def _lean_on_leads(scored: list[Scored], weights: list[float]) -> None:
             s.lead = True
 
 
+#: "There is/are/will be (no) X": whether X exists, said; the words after it that name X.
+_THERE_IS = re.compile(
+    r"\bthere\s+(?:is|are|was|were|will\s+be|would\s+be|won['’]t\s+be|has\s+been|have\s+been|"
+    r"is\s+not|are\s+not|isn['’]t|aren['’]t)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)",
+    re.I,
+)
+#: What a sentence saying whether the thing a yes/no question asks about exists gains.
+EXISTS_SHARE = 3.0
+
+
+def _tells_there_is(sentence: str, group_stems: Sequence[tuple[str, ...]]) -> bool:
+    """Whether a sentence says there is (or is no) something the question names, in the few
+    words after "there is": "There is no sprint this weekend", "there will be no limit"."""
+    asked = {x for g in group_stems for x in g}
+    stop = stop_words()
+    for m in _THERE_IS.finditer(sentence):
+        words = words_of(m[1])
+        while words and words[0] in _QUANTIFIERS:
+            words = words[1:]
+        # The thing said to exist runs to the first word that is no part of its name
+        # ("no limit on stint length": the limit; "no sprint this weekend": the sprint).
+        named = []
+        for w in words:
+            if w in stop:
+                break
+            named.append(w)
+        if asked & {stem(w) for w in named}:
+            return True
+    return False
+
+
+#: What may stand between "there is" and the thing said to exist.
+_QUANTIFIERS = frozenset({"no", "not", "a", "an", "any", "some", "one", "only", "never"})
+
+
 def _definitions(
     scored: list[Scored], query: Query, group_stems: Sequence[tuple[str, ...]]
 ) -> None:
@@ -1601,6 +1651,13 @@ def _restates(heading: frozenset[str], question: set[str]) -> bool:
     return bool(heading) and len(heading & question) >= HEADING_COVER * len(heading)
 
 
+def _same_ask(heading: str, query: Query) -> bool:
+    """Whether a question heading asks the way the fan does: a cause ("Why was Williams
+    worse?") only when the fan asks why, and the fan's why only by such a heading."""
+    words = heading.split(maxsplit=1)
+    return (bool(words) and words[0].casefold() == "why") == ("why" in query.kinds)
+
+
 def _under_asked(query: Query, s: Scored) -> bool:
     """Whether a sentence answers by standing under a heading that asks the fan's question
     (its story holding the rest of the question's words), naming whom it asks about or in
@@ -1610,7 +1667,8 @@ def _under_asked(query: Query, s: Scored) -> bool:
 
 def _heading_stems(text: str) -> frozenset[str]:
     """The stems of a heading's own words, its question words and the like left out."""
-    return frozenset(stem(w) for w in words_of(text) if w not in STOPWORDS)
+    stop = stop_words()
+    return frozenset(stem(w) for w in words_of(text) if w not in stop)
 
 
 def _story_forms(

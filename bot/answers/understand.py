@@ -115,6 +115,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "merc": ("mercedes",), "mercs": ("mercedes",),
     # "podiums in a row": a run, as a report counts it ("eight consecutive podiums").
     "row": ("consecutive", "straight", "successive", "run"),
+    # "whats the weather gonna be like": a forecast, as a preview words it ("The forecast is
+    # dry", "about 24 degrees for the race").
+    "weather": ("forecast", "rain", "dry", "wet", "temperatures", "degrees"),
+    # "whats X aiming for", "whats their target": an aim however it is worded.
+    "aiming": ("aim", "target", "goal", "want"), "aim": ("target", "goal", "aiming", "want"),
+    "target": ("aim", "goal", "aiming"), "goal": ("target", "aim"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -333,6 +339,10 @@ _CLAUSE_SUBJECT = wordset("he she they i we you it")
 #: A place so spelt (Sebring) is one the places file knows.
 _VERB_FORM = re.compile(r"[a-z]{3,}(?:ing|ed)")
 _EVENT_AFTER = frozenset({"after", "during", "from"})
+#: A place named only to compare with ("like in qatar", "as at monza", "unlike in 2025").
+_COMPARED = re.compile(r"\b(like|unlike|as|than)\s+$")
+#: "what's X like", "how is X like": "like" asks for a description, comparing nothing.
+_DESCRIBES = re.compile(r"^(?:what|whats|what's|wat|how|hows|how's)\b")
 _NEWEST = re.compile(r"\b(?:last|latest|most\s+recent|this)\s+(?:race|round|weekend|story|gp)\b")
 _INTENT_WORDS = sorted(
     {w for words in CUES.values() for w in words}
@@ -514,9 +524,15 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
             places.append(" ".join(words) + " grand prix")
     name_words = {tokens[i] for i in spans}
     nouns = place_book().nouns
+    # "what was the weather like in qatar": "like" asks what it was, comparing nothing.
+    describes = _DESCRIBES.match(low) is not None
     for m in _PLACE.finditer(low):
         words = m[2].split()
         if words[0] in _CLAUSE_SUBJECT:
+            continue
+        if (c := _COMPARED.search(low, 0, m.start())) and not (c[1] == "like" and describes):
+            # "is there a stint limit like in qatar": the place compared with, not the
+            # one asked about (that is the story the question's words find).
             continue
         if m[1] in _EVENT_AFTER and _VERB_FORM.fullmatch(words[0]) and words[0] not in nouns:
             words = words[1:]
@@ -530,7 +546,8 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
             continue
         if words and not any(words[0] in p for p in places):
             places.append(" ".join(words))
-    places += _places_named(tokens, set(used) | blocked, places)
+    compared = _compared(tokens, describes)
+    places += _places_named(tokens, set(used) | blocked | compared, places)
     reading.places = places
     place_words = {w for p in places for w in p.split()} | {"gp", "eprix", "e-prix", "prix"}
     words: list[str] = []
@@ -591,6 +608,25 @@ def _unit_word(token: str, reading: Reading) -> bool:
 
 #: "3rd", "p3", "2nd place": the position as reports write it ("third"); "the 32nd lap" stays.
 _ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+(?:lap|hour|stage)\b)")
+
+
+def _compared(tokens: list[str], describes: bool) -> set[int]:
+    """The words naming what a question compares with ("like in qatar", "unlike monza",
+    "as at spa"): up to three after the comparing word, never the place asked about.
+    ``describes``: the question asks what something is like, and "like" compares nothing."""
+    found: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token == "like" and describes:
+            continue
+        if token not in ("like", "unlike", "than") and not (
+            token == "as" and i + 1 < len(tokens) and tokens[i + 1] in ("in", "at")
+        ):
+            continue
+        at = i + 1
+        while at < len(tokens) and tokens[at] in ("in", "at", "the"):
+            at += 1
+        found.update(range(at, min(at + 3, len(tokens))))
+    return found
 
 
 def _known_place(words: list[str]) -> bool:

@@ -6,13 +6,14 @@ import functools
 import logging
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from bot.ingest.text import CASE_TRAPS as _CASE_TRAPS
 from bot.ingest.text import Caseless, find_segments, sentence_spans, unaccent
 from bot.ingest.text import masked as masked_text
+from bot.ingest.words import LowerWords
 
 if TYPE_CHECKING:  # resolve imports this module
     from bot.ingest.resolve import RegisterLike
@@ -557,12 +558,17 @@ def _unnamed_mentions(masked: str) -> tuple[tuple[Mention, ...], tuple[Mention, 
     kept when no name overlaps them.
     """
     found: list[Mention] = []
+    # (Each Mention built once, decorated: a frozen dataclass is slow to build.)
     for m in _UNKNOWN.finditer(masked):
-        found.append(PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "unknown")))
+        start, end = m.span()
+        found.append(
+            Mention(start, end, None, "unknown", None, *_decoration(masked, start, end, "unknown"))
+        )
     for m in _PRONOUN.finditer(masked):
+        start, end = m.span()
         word = m.group(1).lower()
         found.append(
-            PeopleIndex._decorate(masked, Mention(m.start(), m.end(), None, "pronoun", word))
+            Mention(start, end, None, "pronoun", word, *_decoration(masked, start, end, "pronoun"))
         )
     found.sort(key=_leftmost_longest)
     return tuple(found), tuple(_without_overlaps(found))
@@ -596,7 +602,9 @@ def _word_before(text: str, end: int) -> str | None:
     return text[start:stop] if start < stop else None
 
 
+@functools.lru_cache(maxsize=8192)
 def _alias_key(alias: str) -> str:
+    """An alias as it is looked up (remembered: asked of every name span and alias)."""
     return _LEADING_THE.sub("", alias.strip()).casefold()
 
 
@@ -815,7 +823,7 @@ def _owned(masked: str, start: int) -> bool:
 
 def _names_in(
     masked: str,
-    lowercase_words: set[str],
+    lowercase_words: Container[str],
     stop_first: dict[str, frozenset[str]] | None = None,
 ) -> list[tuple[str, int, int]]:
     """``stop_first``: :func:`_stop_first_names`, asked for once per article by the caller."""
@@ -910,9 +918,6 @@ def _masked(paragraph: str) -> str:
     return masked_text(paragraph)
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
-
-
 def discover_people(
     paragraphs: Sequence[str],
     known: Sequence[PersonEntry] = (),
@@ -929,8 +934,10 @@ def discover_people(
     """
     masked = [_masked(p) for p in paragraphs]
     texts = [_masked(headline), *masked] if headline else list(masked)
-    # One search of all the texts: a line break ends a word as a text's end does.
-    lowercase_words = set(_LOWER_WORD.findall("\n".join(texts)))
+    # All the texts as one: a line break ends a word as a text's end does. (Asked word by
+    # word: see LowerWords.)
+    narration = "\n".join(texts)
+    lowercase_words = LowerWords(narration)
     people: list[PersonEntry] = list(known)
     seen = {p.name.casefold() for p in people}
     # One person however the article accents the name: "Ferriere" after "Ferrière".
@@ -942,7 +949,7 @@ def discover_people(
     found = [
         name for text in texts for name, _s, _e in _names_in(text, lowercase_words, stop_first)
     ]
-    found += _quoted_names(paragraphs, "\n".join(texts), lowercase_words, stop_first)
+    found += _quoted_names(paragraphs, narration, lowercase_words, stop_first)
     for name in found:
         if name.casefold() in seen or base.resolve(name) is not None:
             continue
@@ -960,6 +967,7 @@ def discover_people(
     people = _without_surname_runs(people, len(known))
     people = _without_team_names(people, len(known), texts)
     people = _without_place_names(people, len(known), texts)
+    people = _without_things(people, len(known), texts)
     if nicknames:
         people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))
@@ -981,7 +989,7 @@ _TWO_CAPITALS = re.compile(r"[A-Z](?<!\w.)[\w'’-]+\s+[A-Z]")
 def _quoted_names(
     paragraphs: Sequence[str],
     narration: str,
-    lowercase_words: set[str],
+    lowercase_words: Container[str],
     stop_first: dict[str, frozenset[str]],
 ) -> list[str]:
     """Full names written only inside quotation marks whose surname the narration then uses.
@@ -1071,6 +1079,77 @@ def _without_place_names(
                 continue
         out.append(person)
     return out
+
+
+#: Lower-case nouns naming a thing, not a person: a capitalised phrase used as their modifier
+#: ("the second Swimming Pool chicane") or set off after them ("his podcast, Actions
+#: Detrimental,", "On SS3, Sleeping Warrior,") is the thing's name.
+_THING_NOUNS = _TITLE_AFTER | _words(
+    """
+    chicane corner hairpin bend kink curve straight section complex esses stage stages
+    special test book film song boat horse
+    """
+)
+#: The thing's noun (or a stage's code, "SS3") and a comma right before a name set off.
+_THING_SET_OFF = re.compile(r"(?:\b(?P<noun>[a-z][\w-]*)|\b[A-Z]{1,3}\d{1,3}),\s+$")
+_THING_AFTER_NAME = re.compile(r"\s+(?P<noun>[a-z][\w-]*)")
+
+
+def _without_things(
+    people: list[PersonEntry], kept: int, texts: Sequence[str]
+) -> list[PersonEntry]:
+    """Drop a found name that reads as a thing's, as a careful reader takes it: its first word
+    is no first name the register knows, the article never shortens it to its last word, and
+    every time it is written it names a thing: the modifier of a thing's noun ("the second
+    Swimming Pool chicane") or set off after one ("his podcast, Actions Detrimental, Hamlin
+    said", "On SS3, Sleeping Warrior, Evans set the pace"). A person the article names once,
+    in full, beside a role ("his co-driver, Martijn Wydaeghe,") stays. The first ``kept``
+    (known) people stay."""
+    out = []
+    for i, person in enumerate(people):
+        words = person.name.split()
+        if i >= kept and len(words) == 2 and words[0] not in _register_first_names():
+            uses = [
+                (text, at)
+                for text in texts
+                for at in (m.start() for m in re.finditer(re.escape(person.name), text))
+            ]
+            shortened = any(
+                len(re.findall(rf"\b{re.escape(words[1])}\b", t)) > t.count(person.name)
+                for t in texts
+            )
+            if uses and not shortened and all(_a_things_name(t, at, person.name) for t, at in uses):
+                continue
+        out.append(person)
+    return out
+
+
+def _a_things_name(text: str, at: int, name: str) -> bool:
+    """Whether ``name`` at ``at`` names a thing: a thing's noun follows it, or it is set off
+    by commas right after one."""
+    after = _THING_AFTER_NAME.match(text, at + len(name))
+    if after is not None and after["noun"] in _THING_NOUNS:
+        return True
+    before = _THING_SET_OFF.search(text[max(0, at - 40) : at])
+    return (
+        before is not None
+        and (before["noun"] is None or before["noun"] in _THING_NOUNS)
+        and text[at + len(name) : at + len(name) + 1] == ","
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _register_first_names() -> frozenset[str]:
+    """The first names of the register's people, as written ("Alex", "Lando")."""
+    from bot.ingest.resolve import default_register  # the register needs this module
+
+    people = getattr(default_register(), "people", ())
+    return frozenset(
+        words[0]
+        for person in people
+        for name in (str(getattr(person, "name", "")), *getattr(person, "short", ()))
+        if len(words := name.split()) >= 2
+    )
 
 
 def _without_surname_runs(people: list[PersonEntry], kept: int) -> list[PersonEntry]:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.ingest.text import sentence_spans
+from bot.ingest.text import Caseless, sentence_spans
 from bot.models import Fact, Person
 
 __all__ = [
@@ -289,6 +289,18 @@ _SUBJECT_WORDS = 3
 _WANTED = ("mate", "partner", "co-", "codriver", "navigator", "replac", "over from", "seat",
            "place of", "in for", "successor", "stand-in", "ride", "drive", "father", "mother",
            " dad", " mum", " mom", " son", "daughter")  # fmt: skip
+#: What every relation pattern's match holds (in any case): the words each one is written
+#: with, and the blanks or word ends around them the pattern asks for. A paragraph holding
+#: none states no relation, though it holds a ``_WANTED`` word: "drive" and "ride" are in
+#: "driver" and "rider", in most paragraphs, but a pattern wants them only as "Russell's
+#: drive" (ingest reads the paragraphs it rules out only to move the subject on). A new
+#: pattern must hold one of these.
+_NEEDED = Caseless(
+    r"mate|partner|co-|codriver|copilot|navigator|replac|succe|stand-in"
+    r"|over\s+from|in\s+for|in\s+place\s+of"
+    r"|['’]s?\s+(?:seat|place|drive|ride|car)\b"
+    r"|\b(?:father|dad|mother|mum|mom|son|daughter)\b"
+)
 
 
 def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[Relation]:
@@ -297,7 +309,10 @@ def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[
         return []
     # A paragraph without one of these words states no relation; the ones after the last
     # paragraph with one only move the subject on, which no later paragraph reads: stop there.
-    wanted_at = [any(w in low for w in _WANTED) for low in map(str.casefold, paragraphs)]
+    wanted_at = [
+        any(w in low for w in _WANTED) and _NEEDED.search(text) is not None
+        for text, low in zip(paragraphs, map(str.casefold, paragraphs), strict=True)
+    ]
     if True not in wanted_at:
         return []
     last = len(wanted_at) - wanted_at[::-1].index(True)

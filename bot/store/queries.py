@@ -378,7 +378,9 @@ class QueriesMixin(StoreBase):
         # A lap of a big store has thousands of events (about 2,000 at 100,000 articles):
         # turning them into records is tens of milliseconds of Python, which a worker thread
         # does while the event loop keeps answering (it gets the GIL back every switch).
-        return await self._read_into(sql, params, _lap_events)
+        # A list of the caller's own: the read's may be shared with the same read asked
+        # meanwhile (``Dialect.read_into``).
+        return list(await self._read_into(sql, params, _lap_events))
 
     async def laps_with_events(self) -> list[int]:
         # Each lap is one seek in lap_events_lap for the next larger lap: DISTINCT reads

@@ -51,6 +51,17 @@ STORIES = {
         'Monday what advice he had for the rookies at Monaco. "Keep the car off the barriers '
         'on Thursday," he said. "Saturday is the day that counts."',
     ),
+    "2031-06-01-invented-five-things": (
+        "date 2031-06-01 Five things we learned from the Kestrel Park Grand Prix",
+        "Kestrel Park rarely hides anything, and on Sunday it told us plenty.",
+        "1. Brook finally has a car that turns",
+        "Ansel Brook has complained about understeer all year. On Sunday he won by nine seconds.",
+        "2. Dunmore's opening lap was one to forget",
+        "The race was barely 20 seconds old when Halvor Dunmore clipped the kerb at Turn 3 "
+        "and spun into the gravel, and his afternoon was over.",
+        "3. The new tyres last",
+        "Nobody stopped more than once.",
+    ),
 }
 
 
@@ -137,3 +148,17 @@ async def test_asked_what_advice_brings_the_answer_after_it(engine: AnswerEngine
     shown = await ask(engine, "what advice did corvo give the rookies")
     assert "was asked on Monday what advice he had" in shown
     assert "Keep the car off the barriers on Thursday" in shown
+
+
+async def test_a_why_heading_is_answered_by_its_section(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "why was haldens bouncing worse than every1 else")
+    assert "Why was Halden worse than its rivals?" not in shown
+    assert "shaped in a wind tunnel that ran two millimetres higher" in shown
+
+
+async def test_a_numbered_heading_shown_brings_its_section(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "what happened on the opening lap at kestrel park")
+    assert "spun into the gravel" in shown
+    shown = await ask(engine, "what happened to dunmore on the first lap")
+    assert "spun into the gravel" in shown
+    assert "\n2.\n" not in shown  # a heading's number alone is no sentence to show

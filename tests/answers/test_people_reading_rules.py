@@ -8,6 +8,8 @@
   never the one they describe; an agent only described is shown as the article words it.
 - Someone's words told inside another's quote ('"Alex told us it felt like ...," said Rowley')
   are found for "what did albon say", as reported by the teller, never as his own quote.
+- "whos mateos dad" (a first name two people share) finds the father the story gives;
+  "whos mateo ruiz" shows the card and, under it, what the newest story says of him.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
 """
@@ -55,12 +57,33 @@ FINALE = "\n\n".join(
 )  # fmt: skip
 
 
+PROFILE = "\n\n".join(
+    (
+        "date 2026-11-24 Invented: Mateo Ruiz, the quiet rookie, gets his chance",
+        "When Mateo Ruiz was eight, his father, Diego Ruiz, built him a kart in the garage.",
+        "Norda confirmed on Monday that Ruiz, 20, will race for the team next year.",
+        '"He never asked for anything," Diego Ruiz said.',
+        '"I just wanted to drive," said Mateo Ruiz.',
+    )
+)  # fmt: skip
+
+ROUNDUP = "\n\n".join(
+    (
+        "date 2026-10-02 Invented: Mateo Lund takes pole in the junior series",
+        "Mateo Lund took pole position by a tenth of a second.",
+        '"The car was perfect," Lund said.',
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     stories = (
         ("2026-07-05-feature", FEATURE),
         ("2026-11-18-brakes", BRAKES),
         ("2026-12-01-finale", FINALE),
+        ("2026-11-24-profile", PROFILE),
+        ("2026-10-02-roundup", ROUNDUP),
     )
     return stories_store(tmp_path_factory.mktemp("people_reading"), stories)
 
@@ -117,3 +140,16 @@ async def test_words_told_inside_anothers_quote_are_reported_not_quoted(
     assert "Alex Albon (reported, not quoted)" in shown
     assert "stepping on a wet sponge (as Ben Rowley told it)" in shown
     assert "— Alex Albon" not in shown
+
+
+async def test_a_shared_first_names_father_is_the_one_a_story_gives(engine: AnswerEngine) -> None:
+    """ "whos mateos dad": of the two Mateos, the one a story gives a father."""
+    shown = render_text(await engine.ask("whos mateos dad"))
+    assert "Diego Ruiz" in shown
+
+
+async def test_who_is_shows_the_card_and_what_the_newest_story_says(engine: AnswerEngine) -> None:
+    """ "whos mateo ruiz": his card (his words) and the newest story's sentences naming him."""
+    shown = render_text(await engine.ask("whos mateo ruiz"))
+    assert "I just wanted to drive" in shown
+    assert "When Mateo Ruiz was eight" in shown

@@ -169,3 +169,49 @@ def test_paragraphs_after_the_last_that_could_state_a_relation_are_not_read(
     marked.clear()
     assert relations("Rafe Dunmore was third.", "Joel Sarkis said nothing.") == set()
     assert marked == []
+
+
+def test_a_paragraph_with_only_driver_or_rider_is_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Drive and ride are relation words only as "Varga's drive" or "Varga's ride":
+    "driver" and "rider", in most paragraphs, make no paragraph worth marking."""
+    from bot.ingest import relations as module
+
+    marked: list[str] = []
+    real_mark = module._mark
+
+    def spy(sentence: str, present: list[tuple[str, int]]) -> tuple[str, list[int]]:
+        marked.append(sentence)
+        return real_mark(sentence, present)
+
+    monkeypatch.setattr(module, "_mark", spy)
+    story = (
+        "Apex driver Tomas Varga won the race from Ines Kowal.",
+        "The rider Rafe Dunmore was third. Drivers and riders alike praised the track.",
+    )
+    assert relations(*story) == set()
+    assert marked == []
+    assert relations("The Apex driver Tomas Varga lost Varga's ride to Ines Kowal.") == set()
+    assert marked == ["The Apex driver Tomas Varga lost Varga's ride to Ines Kowal."]
+
+
+_VARGA_DUNMORE = (REPLACEMENT, "Rafe Dunmore", "Tomas Varga")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # Words a paragraph with "driver" in it lets every pattern read: each pattern still
+        # finds its relation there (the words that rule a paragraph out miss none of them).
+        ("The driver Tomas Varga and copilot Ines Kowal won.", (CO_DRIVER, "Tomas Varga", "Ines Kowal")),  # noqa: E501
+        ("Varga's car goes to Rafe Dunmore, the driver said.", _VARGA_DUNMORE),
+        ("Dunmore takes Varga's drive, the team's driver coach said.", _VARGA_DUNMORE),
+        ("Rafe Dunmore, the reserve driver, succeeds him.", _VARGA_DUNMORE),
+    ],
+)  # fmt: skip
+def test_each_relation_pattern_is_read_beside_driver(
+    sentence: str, wanted: tuple[str, str, str]
+) -> None:
+    story = ("Tomas Varga won.", sentence)
+    assert wanted in {(r.key, r.first, r.second) for r in find_relations(story, PEOPLE)}

@@ -64,6 +64,7 @@ from bot.answers.router._reading import (
     _SPEED_TEXT,
     _SPOKEN,
     _STANDING_TEXT,
+    _TITLE_AHEAD,
     _TITLE_ASKED,
     _TITLE_WON,
     _UNIT_IN_TEXT,
@@ -107,6 +108,9 @@ __all__ = ["GeneralRouter"]
 TEAM_STORIES = 5
 #: Stories chosen this few are read whole for who won: "won" proposes no paragraph.
 WON_STORIES = 5
+#: The newest stories of a series read first for its standings: the table changes with
+#: every race, and these tell it as it stands.
+STANDINGS_STORIES = 6
 #: The nearest sentences read for the answer in other words: the first may be the
 #: paragraph's lead-in ("The circuit has one change."), the second the change itself.
 NEAREST_READ = 2
@@ -191,6 +195,13 @@ def _figures(reading: Reading) -> list[str]:
     ]
 
 
+def _denied(answer: Answer) -> bool:
+    """Whether ``answer`` says the articles do not answer (with or without the nearest)."""
+    return isinstance(answer, NotFound) or (
+        isinstance(answer, PassageAnswer) and bool(answer.missing)
+    )
+
+
 class GeneralRouter(PeopleRouter):
     """Everything else, from the passages: outcomes, standings, why, when, where, laps;
     or what the articles do not say.
@@ -198,6 +209,26 @@ class GeneralRouter(PeopleRouter):
 
     async def _general(self, bare: str, reading: Reading) -> Answer:
         """Answer from the articles' sentences, or say what they do not say."""
+        answer = await self._general_once(bare, reading)
+        if reading.told_year and _denied(answer):
+            # "whats williams aiming for in 2027": the stories headed by the year (the
+            # calendar, a signing) do not tell it; any story's sentence telling 2027 may.
+            again = await self._general_once(bare, reading, by_headline=False)
+            return answer if _denied(again) else again
+        if reading.year is None or reading.told_year or not _denied(answer):
+            return answer
+        # "how was the 2021 title decided": no story of 2021 tells it, so the year is what a
+        # sentence of any story tells ("And in 2021 ... the title was decided on the last
+        # lap"), as for a year no story was written in.
+        told = dataclasses.replace(reading, told_year=str(reading.year), year=None)
+        again = await self._general_once(bare, told)
+        return answer if _denied(again) else again
+
+    async def _general_once(
+        self, bare: str, reading: Reading, *, by_headline: bool = True
+    ) -> Answer:
+        """Answer from the articles' sentences, or say what they do not say; with
+        ``by_headline``, a year no story was written in looks only in the stories it heads."""
         kinds = _kinds(reading)
         missing = f"The articles don't say {_indirect(bare)}."
         groups = _groups(reading, kinds)
@@ -222,7 +253,7 @@ class GeneralRouter(PeopleRouter):
                 return NotFound(missing)
             return self.help()
         slugs = await self._stories(reading, kinds)
-        if slugs is None and reading.told_year and not reading.people:
+        if slugs is None and reading.told_year and not reading.people and by_headline:
             # "which tracks have sprints in 2027": the stories headed by that year (the 2027
             # calendar) tell it in sentences that need not repeat it.
             year = reading.told_year
@@ -307,7 +338,9 @@ class GeneralRouter(PeopleRouter):
             source = best[0].passage.source if best else None
             if source is not None and (podium := await self.passages.podium(source.slug)):
                 return podium
-        answer = await self.passages.answer(query, "", missing)
+        answer = await self._newest_standings(query, reading, missing)
+        if answer is None:
+            answer = await self.passages.answer(query, "", missing)
         if answer.missing and query.need is _DRIVER_STANDING_TEXT:
             # No drivers' table told: a series whose standings are the makes' (WEC) has one.
             query = dataclasses.replace(query, need=_STANDING_TEXT)
@@ -338,6 +371,29 @@ class GeneralRouter(PeopleRouter):
         if "finish" in kinds and not answer.missing:
             answer = await self._result_that_stood(answer)
         return answer
+
+    async def _newest_standings(
+        self, query: Query, reading: Reading, missing: str
+    ) -> PassageAnswer | None:
+        """ "who leads the championship", "whats the points gap": the table as the newest
+        stories of the series tell it, read before the whole store is searched (where a
+        short, older sentence ranks above a preview's long paragraph); None when none of
+        them tells it."""
+        if not query.newest_first or query.need not in (_STANDING_TEXT, _DRIVER_STANDING_TEXT):
+            return None
+        articles = self.lookup.index.articles
+        chosen = set(query.slugs) if query.slugs is not None else None
+        if chosen is None and not _series_asked(reading):
+            # No series named: the one the store is mostly about, as a fan who names none
+            # means it.
+            usual = usual_series([a.headline for a in articles[:USUAL_SERIES_SCAN]])
+            chosen = await self._series_stories(usual) if usual else None
+        newest = [a.slug for a in articles if chosen is None or a.slug in chosen]
+        newest = newest[:STANDINGS_STORIES]
+        if not newest:
+            return None
+        answer = await self.passages.answer(dataclasses.replace(query, slugs=newest), "", missing)
+        return None if answer.missing else answer
 
     def _near_answers(
         self, found: Found, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
@@ -541,7 +597,12 @@ class GeneralRouter(PeopleRouter):
             need = _CLOCK_TEXT  # "what time does the race start": "starts at 3pm"
         if "duration" in kinds:
             need = _DURATION_TEXT  # "how long is X out": "six to eight weeks", not a date
-        if need is None and not kinds & _OPEN and _TITLE_ASKED.search(reading.low):
+        if (
+            need is None
+            and not kinds & _OPEN
+            and _TITLE_ASKED.search(reading.low)
+            and not _TITLE_AHEAD.search(reading.low)
+        ):
             # "who won the motogp title": "X is the world champion", "takes the title by
             # a single point"; a race won ("won the sprint") is not it.
             need, primary = _TITLE_WON, None

@@ -4,6 +4,7 @@ sharing a name, a team's boss.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -83,6 +84,12 @@ class PeopleRouter(BiographyRouter):
         people = list(reading.people) or self._shortened(low)
         if key is None and len(people) == 1 and not _NOT_WHO.match(low):
             return await self._family(low, people[0])  # "who is Tomas's dad"
+        if key is None and not people and not _NOT_WHO.match(low):
+            # "whos sebastians dad": a first name several people share, and the one of
+            # them a story gives that family relation.
+            for name in self._first_named(low):
+                if (family := await self._family(low, name)) is not None:
+                    return family
         if key is None or len(people) != 1 or _NOT_WHO.match(low):
             return None  # "what did Katsuta say about his co-driver": what was said
         name = people[0]
@@ -190,6 +197,17 @@ class PeopleRouter(BiographyRouter):
         if not found:
             return None
         return PassageAnswer(tuple(self.passages_found(found[:2])), "")
+
+    def _first_named(self, low: str) -> list[str]:
+        """The people whose first name a question's possessive before a family word is
+        ("sebastians dad": every Sebastian), when it names no one the lookup knows alone."""
+        m = re.search(
+            rf"(\w{{3,}}?)(?:['’]s|s)?\s+(?:{_ASKS_PARENT.pattern}|{_ASKS_CHILD.pattern})", low
+        )
+        if m is None:
+            return []
+        first = normalise(m[1])
+        return [n for n in self.lookup.index.people if normalise(n.split()[0]) == first]
 
     def _shortened(self, low: str) -> list[str]:
         """The one person whose first name a question shortens before a relation word
@@ -365,12 +383,32 @@ class PeopleRouter(BiographyRouter):
             # someone's alias, so before resolving the target)
             return found
         if name:
-            if len(reading.people) == 1 and (found := await self._team_of(name, reading)):
+            one = len(reading.people) == 1
+            asks_more = any(w not in _TEAM_WORDS for w in reading.words)
+            if one and asks_more and (found := await self._team_of(name, reading)):
                 return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
             card = await self.engine.who(name)
-            if isinstance(card, PersonAnswer) and not (card.quotes or card.reported):
-                return await self._described(card.person) or card
-            return card
+            if not isinstance(card, PersonAnswer) or card.role_told:
+                return card  # the sentences giving their role are under the card
+            if not (card.quotes or card.reported):
+                # Never quoted: a card of a name tells a fan nothing; the story's sentences
+                # giving their team, or naming them, do.
+                found = await self._team_of(name, reading) if one else None
+                return found or await self._described(card.person) or card
+            # "who is Sebastian Montoya": the card, and under it what the articles say of
+            # them: the newest story's sentences naming them, then the sentence giving their
+            # team (a newer one than the card's, or one naming them beside a team the
+            # register gives them).
+            told = [
+                found.passages
+                for found in (
+                    await self._described(card.person),
+                    await self._team_of(name, reading) if one else None,
+                )
+                if isinstance(found, PassageAnswer)
+            ]
+            shown = tuple({f.text: f for part in told for f in part}.values())
+            return dataclasses.replace(card, role_told=shown[:3]) if shown else card
         if (several := self._several(target)) is not None:
             return several
         words = [w for w in words_of(target) if w not in _WEAK and w != "the"]

@@ -330,6 +330,13 @@ _TITLE_WON = re.compile(
     r"\bthat\s+was\s+the\s+(?:title|championship)\b|"
     r"\b(?:title|championship)\s+(?:winner|decider)\b|\b(?:was|were|is|been)\s+crowned\b"
 )
+#: A title still to be decided, asked as a condition or a chance: "what does Piastri need to
+#: win the title", "can Norris win the championship", "who will win the title". The
+#: standings and the sums answer it, never the champion another series crowned.
+_TITLE_AHEAD = re.compile(
+    r"\b(?:to|can|could|will|would|gonna|might|may|need\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:win|take|clinch|seal|get)\b"
+)
 #: A title decided that is the drivers' (riders'): "Ford also won the manufacturers' title"
 #: does not tell who won "the btcc title".
 _DRIVER_TITLE_WON = re.compile(

@@ -195,13 +195,16 @@ class StoriesRouter(RouterBase):
                 return []
             if _before_place(reading, place) and len(slugs) > 1:
                 # "the gap before valencia": the stories that name it as still to come,
-                # not the one whose headline is that race's.
+                # not the one whose headline is that race's, unless that one is its preview
+                # ("going into abu dhabi": the preview tells the gap as the race nears).
                 wanted = {stem(w) for w in words}
                 before_place.append(
                     {
                         a.slug
                         for a in index.articles
-                        if a.slug in slugs and wanted <= stems(a.headline)
+                        if a.slug in slugs
+                        and wanted <= stems(a.headline)
+                        and await self._pre_race(a.slug) != "preview"
                     }
                 )
             elif not own and len(slugs) > 1 and not mentioned:

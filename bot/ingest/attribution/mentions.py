@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from bot.ingest.attribution.organisations import _Organisations
 from bot.ingest.attribution.patterns import (
@@ -19,6 +21,9 @@ from bot.ingest.attribution.patterns import (
 from bot.ingest.attribution.records import _BLOCKED, _Attribution, _Paragraph
 from bot.ingest.people import Mention
 from bot.ingest.resolve import default_register
+
+#: A mention's start, for bisecting a paragraph's mentions (in text order).
+_start = attrgetter("start")
 
 #: A sentence opening with one capitalised word and a verb ("Carlos had", "Fernando is").
 _FIRST_NAME_OPENS = re.compile(
@@ -414,8 +419,12 @@ class _Mentions(_Organisations):
     ) -> str | None:
         """Note the sentence's subject in the history; return them if the sentence has them
         saying something ("Stroll said he had no warning.")."""
-        for k, mention in enumerate(mentions):
-            if a <= mention.start < b and mention.subject_like:
+        # (The mentions are in text order: from the sentence's first, not the paragraph's.)
+        for k in range(bisect_left(mentions, a, key=_start), len(mentions)):
+            mention = mentions[k]
+            if mention.start >= b:
+                break
+            if mention.subject_like:
                 # "Aston Martin team principal Mike Krack": a descriptor, then the name.
                 while (
                     k + 1 < len(mentions)
