@@ -1963,10 +1963,15 @@ def _speaker_of(
 
     Quotes are verbatim, so where each stands in the paragraph is found by position: a
     sentence mostly within a quotation is that speaker's; "..., Russell said." after it too.
+    A sentence holding the quotations of two people ('Russell suggested Bottas "was trying
+    to kill us both" while the Mercedes star defended himself, saying it was "completely his
+    fault"') is no one speaker's: it names them itself, and labelling it with the first
+    would put the second's words under the wrong name.
     """
     start, end = span
     length = max(end - start, 1)
     text = passage.text
+    found: tuple[str | None, bool, bool] | None = None
     for q in quotes:
         if q.paragraph != passage.paragraph or not q.text.strip():
             continue
@@ -1976,8 +1981,15 @@ def _speaker_of(
         q_end = at + len(q.text.strip())
         overlap = min(end, q_end) - max(start, at)
         if overlap > 0 and (overlap >= 0.5 * length or overlap >= 0.5 * (q_end - at)):
-            inside = overlap >= length - 4  # the sentence's own quote marks aside
-            return q.speaker, inside, False
+            if found is None:
+                inside = overlap >= length - 4  # the sentence's own quote marks aside
+                if inside:
+                    return q.speaker, True, False
+                found = (q.speaker, False, False)
+            elif found[0] != q.speaker:
+                return None, False, False
+    if found is not None:
+        return found
     sentence = normalise(text[start:end])
     for r in reported:
         if r.paragraph != passage.paragraph:
