@@ -25,7 +25,6 @@ __all__ = [
     "HEADING_WORDS",
     "Section",
     "heading_shaped",
-    "headings_of",
     "heads_nothing",
     "sections_of",
 ]
@@ -100,8 +99,3 @@ def sections_of(paragraphs: Sequence[Passage]) -> dict[int, Section]:
             out[p.paragraph] = Section(current, depth)
             depth += 1
     return out
-
-
-def headings_of(paragraphs: Sequence[Passage]) -> frozenset[int]:
-    """The paragraph numbers of a story's headings (see :func:`sections_of`)."""
-    return frozenset(s.heading.paragraph for s in sections_of(paragraphs).values())

@@ -343,7 +343,12 @@ _EVENT_AFTER = frozenset({"after", "during", "from"})
 _COMPARED = re.compile(r"\b(like|unlike|as|than)\s+$")
 #: "what's X like", "how is X like": "like" asks for a description, comparing nothing.
 _DESCRIBES = re.compile(r"^(?:what|whats|what's|wat|how|hows|how's)\b")
-_NEWEST = re.compile(r"\b(?:last|latest|most\s+recent|this)\s+(?:race|round|weekend|story|gp)\b")
+#: "the last race", "this weekend": the newest story's race; never "the last race of 2027",
+#: that year's closing round (a calendar tells it).
+_NEWEST = re.compile(
+    r"\b(?:last|latest|most\s+recent|this)\s+(?:race|round|weekend|story|gp)\b"
+    r"(?!\s+(?:of|in)\s+(?:the\s+)?\d{4}\b)"
+)
 _INTENT_WORDS = sorted(
     {w for words in CUES.values() for w in words}
     | set(SYNONYMS)

@@ -1,7 +1,8 @@
 """What a question's year and a compared place mean, each rule on invented stories: "how was
 the 2021 title decided" is told by a newer story recalling 2021 when no story of 2021 tells it;
 "is there a stint limit like in qatar" asks about the race ahead, Qatar only its comparison
-("what was the weather like in qatar" still asks about Qatar)."""
+("what was the weather like in qatar" still asks about Qatar); "the last race of 2027" is that
+year's closing round, never the newest story's race."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ STORIES = {
         "date 2021-04-20 Invented: Rinn furious with Vey after their Imola collision",
         "Aldo Rinn was furious after a collision with Tomas Vey cost him his first points of "
         "the season at Imola.",
+    ),
+    "2026-10-14-invented-calendar": (
+        "date 2026-10-14 Invented series confirms 20-race 2027 calendar: Dunmere out",
+        "The invented series will race 20 times in 2027, starting at Losail on March 7 and "
+        "ending at Jerez on December 4.",
     ),
     "2026-11-30-invented-losail": (
         "date 2026-11-30 Five things we learned at Losail: Holm wins as tyres run short",
@@ -59,3 +65,8 @@ async def test_a_place_compared_with_is_not_the_place_asked(engine: AnswerEngine
 def test_what_it_was_like_somewhere_still_names_the_place(engine: AnswerEngine) -> None:
     assert read("is there a stint limit like in qatar", engine.lookup).places == []
     assert read("whats the weather like in qatar", engine.lookup).places == ["qatar"]
+
+
+async def test_the_last_race_of_a_year_is_its_closing_round(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "whens the last race of 2027")
+    assert "December 4" in shown
