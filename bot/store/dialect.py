@@ -838,9 +838,9 @@ class SqliteDialect(Dialect):
         counts (each up to ``_PLAN_CAP``, 0.1-0.5 ms together) choose. The rows, scores
         and order are the same either way (bm25 reads the whole index's statistics)."""
         query = _fts5(terms, (), False)
-        said, matches = (
-            await self.point_read(_SPEAKER_SIDES, (speaker, _PLAN_CAP, query, _PLAN_CAP))
-        )[0]
+        # On a reader, not as a point read: the index's pages would fill the loop's own
+        # connection's page cache too (up to 2 MB more of the bot's memory).
+        said, matches = (await self.all(_SPEAKER_SIDES, (speaker, _PLAN_CAP, query, _PLAN_CAP)))[0]
         if matches * _MATCH_SEEK_COST < said:
             return await super().speaker_quotes(speaker, terms, limit)
         return await self.all(
