@@ -10,6 +10,7 @@
   are found for "what did albon say", as reported by the teller, never as his own quote.
 - "whos mateos dad" (a first name two people share) finds the father the story gives;
   "whos mateo ruiz" shows the card and, under it, what the newest story says of him.
+- "whats kerrs nickname": the sentence giving the nickname the article learned for him.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
 """
@@ -53,6 +54,7 @@ FINALE = "\n\n".join(
         "Leo Vance and Tom Kerr go to the last race two points apart.",
         'Vance has been called "the calmest man in the garage" by his own engineer this week.',
         'A rival engineer called Kerr "the bravest driver on the grid" after the last race.',
+        'Kerr, known in the paddock as "the Lighthouse", is the tallest driver on the grid.',
     )
 )  # fmt: skip
 
@@ -153,3 +155,10 @@ async def test_who_is_shows_the_card_and_what_the_newest_story_says(engine: Answ
     shown = render_text(await engine.ask("whos mateo ruiz"))
     assert "I just wanted to drive" in shown
     assert "When Mateo Ruiz was eight" in shown
+
+
+async def test_a_nickname_asked_is_the_sentence_giving_it(engine: AnswerEngine) -> None:
+    """ "whats tom kerrs nickname": the sentence that gives the nickname, cited."""
+    for asked in ("whats tom kerrs nickname", "what do they call kerr"):
+        shown = render_text(await engine.ask(asked))
+        assert 'Kerr, known in the paddock as "the Lighthouse", is the tallest' in shown, asked
