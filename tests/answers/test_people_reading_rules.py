@@ -11,6 +11,10 @@
 - "whos mateos dad" (a first name two people share) finds the father the story gives;
   "whos mateo ruiz" shows the card and, under it, what the newest story says of him.
 - "whats kerrs nickname": the sentence giving the nickname the article learned for him.
+- A role sentence is one naming the person, never one naming another holder of their alias
+  ("Verdant team principal Otto Kranz" under Marco Bellandi's card).
+- A team's role the articles write but never name ("whos aston martins head of aerodynamics"):
+  that they don't name them, and the sentence writing it.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
 """
@@ -40,6 +44,7 @@ BRAKES = "\n\n".join(
         "Verdant's brakes faded in the first three races of the season.",
         "Marco Bellandi, Verdant's team principal, said the factory had found the cause quickly.",
         '"We changed the cooling and the problem went away," Bellandi said.',
+        "Verdant team principal Marco Bellandi also thanked the mechanics.",
         "Ben Rowley, Albon's race engineer, said that Albon had to learn the pedal again.",
         '"The pedal felt long to him at first," Rowley said.',
         '"In Austin Alex told us it felt like stepping on a wet sponge," said Rowley.',
@@ -69,6 +74,13 @@ PROFILE = "\n\n".join(
     )
 )  # fmt: skip
 
+HISTORY = "\n\n".join(
+    (
+        "date 2026-11-30 Invented: Verdant remembers its founder",
+        "Verdant team principal Otto Kranz built the first car in a barn in 1998.",
+    )
+)  # fmt: skip
+
 ROUNDUP = "\n\n".join(
     (
         "date 2026-10-02 Invented: Mateo Lund takes pole in the junior series",
@@ -86,6 +98,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("2026-12-01-finale", FINALE),
         ("2026-11-24-profile", PROFILE),
         ("2026-10-02-roundup", ROUNDUP),
+        ("2026-11-30-history", HISTORY),
     )
     return stories_store(tmp_path_factory.mktemp("people_reading"), stories)
 
@@ -114,6 +127,8 @@ async def test_a_teams_name_is_no_persons_surname(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("whos aston martins head of aerodynamics"))
     assert "Carl Martins" not in shown
     assert "lost the rear" not in shown
+    assert "The articles don't name Aston Martin's head of aerodynamics." in shown
+    assert "Aston Martin's head of aerodynamics said last month" in shown
 
 
 async def test_words_called_by_a_described_agent_are_not_the_described_ones(
@@ -162,3 +177,13 @@ async def test_a_nickname_asked_is_the_sentence_giving_it(engine: AnswerEngine) 
     for asked in ("whats tom kerrs nickname", "what do they call kerr"):
         shown = render_text(await engine.ask(asked))
         assert 'Kerr, known in the paddock as "the Lighthouse", is the tallest' in shown, asked
+
+
+async def test_a_role_sentence_names_the_person_not_an_alias_holder(
+    engine: AnswerEngine,
+) -> None:
+    """ "who is marco bellandi": his own role sentences, never Otto Kranz's, though both are
+    written "Verdant team principal"."""
+    shown = render_text(await engine.ask("who is marco bellandi"))
+    assert "Marco Bellandi, Verdant's team principal" in shown
+    assert "Otto Kranz" not in shown
