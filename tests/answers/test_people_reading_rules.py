@@ -15,6 +15,8 @@
   ("Verdant team principal Otto Kranz" under Marco Bellandi's card).
 - A team's role the articles write but never name ("whos aston martins head of aerodynamics"):
   that they don't name them, and the sentence writing it.
+- "what team is oliver bearman going to in 2028", a year no story was written in: the sentence
+  writing that year beside him and a team, not the team he drives for now.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
 """
@@ -68,7 +70,7 @@ PROFILE = "\n\n".join(
     (
         "date 2026-11-24 Invented: Mateo Ruiz, the quiet rookie, gets his chance",
         "When Mateo Ruiz was eight, his father, Diego Ruiz, built him a kart in the garage.",
-        "Norda confirmed on Monday that Ruiz, 20, will race for the team next year.",
+        "Norda confirmed on Monday that Ruiz, 20, will race for the team in 2027.",
         '"He never asked for anything," Diego Ruiz said.',
         '"I just wanted to drive," said Mateo Ruiz.',
     )
@@ -78,6 +80,14 @@ HISTORY = "\n\n".join(
     (
         "date 2026-11-30 Invented: Verdant remembers its founder",
         "Verdant team principal Otto Kranz built the first car in a barn in 1998.",
+    )
+)  # fmt: skip
+
+MOVE = "\n\n".join(
+    (
+        "date 2026-11-20 Invented: Bearman to change teams",
+        "Oliver Bearman finished seventh for Haas on Sunday.",
+        "Verdant confirmed on Monday that Bearman will race for the team in 2028.",
     )
 )  # fmt: skip
 
@@ -99,6 +109,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("2026-11-24-profile", PROFILE),
         ("2026-10-02-roundup", ROUNDUP),
         ("2026-11-30-history", HISTORY),
+        ("2026-11-20-move", MOVE),
     )
     return stories_store(tmp_path_factory.mktemp("people_reading"), stories)
 
@@ -187,3 +198,11 @@ async def test_a_role_sentence_names_the_person_not_an_alias_holder(
     shown = render_text(await engine.ask("who is marco bellandi"))
     assert "Marco Bellandi, Verdant's team principal" in shown
     assert "Otto Kranz" not in shown
+
+
+async def test_a_team_in_a_year_no_story_was_written_in(engine: AnswerEngine) -> None:
+    """ "what team is oliver bearman going to in 2028": the sentence telling it, cited, not
+    the one naming him beside the team he drives for now."""
+    shown = render_text(await engine.ask("what team is oliver bearman going to in 2028"))
+    assert "Verdant confirmed on Monday that Bearman will race for the team in 2028." in shown
+    assert "seventh for Haas" not in shown

@@ -264,6 +264,8 @@ class PeopleRouter(BiographyRouter):
         "team-mates", "car"), or a team the articles never gave them."""
         extra = [w for w in reading.words if w not in _TEAM_WORDS]
         person = self.lookup.index.people.get(name)
+        if not extra and reading.told_year and (found := await self._team_in(name, reading)):
+            return found  # "what team is montoya going to in 2027"
         if not extra and person is not None and person.team:
             return await self._newer_team(person)
         if not extra and person is None:
@@ -298,6 +300,27 @@ class PeopleRouter(BiographyRouter):
         if not found:
             return None
         return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _team_in(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team in a year no story was written in ("what team is Montoya going to
+        in 2027"): the newest sentence naming them that writes that year and a team's words
+        ("Haas confirmed on Monday that Montoya, 21, will race for the team in 2027"), cited.
+        None when no sentence tells it."""
+        year = reading.told_year or ""
+        query = Query(
+            people=(name,), subject=name, newest_first=True, min_cover=0.0,
+            need_written=re.compile(rf"(?<!\d){re.escape(year)}(?!\d)"),
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        person = self.lookup.index.people.get(name) or Person(name)
+        forms = forms_of(person)
+        told = [
+            f for f in found
+            if _mentions(f.text, forms) and (_TEAMISH.search(f.text) or "team" in f.text.casefold())
+        ]  # fmt: skip
+        if not told:
+            return None
+        return PassageAnswer(tuple(self.passages_found(told[:1])), "")
 
     async def _newer_team(self, person: Person) -> Answer | None:
         """The newest sentence giving ``person`` a team other than the one their profile
