@@ -76,7 +76,8 @@ class People(Part):
         role = re.compile(rf"(?<!\w){_spaced(person.role)}(?!\w)", re.IGNORECASE)
         terms = [*normalise(person.name).split()[-1:], *normalise(person.role).split()]
         passages = await self.store.passages_matching(terms, limit=ROLE_PASSAGES)
-        forms = forms_of(person)
+        # Their name, not their aliases: "Red Bull team principal" is also Horner's.
+        forms = forms_of(Person(person.name))
         told: dict[str, Found] = {}
         for passage in sorted(
             passages, key=lambda p: (p.source.published if p.source else 0, -p.paragraph),

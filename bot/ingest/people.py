@@ -1618,11 +1618,44 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                 )
             r = _RACING_FOR.match(after)
             if r:
-                role = r.group("role").split()[-1]
+                role, team = _role_and_team(r.group("role"), index)
                 found.append(
-                    Appositive(mention.person, r.group(0)[2:], r.group("team"), role, number, False)
+                    Appositive(
+                        mention.person, r.group(0)[2:], r.group("team") or team, role, number, False
+                    )
                 )
     return found
+
+
+#: Words that open a role of two words: "team principal", "race engineer".
+_ROLE_FIRST_WORDS = _words(
+    """
+    team race performance technical sporting crew data strategy managing executive vehicle
+    test development reserve chief
+    """
+)
+
+
+def _role_and_team(words: str, index: PeopleIndex) -> tuple[str, str | None]:
+    """The role and team of a description set off after a name ("the Aston Martin team
+    principal" -> "team principal", "Aston Martin"; "the team principal" -> "team
+    principal"): the role is its last word, with the one before when the two make one role
+    ("race engineer"), the team the capitalised words right before it, when they name no
+    person."""
+    tokens = words.split()
+    start = len(tokens) - 1
+    if start > 0 and tokens[start - 1].casefold() in _ROLE_FIRST_WORDS:
+        start -= 1  # "team principal", "race engineer"; not "champion driver"
+    role = " ".join(tokens[start:])
+    capitals = []
+    at = start
+    while at > 0 and tokens[at - 1][:1].isupper():
+        at -= 1
+        capitals.insert(0, tokens[at])
+    team = " ".join(capitals) or None
+    if team and (capitals[0] in _COMMON or _a_persons_name(team, index)):
+        team = None
+    return role, team
 
 
 def _team_role(team: str, role: str) -> bool:

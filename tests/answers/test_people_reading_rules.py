@@ -10,6 +10,13 @@
   are found for "what did albon say", as reported by the teller, never as his own quote.
 - "whos mateos dad" (a first name two people share) finds the father the story gives;
   "whos mateo ruiz" shows the card and, under it, what the newest story says of him.
+- "whats kerrs nickname": the sentence giving the nickname the article learned for him.
+- A role sentence is one naming the person, never one naming another holder of their alias
+  ("Verdant team principal Otto Kranz" under Marco Bellandi's card).
+- A team's role the articles write but never name ("whos aston martins head of aerodynamics"):
+  that they don't name them, and the sentence writing it.
+- "what team is oliver bearman going to in 2028", a year no story was written in: the sentence
+  writing that year beside him and a team, not the team he drives for now.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
 """
@@ -39,6 +46,7 @@ BRAKES = "\n\n".join(
         "Verdant's brakes faded in the first three races of the season.",
         "Marco Bellandi, Verdant's team principal, said the factory had found the cause quickly.",
         '"We changed the cooling and the problem went away," Bellandi said.',
+        "Verdant team principal Marco Bellandi also thanked the mechanics.",
         "Ben Rowley, Albon's race engineer, said that Albon had to learn the pedal again.",
         '"The pedal felt long to him at first," Rowley said.',
         '"In Austin Alex told us it felt like stepping on a wet sponge," said Rowley.',
@@ -53,6 +61,7 @@ FINALE = "\n\n".join(
         "Leo Vance and Tom Kerr go to the last race two points apart.",
         'Vance has been called "the calmest man in the garage" by his own engineer this week.',
         'A rival engineer called Kerr "the bravest driver on the grid" after the last race.',
+        'Kerr, known in the paddock as "the Lighthouse", is the tallest driver on the grid.',
     )
 )  # fmt: skip
 
@@ -61,9 +70,24 @@ PROFILE = "\n\n".join(
     (
         "date 2026-11-24 Invented: Mateo Ruiz, the quiet rookie, gets his chance",
         "When Mateo Ruiz was eight, his father, Diego Ruiz, built him a kart in the garage.",
-        "Norda confirmed on Monday that Ruiz, 20, will race for the team next year.",
+        "Norda confirmed on Monday that Ruiz, 20, will race for the team in 2027.",
         '"He never asked for anything," Diego Ruiz said.',
         '"I just wanted to drive," said Mateo Ruiz.',
+    )
+)  # fmt: skip
+
+HISTORY = "\n\n".join(
+    (
+        "date 2026-11-30 Invented: Verdant remembers its founder",
+        "Verdant team principal Otto Kranz built the first car in a barn in 1998.",
+    )
+)  # fmt: skip
+
+MOVE = "\n\n".join(
+    (
+        "date 2026-11-20 Invented: Bearman to change teams",
+        "Oliver Bearman finished seventh for Haas on Sunday.",
+        "Verdant confirmed on Monday that Bearman will race for the team in 2028.",
     )
 )  # fmt: skip
 
@@ -84,6 +108,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("2026-12-01-finale", FINALE),
         ("2026-11-24-profile", PROFILE),
         ("2026-10-02-roundup", ROUNDUP),
+        ("2026-11-30-history", HISTORY),
+        ("2026-11-20-move", MOVE),
     )
     return stories_store(tmp_path_factory.mktemp("people_reading"), stories)
 
@@ -112,6 +138,8 @@ async def test_a_teams_name_is_no_persons_surname(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("whos aston martins head of aerodynamics"))
     assert "Carl Martins" not in shown
     assert "lost the rear" not in shown
+    assert "The articles don't name Aston Martin's head of aerodynamics." in shown
+    assert "Aston Martin's head of aerodynamics said last month" in shown
 
 
 async def test_words_called_by_a_described_agent_are_not_the_described_ones(
@@ -153,3 +181,28 @@ async def test_who_is_shows_the_card_and_what_the_newest_story_says(engine: Answ
     shown = render_text(await engine.ask("whos mateo ruiz"))
     assert "I just wanted to drive" in shown
     assert "When Mateo Ruiz was eight" in shown
+
+
+async def test_a_nickname_asked_is_the_sentence_giving_it(engine: AnswerEngine) -> None:
+    """ "whats tom kerrs nickname": the sentence that gives the nickname, cited."""
+    for asked in ("whats tom kerrs nickname", "what do they call kerr"):
+        shown = render_text(await engine.ask(asked))
+        assert 'Kerr, known in the paddock as "the Lighthouse", is the tallest' in shown, asked
+
+
+async def test_a_role_sentence_names_the_person_not_an_alias_holder(
+    engine: AnswerEngine,
+) -> None:
+    """ "who is marco bellandi": his own role sentences, never Otto Kranz's, though both are
+    written "Verdant team principal"."""
+    shown = render_text(await engine.ask("who is marco bellandi"))
+    assert "Marco Bellandi, Verdant's team principal" in shown
+    assert "Otto Kranz" not in shown
+
+
+async def test_a_team_in_a_year_no_story_was_written_in(engine: AnswerEngine) -> None:
+    """ "what team is oliver bearman going to in 2028": the sentence telling it, cited, not
+    the one naming him beside the team he drives for now."""
+    shown = render_text(await engine.ask("what team is oliver bearman going to in 2028"))
+    assert "Verdant confirmed on Monday that Bearman will race for the team in 2028." in shown
+    assert "seventh for Haas" not in shown

@@ -18,6 +18,8 @@ STORY = "\n\n".join(
         "Luca Ferrandi, Monaco's favourite son, watched from the pit wall.",
         "Ben Rowley, Albon's race engineer, said that the car was hard to brake late.",
         "Dan Keyes, Norris's performance engineer, said little.",
+        "Luca Moretti, the Norda team principal, said the car was ready.",
+        "The pace was there, said Sam Vale, the race engineer.",
     )
 )
 
@@ -45,3 +47,11 @@ def test_a_driver_the_article_names_only_by_surname_is_no_team(tmp_path: Path) -
     people = _people(tmp_path)
     assert people["Ben Rowley"] == ("race engineer", None)
     assert people["Dan Keyes"] == ("performance engineer", None)
+
+
+def test_a_role_set_off_with_an_article_keeps_its_two_words_and_team(tmp_path: Path) -> None:
+    """ "Luca Moretti, the Norda team principal": the team principal of Norda, not a
+    "principal"; "Sam Vale, the race engineer": a race engineer, no team."""
+    people = _people(tmp_path)
+    assert people["Luca Moretti"] == ("team principal", "Norda")
+    assert people["Sam Vale"] == ("race engineer", None)

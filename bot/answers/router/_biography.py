@@ -118,6 +118,14 @@ class BiographyRouter(StoriesRouter):
         low = bare.casefold()
         if (m := _ASKS_NICKNAME.match(low)) and (found := await self._nickname_meaning(m)):
             return found
+        if m := _ASKS_NICKNAME_OF.match(low):
+            who = strip_quotes(next(g for g in m.groups() if g))
+            name = (
+                reading.people[0] if len(reading.people) == 1
+                else self.lookup.resolve_person(re.sub(r"['’]?s$", "", who))
+            )  # fmt: skip
+            if name is not None and (found := await self._nickname_of(name)) is not None:
+                return found  # "whats alonsos nickname", "whats sebastian montoyas nickname"
         if (m := _ASKS_RUNS.match(low)) and (found := await self._runs(m[1])):
             return found
         if (m := _ASKS_TEAM_PEOPLE.match(low)) and (found := await self._drivers_of(m)):
@@ -256,6 +264,41 @@ class BiographyRouter(StoriesRouter):
                     found.add(name)
         return found
 
+    async def _nickname_of(self, name: str) -> Answer | None:
+        """Someone's nickname ("whats alonsos nickname"): the sentences of the newest stories
+        that write a nickname the articles give them ("El Nano to a generation of Spanish
+        fans"), beside their name or the naming verb, cited. An epithet ("the Spaniard") is
+        one only where a naming verb gives it; a car number never. None when none is written."""
+        person = self.lookup.index.people.get(name)
+        if person is None:
+            return None
+        nicknames = [
+            a for a in person.aliases
+            if not a.casefold().startswith(("no.", "no ", "#", "car "))
+            and a.casefold() not in {w.casefold() for w in person.name.split()}
+        ]  # fmt: skip
+        shown: list[Scored] = []
+        for nickname in nicknames:
+            found, _ = await self.passages.find(
+                Query(phrases=(normalise(nickname),), min_cover=0.0)
+            )
+            giving = [
+                f for f in found
+                if nickname.casefold() in f.text.casefold()
+                # "the Spaniard" is an epithet unless a sentence gives it as a name
+                and (_GIVES_NAME.search(f.text) or (
+                    not nickname.casefold().startswith("the ")
+                    and _mentions(f.text, forms_of(person))
+                ))
+            ]  # fmt: skip
+            giving.sort(
+                key=lambda f: -f.passage.source.published.toordinal() if f.passage.source else 0
+            )
+            shown += [f for f in giving[:1] if f.text not in {s.text for s in shown}]
+        if not shown:
+            return None
+        return PassageAnswer(tuple(self.passages_found(shown[:3])), "")
+
     async def _nickname_meaning(self, m: re.Match[str]) -> Answer | None:
         """Why someone is called what they are ("why did they call him le sorcier"): the
         sentence giving the name ("His mechanics called him 'le Sorcier', the Wizard, for
@@ -376,6 +419,18 @@ _ASKS_NICKNAME = re.compile(
     r"(?:call|calls|called|nickname|nicknamed|name|named|dub|dubbed)\s+(?:him|her|them|it)?\s*(.+)$"
     r"|^why\s+(?:is|was|are|were)\s+\S+(?:\s+\S+)?\s+(?:called|nicknamed|known\s+as|dubbed)\s+(.+)$"
     r"|^where\s+(?:does|did)\s+(?:the\s+|his\s+|her\s+)?(?:nick)?name\s+(.+?)\s+come\s+from$"
+)
+#: "whats alonsos nickname", "what is Max's nickname", "what do they call Bezzecchi",
+#: "what is Alonso known as": the nickname asked of someone the question names.
+_ASKS_NICKNAME_OF = re.compile(
+    r"^(?:what(?:['’]?s|\s+is|\s+are)|whats)\s+(.+?)\s+nick\s?names?$"
+    r"|^what\s+(?:do|did|does)\s+(?:they|people|fans|you|the\s+\w+)\s+call\s+(.+)$"
+    r"|^what\s+(?:is|was)\s+(.+?)\s+(?:known\s+as|nicknamed)$"
+)
+#: A sentence giving someone a name, "known" and "as" apart too ("Known in the paddock as").
+_GIVES_NAME = re.compile(
+    r"\b(?:call(?:ed|s)?|nicknamed?|known\b[^.;]{0,40}?\bas|dubbed|christened|named)\b",
+    re.IGNORECASE,
 )
 #: A sentence giving a name: "called him", "nicknamed", "known as", "dubbed".
 _NAMING = re.compile(

@@ -264,6 +264,8 @@ class PeopleRouter(BiographyRouter):
         "team-mates", "car"), or a team the articles never gave them."""
         extra = [w for w in reading.words if w not in _TEAM_WORDS]
         person = self.lookup.index.people.get(name)
+        if not extra and reading.told_year and (found := await self._team_in(name, reading)):
+            return found  # "what team is montoya going to in 2027"
         if not extra and person is not None and person.team:
             return await self._newer_team(person)
         if not extra and person is None:
@@ -298,6 +300,27 @@ class PeopleRouter(BiographyRouter):
         if not found:
             return None
         return PassageAnswer(tuple(self.passages_found(found)), "")
+
+    async def _team_in(self, name: str, reading: Reading) -> Answer | None:
+        """Someone's team in a year no story was written in ("what team is Montoya going to
+        in 2027"): the newest sentence naming them that writes that year and a team's words
+        ("Haas confirmed on Monday that Montoya, 21, will race for the team in 2027"), cited.
+        None when no sentence tells it."""
+        year = reading.told_year or ""
+        query = Query(
+            people=(name,), subject=name, newest_first=True, min_cover=0.0,
+            need_written=re.compile(rf"(?<!\d){re.escape(year)}(?!\d)"),
+        )  # fmt: skip
+        found, _ = await self.passages.find(query)
+        person = self.lookup.index.people.get(name) or Person(name)
+        forms = forms_of(person)
+        told = [
+            f for f in found
+            if _mentions(f.text, forms) and (_TEAMISH.search(f.text) or "team" in f.text.casefold())
+        ]  # fmt: skip
+        if not told:
+            return None
+        return PassageAnswer(tuple(self.passages_found(told[:1])), "")
 
     async def _newer_team(self, person: Person) -> Answer | None:
         """The newest sentence giving ``person`` a team other than the one their profile
@@ -434,6 +457,8 @@ class PeopleRouter(BiographyRouter):
                 ]
                 heading = await self._heading_over(using)
                 return PassageAnswer(tuple(self.passages_found([*heading, *shown])), "")
+        if (unnamed := await self._unnamed_role(target)) is not None:
+            return unnamed  # "whos aston martins trackside engineering director"
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
         if self.lookup.article_named(target) is not None:
@@ -443,6 +468,37 @@ class PeopleRouter(BiographyRouter):
             shown = strip_quotes(target)
             return NotFound(f"The articles don't name anyone called “{shown}”.", answer.suggestions)
         return answer
+
+    async def _unnamed_role(self, target: str) -> Answer | None:
+        """A team's role the articles write but never name ("whos aston martins trackside
+        engineering director": "Aston Martin's trackside engineering director said ..."):
+        that they don't name them, and the sentence writing the role, cited. None when the
+        target is no team's role, no sentence writes it, or one names someone beside it
+        (then the passages tell who)."""
+        tokens = normalise(target).split()
+        team_at = sorted(self.lookup.team_name_words(tokens))
+        if not team_at or team_at[0] != 0 or team_at[-1] + 1 >= len(tokens):
+            return None
+        role = tokens[team_at[-1] + 1 :]
+        if not set(role) & (_OWN_ROLES | _BOSS_TITLES) or len(role) > 4:
+            return None
+        team = " ".join(tokens[: team_at[-1] + 1])
+        team = team[:-1] if team.endswith("s") and not self.lookup.team_name_words([team]) else team
+        found, _ = await self.passages.find(
+            Query(phrases=(" ".join(role),), required_phrases=(team,), min_cover=0.0)
+        )
+        writing = [f for f in found if " ".join(role) in normalise(f.text)]
+        if not writing:
+            return None
+        named = {n.casefold() for n in self.lookup.index.people}
+        if any(n in f.text.casefold() for f in writing[:3] for n in named):
+            return None  # someone is named beside it: the passages say who
+        register = the_register()
+        names = sorted(register.organisations(team)) if register is not None else []
+        owner = names[0] if names else team.title()
+        owner += "'" if owner.endswith("s") else "'s"
+        said = f"The articles don't name {owner} {' '.join(role)}."
+        return PassageAnswer(tuple(self.passages_found(writing[:1])), "", said)
 
     def _owner(self, target: str) -> tuple[str, str] | None:
         """Whose role a "who is" asks ("el diablos manager" -> Fabio Quartararo,
