@@ -250,8 +250,13 @@ class StoryReader:
             if r.text in shown or first is None:
                 return None
             if (r.cover < first.cover or (r.cover == 0.0 and self.groups)) and not (
-                (r.near or self.kind in _COUNTS) and not first.shaped
+                (self.kind in _COUNTS or (r.near and (r.cover > 0.0 or self.kind != "event")))
+                and not first.shaped
             ):
+                # (What befell someone is the reader's own guess of a question of no kind:
+                # next to a sentence shown holding the question's words, "what does X
+                # need" -> "If Y wins, X needs second.", one holding none of them is no
+                # better answer for telling an event, "X took 33 points".)
                 # (A figure asked, "how many X", is told by "N X" wherever the story says
                 # it, when the sentence shown counts nothing asked: the name the question
                 # uses ("Kimi", "his team") may be one the sentence does not.)
