@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.answers.router._reading import _indirect
 from bot.answers.understand import read
 from tests.answers.scoring import ask, stories_store
 
@@ -54,3 +55,17 @@ async def test_the_session_asked_to_exist_is_a_word_not_a_scope(engine: AnswerEn
     scoped = read("who won the sprint at kestrel park", engine.lookup)
     assert scoped.session == "sprint"
     assert "sprint" not in scoped.words
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("is there a sprint at yas", "whether there is a sprint at yas"),
+        ("will there be a shootout", "whether there will be a shootout"),
+        ("are there any tyre limits", "whether there are any tyre limits"),
+        ("did norris win", "whether norris win"),
+    ],
+)
+def test_a_question_whether_a_thing_exists_is_told_with_its_verb(question: str, told: str) -> None:
+    """Told as "they don't say whether there is a sprint", never "whether there a sprint"."""
+    assert _indirect(question) == told
