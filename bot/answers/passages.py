@@ -845,8 +845,8 @@ class Passages(Part):
         next paragraph, right after it (``bot.answers._interviews``); a heading shown, the
         first sentences of its section."""
         for at, s in enumerate(picked):
-            answer = (headed or {}).get(_key(s))
-            answer = answer or await the_answer(s.passage, quotes, self.store.article_passages)
+            section = (headed or {}).get(_key(s))
+            answer = section or await the_answer(s.passage, quotes, self.store.article_passages)
             if answer is None or any(p.passage.paragraph == answer.paragraph for p in picked):
                 continue
             slug = answer.source.slug if answer.source else ""
@@ -858,7 +858,11 @@ class Passages(Part):
                 text = answer.text[span[0] : span[1]].strip()
                 added.append(Scored(s.score, text, answer, s.order + 1 + i, i, speaker, quoted,
                                     was_reported))  # fmt: skip
-            return picked[: at + 1] + added + picked[at + 1 :]
+            # A topic heading ("The tyres, the track and the weather") names what its section
+            # tells and tells none of it: its section stands in its place. One holding a
+            # figure ("Lap 27", "Bagnaia, 7/10") is a claim of its own, and stays.
+            keep = section is None or any(c.isdigit() for c in s.text)
+            return picked[: at + keep] + added + picked[at + 1 :]
         return picked
 
     def _score(

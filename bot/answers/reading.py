@@ -89,6 +89,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Shapes precise enough that a story's sentence holding one, and every word and person the
 #: question asks, answers where the search found nothing: a date, a lap, a number.
 STRICT = frozenset({"when", "lap", "count", "count_laps"})
+#: The kinds asking how many of a thing: "how many penalty points", "how many laps".
+_COUNTS = frozenset({"count", "count_laps"})
 _WORDS = re.compile(r"[^\W_]+")
 #: A sentence opening with a pronoun is about whom the one before named. (An epithet, "The
 #: Dutch driver", was tried too: it cost a held-out question, and stays out.)
@@ -213,11 +215,17 @@ class StoryReader:
         if self.shape is None:
             return 0
         if self.kind in ("count", "count_laps") and self.asked:
-            # The thing counted follows its number: "two penalty points", not "10-second".
+            # The thing counted follows its number, at once: "two penalty points", "three
+            # times"; not the unit of another figure ("a 10-second time penalty") nor a
+            # word further on ("four Le Mans wins" does not count wins of a team).
             best = 0
             for m in self.shape.finditer(text):
-                after = self._stems(" ".join(_WORDS.findall(text[m.end() : m.end() + 40])[:3]))
-                best = max(best, len(after & self.asked))
+                run = 0
+                for word in _WORDS.findall(text[m.end() : m.end() + 40])[:3]:
+                    if not self._stems(word) & self.asked:
+                        break
+                    run += 1
+                best = max(best, run)
             return best
         found = {m[0].casefold() for m in self.shape.finditer(text)}
         if found and self.shape is _CONTACT:
@@ -242,8 +250,16 @@ class StoryReader:
             if r.text in shown or first is None:
                 return None
             if (r.cover < first.cover or (r.cover == 0.0 and self.groups)) and not (
-                r.near and not first.shaped
+                (self.kind in _COUNTS or (r.near and (r.cover > 0.0 or self.kind != "event")))
+                and not first.shaped
             ):
+                # (What befell someone is the reader's own guess of a question of no kind:
+                # next to a sentence shown holding the question's words, "what does X
+                # need" -> "If Y wins, X needs second.", one holding none of them is no
+                # better answer for telling an event, "X took 33 points".)
+                # (A figure asked, "how many X", is told by "N X" wherever the story says
+                # it, when the sentence shown counts nothing asked: the name the question
+                # uses ("Kimi", "his team") may be one the sentence does not.)
                 return None
             if first.people and (r.shape < first.shape or (r.shape == first.shape and not r.near)):
                 # The sentence shown has as much of what the question asks; one next to it

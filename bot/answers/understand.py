@@ -343,6 +343,14 @@ _EVENT_AFTER = frozenset({"after", "during", "from"})
 _COMPARED = re.compile(r"\b(like|unlike|as|than)\s+$")
 #: "what's X like", "how is X like": "like" asks for a description, comparing nothing.
 _DESCRIBES = re.compile(r"^(?:what|whats|what's|wat|how|hows|how's)\b")
+#: A yes/no question whether a thing exists ("is there a sprint at yas", "are there any
+#: tyre limits", "will there be a shootout"): the thing (group 1) is what a sentence must
+#: tell of, even a session's name, which elsewhere only scopes the answer ("who won the
+#: sprint"); "There is no sprint this weekend" answers it.
+_EXISTS = re.compile(
+    r"^(?:is|are|was|were|will|would|wont|isnt|arent)\s+there\s+(?:be\s+|been\s+)?"
+    r"(?:(?:a|an|any|some|no|another|still|even)\s+)*(\S+)"
+)
 #: "the last race", "this weekend": the newest story's race; never "the last race of 2027",
 #: that year's closing round (a calendar tells it).
 _NEWEST = re.compile(
@@ -496,7 +504,12 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     reading.power_stage = bool(_POWER_STAGE.search(low))
     if m := _HEAT.search(low):
         reading.heat = int(m[1])
-    reading.session = next((SESSIONS[t] for t in tokens if t in SESSIONS), None)
+    exists = _EXISTS.match(low)
+    # "is there a sprint": the session asked to exist is no part of the weekend to read.
+    asked = len(low[: exists.start(1)].split()) if exists else None
+    reading.session = next(
+        (SESSIONS[t] for i, t in enumerate(tokens) if t in SESSIONS and i != asked), None
+    )
     # A race's own name ("the italian gp") is a story, never a person's epithet.
     race_words = {w for m in _RACE_NAME.finditer(low) for w in m[0].split()}
     blocked = {i for i, t in enumerate(tokens) if t in race_words}
@@ -563,7 +576,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         possessed = i - 1 in used and tokens[i - 1].endswith("s") and token in _POSSESSED
         if i in used or (token in _STOP and not possessed) or token.isdigit() or len(token) < 2:
             continue
-        if token in SESSIONS or _unit_word(token, reading):
+        if (token in SESSIONS or _unit_word(token, reading)) and i != asked:
             continue  # the part of the weekend asked is a scope, not a word to find
         if token in place_words or names_series(tokens, i) or _series_pair(tokens, i):
             continue

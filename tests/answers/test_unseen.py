@@ -48,7 +48,10 @@ across F1, MotoGP and WEC, an F1 cost-cap breach ruling against McLaren), measur
 Grand Prix, the 2027 F1 calendar announcement, a rookie driver's profile, a WEC team's press release
 signing a driver), measured once (``unseen15/BLIND.md``). ``unseen16/`` is a sixteenth blind,
 sealed round (a preview of the Abu Dhabi title decider, a team's technical explainer under question
-sub-headings with an engineer's quotes), measured once (``unseen16/BLIND.md``). Their
+sub-headings with an engineer's quotes), measured once (``unseen16/BLIND.md``).
+``unseen17/`` is a seventeenth blind, sealed round (a stewards' decision written up as news, a grid
+penalty carried to the next race with a notice of appeal, and a 2027 driver-market roundup told team
+by team with sourced rumours and denials), measured once (``unseen17/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -94,6 +97,7 @@ ROUNDS = (
     HERE / "unseen14",
     HERE / "unseen15",
     HERE / "unseen16",
+    HERE / "unseen17",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))

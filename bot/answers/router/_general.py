@@ -787,7 +787,12 @@ class GeneralRouter(PeopleRouter):
             whole_stories=(need is _CLOCK_TEXT and slugs is not None)
             # "who won the nascar race": the few stories of the series are read whole, as
             # "won" is too common a word to propose the sentence telling the result.
-            or (primary == "won" and bool(slugs) and len(slugs or ()) <= WON_STORIES),
+            # "who won the cup title" too: "champion" and "title" are as common.
+            or (
+                (primary == "won" or need in (_TITLE_WON, _DRIVER_TITLE_WON))
+                and bool(slugs)
+                and len(slugs or ()) <= WON_STORIES
+            ),
         )
 
     async def _lap(self, number: int, reading: Reading) -> Answer:

@@ -412,6 +412,9 @@ _MONEY_TEXT = re.compile(
 _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
 _YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
+#: A yes/no question whether a thing exists, its verb before "there" ("is there", "will there
+#: be"): the verb goes after "there" when the question is told as "whether ...".
+_THERE_ASKED = re.compile(r"^(is|are|was|were|will|can|could|would)\s+there\b\s*", re.I)
 _WH = re.compile(r"^(?:who|what|when|where|why|which|how|whose|whom)\b", re.I)
 #: A question word as fans type it without the apostrophe too ("whos in the Championship 4",
 #: "wheres the next round"): a question, never a remembered phrase to look up.
@@ -773,6 +776,10 @@ def _indirect(bare: str) -> str:
     text = re.sub(r"\s+", " ", bare).strip().rstrip("?")
     if _WH_TYPED.match(text):
         return text
+    if m := _THERE_ASKED.match(text):
+        # "is there a sprint at yas" -> "whether there is a sprint at yas", "will there be
+        # a shootout" -> "whether there will be a shootout": "there" is the subject.
+        return f"whether there {m[1]} {text[m.end() :]}".rstrip()
     if m := _YES_NO.match(text):
         return "whether " + text[m.end() :]
     return "anything about “" + text + "”"
