@@ -6,11 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.ingest import people
 from bot.ingest.attribution.records import Defaults, _Paragraph
 from bot.ingest.attribution.walk import _Walk
 from bot.ingest.people import Mention, PeopleIndex, PersonEntry
+from bot.ingest.text import CASE_TRAPS
 
 
 def test_each_unnamed_mention_is_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,3 +76,11 @@ def test_a_sentence_subject_is_looked_for_from_the_sentence_on() -> None:
     a = text.index("Kowal said")
     assert walk._note_subject(mentions, text, a, len(text), _Paragraph()) == "Ines Kowal"
     assert len([start for start in mentions.looked if start < a]) <= 8
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(sorted(CASE_TRAPS) + list("aKé’“ \n")), max_size=12))
+def test_trap_free_is_the_set_test(text: str) -> None:
+    """The names search's test for characters ``re`` folds unlike ``str.lower``: the set's
+    answer, from a regex scan (or none for ASCII text)."""
+    assert people._trap_free(text) == CASE_TRAPS.isdisjoint(text)
