@@ -50,7 +50,7 @@ Prost Senna Lauda Hakkinen Coulthard Berger Alesi Irvine Frentzen Herbert Brundl
 Fisichella Wurz Salo Panis Zonta Liuzzi Speed Bourdais Buemi Alguersuari Maldonado
 Chilton Bianchi Stevens Merhi Nasr Haryanto Wehrlein Palmer Kvyat Hartley Sirotkin
 """)
-# Teams and races the ingester knows are not people (see bot/ingest/people.py _STOP).
+# Teams and races the ingester knows are not people (see _STOP in bot/ingest/people/lexicon.py).
 _TEAMS = ["Mercedes", "Ferrari", "McLaren", "Alpine", "Renault", "Haas", "Sauber",
           "Red Bull", "AlphaTauri", "Honda", "Audi", "Cadillac"]  # fmt: skip
 _RACES = ["Italian", "British", "Hungarian", "Belgian", "Austrian", "Spanish", "Japanese",

@@ -16,7 +16,7 @@ create tables (citext and pg_trgm are created by the first migration: trusted ex
 ``store.location`` names the store without its password. A transaction spanning several
 statements is ``async with store.dialect.transaction():`` (every statement of the task
 inside it runs on one connection); migrations hold the advisory transaction lock
-``MIGRATION_LOCK`` in ``dialect``, so other advisory locks use another class id.
+``MIGRATION_LOCK`` in ``dialect.postgres``, so other advisory locks use another class id.
 """
 
 from __future__ import annotations

@@ -10,7 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.ingest import attribute, facts, people
-from bot.ingest.people import PeopleIndex, PersonEntry, _NameFinder
+from bot.ingest.people import (
+    PeopleIndex,
+    PersonEntry,
+    aliases,
+    discover,
+    keys,
+    lexicon,
+    nicknames,
+    runs,
+)
+from bot.ingest.people.finder import _NameFinder
 from bot.ingest.text import CASE_TRAPS, Caseless, _last_word
 
 
@@ -115,21 +125,21 @@ _WORDS_ALPHABET = "aAdDeEvVnNrRsStlLÉéǅ2_ '’-.\n"
 @given(st.text(_WORDS_ALPHABET, max_size=40))
 def test_run_words_are_the_words_a_run_can_hold(text: str) -> None:
     """Reading only capitalised words and particles finds the same tokens, and runs."""
-    everything = people._tokens(text)
+    everything = runs._tokens(text)
     wanted = [
         t
         for t in everything
-        if t.text[:1].isupper() or t.text in people._PARTICLES or t.text in people._SUFFIXES
+        if t.text[:1].isupper() or t.text in lexicon._PARTICLES or t.text in lexicon._SUFFIXES
     ]
-    assert people._run_tokens(text) == wanted
+    assert runs._run_tokens(text) == wanted
 
 
 def test_run_words_start_with_a_letter_the_engine_can_skip_to() -> None:
     """The run regex opens with its first letter's set, not a lookahead: the regex engine
     then skips in C to each letter that may start a run's word (half the time of trying a
     lookahead at every place); lower-case words no particle starts are never matched."""
-    assert people._RUN_WORD.pattern.startswith("[")
-    assert [m.group(0) for m in people._RUN_WORD.finditer("he said Van der Berg's da o")] == [
+    assert runs._RUN_WORD.pattern.startswith("[")
+    assert [m.group(0) for m in runs._RUN_WORD.finditer("he said Van der Berg's da o")] == [
         "Van",
         "der",
         "Berg's",
@@ -176,7 +186,7 @@ _CASELESS_WORDS = st.sampled_from(
 
 @pytest.mark.parametrize(
     "caseless",
-    [people._ROLE_THEN_BLANK, people._UNKNOWN, facts._PREVIEW],
+    [aliases._ROLE_THEN_BLANK, lexicon._UNKNOWN, facts._PREVIEW],
     ids=["role_then_blank", "unknown", "preview"],
 )
 @settings(max_examples=300, deadline=None)
@@ -251,21 +261,21 @@ _TWO_CAPITALS_TEXT = "AaBb zZ'’-_1é\u00c9 \n\t."
 def test_two_capitals_finds_what_the_word_boundary_regex_finds(text: str) -> None:
     """The capital-first regex (the engine skips to capitals) finds where ``\\b`` first did."""
     old = re.compile(r"\b[A-Z][\w'’-]+\s+[A-Z]")
-    found, expected = people._TWO_CAPITALS.search(text), old.search(text)
+    found, expected = discover._TWO_CAPITALS.search(text), old.search(text)
     assert (found and found.span()) == (expected and expected.span())
-    assert people._TWO_CAPITALS.pattern.startswith("[A-Z]")
+    assert discover._TWO_CAPITALS.pattern.startswith("[A-Z]")
 
 
 def test_name_keys_and_nicknames_are_worked_out_once_per_name() -> None:
     """The same people come back in article after article: each name's keys, plain form
     and nickname owner are remembered, and answer as worked out anew."""
     name = "Jean-Loup Ferrière"
-    assert people._keys_of(name) == (
-        *people._name_keys(name),
-        *people._unaccented_forms(name),
+    assert keys._keys_of(name) == (
+        *keys._name_keys(name),
+        *keys._unaccented_forms(name),
     )
-    assert people._plain("pérez") == "perez"
-    for cached in (people._keys_of, people._plain, people._nickname_owner_in):
+    assert keys._plain("pérez") == "perez"
+    for cached in (keys._keys_of, keys._plain, nicknames._nickname_owner_in):
         hits = cached.cache_info().hits
         people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
         people.discover_people(["Jean-Loup Ferrière beat Sergio Pérez, and Danny Ric was third."])
@@ -276,15 +286,15 @@ def test_a_text_of_one_word_runs_is_not_read_for_names(monkeypatch: pytest.Monke
     """A name takes two words: a text whose capitalised runs are all one word long ("He",
     "Ferrari", a sentence's first word) finds none, and is not even split into sentences."""
     split: list[str] = []
-    real = people._sentence_starts
+    real = runs._sentence_starts
 
     def spy(masked: str) -> set[int]:
         split.append(masked)
         return real(masked)
 
-    monkeypatch.setattr(people, "_sentence_starts", spy)
-    assert people._names_in("He said Ferrari won. Norris agreed, and Vasseur smiled.", set()) == []
+    monkeypatch.setattr(runs, "_sentence_starts", spy)
+    assert runs._names_in("He said Ferrari won. Norris agreed, and Vasseur smiled.", set()) == []
     assert split == []
     text = "Afterwards Lena Quist said Ferrari won."
-    assert people._names_in(text, set()) == [("Lena Quist", 11, 21)]
+    assert runs._names_in(text, set()) == [("Lena Quist", 11, 21)]
     assert split == [text]

@@ -9,10 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.ingest import people
 from bot.ingest.attribution.records import Defaults, _Paragraph
 from bot.ingest.attribution.walk import _Walk
-from bot.ingest.people import Mention, PeopleIndex, PersonEntry
+from bot.ingest.people import Mention, PeopleIndex, PersonEntry, finder, keys, mentions
 from bot.ingest.text import CASE_TRAPS
 
 
@@ -20,18 +19,18 @@ def test_each_unnamed_mention_is_built_once(monkeypatch: pytest.MonkeyPatch) -> 
     """A pronoun or an unnamed reference is one Mention, built decorated (a frozen dataclass
     is slow to build), with what decorating a plain one gave."""
     built: list[tuple[Any, ...]] = []
-    real = people.Mention
+    real = mentions.Mention
 
     def counting(*args: Any) -> Mention:
         built.append(args)
         return real(*args)
 
     text = "He said she would pass the Dutchman, and they did it to him."
-    people._unnamed_mentions.cache_clear()
-    monkeypatch.setattr(people, "Mention", counting)
-    found, _kept = people._unnamed_mentions(text)
+    mentions._unnamed_mentions.cache_clear()
+    monkeypatch.setattr(mentions, "Mention", counting)
+    found, _kept = mentions._unnamed_mentions(text)
     monkeypatch.undo()
-    people._unnamed_mentions.cache_clear()
+    mentions._unnamed_mentions.cache_clear()
     assert len(built) == len(found) == 4
     plain = [real(m.start, m.end, None, m.kind, m.pronoun) for m in found]
     assert list(found) == [PeopleIndex._decorate(text, m) for m in plain]
@@ -39,10 +38,10 @@ def test_each_unnamed_mention_is_built_once(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_alias_keys_are_remembered() -> None:
     """Every name span asks for its alias key: the same few strings, each worked out once."""
-    people._alias_key.cache_clear()
-    assert people._alias_key("the Ferrari driver") == "ferrari driver"
-    assert people._alias_key("the Ferrari driver") == "ferrari driver"
-    assert people._alias_key.cache_info().hits == 1
+    keys._alias_key.cache_clear()
+    assert keys._alias_key("the Ferrari driver") == "ferrari driver"
+    assert keys._alias_key("the Ferrari driver") == "ferrari driver"
+    assert keys._alias_key.cache_info().hits == 1
 
 
 class _Looked(list[Mention]):
@@ -83,4 +82,4 @@ def test_a_sentence_subject_is_looked_for_from_the_sentence_on() -> None:
 def test_trap_free_is_the_set_test(text: str) -> None:
     """The names search's test for characters ``re`` folds unlike ``str.lower``: the set's
     answer, from a regex scan (or none for ASCII text)."""
-    assert people._trap_free(text) == CASE_TRAPS.isdisjoint(text)
+    assert finder._trap_free(text) == CASE_TRAPS.isdisjoint(text)

@@ -64,7 +64,7 @@ class _State:
             self.epithets[key] = person
 
     def _mask(self, paragraph: str) -> str:
-        # masked(p) and masked(p, "auto") are separate cache entries: ask as people.py does.
+        # masked(p) and masked(p, "auto") are separate cache entries: ask as bot.ingest.people does.
         return masked_text(paragraph) if self.style == "auto" else masked_text(paragraph, "single")
 
     @property
