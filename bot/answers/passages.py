@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import snowballstemmer
 
+from bot.answers._about import asked_about
 from bot.answers._interviews import (
     ANSWER_SENTENCES,
     QUESTION_COVER,
@@ -713,12 +714,61 @@ class Passages(Part):
             answering = [s for s in answering if _key(s) not in about]
         every = {(id(s.passage), s.position): s for s in scored}
         asked = _asked_forms(query, name_forms)
+        # Where someone finished, who won, the points: the latest race tells them, so a tie
+        # there goes to the newest story, whoever else a story is about.
+        central = (
+            await self._about([answering, scored], group_stems, story_forms, name_forms)
+            if not query.kinds & _LATEST_KINDS
+            else {}
+        )
         return (
-            await self._with_answers(self._pick(answering, every, query.place_asked, asked),
-                                     quotes, reported, headed),
-            await self._with_answers(self._pick(scored, every, query.place_asked, asked),
-                                     quotes, reported, headed),
+            await self._with_answers(
+                self._pick(answering, every, query.place_asked, asked, central),
+                quotes, reported, headed,
+            ),
+            await self._with_answers(
+                self._pick(scored, every, query.place_asked, asked, central),
+                quotes, reported, headed,
+            ),
         )  # fmt: skip
+
+    async def _about(
+        self,
+        ranked: Sequence[Sequence[Scored]],
+        group_stems: list[tuple[str, ...]],
+        story_forms: dict[str, list[set[str]]],
+        name_forms: list[set[str]],
+    ) -> dict[str, tuple[int, int]]:
+        """For the stories tied at the top of each of ``ranked`` (best first), how many of
+        the people asked, then of the question's word groups, each is about
+        (``bot.answers._about``): the tie goes to the story about them, not to a newer one
+        naming them in passing. Read only where two stories tie (one read each)."""
+        tied: set[str] = set()
+        for scored in ranked:
+            if scored:
+                top = scored[0].score
+                slugs = {
+                    s.passage.source.slug
+                    for s in scored
+                    if s.score >= top - TIE and s.passage.source
+                }
+                tied |= slugs if len(slugs) > 1 else set()
+        out: dict[str, tuple[int, int]] = {}
+        for slug in sorted(tied):
+            story = await self.store.article_passages(slug)
+            if not story or story[0].source is None:
+                continue
+            headline = story[0].source.headline
+            texts = [p.text for p in story]
+            people = [
+                functools.partial(_mentions, forms=named)
+                for named in story_forms.get(slug, name_forms)
+            ]
+            words = [functools.partial(_holds_group, group=frozenset(g)) for g in group_stems]
+            # A word is about a story only as its headline: one a fan uses ("dry", "lead")
+            # fills any race report's paragraphs, whatever that report is about.
+            out[slug] = (asked_about(headline, texts, people), asked_about(headline, (), words))
+        return out
 
     async def _sections(
         self, found: list[Passage], read: Sequence[Passage], group_stems: list[tuple[str, ...]]
@@ -1079,20 +1129,30 @@ class Passages(Part):
         every: dict[tuple[int, int], Scored],
         place_asked: bool = False,
         asked: frozenset[str] = frozenset(),
+        central: dict[str, tuple[int, int]] | None = None,
     ) -> list[Scored]:
         """The best sentence, and up to two more nearly as good from the same story.
 
-        Stories whose best sentences score within a point of each other are a tie, and the
-        newest story wins it. A sentence that opens with a pronoun brings the one before it,
-        which names whom it is about; asked where, one naming no place brings the one
-        before it when that one does ("... into the chicane. X went down and could not
-        rejoin").
+        Stories whose best sentences score within a point of each other are a tie: the story
+        the question is about wins it (``central``: about more of whom, then of what, is
+        asked), and of those equally about it, the newest. A sentence that opens with a
+        pronoun brings the one before it, which names whom it is about; asked where, one
+        naming no place brings the one before it when that one does ("... into the chicane.
+        X went down and could not rejoin").
         """
         if not scored:
             return []
         top = scored[0].score
         tied = [s for s in scored if s.score >= top - TIE]
-        best = max(tied, key=lambda s: (_date(s.passage), s.score))
+        central = central or {}
+        best = max(
+            tied,
+            key=lambda s: (
+                central.get(s.passage.source.slug, (0, 0)) if s.passage.source else (0, 0),
+                _date(s.passage),
+                s.score,
+            ),
+        )
         slug = best.passage.source.slug if best.passage.source else ""
         picked = [best]
         for s in scored:
@@ -1370,6 +1430,8 @@ DEFINITION_SHARE = 2.0
 TERM_GROUPS = 4
 _PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
 TIE = 1.0
+#: Kinds of question the newest story answers, when tied, whatever the others are about.
+_LATEST_KINDS = frozenset({"finish", "won", "points"})
 #: Stories whose paragraphs going on about the person found are read (one query each).
 CONTINUED_STORIES = 4
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
@@ -1939,6 +2001,11 @@ def _had(
     return not any(
         w[:1].isupper() and w.casefold() not in own and person(w.casefold()) for w in between
     )
+
+
+def _holds_group(text: str, group: frozenset[str]) -> bool:
+    """Whether ``text`` holds a word of a question's group (by its stem)."""
+    return bool(stems(text) & group)
 
 
 def _date(passage: Passage) -> date:
