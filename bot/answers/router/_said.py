@@ -10,6 +10,7 @@ from datetime import date
 from bot.answers.passages import (
     Query,
     Scored,
+    _mentions,
     forms_of,
     stem,
     stems,
@@ -363,7 +364,11 @@ class SaidRouter(GeneralRouter):
         """Whether a statement's "he" is the person its story is about: the quote says he,
         him or his, its paragraph names nobody but the speaker, and the headline names
         ``about`` first ("He was 19 and already talked like a champion," his manager said,
-        in the feature on a driver's retirement)."""
+        in the feature on a driver's retirement).
+
+        Who the paragraph names is read as an article is, not as a fan's question: only the
+        story's own people, each by a form it writes. A fan's typo tolerance would take
+        "from the start" for a Stuart of another story, and the "he" for someone else's."""
         first = parts[0]
         if first.source is None or about is None:
             return False
@@ -374,8 +379,13 @@ class SaidRouter(GeneralRouter):
         paragraphs = await self.engine.store.paragraphs(first.source.slug)
         if not 0 < first.paragraph <= len(paragraphs):
             return False
-        named = read(paragraphs[first.paragraph - 1], self.lookup).people
-        return all(p == name for p in named)
+        text = paragraphs[first.paragraph - 1]
+        index = self.lookup.index.people
+        return all(
+            p.name == name
+            for p in await self.engine.store.article_people(first.source.slug)
+            if (known := index.get(p.name)) is not None and _mentions(text, forms_of(known))
+        )
 
     async def _quoted_among(self, names: Sequence[str], context: list[str]) -> str | None:
         """Which of several people sharing a name a "what did X say" means, when no story
