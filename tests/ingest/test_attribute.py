@@ -93,6 +93,14 @@ FORMS = [
         id="pronoun-takes-its-own-sentence-subject",
     ),
     pytest.param(
+        [
+            "Hamilton was asked about his contract.",
+            'Verstappen said he had warned Norris first, "before anyone in the team".',
+        ],
+        ["Max Verstappen"],
+        id="pronoun-after-said-is-the-one-who-said",
+    ),
+    pytest.param(
         ["Norris was fourth.", 'After Hamilton passed him, he said: "No room."'],
         ["Lando Norris"],
         id="subordinate-clause-subject-is-not-the-pronoun",
