@@ -232,6 +232,16 @@ REPORTED = [
         [("Lewis Hamilton", "the team had done nothing wrong")],
         id="that-clause-cut",
     ),
+    pytest.param(
+        "Wolff was happy with third but admitted the strategy had cost the team a win.",
+        [("Susie Wolff", "the strategy had cost the team a win")],
+        id="own-predicate-before-the-verb",
+    ),
+    pytest.param(
+        "Hamilton beat Verstappen easily and said the car had been perfect.",
+        [],
+        id="coordinated-verb-after-an-object-is-not-the-objects",
+    ),
     pytest.param("Norris admitted his own mistakes after the race.", [], id="noun-object"),
     pytest.param('Norris said the car was "awful".', [], id="quoted-sentence"),
     pytest.param(
