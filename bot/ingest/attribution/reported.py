@@ -141,11 +141,13 @@ class _Reported(_Mentions):
 
 #: Someone's words told inside another's quotation: '"In Melbourne Alex told us it felt like
 #: somebody had opened a parachute," said Rousseau'. The teller's, quoted; the words told are
-#: the one named's, reported (never their own quotation).
+#: the one named's, reported (never their own quotation). "Told me about every call he had"
+#: tells what they talked of, not what they said: no words of theirs follow.
 _TOLD_INSIDE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
     r"(?:(?:told|tells)\s+(?:us|me|them|him|her|the\s+team|the\s+engineers|everyone)"
     r"|(?:said|says)\s+to\s+(?:us|me|them|him|her))"
+    r"\s+(?!(?:about|of|off|everything|nothing|anything)\b)"
     r"(?:that\s+)?(?P<clause>[^.!?;]+)"
 )
 
