@@ -75,6 +75,9 @@ _ASKING = wordset("did does do has have had will would ever is was he she they i
 _ANYONE = wordset("anyone anybody someone somebody any one")
 #: A third person a quote speaks of without naming them.
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
+#: A question's pronouns for a woman, and for a man: whom its paraphrase speaks of.
+_HER = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_HIM = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 
 
 #: A report that someone would not speak: "X declined to comment", "would not be drawn",
@@ -178,10 +181,27 @@ class SaidRouter(GeneralRouter):
         # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
         # its telling words, whoever it names.
         query = Query(groups=groups, need_speaker=True, min_cover=0.5)
-        answering, _ = await self.passages.find(query)
+        found_all, _ = await self.passages.find(query)
+        answering = [s for s in found_all if s.speaker and await self._agrees(phrase, s)]
         if answering and answering[0].speaker:
             return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
         return found
+
+    async def _agrees(self, phrase: str, found: Scored) -> bool:
+        """Whether a paraphrase's pronoun can stand for someone its answer is about.
+
+        "who said the restart cost her the race" asks a woman's words ("it cost me"), or
+        words whose paragraph speaks of a woman; a man's words in a paragraph with no "she"
+        in it answer something else. "him" the same way round. A question with both, or
+        neither, asks nothing of the speaker.
+        """
+        her, him = bool(_HER.search(phrase)), bool(_HIM.search(phrase))
+        if her == him:
+            return True
+        women = await self._women()
+        if her:
+            return found.speaker in women or bool(_HER.search(found.passage.text))
+        return found.speaker not in women or bool(_HIM.search(found.passage.text))
 
     async def _who_asked(self, topic: str) -> Answer | None:
         """Who asked about ``topic`` in a transcript: the interviewer's questions holding it.
