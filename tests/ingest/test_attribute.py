@@ -101,6 +101,11 @@ FORMS = [
         id="pronoun-after-said-is-the-one-who-said",
     ),
     pytest.param(
+        ['Norris was out of the race after Verstappen called his move "a bit hopeful".'],
+        ["Max Verstappen"],
+        id="verdict-clause-names-whose-words",
+    ),
+    pytest.param(
         ["Norris was fourth.", 'After Hamilton passed him, he said: "No room."'],
         ["Lando Norris"],
         id="subordinate-clause-subject-is-not-the-pronoun",
