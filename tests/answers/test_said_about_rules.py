@@ -202,3 +202,49 @@ async def test_admitting_asked_of_no_named_person_is_read_in_the_passages(
     shown = await ask(apology_engine, "did orbit admit the mistake")
     assert "Apology:" not in shown
     assert "The mistake was ours" not in shown or "don't say" in shown
+
+
+MENTOR = "\n\n".join(
+    (
+        "date 2026-11-02 Invented: Lars Okker calls time on his career",
+        "Lars Okker will stop racing after the invented finale, he said on Tuesday.",
+        "The finale is a night race on a street circuit, the last of eleven rounds.",
+        "Bram Teel, his manager from the start and now a team owner, remembers the boy who "
+        'turned up with one kart. "He was 12 and he already raced like a champion," Teel '
+        "said.",
+    )
+)  # fmt: skip
+
+MARSHAL = "\n\n".join(
+    (
+        "date 2026-10-20 Invented Ridge 300: Stuart Venn wins from the back",
+        "Stuart Venn won the invented Ridge 300 from last on the grid.",
+        '"I never gave up," Venn said.',
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def mentor_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return stories_store(
+        tmp_path_factory.mktemp("said_about_mentor"),
+        (("2026-10-20-ridge", MARSHAL), ("2026-11-02-mentor", MENTOR)),
+    )
+
+
+@pytest.fixture
+async def mentor_engine(mentor_database: Path) -> AsyncIterator[AnswerEngine]:
+    async with await Store.open(mentor_database) as store:
+        built = AnswerEngine(store)
+        await built.refresh()
+        yield built
+
+
+async def test_a_word_like_a_name_elsewhere_is_nobody_in_the_paragraph(
+    mentor_engine: AnswerEngine,
+) -> None:
+    """ "from the start" names no Stuart: the paragraph names only Teel, so his "he", in the
+    feature on Okker, is Okker (a fan's typo tolerance is for questions, not articles)."""
+    shown = await ask(mentor_engine, "what did teel say about okker")
+    assert "raced like a champion" in shown
+    assert "no quote" not in shown

@@ -93,6 +93,19 @@ FORMS = [
         id="pronoun-takes-its-own-sentence-subject",
     ),
     pytest.param(
+        [
+            "Hamilton was asked about his contract.",
+            'Verstappen said he had warned Norris first, "before anyone in the team".',
+        ],
+        ["Max Verstappen"],
+        id="pronoun-after-said-is-the-one-who-said",
+    ),
+    pytest.param(
+        ['Norris was out of the race after Verstappen called his move "a bit hopeful".'],
+        ["Max Verstappen"],
+        id="verdict-clause-names-whose-words",
+    ),
+    pytest.param(
         ["Norris was fourth.", 'After Hamilton passed him, he said: "No room."'],
         ["Lando Norris"],
         id="subordinate-clause-subject-is-not-the-pronoun",
@@ -223,6 +236,16 @@ REPORTED = [
         "Hamilton insisted that the team had done nothing wrong, but admitted defeat.",
         [("Lewis Hamilton", "the team had done nothing wrong")],
         id="that-clause-cut",
+    ),
+    pytest.param(
+        "Wolff was happy with third but admitted the strategy had cost the team a win.",
+        [("Susie Wolff", "the strategy had cost the team a win")],
+        id="own-predicate-before-the-verb",
+    ),
+    pytest.param(
+        "Hamilton beat Verstappen easily and said the car had been perfect.",
+        [],
+        id="coordinated-verb-after-an-object-is-not-the-objects",
     ),
     pytest.param("Norris admitted his own mistakes after the race.", [], id="noun-object"),
     pytest.param('Norris said the car was "awful".', [], id="quoted-sentence"),

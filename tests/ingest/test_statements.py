@@ -67,6 +67,11 @@ def quotes(paragraphs: Sequence[str]) -> list[Quote]:
             id="partial-quote-of-the-stewards",
         ),
         pytest.param(
+            'Hamilton starts tenth after the stewards in Monza found him "wholly to blame".',
+            "the stewards",
+            id="verdict-clause-before-the-words-is-not-the-subjects",
+        ),
+        pytest.param(
             '"We will appeal," Andretti Global said in a statement.',
             "Andretti Global",
             id="team-named-for-a-family",

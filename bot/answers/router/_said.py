@@ -10,6 +10,7 @@ from datetime import date
 from bot.answers.passages import (
     Query,
     Scored,
+    _mentions,
     forms_of,
     stem,
     stems,
@@ -74,6 +75,9 @@ _ASKING = wordset("did does do has have had will would ever is was he she they i
 _ANYONE = wordset("anyone anybody someone somebody any one")
 #: A third person a quote speaks of without naming them.
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
+#: A question's pronouns for a woman, and for a man: whom its paraphrase speaks of.
+_HER = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+_HIM = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
 
 
 #: A report that someone would not speak: "X declined to comment", "would not be drawn",
@@ -177,10 +181,27 @@ class SaidRouter(GeneralRouter):
         # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
         # its telling words, whoever it names.
         query = Query(groups=groups, need_speaker=True, min_cover=0.5)
-        answering, _ = await self.passages.find(query)
+        found_all, _ = await self.passages.find(query)
+        answering = [s for s in found_all if s.speaker and await self._agrees(phrase, s)]
         if answering and answering[0].speaker:
             return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
         return found
+
+    async def _agrees(self, phrase: str, found: Scored) -> bool:
+        """Whether a paraphrase's pronoun can stand for someone its answer is about.
+
+        "who said the restart cost her the race" asks a woman's words ("it cost me"), or
+        words whose paragraph speaks of a woman; a man's words in a paragraph with no "she"
+        in it answer something else. "him" the same way round. A question with both, or
+        neither, asks nothing of the speaker.
+        """
+        her, him = bool(_HER.search(phrase)), bool(_HIM.search(phrase))
+        if her == him:
+            return True
+        women = await self._women()
+        if her:
+            return found.speaker in women or bool(_HER.search(found.passage.text))
+        return found.speaker not in women or bool(_HIM.search(found.passage.text))
 
     async def _who_asked(self, topic: str) -> Answer | None:
         """Who asked about ``topic`` in a transcript: the interviewer's questions holding it.
@@ -363,7 +384,11 @@ class SaidRouter(GeneralRouter):
         """Whether a statement's "he" is the person its story is about: the quote says he,
         him or his, its paragraph names nobody but the speaker, and the headline names
         ``about`` first ("He was 19 and already talked like a champion," his manager said,
-        in the feature on a driver's retirement)."""
+        in the feature on a driver's retirement).
+
+        Who the paragraph names is read as an article is, not as a fan's question: only the
+        story's own people, each by a form it writes. A fan's typo tolerance would take
+        "from the start" for a Stuart of another story, and the "he" for someone else's."""
         first = parts[0]
         if first.source is None or about is None:
             return False
@@ -374,8 +399,13 @@ class SaidRouter(GeneralRouter):
         paragraphs = await self.engine.store.paragraphs(first.source.slug)
         if not 0 < first.paragraph <= len(paragraphs):
             return False
-        named = read(paragraphs[first.paragraph - 1], self.lookup).people
-        return all(p == name for p in named)
+        text = paragraphs[first.paragraph - 1]
+        index = self.lookup.index.people
+        return all(
+            p.name == name
+            for p in await self.engine.store.article_people(first.source.slug)
+            if (known := index.get(p.name)) is not None and _mentions(text, forms_of(known))
+        )
 
     async def _quoted_among(self, names: Sequence[str], context: list[str]) -> str | None:
         """Which of several people sharing a name a "what did X say" means, when no story

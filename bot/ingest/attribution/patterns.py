@@ -123,8 +123,14 @@ _ROLE_EPITHET = re.compile(
     r"[Tt]he\s+(?:veteran|youngster|rookie|teenager|racer|rider|driver|star)", re.I
 )
 
-#: The pronoun continues its sentence's subject: "a tyre that he said", "and he added".
-_PRONOUN_LEAD = re.compile(r"\b(?:that|which|and|but)\s+$")
+#: The pronoun continues its sentence's subject: "a tyre that he said", "and he added", and
+#: the subject of what its reporting verb reports, "that" left out as the press leaves it:
+#: "Wheatley said he had told Hulkenberg first" is Wheatley's "he", whoever spoke before.
+_PRONOUN_LEAD = re.compile(
+    r"\b(?:that|which|and|but|said|says|added|insisted|admitted|conceded|explained|claimed|"
+    r"confirmed|revealed|stressed|warned|argued|believes|believed|thinks|thought|felt|feels|"
+    r"reckons|reckoned)\s+$"
+)
 
 
 #: A credit after a dash at the end of a standfirst or pull quote: `... "misjudgement" – Kowalski`.

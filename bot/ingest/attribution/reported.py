@@ -69,6 +69,25 @@ def _clause_after(paragraph: str, start: int, end: int, *, told: bool) -> str | 
     return body if len(body.split()) >= 3 else None
 
 
+#: The subject's own predicate before the reporting verb joins it: "Weug was content with
+#: second but admitted the restart had cost her".
+_COORDINATED_PREDICATE = re.compile(rf"\s+[^,;:!?\"“”()]{{1,60}}?\s+(?:but|and|yet)\s+{_ADVERB}*")
+
+
+def _coordinated_subject(masked: str, before: list[Mention], a: int, verb: int) -> Mention | None:
+    """The sentence's subject when a predicate of its own comes before the reporting verb
+    ("Weug was content with second but admitted ..."). Only the one person the sentence
+    names before the verb, opening it: in "Hamilton beat Verstappen easily and said" the
+    last name is the object, and who said it is left to the other sieves."""
+    if len(before) != 1:
+        return None
+    subject = before[0]
+    opening = masked[a : subject.start].strip()
+    if opening and not opening.endswith(","):
+        return None
+    return subject if _COORDINATED_PREDICATE.fullmatch(masked, subject.end, verb) else None
+
+
 def _subject_of(masked: str, before: list[Mention], verb: int) -> Mention | None:
     """The last mention before a reporting verb that the verb can belong to, or None.
 
@@ -103,7 +122,9 @@ class _Reported(_Mentions):
             return
         for verb in _REPORT_VERB.finditer(masked, a, b):
             before = [x for x in mentions if a <= x.start and x.end <= verb.start()]
-            subject = _subject_of(masked, before, verb.start())
+            subject = _subject_of(masked, before, verb.start()) or _coordinated_subject(
+                masked, before, a, verb.start()
+            )
             if subject is None or not subject.subject_like:
                 continue
             if _QUESTIONED.search(masked, a, subject.start):
@@ -120,12 +141,14 @@ class _Reported(_Mentions):
 
 #: Someone's words told inside another's quotation: '"In Melbourne Alex told us it felt like
 #: somebody had opened a parachute," said Rousseau'. The teller's, quoted; the words told are
-#: the one named's, reported (never their own quotation).
+#: the one named's, reported (never their own quotation). "Told me about every call he had"
+#: tells what they talked of, not what they said: no words of theirs follow.
 _TOLD_INSIDE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
     r"(?:(?:told|tells)\s+(?:us|me|them|him|her|the\s+team|the\s+engineers|everyone)"
     r"|(?:said|says)\s+to\s+(?:us|me|them|him|her))"
-    r"\s+(?:that\s+)?(?P<clause>[^.!?;]+)"
+    r"\s+(?!(?:about|of|off|everything|nothing|anything)\b)"
+    r"(?:that\s+)?(?P<clause>[^.!?;]+)"
 )
 
 

@@ -52,6 +52,17 @@ _WHO_SAID = re.compile(
     r"admitted|insisted|claimed|replied|complained|joked|warned|reckoned)\b"
 )
 
+#: A verdict in a clause of its own right before the quoted words: "Hadjar starts fifth after
+#: the stewards in Qatar found him "wholly to blame"". The words are the verdict's, its
+#: subject's, never those of the sentence's subject it was passed on.
+_JUDGED_BY = re.compile(
+    r"\b(?:after|when|because|since|once|before|until|as)\s+"
+    r"(?P<subj>(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+(?:in|at|of|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?"
+    r"\s+(?:\w+ly\s+)?(?:had\s+)?(?:found|ruled|judged|deemed|called|described|labelled|"
+    r"labeled|branded|declared|termed)\b(?:\s+[\w'’-]+){0,3}\s*$"
+)
+
 
 class _Tags(_Mentions):
     """The tag sieves of stage one, most precise first."""
@@ -278,6 +289,10 @@ class _Tags(_Mentions):
                 found = self._speaker_of(antecedent[0], masked, mentions)
                 words = masked[antecedent[0].start : who.end()]
                 return self._cued(found, "reported speech", words, paragraph)
+        judged = _JUDGED_BY.search(masked, clause_start, at)
+        if judged is not None:
+            found = self._verdict_of(judged, masked, mentions)
+            return self._cued(found, "verdict", judged.group(0).strip(), paragraph)
         ordered = self._reporting_subject_first(masked, mentions, clause_start, at, clause_end)
         for mention in ordered:
             if clause_start <= mention.start and mention.end <= clause_end and mention.subject_like:
@@ -312,6 +327,24 @@ class _Tags(_Mentions):
         if m is not None and (found := self._organisation(m.group("org"), "")) is not None:
             return self._cued(found, "reported speech", m.group(0), paragraph)
         return _NONE
+
+    def _verdict_of(
+        self, judged: re.Match[str], masked: str, mentions: list[Mention]
+    ) -> _Attribution:
+        """Whose a verdict clause's words are (``_JUDGED_BY``): the person it names as its
+        subject, else the body it names ("the stewards"), else nobody, its subject kept as
+        the label when short ("the judges")."""
+        s0, s1 = judged.start("subj"), judged.end("subj")
+        # "after" opens the clause as a conjunction here, not as a preposition governing the
+        # name: the name is the clause's subject, whatever the mention reader marked it.
+        inside = [x for x in mentions if s0 <= x.start and x.end <= s1 and not x.possessive]
+        if len(inside) == 1 and inside[0].kind != "pronoun":
+            return self._speaker_of(inside[0], masked, mentions)
+        subject = " ".join(judged.group("subj").split())
+        found = self._organisation(subject, "statement")
+        if found is not None:
+            return found
+        return _Attribution("blocked", label=subject if len(subject.split()) <= 5 else None)
 
     @staticmethod
     def _reporting_subject_first(
