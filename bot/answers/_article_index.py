@@ -20,6 +20,7 @@ from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from bot.answers._compact import Words
 from bot.answers.text import normalise
 from bot.models import ArticleSummary
 
@@ -44,8 +45,8 @@ class _Postings:
 
     __slots__ = ("_ids", "_starts", "words")
 
-    def __init__(self, words: list[str], starts: array[int], ids: array[int]) -> None:
-        self.words = words  # sorted
+    def __init__(self, words: Sequence[str], starts: array[int], ids: array[int]) -> None:
+        self.words = words  # sorted (a Words view in an index: see bot/answers/_compact.py)
         self._starts = starts  # len(words) + 1 offsets into ids
         self._ids = ids
 
@@ -133,7 +134,7 @@ class _BySlug:
 
 
 def _no_postings() -> _Postings:
-    return _Postings([], array("i", [0]), array("i"))
+    return _Postings(Words.of([]), array("i", [0]), array("i"))
 
 
 #: A word no text holds, between texts normalised together (checked: see _normalise_all).
@@ -240,8 +241,8 @@ def build_articles(index: _Index, rows: Sequence[Any], previous: _Index | None) 
             ids[at] = i
             counts[word] = at + 1
     del counts
-    index.article_vocab = vocab
-    index.article_words = _Postings(vocab, starts, ids)
+    _set_vocab(index, vocab, starts, ids)
+    del vocab
     by_length = sorted(range(len(lengths)), key=lengths.__getitem__)
     index.article_lengths = array("i", [lengths[i] for i in by_length])
     index.length_order = array("i", by_length)
@@ -252,10 +253,15 @@ def build_articles(index: _Index, rows: Sequence[Any], previous: _Index | None) 
     del slug_order
     index.by_slug = _BySlug(index.sorted_slug_keys, index.slug_order, articles)
     index.slugs_folded = all(a.slug == k for a, k in zip(articles, index.slug_keys, strict=True))
-    index.vocab_starts = array(
-        "i", accumulate((len(w) + 1 for w in index.article_vocab[:-1]), initial=0)
-    )
-    index.vocab_blob = "\n".join(index.article_vocab)
+
+
+def _set_vocab(index: _Index, vocab: list[str], starts: array[int], ids: array[int]) -> None:
+    """Give ``index`` its headline words (sorted) and their postings: the words held once,
+    in the blob the substring search reads (:class:`Words`), not a ``str`` each."""
+    words = Words.of(vocab)
+    index.article_vocab = words
+    index.article_words = _Postings(words, starts, ids)
+    index.vocab_blob, index.vocab_starts = words.blob, words.starts
 
 
 # -- the update ------------------------------------------------------------------------------
@@ -426,9 +432,6 @@ def update_articles(
     else:
         folded = all(a.slug == k for a, k in zip(index.articles, index.slug_keys, strict=True))
     index.slugs_folded = folded
-    vocab = index.article_vocab
-    index.vocab_starts = array("i", accumulate((len(w) + 1 for w in vocab[:-1]), initial=0))
-    index.vocab_blob = "\n".join(vocab)
 
 
 def _drop_gone(order: array[int], beside: list[Any] | array[int]) -> None:
@@ -493,5 +496,4 @@ def _update_postings(
             ids.extend(posting)
             starts.append(len(ids))
     copy_to(len(old_words))
-    index.article_vocab = words
-    index.article_words = _Postings(words, starts, ids)
+    _set_vocab(index, words, starts, ids)

@@ -37,6 +37,7 @@ from bot.answers._article_index import (
 from bot.answers._article_index import (
     _normalise_all as _normalise_all,
 )
+from bot.answers._compact import AliasEntries
 from bot.answers._fuzzy_filter import CharFilter, WordPool, digit_needs, digit_parts
 from bot.answers.records import Choice, NotFound
 from bot.answers.text import clean, normalise, shorten, wordset
@@ -108,7 +109,7 @@ class _Index:
     fuzzy_names: list[str] = field(default_factory=list)
     fuzzy_filter: CharFilter | None = None  # which fuzzy_keys a typed text could match
     word_pool: WordPool | None = None  # the same for one short word at COMPLETE_CUTOFF, tighter
-    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (key, alias, name)
+    aliases: AliasEntries = field(default_factory=AliasEntries)  # (key, alias, name) rows
     #: A person a store written before migration 0010 holds twice, by two spellings ("Kévin
     #: Estre", "Kevin Estre"): the name every key gives -> the other spellings' names.
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -135,7 +136,7 @@ class _Index:
     slug_keys: list[str] = field(default_factory=list)  # casefolded slug of each article
     by_slug: _BySlug = field(default_factory=lambda: _BySlug([], array("i"), []))  # exact slug
     article_words: _Postings = field(default_factory=lambda: _no_postings())  # word -> articles
-    article_vocab: list[str] = field(default_factory=list)  # article_words' words, sorted
+    article_vocab: Sequence[str] = field(default_factory=list)  # article_words' words, sorted
     # Articles by the length of their words joined (sorted; ties by index), as two arrays.
     article_lengths: Sequence[int] = field(default_factory=list)
     length_order: Sequence[int] = field(default_factory=list)
@@ -225,7 +226,7 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
             tiers[1].setdefault(key, set()).add(name)
             if bare != key:
                 tiers[1].setdefault(bare, set()).add(name)
-            index.aliases.append((key, alias, name))
+            index.aliases.append(key, alias, name)
         words = normalise(person.name).split()
         if len(words) > 1:
             if words[-1] not in _NAME_PARTICLES:
