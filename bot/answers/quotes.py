@@ -228,6 +228,11 @@ class Quotes(Part):
             key=lambda s: (s.score, s.exact, s.closeness, published(s.quote)),
             reverse=True,
         )
+        if named := self._named_in(cleaned):
+            # "who said hadjar was never going to make that corner": the quote says "he";
+            # one from a story that never names Hadjar is about someone else, however close.
+            about = [s for s in ranked if await self._story_names(s.quote, named)]
+            ranked = about + [s for s in ranked if s not in about]
         best = ranked[0]
         others: list[Quote] = []
         seen = {best.quote.speaker}
@@ -237,6 +242,23 @@ class Quotes(Part):
                 others.append(s.quote)
         parts = best.parts or await self._statement(best.quote)
         return WhoSaidAnswer(best.quote, parts, best.score, cleaned, tuple(others[:3]))
+
+    def _named_in(self, phrase: str) -> tuple[str, ...]:
+        """The people a remembered phrase names ("hadjar was never going to ..."); never a
+        word only taken for a name as a typo of it ("lane" is no Lance)."""
+        from bot.answers.understand import read
+
+        reading = read(phrase, self.lookup)
+        guessed = {name for _, name in reading.guessed}
+        return tuple(p for p in reading.people if p not in guessed)
+
+    async def _story_names(self, quote: Quote, named: Sequence[str]) -> bool:
+        """Whether the quote's story names everyone in ``named`` other than its speaker."""
+        if quote.source is None:
+            return False
+        wanted = {n for n in named if n != quote.speaker}
+        people = await self.store.article_people(quote.source.slug)
+        return wanted <= {p.name for p in people}
 
     async def said_about(self, name: str, topic: str, *, strict: bool = False) -> Answer:
         """What ``name`` said about ``topic``: their statements, the most relevant first.

@@ -304,6 +304,8 @@ _WORD_LAP = re.compile(
     rf"\blap\s+({'|'.join(_NUMBER_WORDS)})\b|\b({'|'.join(_NUMBER_WORDS)})\s+lap\b"
 )  # fmt: skip
 _TURN = re.compile(r"\b(?:turn|t)\s*(\d{1,2})\b")
+#: A turn as fans shorten it, one token ("t1"): the corner asked, never a word to find.
+_TURN_SHORT = re.compile(r"t\d{1,2}")
 #: An hour of an endurance race, as fans write it ("hour 17", "the 17th hour"); the word
 #: forms ("the seventeenth hour") are made digits first.
 _HOUR = re.compile(r"\bhour\s*(\d{1,2})\b|\b(\d{1,2})(?:st|nd|rd|th)\s+hour\b")
@@ -573,6 +575,8 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         if token.isdigit() and i not in used and counted(tokens, i):
             words.append(token)  # "this 25 lap rule": the figure is what a sentence gives
             continue
+        if reading.turn is not None and _TURN_SHORT.fullmatch(token):
+            token = "turn"  # "the t1 crash" reads as "the turn 1 crash" does
         possessed = i - 1 in used and tokens[i - 1].endswith("s") and token in _POSSESSED
         if i in used or (token in _STOP and not possessed) or token.isdigit() or len(token) < 2:
             continue

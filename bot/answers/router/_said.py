@@ -367,6 +367,10 @@ class SaidRouter(GeneralRouter):
 
         if any(meets(r.text) for r in answer.reported):
             return True
+        # "what did Lawson say about hadjars move": the thing of theirs asked (the move), its
+        # word near the statement in a story headed by them ("the move, he said, was ...").
+        names = {stem(w) for f in forms for w in words_of(f)}
+        owned = {stem(w) for w in words_of(topic) if w not in stop_words()} - names
         for parts in answer.statements:
             first = parts[0]
             text = " ".join((*(q.text for q in parts), first.setting))
@@ -378,7 +382,14 @@ class SaidRouter(GeneralRouter):
                 )
             if meets(text) or await self._of_the_subject(parts, name, about):
                 return True
+            if owned & stems(text) and self._headed_by(first, person.name):
+                return True
         return False
+
+    def _headed_by(self, quote: Quote, about: str) -> bool:
+        """Whether the quote's story has ``about`` in its headline, by any name: the story
+        of their move, their crash, their penalty ("Orrin penalised after ... clash")."""
+        return quote.source is not None and about in read(quote.source.headline, self.lookup).people
 
     async def _of_the_subject(self, parts: Sequence[Quote], name: str, about: str | None) -> bool:
         """Whether a statement's "he" is the person its story is about: the quote says he,
