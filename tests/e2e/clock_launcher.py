@@ -2,7 +2,7 @@
 
 Production has no test hooks. The end-to-end tests pass this module as the emulator launcher's
 ``--entry`` (``tests.e2e.clock_launcher:main``); before handing over to the real CLI it sets
-``bot.recaps.DEFAULT_CLOCK``, the runner's ordinary dependency-injection default, to a
+``bot.recaps.runner.DEFAULT_CLOCK``, the runner's ordinary dependency-injection default, to a
 :class:`FileClock`. Environment:
 
 ``PITWALL_TEST_CLOCK``
@@ -73,10 +73,10 @@ class KillAtStep(logging.Handler):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Install the fake clock (and the kill point), then run the real CLI."""
-    import bot.recaps
+    import bot.recaps.runner
     from bot.cli import main as cli_main
 
-    bot.recaps.DEFAULT_CLOCK = FileClock(Path(os.environ["PITWALL_TEST_CLOCK"]))
+    bot.recaps.runner.DEFAULT_CLOCK = FileClock(Path(os.environ["PITWALL_TEST_CLOCK"]))
     runner_log = logging.getLogger("bot.recaps")
     runner_log.setLevel(logging.DEBUG)  # the step lines the tests wait for
     step = os.environ.get("PITWALL_TEST_KILL_AT")

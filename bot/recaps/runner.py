@@ -40,22 +40,26 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
-from zoneinfo import ZoneInfo
 
-import aiohttp
 import discord
 
 from bot.answers import RecapAnswer
 from bot.dispatch import DispatchLoop
+from bot.recaps.channels import (
+    ChannelPaused,
+    _backoff,
+    pause_reason,
+    sendable_channel,
+    transient_send_error,
+)
+from bot.recaps.readback import find_own_post, is_recap_of, left_pending, mark_slot
+from bot.recaps.status import rule_of
 from bot.render import ALLOWED_MENTIONS, Page, render
 from bot.scheduling import (
-    Cadence,
     Clock,
-    RecapRule,
     SystemClock,
     latest_slot,
     missed_slots,
@@ -66,25 +70,6 @@ from bot.store import RecapAdvance, RecapPost, RecapSchedule
 
 if TYPE_CHECKING:
     from bot.client import Pitwall
-
-__all__ = [
-    "DEFAULT_CLOCK",
-    "MAX_STORIES",
-    "ChannelPaused",
-    "PostOutcome",
-    "RecapRunner",
-    "find_own_post",
-    "format_slot",
-    "is_recap_of",
-    "left_pending",
-    "mark_slot",
-    "missing_permissions",
-    "pause_reason",
-    "rule_of",
-    "sendable_channel",
-    "status_lines",
-    "transient_send_error",
-]
 
 log = logging.getLogger(__name__)
 
@@ -97,27 +82,10 @@ DEFAULT_CLOCK: Clock = SystemClock()
 MAX_STORIES = 5
 #: A post this long after its slot says it is late (a catch-up or a retry).
 LATE_AFTER = timedelta(minutes=2)
-#: Backoff for a slot whose post failed transiently: 30 s, 1 min, 2 min ... up to 30 min.
-RETRY_FIRST = timedelta(seconds=30)
-RETRY_MAX = timedelta(minutes=30)
 #: After an unexpected error in the loop itself (the store unusable), wait this long.
 LOOP_ERROR_PAUSE = timedelta(seconds=30)
 #: With nothing scheduled, sleep until woken (clocks cap a real sleep at an hour anyway).
 IDLE = timedelta(days=365)
-
-#: Reading back a pending slot's channel: messages from this long before the slot was recorded
-#: (room for the host's clock being ahead of Discord's) ...
-HISTORY_MARGIN = timedelta(minutes=15)
-#: ... and at most this many of them: one request. The post follows the record within seconds,
-#: so it is among the first messages after that point however busy the channel was since.
-HISTORY_LIMIT = 100
-
-#: What the bot needs in a recap channel, by permission flag and the name Discord shows.
-NEEDED_PERMISSIONS: tuple[tuple[str, str], ...] = (
-    ("view_channel", "View Channel"),
-    ("send_messages", "Send Messages"),
-    ("embed_links", "Embed Links"),
-)
 
 Outcome = Literal["done", "skipped", "failed", "paused", "retrying"]
 
@@ -132,199 +100,6 @@ class PostOutcome:
     message_id: int | None = None
     detail: str | None = None
     jump_url: str | None = None
-
-
-class ChannelPaused(Exception):
-    """The channel cannot take Pitwall's posts until a moderator acts; the message says why."""
-
-
-def rule_of(schedule: RecapSchedule) -> RecapRule:
-    """The slot rule a stored schedule describes."""
-    every: Cadence = "weekly" if schedule.every == "weekly" else "daily"
-    return RecapRule(
-        time(schedule.hour, schedule.minute),
-        ZoneInfo(schedule.timezone),
-        every,
-        schedule.weekday if every == "weekly" else None,
-    )
-
-
-def missing_permissions(channel: discord.abc.GuildChannel, me: discord.Member) -> list[str]:
-    """The permissions Pitwall lacks to post recaps in ``channel``, by their Discord names."""
-    perms = channel.permissions_for(me)
-    return [label for flag, label in NEEDED_PERMISSIONS if not getattr(perms, flag)]
-
-
-def mark_slot(page: Page, slot: datetime) -> Page:
-    """The page with ``slot`` as its first embed's timestamp: the scheduled recap's marker.
-
-    A structured field rather than text, so it survives any change of wording, and it shows
-    readers when the recap was due, in their own time zone. Only scheduled recaps carry it
-    (a ``/recaps post`` does not), so within one channel it names exactly one slot.
-    """
-    if not page.embeds:
-        return page
-    first = page.embeds[0].copy()
-    first.timestamp = slot
-    return Page(page.content, (first, *page.embeds[1:]))
-
-
-def is_recap_of(message: discord.Message, slot: datetime, bot_id: int) -> bool:
-    """Whether ``message`` is Pitwall's own scheduled recap of ``slot`` (see :func:`mark_slot`)."""
-    return (
-        message.author.id == bot_id
-        and message.type is discord.MessageType.default  # not a command reply or a reply
-        and bool(message.embeds)
-        and message.embeds[0].timestamp == slot
-    )
-
-
-def format_slot(slot: datetime, zone: ZoneInfo) -> str:
-    """A slot in the schedule's zone and in UTC: ``Mon 31 Mar 09:00 CEST (07:00 UTC)``."""
-    local = slot.astimezone(zone)
-    utc = slot.astimezone(ZoneInfo("UTC"))
-    same_day = local.date() == utc.date()
-    utc_text = f"{utc:%H:%M} UTC" if same_day else f"{utc:%a %d %b %H:%M} UTC"
-    return f"{local:%a %d %b %Y %H:%M} {local.tzname()} ({utc_text})"
-
-
-def _describe_post(post: RecapPost, zone: ZoneInfo) -> str:
-    when = format_slot(post.slot, zone)
-    kind = "posted on request" if post.kind == "manual" else "posted"
-    if post.state == "done":
-        stories = f"{len(post.slugs)} stor{'y' if len(post.slugs) == 1 else 'ies'}"
-        archive = ", from the archive" if post.archive else ""
-        return f"{when}: {kind} ({stories}{archive})"
-    if post.state == "pending":
-        return f"{when}: being posted"
-    return f"{when}: {post.state}" + (f" — {post.detail}" if post.detail else "")
-
-
-def status_lines(schedules: Sequence[RecapSchedule], last: dict[int, RecapPost]) -> list[str]:
-    """What ``/recaps status`` shows for each schedule of a server, one block per channel."""
-    lines = []
-    for s in schedules:
-        try:
-            rule = rule_of(s)
-        except Exception:  # a zone tzdata no longer knows: still show what is stored
-            lines.append(
-                f"• <#{s.channel_id}>: {s.hour:02}:{s.minute:02} {s.timezone} (unknown zone)"
-            )
-            continue
-        zone = rule.zone
-        head = f"• <#{s.channel_id}> — {rule.describe()}"
-        if s.paused_reason:
-            since = format_slot(s.paused_at, zone) if s.paused_at else "?"
-            lines.append(f"{head}\n  ⏸ **Paused** since {since}: {s.paused_reason}")
-            lines.append("  Resume with `/recaps schedule` in that channel.")
-        else:
-            lines.append(f"{head}\n  Next: {format_slot(s.next_slot, zone)}")
-            if s.retry_at is not None:
-                lines.append(
-                    f"  Retrying after a failure (attempt {s.attempts + 1}) at "
-                    f"{format_slot(s.retry_at, zone)}"
-                )
-        post = last.get(s.channel_id)
-        lines.append(f"  Last: {_describe_post(post, zone)}" if post else "  Last: none yet")
-    return lines
-
-
-def _backoff(attempt: int) -> timedelta:
-    return min(RETRY_FIRST * (2 ** max(attempt - 1, 0)), RETRY_MAX)
-
-
-def transient_send_error(exc: BaseException) -> bool:
-    """Whether a failed send is worth retrying later: Discord or the network having trouble."""
-    if isinstance(exc, discord.HTTPException):
-        return exc.status == 429 or exc.status >= 500
-    return isinstance(exc, aiohttp.ClientError | OSError | TimeoutError | discord.RateLimited)
-
-
-async def sendable_channel(bot: Pitwall, channel_id: int) -> discord.abc.Messageable:
-    """The channel Pitwall posts in, or ChannelPaused (or Discord's 403/404) saying why not."""
-    channel = bot.get_channel(channel_id)
-    if channel is None:
-        channel = await bot.fetch_channel(channel_id)  # 403/404 -> pause
-    if not isinstance(channel, discord.abc.Messageable):
-        raise ChannelPaused("the channel is not a text channel any more")
-    guild = getattr(channel, "guild", None)
-    if isinstance(channel, discord.abc.GuildChannel) and guild is not None and guild.me:
-        missing = missing_permissions(channel, guild.me)
-        if missing:
-            raise ChannelPaused(f"Pitwall lacks {', '.join(missing)} in <#{channel_id}>")
-    return channel
-
-
-def pause_reason(exc: BaseException, channel_id: int) -> str:
-    """One line for moderators: why posts to this channel stopped."""
-    if isinstance(exc, ChannelPaused):
-        return str(exc)
-    if isinstance(exc, discord.NotFound):
-        why = exc.text or "Not Found"
-        return f"Discord says <#{channel_id}> does not exist any more (404: {why})"
-    if isinstance(exc, discord.Forbidden):
-        return f"Discord refused the post in <#{channel_id}> (403: {exc.text or 'Forbidden'})"
-    return str(exc)
-
-
-def left_pending(created_at: datetime, begun: datetime) -> bool:
-    """Whether a pending row was left by an earlier attempt, not recorded by this one just now.
-
-    A row recorded for this attempt carries ``begun`` (to the second) as its creation time, so
-    any other time means an earlier attempt: a run that crashed, or a send that failed in a way
-    that may have reached Discord. Only such a row is worth reading the channel back for. A row
-    left within the same second can only be a restart within a second, which the nonce covers
-    (Discord remembers it for minutes).
-    """
-    return created_at != begun.astimezone(UTC).replace(microsecond=0)
-
-
-async def find_own_post(
-    bot: Pitwall,
-    channel: discord.abc.Messageable,
-    *,
-    since: datetime,
-    matches: Callable[[discord.Message, int], bool],
-    where: str,
-) -> discord.Message | None:
-    """Pitwall's own post of something left pending, if it reached the channel; else None.
-
-    Reads one page of the channel's messages from a little before ``since`` (when the pending
-    row was recorded) and returns the first one ``matches(message, bot_id)`` accepts: a recap
-    of that slot, an announcement of that story. Without the channel's history (no Read Message
-    History) this cannot tell, says so in the log and returns None: the resend then relies on
-    the nonce alone. Other failures propagate, to be handled like a failed send (a 404 pauses,
-    a 5xx retries later).
-    """
-    me = bot.user
-    guild = getattr(channel, "guild", None)
-    if (
-        isinstance(channel, discord.abc.GuildChannel)
-        and guild is not None
-        and guild.me is not None
-        and not channel.permissions_for(guild.me).read_message_history
-    ):
-        log.warning(
-            "%s was left pending; Pitwall lacks Read Message History there, so only the "
-            "nonce (which Discord forgets after a few minutes) guards against a double post",
-            where,
-        )
-        return None
-    if me is None:
-        return None
-    after = discord.Object(discord.utils.time_snowflake(since - HISTORY_MARGIN))
-    try:
-        async for message in channel.history(limit=HISTORY_LIMIT, after=after):
-            if matches(message, me.id):
-                return message
-    except discord.Forbidden as exc:
-        log.warning(
-            "%s was left pending; reading the channel's history was refused (403: %s), so "
-            "only the nonce (which Discord forgets after a few minutes) guards against a "
-            "double post",
-            where, exc.text or "Forbidden",
-        )  # fmt: skip
-    return None
 
 
 class RecapRunner(DispatchLoop):
