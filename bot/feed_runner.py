@@ -1,6 +1,6 @@
 """The feed runner: one task that polls the news feeds when due and announces new stories.
 
-The recap runner's design (bot/recaps.py), for feeds: a single task asks the intake for the
+The recap runner's design (bot/recaps/runner.py), for feeds: a single task asks the intake for the
 feed due soonest, sleeps until then, and is woken early by an ``asyncio.Event`` when a
 moderator adds or removes a feed. Nothing polls on a timer of its own, and there is no task
 per feed. It is a task of its own beside the recap runner so that a slow feed host (seconds

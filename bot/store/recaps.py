@@ -2,7 +2,7 @@
 
 Instants are stored as ISO 8601 UTC text (see ``records.iso``). A post is recorded
 'pending' before it is sent, with the stories it features, so a restart resends the same
-message; see bot/recaps.py for the runner.
+message; see bot/recaps/runner.py for the runner.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def _recap_post(row: Any, slugs: tuple[str, ...]) -> RecapPost:
 
 
 class RecapsMixin(StoreBase):
-    """Recap schedules and posts (bot/recaps.py)."""
+    """Recap schedules and posts (bot/recaps/runner.py)."""
 
     async def save_recap_schedule(self, schedule: RecapSchedule) -> bool:
         """Create or replace the channel's schedule, active again; True when it replaced one.
