@@ -594,6 +594,7 @@ class Passages(Part):
             context = headline_stems.get(slug, frozenset())
             heading_weight = 0.0
             asked_heading = False
+            under: frozenset[str] = frozenset()
             if section is not None:
                 under = heading_stems.get((slug, section.heading.paragraph), frozenset())
                 context = context | under
