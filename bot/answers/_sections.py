@@ -8,6 +8,11 @@ section under it says, which rarely repeats them ("The numbers say yes."). So a 
 words hold for every sentence of its section, as a story's headline holds for each of its
 sentences, and a heading that is a question is never shown as the answer.
 
+A heading that is a team's name ("McLaren", "Red Bull" over a driver-market roundup told team
+by team) is no loose title: it names exactly whom its section is about, and its sentences
+rarely repeat it ("Nothing moves. Both are under contract"). Its words hold for the section,
+and a question naming one team is answered under that team's heading, never under another's.
+
 A heading is told by its shape: one short line with no sentence's closing stop, standing
 between paragraphs of prose (a list's items stand next to each other; a byline, "By Tom
 Okafor", heads nothing).
@@ -19,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.answers.understand import is_team
 from bot.models import Passage
 
 __all__ = [
@@ -26,6 +32,8 @@ __all__ = [
     "Section",
     "heading_shaped",
     "heads_nothing",
+    "names_team",
+    "other_teams",
     "sections_of",
 ]
 
@@ -70,6 +78,11 @@ def heading_shaped(text: str) -> bool:
     return _INNER_END.search(_NUMBER.sub("", line)) is None
 
 
+def names_team(heading: Passage) -> bool:
+    """Whether a heading is a team's name and nothing more ("Racing Bulls")."""
+    return is_team(heading.text.strip())
+
+
 def heads_nothing(text: str) -> bool:
     """Whether a paragraph tells nothing of the story: a byline or a heading's shape."""
     return _BYLINE.match(text.strip()) is not None or heading_shaped(text)
@@ -98,4 +111,27 @@ def sections_of(paragraphs: Sequence[Passage]) -> dict[int, Section]:
         if current is not None and not shaped[i]:
             out[p.paragraph] = Section(current, depth)
             depth += 1
+    return out
+
+
+def other_teams(
+    sections: dict[tuple[str, int], Section],
+    heading_stems: dict[tuple[str, int], frozenset[str]],
+    question: set[str],
+) -> dict[tuple[str, int], list[frozenset[str]]]:
+    """The team headings of a story told team by team that name a team other than the one
+    asked (``question``: the question's stems), each with the asked teams' heading stems:
+    "whos mercedes reserve driver" is answered under "Mercedes", never by Alpine's "its
+    reserve driver" under "Alpine", unless that sentence names Mercedes itself."""
+    teams: dict[str, set[tuple[str, int]]] = {}
+    for (slug, _), section in sections.items():
+        if names_team(section.heading):
+            teams.setdefault(slug, set()).add((slug, section.heading.paragraph))
+    out: dict[tuple[str, int], list[frozenset[str]]] = {}
+    for keys in teams.values():
+        asked = [
+            heading_stems[k] for k in keys if heading_stems[k] and heading_stems[k] <= question
+        ]
+        if asked:
+            out.update({k: asked for k in keys if not heading_stems[k] <= question})
     return out

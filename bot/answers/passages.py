@@ -32,7 +32,14 @@ from bot.answers._interviews import (
     signed_question,
     the_answer,
 )
-from bot.answers._sections import Section, heading_shaped, heads_nothing, sections_of
+from bot.answers._sections import (
+    Section,
+    heading_shaped,
+    heads_nothing,
+    names_team,
+    other_teams,
+    sections_of,
+)
 from bot.answers.lookup import Part
 from bot.answers.places import place_book
 from bot.answers.records import Found, PassageAnswer
@@ -86,6 +93,7 @@ HEADLINE_HINT = 1.0
 HEADED_STORIES = 3
 SECTION_PARAGRAPHS = 3
 SECTION_SHARE = 1.0
+TEAM_LENT = 0.5
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
@@ -569,26 +577,31 @@ class Passages(Part):
             (slug, s.heading.paragraph): _heading_stems(s.heading.text)
             for (slug, _), s in sections.items()
         }
+        other_team = other_teams(sections, heading_stems, question_stems)
         for rank, passage in in_order:
             assert passage.source is not None
             slug = passage.source.slug
-            if (slug, passage.paragraph) in headed and passage.text.rstrip().endswith("?"):
-                continue  # a question heading is no answer: its section is (below)
+            if (slug, passage.paragraph) in headed and (
+                passage.text.rstrip().endswith("?") or names_team(passage)
+            ):
+                continue  # a question heading (or a team's name) is no answer: its section is
             section = sections.get((slug, passage.paragraph))
-            if section is not None and not section.asks:
+            if section is not None and not section.asks and not names_team(section.heading):
                 # A title's words ("The tyres, the track and the weather", "Lap 27: ...")
                 # name its section's topic only loosely: tried, they cost more than they
-                # gave. Shown, a title brings its section's first sentences instead.
+                # gave. Shown, a title brings its section's first sentences instead. A
+                # team's name as the heading names its section's subject exactly.
                 section = None
             context = headline_stems.get(slug, frozenset())
             heading_weight = 0.0
             asked_heading = False
+            under: frozenset[str] = frozenset()
             if section is not None:
                 under = heading_stems.get((slug, section.heading.paragraph), frozenset())
                 context = context | under
                 heading_weight = sum(
                     w for g, w in zip(group_stems, weights, strict=True) if under & set(g)
-                )
+                ) * (not names_team(section.heading))  # a team's name: its words hold, no more
                 # ... asking it the same way, in a story about the rest of it (a word of
                 # the question beyond the heading's: what "it" is in "Did it work?").
                 asked_heading = (
@@ -623,6 +636,22 @@ class Passages(Part):
                     quotes[slug], reported[slug], required, team_forms, previous,
                     context, rare_group, initialisms,
                 )  # fmt: skip
+                if item is not None and section is not None and names_team(section.heading):
+                    # The team's name holds for the sentence as its own word would, but
+                    # counts for less: a sentence naming it, or a story headed by it,
+                    # says it outright.
+                    # A sentence holding none of the question's other words, nor naming
+                    # whom it asks about, is no answer by its heading alone ("Haas / Kofi
+                    # Mensah stays" for Haas' reserve driver).
+                    lent = under - stems(item.text) - headline_stems.get(slug, frozenset())
+                    weight = sum(
+                        w for g, w in zip(group_stems, weights, strict=True) if lent & set(g)
+                    )
+                    item.score -= TEAM_LENT * weight
+                    if item.own or item.named:
+                        item.rarest = item.rarest or bool(under & rare_group)
+                    elif weight:
+                        item.cover -= weight / sum(weights)
                 if item is not None and section is not None and heading_weight:
                     # The heading asked what its section answers: the nearer the heading,
                     # the likelier the answer ("Did it work? / The numbers say yes.").
@@ -642,6 +671,13 @@ class Passages(Part):
                     item.score += 1.5
                 named_last = set(previous) or named_last
                 named_any |= previous
+                key = (slug, section.heading.paragraph) if section is not None else None
+                if (
+                    item is not None
+                    and key in other_team
+                    and not any(asked <= stems(item.text) for asked in other_team[key])
+                ):
+                    item = None  # under another team's heading, naming none asked
                 if item is not None:
                     item.score += 0.5 * story_cover.get(slug, 0.0)
                     item.story_named = slug in named_in

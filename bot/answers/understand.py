@@ -20,7 +20,16 @@ from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
 from bot.models import Person
 
-__all__ = ["COUNTED_UNITS", "CUES", "QUESTION_WORDS", "Reading", "counted", "names_series", "read"]
+__all__ = [
+    "COUNTED_UNITS",
+    "CUES",
+    "QUESTION_WORDS",
+    "Reading",
+    "counted",
+    "is_team",
+    "names_series",
+    "read",
+]
 
 #: Words that carry no topic: question words, pronouns, auxiliaries, fillers, fan slang.
 _STOP = wordset(
@@ -783,7 +792,7 @@ def _people_in(
                 name = index.exact.get(key[4:])
             if name is None and size == 1 and key.endswith("s") and len(key) > 4:
                 # "russells"; never a team's own name ("williams" is not William's)
-                name = None if _is_team(key) else index.exact.get(key[:-1])
+                name = None if is_team(key) else index.exact.get(key[:-1])
             if name is None and size <= 2 and key not in _STOP:
                 name = _nickname(key, lookup)  # "bez": fans' word the article never uses
             if name is None and size == 1 and key.endswith("s") and key[:-1] not in _STOP:
@@ -806,7 +815,7 @@ def _people_in(
             continue  # "australia" is a place, however close to "the Australian"
         if token in not_names:
             continue
-        if _is_team(token):
+        if is_team(token):
             continue  # "williams" is the team, never a typo of William Byron
         name = lookup.resolve_person(token)
         if name is None and token.endswith("s") and len(token) > 5:
@@ -843,7 +852,7 @@ def _by_initials(lookup: Lookup) -> dict[str, str]:
     return found
 
 
-def _is_team(word: str) -> bool:
+def is_team(word: str) -> bool:
     """Whether the register knows ``word`` as a team's or a body's name."""
     from bot.ingest.resolve import default_register
 
