@@ -51,7 +51,10 @@ sealed round (a preview of the Abu Dhabi title decider, a team's technical expla
 sub-headings with an engineer's quotes), measured once (``unseen16/BLIND.md``).
 ``unseen17/`` is a seventeenth blind, sealed round (a stewards' decision written up as news, a grid
 penalty carried to the next race with a notice of appeal, and a 2027 driver-market roundup told team
-by team with sourced rumours and denials), measured once (``unseen17/BLIND.md``). Their
+by team with sourced rumours and denials), measured once (``unseen17/BLIND.md``).
+``unseen18/`` is an eighteenth blind, sealed round (a Formula 2 results report from Lusail whose
+classifications and standings come as numbered lists, and a retrospective on McLaren's earlier
+team-mate title fights from 1984 to 2007), measured once (``unseen18/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -98,6 +101,7 @@ ROUNDS = (
     HERE / "unseen15",
     HERE / "unseen16",
     HERE / "unseen17",
+    HERE / "unseen18",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
