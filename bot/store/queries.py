@@ -461,13 +461,20 @@ class QueriesMixin(StoreBase):
     # Every paragraph, full-text indexed with stemming: the general answer's candidates.
 
     async def passages_matching(
-        self, terms: Sequence[str], *, slugs: Sequence[str] | None = None, limit: int = 40
+        self,
+        terms: Sequence[str],
+        *,
+        slugs: Sequence[str] | None = None,
+        limit: int = 40,
+        every: bool = False,
     ) -> list[Passage]:
-        """Paragraphs holding any of ``terms`` (stemmed as the index stems), best bm25 first."""
+        """Paragraphs holding any of ``terms`` (with ``every``, all of them; stemmed as the
+        index stems), best bm25 first. ``every`` when each term must be there for a paragraph
+        to serve: any of a common word ("team") is most of the store, all ranked per call."""
         words = [t for t in dict.fromkeys(terms) if FTS_TERM.fullmatch(t)]
         if not words:
             return []
-        match = await self._dialect.match("passages", "s", words, any_term=True)
+        match = await self._dialect.match("passages", "s", words, any_term=not every)
         sql = (
             "SELECT s.text, s.paragraph, a.slug, a.headline, a.published, a.url "
             f"FROM passages s{match.join} JOIN articles a ON a.id = s.article_id "

@@ -19,15 +19,19 @@
   writing that year beside him and a team, not the team he drives for now.
 - A team's name in a question ("whos aston martins head of aerodynamics") is the team's, never
   a person's surname ("Carl Martins") by one of its words.
+- A profile reads, for its role sentence, only paragraphs holding the surname and every word of
+  the role: any of them ("team") is most of a big store, ranked whole on every /who (issue 12).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.models import Passage
 from bot.render import render_text
 from tests.answers.scoring import stories_store
 
@@ -206,3 +210,26 @@ async def test_a_team_in_a_year_no_story_was_written_in(engine: AnswerEngine) ->
     shown = render_text(await engine.ask("what team is oliver bearman going to in 2028"))
     assert "Verdant confirmed on Monday that Bearman will race for the team in 2028." in shown
     assert "seventh for Haas" not in shown
+
+
+async def test_a_role_sentence_is_looked_for_where_name_and_role_both_are(
+    engine: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "who is marco bellandi": the paragraphs read for his role sentence all hold "Bellandi"
+    and "team principal"; none only "team" or only his name (those are read for nothing)."""
+    store = engine.store
+    read: list[str] = []
+    matching = store.passages_matching
+
+    async def counted(*args: Any, **kwargs: Any) -> list[Passage]:
+        found = await matching(*args, **kwargs)
+        read.extend(p.text for p in found)
+        return found
+
+    monkeypatch.setattr(store, "passages_matching", counted)
+    shown = render_text(await engine.who("Marco Bellandi"))
+    assert "Marco Bellandi, Verdant's team principal, said the factory" in shown
+    assert read
+    for text in read:
+        folded = " ".join(text.casefold().split())
+        assert "bellandi" in folded and "team principal" in folded, text
