@@ -231,8 +231,13 @@ class Quotes(Part):
         if named := self._named_in(cleaned):
             # "who said hadjar was never going to make that corner": the quote says "he";
             # one from a story that never names Hadjar is about someone else, however close.
-            about = [s for s in ranked if await self._story_names(s.quote, named)]
-            ranked = about + [s for s in ranked if s not in about]
+            people_of: dict[str, set[str]] = {}  # each story's people, read once
+            about: list[_Scored] = []
+            rest: list[_Scored] = []
+            for s in ranked:
+                names = await self._story_names(s.quote, named, people_of)
+                (about if names else rest).append(s)
+            ranked = about + rest
         best = ranked[0]
         others: list[Quote] = []
         seen = {best.quote.speaker}
@@ -252,13 +257,17 @@ class Quotes(Part):
         guessed = {name for _, name in reading.guessed}
         return tuple(p for p in reading.people if p not in guessed)
 
-    async def _story_names(self, quote: Quote, named: Sequence[str]) -> bool:
-        """Whether the quote's story names everyone in ``named`` other than its speaker."""
+    async def _story_names(
+        self, quote: Quote, named: Sequence[str], people_of: dict[str, set[str]]
+    ) -> bool:
+        """Whether the quote's story names everyone in ``named`` other than its speaker;
+        ``people_of`` keeps each story's people, as many candidates share a story."""
         if quote.source is None:
             return False
-        wanted = {n for n in named if n != quote.speaker}
-        people = await self.store.article_people(quote.source.slug)
-        return wanted <= {p.name for p in people}
+        slug = quote.source.slug
+        if slug not in people_of:
+            people_of[slug] = {p.name for p in await self.store.article_people(slug)}
+        return {n for n in named if n != quote.speaker} <= people_of[slug]
 
     async def said_about(self, name: str, topic: str, *, strict: bool = False) -> Answer:
         """What ``name`` said about ``topic``: their statements, the most relevant first.
