@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Collection, Sequence
 
 from bot.answers._interviews import question_paragraphs
 from bot.answers._sections import (
@@ -95,21 +96,8 @@ class Finding(Reading, Scoring, Picking):
             {f for f in forms_of(p) if len(index.ambiguous.get(f, ())) < 2} or forms_of(p)
             for p in people
         ]
-        # The question's own words, names and phrases first, then the words of the kind of
-        # answer and a team's people: the order terms are counted and searched in.
-        own = [w for g in query.groups for w in g]
-        for forms in name_forms:
-            own += [w for f in forms for w in words_of(f)]
-        for phrase in (*query.phrases, *query.hints):
-            own += words_of(phrase.removeprefix("re:").split("(")[0])
-        more = list(query.cues) + list(query.required) + list(query.search_more)
-        for phrase in query.cue_phrases:
-            more += words_of(phrase.removeprefix("re:").split("(")[0])
         team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
-        for forms in team_forms:
-            more += [w for f in forms for w in words_of(f) if len(w) > 3]
-        own = [t for t in dict.fromkeys(own) if t and len(t) > 1]
-        more = [t for t in dict.fromkeys(more) if t and len(t) > 1 and t not in own]
+        own, more = search_terms(query, name_forms, team_forms)
         search = own + more
         if not search or (query.slugs is not None and not query.slugs):
             return [], []
@@ -458,3 +446,28 @@ class Finding(Reading, Scoring, Picking):
                 quotes, reported, headed,
             ),
         )  # fmt: skip
+
+
+def search_terms(
+    query: Query, name_forms: Sequence[Collection[str]], team_forms: Sequence[Collection[str]]
+) -> tuple[list[str], list[str]]:
+    """The words searched for: (the question's own words, names and phrases; then the words
+    of the kind of answer and a team's people), in the order they are counted and searched in.
+
+    A person's forms are a set; they are read sorted, so the order (which decides what a
+    capped search keeps when words are equally common) never depends on string hashing:
+    the same question gets the same answer in every process.
+    """
+    own = [w for g in query.groups for w in g]
+    for forms in name_forms:
+        own += [w for f in sorted(forms) for w in words_of(f)]
+    for phrase in (*query.phrases, *query.hints):
+        own += words_of(phrase.removeprefix("re:").split("(")[0])
+    more = list(query.cues) + list(query.required) + list(query.search_more)
+    for phrase in query.cue_phrases:
+        more += words_of(phrase.removeprefix("re:").split("(")[0])
+    for forms in team_forms:
+        more += [w for f in sorted(forms) for w in words_of(f) if len(w) > 3]
+    own = [t for t in dict.fromkeys(own) if t and len(t) > 1]
+    more = [t for t in dict.fromkeys(more) if t and len(t) > 1 and t not in own]
+    return own, more
