@@ -159,7 +159,7 @@ async def test_an_article_written_unseen_makes_the_next_refresh_read_them_all(
     lookup = Lookup(store)
     await lookup.refresh()
     assert (await ingest(store, paths[10:])).ok
-    monkeypatch.setattr(lookup_module, "REREAD_WINDOW", timedelta(0))
+    monkeypatch.setattr("bot.answers.lookup._refresh.REREAD_WINDOW", timedelta(0))
     lookup._written_up_to = "9999-01-01T00:00:00.000000+00:00"  # every write looks older
     await lookup.refresh()
     fresh = Lookup(store)

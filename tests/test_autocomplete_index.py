@@ -126,8 +126,8 @@ async def test_a_typed_date_suggests_what_scoring_every_pooled_article_does(
     ``warm``, only that many zones are worked out with the index, the others when a pool
     first holds them, and past 3 times as many the old ones are let go."""
     if warm:
-        monkeypatch.setattr(lookup_module, "_ZONES_WARM", warm)
-        monkeypatch.setattr(lookup_module, "_ZONES_KEPT", 3 * warm)
+        monkeypatch.setattr("bot.answers.lookup._pools._ZONES_WARM", warm)
+        monkeypatch.setattr("bot.answers.lookup._pools._ZONES_KEPT", 3 * warm)
     rnd = random.Random(count)
     rows = []
     for n in range(count):
@@ -179,9 +179,9 @@ async def test_a_typed_date_finds_its_pools_zones_worked_out_with_the_index(
     index's build, past the newest _ZONES_WARM too: the first date typed after a refresh
     works out none on the event loop (3,000 of them took 5-6 ms at 100,000 articles). A
     lazy fill past the bound lets the other zones go, not those."""
-    monkeypatch.setattr(lookup_module, "_ZONES_WARM", 200)
-    monkeypatch.setattr(lookup_module, "_ZONES_KEPT", 600)
-    monkeypatch.setattr(lookup_module, "ARTICLE_POOL", 300)
+    monkeypatch.setattr("bot.answers.lookup._pools._ZONES_WARM", 200)
+    monkeypatch.setattr("bot.answers.lookup._pools._ZONES_KEPT", 600)
+    monkeypatch.setattr("bot.answers.lookup._pools.ARTICLE_POOL", 300)
     rows = _dated_rows(6_000)
     engine = AnswerEngine(store)
     index = engine.lookup.index = _build_index([], list(rows), 0, [], ())

@@ -590,7 +590,7 @@ class QueriesMixin(StoreBase):
 
     # -- what changed in the articles, for the answer index's update (issue 12) -----------
     # A running bot's answer index takes in only the articles written since it was built
-    # (bot/answers/_article_index.py), not every row again (100,000 rows: 25 MB, 0.5 s).
+    # (bot/answers/lookup/_article_index.py), not every row again (100,000 rows: 25 MB, 0.5 s).
 
     async def article_rows_since(self, ingested_at: str) -> list[Any]:
         """The rows of :meth:`article_rows` of the articles written (added or edited) at or
