@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 from bisect import bisect_left, bisect_right
 
-from bot.answers._compact import AliasEntries, Words
 from bot.answers.lookup import _build_index, starting_with
+from bot.answers.lookup._compact import AliasEntries, Words
 from bot.models import Person
 
 

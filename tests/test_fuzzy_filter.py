@@ -8,7 +8,13 @@ import pytest
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
-from bot.answers._fuzzy_filter import DIGIT_SPAN, CharFilter, WordPool, digit_needs, digit_parts
+from bot.answers.lookup._fuzzy_filter import (
+    DIGIT_SPAN,
+    CharFilter,
+    WordPool,
+    digit_needs,
+    digit_parts,
+)
 
 _PARTS = ["lewis", "hamilton", "max", "verstappen", "the", "finn", "kimi", "raikkonen", "sainz",
           "carlos", "andrea", "ab", "x", "mattia", "binotto", "aa", "bianca"]  # fmt: skip
