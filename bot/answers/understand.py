@@ -130,6 +130,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "whats X aiming for", "whats their target": an aim however it is worded.
     "aiming": ("aim", "target", "goal", "want"), "aim": ("target", "goal", "aiming", "want"),
     "target": ("aim", "goal", "aiming"), "goal": ("target", "aim"),
+    # "where is X going next year": the next season, as a report of the market says it.
+    "year": ("season",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -280,6 +282,10 @@ _LAST_YEAR = re.compile(r"\s*\b(?:last\s+(?:year|season)|a\s+year\s+ago)\b")
 _THIS_YEAR = re.compile(r"\s*\b(?:this|the\s+current)\s+(?:year|season)(?:['’]s)?\b")
 _LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
 _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
+#: Fans' short forms of words reports write out ("next yr", "penalty pts"): read as the
+#: word, so a sentence saying it answers and "next year" is the season it is.
+_SHORT_FOR = {"yr": "year", "yrs": "years", "pts": "points", "pt": "point"}
+_SHORT = re.compile(r"\b(?:yrs?|pts?)\b")
 #: Numbers fans write as words, cardinal and ordinal: "lap twelve", "the twelfth lap".
 _NUMBER_NAMES = (
     "",
@@ -476,6 +482,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     )
     low = _WORD_UNIT.sub(lambda m: f"{m[1] or m[4]} {_NUMBER_WORDS[m[2] or m[3]]}", low)
     low = re.sub(r"\bwarm\s+up\b", "warmup", low)
+    low = _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low)
     low = _WORD_HEAT.sub(lambda m: f"race {_NUMBER_WORDS[m[1]]}", low)
     last_year = None
     if (last := _LAST_YEAR.search(low)) and lookup.index.articles and not _YEAR.search(low):

@@ -1,5 +1,6 @@
-"""Fans' shorthand for what reports write out, on an invented stewards' story: "the t1 crash"
-is the Turn 1 crash (a corner, no word a sentence must hold)."""
+"""Fans' shorthand for what reports write out, on an invented stewards' story and an invented
+market story: "the t1 crash" is the Turn 1 crash (a corner, no word a sentence must hold);
+"next yr" is next year, which a market report calls next season; "pts" are points."""
 
 from __future__ import annotations
 
@@ -18,6 +19,14 @@ STORIES = {
         "Orrin dived down the inside at Turn 1 on lap 8 and hit the side of Vale's car.",
         "Vale said she had left plenty of room.",
     ),
+    "2031-11-20-invented-market": (
+        "date 2031-11-20 Market notes: Corvid confirms its line-up as Orrin nears a ban",
+        "Tamsin Vale will drive for Corvid Motorsport next season, the team confirmed on "
+        "Thursday, after four years and two wins at Apex.",
+        "Orrin's three new penalty points take her to 11 over the last 12 months, one short "
+        "of a race ban.",
+        "Apex has not said who takes the seat Vale leaves.",
+    ),
 }
 
 
@@ -31,4 +40,18 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def test_a_turn_written_short_is_the_turn_asked(engine: AnswerEngine) -> None:
     shown = await ask(engine, "whose fault was the t1 crash at kestrel park")
     assert "wholly to blame" in shown
+    assert "don't say" not in shown
+
+
+async def test_next_yr_is_next_year_which_a_report_calls_next_season(
+    engine: AnswerEngine,
+) -> None:
+    shown = await ask(engine, "where is vale going next yr")
+    assert "Corvid Motorsport next season" in shown
+    assert "don't say" not in shown
+
+
+async def test_pts_are_points(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "how many penalty pts is orrin on now")
+    assert "11 over the last 12 months" in shown
     assert "don't say" not in shown
