@@ -130,6 +130,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "whats X aiming for", "whats their target": an aim however it is worded.
     "aiming": ("aim", "target", "goal", "want"), "aim": ("target", "goal", "aiming", "want"),
     "target": ("aim", "goal", "aiming"), "goal": ("target", "aim"),
+    # "why did X miss Sepang": kept out of it, ruled out, as a report says it.
+    "miss": ("missed", "out", "absent", "absence", "skip", "skipped", "without"),
+    "missed": ("miss", "out", "absent", "absence", "skip", "skipped", "without"),
     # "where is X going next year": the next season, as a report of the market says it.
     "year": ("season",),
 }  # fmt: skip
