@@ -133,8 +133,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "why did X miss Sepang": kept out of it, ruled out, as a report says it.
     "miss": ("missed", "out", "absent", "absence", "skip", "skipped", "without"),
     "missed": ("miss", "out", "absent", "absence", "skip", "skipped", "without"),
-    # "where is X going next year": the next season, as a report of the market says it.
-    "year": ("season",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -283,10 +281,14 @@ _LAST_YEAR = re.compile(r"\s*\b(?:last\s+(?:year|season)|a\s+year\s+ago)\b")
 #: "this year", "this season": the stories as they stand, newest first; no word a sentence
 #: must hold ("Toyota won the 24 Hours of Le Mans on Sunday" says no "year").
 _THIS_YEAR = re.compile(r"\s*\b(?:this|the\s+current)\s+(?:year|season)(?:['’]s)?\b")
+#: "how many races next year", "where is X going next yr": the year after the newest
+#: story's, which a sentence on next season's plans names ("will race 24 times in 2027",
+#: "left without a seat for 2027"); a hint, as a day is, never the words "next" and "year".
+_NEXT_YEAR = re.compile(r"\bnext\s+(?:year|season)s?\b")
 _LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
 _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
 #: Fans' short forms of words reports write out ("next yr", "penalty pts"): read as the
-#: word, so a sentence saying it answers and "next year" is the season it is.
+#: word, so a sentence saying it answers and "next yr" is next year (see _NEXT_YEAR).
 _SHORT_FOR = {"yr": "year", "yrs": "years", "pts": "points", "pt": "point"}
 _SHORT = re.compile(r"\b(?:yrs?|pts?)\b")
 #: Numbers fans write as words, cardinal and ordinal: "lap twelve", "the twelfth lap".
@@ -511,6 +513,11 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
             reading.year = None
     elif last_year is not None:
         reading.year = last_year
+    elif (m := _NEXT_YEAR.search(low)) and articles:
+        reading.dated_by.append(str(articles[0].published.year + 1))
+        low = low[: m.start()] + low[m.end() :]
+        reading.low, reading.tokens = low, low.split()
+        tokens = reading.tokens
     reading.newest = bool(_NEWEST.search(low))
     if m := _LAP.search(low):
         reading.lap = int(m[1] or m[2])
