@@ -130,6 +130,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "whats X aiming for", "whats their target": an aim however it is worded.
     "aiming": ("aim", "target", "goal", "want"), "aim": ("target", "goal", "aiming", "want"),
     "target": ("aim", "goal", "aiming"), "goal": ("target", "aim"),
+    # "is X out": dropped, as a market report says it ("would not be renewed", "replace him").
+    "out": ("renewed", "dropped", "replace", "replaced", "axed"),
     # "why did X miss Sepang": kept out of it, ruled out, as a report says it.
     "miss": ("missed", "out", "absent", "absence", "skip", "skipped", "without"),
     "missed": ("miss", "out", "absent", "absence", "skip", "skipped", "without"),
@@ -604,6 +606,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         if reading.turn is not None and _TURN_SHORT.fullmatch(token):
             token = "turn"  # "the t1 crash" reads as "the turn 1 crash" does
         possessed = i - 1 in used and tokens[i - 1].endswith("s") and token in _POSSESSED
+        possessed = possessed or _out_of_a_seat(tokens, i, used)
         if i in used or (token in _STOP and not possessed) or token.isdigit() or len(token) < 2:
             continue
         if (token in SESSIONS or _unit_word(token, reading)) and i != asked:
@@ -633,6 +636,24 @@ COUNTED_UNITS = wordset(
 #: Words otherwise taken for verbs ("stop", "take") that a possessive name makes a noun
 #: ("oscars stop": Piastri's pit stop, "max's take"), content the sentence must hold.
 _POSSESSED = wordset("stop stops take look")
+
+
+#: Verbs that ask whether someone is out (of a seat, a team): "is Lawson out", "is he out at
+#: Racing Bulls"; "out of the race", "out of the title fight" are other questions.
+_IS_VERBS = wordset("is are was were")
+
+
+def _out_of_a_seat(tokens: list[str], i: int, used: set[int]) -> bool:
+    """Whether "out" at ``i`` asks whether the one just named loses their seat ("is X out",
+    "is X out at Y"): content a sentence must hold ("Nobody has told me I'm out", "his
+    contract would not be renewed"), where "out" is otherwise a filler ("who took X out")."""
+    return (
+        tokens[i] == "out"
+        and i >= 2
+        and tokens[0] in _IS_VERBS
+        and i - 1 in used
+        and (i + 1 >= len(tokens) or tokens[i + 1] != "of")
+    )
 
 
 def counted(tokens: list[str], i: int) -> bool:
