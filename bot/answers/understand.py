@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.answers._fan_forms import NEXT_YEAR, out_of_a_seat, spelt_out
 from bot.answers.lookup import Lookup
 from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
@@ -283,16 +284,8 @@ _LAST_YEAR = re.compile(r"\s*\b(?:last\s+(?:year|season)|a\s+year\s+ago)\b")
 #: "this year", "this season": the stories as they stand, newest first; no word a sentence
 #: must hold ("Toyota won the 24 Hours of Le Mans on Sunday" says no "year").
 _THIS_YEAR = re.compile(r"\s*\b(?:this|the\s+current)\s+(?:year|season)(?:['’]s)?\b")
-#: "how many races next year", "where is X going next yr": the year after the newest
-#: story's, which a sentence on next season's plans names ("will race 24 times in 2027",
-#: "left without a seat for 2027"); a hint, as a day is, never the words "next" and "year".
-_NEXT_YEAR = re.compile(r"\bnext\s+(?:year|season)s?\b")
 _LAP = re.compile(r"\blap\s*(?:no\.?|number|#)?\s*(\d{1,3})\b|\b(\d{1,3})(?:st|nd|rd|th)\s+lap\b")
 _FIRST_LAP = re.compile(r"\b(?:first|opening)\s+lap\b")
-#: Fans' short forms of words reports write out ("next yr", "penalty pts"): read as the
-#: word, so a sentence saying it answers and "next yr" is next year (see _NEXT_YEAR).
-_SHORT_FOR = {"yr": "year", "yrs": "years", "pts": "points", "pt": "point"}
-_SHORT = re.compile(r"\b(?:yrs?|pts?)\b")
 #: Numbers fans write as words, cardinal and ordinal: "lap twelve", "the twelfth lap".
 _NUMBER_NAMES = (
     "",
@@ -489,7 +482,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     )
     low = _WORD_UNIT.sub(lambda m: f"{m[1] or m[4]} {_NUMBER_WORDS[m[2] or m[3]]}", low)
     low = re.sub(r"\bwarm\s+up\b", "warmup", low)
-    low = _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low)
+    low = spelt_out(low)  # "next yr", "penalty pts"
     low = _WORD_HEAT.sub(lambda m: f"race {_NUMBER_WORDS[m[1]]}", low)
     last_year = None
     if (last := _LAST_YEAR.search(low)) and lookup.index.articles and not _YEAR.search(low):
@@ -515,11 +508,16 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
             reading.year = None
     elif last_year is not None:
         reading.year = last_year
-    elif (m := _NEXT_YEAR.search(low)) and articles:
+    elif (m := NEXT_YEAR.search(low)) and articles:
+        # "next year": the year after the newest story's, a hint (see NEXT_YEAR)
         reading.dated_by.append(str(articles[0].published.year + 1))
-        low = low[: m.start()] + low[m.end() :]
-        reading.low, reading.tokens = low, low.split()
-        tokens = reading.tokens
+        rest = low[: m.start()] + low[m.end() :]
+        if any(t not in _STOP for t in rest.split()):
+            # Its words go when others are left to ask with ("what does it mean for next
+            # season" keeps them: a question is never left with none).
+            low = rest
+            reading.low, reading.tokens = low, low.split()
+            tokens = reading.tokens
     reading.newest = bool(_NEWEST.search(low))
     if m := _LAP.search(low):
         reading.lap = int(m[1] or m[2])
@@ -606,7 +604,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         if reading.turn is not None and _TURN_SHORT.fullmatch(token):
             token = "turn"  # "the t1 crash" reads as "the turn 1 crash" does
         possessed = i - 1 in used and tokens[i - 1].endswith("s") and token in _POSSESSED
-        possessed = possessed or _out_of_a_seat(tokens, i, used)
+        possessed = possessed or out_of_a_seat(tokens, i, used)  # "is X out at Y"
         if i in used or (token in _STOP and not possessed) or token.isdigit() or len(token) < 2:
             continue
         if (token in SESSIONS or _unit_word(token, reading)) and i != asked:
@@ -636,24 +634,6 @@ COUNTED_UNITS = wordset(
 #: Words otherwise taken for verbs ("stop", "take") that a possessive name makes a noun
 #: ("oscars stop": Piastri's pit stop, "max's take"), content the sentence must hold.
 _POSSESSED = wordset("stop stops take look")
-
-
-#: Verbs that ask whether someone is out (of a seat, a team): "is Lawson out", "is he out at
-#: Racing Bulls"; "out of the race", "out of the title fight" are other questions.
-_IS_VERBS = wordset("is are was were")
-
-
-def _out_of_a_seat(tokens: list[str], i: int, used: set[int]) -> bool:
-    """Whether "out" at ``i`` asks whether the one just named loses their seat ("is X out",
-    "is X out at Y"): content a sentence must hold ("Nobody has told me I'm out", "his
-    contract would not be renewed"), where "out" is otherwise a filler ("who took X out")."""
-    return (
-        tokens[i] == "out"
-        and i >= 2
-        and tokens[0] in _IS_VERBS
-        and i - 1 in used
-        and (i + 1 >= len(tokens) or tokens[i + 1] != "of")
-    )
 
 
 def counted(tokens: list[str], i: int) -> bool:

@@ -60,3 +60,9 @@ async def test_pts_are_points(engine: AnswerEngine) -> None:
     shown = await ask(engine, "how many penalty pts is orrin on now")
     assert "11 over the last 12 months" in shown
     assert "don't say" not in shown
+
+
+async def test_next_season_alone_is_still_a_question(engine: AnswerEngine) -> None:
+    """With nothing else to ask with, "next season" keeps its words: never the help text."""
+    shown = await ask(engine, "what does it mean for next season")
+    assert "I answer from the stored articles" not in shown
