@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.answers._fan_forms import NEXT_YEAR, out_of_a_seat, spelt_out
 from bot.answers.lookup import Lookup
 from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
@@ -130,6 +131,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "whats X aiming for", "whats their target": an aim however it is worded.
     "aiming": ("aim", "target", "goal", "want"), "aim": ("target", "goal", "aiming", "want"),
     "target": ("aim", "goal", "aiming"), "goal": ("target", "aim"),
+    # "is X out": dropped, as a market report says it ("would not be renewed", "replace him").
+    "out": ("renewed", "dropped", "replace", "replaced", "axed"),
+    # "why did X miss Sepang": kept out of it, ruled out, as a report says it.
+    "miss": ("missed", "out", "absent", "absence", "skip", "skipped", "without"),
+    "missed": ("miss", "out", "absent", "absence", "skip", "skipped", "without"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
@@ -476,6 +482,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     )
     low = _WORD_UNIT.sub(lambda m: f"{m[1] or m[4]} {_NUMBER_WORDS[m[2] or m[3]]}", low)
     low = re.sub(r"\bwarm\s+up\b", "warmup", low)
+    low = spelt_out(low)  # "next yr", "penalty pts"
     low = _WORD_HEAT.sub(lambda m: f"race {_NUMBER_WORDS[m[1]]}", low)
     last_year = None
     if (last := _LAST_YEAR.search(low)) and lookup.index.articles and not _YEAR.search(low):
@@ -501,6 +508,16 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
             reading.year = None
     elif last_year is not None:
         reading.year = last_year
+    elif (m := NEXT_YEAR.search(low)) and articles:
+        # "next year": the year after the newest story's, a hint (see NEXT_YEAR)
+        reading.dated_by.append(str(articles[0].published.year + 1))
+        rest = low[: m.start()] + low[m.end() :]
+        if any(t not in _STOP for t in rest.split()):
+            # Its words go when others are left to ask with ("what does it mean for next
+            # season" keeps them: a question is never left with none).
+            low = rest
+            reading.low, reading.tokens = low, low.split()
+            tokens = reading.tokens
     reading.newest = bool(_NEWEST.search(low))
     if m := _LAP.search(low):
         reading.lap = int(m[1] or m[2])
@@ -587,6 +604,7 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
         if reading.turn is not None and _TURN_SHORT.fullmatch(token):
             token = "turn"  # "the t1 crash" reads as "the turn 1 crash" does
         possessed = i - 1 in used and tokens[i - 1].endswith("s") and token in _POSSESSED
+        possessed = possessed or out_of_a_seat(tokens, i, used)  # "is X out at Y"
         if i in used or (token in _STOP and not possessed) or token.isdigit() or len(token) < 2:
             continue
         if (token in SESSIONS or _unit_word(token, reading)) and i != asked:

@@ -164,7 +164,14 @@ def _family_patterns() -> list[tuple[re.Pattern[str], str]]:
 _FAMILY = _family_patterns()
 #: "his father" naming no one after it: whose is read from a shared surname.
 _HIS_PARENT = re.compile(rf"\b{_HIS}\s+{_PARENT_WORD}\b(?!['’]s)(?!,?\s+\x01)", re.I)
-_WILL = r"(?:(?:will|would|is\s+(?:set|due|expected)\s+to|is\s+to|is\s+going\s+to)\s+)?"
+#: How a report says a replacement is coming: "will", "is set to", and as the market tells
+#: it, "the favourite to", "tipped to", "in line to" (the sentence, shown verbatim, keeps
+#: the hedge: "Crawford, the reserve, the favourite to replace him").
+_WILL = (
+    r"(?:(?:will|would|is\s+(?:set|due|expected)\s+to|is\s+to|is\s+going\s+to|"
+    r"(?:(?:is|was|are|now|as)\s+)*(?:the\s+)?(?:clear\s+|early\s+|firm\s+)?"
+    r"(?:favourite|favorite|front-?runner|likeliest|tipped|poised|in\s+line)\s+to)\s+)?"
+)
 #: (pattern, order): "ab" a replaces b, "ba" b is replaced by a, "-b" the subject replaces b.
 _REPLACES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"{_P}\s+{_WILL}(?:replaces?|replaced|replacing)\s+{_P}"), "ab"),

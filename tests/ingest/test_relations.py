@@ -215,3 +215,26 @@ def test_each_relation_pattern_is_read_beside_driver(
 ) -> None:
     story = ("Tomas Varga won.", sentence)
     assert wanted in {(r.key, r.first, r.second) for r in find_relations(story, PEOPLE)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sources say Rafe Dunmore, the Apex reserve, is the favourite to replace her.",
+        "Rafe Dunmore, the Apex reserve, is tipped to replace her in 2032.",
+        "Apex will not renew it, with Rafe Dunmore, its reserve, the favourite to replace her.",
+    ],
+)
+def test_a_replacement_told_as_the_market_tells_it(sentence: str) -> None:
+    """ "X, the reserve, the favourite to replace her": a driver-market story's way of
+    naming the replacement; her is whom the story is about (the sentence, shown verbatim,
+    keeps the hedge)."""
+    found = relations("Petra Lindqvist may not keep her Apex seat.", sentence)
+    assert found == {(REPLACEMENT, "Rafe Dunmore", "Petra Lindqvist", 2)}
+
+
+def test_the_favourite_to_replace_a_named_driver() -> None:
+    """ "X is the favourite to replace Y": X replaces Y, as "X will replace Y" does."""
+    assert relations("Rafe Dunmore is the favourite to replace Lindqvist at Apex.") == {
+        (REPLACEMENT, "Rafe Dunmore", "Petra Lindqvist", 1)
+    }

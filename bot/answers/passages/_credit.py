@@ -11,6 +11,11 @@ from bot.answers.passages._records import Query, Scored
 from bot.answers.passages._shapes import _names_no_one
 from bot.answers.passages._words import _mentions, stem, words_of
 
+#: "BMW M Team WRT is the factory BMW team ...", "The halo is a titanium hoop ...": the term,
+#: last word of the subject, said to be a thing (a team, a part, a rule).
+_SAID_TO_BE = re.compile(
+    r"^[\"“‘']?(?:[\w'’-]+\s+){0,4}?([\w'’-]+)[\"”’']?\s+(?:is|are)\s+(?:a|an|the)\s+", re.I
+)
 #: A sentence giving a term's meaning, the term caught: what the one before it described
 #: called by a name ("Engineers call that clipping"), a name given ("known inside the team
 #: as "the bank""), or the term said to be something ("Porpoising is when ...").
@@ -26,6 +31,7 @@ _DEFINES_TERM = (
         r"(?:when|what|where|how)\b",
         re.I,
     ),
+    _SAID_TO_BE,
 )
 #: A demonstrative after the naming verb: the term names what the sentence before told.
 _NAMES_BEFORE = re.compile(
@@ -72,10 +78,14 @@ def _definitions(
     if query.people or query.kinds or not 0 < len(group_stems) <= TERM_GROUPS:
         return
     asked = {x for g in group_stems for x in g}
+    # "X is a ..." says what X is only for the fan's own word ("whats wrt"), never for a
+    # synonym of it ("are ferrari gonna protest": "An appeal is a different route").
+    own = {g[0] for g in group_stems if g}
     for s in scored:
         for pattern in _DEFINES_TERM:
             m = pattern.search(s.text)
-            if m is None or stem(words_of(m[1])[0] if words_of(m[1]) else "") not in asked:
+            term = stem(words_of(m[1])[0] if m and words_of(m[1]) else "")
+            if m is None or term not in (own if pattern is _SAID_TO_BE else asked):
                 continue
             s.score += DEFINITION_SHARE
             s.lead = s.lead or (s.position > 0 and _NAMES_BEFORE.search(s.text) is not None)

@@ -1,0 +1,46 @@
+"""Forms of a fan's question that mean more than their words: short forms ("next yr",
+"penalty pts"), "next year" (a year, not the words "next" and "year"), "is X out" (a seat
+lost, where "out" is otherwise a filler). :func:`bot.answers.understand.read` applies them;
+kept here so the reading's big module does not grow with each."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.text import wordset
+
+__all__ = ["NEXT_YEAR", "out_of_a_seat", "spelt_out"]
+
+#: Fans' short forms of words reports write out: read as the word, so a sentence saying it
+#: answers and "next yr" is next year.
+_SHORT_FOR = {"yr": "year", "yrs": "years", "pts": "points", "pt": "point"}
+_SHORT = re.compile(r"\b(?:yrs?|pts?)\b")
+
+#: "how many races next year", "where is X going next yr": the year after the newest
+#: story's, which a sentence on next season's plans names ("will race 24 times in 2027",
+#: "left without a seat for 2027"); read as a hint, as a day is, never as the words "next"
+#: and "year" (which matched nothing, or the next race).
+NEXT_YEAR = re.compile(r"\bnext\s+(?:year|season)s?\b")
+
+#: Verbs that ask whether someone is out (of a seat, a team): "is Lawson out", "is he out at
+#: Racing Bulls"; "out of the race", "out of the title fight" are other questions.
+_IS_VERBS = wordset("is are was were")
+
+
+def spelt_out(low: str) -> str:
+    """A folded question with fans' short forms written out ("next yr" -> "next year")."""
+    return _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low)
+
+
+def out_of_a_seat(tokens: list[str], i: int, used: set[int]) -> bool:
+    """Whether "out" at ``i`` asks whether the one just named (``used`` holds the name's
+    tokens) loses their seat ("is X out", "is X out at Y"): content a sentence must hold
+    ("Nobody has told me I'm out", "his contract would not be renewed"), where "out" is
+    otherwise a filler ("who took X out")."""
+    return (
+        tokens[i] == "out"
+        and i >= 2
+        and tokens[0] in _IS_VERBS
+        and i - 1 in used
+        and (i + 1 >= len(tokens) or tokens[i + 1] != "of")
+    )
