@@ -474,24 +474,12 @@ class QueriesMixin(StoreBase):
         words = [t for t in dict.fromkeys(terms) if FTS_TERM.fullmatch(t)]
         if not words:
             return []
-        match = await self._dialect.match("passages", "s", words, any_term=not every)
-        sql = (
-            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published, a.url "
-            f"FROM passages s{match.join} JOIN articles a ON a.id = s.article_id "
-            f"WHERE {match.where}"
+        if slugs is not None and not slugs:
+            return []
+        rows = await self._dialect.best_passages(
+            words, any_term=not every, slugs=slugs, limit=limit
         )
-        params: list[Any] = [*match.join_params, *match.where_params]
-        if slugs is not None:
-            if not slugs:
-                return []
-            sql += f" AND a.slug IN ({', '.join('?' * len(slugs))})"
-            params.extend(slugs)
-        sql += f" ORDER BY {match.rank}, a.published DESC, s.id LIMIT ?"
-        params.append(limit)
-        return [
-            Passage(r["text"], r["paragraph"], source(r, r["paragraph"]))
-            for r in await self._all(sql, params)
-        ]
+        return [Passage(r["text"], r["paragraph"], source(r, r["paragraph"])) for r in rows]
 
     async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many passages there are, and how many hold each stemmed term."""
