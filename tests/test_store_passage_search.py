@@ -73,7 +73,7 @@ async def test_a_paragraph_search_gives_the_joined_searchs_rows_and_order(
 async def test_a_paragraph_search_joins_only_the_paragraphs_it_gives(
     crowded: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """"who is Mara Ostrova": the statement reading the paragraphs and their stories is given
+    """ "who is Mara Ostrova": the statement reading the paragraphs and their stories is given
     the few best ids the index ranked, never the search itself (which joined every
     paragraph holding "Mara" to its story before keeping the best 3)."""
     sqlite = crowded._dialect
