@@ -457,7 +457,7 @@ class QueriesMixin(StoreBase):
         )
         return [quote(r) for r in quotes], [_reported(r) for r in told]
 
-    # -- passages (bot/answers/passages.py) ----------------------------------------------
+    # -- passages (bot/answers/passages/) ------------------------------------------------
     # Every paragraph, full-text indexed with stemming: the general answer's candidates.
 
     async def passages_matching(

@@ -1,0 +1,473 @@
+"""The passage search itself (``Finding.find``): candidate paragraphs from the index, the
+stories they point at, every sentence scored, credit passed on, and the best picked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Collection, Sequence
+
+from bot.answers._interviews import question_paragraphs
+from bot.answers._sections import (
+    names_team,
+    other_teams,
+)
+from bot.answers.passages._credit import (
+    _carry_rarest,
+    _definitions,
+    _lean_on_leads,
+    _name_from_next,
+)
+from bot.answers.passages._picking import Picking
+from bot.answers.passages._places import _asked_places, _crowded_stories, _names_place
+from bot.answers.passages._reading import SECTION_SHARE, Reading, _heading_stems, _without_fillers
+from bot.answers.passages._records import Query, Scored, _date, _key
+from bot.answers.passages._scoring import Scoring
+from bot.answers.passages._shapes import _BACK_REFERENCE, _DEFINITE, _PRONOUN, _SANCTION_FOR
+from bot.answers.passages._stories import (
+    _asked_forms,
+    _asks_it,
+    _newest_event,
+    _restates,
+    _same_ask,
+    _story_forms,
+    _under_asked,
+)
+from bot.answers.passages._words import (
+    _SAME,
+    _VERB_FORMS,
+    _holds,
+    _mentions,
+    _with_forms,
+    forms_of,
+    split_sentences,
+    stem,
+    stems,
+    words_of,
+)
+from bot.models import Passage, Person, Quote, ReportedStatement
+
+#: Paragraphs the index proposes per question; sentences in them are scored in Python.
+CANDIDATES = 40
+#: Paragraphs proposed by the question's own words alone, beside those (the kind's cue words
+#: too).
+OWN_CANDIDATES = 20
+#: A word in more than this share of passages (and this many) only costs ranking time.
+COMMON_SHARE = 0.02
+COMMON_FLOOR = 50
+#: Paragraphs one passage search may match in all (the rarest words are asked for first),
+#: and the share of passages a word may be in and still be asked for when no rarer one is.
+ROW_BUDGET = 3000
+PAD_SHARE = 0.25
+#: Stories a question is narrowed to that are read whole rather than searched.
+FEW_STORIES = 2
+
+
+TEAM_LENT = 0.5
+
+
+#: Kinds of question the newest story answers, when tied, whatever the others are about.
+_LATEST_KINDS = frozenset({"finish", "won", "points"})
+
+
+#: Answering sentences, best first, whose paragraphs are checked for an "About" block.
+BOILERPLATE_CHECKED = 8
+
+
+class Finding(Reading, Scoring, Picking):
+    """The search ``Passages`` answers with: its steps are the methods of the classes above."""
+
+    async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
+        """(answering sentences, best first; the nearest sentences, answering or not)."""
+        index = self._index
+        if query.groups:
+            query = _without_fillers(query)
+        if any(w in _VERB_FORMS or w in _SAME for g in query.groups for w in g):
+            # "what lap did the 45 blow up": a report writes "blew"; stems never join them.
+            groups = [_with_forms(g) for g in query.groups]
+            added = {stem(w) for g in groups for w in g} - {
+                stem(w) for g in query.groups for w in g
+            }
+            query = dataclasses.replace(query, groups=groups, own_only=frozenset(added))
+        people = [index.people.get(n) or Person(n) for n in query.people]
+        # "Fabio" names Quartararo only where no other Fabio is in the articles.
+        name_forms = [
+            {f for f in forms_of(p) if len(index.ambiguous.get(f, ())) < 2} or forms_of(p)
+            for p in people
+        ]
+        team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
+        own, more = search_terms(query, name_forms, team_forms)
+        search = own + more
+        if not search or (query.slugs is not None and not query.slugs):
+            return [], []
+        whole: list[Passage] | None = None
+        read: list[Passage] = []
+        # A story chosen, its own paragraphs decide: how common a word is over the rest of
+        # the store (which grows) must not drop it from the search inside that story.
+        few = query.slugs is not None and len(query.slugs) <= FEW_STORIES
+        searched = frozenset(stem(w) for w in search)
+        if (query.whole_stories or few) and query.slugs is not None:
+            # A few stories named by the caller: their paragraphs read by story, which costs
+            # less than ranking every paragraph of the store that holds a common name. Kept:
+            # paragraphs holding a searched word (by its stem: "sprints" keeps "a sprint")
+            # and, when asked, the written pattern.
+            read = [p for slug in query.slugs for p in await self.store.article_passages(slug)]
+            whole = [
+                p
+                for p in read
+                if _holds(p.text, search, searched)
+                and (query.need_written is None or query.need_written.search(p.text))
+            ]
+            if not whole:
+                return [], []
+        group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
+        wanted = [*dict.fromkeys(s for g in group_stems for s in g)]
+        wanted += [s for s in dict.fromkeys(stem(t) for t in search) if s not in wanted]
+        total, counts = await self.store.passage_counts(wanted)
+        # Ranking every passage that holds "after" or "said" costs more than the answer is
+        # worth in a big store: the rarer words find the same passages, and a few of them do
+        # (a query of forty words is ranked over every paragraph holding any of them).
+        common = max(COMMON_SHARE * total, COMMON_FLOOR)
+
+        def rarest(terms: list[str], cap: float) -> list[str]:
+            held = [t for t in terms if 0 < counts.get(stem(t), 0) <= cap]
+            return sorted(held, key=lambda t: counts[stem(t)])
+
+        rare: list[str] = []
+        rows = 0
+        for t in [*rarest(own, common), *rarest(more, common)]:
+            if rows + counts[stem(t)] > ROW_BUDGET and len(rare) >= 2:
+                continue  # rarer words already find the paragraphs a big store can rank
+            rare.append(t)
+            rows += counts[stem(t)]
+        if len(rare) < 2:
+            # Only common words: the least common of them, never one nearly every paragraph
+            # holds ("the"), which would rank the whole store.
+            rare += [t for t in rarest(search, PAD_SHARE * total) if t not in rare][: 2 - len(rare)]
+        if not rare:
+            return [], []
+        if whole is None:
+            found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
+            worded = {w for g in query.groups for w in g}
+            asked = [t for t in rare if t in worded]
+            if asked and len(asked) < len(rare):
+                # The kind's many cue words ("because", "mistake", "contact" ...) fill the
+                # candidates with paragraphs rich in them; the paragraphs holding the
+                # question's own words ("Formula E has dropped the Jakarta E-Prix") are
+                # proposed too, whatever cue words they lack.
+                have = {(p.source.slug if p.source else "", p.paragraph) for p in found}
+                found += [
+                    p
+                    for p in await self.store.passages_matching(
+                        asked, slugs=query.slugs, limit=OWN_CANDIDATES
+                    )
+                    if (p.source.slug if p.source else "", p.paragraph) not in have
+                ]
+            found += await self._continuing(found, name_forms, search)
+        else:
+            found = whole
+        if query.within is not None:
+            within = query.within
+            found = [
+                p
+                for p in found
+                if p.source is None
+                or p.source.slug not in within
+                or p.paragraph in within[p.source.slug]
+            ]
+        # Sub-headings (``bot.answers._sections``): a heading matching the question brings
+        # its section's paragraphs, whose sentences its words hold for.
+        sections, headed = await self._sections(found, read, group_stems)
+        unseen_weight = math.log(1 + (total + 1) / 0.5)
+        weights = [
+            max((math.log(1 + (total + 1) / (counts[s] + 0.5)) for s in g if counts.get(s)),
+                default=unseen_weight)
+            for g in group_stems
+        ]  # fmt: skip
+        # The rarest group the articles hold: a word in none of them tells no sentence apart.
+        held = [i for i, g in enumerate(group_stems) if any(counts.get(x) for x in g)]
+        by_article: dict[str, list[Passage]] = {}
+        for p in found:
+            assert p.source is not None
+            by_article.setdefault(p.source.slug, []).append(p)
+        # A story naming many places (a calendar, a season preview) is found for each of
+        # them: there, only a sentence naming the place asked is about it.
+        places = _asked_places(query)
+        crowded = _crowded_stories(read or found, places) if places else frozenset()
+        all_quotes, all_reported = await self.store.said_in(list(by_article))
+        quotes: dict[str, list[Quote]] = {slug: [] for slug in by_article}
+        reported: dict[str, list[ReportedStatement]] = {slug: [] for slug in by_article}
+        for q in all_quotes:
+            if q.source:
+                quotes[q.source.slug].append(q)
+        for r in all_reported:
+            if r.source:
+                reported[r.source.slug].append(r)
+        cue_stems = {stem(c) for c in query.cues}
+        required = {stem(c) for c in query.required}
+        # A short word no article holds may be a name's initials ("JGR": Joe Gibbs Racing).
+        initialisms = {
+            i: frozenset(w for w in g if 2 <= len(w) <= 5 and w.isalpha())
+            for i, g in enumerate(query.groups)
+            if not any(counts.get(x) for x in group_stems[i])
+        }
+        initialisms = {i: f for i, f in initialisms.items() if f}
+        # How much of the question each story covers anywhere: picks the story ("indycar").
+        story_stems: dict[str, set[str]] = {}
+        for p in found:
+            assert p.source is not None
+            story_stems.setdefault(p.source.slug, set()).update(stems(p.text))
+        # ... and in the text of the paragraphs found: one only their headline holds ("Big
+        # One scrambles Cup playoff picture") is in none of their sentences either.
+        texts = set().union(*story_stems.values()) if story_stems else set()
+        held = [i for i in held if texts & set(group_stems[i])] or held
+        rare_group = (
+            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
+        )
+        story_cover = {
+            slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
+            for slug, have in story_stems.items()
+        }
+        # The story's own words ("the Spa crash" when the headline says Spa) hold for each
+        # of its sentences: a sentence never repeats the race it is about.
+        headline_stems = {
+            slug: stems(p.source.headline) for p in found if p.source for slug in [p.source.slug]
+        }
+        # Stories naming the people asked about: "who defended Hartley" is answered by a
+        # sentence of his story that need not name him.
+        named_in = {
+            p.source.slug
+            for p in found
+            if p.source and any(_mentions(p.text, forms) for forms in name_forms)
+        }
+        scored: list[Scored] = []
+        story_forms: dict[str, list[set[str]]] = {}
+        # Paragraphs in the article's order, so one opening "The zero leaves him 31 points
+        # behind" continues with whom the paragraph before it last named.
+        last_named: dict[tuple[str, int], set[str]] = {}
+        all_named: dict[tuple[str, int], set[str]] = {}
+        in_order = sorted(
+            enumerate(found), key=lambda rp: (rp[1].source.slug if rp[1].source else "",
+                                              rp[1].paragraph)
+        )  # fmt: skip
+        question_stems = {x for g in group_stems for x in g} | {stem(w) for w in query.asked}
+        heading_stems = {
+            (slug, s.heading.paragraph): _heading_stems(s.heading.text)
+            for (slug, _), s in sections.items()
+        }
+        other_team = other_teams(sections, heading_stems, question_stems)
+        for rank, passage in in_order:
+            assert passage.source is not None
+            slug = passage.source.slug
+            if (slug, passage.paragraph) in headed and (
+                passage.text.rstrip().endswith("?") or names_team(passage)
+            ):
+                continue  # a question heading (or a team's name) is no answer: its section is
+            section = sections.get((slug, passage.paragraph))
+            if section is not None and not section.asks and not names_team(section.heading):
+                # A title's words ("The tyres, the track and the weather", "Lap 27: ...")
+                # name its section's topic only loosely: tried, they cost more than they
+                # gave. Shown, a title brings its section's first sentences instead. A
+                # team's name as the heading names its section's subject exactly.
+                section = None
+            context = headline_stems.get(slug, frozenset())
+            heading_weight = 0.0
+            asked_heading = False
+            under: frozenset[str] = frozenset()
+            if section is not None:
+                under = heading_stems.get((slug, section.heading.paragraph), frozenset())
+                context = context | under
+                heading_weight = sum(
+                    w for g, w in zip(group_stems, weights, strict=True) if under & set(g)
+                ) * (not names_team(section.heading))  # a team's name: its words hold, no more
+                # ... asking it the same way, in a story about the rest of it (a word of
+                # the question beyond the heading's: what "it" is in "Did it work?").
+                asked_heading = (
+                    section.asks
+                    and _restates(under, question_stems)
+                    and _same_ask(section.heading.text, query)
+                    and any(
+                        story_stems.get(slug, set()) & set(g) and not under & set(g)
+                        for g in group_stems
+                    )
+                )
+            previous: set[str] = set()
+            first = passage.text.lstrip()
+            spans = split_sentences(passage.text)
+            if query.yes_no and spans and _BACK_REFERENCE.search(passage.text, 0, spans[0][1]):
+                # "The stewards looked at the incident": whoever the paragraph before named
+                # had a part in it, not only the last one named.
+                previous.update(all_named.get((slug, passage.paragraph - 1), ()))
+            elif _PRONOUN.match(first) or _DEFINITE.match(first):
+                # Not a quotation, nor its "..., the Frenchman said": attribution tells those.
+                previous.update(last_named.get((slug, passage.paragraph - 1), ()))
+            named_last: set[str] = set()
+            named_any: set[str] = set()
+            items: dict[int, Scored] = {}
+            if slug not in story_forms:
+                story_forms[slug] = _story_forms(people, name_forms, passage.source.headline,
+                                                 index.ambiguous, index.people)  # fmt: skip
+            forms_here = story_forms[slug]
+            for i, span in enumerate(spans):
+                item = self._score(
+                    query, span, passage, rank, i, group_stems, weights, cue_stems, forms_here,
+                    quotes[slug], reported[slug], required, team_forms, previous,
+                    context, rare_group, initialisms,
+                )  # fmt: skip
+                if item is not None and section is not None and names_team(section.heading):
+                    # The team's name holds for the sentence as its own word would, but
+                    # counts for less: a sentence naming it, or a story headed by it,
+                    # says it outright.
+                    # A sentence holding none of the question's other words, nor naming
+                    # whom it asks about, is no answer by its heading alone ("Haas / Kofi
+                    # Mensah stays" for Haas' reserve driver).
+                    lent = under - stems(item.text) - headline_stems.get(slug, frozenset())
+                    weight = sum(
+                        w for g, w in zip(group_stems, weights, strict=True) if lent & set(g)
+                    )
+                    item.score -= TEAM_LENT * weight
+                    if item.own or item.named:
+                        item.rarest = item.rarest or bool(under & rare_group)
+                    elif weight:
+                        item.cover -= weight / sum(weights)
+                if item is not None and section is not None and heading_weight:
+                    # The heading asked what its section answers: the nearer the heading,
+                    # the likelier the answer ("Did it work? / The numbers say yes.").
+                    item.score += SECTION_SHARE * heading_weight / (1 + section.depth)
+                    item.headed = asked_heading
+                if (
+                    item is not None
+                    and not item.named
+                    and query.yes_no
+                    and not query.subject
+                    and named_last
+                    and item.cover >= query.min_cover
+                ):
+                    # "was it a mechanical failure on Pecco's bike": a statement's later
+                    # sentence ("There was no technical failure") is about whom it opened with.
+                    item.named = True
+                    item.score += 1.5
+                named_last = set(previous) or named_last
+                named_any |= previous
+                key = (slug, section.heading.paragraph) if section is not None else None
+                if (
+                    item is not None
+                    and key in other_team
+                    and not any(asked <= stems(item.text) for asked in other_team[key])
+                ):
+                    item = None  # under another team's heading, naming none asked
+                if item is not None:
+                    item.score += 0.5 * story_cover.get(slug, 0.0)
+                    item.story_named = slug in named_in
+                    scored.append(item)
+                    items[i] = item
+            _name_from_next(query, passage.text, spans, items, forms_here)
+            last_named[(slug, passage.paragraph)] = named_last
+            all_named[(slug, passage.paragraph)] = named_any
+        if query.required_carries:
+            told = {(id(s.passage), s.position) for s in scored if s.required and not s.speaker}
+            for s in scored:
+                if not s.required and (id(s.passage), s.position - 1) in told:
+                    s.required = s.cue = True
+                    s.score += 6.0  # the required cue's and a cue's worth, as its own would
+        _lean_on_leads(scored, weights)
+        _definitions(scored, query, group_stems)
+        if query.need_rarest and rare_group:
+            _carry_rarest(scored)
+        scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
+        asks = {slug: question_paragraphs(said) for slug, said in quotes.items()}
+        answering = [
+            s
+            for s in scored
+            if self._answers(query, s) or _asks_it(query, s, asks) or _under_asked(query, s)
+        ]
+        if crowded:
+            answering = [
+                s
+                for s in answering
+                if s.passage.source is None
+                or s.passage.source.slug not in crowded
+                or _names_place(s, places)
+            ]
+        if query.newest_first and answering:
+            latest = max(_date(s.passage) for s in answering)
+            answering = [s for s in answering if _date(s.passage) == latest]
+        wanted = {stem(c) for c in query.prefer}
+        why = query.loose and not query.prefer_quotes
+        if query.event and answering:
+            # "why did pecco crash": of the stories where he crashed, the newest that gives
+            # a cause, not the newest that only says he crashed.
+            telling = {
+                s.passage.source.slug
+                for s in answering
+                if why
+                and query.prefer
+                and s.passage.source
+                and s.named
+                and (wanted & stems(s.text) or _SANCTION_FOR.search(s.text))
+            }
+            answering = _newest_event(query, answering, name_forms, index.name_word_keys, telling)
+        if query.prefer:
+            # "why did Russell crash": a sentence giving a cause, not one saying he crashed.
+            giving = [
+                s
+                for s in answering
+                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text)) or s.headed
+            ]
+            answering = giving or answering
+        elif query.prefer_cue and any(s.cue for s in answering):
+            # Under a heading asking the fan's question, the section answers in its own words.
+            answering = [s for s in answering if s.cue or s.headed]
+        if query.prefer_quotes and any(s.speaker for s in answering):
+            answering = [s for s in answering if s.speaker]
+
+        if about := await self._boilerplate(answering[:BOILERPLATE_CHECKED], query):
+            # A press release's "About <the team>" block answers what the team is, not
+            # what a question about a race or a person asks ("who won the 6 hours of
+            # spa" is no "WRT has won the 24 Hours of Spa five times").
+            answering = [s for s in answering if _key(s) not in about]
+        every = {(id(s.passage), s.position): s for s in scored}
+        asked = _asked_forms(query, name_forms)
+        # Where someone finished, who won, the points: the latest race tells them, so a tie
+        # there goes to the newest story, whoever else a story is about.
+        central = (
+            await self._about([answering, scored], group_stems, story_forms, name_forms)
+            if not query.kinds & _LATEST_KINDS
+            else {}
+        )
+        return (
+            await self._with_answers(
+                self._pick(answering, every, query.place_asked, asked, central),
+                quotes, reported, headed,
+            ),
+            await self._with_answers(
+                self._pick(scored, every, query.place_asked, asked, central),
+                quotes, reported, headed,
+            ),
+        )  # fmt: skip
+
+
+def search_terms(
+    query: Query, name_forms: Sequence[Collection[str]], team_forms: Sequence[Collection[str]]
+) -> tuple[list[str], list[str]]:
+    """The words searched for: (the question's own words, names and phrases; then the words
+    of the kind of answer and a team's people), in the order they are counted and searched in.
+
+    A person's forms are a set; they are read sorted, so the order (which decides what a
+    capped search keeps when words are equally common) never depends on string hashing:
+    the same question gets the same answer in every process.
+    """
+    own = [w for g in query.groups for w in g]
+    for forms in name_forms:
+        own += [w for f in sorted(forms) for w in words_of(f)]
+    for phrase in (*query.phrases, *query.hints):
+        own += words_of(phrase.removeprefix("re:").split("(")[0])
+    more = list(query.cues) + list(query.required) + list(query.search_more)
+    for phrase in query.cue_phrases:
+        more += words_of(phrase.removeprefix("re:").split("(")[0])
+    for forms in team_forms:
+        more += [w for f in sorted(forms) for w in words_of(f) if len(w) > 3]
+    own = [t for t in dict.fromkeys(own) if t and len(t) > 1]
+    more = [t for t in dict.fromkeys(more) if t and len(t) > 1 and t not in own]
+    return own, more
