@@ -11,7 +11,15 @@ from typing import Any
 
 from bot.models import Fact, LapEvent, Note, Passage, Person, Quote, ReportedStatement, Source
 from bot.store._base import StoreBase
-from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, QUOTE_ORDER, StoreStats, quote, source
+from bot.store.records import (
+    PASSAGE_COLUMNS,
+    QUOTE_COLUMNS,
+    QUOTE_FROM,
+    QUOTE_ORDER,
+    StoreStats,
+    quote,
+    source,
+)
 from bot.store.text import FTS_TERM, fts_terms, query_terms
 
 #: Folds ASCII capitals only, as SQLite's NOCASE and citext in the "C" collation compare.
@@ -488,12 +496,28 @@ class QueriesMixin(StoreBase):
 
     async def article_passages(self, slug: str) -> list[Passage]:
         """Every paragraph of one article, in order, as passages."""
+        return (await self.stories_passages([slug])).get(slug, [])
+
+    async def stories_passages(self, slugs: Sequence[str]) -> dict[str, list[Passage]]:
+        """Every paragraph of each of these articles, in order, by slug (the ones stored).
+
+        One read for them all: a search for a name ties its top sentences in up to dozens
+        of stories, each read whole to see which is about them; a read each was a trip to
+        a reader thread each (0.3 ms, 10 ms of a "who is" at 10,000 articles)."""
+        wanted = list(dict.fromkeys(slugs))
+        if not wanted:
+            return {}
         rows = await self._all(
-            "SELECT s.text, s.paragraph, a.slug, a.headline, a.published, a.url FROM passages s "
-            "JOIN articles a ON a.id = s.article_id WHERE a.slug = ? ORDER BY s.paragraph",
-            (slug,),
+            f"SELECT {PASSAGE_COLUMNS} FROM passages s JOIN articles a ON a.id = s.article_id "
+            f"WHERE a.slug IN ({', '.join('?' * len(wanted))}) ORDER BY a.slug, s.paragraph",
+            wanted,
         )
-        return [Passage(r["text"], r["paragraph"], source(r, r["paragraph"])) for r in rows]
+        found: dict[str, list[Passage]] = {}
+        for r in rows:
+            found.setdefault(r["slug"], []).append(
+                Passage(r["text"], r["paragraph"], source(r, r["paragraph"]))
+            )
+        return found
 
     # -- /whosaid and /quote without a copy of every quote in memory (issue 12) ----------
     # The answer engine asks for what one answer needs: a few words' counts, a few hundred
