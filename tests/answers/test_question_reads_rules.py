@@ -4,6 +4,8 @@
   them when the best sentences tie across several: all of them in one read, not one read a
   story (a name common in the articles ties its sentences in dozens of stories; a read each
   was 10 ms of a "who is" at 10,000 articles).
+- /who asks for the sentence giving someone's role together with their quotes and reported
+  words, not after them: it needs none of them, and the store has two readers.
 """
 
 from __future__ import annotations
@@ -75,3 +77,45 @@ async def test_who_is_reads_the_stories_naming_them_in_one_read(
     reads_many, shown_many = await _reads(many, "who is Nora Halvik?", monkeypatch)
     assert "Nora Halvik" in shown_few and "Nora Halvik" in shown_many
     assert reads_many == reads_few
+
+
+BOSS = "\n\n".join(
+    (
+        "date 2026-06-14 Invented: Quill look for speed",
+        "Quill team principal Ivo Branke said the new floor would come in July.",
+        '"We are not fast enough yet," Branke said.',
+        "Branke was reported to have asked the board for a bigger budget.",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def boss(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return stories_store(tmp_path_factory.mktemp("boss"), [("2026-quill-boss", BOSS)])
+
+
+async def test_who_asks_for_the_role_sentence_with_the_quotes(
+    boss: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/who Ivo Branke: the search for "Quill team principal" is under way before his
+    quotes and reported words come back."""
+    events: list[str] = []
+    async with await Store.open(boss) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        for name in ("quotes", "reported", "passages_matching"):
+            method = getattr(store, name)
+
+            async def logged(
+                *args: Any, _name: str = name, _method: Any = method, **kw: Any
+            ) -> Any:
+                events.append(f"ask {_name}")
+                found = await _method(*args, **kw)
+                events.append(f"got {_name}")
+                return found
+
+            monkeypatch.setattr(store, name, logged)
+        shown = render_text(await engine.who("Ivo Branke"))
+    assert "Quill team principal Ivo Branke said the new floor" in shown
+    assert events.index("ask passages_matching") < events.index("got quotes")
+    assert events.index("ask passages_matching") < events.index("got reported")
