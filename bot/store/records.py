@@ -13,6 +13,8 @@ from typing import Any
 from bot.models import ArticleSummary, Quote, Source
 
 __all__ = [
+    "PASSAGE_COLUMNS",
+    "PASSAGE_ORDER",
     "QUOTE_COLUMNS",
     "QUOTE_FROM",
     "QUOTE_ORDER",
@@ -32,6 +34,10 @@ QUOTE_COLUMNS = """
 #: How quotes of the same rank are listed: newest article first, each statement's parts in
 #: order.
 QUOTE_ORDER = "a.published DESC, q.statement, q.part, q.id"
+#: What a passage shows: its text and paragraph, and its article's slug, headline, date and link.
+PASSAGE_COLUMNS = "s.text, s.paragraph, a.slug, a.headline, a.published, a.url"
+#: How passages of the same rank are listed: newest article first, then as stored.
+PASSAGE_ORDER = "a.published DESC, s.id"
 QUOTE_FROM = """
     FROM quotes q
     JOIN articles a ON a.id = q.article_id

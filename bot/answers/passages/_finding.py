@@ -112,7 +112,8 @@ class Finding(Reading, Scoring, Picking):
             # less than ranking every paragraph of the store that holds a common name. Kept:
             # paragraphs holding a searched word (by its stem: "sprints" keeps "a sprint")
             # and, when asked, the written pattern.
-            read = [p for slug in query.slugs for p in await self.store.article_passages(slug)]
+            stories = await self.store.stories_passages(query.slugs)
+            read = [p for slug in query.slugs for p in stories.get(slug, [])]
             whole = [
                 p
                 for p in read

@@ -47,7 +47,7 @@ SECTION_PARAGRAPHS = 3
 SECTION_SHARE = 1.0
 
 
-#: Stories whose paragraphs going on about the person found are read (one query each).
+#: Stories whose paragraphs going on about the person found are read (in one query).
 CONTINUED_STORIES = 4
 
 
@@ -98,7 +98,7 @@ class Reading(Part):
         """For the stories tied at the top of each of ``ranked`` (best first), how many of
         the people asked, then of the question's word groups, each is about
         (``bot.answers._about``): the tie goes to the story about them, not to a newer one
-        naming them in passing. Read only where two stories tie (one read each)."""
+        naming them in passing. Read only where two stories tie (one read for them all)."""
         tied: set[str] = set()
         for scored in ranked:
             if scored:
@@ -110,8 +110,9 @@ class Reading(Part):
                 }
                 tied |= slugs if len(slugs) > 1 else set()
         out: dict[str, tuple[int, int]] = {}
+        stories = await self.store.stories_passages(sorted(tied))  # one read, not one each
         for slug in sorted(tied):
-            story = await self.store.article_passages(slug)
+            story = stories.get(slug, [])
             if not story or story[0].source is None:
                 continue
             headline = story[0].source.headline
@@ -219,8 +220,10 @@ class Reading(Part):
             and any(_mentions(p.text, forms) for forms in name_forms)
         ]
         added: list[Passage] = []
-        for slug in list(dict.fromkeys(slugs))[:CONTINUED_STORIES]:
-            paragraphs = await self.store.article_passages(slug)
+        read = list(dict.fromkeys(slugs))[:CONTINUED_STORIES]
+        stories = await self.store.stories_passages(read)
+        for slug in read:
+            paragraphs = stories.get(slug, [])
             at = {p.paragraph: p for p in paragraphs}
             for p in found:
                 nxt = at.get(p.paragraph + 1) if p.source and p.source.slug == slug else None

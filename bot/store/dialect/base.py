@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from bot.store.migrations import Migration
-from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM, QUOTE_ORDER
+from bot.store.records import (
+    PASSAGE_COLUMNS,
+    PASSAGE_ORDER,
+    QUOTE_COLUMNS,
+    QUOTE_FROM,
+    QUOTE_ORDER,
+)
 
 __all__ = ["CONVERT_ON_LOOP", "Dialect", "Match", "SyncConnection", "SyncCursor"]
 
@@ -220,6 +226,25 @@ class Dialect(ABC):
             f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM}{match.join} WHERE p.name = ? AND {match.where} "
             f"ORDER BY {match.rank}, {QUOTE_ORDER} LIMIT ?",
             [*match.join_params, speaker, *match.where_params, limit],
+        )
+
+    async def best_passages(
+        self, terms: Sequence[str], *, any_term: bool, slugs: Sequence[str] | None, limit: int
+    ) -> list[Any]:
+        """Rows (``PASSAGE_COLUMNS``) of the ``limit`` best paragraphs holding the terms (any
+        of them with ``any_term``), of the articles ``slugs`` when given: :meth:`match`'s
+        rank, then ``PASSAGE_ORDER``."""
+        match = await self.match("passages", "s", terms, any_term=any_term)
+        sql = (
+            f"SELECT {PASSAGE_COLUMNS} FROM passages s{match.join} "
+            f"JOIN articles a ON a.id = s.article_id WHERE {match.where}"
+        )
+        params: list[Any] = [*match.join_params, *match.where_params]
+        if slugs is not None:
+            sql += f" AND a.slug IN ({', '.join('?' * len(slugs))})"
+            params.extend(slugs)
+        return await self.all(
+            f"{sql} ORDER BY {match.rank}, {PASSAGE_ORDER} LIMIT ?", [*params, limit]
         )
 
     @abstractmethod
