@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from bot.answers._years import spoken_years
 from bot.answers.lookup import Lookup
 from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
@@ -467,7 +469,11 @@ def car_numbers(text: str) -> str:
 
 def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset()) -> Reading:
     """Read a cleaned question; ``words_not_names`` are never taken as a typo of a name."""
-    low = normalise(car_numbers(text).replace("-", " - ")).replace(" - ", "-")
+    # "who won in 84", "back in '07": a year typed in two digits, before a car's number is.
+    articles = lookup.index.articles
+    newest = articles[0].published.year if articles else date.today().year
+    spoken = spoken_years(text, newest, place_book().nouns)
+    low = normalise(car_numbers(spoken).replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
     low = _ORDINAL.sub(lambda m: ORDINAL_WORDS[int(m[1] or m[2])], low)
     # "lap twelve", "the twelfth lap": lap 12, as reports write it ("first lap" stays).
@@ -487,7 +493,6 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     tokens = low.split()
     reading = Reading(text, low, tokens, index_people=lookup.index.people)
     reading.dated_by += [re.sub(r"['’]s$", "", w) for w in this_year]
-    articles = lookup.index.articles
     if m := _YEAR.search(low):
         reading.year = int(m[1])
         if (

@@ -8,6 +8,7 @@ import dataclasses
 import itertools
 import re
 
+from bot.answers._years import looking_back
 from bot.answers.passages import (
     Query,
     Scored,
@@ -321,6 +322,8 @@ class GeneralRouter(PeopleRouter):
             and not reading.people
             and not reading.lap
             and not reading.turn
+            # "what happened at suzuka in 89": that year's race, not the latest story's lede
+            and not reading.told_year
         ):
             if slugs is None and not reading.newest:
                 return await self.engine.facts(None)
@@ -330,6 +333,8 @@ class GeneralRouter(PeopleRouter):
                 return lede
         query = self._query(reading, kinds, groups, slugs)
         query.within = await self._items_asked(reading, slugs)  # a round-up's own items
+        if reading.told_year in query.phrases:
+            query = await self._looked_back(query, reading, reading.told_year)
         if _PODIUM_ASKED.search(reading.low) and not reading.people:
             # "who was on the podium": the story's winner, second and third, wherever its
             # sentences tell them.
@@ -793,6 +798,34 @@ class GeneralRouter(PeopleRouter):
                 and bool(slugs)
                 and len(slugs or ()) <= WON_STORIES
             ),
+        )
+
+    async def _looked_back(self, query: Query, reading: Reading, year: str) -> Query:
+        """``query`` answered from the paragraphs of the stories looking back on ``year``
+        (``bot.answers._years``), where a season named once is told over several, in place
+        of any sentence that must say the year itself; unchanged when no story does."""
+        store = self.engine.store
+        words = [w for g in query.groups for w in g]
+        words += [w for name in query.people for w in words_of(name)]
+        scopes = await looking_back(store, year, query.slugs, words)
+        if not any(scopes.values()) and query.slugs is not None and reading.places:
+            # "what happened to hamilton in brazil 2007": the place's stories are of today;
+            # a story looking back on the year tells that race where it names the place.
+            forms = [_any_of(_place_forms(p)) for p in reading.places]
+            scopes = await looking_back(
+                store, year, None, words, lambda text: any(_has(text.casefold(), f) for f in forms)
+            )
+        within = {
+            slug: told & (query.within or {}).get(slug, told) for slug, told in scopes.items()
+        }
+        if not any(within.values()):
+            return query
+        return dataclasses.replace(
+            query,
+            slugs=[slug for slug, told in within.items() if told],
+            within={**(query.within or {}), **within},
+            # (the year is no hint: every paragraph kept tells of it, named or not)
+            phrases=tuple(p for p in query.phrases if p != year),
         )
 
     async def _lap(self, number: int, reading: Reading) -> Answer:
