@@ -341,8 +341,10 @@ SESSIONS: dict[str, str] = {
     "practice": "practice", "fp1": "fp1", "fp2": "fp2", "fp3": "fp3", "warmup": "warmup",
 }  # fmt: skip
 _RACE_NAME = re.compile(r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:gp|grand\s+prix|e-?prix|500)\b")
+#: (each word whole: "f2" of "in qatar f2" or "in the f2 feature" is a series, no place "f")
 _PLACE = re.compile(
-    r"(?=\b(at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?))"
+    r"(?=\b(at|in|during|after|from)\s+(?:the\s+)?"
+    r"([a-z][a-z'-]*(?![\w'-])(?:\s+[a-z][a-z'-]*(?![\w'-]))?))"
 )
 #: A clause after "after" ("after he lost the title", "after they crashed"): an event told,
 #: its subject a pronoun, never a place.

@@ -8,6 +8,7 @@ import dataclasses
 import itertools
 import re
 
+from bot.answers._tables import asked_row, asks_row, tables_of
 from bot.answers._years import looking_back
 from bot.answers.passages import (
     Query,
@@ -115,6 +116,8 @@ STANDINGS_STORIES = 6
 #: The nearest sentences read for the answer in other words: the first may be the
 #: paragraph's lead-in ("The circuit has one change."), the second the change itself.
 NEAREST_READ = 2
+#: Stories chosen read for a results list when no sentence answers, at most.
+TABLE_STORIES = 3
 
 #: The standings' cue words that tell a table only in context: "ahead" and "behind" beside a
 #: number ("12 behind on 338", "31 points behind") or the table ("behind Marquez in the
@@ -209,7 +212,43 @@ class GeneralRouter(PeopleRouter):
     """
 
     async def _general(self, bare: str, reading: Reading) -> Answer:
-        """Answer from the articles' sentences, or say what they do not say."""
+        """Answer from the articles' sentences, or from a row of their lists when one is
+        asked for (the row of the story the sentences chose, or of any when none answers);
+        or say what they do not say."""
+        answer = await self._general_dated(bare, reading)
+        if not asks_row(reading.tokens):
+            return answer
+        if _denied(answer):
+            # (no story chosen: the newest, where the latest results stand)
+            slugs = await self._stories(reading, _kinds(reading))
+            if slugs is None:
+                slugs = [a.slug for a in self.lookup.index.articles[:TABLE_STORIES]]
+        elif isinstance(answer, PassageAnswer) and answer.passages:
+            slugs = [answer.passages[0].source.slug]
+        else:
+            return answer
+        return await self._listed(reading, slugs) or answer
+
+    async def _listed(self, reading: Reading, slugs: list[str] | None) -> Answer | None:
+        """The row of a results list (``bot.answers._tables``) the question asks for, with
+        its heading, in the first of ``slugs`` holding one: "who took the
+        sprint" is told by "1. Ana Reyes" under the sprint's classification, which no
+        sentence need tell (and a sentence split at its "1." tells badly)."""
+        for slug in (slugs or [])[:TABLE_STORIES]:
+            story = await self.engine.store.article_passages(slug)
+            if (found := asked_row(tables_of(story), reading.tokens)) is not None:
+                table, row = found
+                heading = table.heading
+                shown = [
+                    Scored(0.0, heading.text.strip(), heading, 0, 0),
+                    Scored(0.0, row.text, row.passage, 1, 0),
+                ]
+                return PassageAnswer(tuple(self.passages_found(shown)), "")
+        return None
+
+    async def _general_dated(self, bare: str, reading: Reading) -> Answer:
+        """Answer from the articles' sentences, a year no story of it tells as a sentence
+        of any story tells it; or say what they do not say."""
         answer = await self._general_once(bare, reading)
         if reading.told_year and _denied(answer):
             # "whats williams aiming for in 2027": the stories headed by the year (the
