@@ -34,6 +34,10 @@ STORIES = {
         "The track at Zandvoort was resurfaced after drivers complained about bumps in 2025.",
         "Teo Holm won at Zandvoort on Sunday, three seconds clear of Ilja Varga.",
     ),
+    "2026-11-08-invented-interlagos": (
+        "date 2026-11-08 Invented: Varga wins at Interlagos in the rain",
+        "Ilja Varga won at Interlagos on Sunday after a late downpour.",
+    ),
 }
 
 
@@ -93,3 +97,10 @@ async def test_the_title_of_a_year_long_past(engine: AnswerEngine) -> None:
 async def test_last_season_in_todays_news_is_no_retrospective(engine: AnswerEngine) -> None:
     shown = await ask(engine, "who won at zandvoort in 2025")
     assert "don't say" in shown
+
+
+async def test_a_place_whose_stories_never_name_them_is_looked_back_on(
+    engine: AnswerEngine,
+) -> None:
+    shown = await ask(engine, "why did brandt retire at interlagos in 03")
+    assert "Brandt's engine failed on lap 12" in shown

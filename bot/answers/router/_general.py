@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Sequence
 
 from bot.answers._tables import asked_row, asks_row, tables_of
 from bot.answers._years import looking_back
@@ -321,6 +322,10 @@ class GeneralRouter(PeopleRouter):
             if not named & set(reading.people):
                 reading.told_year, reading.year = str(reading.year), None
                 slugs = await self._stories(reading, kinds)
+        if slugs == [] and reading.told_year and reading.places:
+            # "why did alonso get a grid pen in hungary 07": no story of that place names
+            # him, but one looking back on the year may tell its race there.
+            slugs = list(await self._looking_back_at(reading, reading.told_year)) or []
         if slugs == []:
             return NotFound(missing)
         if (ahead := await self._race_ahead(reading, kinds, groups)) is not None:
@@ -843,17 +848,13 @@ class GeneralRouter(PeopleRouter):
         """``query`` answered from the paragraphs of the stories looking back on ``year``
         (``bot.answers._years``), where a season named once is told over several, in place
         of any sentence that must say the year itself; unchanged when no story does."""
-        store = self.engine.store
         words = [w for g in query.groups for w in g]
         words += [w for name in query.people for w in words_of(name)]
-        scopes = await looking_back(store, year, query.slugs, words)
+        scopes = await looking_back(self.engine.store, year, query.slugs, words)
         if not any(scopes.values()) and query.slugs is not None and reading.places:
             # "what happened to hamilton in brazil 2007": the place's stories are of today;
             # a story looking back on the year tells that race where it names the place.
-            forms = [_any_of(_place_forms(p)) for p in reading.places]
-            scopes = await looking_back(
-                store, year, None, words, lambda text: any(_has(text.casefold(), f) for f in forms)
-            )
+            scopes = await self._looking_back_at(reading, year, words)
         within = {
             slug: told & (query.within or {}).get(slug, told) for slug, told in scopes.items()
         }
@@ -865,6 +866,20 @@ class GeneralRouter(PeopleRouter):
             within={**(query.within or {}), **within},
             # (the year is no hint: every paragraph kept tells of it, named or not)
             phrases=tuple(p for p in query.phrases if p != year),
+        )
+
+    async def _looking_back_at(
+        self, reading: Reading, year: str, words: Sequence[str] = ()
+    ) -> dict[str, frozenset[int]]:
+        """The stories looking back on ``year`` whose paragraphs of it name the place the
+        question asks about, each with those paragraphs (``bot.answers._years``)."""
+        forms = [_any_of(_place_forms(p)) for p in reading.places]
+        return await looking_back(
+            self.engine.store,
+            year,
+            None,
+            [*words, *reading.words, *(w for n in reading.people for w in words_of(n))],
+            lambda text: any(_has(text.casefold(), f) for f in forms),
         )
 
     async def _lap(self, number: int, reading: Reading) -> Answer:
