@@ -848,6 +848,10 @@ class GeneralRouter(PeopleRouter):
         """``query`` answered from the paragraphs of the stories looking back on ``year``
         (``bot.answers._years``), where a season named once is told over several, in place
         of any sentence that must say the year itself; unchanged when no story does."""
+        if not query.groups and not query.hints:
+            # "what did kast do in 2021": nothing but the year finds the sentence, which
+            # must say it.
+            return query
         words = [w for g in query.groups for w in g]
         words += [w for name in query.people for w in words_of(name)]
         scopes = await looking_back(self.engine.store, year, query.slugs, words)
