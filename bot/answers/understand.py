@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
 from bot.answers._fan_forms import NEXT_YEAR, out_of_a_seat, spelt_out
+from bot.answers._years import spoken_years
 from bot.answers.lookup import Lookup
 from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
@@ -345,8 +347,10 @@ SESSIONS: dict[str, str] = {
     "practice": "practice", "fp1": "fp1", "fp2": "fp2", "fp3": "fp3", "warmup": "warmup",
 }  # fmt: skip
 _RACE_NAME = re.compile(r"\b((?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:gp|grand\s+prix|e-?prix|500)\b")
+#: (each word whole: "f2" of "in qatar f2" or "in the f2 feature" is a series, no place "f")
 _PLACE = re.compile(
-    r"(?=\b(at|in|during|after|from)\s+(?:the\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?))"
+    r"(?=\b(at|in|during|after|from)\s+(?:the\s+)?"
+    r"([a-z][a-z'-]*(?![\w'-])(?:\s+[a-z][a-z'-]*(?![\w'-]))?))"
 )
 #: A clause after "after" ("after he lost the title", "after they crashed"): an event told,
 #: its subject a pronoun, never a place.
@@ -473,7 +477,11 @@ def car_numbers(text: str) -> str:
 
 def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset()) -> Reading:
     """Read a cleaned question; ``words_not_names`` are never taken as a typo of a name."""
-    low = normalise(car_numbers(text).replace("-", " - ")).replace(" - ", "-")
+    # "who won in 84", "back in '07": a year typed in two digits, before a car's number is.
+    articles = lookup.index.articles
+    newest = articles[0].published.year if articles else date.today().year
+    spoken = spoken_years(text, newest, place_book().nouns)
+    low = normalise(car_numbers(spoken).replace("-", " - ")).replace(" - ", "-")
     low = re.sub(r"\b(\w+) s\b", r"\1s", low)  # "russell s" (from "russell's") -> "russells"
     low = _ORDINAL.sub(lambda m: ORDINAL_WORDS[int(m[1] or m[2])], low)
     # "lap twelve", "the twelfth lap": lap 12, as reports write it ("first lap" stays).
@@ -494,7 +502,6 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     tokens = low.split()
     reading = Reading(text, low, tokens, index_people=lookup.index.people)
     reading.dated_by += [re.sub(r"['’]s$", "", w) for w in this_year]
-    articles = lookup.index.articles
     if m := _YEAR.search(low):
         reading.year = int(m[1])
         if (

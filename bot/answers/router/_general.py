@@ -7,7 +7,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Sequence
 
+from bot.answers._tables import asked_row, asks_row, tables_of
+from bot.answers._years import looking_back
 from bot.answers.passages import (
     Query,
     Scored,
@@ -114,6 +117,8 @@ STANDINGS_STORIES = 6
 #: The nearest sentences read for the answer in other words: the first may be the
 #: paragraph's lead-in ("The circuit has one change."), the second the change itself.
 NEAREST_READ = 2
+#: Stories chosen read for a results list when no sentence answers, at most.
+TABLE_STORIES = 3
 
 #: The standings' cue words that tell a table only in context: "ahead" and "behind" beside a
 #: number ("12 behind on 338", "31 points behind") or the table ("behind Marquez in the
@@ -208,7 +213,43 @@ class GeneralRouter(PeopleRouter):
     """
 
     async def _general(self, bare: str, reading: Reading) -> Answer:
-        """Answer from the articles' sentences, or say what they do not say."""
+        """Answer from the articles' sentences, or from a row of their lists when one is
+        asked for (the row of the story the sentences chose, or of any when none answers);
+        or say what they do not say."""
+        answer = await self._general_dated(bare, reading)
+        if not asks_row(reading.tokens):
+            return answer
+        if _denied(answer):
+            # (no story chosen: the newest, where the latest results stand)
+            slugs = await self._stories(reading, _kinds(reading))
+            if slugs is None:
+                slugs = [a.slug for a in self.lookup.index.articles[:TABLE_STORIES]]
+        elif isinstance(answer, PassageAnswer) and answer.passages:
+            slugs = [answer.passages[0].source.slug]
+        else:
+            return answer
+        return await self._listed(reading, slugs) or answer
+
+    async def _listed(self, reading: Reading, slugs: list[str] | None) -> Answer | None:
+        """The row of a results list (``bot.answers._tables``) the question asks for, with
+        its heading, in the first of ``slugs`` holding one: "who took the
+        sprint" is told by "1. Ana Reyes" under the sprint's classification, which no
+        sentence need tell (and a sentence split at its "1." tells badly)."""
+        for slug in (slugs or [])[:TABLE_STORIES]:
+            story = await self.engine.store.article_passages(slug)
+            if (found := asked_row(tables_of(story), reading.tokens)) is not None:
+                table, row = found
+                heading = table.heading
+                shown = [
+                    Scored(0.0, heading.text.strip(), heading, 0, 0),
+                    Scored(0.0, row.text, row.passage, 1, 0),
+                ]
+                return PassageAnswer(tuple(self.passages_found(shown)), "")
+        return None
+
+    async def _general_dated(self, bare: str, reading: Reading) -> Answer:
+        """Answer from the articles' sentences, a year no story of it tells as a sentence
+        of any story tells it; or say what they do not say."""
         answer = await self._general_once(bare, reading)
         if reading.told_year and _denied(answer):
             # "whats williams aiming for in 2027": the stories headed by the year (the
@@ -281,6 +322,10 @@ class GeneralRouter(PeopleRouter):
             if not named & set(reading.people):
                 reading.told_year, reading.year = str(reading.year), None
                 slugs = await self._stories(reading, kinds)
+        if slugs == [] and reading.told_year and reading.places:
+            # "why did alonso get a grid pen in hungary 07": no story of that place names
+            # him, but one looking back on the year may tell its race there.
+            slugs = list(await self._looking_back_at(reading, reading.told_year)) or []
         if slugs == []:
             return NotFound(missing)
         if (ahead := await self._race_ahead(reading, kinds, groups)) is not None:
@@ -321,6 +366,8 @@ class GeneralRouter(PeopleRouter):
             and not reading.people
             and not reading.lap
             and not reading.turn
+            # "what happened at suzuka in 89": that year's race, not the latest story's lede
+            and not reading.told_year
         ):
             if slugs is None and not reading.newest:
                 return await self.engine.facts(None)
@@ -330,6 +377,8 @@ class GeneralRouter(PeopleRouter):
                 return lede
         query = self._query(reading, kinds, groups, slugs)
         query.within = await self._items_asked(reading, slugs)  # a round-up's own items
+        if reading.told_year in query.phrases:
+            query = await self._looked_back(query, reading, reading.told_year)
         if _PODIUM_ASKED.search(reading.low) and not reading.people:
             # "who was on the podium": the story's winner, second and third, wherever its
             # sentences tell them.
@@ -793,6 +842,48 @@ class GeneralRouter(PeopleRouter):
                 and bool(slugs)
                 and len(slugs or ()) <= WON_STORIES
             ),
+        )
+
+    async def _looked_back(self, query: Query, reading: Reading, year: str) -> Query:
+        """``query`` answered from the paragraphs of the stories looking back on ``year``
+        (``bot.answers._years``), where a season named once is told over several, in place
+        of any sentence that must say the year itself; unchanged when no story does."""
+        if not query.groups and not query.hints:
+            # "what did kast do in 2021": nothing but the year finds the sentence, which
+            # must say it.
+            return query
+        words = [w for g in query.groups for w in g]
+        words += [w for name in query.people for w in words_of(name)]
+        scopes = await looking_back(self.engine.store, year, query.slugs, words)
+        if not any(scopes.values()) and query.slugs is not None and reading.places:
+            # "what happened to hamilton in brazil 2007": the place's stories are of today;
+            # a story looking back on the year tells that race where it names the place.
+            scopes = await self._looking_back_at(reading, year, words)
+        within = {
+            slug: told & (query.within or {}).get(slug, told) for slug, told in scopes.items()
+        }
+        if not any(within.values()):
+            return query
+        return dataclasses.replace(
+            query,
+            slugs=[slug for slug, told in within.items() if told],
+            within={**(query.within or {}), **within},
+            # (the year is no hint: every paragraph kept tells of it, named or not)
+            phrases=tuple(p for p in query.phrases if p != year),
+        )
+
+    async def _looking_back_at(
+        self, reading: Reading, year: str, words: Sequence[str] = ()
+    ) -> dict[str, frozenset[int]]:
+        """The stories looking back on ``year`` whose paragraphs of it name the place the
+        question asks about, each with those paragraphs (``bot.answers._years``)."""
+        forms = [_any_of(_place_forms(p)) for p in reading.places]
+        return await looking_back(
+            self.engine.store,
+            year,
+            None,
+            [*words, *reading.words, *(w for n in reading.people for w in words_of(n))],
+            lambda text: any(_has(text.casefold(), f) for f in forms),
         )
 
     async def _lap(self, number: int, reading: Reading) -> Answer:
