@@ -331,15 +331,18 @@ def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[
         # A form no paragraph holds is in none of its sentences: _mark tries only the
         # paragraph's own (in the same order), not every form of the article per sentence.
         present = [(form, i) for form, i in forms if form in text]
+        if not wanted:
+            subject = _last_subject(text, present, subject)
+            continue
         for a, b in sentence_spans(text):
             sentence = text[a:b].strip()
             marked, order = _mark(sentence, present)
-            at = marked.find("\x01")
             prior = subject
-            if order and not _BACK.match(marked) and len(marked[:at].split()) <= _SUBJECT_WORDS:
-                subject = order[0]  # "Oliver Bearman will race ...", not "..., beating X"
+            subject = _subject_of(marked, order)
+            if subject is None:
+                subject = prior
             # (every pattern names someone: a sentence with no marker gives nothing)
-            if wanted and "\x01" in marked:
+            if "\x01" in marked:
                 for key, x, y in [
                     *_read(marked, subject, prior),
                     *_family(marked, subject, prior, people),
@@ -351,6 +354,26 @@ def find_relations(paragraphs: Sequence[str], people: Sequence[Person]) -> list[
                         first, second = sorted((first, second))
                     found.setdefault((key, first, second), Relation(key, first, second, number))
     return list(found.values())
+
+
+def _subject_of(marked: str, order: list[int]) -> int | None:
+    """The person a marked sentence is about: the first it names, within its first few
+    words, unless it opens with a pronoun or an epithet ("He ...", "The 21-year-old ...")."""
+    at = marked.find("\x01")
+    if order and not _BACK.match(marked) and len(marked[:at].split()) <= _SUBJECT_WORDS:
+        return order[0]  # "Oliver Bearman will race ...", not "..., beating X"
+    return None
+
+
+def _last_subject(text: str, present: list[tuple[str, int]], subject: int | None) -> int | None:
+    """The story's subject after a paragraph that states no relation: the one its last
+    sentence with a subject gives, else still ``subject``. Read from the last sentence back,
+    so most such paragraphs (all but the ones that state a relation) mark one sentence."""
+    for a, b in reversed(sentence_spans(text)):
+        found = _subject_of(*_mark(text[a:b].strip(), present))
+        if found is not None:
+            return found
+    return subject
 
 
 def _read(marked: str, subject: int | None, prior: int | None) -> list[tuple[str, int, int]]:

@@ -171,6 +171,30 @@ def test_paragraphs_after_the_last_that_could_state_a_relation_are_not_read(
     assert marked == []
 
 
+def test_a_paragraph_stating_no_relation_is_read_from_its_last_subject_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A paragraph with no relation word only moves the story's subject on, to the one its
+    last sentence with a subject names: it is marked from its last sentence back, up to that
+    one, and the next paragraph's "His team-mate" is still that person's."""
+    from bot.ingest import relations as module
+
+    marked: list[str] = []
+    real_mark = module._mark
+
+    def spy(sentence: str, present: list[tuple[str, int]]) -> tuple[str, list[int]]:
+        marked.append(sentence)
+        return real_mark(sentence, present)
+
+    monkeypatch.setattr(module, "_mark", spy)
+    story = (
+        "Tomas Varga led early. Rafe Dunmore took the lead. It rained.",
+        "His team-mate Ines Kowal was second.",
+    )
+    assert relations(*story) == {(TEAM_MATES, "Ines Kowal", "Rafe Dunmore", 2)}
+    assert marked == ["It rained.", "Rafe Dunmore took the lead.", story[1]]
+
+
 def test_a_paragraph_with_only_driver_or_rider_is_not_read(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
