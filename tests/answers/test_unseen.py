@@ -54,7 +54,11 @@ penalty carried to the next race with a notice of appeal, and a 2027 driver-mark
 by team with sourced rumours and denials), measured once (``unseen17/BLIND.md``).
 ``unseen18/`` is an eighteenth blind, sealed round (a Formula 2 results report from Lusail whose
 classifications and standings come as numbered lists, and a retrospective on McLaren's earlier
-team-mate title fights from 1984 to 2007), measured once (``unseen18/BLIND.md``). Their
+team-mate title fights from 1984 to 2007), measured once (``unseen18/BLIND.md``).
+``unseen19/`` is a nineteenth blind, sealed round (a tyre and strategy analysis of the Qatar Grand
+Prix told in stints, laps and stop times with a stint table, and a podcast transcript in which a
+host and two pundits argue under first-name speaker labels), measured once
+(``unseen19/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -102,6 +106,7 @@ ROUNDS = (
     HERE / "unseen16",
     HERE / "unseen17",
     HERE / "unseen18",
+    HERE / "unseen19",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
