@@ -103,7 +103,7 @@ class _Paragraphs(Protocol):
         self, terms: Sequence[str], *, slugs: Sequence[str] | None = None, limit: int = 40
     ) -> list[Passage]: ...
 
-    async def article_passages(self, slug: str) -> list[Passage]: ...
+    async def stories_passages(self, slugs: Sequence[str]) -> dict[str, list[Passage]]: ...
 
 
 async def looking_back(
@@ -130,8 +130,10 @@ async def looking_back(
         and year in _WRITTEN.findall(p.text)
     ]
     scopes: dict[str, frozenset[int]] = {}
-    for slug in dict.fromkeys(later):
-        story = await store.article_passages(slug)
+    candidates = list(dict.fromkeys(later))
+    stories = await store.stories_passages(candidates)  # one read, not one per story
+    for slug in candidates:
+        story = stories.get(slug, [])
         told = year_paragraphs(story, year)
         if naming is None or any(naming(p.text) for p in story if p.paragraph in told):
             scopes[slug] = told

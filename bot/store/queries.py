@@ -17,6 +17,7 @@ from bot.store.records import (
     QUOTE_FROM,
     QUOTE_ORDER,
     StoreStats,
+    passage,
     quote,
     source,
 )
@@ -487,7 +488,7 @@ class QueriesMixin(StoreBase):
         rows = await self._dialect.best_passages(
             words, any_term=not every, slugs=slugs, limit=limit
         )
-        return [Passage(r["text"], r["paragraph"], source(r, r["paragraph"])) for r in rows]
+        return [passage(r) for r in rows]
 
     async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many passages there are, and how many hold each stemmed term."""
@@ -514,9 +515,7 @@ class QueriesMixin(StoreBase):
         )
         found: dict[str, list[Passage]] = {}
         for r in rows:
-            found.setdefault(r["slug"], []).append(
-                Passage(r["text"], r["paragraph"], source(r, r["paragraph"]))
-            )
+            found.setdefault(r["slug"], []).append(passage(r))
         return found
 
     # -- /whosaid and /quote without a copy of every quote in memory (issue 12) ----------

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bot.models import ArticleSummary, Quote, Source
+from bot.models import ArticleSummary, Passage, Quote, Source
 
 __all__ = [
     "PASSAGE_COLUMNS",
@@ -21,6 +21,7 @@ __all__ = [
     "StoreStats",
     "instant",
     "iso",
+    "passage",
     "quote",
     "source",
     "summary",
@@ -61,6 +62,11 @@ def source(row: Any, paragraph: int | None) -> Source:
     return Source(
         row["slug"], row["headline"], date.fromisoformat(row["published"]), paragraph, url
     )
+
+
+def passage(row: Any) -> Passage:
+    """A row of ``PASSAGE_COLUMNS`` as a :class:`Passage`, cited by its paragraph."""
+    return Passage(row["text"], row["paragraph"], source(row, row["paragraph"]))
 
 
 def quote(row: Any) -> Quote:

@@ -235,8 +235,10 @@ class GeneralRouter(PeopleRouter):
         its heading, in the first of ``slugs`` holding one: "who took the
         sprint" is told by "1. Ana Reyes" under the sprint's classification, which no
         sentence need tell (and a sentence split at its "1." tells badly)."""
-        for slug in (slugs or [])[:TABLE_STORIES]:
-            story = await self.engine.store.article_passages(slug)
+        wanted = (slugs or [])[:TABLE_STORIES]
+        stories = await self.engine.store.stories_passages(wanted)  # one read for them all
+        for slug in wanted:
+            story = stories.get(slug, [])
             if (found := asked_row(tables_of(story), reading.tokens)) is not None:
                 table, row = found
                 heading = table.heading
