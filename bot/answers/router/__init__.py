@@ -65,7 +65,9 @@ class Router(SaidRouter):
 
     Each kind of question is a layer of its own module, the one below the next:
     ``_base`` (state, shared reads) < ``_stories`` (which stories) < ``_people`` (who, teams,
-    roles) < ``_general`` (the passages) < ``_said`` (quotes and apologies) < this dispatch.
+    roles) < ``_query`` (the passages' query) < ``_races`` (a race's moment: still ahead,
+    before it, a part of it, a lap) < ``_general`` (the passages) < ``_said`` (quotes and
+    apologies) < this dispatch.
     """
 
     def is_random(self, question: str) -> bool:
