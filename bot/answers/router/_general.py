@@ -20,15 +20,13 @@ from bot.answers.records import (
     PassageAnswer,
 )
 from bot.answers.router._nearest import answers_its_kind
+from bot.answers.router._needs import _DRIVER_STANDING_TEXT, _STANDING_TEXT
 from bot.answers.router._query import _series_asked
 from bot.answers.router._races import RacesRouter
 from bot.answers.router._reading import (
-    _DRIVER_STANDING_TEXT,
     _PODIUM_ASKED,
     _SHE,
     _SPOKEN,
-    _STANDING_TEXT,
-    _WHAT_HAPPENED,
     _YES_NO,
     _groups,
     _indirect,
@@ -36,6 +34,7 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import scope_asked
+from bot.answers.router._shapes import _WHAT_HAPPENED
 from bot.answers.router._stories import (
     PRE_RACE_SCAN,
     USUAL_SERIES_SCAN,

@@ -20,14 +20,16 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
-from bot.answers.router._query import QueryRouter, _series_asked
-from bot.answers.router._reading import (
+from bot.answers.router._needs import (
     _DRIVER_STANDING_TEXT,
     _NEXT_TEXT,
-    _PODIUM_ASKED,
     _STANDING_TEXT,
     _WHEN_AHEAD,
     _WHEN_TEXT,
+)
+from bot.answers.router._query import QueryRouter, _series_asked
+from bot.answers.router._reading import (
+    _PODIUM_ASKED,
     _any_of,
     _indirect,
     _lap_phrases,
