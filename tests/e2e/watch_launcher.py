@@ -21,5 +21,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import bot.client
     from bot.cli import main as cli_main
 
+    # Loudly, if the constant moved: set on the wrong module it would only make the test slow.
+    if not hasattr(bot.client, "ARTICLE_CHECK_SECONDS"):
+        raise SystemExit("watch_launcher: bot.client.ARTICLE_CHECK_SECONDS is gone; update me")
     bot.client.ARTICLE_CHECK_SECONDS = CHECK_SECONDS
     return cli_main(list(argv) if argv is not None else None)
