@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -43,3 +44,25 @@ def database(seeded: Path, tmp_path: Path) -> Path:
     path.parent.mkdir()
     shutil.copyfile(seeded, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def question_set_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed and the question set's invented articles, ingested once per session through
+    the real ingester: the question set's tests (tests/answers/test_question_set.py) and its
+    comparison on PostgreSQL (tests/test_answers_postgresql.py) read the same file, which
+    nothing writes after the build."""
+    from tests.answers.scoring import articles, build
+
+    path = tmp_path_factory.mktemp("questions") / "pitwall.db"
+    asyncio.run(build(path, articles()))
+    return path
+
+
+@pytest.fixture(scope="session")
+def question_set_answers(question_set_store: Path) -> dict[str, str]:
+    """Every question in tests/answers/questions.toml asked once over ``question_set_store``
+    and rendered as text: judged on SQLite, and the answers PostgreSQL must repeat."""
+    from tests.answers.scoring import answer_all, load_questions
+
+    return asyncio.run(answer_all(question_set_store, load_questions()))

@@ -9,7 +9,6 @@ both, and compares: full-text search there must find and rank exactly as FTS5 do
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 
@@ -26,10 +25,9 @@ from tests.pg_server import DatabaseUrl
 
 
 @pytest.fixture(scope="module")
-def both(
-    tmp_path_factory: pytest.TempPathFactory, pg_url: DatabaseUrl
-) -> dict[str, dict[str, str]]:
-    """Every question answered over the question-set articles on SQLite and on PostgreSQL."""
+def both(question_set_answers: dict[str, str], pg_url: DatabaseUrl) -> dict[str, dict[str, str]]:
+    """Every question answered over the question-set articles on SQLite (the session's store,
+    built and asked once in tests/conftest.py) and on PostgreSQL, built here the same way."""
     import psycopg
 
     from tests.store_backends import database_url
@@ -37,16 +35,10 @@ def both(
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS pitwall_questions")
         conn.execute("CREATE DATABASE pitwall_questions")
-    targets: dict[str, Path | str] = {
-        "sqlite": tmp_path_factory.mktemp("questions-both") / "pitwall.db",
-        "postgresql": database_url(pg_url, "pitwall_questions"),
-    }
-    questions = load_questions()
-    found = {}
-    for name, target in targets.items():
-        asyncio.run(build(target, articles()))  # type: ignore[arg-type]
-        found[name] = asyncio.run(answer_all(target, questions))  # type: ignore[arg-type]
-    return found
+    target = database_url(pg_url, "pitwall_questions")
+    asyncio.run(build(target, articles()))  # type: ignore[arg-type]
+    on_pg = asyncio.run(answer_all(target, load_questions()))  # type: ignore[arg-type]
+    return {"sqlite": question_set_answers, "postgresql": on_pg}
 
 
 def test_postgresql_answers_every_question_as_sqlite_does(

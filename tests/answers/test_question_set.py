@@ -9,7 +9,6 @@ every miss is printed with what was expected and what came back.
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from pathlib import Path
 
@@ -21,10 +20,7 @@ from tests.answers.scoring import (
     HELP,
     KINDS,
     Question,
-    answer_all,
     article_text,
-    articles,
-    build,
     comparable,
     headlines,
     invented,
@@ -38,20 +34,18 @@ PASS_MARK = 0.97
 MIN_QUESTIONS = 300
 
 
-@pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed and the invented articles, ingested once for the module through the real
-    ingester; each test opens its own connection to the file."""
-    path = tmp_path_factory.mktemp("questions") / "pitwall.db"
-    asyncio.run(build(path, articles()))
-    return path
+@pytest.fixture
+def database(question_set_store: Path) -> Path:
+    """The seed and the invented articles, ingested once per session through the real
+    ingester (tests/conftest.py); each test opens its own connection to the file."""
+    return question_set_store
 
 
-@pytest.fixture(scope="module")
-def answers(database: Path) -> dict[str, str]:
+@pytest.fixture
+def answers(question_set_answers: dict[str, str]) -> dict[str, str]:
     """Every question in the file asked once through ``AnswerEngine.ask`` and rendered as
-    text, shared by the tests that judge the answers."""
-    return asyncio.run(answer_all(database, load_questions()))
+    text, shared by the tests that judge the answers (and by the PostgreSQL comparison)."""
+    return question_set_answers
 
 
 def test_question_file_is_well_formed() -> None:

@@ -65,9 +65,10 @@ def button(message: dict[str, Any], label: str) -> dict[str, Any] | None:
 
 @contextlib.asynccontextmanager
 async def live_bot(
-    tmp: Path, env: Mapping[str, str] | None = None
+    tmp: Path, env: Mapping[str, str] | None = None, entry: str = "bot.cli:main"
 ) -> AsyncIterator[tuple[DiscordEmulator, BotProcess]]:
-    """An emulator and the real bot process (``run``) on a store in ``tmp``, ready for commands.
+    """An emulator and the real bot process (``run``, through ``entry``) on a store in ``tmp``,
+    ready for commands.
 
     On the way out the bot must stop cleanly on SIGTERM (exit 0), and no payload it sent may
     have broken Discord's limits or the no-ping rule.
@@ -78,6 +79,7 @@ async def live_bot(
         emu,
         ["run"],
         env={"PITWALL_DATABASE": str(tmp / "p.db"), **(env or {})},
+        entry=entry,
         log_dir=tmp / "bot-logs",
     )
     try:

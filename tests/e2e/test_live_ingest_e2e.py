@@ -26,7 +26,8 @@ async def test_article_ingested_while_running_is_answered(tmp_path: Path) -> Non
     """After `ingest` in another process, /whosaid, /lap and autocomplete know the new article."""
     articles = seed_data_dir(tmp_path)
     env = {"PITWALL_DATA_DIR": str(tmp_path / "data")}
-    async with live_bot(tmp_path, env) as (emu, _bot):
+    # The watcher's interval cut from 10 s to 0.5 s (tests/e2e/watch_launcher.py): same path.
+    async with live_bot(tmp_path, env, entry="tests.e2e.watch_launcher:main") as (emu, _bot):
         new = articles / "2023-03-05-bahrain.txt"
         new.write_text(NEW_ARTICLE, encoding="utf-8")
         ingest = await asyncio.to_thread(
@@ -38,7 +39,7 @@ async def test_article_ingested_while_running_is_answered(tmp_path: Path) -> Non
             choices = await emu.send_autocomplete("who", {"name": "Pere"}, focused="name")
             return bool(choices) and choices[0]["value"] == "Sergio Perez"
 
-        for _ in range(30):  # the bot looks for new articles every 10 s
+        for _ in range(30):  # the bot looks for new articles every 0.5 s here
             if await knows_perez():
                 break
             await asyncio.sleep(0.5)
