@@ -36,7 +36,6 @@ from bot.answers.router._reading import (
     CONTEXT_PEOPLE,
     _groups,
 )
-from bot.answers.router._said_on import not_said_on, said_on, topic_stems
 from bot.answers.router._shapes import _ADMIT, _APOLOGY_WORDS, _TOPIC
 from bot.answers.text import clean, normalise, shorten, strip_quotes, wordset
 from bot.answers.understand import (
@@ -57,8 +56,6 @@ SHARED_ROLE = 3
 QUOTE_CONTEXT = 20
 #: Quotes holding the topic's words read for an interviewer's question about it.
 ASKED_CANDIDATES = 200
-_SAID_ON_MODE = 1
-_APOLOGY_TO_MODE = 1
 #: Interviewers' questions shown for "who asked about X", the best first.
 ASKED_SHOWN = 3
 #: The share of the topic's words an interviewer's question must hold to be about it.
@@ -326,15 +323,6 @@ class SaidRouter(GeneralRouter):
             and not await self._about(answer, name, ranked_by)
         ):
             return NotFound(f"The articles have no quote from {name} about “{topic}”.")
-        if (
-            _SAID_ON_MODE
-            and (asked_about or (_SAID_ON_MODE == 2 and m and re.match(r"^\W*after\b", rest, re.I)))
-            and isinstance(answer, QuotesAnswer)
-            and ranked_by == topic
-            and self.lookup.person_in(topic) is None
-            and not await self._said_on(answer, topic)
-        ):
-            return not_said_on(answer, name, topic)
         answer = _in_settings(answer, settings)
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
@@ -354,15 +342,6 @@ class SaidRouter(GeneralRouter):
                 return PassageAnswer(tuple(self.passages_found(declined[:1])), "", missing)
             return NotFound(missing)
         return answer
-
-    async def _said_on(self, answer: QuotesAnswer, topic: str) -> bool:
-        """Whether a statement in ``answer`` has a telling word of ``topic`` near it
-        (``_said_on.said_on``). Only the weakest words are set aside, not every stop word:
-        "the slow stop" is met by "the 4.8-second stop" in the question a reply answers."""
-        wanted = topic_stems(topic, (*_EVENT, *_WEAK), SYNONYMS)
-        slugs = {q.source.slug for q in answer.quotes if q.source is not None}
-        paragraphs = {slug: await self.engine.store.paragraphs(slug) for slug in slugs}
-        return said_on(answer, wanted, paragraphs)
 
     async def _about(self, answer: QuotesAnswer, name: str, topic: str) -> bool:
         """Whether any of ``name``'s statements in ``answer`` is about the person ``topic``
@@ -541,7 +520,7 @@ class SaidRouter(GeneralRouter):
         # Words left once names are set aside may name the story ("... in Hungary").
         story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
         answer = await self.engine.apology(story, person=person)
-        elsewhere = _APOLOGY_TO_MODE and await self._to_someone_else(answer, person, reading)
+        elsewhere = person is not None and await self._to_someone_else(answer, person, reading)
         if elsewhere:
             answer = NotFound("")
         if not isinstance(answer, NotFound):
