@@ -36,6 +36,7 @@ from bot.answers.router._reading import (
     CONTEXT_PEOPLE,
     _groups,
 )
+from bot.answers.router._said_on import not_said_on, said_on, topic_stems
 from bot.answers.router._shapes import _ADMIT, _APOLOGY_WORDS, _TOPIC
 from bot.answers.text import clean, normalise, shorten, strip_quotes, wordset
 from bot.answers.understand import (
@@ -323,6 +324,14 @@ class SaidRouter(GeneralRouter):
             and not await self._about(answer, name, ranked_by)
         ):
             return NotFound(f"The articles have no quote from {name} about “{topic}”.")
+        if (
+            asked_about
+            and isinstance(answer, QuotesAnswer)
+            and ranked_by == topic
+            and self.lookup.person_in(topic) is None
+            and not await self._said_on(answer, topic)
+        ):
+            return not_said_on(answer, name, topic)
         answer = _in_settings(answer, settings)
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
@@ -342,6 +351,16 @@ class SaidRouter(GeneralRouter):
                 return PassageAnswer(tuple(self.passages_found(declined[:1])), "", missing)
             return NotFound(missing)
         return answer
+
+    async def _said_on(self, answer: QuotesAnswer, topic: str) -> bool:
+        """Whether a statement in ``answer`` has a telling word of ``topic`` near it, or every
+        one in its story (``_said_on.said_on``). Only the weakest words are set aside, not
+        every stop word: "the slow stop" is met by "the 4.8-second stop" in the question a
+        reply answers."""
+        wanted = topic_stems(topic, (*_EVENT, *_WEAK), SYNONYMS)
+        slugs = {q.source.slug for q in answer.quotes if q.source is not None}
+        paragraphs = {slug: await self.engine.store.paragraphs(slug) for slug in slugs}
+        return said_on(answer, wanted, paragraphs)
 
     async def _about(self, answer: QuotesAnswer, name: str, topic: str) -> bool:
         """Whether any of ``name``'s statements in ``answer`` is about the person ``topic``
