@@ -19,6 +19,7 @@ from bot.answers.passages import (
 from bot.answers.quotes import organisation_said
 from bot.answers.records import (
     Answer,
+    ApologyAnswer,
     Found,
     NotFound,
     PassageAnswer,
@@ -35,6 +36,7 @@ from bot.answers.router._reading import (
     CONTEXT_PEOPLE,
     _groups,
 )
+from bot.answers.router._said_on import not_said_on, said_on, topic_stems
 from bot.answers.router._shapes import _ADMIT, _APOLOGY_WORDS, _TOPIC
 from bot.answers.text import clean, normalise, shorten, strip_quotes, wordset
 from bot.answers.understand import (
@@ -322,6 +324,14 @@ class SaidRouter(GeneralRouter):
             and not await self._about(answer, name, ranked_by)
         ):
             return NotFound(f"The articles have no quote from {name} about “{topic}”.")
+        if (
+            asked_about
+            and isinstance(answer, QuotesAnswer)
+            and ranked_by == topic
+            and self.lookup.person_in(topic) is None
+            and not await self._said_on(answer, topic)
+        ):
+            return not_said_on(answer, name, topic)
         answer = _in_settings(answer, settings)
         if reading.places and not isinstance(answer, NotFound):
             # "what did Dixon say at Portland": only what he said in that story counts.
@@ -341,6 +351,16 @@ class SaidRouter(GeneralRouter):
                 return PassageAnswer(tuple(self.passages_found(declined[:1])), "", missing)
             return NotFound(missing)
         return answer
+
+    async def _said_on(self, answer: QuotesAnswer, topic: str) -> bool:
+        """Whether a statement in ``answer`` has a telling word of ``topic`` near it, or every
+        one in its story (``_said_on.said_on``). Only the weakest words are set aside, not
+        every stop word: "the slow stop" is met by "the 4.8-second stop" in the question a
+        reply answers."""
+        wanted = topic_stems(topic, (*_EVENT, *_WEAK), SYNONYMS)
+        slugs = {q.source.slug for q in answer.quotes if q.source is not None}
+        paragraphs = {slug: await self.engine.store.paragraphs(slug) for slug in slugs}
+        return said_on(answer, wanted, paragraphs)
 
     async def _about(self, answer: QuotesAnswer, name: str, topic: str) -> bool:
         """Whether any of ``name``'s statements in ``answer`` is about the person ``topic``
@@ -519,6 +539,9 @@ class SaidRouter(GeneralRouter):
         # Words left once names are set aside may name the story ("... in Hungary").
         story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
         answer = await self.engine.apology(story, person=person)
+        elsewhere = person is not None and await self._to_someone_else(answer, person, reading)
+        if elsewhere:
+            answer = NotFound("")
         if not isinstance(answer, NotFound):
             return answer
         if _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare) and person:
@@ -534,12 +557,32 @@ class SaidRouter(GeneralRouter):
                 min_cover=0.0,
             )
             found, _ = await self.passages.find(query)
+            if elsewhere:
+                # Only a story that names the one it is made to can tell that apology.
+                found = [f for f in found if await self._story_names(f, reading.people[1])]
             if any(self._apologiser(f, person) for f in found):
                 return PassageAnswer(tuple(self.passages_found(found)), "")
             to = [p for p in reading.people[1:]]
             towards = f" to {to[0]}" if to else ""
             return NotFound(f"The articles don't say {person} apologised{towards}.")
         return answer
+
+    async def _to_someone_else(self, answer: Answer, person: str, reading: Reading) -> bool:
+        """Whether ``answer`` is an apology of ``person``'s from a story that never names the
+        one the question has it made to ("did Russell apologise to Lando": his apology to
+        Bottas, years before, is not it)."""
+        to = [p for p in reading.people[1:] if p != person]
+        if not to or not isinstance(answer, ApologyAnswer):
+            return False
+        named = {p.name for p in await self.engine.store.article_people(answer.article.slug)}
+        return to[0] not in named
+
+    async def _story_names(self, found: Scored, person: str) -> bool:
+        """Whether the story of a sentence found names ``person``."""
+        source = found.passage.source
+        if source is None:
+            return False
+        return person in {p.name for p in await self.engine.store.article_people(source.slug)}
 
     async def _apology_to(self, bare: str, person: str) -> Answer | None:
         """ "did Aprilia apologise to Bez", "did kimi apologise to charles": the one named
