@@ -158,6 +158,7 @@ class Worst:
     call again."""
 
     hold: Hold | None = None
+    command: str | None = None
     again: tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]] | None = None
     per_command: dict[str, Hold] = field(default_factory=dict)
     over: dict[str, int] = field(default_factory=dict)  # per command: calls holding > 20 ms
@@ -181,4 +182,5 @@ class Worst:
             self.per_command[command] = hold
         if self.hold is None or hold.hold_ms > self.hold.hold_ms:
             self.hold = hold
+            self.command = command
             self.again = (call, args, kwargs)
