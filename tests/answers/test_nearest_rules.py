@@ -15,7 +15,7 @@ import pytest
 from bot.answers import AnswerEngine
 from bot.answers.records import Found
 from bot.answers.router._nearest import answers_its_kind
-from bot.answers.router._reading import _BORN
+from bot.answers.router._needs import _BORN
 from bot.answers.understand import read
 from bot.models import Source
 from tests.answers.scoring import ask, stories_store

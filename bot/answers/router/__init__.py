@@ -19,9 +19,18 @@ from bot.answers.records import (
 )
 from bot.answers.router._reading import (
     _ACCEPTS,
+    _FACT_WORDS,
+    _WH,
+    _WH_TYPED,
+    _YES_NO,
+    FALLBACK_WORDS,
+    _kinds,
+    beyond_team,
+)
+from bot.answers.router._said import SaidRouter
+from bot.answers.router._shapes import (
     _ADMIT,
     _APOLOGY_WORDS,
-    _FACT_WORDS,
     _FACTS,
     _FACTS_ONLY,
     _HELP,
@@ -37,20 +46,13 @@ from bot.answers.router._reading import (
     _RECAP,
     _TEAM_ROLE,
     _TRAILING,
-    _WH,
-    _WH_TYPED,
     _WHAT_HAPPENED,
     _WHAT_SAID,
     _WHO_ASKED,
     _WHO_IS,
     _WHO_SAID,
     _WHO_SAID_ANY,
-    _YES_NO,
-    FALLBACK_WORDS,
-    _kinds,
-    beyond_team,
 )
-from bot.answers.router._said import SaidRouter
 from bot.answers.text import clean, normalise, strip_quotes
 from bot.answers.understand import (
     read,
@@ -65,7 +67,9 @@ class Router(SaidRouter):
 
     Each kind of question is a layer of its own module, the one below the next:
     ``_base`` (state, shared reads) < ``_stories`` (which stories) < ``_people`` (who, teams,
-    roles) < ``_general`` (the passages) < ``_said`` (quotes and apologies) < this dispatch.
+    roles) < ``_query`` (the passages' query) < ``_races`` (a race's moment: still ahead,
+    before it, a part of it, a lap) < ``_general`` (the passages) < ``_said`` (quotes and
+    apologies) < this dispatch.
     """
 
     def is_random(self, question: str) -> bool:

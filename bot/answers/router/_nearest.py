@@ -27,13 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from bot.answers.passages import stem, words_of
 from bot.answers.records import Found
-from bot.answers.router._reading import (
-    _CLOCK_TEXT,
-    _DATE,
-    _RACE_TIME,
-    _SPEED_ASKED,
-    _SPEED_TEXT,
-)
+from bot.answers.router._needs import _CLOCK_TEXT, _DATE, _RACE_TIME, _SPEED_ASKED, _SPEED_TEXT
 from bot.answers.text import normalise
 
 __all__ = ["answers_its_kind"]

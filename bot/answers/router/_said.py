@@ -26,18 +26,16 @@ from bot.answers.records import (
 )
 from bot.answers.router._general import GeneralRouter
 from bot.answers.router._reading import (
-    _ADMIT,
-    _APOLOGY_WORDS,
     _EVENT,
     _OWNED,
     _SORRY,
     _SPEECH,
-    _TOPIC,
     _WEAK,
     _YES_NO,
     CONTEXT_PEOPLE,
     _groups,
 )
+from bot.answers.router._shapes import _ADMIT, _APOLOGY_WORDS, _TOPIC
 from bot.answers.text import clean, normalise, shorten, strip_quotes, wordset
 from bot.answers.understand import (
     SYNONYMS,
