@@ -165,20 +165,22 @@ class Worst:
 
     def note(
         self, command: str, call: Callable[..., Any], args: tuple[Any, ...],
-        kwargs: dict[str, Any], seconds: float, holds: Holds,
+        kwargs: dict[str, Any], seconds: float, holds: Holds, *, first: bool = False,
     ) -> None:  # fmt: skip
-        """One call made: ``holds`` timed the callbacks the loop ran while it was made."""
+        """One call made: ``holds`` timed the callbacks the loop ran while it was made.
+        ``first``: the command's untimed first call (what is built on first use is in it),
+        which counts for the phase's worst, not for the command's."""
         hold = Hold(
-            call=label(command, args, kwargs),
+            call=label(command, args, kwargs) + (" (first call)" if first else ""),
             hold_ms=round(holds.longest * 1000, 2),
             call_ms=round(seconds * 1000, 2),
             callbacks=holds.callbacks,
             gc_ms=round(holds.gc_in_longest * 1000, 2),
         )
-        if holds.longest > STALL:
-            self.over[command] = self.over.get(command, 0) + 1
         mine = self.per_command.get(command)
-        if mine is None or hold.hold_ms > mine.hold_ms:
+        if holds.longest > STALL and not first:
+            self.over[command] = self.over.get(command, 0) + 1
+        if not first and (mine is None or hold.hold_ms > mine.hold_ms):
             self.per_command[command] = hold
         if self.hold is None or hold.hold_ms > self.hold.hold_ms:
             self.hold = hold

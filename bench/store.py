@@ -369,7 +369,10 @@ async def _answer(
         first_tick = len(lag.samples)
         # One untimed call first: the page cache, not the query, would be measured.
         call, args, kwargs, twin = calls[0]
-        await _time(call, args, kwargs)
+        holds.start()
+        seconds = await _time(call, args, kwargs)
+        await asyncio.sleep(0)
+        worst.note(name, call, args, kwargs, seconds, holds, first=True)
         if raw is not None and twin is not None:
             await asyncio.to_thread(raw.time, twin)
         samples: list[float] = []
