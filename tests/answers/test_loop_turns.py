@@ -10,6 +10,7 @@ milliseconds. The answer is the same whether they take turns or not.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -69,3 +70,39 @@ async def test_who_is_takes_turns_and_answers_the_same(
     assert shown == unhurried
     # A turn checked before each paragraph scored and each tied story read.
     assert turns >= 5
+
+
+async def test_a_refresh_builds_what_reading_a_question_keeps(rounds: Path) -> None:
+    """The teams' people and the people's initials, kept per index for reading questions,
+    are built by the refresh (on a worker thread), not by the first question after it."""
+    from bot.answers.understand import _people
+
+    async with await Store.open(rounds) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        index = engine.lookup.index
+        assert _people._TEAMS and _people._TEAMS[0][0] is index
+        assert _people._INITIALS and _people._INITIALS[0][0] is index
+
+
+async def test_a_searchs_records_are_built_where_they_are_read(
+    rounds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quotes of the stories a search found and the stories it reads whole become
+    records on the reader that read them (``read_into``), not on the event loop."""
+    async with await Store.open(rounds) as store:
+        dialect = store._dialect
+        converted: list[str] = []
+        read_into = dialect.read_into
+
+        async def counted(sql: str, params: Any, convert: Any) -> Any:
+            converted.append(getattr(convert, "__name__", ""))
+            return await read_into(sql, params, convert)
+
+        monkeypatch.setattr(dialect, "read_into", counted)
+        slugs = ["2026-cup-round-01", "2026-cup-round-02"]
+        quotes, _ = await store.said_in(slugs)
+        stories = await store.stories_passages(slugs)
+        assert {q.source.slug for q in quotes if q.source} == set(slugs)
+        assert [len(stories[s]) for s in slugs] == [4, 4]
+        assert converted == ["quotes_of", "_told", "passages_by_story"]
