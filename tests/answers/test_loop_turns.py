@@ -74,7 +74,10 @@ async def test_who_is_takes_turns_and_answers_the_same(
 
 async def test_a_refresh_builds_what_reading_a_question_keeps(rounds: Path) -> None:
     """The teams' people and the people's initials, kept per index for reading questions,
-    are built by the refresh (on a worker thread), not by the first question after it."""
+    are built by the refresh (on a worker thread), and the places file read, not by the
+    first question after it."""
+    from bot.answers import places
+    from bot.answers.places import places_file
     from bot.answers.understand import _people
 
     async with await Store.open(rounds) as store:
@@ -83,6 +86,7 @@ async def test_a_refresh_builds_what_reading_a_question_keeps(rounds: Path) -> N
         index = engine.lookup.index
         assert _people._TEAMS and _people._TEAMS[0][0] is index
         assert _people._INITIALS and _people._INITIALS[0][0] is index
+        assert places_file() in places._LOADED
 
 
 async def test_a_searchs_records_are_built_where_they_are_read(
