@@ -42,6 +42,7 @@ if __package__ in (None, ""):  # run as `python bench/store.py`: import bench fr
 
 from bench import _raw
 from bench._common import REPO_ROOT, Timer, print_table, scratch_dir, summarise, write_result
+from bench._hold import Holds, Worst, profile_rows
 from bench._lag import LoopLag
 from bench.corpus import Corpus, generate, generated
 
@@ -309,9 +310,14 @@ async def run(
             raw = _raw.RawSQLite(db_path) if isinstance(db_path, Path) else None
             try:
                 async with LoopLag() as lag:
-                    timings = await _answer(queries, raw, lag)
-                    answering = lag.summary()
-                    typo = await _typo_check(engine)
+                    worst = Worst()
+                    with Holds() as holds:
+                        timings = await _answer(queries, raw, lag, holds, worst)
+                        answering = lag.summary()
+                        typo = await _typo_check(engine)
+                        answering["worst_hold"] = await _profile_worst(
+                            engine, queries, holds, worst
+                        )
                     lag.reset()
                     running = await _running_ingest(store, engine, work, ingest_batch, lag)
             finally:
@@ -347,17 +353,26 @@ async def run(
 
 
 async def _answer(
-    queries: dict[str, list[Call]], raw: _raw.RawSQLite | None, lag: LoopLag
+    queries: dict[str, list[Call]],
+    raw: _raw.RawSQLite | None,
+    lag: LoopLag,
+    holds: Holds,
+    worst: Worst,
 ) -> dict[str, dict[str, Any]]:
     """Time every call through the engine, each beside its raw twin (on a thread of its
     own, so the raw query never holds the loop the answers are measured on; every other
-    pair the twin goes first); note the worst loop lag while each command was answered."""
+    pair the twin goes first); note the worst loop lag while each command was answered,
+    and into ``worst`` the call that held the loop longest in one callback (``holds``
+    times the loop's callbacks, ``bench._hold``)."""
     timings: dict[str, dict[str, Any]] = {}
     for name, calls in queries.items():
         first_tick = len(lag.samples)
         # One untimed call first: the page cache, not the query, would be measured.
         call, args, kwargs, twin = calls[0]
-        await _time(call, args, kwargs)
+        holds.start()
+        seconds = await _time(call, args, kwargs)
+        await asyncio.sleep(0)
+        worst.note(name, call, args, kwargs, seconds, holds, first=True)
         if raw is not None and twin is not None:
             await asyncio.to_thread(raw.time, twin)
         samples: list[float] = []
@@ -371,7 +386,10 @@ async def _answer(
             twin_first = raw is not None and twin is not None and i % 2 == 1
             if twin_first:
                 raw_samples.append(await asyncio.to_thread(raw.time, twin))
+            holds.start()
             samples.append(await _time(call, args, kwargs))
+            await asyncio.sleep(0)  # the call's last callback ends here: now it is timed
+            worst.note(name, call, args, kwargs, samples[-1], holds)
             if raw is not None and twin is not None and not twin_first:
                 raw_samples.append(await asyncio.to_thread(raw.time, twin))
         stats: dict[str, Any] = summarise(samples)
@@ -383,8 +401,43 @@ async def _answer(
         stats["met"] = _met(name, stats)
         ticks = lag.samples[first_tick:]
         stats["loop_lag_max_ms"] = round(max(ticks) * 1000, 2) if ticks else None
+        held = worst.per_command.get(name)
+        stats["worst_hold"] = {"call": held.call, "hold_ms": held.hold_ms} if held else None
+        stats["holds_over_20ms"] = worst.over.get(name, 0)
         timings[name] = stats
     return timings
+
+
+async def _profile_worst(
+    engine: Any, queries: dict[str, list[Call]], holds: Holds, worst: Worst
+) -> dict[str, Any] | None:
+    """The call that held the loop longest, made again with each callback under cProfile:
+    which call it was, how long it held the loop then and again, and the functions its
+    longest callback ran. The engine refreshes first (the answers it kept are forgotten, so
+    the call computes again), then answers another call of the same command, which builds
+    what is built once per index (the phase had built it before the call)."""
+    if worst.hold is None or worst.again is None or worst.command is None:
+        return None
+    call, args, kwargs = worst.again
+    await engine.refresh()
+    other = next(((c, a, k) for c, a, k, _ in queries[worst.command] if (a, k) != (args, kwargs)),
+                 None)  # fmt: skip
+    if other is not None:
+        await _time(*other)
+    await asyncio.sleep(0)  # the other call's last callback ends: it is not timed here
+    holds.start(profile=True)
+    await asyncio.sleep(0)  # the call starts in a callback of its own, profiled whole
+    seconds = await _time(call, args, kwargs)
+    await asyncio.sleep(0)
+    again: dict[str, Any] = {
+        "hold_ms": round(holds.longest * 1000, 2),
+        "gc_ms": round(holds.gc_in_longest * 1000, 2),
+        "call_ms": round(seconds * 1000, 2),
+    }
+    if holds.profile is not None:
+        again["profile"] = profile_rows(holds.profile)
+    holds.start()
+    return {**vars(worst.hold), "line": worst.hold.line(), "again_profiled": again}
 
 
 def _met(name: str, q: dict[str, Any]) -> bool:
@@ -574,6 +627,10 @@ def report(result: dict[str, Any]) -> None:
         ],
         title="Store at scale",
     )
+    if held := lag["answering"].get("worst_hold"):
+        again = held["again_profiled"]
+        print(f"\n{held['line']} (one callback of {held['callbacks']}, gc {held['gc_ms']} ms;"
+              f" made again under cProfile: {again['hold_ms']} ms)")  # fmt: skip
     print_table(
         ["query", "n", "p50 ms", "p99 ms", "max ms", "raw p99 ms", "p99/raw", "target", "ok"],
         [

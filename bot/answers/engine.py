@@ -23,6 +23,7 @@ from bot.answers.quotes import Quotes
 from bot.answers.records import Answer, Choice, HelpAnswer
 from bot.answers.router import Router
 from bot.answers.text import MAX_QUESTION
+from bot.answers.understand import prepare_reading
 from bot.ingest.resolve import default_register
 from bot.models import ArticleSummary
 from bot.store import Store
@@ -72,6 +73,9 @@ class AnswerEngine:
             register = asyncio.ensure_future(asyncio.to_thread(default_register))
             try:
                 await self.lookup.refresh(articles=articles)
+                # What reading a question keeps per index, built here off the loop, not by
+                # the first question after the refresh.
+                await asyncio.to_thread(prepare_reading, self.lookup)
             finally:
                 await register
         self._apologies.forget()

@@ -18,7 +18,9 @@ from bot.store.records import (
     QUOTE_ORDER,
     StoreStats,
     passage,
+    passages_by_story,
     quote,
+    quotes_of,
     source,
 )
 from bot.store.text import FTS_TERM, fts_terms, query_terms
@@ -456,15 +458,19 @@ class QueriesMixin(StoreBase):
         if not slugs:
             return [], []
         marks = ", ".join("?" * len(slugs))
-        quotes = await self._all(
+        # Records built where the rows are read (a search's forty stories: 400 quotes, a
+        # few milliseconds of Python the loop would wait for); lists of the caller's own,
+        # as a read may be shared (``Dialect.read_into``).
+        quotes = await self._read_into(
             f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM} WHERE a.slug IN ({marks}) "
             "ORDER BY q.article_id, q.statement, q.part",
             list(slugs),
+            quotes_of,
         )
-        told = await self._all(
-            f"{_REPORTED_COLUMNS} WHERE a.slug IN ({marks}) ORDER BY r.id", list(slugs)
+        told = await self._read_into(
+            f"{_REPORTED_COLUMNS} WHERE a.slug IN ({marks}) ORDER BY r.id", list(slugs), _told
         )
-        return [quote(r) for r in quotes], [_reported(r) for r in told]
+        return list(quotes), list(told)
 
     # -- passages (bot/answers/passages/) ------------------------------------------------
     # Every paragraph, full-text indexed with stemming: the general answer's candidates.
@@ -508,15 +514,15 @@ class QueriesMixin(StoreBase):
         wanted = list(dict.fromkeys(slugs))
         if not wanted:
             return {}
-        rows = await self._all(
+        # The passages built where the rows are read (dozens of stories: about a thousand
+        # paragraphs); lists of the caller's own, as a read may be shared.
+        found = await self._read_into(
             f"SELECT {PASSAGE_COLUMNS} FROM passages s JOIN articles a ON a.id = s.article_id "
             f"WHERE a.slug IN ({', '.join('?' * len(wanted))}) ORDER BY a.slug, s.paragraph",
             wanted,
+            passages_by_story,
         )
-        found: dict[str, list[Passage]] = {}
-        for r in rows:
-            found.setdefault(r["slug"], []).append(passage(r))
-        return found
+        return {slug: list(story) for slug, story in found.items()}
 
     # -- /whosaid and /quote without a copy of every quote in memory (issue 12) ----------
     # The answer engine asks for what one answer needs: a few words' counts, a few hundred
@@ -692,6 +698,11 @@ _STATEMENT_FROM = (
 # -- rows into records, fast (issue 12: answers at the speed of SQLite) ----------------------
 # An answer that shows thousands of rows (every event on a lap) spent more time building its
 # records from rows by column name than the database spent finding them.
+
+
+def _told(rows: Sequence[Any]) -> list[ReportedStatement]:
+    """Reported statements from rows of ``_REPORTED_COLUMNS``."""
+    return [_reported(r) for r in rows]
 
 
 def _lap_events(rows: Sequence[Any]) -> list[LapEvent]:

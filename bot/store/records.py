@@ -6,6 +6,7 @@ A row is whatever the connection returns (``sqlite3.Row`` or the PostgreSQL dial
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -22,7 +23,9 @@ __all__ = [
     "instant",
     "iso",
     "passage",
+    "passages_by_story",
     "quote",
+    "quotes_of",
     "source",
     "summary",
 ]  # fmt: skip
@@ -90,6 +93,21 @@ def quote(row: Any) -> Quote:
         cue_paragraph=row["cue_paragraph"],
         label=row["label"],
     )
+
+
+def quotes_of(rows: Sequence[Any]) -> list[Quote]:
+    """Rows of ``QUOTE_COLUMNS`` as quotes (a converter for ``read_into``: built on the
+    reader that read them, not on the event loop)."""
+    return [quote(r) for r in rows]
+
+
+def passages_by_story(rows: Sequence[Any]) -> dict[str, list[Passage]]:
+    """Rows of ``PASSAGE_COLUMNS`` as passages by slug, each story's in the rows' order (a
+    converter for ``read_into``)."""
+    found: dict[str, list[Passage]] = {}
+    for r in rows:
+        found.setdefault(r["slug"], []).append(passage(r))
+    return found
 
 
 def summary(row: Any) -> ArticleSummary:

@@ -13,6 +13,7 @@ from bot.answers._sections import (
     names_team,
     other_teams,
 )
+from bot.answers._turns import Turns
 from bot.answers.passages._credit import (
     _carry_rarest,
     _definitions,
@@ -197,6 +198,9 @@ class Finding(Reading, Scoring, Picking):
         places = _asked_places(query)
         crowded = _crowded_stories(read or found, places) if places else frozenset()
         all_quotes, all_reported = await self.store.said_in(list(by_article))
+        # From here every sentence found is scored in Python (up to tens of milliseconds):
+        # the loop gets turns between the paragraphs.
+        turns = Turns()
         quotes: dict[str, list[Quote]] = {slug: [] for slug in by_article}
         reported: dict[str, list[ReportedStatement]] = {slug: [] for slug in by_article}
         for q in all_quotes:
@@ -259,6 +263,7 @@ class Finding(Reading, Scoring, Picking):
         }
         other_team = other_teams(sections, heading_stems, question_stems)
         for rank, passage in in_order:
+            await turns.take()
             assert passage.source is not None
             slug = passage.source.slug
             if (slug, passage.paragraph) in headed and (

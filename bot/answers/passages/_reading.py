@@ -20,6 +20,7 @@ from bot.answers._sections import (
     heading_shaped,
     sections_of,
 )
+from bot.answers._turns import Turns
 from bot.answers.lookup import Part
 from bot.answers.passages._picking import TIE
 from bot.answers.passages._records import Query, Scored, _key, _speaker_of
@@ -111,7 +112,9 @@ class Reading(Part):
                 tied |= slugs if len(slugs) > 1 else set()
         out: dict[str, tuple[int, int]] = {}
         stories = await self.store.stories_passages(sorted(tied))  # one read, not one each
+        turns = Turns()  # every paragraph of dozens of stories read: turns between stories
         for slug in sorted(tied):
+            await turns.take()
             story = stories.get(slug, [])
             if not story or story[0].source is None:
                 continue

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bot.answers.understand._numbers import COUNTED_UNITS, counted
 from bot.answers.understand._numbers import ORDINAL_WORDS as ORDINAL_WORDS
 from bot.answers.understand._numbers import car_numbers as car_numbers
-from bot.answers.understand._people import is_team
+from bot.answers.understand._people import is_team, prepare_reading
 from bot.answers.understand._places import names_series
 from bot.answers.understand._reading import Reading, read
 from bot.answers.understand._words import CUE_PHRASES as CUE_PHRASES
@@ -38,5 +38,6 @@ __all__ = [
     "counted",
     "is_team",
     "names_series",
+    "prepare_reading",
     "read",
 ]
