@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +32,10 @@ class _State:
     info: list[_Paragraph] = field(default_factory=list)
     style: str = "auto"
     _settings: dict[tuple[int, int, int, str | None], str] = field(default_factory=dict)
+    #: Per paragraph: where the writer's interview words first end (``settings``), and the
+    #: dash credit closing it (``tags``); each found once, not once per quote.
+    _writer_words: dict[int, int] = field(default_factory=dict, repr=False)
+    _dash_credits: dict[int, re.Match[str] | None] = field(default_factory=dict, repr=False)
     #: Epithets resolved to one person ("the Mexican" -> Sergio Perez); None once an epithet
     #: has meant two different people, so it is never offered as an alias.
     epithets: dict[str, str | None] = field(default_factory=dict)

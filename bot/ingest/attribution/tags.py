@@ -386,9 +386,12 @@ class _Tags(_Mentions):
 
     def _dash_credit(self, paragraph: int, masked: str) -> _Attribution:
         """`Crash was a "misjudgement" – Kowalski`: a credit closing the paragraph."""
-        if "–" not in masked and "—" not in masked and " -" not in masked:
-            return _NONE
-        m = _DASH_CREDIT.search(masked)
+        # The credit is the paragraph's, whichever of its quotes asks: look for it once (a
+        # paragraph of thousands of short quotes searched whole for each cost quadratic time).
+        if paragraph not in self._dash_credits:
+            dashed = "–" in masked or "—" in masked or " -" in masked
+            self._dash_credits[paragraph] = _DASH_CREDIT.search(masked) if dashed else None
+        m = self._dash_credits[paragraph]
         if m is None:
             return _NONE
         name = self.people.resolve(m.group("name"))
