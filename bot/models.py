@@ -13,6 +13,7 @@ from typing import Literal
 
 __all__ = [
     "INTERVIEWER",
+    "TRANSCRIPT_CUE",
     "Article",
     "ArticleSummary",
     "Fact",
@@ -172,3 +173,6 @@ class Passage:
 #: The label of an interviewer's question in a Q&A ("Q: Why now?"): the words are nobody's
 #: statement, and the paragraph after it is the interviewee's answer to it.
 INTERVIEWER = "Interviewer"
+#: How a quote's cue opens when a transcript's label names its speaker ('transcript label
+#: "MAYA:"'): the quote is a whole turn, and the turns before and after it are other voices'.
+TRANSCRIPT_CUE = "transcript label"

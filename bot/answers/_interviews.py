@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 
-from bot.models import INTERVIEWER, Passage, Quote
+from bot.models import INTERVIEWER, TRANSCRIPT_CUE, Passage, Quote
 
 __all__ = [
     "ANSWER_SENTENCES",
@@ -34,6 +34,10 @@ ANSWER_SENTENCES = 2
 QUESTION_COVER = 0.75
 
 
+#: What may close a turn after its last word: a quotation inside it ends there.
+_CLOSING = " \"”’'"
+
+
 #: A whole paragraph that is a quotation asking something, signed with a dash and a name
 #: (and the reader's town): ``"Is Varga leaving? I keep reading things." — Lena Ost, Brno``.
 _SIGNED_QUESTION = re.compile(
@@ -47,8 +51,24 @@ def signed_question(text: str) -> bool:
 
 
 def question_paragraphs(quotes: Sequence[Quote]) -> frozenset[int]:
-    """The paragraphs of one article that are an interviewer's questions."""
-    return frozenset(q.paragraph for q in quotes if q.speaker is None and q.label == INTERVIEWER)
+    """The paragraphs of one article that are an interviewer's questions: a "Q:" line, and
+    a transcript's turn that ends by asking and is answered by the next turn, another
+    voice's (a podcast host's "And the appeal?" before a guest's "It won't go ahead")."""
+    asked = {q.paragraph for q in quotes if q.speaker is None and q.label == INTERVIEWER}
+    turns: dict[int, list[Quote]] = {}
+    for q in quotes:
+        if q.cue is not None and q.cue.startswith(TRANSCRIPT_CUE):
+            turns.setdefault(q.paragraph, []).append(q)
+    for paragraph, said in turns.items():
+        last = max(said, key=lambda q: (q.statement, q.part))
+        answered = turns.get(paragraph + 1, ())
+        if (
+            last.text.rstrip(_CLOSING).endswith("?")
+            and any(q.speaker for q in answered)
+            and all(q.speaker != last.speaker for q in answered)
+        ):
+            asked.add(paragraph)
+    return frozenset(asked)
 
 
 async def the_answer(

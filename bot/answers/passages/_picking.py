@@ -13,6 +13,9 @@ from bot.answers.passages._words import _mentions, split_sentences
 #: Sentences an answer shows at most, and how close to the best a second one must score.
 MAX_SENTENCES = 3
 SECOND_SHARE = 0.55
+#: Most words of a sentence after the best one that tells how it came out ("It did not
+#: work.", "They left him out."): shown with it, since it is the answer the best one sets up.
+OUTCOME_WORDS = 5
 
 
 #: Words that say where on a track something happened.
@@ -178,6 +181,22 @@ class Picking:
                 )
                 picked.insert(picked.index(best) + 1, after)
                 return picked[: MAX_SENTENCES + 1]
+        if best.position + 1 < len(spans) and not best.quoted:
+            # "... Piastri had come in a lap earlier to try the undercut. It did not work.":
+            # a short sentence after it, by pronoun, tells how what it told came out.
+            a, b = spans[best.position + 1]
+            text = best.passage.text[a:b].strip()
+            if (
+                text not in shown
+                and len(text.split()) <= OUTCOME_WORDS
+                and _PRONOUN.match(text)
+                and not _OPENS_QUOTE.match(text)
+            ):
+                after = every.get((id(best.passage), best.position + 1)) or Scored(
+                    best.score, text, best.passage, best.order + 1, best.position + 1
+                )
+                picked.insert(picked.index(best) + 1, after)
+                shown.add(text)
         following = every.get((id(best.passage), best.position + 1))
         # '"The rear tyres went off on the opening stint.' is a quotation's first half: the
         # rest of it ('After that I was a passenger," Dunmore said.') is shown after it.

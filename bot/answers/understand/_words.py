@@ -115,6 +115,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # "why did X miss Sepang": kept out of it, ruled out, as a report says it.
     "miss": ("missed", "out", "absent", "absence", "skip", "skipped", "without"),
     "missed": ("miss", "out", "absent", "absence", "skip", "skipped", "without"),
+    # Strategy as fans type it and reports write it: the "vsc" is the virtual safety car,
+    # to "pit" is to stop, and time lost in a stop is what it "costs".
+    "vsc": ("virtual",),
+    "pit": ("stop", "stopped", "stops"), "pits": ("stop", "stops"),
+    "pitting": ("stop", "stopped", "stopping"), "pitted": ("stopped",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the

@@ -26,6 +26,7 @@ from bot.ingest.attribution.interviews import _FIRST_PERSON, _Interviews
 from bot.ingest.attribution.labels import _LABEL_ROLES, _Label, _spoken_label
 from bot.ingest.attribution.records import _Attribution
 from bot.ingest.text import Segment
+from bot.models import TRANSCRIPT_CUE
 
 #: A subhead placing the lines under it on a lap: "Lap 27: ...", "LAP 1", "Final lap: ...".
 _LAP_SUBHEAD = re.compile(
@@ -108,7 +109,7 @@ class _Spoken(_Interviews):
     def _spoken_speaker(self, number: int, label: _Label) -> _Attribution:
         """The person a spoken line's label names, or the role it keeps as a label."""
         shown = f"{label.text} ({label.named})" if label.named else label.text
-        cue = f'transcript label "{shown}:"'
+        cue = f'{TRANSCRIPT_CUE} "{shown}:"'
         who = self._label_person(label.text)
         if who is not None:
             return _Attribution("person", who, None, cue, number)

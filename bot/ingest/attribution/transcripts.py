@@ -9,7 +9,7 @@ from bot.ingest.attribution.records import _Attribution
 from bot.ingest.attribution.tags import _Tags
 from bot.ingest.resolve import fold
 from bot.ingest.text import Segment
-from bot.models import INTERVIEWER
+from bot.models import INTERVIEWER, TRANSCRIPT_CUE
 
 
 class _Transcripts(_Tags):
@@ -19,7 +19,7 @@ class _Transcripts(_Tags):
 
     def _transcript(self, paragraph: int, label: _Label) -> _Attribution:
         """The speaker a transcript label names: a person, or a role or team kept as a label."""
-        cue = f'transcript label "{label.text}:"'
+        cue = f'{TRANSCRIPT_CUE} "{label.text}:"'
         if label.question:
             return _Attribution("blocked", None, None, cue, paragraph, INTERVIEWER)
         if label.answer:
