@@ -58,7 +58,9 @@ team-mate title fights from 1984 to 2007), measured once (``unseen18/BLIND.md``)
 ``unseen19/`` is a nineteenth blind, sealed round (a tyre and strategy analysis of the Qatar Grand
 Prix told in stints, laps and stop times with a stint table, and a podcast transcript in which a
 host and two pundits argue under first-name speaker labels), measured once
-(``unseen19/BLIND.md``). Their
+(``unseen19/BLIND.md``). ``unseen20/`` is a twentieth blind, sealed round (a "winners and
+losers" column after the Qatar Grand Prix, and a rules FAQ on MotoGP's 2027 regulations),
+measured once (``unseen20/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -107,6 +109,7 @@ ROUNDS = (
     HERE / "unseen17",
     HERE / "unseen18",
     HERE / "unseen19",
+    HERE / "unseen20",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
