@@ -9,7 +9,8 @@ import asyncio
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,11 +204,19 @@ def stories_store(folder: Path, stories: Sequence[tuple[str, str]]) -> Path:
     return db
 
 
-async def answer_all(path: Path, questions: Sequence[Question]) -> dict[str, str]:
-    """Ask every question once through ``AnswerEngine.ask``; the answers rendered as text."""
+@asynccontextmanager
+async def engine_over(path: Path) -> AsyncIterator[AnswerEngine]:
+    """An answer engine over the store at ``path``, its indexes built, as the bot starts one:
+    what every rule test asks its questions of."""
     async with await Store.open(path) as store:
         engine = AnswerEngine(store)
         await engine.refresh()
+        yield engine
+
+
+async def answer_all(path: Path, questions: Sequence[Question]) -> dict[str, str]:
+    """Ask every question once through ``AnswerEngine.ask``; the answers rendered as text."""
+    async with engine_over(path) as engine:
         return {q.ask: render_text(await engine.ask(q.ask)) for q in questions}
 
 

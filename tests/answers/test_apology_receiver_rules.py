@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.store import Store
-from tests.answers.scoring import ask, stories_store
+from tests.answers.scoring import ask, engine_over, stories_store
 
 OLD = "\n\n".join(
     (
@@ -41,9 +40,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(database) as engine:
         yield engine
 
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.answers import AnswerEngine
-from bot.store import Store
-from tests.answers.scoring import ask, stories_store
+from tests.answers.scoring import ask, engine_over, stories_store
 
 STORY = "\n\n".join(
     (
@@ -25,9 +23,7 @@ STORY = "\n\n".join(
 
 
 async def _ask(db: Path, question: str) -> str:
-    async with await Store.open(db) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(db) as engine:
         return await ask(engine, question)
 
 

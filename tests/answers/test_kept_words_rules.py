@@ -16,7 +16,7 @@ from bot.answers import AnswerEngine
 from bot.answers.router._reading import _groups, _kinds
 from bot.answers.understand import read
 from bot.store import Store
-from tests.answers.scoring import ask, stories_store
+from tests.answers.scoring import ask, engine_over, stories_store
 
 STORIES = {
     "2026-05-10-invented-tyre-pressure": (
@@ -153,9 +153,7 @@ def year_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def test_a_year_in_someones_career_is_told_not_dated(year_database: Path) -> None:
     """ "what did kast do in 2021": no story of 2021 names him, so the year is what his
     profile's sentence tells, not a denial."""
-    async with await Store.open(year_database) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(year_database) as engine:
         shown = await ask(engine, "what did kast do in 2021")
     assert "back to the Arrow team for 2021" in shown
     assert "don't say" not in shown
@@ -202,9 +200,7 @@ def series_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def test_a_season_asked_with_no_series_is_the_usual_series(series_database: Path) -> None:
     """ "when does the 2031 season start": the series most stories are about, never the
     other series' release's date told without naming its series."""
-    async with await Store.open(series_database) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(series_database) as engine:
         shown = await ask(engine, "when does the 2031 season start")
         assert "starting at Valmont on March 9" in shown
         assert "five days before the opening race" not in shown
@@ -215,9 +211,7 @@ async def test_a_season_asked_with_no_series_is_the_usual_series(series_database
 
 async def test_the_opener_is_where_the_season_starts(series_database: Path) -> None:
     """ "wheres the 2031 opener": the season "starting at Valmont", not a denial."""
-    async with await Store.open(series_database) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(series_database) as engine:
         shown = await ask(engine, "wheres the 2031 opener")
     assert "starting at Valmont on March 9" in shown
     assert "don't say" not in shown

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from bot.answers import AnswerEngine, _turns
+from bot.answers import _turns
 from bot.render import render_text
 from bot.store import Store
-from tests.answers.scoring import stories_store
+from tests.answers.scoring import engine_over, stories_store
 
 
 def _round(n: int) -> tuple[str, str]:
@@ -53,9 +53,7 @@ async def _ask(
         await take(self)
 
     monkeypatch.setattr(_turns.Turns, "take", counted)
-    async with await Store.open(path) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(path) as engine:
         shown = render_text(await engine.ask(question))
     monkeypatch.undo()
     return taken, shown
@@ -80,9 +78,7 @@ async def test_a_refresh_builds_what_reading_a_question_keeps(rounds: Path) -> N
     from bot.answers.places import places_file
     from bot.answers.understand import _people
 
-    async with await Store.open(rounds) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(rounds) as engine:
         index = engine.lookup.index
         assert _people._TEAMS and _people._TEAMS[0][0] is index
         assert _people._INITIALS and _people._INITIALS[0][0] is index

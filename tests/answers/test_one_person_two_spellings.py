@@ -9,10 +9,8 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
-from bot.answers import AnswerEngine
 from bot.answers.records import NotFound, PersonAnswer
-from bot.store import Store
-from tests.answers.scoring import stories_store
+from tests.answers.scoring import engine_over, stories_store
 
 FIRST = "\n\n".join(
     (
@@ -42,9 +40,7 @@ def _old_store(folder: Path) -> Path:
 
 
 async def _answers(db: Path) -> tuple[str | None, str | None, object]:
-    async with await Store.open(db) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(db) as engine:
         return (
             engine.resolve_person("estre"),
             engine.resolve_person("kevin estre"),

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.store import Store
-from tests.answers.scoring import DENIAL, ask, stories_store
+from tests.answers.scoring import DENIAL, ask, engine_over, stories_store
 
 RACE = "\n\n".join(
     (
@@ -108,9 +107,7 @@ async def test_a_feeder_series_is_a_series_of_its_own(
     feeder: Path, question: str, shown: str, not_shown: str
 ) -> None:
     """An F2 question picks the F2 story, as "f1" picks F1's: no word a sentence must hold."""
-    async with await Store.open(feeder) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(feeder) as engine:
         answer = await ask(engine, question)
     assert shown in answer
     assert not_shown not in answer
@@ -157,9 +154,7 @@ async def test_the_words_that_only_date_or_point_are_not_asked_for(
     endurance: Path, question: str, shown: str
 ) -> None:
     """Words that point at the car, the season or the day are no content a sentence lacks."""
-    async with await Store.open(endurance) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(endurance) as engine:
         answer = await ask(engine, question)
     assert shown in answer
     assert DENIAL not in answer

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.store import Store
-from tests.answers.scoring import ask, stories_store
+from tests.answers.scoring import ask, engine_over, stories_store
 
 COAST = "\n\n".join(
     (
@@ -47,9 +46,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 async def engine(database: Path) -> AsyncIterator[AnswerEngine]:
-    async with await Store.open(database) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(database) as engine:
         yield engine
 
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answers import AnswerEngine
 from bot.answers._interviews import question_paragraphs
 from bot.store import Store
-from tests.answers.scoring import ask, stories_store
+from tests.answers.scoring import ask, engine_over, stories_store
 
 STORIES = {
     "2026-11-18-invented-podcast": (
@@ -47,9 +46,7 @@ def engine_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 async def _ask(db: Path, question: str) -> str:
-    async with await Store.open(db) as store:
-        engine = AnswerEngine(store)
-        await engine.refresh()
+    async with engine_over(db) as engine:
         return await ask(engine, question)
 
 
