@@ -342,6 +342,16 @@ class Finding(Reading, Scoring, Picking):
                     # the likelier the answer ("Did it work? / The numbers say yes.").
                     item.score += SECTION_SHARE * heading_weight / (1 + section.depth)
                     item.headed = asked_heading
+                    # A question heading asking the fan's question is its first paragraph's
+                    # subject ("What happens to the ride-height devices? / They go."): the
+                    # rarest word asked, in the heading, is held by that answer as by a
+                    # sentence naming it (only there: later paragraphs move on).
+                    item.rarest = item.rarest or (
+                        section.asks
+                        and not section.depth
+                        and bool(under & rare_group)
+                        and _restates(under, question_stems)
+                    )
                 if (
                     item is not None
                     and not item.named

@@ -1,0 +1,58 @@
+"""A rules FAQ and a verdict column, invented: readers' questions as headings answered in the
+section under them ("What happens to launch control? / It goes."), where the heading is the
+answer's subject; a column's own words ("the biggest loser") are no typos of others ("lose");
+the fan's shorthands for a boss ("who's in charge at X"), for someone's words ("X on Y",
+"hows X feel about Y") and for a plate's number ("the number 1", written "number one")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answers import AnswerEngine
+from tests.answers.scoring import DENIAL, ask, stories_store
+
+STORIES = {
+    "2031-03-02-invented-rules-faq": (
+        "date 2031-03-02 WorldSBK 2032 rules explained: lighter bikes, a single tyre and "
+        "fewer electronics",
+        "By Ottilie Brand",
+        "The winter test at Jerez showed the first machines built to next year's rules, and "
+        "most of the paddock liked what it saw. These are the questions our readers sent in, "
+        "with the answers.",
+        "What happens to launch control?",
+        "It goes. The electronic aids that hold a machine at its ideal revs on the grid are "
+        "banned from next year. Riders will have to judge the clutch themselves again.",
+        "Is anything else changing?",
+        "The minimum weight rises by two kilos, and every team gets one extra test day.",
+    ),
+    "2031-02-20-invented-verdicts": (
+        "date 2031-02-20 Winners and losers from the Kestrel Park Grand Prix",
+        "By Tomas Vell",
+        "Every weekend leaves some people happier than others. Here is our verdict.",
+        "Winner: Ansel Brook",
+        "He won from ninth on the grid and now leads the championship by six points. "
+        "Brook's win was his first since March, and his team's first on a street circuit. "
+        '"Honestly, it was a quiet afternoon at the office," Brook said. '
+        "As champion, Brook will carry the number one next season.",
+        "Loser: Halden",
+        "Both cars retired with the same fault, and the team fell to fifth in the standings. "
+        'Alpine team principal Mira Jansen apologised to both drivers. "We let them down '
+        'today," Jansen said.',
+        "Biggest winner: Brook, for the drive of the year. Biggest loser: Halden, by a mile.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented stories, ingested through the real ingester."""
+    stories = [(slug, "\n\n".join(lines)) for slug, lines in STORIES.items()]
+    return stories_store(tmp_path_factory.mktemp("faq"), stories)
+
+
+async def test_a_question_heading_is_its_answers_subject(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "what happens to launch control in 2032")
+    assert DENIAL not in shown
+    assert "banned from next year" in shown
