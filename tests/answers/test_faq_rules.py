@@ -56,3 +56,9 @@ async def test_a_question_heading_is_its_answers_subject(engine: AnswerEngine) -
     shown = await ask(engine, "what happens to launch control in 2032")
     assert DENIAL not in shown
     assert "banned from next year" in shown
+
+
+async def test_the_biggest_loser_is_a_verdicts_word(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "biggest loser of the weekend at kestrel park")
+    assert DENIAL not in shown
+    assert "Biggest loser: Halden" in shown

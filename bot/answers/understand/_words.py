@@ -50,7 +50,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "angry": ("furious", "fuming", "red", "attack"), "mad": ("furious", "fuming"),
     "upset": ("furious", "fuming"), "furious": ("fuming",),
     "win": ("won", "victory", "winner"), "won": ("win", "victory"), "winner": ("won",),
-    "lose": ("lost",), "retire": ("retired", "finish"), "retired": ("retire",),
+    "lose": ("lost",),
+    # "the biggest loser": a verdict column's own word ("Loser: Ferrari"), no typo of "lose".
+    "loser": ("lost", "losers"), "losers": ("loser", "lost"), "winners": ("winner", "won"),
+    "retire": ("retired", "finish"), "retired": ("retire",),
     "dnf": ("retired", "finish"), "quit": ("retired",),
     "sorry": ("apologise", "apology"), "apologize": ("apologise",),
     "apologized": ("apologised",), "criticize": ("criticise",), "criticized": ("criticised",),
