@@ -9,7 +9,7 @@ import re
 
 from bot.answers.text import wordset
 
-__all__ = ["NEXT_YEAR", "out_of_a_seat", "spelt_out"]
+__all__ = ["NEXT_YEAR", "asks_in_charge", "out_of_a_seat", "spelt_out"]
 
 #: Fans' short forms of words reports write out: read as the word, so a sentence saying it
 #: answers and "next yr" is next year.
@@ -27,9 +27,22 @@ NEXT_YEAR = re.compile(r"\bnext\s+(?:year|season)s?\b")
 _IS_VERBS = wordset("is are was were")
 
 
+#: "whos in charge at aprilia", "who is in charge of haas": the team's boss, whom a report
+#: calls its principal, chief or manager (a boss's words), never the word "charge" ("his late
+#: charge to third").
+_IN_CHARGE = re.compile(r"\bin\s+charge\b(?!\s+of\s+(?:the\s+)?(?:car|bike|strategy|tyres?)\b)")
+
+
+def asks_in_charge(text: str) -> bool:
+    """Whether a question asks who is in charge somewhere ("whos in charge at haas"): a
+    boss asked for, never a person called "in charge at haas"."""
+    return _IN_CHARGE.search(text.casefold()) is not None
+
+
 def spelt_out(low: str) -> str:
-    """A folded question with fans' short forms written out ("next yr" -> "next year")."""
-    return _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low)
+    """A folded question with fans' short forms written out ("next yr" -> "next year",
+    "in charge" -> "boss")."""
+    return _IN_CHARGE.sub("boss", _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low))
 
 
 def out_of_a_seat(tokens: list[str], i: int, used: set[int]) -> bool:

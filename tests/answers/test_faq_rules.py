@@ -62,3 +62,26 @@ async def test_the_biggest_loser_is_a_verdicts_word(engine: AnswerEngine) -> Non
     shown = await ask(engine, "biggest loser of the weekend at kestrel park")
     assert DENIAL not in shown
     assert "Biggest loser: Halden" in shown
+
+
+async def test_in_charge_asks_for_the_boss(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "whos in charge at alpine")
+    assert "Mira Jansen" in shown
+
+
+async def test_a_name_on_a_topic_asks_their_words(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "brook on his win")
+    assert "a quiet afternoon at the office" in shown
+    assert "his first since March" not in shown  # a sentence about the win is no words of his
+
+
+async def test_hows_runs_in_the_verb(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "hows brook feel about the win")
+    assert DENIAL not in shown
+    assert "a quiet afternoon at the office" in shown
+
+
+async def test_a_plates_number_is_written_in_words(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "will brook carry the number 1")
+    assert DENIAL not in shown
+    assert "carry the number one" in shown

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.answers._fan_forms import asks_in_charge
 from bot.answers.records import (
     Answer,
     WhoSaidAnswer,
@@ -39,6 +40,7 @@ from bot.answers.router._shapes import (
     _LATEST,
     _LEAD_IN,
     _NTH_LAP,
+    _PERSON_ON,
     _QUOTE_FROM,
     _QUOTED,
     _REACTING,
@@ -128,7 +130,11 @@ class Router(SaidRouter):
         if (told := await self._person_asked(bare, reading)) is not None:
             return told  # "who got the worst mark", "why did they call him le sorcier"
 
-        if (m := _WHO_IS.match(bare)) and not _kinds(reading) - {"nickname"}:
+        if (
+            (m := _WHO_IS.match(bare))
+            and not _kinds(reading) - {"nickname"}
+            and not asks_in_charge(bare)  # "whos in charge at haas": its boss, from the passages
+        ):
             found = await self._who_is(strip_quotes(m[1]), reading)
             if found is not None:
                 return found
@@ -153,6 +159,19 @@ class Router(SaidRouter):
             if found is not None:
                 return found
         if (m := _REACTION.match(bare)) and not _WH.match(bare):
+            found = await self._what_said(m[1], m[2], reading)
+            if found is not None:
+                return found
+        if (
+            (m := _PERSON_ON.match(bare))
+            and not _WH.match(bare)
+            and not _YES_NO.match(bare)
+            # "lawson on lap 23", "max on pole at monza": a moment of their race, not words
+            and reading.lap is None
+            and reading.turn is None
+            and not reading.places
+            and self.lookup.resolve_person(m[1])
+        ):
             found = await self._what_said(m[1], m[2], reading)
             if found is not None:
                 return found

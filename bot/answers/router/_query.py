@@ -72,6 +72,7 @@ from bot.answers.router._reading import (
 from bot.answers.router._scope import PRE_RACE_KINDS
 from bot.answers.text import normalise
 from bot.answers.understand import (
+    CARDINAL_WORDS,
     CUE_PHRASES,
     CUES,
     SERIES_TEXT,
@@ -265,7 +266,11 @@ class QueryRouter(PeopleRouter):
         if _NUMBER_ASKED.search(reading.low):
             must.append(r"re:(?:no\.|#|number) ?\d{1,3}(?!\w)")  # "the No. 20 car"
         if m := _CAR_NUMBER.search(reading.low):
-            must.append(rf"re:(?:no\.?|#|number|car) ?{m[1]}(?!\w)")  # "the no 8 toyota"
+            # "the no 8 toyota"; "the number 1" a report writes "the number one" (never
+            # "no one", which is nobody).
+            spelt = CARDINAL_WORDS.get(int(m[1]))
+            words = f"|number {spelt}" if spelt else ""
+            must.append(rf"re:(?:(?:no\.?|#|number|car) ?{m[1]}{words})(?!\w)")
             # The car's driver was read from its number: the sentence naming the car
             # ("The stewards gave the #59 a penalty") is about them without naming them,
             # in a story that names them.

@@ -42,8 +42,10 @@ _WHO_IS = re.compile(
     r"(.+)$",
     re.I,
 )
+#: ... "hows X feel about", "whats X think of": the question word with its verb run in.
 _WHAT_SAID = re.compile(
-    r"^(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)\s+(.+?)\s+"
+    r"^(?:(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)|(?:what|how|wat)(?:s|'s|’s))\s+"
+    r"(.+?)\s+"
     r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
     r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
     re.I,
@@ -53,6 +55,9 @@ _REACTION = re.compile(
     r"take|view|thoughts|pov|side|version|opinion)\b(.*)$",
     re.I,
 )
+#: "sainz on his p8", "leonie on the hadjar penalty": a headline's shorthand for what someone
+#: said about something (the name is checked to be a person's before it is read so).
+_PERSON_ON = re.compile(r"^(.+?)\s+(on\s+\S.*)$", re.I)
 _TOPIC = re.compile(r"^\W*(?:about|on|regarding|to|after|of|over|when|re)\b\s*(.*)$", re.I)
 _QUOTE_FROM = re.compile(
     r"^(?:(?:a|random)\s+)?quotes?(?:\s+(?:from|by|of))?\s*(.*)$|^(.+?)\s+quotes?$", re.I

@@ -16,6 +16,7 @@ the words all share: stop words, ``SYNONYMS``, ``SERIES``, ``CUES``, question wo
 
 from __future__ import annotations
 
+from bot.answers.understand._numbers import CARDINAL_WORDS as CARDINAL_WORDS
 from bot.answers.understand._numbers import COUNTED_UNITS, counted
 from bot.answers.understand._numbers import ORDINAL_WORDS as ORDINAL_WORDS
 from bot.answers.understand._numbers import car_numbers as car_numbers

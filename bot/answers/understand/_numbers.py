@@ -46,6 +46,9 @@ _NUMBER_WORDS = {w: n for n, words in enumerate(_NUMBER_NAMES) for w in words.sp
 }  # fmt: skip
 #: Ordinal words by number, 1 to 20 ("twelfth"): how reports write a lap, an hour, a stage.
 ORDINAL_WORDS = {n: words.split()[1] for n, words in enumerate(_NUMBER_NAMES) if words}
+#: Cardinal words by number, 1 to 20 ("seven"): how a report writes a small number a fan
+#: types as a figure ("the number one plate" for "the number 1").
+CARDINAL_WORDS = {n: words.split()[0] for n, words in enumerate(_NUMBER_NAMES) if words}
 _WORD_LAP = re.compile(
     rf"\blap\s+({'|'.join(_NUMBER_WORDS)})\b|\b({'|'.join(_NUMBER_WORDS)})\s+lap\b"
 )  # fmt: skip
