@@ -2,7 +2,8 @@
 section under them ("What happens to launch control? / It goes."), where the heading is the
 answer's subject; a column's own words ("the biggest loser") are no typos of others ("lose");
 the fan's shorthands for a boss ("who's in charge at X"), for someone's words ("X on Y",
-"hows X feel about Y") and for a plate's number ("the number 1", written "number one")."""
+"hows X feel about Y", "how did X take it"), for a limit ("the min weight") and for a plate's
+number ("the number 1", written "number one")."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ STORIES = {
         "It goes. The electronic aids that hold a machine at its ideal revs on the grid are "
         "banned from next year. Riders will have to judge the clutch themselves again.",
         "Is anything else changing?",
-        "The minimum weight rises by two kilos, and every team gets one extra test day.",
+        "Under the new rules the minimum weight rises by two kilos, and every team gets one "
+        "extra test day.",
     ),
     "2031-02-20-invented-verdicts": (
         "date 2031-02-20 Winners and losers from the Kestrel Park Grand Prix",
@@ -39,7 +41,8 @@ STORIES = {
         "Loser: Halden",
         "Both cars retired with the same fault, and the team fell to fifth in the standings. "
         'Alpine team principal Mira Jansen apologised to both drivers. "We let them down '
-        'today," Jansen said.',
+        "today,\" Jansen said. Kai Moreau's weekend ended on lap 3 with a gearbox failure. "
+        '"It has been that sort of year for all of us," Moreau said.',
         "Biggest winner: Brook, for the drive of the year. Biggest loser: Halden, by a mile.",
     ),
 }
@@ -85,3 +88,15 @@ async def test_a_plates_number_is_written_in_words(engine: AnswerEngine) -> None
     shown = await ask(engine, "will brook carry the number 1")
     assert DENIAL not in shown
     assert "carry the number one" in shown
+
+
+async def test_how_did_they_take_it_asks_their_words(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "how did moreau take his weekend")
+    assert "that sort of year" in shown
+    assert "gearbox failure" not in shown  # what befell him is no reaction of his
+
+
+async def test_min_is_the_minimum(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "whats the new min weight")
+    assert DENIAL not in shown
+    assert "minimum weight rises by two kilos" in shown
