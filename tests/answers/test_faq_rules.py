@@ -2,8 +2,8 @@
 section under them ("What happens to launch control? / It goes."), where the heading is the
 answer's subject; a column's own words ("the biggest loser") are no typos of others ("lose");
 the fan's shorthands for a boss ("who's in charge at X"), for someone's words ("X on Y",
-"hows X feel about Y", "how did X take it"), for a limit ("the min weight") and for a plate's
-number ("the number 1", written "number one")."""
+"hows X feel about Y", "how did X take it", "why does X reckon Y"), for a limit ("the min
+weight") and for a plate's number ("the number 1", written "number one")."""
 
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ STORIES = {
         "Both cars retired with the same fault, and the team fell to fifth in the standings. "
         'Alpine team principal Mira Jansen apologised to both drivers. "We let them down '
         "today,\" Jansen said. Kai Moreau's weekend ended on lap 3 with a gearbox failure. "
-        '"It has been that sort of year for all of us," Moreau said.',
+        '"It has been that sort of year for all of us," Moreau said. The team blamed a '
+        'faulty batch of sensors for both failures. Moreau sees a pattern: "We lose out '
+        'every time the nights turn cold, because the car was built for heat," he said.',
         "Biggest winner: Brook, for the drive of the year. Biggest loser: Halden, by a mile.",
     ),
 }
@@ -100,3 +102,9 @@ async def test_min_is_the_minimum(engine: AnswerEngine) -> None:
     shown = await ask(engine, "whats the new min weight")
     assert DENIAL not in shown
     assert "minimum weight rises by two kilos" in shown
+
+
+async def test_why_they_reckon_is_their_words(engine: AnswerEngine) -> None:
+    shown = await ask(engine, "why does moreau reckon alpine lose out")
+    assert "built for heat" in shown
+    assert "faulty batch of sensors" not in shown  # the team's cause, not his opinion

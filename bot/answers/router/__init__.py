@@ -54,6 +54,7 @@ from bot.answers.router._shapes import (
     _WHO_IS,
     _WHO_SAID,
     _WHO_SAID_ANY,
+    _WHY_THINK,
 )
 from bot.answers.text import clean, normalise, strip_quotes
 from bot.answers.understand import (
@@ -158,6 +159,8 @@ class Router(SaidRouter):
             found = await self._what_said(m[1], m[2], reading)
             if found is not None:
                 return found
+        if (m := _WHY_THINK.match(bare)) and (found := await self._what_said(m[1], m[2], reading)):
+            return found
         if (m := _REACTION.match(bare)) and not _WH.match(bare):
             found = await self._what_said(m[1], m[2], reading)
             if found is not None:

@@ -53,6 +53,13 @@ _WHAT_SAID = re.compile(
     r"take(?=\s+(?:it|that|this|the\s+news|his|her|their)\b))\b(.*)$",
     re.I,
 )
+#: "why does rivola reckon aprilia lose out", "why did X think it was over": the reasons an
+#: opinion has are its holder's own words, asked as "what did X say about it".
+_WHY_THINK = re.compile(
+    r"^why\s+(?:does|did|do|would)\s+(.+?)\s+(?:think|thinks|reckon|reckons|believe|believes)"
+    r"\b(.*)$",
+    re.I,
+)
 _REACTION = re.compile(
     r"^(?:what\s+(?:was|is)\s+|whats\s+)?(.+?)(?:['’]s|s)?\s+(?:reaction|response|verdict|"
     r"take|view|thoughts|pov|side|version|opinion)\b(.*)$",
