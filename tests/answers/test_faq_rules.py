@@ -3,7 +3,8 @@ section under them ("What happens to launch control? / It goes."), where the hea
 answer's subject; a column's own words ("the biggest loser") are no typos of others ("lose");
 the fan's shorthands for a boss ("who's in charge at X"), for someone's words ("X on Y",
 "hows X feel about Y", "how did X take it", "why does X reckon Y"), for a limit ("the min
-weight") and for a plate's number ("the number 1", written "number one")."""
+weight") and for a plate's number ("the number 1", written "number one"); of two people sharing
+a first name, the one quoted in the story headed by what is asked."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ STORIES = {
         "What happens to launch control?",
         "It goes. The electronic aids that hold a machine at its ideal revs on the grid are "
         "banned from next year. Riders will have to judge the clutch themselves again.",
+        '"Riders who brake late will like the new rules," said Kai Lindgren, who rode the '
+        "prototype on the last day.",
         "Is anything else changing?",
         "Under the new rules the minimum weight rises by two kilos, and every team gets one "
         "extra test day.",
@@ -45,6 +48,8 @@ STORIES = {
         '"It has been that sort of year for all of us," Moreau said. The team blamed a '
         'faulty batch of sensors for both failures. Moreau sees a pattern: "We lose out '
         'every time the nights turn cold, because the car was built for heat," he said.',
+        "Kai Moreau, who retires in the autumn, said the new rules come too late for him. "
+        '"I will not be around to enjoy them," Moreau said.',
         "Biggest winner: Brook, for the drive of the year. Biggest loser: Halden, by a mile.",
     ),
 }
@@ -108,3 +113,9 @@ async def test_why_they_reckon_is_their_words(engine: AnswerEngine) -> None:
     shown = await ask(engine, "why does moreau reckon alpine lose out")
     assert "built for heat" in shown
     assert "faulty batch of sensors" not in shown  # the team's cause, not his opinion
+
+
+async def test_a_shared_first_name_is_the_one_the_headline_fits(engine: AnswerEngine) -> None:
+    # Both Kais' stories speak of the new rules; only the rules explainer is headed by them.
+    shown = await ask(engine, "what did kai say about the new rules")
+    assert "Riders who brake late" in shown

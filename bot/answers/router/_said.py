@@ -447,16 +447,24 @@ class SaidRouter(GeneralRouter):
         wanted = {stem(w.replace("-", "")) for w in context if w not in stop_words()}
         if not wanted:
             return None
-        held: dict[str, int] = {}
+        held: dict[str, tuple[int, int]] = {}
         for name in quoted:
             said = await self.engine.store.quotes(speaker=name, limit=QUOTE_CONTEXT)
             text = " ".join(q.text for q in said)
+            headlines = ""
             for slug in dict.fromkeys(q.source.slug for q in said if q.source):
                 text += " " + " ".join(await self.engine.store.paragraphs(slug))
-            held[name] = len(wanted & stems(text.replace("-", "")))
+            for source in {q.source.slug: q.source for q in said if q.source}.values():
+                headlines += " " + source.headline
+            # Tied on the words their stories hold, the one quoted in a story headed by
+            # them ("what did fabio say about the new rules": the rules FAQ's Fabio).
+            held[name] = (
+                len(wanted & stems(text.replace("-", ""))),
+                len(wanted & stems(headlines.replace("-", ""))),
+            )
         best = max(held.values())
         fitting = [n for n, k in held.items() if k == best]
-        return fitting[0] if best and len(fitting) == 1 else None
+        return fitting[0] if best[0] and len(fitting) == 1 else None
 
     async def _each_said(
         self, who: str, names: tuple[str, ...], topic: str, reading: Reading
