@@ -4,7 +4,8 @@ answer's subject; a column's own words ("the biggest loser") are no typos of oth
 the fan's shorthands for a boss ("who's in charge at X"), for someone's words ("X on Y",
 "hows X feel about Y", "how did X take it", "why does X reckon Y"), for a limit ("the min
 weight") and for a plate's number ("the number 1", written "number one"); of two people sharing
-a first name, the one quoted in the story headed by what is asked."""
+a first name, the one quoted in the story headed by what is asked; "who said" by the quote
+holding the phrase's telling words, not one only shaped like it."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ STORIES = {
         'every time the nights turn cold, because the car was built for heat," he said.',
         "Kai Moreau, who retires in the autumn, said the new rules come too late for him. "
         '"I will not be around to enjoy them," Moreau said.',
+        "Asked whether he had thought about the title on the final lap, Brook said he had "
+        '"thought about lunch, mostly". His team-mate Pia Lund had a longer answer: "I was '
+        "thinking about the final lap of last year, when I was thinking about the title and "
+        'lost it, and about how long a season is," Lund said.',
         "Biggest winner: Brook, for the drive of the year. Biggest loser: Halden, by a mile.",
     ),
 }
@@ -119,3 +124,11 @@ async def test_a_shared_first_name_is_the_one_the_headline_fits(engine: AnswerEn
     # Both Kais' stories speak of the new rules; only the rules explainer is headed by them.
     shown = await ask(engine, "what did kai say about the new rules")
     assert "Riders who brake late" in shown
+
+
+async def test_who_said_needs_the_phrases_telling_words(engine: AnswerEngine) -> None:
+    # Lund's long quote is close in shape ("thinking about the final lap") but says nothing
+    # of lunch; the sentence reporting Brook's words holds every word it lacks.
+    shown = await ask(engine, "who said he was thinking about lunch on the final lap")
+    assert "Ansel Brook" in shown
+    assert "Pia Lund" not in shown

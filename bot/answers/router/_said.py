@@ -24,6 +24,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
     QuotesAnswer,
+    WhoSaidAnswer,
 )
 from bot.answers.router._general import GeneralRouter
 from bot.answers.router._reading import (
@@ -134,6 +135,12 @@ def _in_settings(answer: Answer, settings: frozenset[str]) -> Answer:
     return dataclasses.replace(answer, quotes=kept) if kept else answer
 
 
+def _telling(phrase: str) -> set[str]:
+    """The stems of a phrase's telling words: no stop word, nothing under four letters."""
+    stop = stop_words()
+    return {stem(w) for w in words_of(phrase) if len(w) > 3 and w not in stop and w not in _WEAK}
+
+
 class SaidRouter(GeneralRouter):
     """What people said: who said a phrase, what X said (about Y), apologies."""
 
@@ -165,10 +172,25 @@ class SaidRouter(GeneralRouter):
         return [s for s in found if s.subject and not s.quoted]
 
     async def _who_said(self, phrase: str) -> Answer:
-        """Who said a phrase; failing a close quote, a quoted sentence that holds its words."""
+        """Who said a phrase; failing a close quote, a quoted sentence that holds its words.
+
+        A quote matched closely in shape but lacking the phrase's telling words ("who said
+        he was thinking about dinner on the last lap": a long quote "thinking about" other
+        things) gives way to a quoted sentence that holds every word it lacks ("... said he
+        had 'thought about dinner, mostly'")."""
         found = await self.engine.whosaid(phrase)
+        if isinstance(found, WhoSaidAnswer):
+            lacking = _telling(phrase) - stems(found.quote.text)
+            told = await self._paraphrased(phrase) if lacking else None
+            if told is not None and lacking <= stems(told.passages[0].text):
+                return told
+            return found
         if not isinstance(found, NotFound):
             return found
+        return await self._paraphrased(phrase) or found
+
+    async def _paraphrased(self, phrase: str) -> PassageAnswer | None:
+        """A quoted sentence holding most of a phrase's telling words, whoever it names."""
         reading = read(phrase, self.lookup)
         names = {w for p in reading.people for w in normalise(p).split()}
         groups = [
@@ -177,7 +199,7 @@ class SaidRouter(GeneralRouter):
             if w not in _WEAK and w not in stop_words() and w not in names
         ]
         if len(groups) < 2:
-            return found
+            return None
         # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
         # its telling words, whoever it names.
         query = Query(groups=groups, need_speaker=True, min_cover=0.5)
@@ -185,7 +207,7 @@ class SaidRouter(GeneralRouter):
         answering = [s for s in found_all if s.speaker and await self._agrees(phrase, s)]
         if answering and answering[0].speaker:
             return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
-        return found
+        return None
 
     async def _agrees(self, phrase: str, found: Scored) -> bool:
         """Whether a paraphrase's pronoun can stand for someone its answer is about.
