@@ -1,5 +1,5 @@
 """A rules FAQ and a verdict column, invented: readers' questions as headings answered in the
-section under them ("What happens to launch control? / It goes."), where the heading is the
+section under them ("What happens to launch control? / Gone for good."), where the heading is the
 answer's subject; a column's own words ("the biggest loser") are no typos of others ("lose");
 the fan's shorthands for a boss ("who's in charge at X"), for someone's words ("X on Y",
 "hows X feel about Y", "how did X take it", "why does X reckon Y"), for a limit ("the min
@@ -25,7 +25,7 @@ STORIES = {
         "most of the paddock liked what it saw. These are the questions our readers sent in, "
         "with the answers.",
         "What happens to launch control?",
-        "It goes. The electronic aids that hold a machine at its ideal revs on the grid are "
+        "Gone for good. The electronic aids that hold a machine at its ideal revs on the grid are "
         "banned from next year. Riders will have to judge the clutch themselves again.",
         '"Riders who brake late will like the new rules," said Kai Lindgren, who rode the '
         "prototype on the last day.",
@@ -51,9 +51,9 @@ STORIES = {
         'every time the nights turn cold, because the car was built for heat," he said.',
         "Kai Moreau, who retires in the autumn, said the new rules come too late for him. "
         '"I will not be around to enjoy them," Moreau said.',
-        "Asked whether he had thought about the title on the final lap, Brook said he had "
-        '"thought about lunch, mostly". His team-mate Pia Lund had a longer answer: "I was '
-        "thinking about the final lap of last year, when I was thinking about the title and "
+        "Asked what went through his mind on the final lap, Brook said he had mostly "
+        '"wondered about the ferry home". His team-mate Pia Lund had a longer answer: "I was '
+        "wondering about the final lap of last year, when I was wondering about the title and "
         'lost it, and about how long a season is," Lund said.',
         "Biggest winner: Brook, for the drive of the year. Biggest loser: Halden, by a mile.",
     ),
@@ -127,8 +127,8 @@ async def test_a_shared_first_name_is_the_one_the_headline_fits(engine: AnswerEn
 
 
 async def test_who_said_needs_the_phrases_telling_words(engine: AnswerEngine) -> None:
-    # Lund's long quote is close in shape ("thinking about the final lap") but says nothing
-    # of lunch; the sentence reporting Brook's words holds every word it lacks.
-    shown = await ask(engine, "who said he was thinking about lunch on the final lap")
+    # Lund's long quote is close in shape ("wondering about the final lap") but says nothing
+    # of a ferry; the sentence reporting Brook's words holds every word it lacks.
+    shown = await ask(engine, "who said he was wondering about the ferry on the final lap")
     assert "Ansel Brook" in shown
     assert "Pia Lund" not in shown
