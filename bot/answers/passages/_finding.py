@@ -21,7 +21,12 @@ from bot.answers.passages._credit import (
     _name_from_next,
 )
 from bot.answers.passages._picking import Picking
-from bot.answers.passages._places import _asked_places, _crowded_stories, _names_place
+from bot.answers.passages._places import (
+    _asked_places,
+    _crowded_stories,
+    _names_place,
+    tells_place,
+)
 from bot.answers.passages._reading import SECTION_SHARE, Reading, _heading_stems, _without_fillers
 from bot.answers.passages._records import Query, Scored, _date, _key
 from bot.answers.passages._scoring import Scoring
@@ -74,6 +79,9 @@ _LATEST_KINDS = frozenset({"finish", "won", "points"})
 
 #: Answering sentences, best first, whose paragraphs are checked for an "About" block.
 BOILERPLATE_CHECKED = 8
+
+#: What a sentence naming a place gains when "where" is asked (as a cue of the kind would).
+PLACE_SHARE = 1.0
 
 
 class Finding(Reading, Scoring, Picking):
@@ -377,6 +385,13 @@ class Finding(Reading, Scoring, Picking):
                 if not s.required and (id(s.passage), s.position - 1) in told:
                     s.required = s.cue = True
                     s.score += 6.0  # the required cue's and a cue's worth, as its own would
+        if query.place_asked:
+            # "where was the podcast recorded": "in our London studio" is the shape of
+            # answer asked, as "at Turn 3" is (the kind's cue words are a track's places).
+            for s in scored:
+                if not s.cue and tells_place(s.text, places):
+                    s.cue = True
+                    s.score += PLACE_SHARE
         _lean_on_leads(scored, weights)
         _definitions(scored, query, group_stems)
         if query.need_rarest and rare_group:
@@ -419,7 +434,11 @@ class Finding(Reading, Scoring, Picking):
             giving = [
                 s
                 for s in answering
-                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text)) or s.headed
+                if wanted & stems(s.text)
+                or (why and _SANCTION_FOR.search(s.text))
+                or s.headed
+                # "where was X": a sentence naming a place gives a where as a turn does.
+                or (query.place_asked and tells_place(s.text, places))
             ]
             answering = giving or answering
         elif query.prefer_cue and any(s.cue for s in answering):
