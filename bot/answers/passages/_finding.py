@@ -14,6 +14,7 @@ from bot.answers._sections import (
     other_teams,
 )
 from bot.answers._turns import Turns
+from bot.answers.passages._asked import credit_asked
 from bot.answers.passages._credit import (
     _carry_rarest,
     _definitions,
@@ -79,9 +80,6 @@ _LATEST_KINDS = frozenset({"finish", "won", "points"})
 
 #: Answering sentences, best first, whose paragraphs are checked for an "About" block.
 BOILERPLATE_CHECKED = 8
-
-#: What a sentence naming a place gains when "where" is asked (as a cue of the kind would).
-PLACE_SHARE = 1.0
 
 
 class Finding(Reading, Scoring, Picking):
@@ -219,7 +217,8 @@ class Finding(Reading, Scoring, Picking):
                 reported[r.source.slug].append(r)
         cue_stems = {stem(c) for c in query.cues}
         required = {stem(c) for c in query.required}
-        # A short word no article holds may be a name's initials ("JGR": Joe Gibbs Racing).
+        # A short word no article holds may be a name's initials ("JGR": Joe Gibbs Racing)
+        # or a fan's clipped word ("min": "minimum").
         initialisms = {
             i: frozenset(w for w in g if 2 <= len(w) <= 5 and w.isalpha())
             for i, g in enumerate(query.groups)
@@ -385,13 +384,7 @@ class Finding(Reading, Scoring, Picking):
                 if not s.required and (id(s.passage), s.position - 1) in told:
                     s.required = s.cue = True
                     s.score += 6.0  # the required cue's and a cue's worth, as its own would
-        if query.place_asked:
-            # "where was the podcast recorded": "in our London studio" is the shape of
-            # answer asked, as "at Turn 3" is (the kind's cue words are a track's places).
-            for s in scored:
-                if not s.cue and tells_place(s.text, places):
-                    s.cue = True
-                    s.score += PLACE_SHARE
+        credit_asked(query, scored, places, index.people)
         _lean_on_leads(scored, weights)
         _definitions(scored, query, group_stems)
         if query.need_rarest and rare_group:
