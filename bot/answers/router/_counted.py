@@ -11,7 +11,7 @@ from bot.answers.passages import stem
 _HOW_MANY = re.compile(
     r"\bhow\s+many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+"
     r"(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|in|at|on|for|"
-    r"of|does)\b"
+    r"of)\b"
 )
 #: Nouns counted in other words than a number before them ("how many times": "twice").
 _OTHER_COUNT = frozenset({"times", "time", "people"})
