@@ -14,6 +14,7 @@ from bot.answers._sections import (
     other_teams,
 )
 from bot.answers._turns import Turns
+from bot.answers.passages._asked import credit_asked
 from bot.answers.passages._credit import (
     _carry_rarest,
     _definitions,
@@ -21,7 +22,12 @@ from bot.answers.passages._credit import (
     _name_from_next,
 )
 from bot.answers.passages._picking import Picking
-from bot.answers.passages._places import _asked_places, _crowded_stories, _names_place
+from bot.answers.passages._places import (
+    _asked_places,
+    _crowded_stories,
+    _names_place,
+    tells_place,
+)
 from bot.answers.passages._reading import SECTION_SHARE, Reading, _heading_stems, _without_fillers
 from bot.answers.passages._records import Query, Scored, _date, _key
 from bot.answers.passages._scoring import Scoring
@@ -211,7 +217,8 @@ class Finding(Reading, Scoring, Picking):
                 reported[r.source.slug].append(r)
         cue_stems = {stem(c) for c in query.cues}
         required = {stem(c) for c in query.required}
-        # A short word no article holds may be a name's initials ("JGR": Joe Gibbs Racing).
+        # A short word no article holds may be a name's initials ("JGR": Joe Gibbs Racing)
+        # or a fan's clipped word ("min": "minimum").
         initialisms = {
             i: frozenset(w for w in g if 2 <= len(w) <= 5 and w.isalpha())
             for i, g in enumerate(query.groups)
@@ -387,6 +394,7 @@ class Finding(Reading, Scoring, Picking):
                 if not s.required and (id(s.passage), s.position - 1) in told:
                     s.required = s.cue = True
                     s.score += 6.0  # the required cue's and a cue's worth, as its own would
+        credit_asked(query, scored, places, index.people)
         _lean_on_leads(scored, weights)
         _definitions(scored, query, group_stems)
         if query.need_rarest and rare_group:
@@ -429,7 +437,11 @@ class Finding(Reading, Scoring, Picking):
             giving = [
                 s
                 for s in answering
-                if wanted & stems(s.text) or (why and _SANCTION_FOR.search(s.text)) or s.headed
+                if wanted & stems(s.text)
+                or (why and _SANCTION_FOR.search(s.text))
+                or s.headed
+                # "where was X": a sentence naming a place gives a where as a turn does.
+                or (query.place_asked and tells_place(s.text, places))
             ]
             answering = giving or answering
         elif query.prefer_cue and any(s.cue for s in answering):

@@ -39,6 +39,10 @@ _LEANS = re.compile(
 
 TIE = 1.0
 
+#: A best sentence this short ("Dunne's afternoon was the opposite.", "He kept it short.")
+#: only announces what the next one tells: that one is shown after it.
+SHORT_LEAD = 6
+
 
 #: A sentence telling someone spoke, or was asked ("was asked on Monday what advice he
 #: had"): the quotation after it is what they said, or their answer.
@@ -192,6 +196,20 @@ class Picking:
                 and _PRONOUN.match(text)
                 and not _OPENS_QUOTE.match(text)
             ):
+                after = every.get((id(best.passage), best.position + 1)) or Scored(
+                    best.score, text, best.passage, best.order + 1, best.position + 1
+                )
+                picked.insert(picked.index(best) + 1, after)
+                shown.add(text)
+        if (
+            best.position + 1 < len(spans)
+            and not best.quoted
+            and len(best.text.split()) <= SHORT_LEAD
+        ):
+            # "Dale Earnhardt Jr. kept it short." is a lead-in: what he wrote follows.
+            a, b = spans[best.position + 1]
+            text = best.passage.text[a:b].strip()
+            if text not in shown:
                 after = every.get((id(best.passage), best.position + 1)) or Scored(
                     best.score, text, best.passage, best.order + 1, best.position + 1
                 )

@@ -90,3 +90,23 @@ def _names_place(s: Scored, names: frozenset[str]) -> bool:
         if told:
             return any(names & g for g in told)
     return False
+
+
+#: A place told as where something is or was: "in our London studio", "at Sepang", "near
+#: Concepcion", "in Paris" (the preposition, then a capitalised name). A month or a day
+#: after it tells a time ("in February"), a figure a part of the event ("in Q1").
+_PLACE_TOLD = re.compile(
+    r"\b(?i:in|at|near|outside)\s+(?:(?i:the|our|its|their|his|her)\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"([A-Z][\w'’-]*[a-z][\w'’-]*)"
+)
+
+
+def tells_place(sentence: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence gives a place, other than the one the question names: the shape
+    of answer "where" asks for ("where was the podcast recorded": "recorded ... in our
+    London studio"), as a turn or a corner is where something happened on a track."""
+    if any(normalise(m[1]) not in asked for m in _PLACE_TOLD.finditer(sentence)):
+        return True
+    return any(not asked & names for names in _places_in(sentence))

@@ -101,6 +101,15 @@ def _initialled(sentence: str, forms: frozenset[str]) -> bool:
     return False
 
 
+def _clipped(low: str, forms: frozenset[str]) -> bool:
+    """Whether the sentence holds a word that one of ``forms`` begins: a fan's clipped word
+    no article holds ("min" for "minimum", "quali" for "qualifying")."""
+    clipped = [re.escape(f) for f in forms if len(f) >= 3]
+    return (
+        bool(clipped) and re.search(rf"(?<!\w)(?:{'|'.join(clipped)})[a-z]{{2,}}", low) is not None
+    )
+
+
 def _told_by_lead(need: Searches) -> bool:
     """Whether what ``need`` asks (a lap, a stage, a date) may be told by a sentence's lead:
     a place in the standings or a number, which a lead gives about someone else, may not."""
@@ -189,7 +198,7 @@ class Scoring:
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         for i, forms in (initialisms or {}).items():
-            if _initialled(sentence, forms):
+            if _initialled(sentence, forms) or _clipped(low, forms):
                 matched += weights[i]
                 own |= {i}
         rarest = not rare or bool(have & rare)

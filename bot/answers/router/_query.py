@@ -17,6 +17,7 @@ from bot.answers.passages import (
     stem,
     words_of,
 )
+from bot.answers.router._counted import counted_need
 from bot.answers.router._needs import (
     _AGE,
     _BORN,
@@ -198,6 +199,8 @@ class QueryRouter(PeopleRouter):
             need = _MONEY_TEXT  # "how much did the wing cost": "$4 million", no other count
         if need is None and _SPEED_ASKED.search(reading.low):
             need = _SPEED_TEXT  # "how fast was X through the trap": "at 347 km/h"
+        if "count" in kinds and need is None:
+            need = counted_need(reading.low)  # "how many stops": "two stops", not "lap 30"
         if "count" in kinds and need is None:
             need = _NUMBER  # "how many fans were there": an answer gives a number
         if "count_laps" in kinds:
