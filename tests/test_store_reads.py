@@ -71,15 +71,15 @@ async def test_a_lap_with_hundreds_of_events_comes_back_whole_newest_first(
 def test_lap_events_set_through_their_slots_are_the_constructors_records() -> None:
     """The fast path builds the records the constructors build: equal, hashing and printing
     alike, each column in its own field."""
-    from bot.store import queries
+    from bot.store.queries import laps
 
     rows = [
         (7, 5, "Spun at turn one", "Ann Driver\nBob Rival", "lost a place", 2, "new",
          "Headline of new", "2022-01-01", "https://example.test/new"),
         (8, 5, "Pitted", "", None, None, "old", "Headline of old", "2020-01-01", None),
     ]  # fmt: skip
-    assert queries._SLOTS_SET_DIRECTLY
-    fast, built = queries._lap_events(rows), queries._lap_events_built(rows)
+    assert laps._SLOTS_SET_DIRECTLY
+    fast, built = laps._lap_events(rows), laps._lap_events_built(rows)
     assert fast == built
     assert [hash(e) for e in fast] == [hash(e) for e in built]
     assert [repr(e) for e in fast] == [repr(e) for e in built]

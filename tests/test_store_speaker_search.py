@@ -9,7 +9,7 @@ import pytest
 from bot.models import Article, Person, Quote
 from bot.store import Store
 from bot.store.dialect import Dialect
-from bot.store.dialect import sqlite as sqlite_dialect
+from bot.store.dialect.sqlite import search as sqlite_search
 
 
 def _story(n: int, quotes: tuple[tuple[str, str], ...]) -> Article:
@@ -78,7 +78,7 @@ async def test_a_speakers_quotes_holding_words_are_the_index_drivens_from_either
     assert found == expected
     assert taken == (["index"] if index_driven else [])
     # And the speaker's side alone, whatever the counts say, gives them too.
-    monkeypatch.setattr(sqlite_dialect, "_MATCH_SEEK_COST", 10**9)
+    monkeypatch.setattr(sqlite_search, "_MATCH_SEEK_COST", 10**9)
     forced = [tuple(r) for r in await sqlite.speaker_quotes(speaker, words, 50)]
     assert forced == expected
 

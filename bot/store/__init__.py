@@ -4,7 +4,7 @@ Open it with ``async with await Store.open(path_or_url) as store``. :class:`Stor
 facade over a mixin per domain, each in its module:
 
 - ``articles``: the write path (a whole article in one transaction) and article reads;
-- ``queries``: what answers read (people, quotes, events, facts, passages);
+- ``queries``: what answers read, a module per kind (people, quotes, events, facts, passages);
 - ``recaps``: recap schedules and posts; ``feeds``: feeds and their announcements;
 - ``migrations``: the numbered schema steps, one numbering for both databases;
 - ``dialect``: every difference between SQLite and PostgreSQL, and nothing else.

@@ -60,7 +60,7 @@ class StoryReadsMixin(StoreBase):
         self, slug: str
     ) -> tuple[list[Fact], list[LapEvent], list[Quote], Told]:
         """An article's facts (in order), lap events (by lap) and quotes (by statement and
-        part), as :meth:`QueriesMixin.facts`, ``lap_events(article=)`` and
+        part), as :meth:`FactReadsMixin.facts`, ``lap_events(article=)`` and
         ``quotes(article=)`` give them, and what its apology's reactions are looked for in
         (:data:`Told`: ``article``, ``reported(article=)`` and ``paragraphs``), in one
         statement; records built by position."""
