@@ -44,6 +44,7 @@ from bot.answers.router._shapes import (
     _REACTING,
     _REACTION,
     _RECAP,
+    _TAKING,
     _TEAM_ROLE,
     _TRAILING,
     _WHAT_HAPPENED,
@@ -109,6 +110,10 @@ class Router(SaidRouter):
             said[1], said[2], reading
         )):  # fmt: skip
             return found  # "how did Hamilton react to Russell's apology?"
+        if (taken := _TAKING.match(bare)) and (found := await self._what_said(
+            taken[1], f" to {taken[2]}", reading
+        )):  # fmt: skip
+            return found  # "how did Browning take the DNF": his reaction to it
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
             if _ACCEPTS.search(bare):
                 # "did Chastain accept Wallace's apology": what Chastain made of it; a name
