@@ -17,6 +17,7 @@ from bot.answers.records import (
     Answer,
     WhoSaidAnswer,
 )
+from bot.answers.router._accepted import reaction_to_apology
 from bot.answers.router._reading import (
     _ACCEPTS,
     _FACT_WORDS,
@@ -116,8 +117,13 @@ class Router(SaidRouter):
             return found  # "how did Browning take the DNF": his reaction to it
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
             if _ACCEPTS.search(bare):
-                # "did Chastain accept Wallace's apology": what Chastain made of it; a name
+                # "did Chastain accept Wallace's apology": what Chastain said after it (the
+                # one named last made it); failing that, what Chastain made of it; a name
                 # the reading missed ("estre") too, never someone else's apology.
+                if len(reading.people) == 2 and (
+                    taken := await reaction_to_apology(self.engine, *reading.people)
+                ):
+                    return taken
                 return await self._general(bare, reading)
             return await self._apology(bare, reading)
 
