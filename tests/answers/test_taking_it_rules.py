@@ -36,6 +36,12 @@ async def test_how_did_x_take_a_setback_is_their_reaction(engine: AnswerEngine) 
     assert "Joel Tarrant" in shown
 
 
+async def test_hows_x_feel_about_it_is_their_reaction(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("hows tarrant feel about the gearbox failure"))
+    assert "nothing to be done about it" in shown
+    assert "don't say" not in shown
+
+
 @pytest.mark.parametrize(
     ("question", "taken"),
     [

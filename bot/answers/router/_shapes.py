@@ -43,7 +43,8 @@ _WHO_IS = re.compile(
     re.I,
 )
 _WHAT_SAID = re.compile(
-    r"^(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)\s+(.+?)\s+"
+    # ("hows X feel about T": a fan's "how's" for "how does")
+    r"^(?:(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)|how(?:s|['’]s))\s+(.+?)\s+"
     r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
     r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
     re.I,
