@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from bot.models import Passage
 
-__all__ = ["Ranked", "StoryReader"]
+__all__ = ["Ranked", "StoryReader", "opens_with"]
 
 #: The answer's shape by the question's kind: a sentence holding it can answer that kind.
 _YEAR = r"\b(?:19[5-9]\d|20\d\d)\b"
@@ -197,7 +197,7 @@ class StoryReader:
             befell = (
                 self.kind == "event"
                 and len(self.people) == 1
-                and ((carry and carried[0] and not named[0]) or _opens_with(text, self.people[0]))
+                and ((carry and carried[0] and not named[0]) or opens_with(text, self.people[0]))
             )
             other = not any(named) and _OTHER_SUBJECT.match(text) is not None
             carried = [
@@ -287,8 +287,9 @@ class StoryReader:
         )
 
 
-def _opens_with(text: str, forms: set[str]) -> bool:
-    """Whether ``text`` opens with one of someone's folded ``forms`` ("Lawson was hit")."""
+def opens_with(text: str, forms: Iterable[str]) -> bool:
+    """Whether ``text`` opens with one of someone's folded ``forms`` ("Lawson was hit"):
+    they are its subject, quotation marks aside."""
     low = text.casefold().lstrip("\"“‘' ")
     return any(low.startswith(f) and not low[len(f) : len(f) + 1].isalnum() for f in forms)
 

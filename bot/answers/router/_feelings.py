@@ -1,5 +1,5 @@
 """Feelings: the one table of the words that name how someone felt, and the questions that
-ask it ("was Palou upset", "is Max happy with the car", "how is Bez feeling").
+ask it ("was Palou upset", "is Max happy", "how is Bez feeling").
 
 Why a table: a fan asks with one word ("upset", "angry", "happy") and a report answers with
 another of the same feeling ("Second here hurts", "he was unhappy", "X wasn't happy"), so
@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from bot.answers.passages import Scored, stem, stems
+from bot.answers.reading import opens_with
 
 __all__ = ["FEELING_CUES", "asked_feeling", "telling"]
 
@@ -73,12 +74,7 @@ def telling(
     forms = tuple(forms)
 
     def owned(s: Scored) -> bool:
-        if s.speaker is not None:
-            return s.speaker == name
-        opening = s.text.casefold().lstrip("\"“‘' ")
-        return any(
-            opening.startswith(f) and not opening[len(f) : len(f) + 1].isalnum() for f in forms
-        )
+        return s.speaker == name if s.speaker is not None else opens_with(s.text, forms)
 
     told = [s for s in found if words & stems(s.text)]
     return sorted(told, key=lambda s: not owned(s))
