@@ -25,9 +25,23 @@ FEATURE = "\n\n".join(
 )  # fmt: skip
 
 
+RULING = "\n\n".join(
+    (
+        "date 2026-10-18 Invented Bram sprint: Rhys Galt penalised for the Turn 4 move",
+        "The stewards gave Rhys Galt a five-second penalty for forcing Ivo Marck wide at Turn "
+        "4 of the invented Bram sprint, which dropped him from third to sixth.",
+        '"I was alongside at the apex and he ran out of road on his own, and that is all I '
+        'have to say," Galt said.',
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return stories_store(tmp_path_factory.mktemp("taking"), (("2026-10-11-sollen", FEATURE),))
+    return stories_store(
+        tmp_path_factory.mktemp("taking"),
+        (("2026-10-11-sollen", FEATURE), ("2026-10-18-bram", RULING)),
+    )
 
 
 async def test_how_did_x_take_a_setback_is_their_reaction(engine: AnswerEngine) -> None:
@@ -39,6 +53,12 @@ async def test_how_did_x_take_a_setback_is_their_reaction(engine: AnswerEngine) 
 async def test_hows_x_feel_about_it_is_their_reaction(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("hows tarrant feel about the gearbox failure"))
     assert "nothing to be done about it" in shown
+    assert "don't say" not in shown
+
+
+async def test_did_x_agree_with_it_is_their_view(engine: AnswerEngine) -> None:
+    shown = render_text(await engine.ask("did galt agree with his penalty"))
+    assert "I was alongside at the apex" in shown
     assert "don't say" not in shown
 
 

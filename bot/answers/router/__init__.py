@@ -18,6 +18,7 @@ from bot.answers.records import (
     WhoSaidAnswer,
 )
 from bot.answers.router._accepted import reaction_to_apology
+from bot.answers.router._general import _denied
 from bot.answers.router._reading import (
     _ACCEPTS,
     _FACT_WORDS,
@@ -48,6 +49,7 @@ from bot.answers.router._shapes import (
     _TAKING,
     _TEAM_ROLE,
     _TRAILING,
+    _VIEW_ASKED,
     _WHAT_HAPPENED,
     _WHAT_SAID,
     _WHO_ASKED,
@@ -115,6 +117,14 @@ class Router(SaidRouter):
             taken[1], f" to {taken[2]}", reading
         )):  # fmt: skip
             return found  # "how did Browning take the DNF": his reaction to it
+        if (
+            (view := _VIEW_ASKED.match(bare))
+            and self.lookup.resolve_person(view[1])
+            and (found := await self._what_said(view[1], f" about {view[2]}", reading))
+            # (none of their words on it: a sentence reporting their view may still tell it)
+            and not _denied(found)
+        ):
+            return found  # "did Hadjar agree with his penalty": his words on it
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
             if _ACCEPTS.search(bare):
                 # "did Chastain accept Wallace's apology": what Chastain said after it (the
