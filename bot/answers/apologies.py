@@ -15,7 +15,7 @@ from bot.models import ArticleSummary, Person, Quote, ReportedStatement
 from bot.store.stories import Told
 from bot.store.text import FTS_TERM, fts_terms
 
-__all__ = ["Apologies", "apology_strength", "name_pattern"]
+__all__ = ["Apologies", "apology_strength", "name_pattern", "refuses_apology"]
 
 #: Apology candidates read per query, newest first; answers kept (see ``apology``).
 APOLOGY_PAGE = 200
@@ -102,6 +102,12 @@ _REACTION_WORDS = re.compile(
 
 
 @functools.lru_cache(maxsize=4096)
+def refuses_apology(text: str) -> bool:
+    """Whether ``text`` tells an apology withheld ("he would not apologise for it", "never
+    said sorry"): the answer to "did X apologise" when the articles tell a no."""
+    return _NEGATED.search(text) is not None
+
+
 def name_pattern(person: Person) -> re.Pattern[str]:
     """Every way the article names ``person``: full name, each name of three letters or more,
     and the aliases. A reaction to an apology is one whose paragraph names the apologiser.

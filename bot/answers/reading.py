@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from bot.models import Passage
 
-__all__ = ["Ranked", "StoryReader"]
+__all__ = ["Ranked", "StoryReader", "opens_with"]
 
 #: The answer's shape by the question's kind: a sentence holding it can answer that kind.
 _YEAR = r"\b(?:19[5-9]\d|20\d\d)\b"
@@ -106,6 +106,9 @@ _OTHER_SUBJECT = re.compile(
 #: of its paragraph, and the paragraph either side.
 NEAR_SENTENCE = 1.0
 NEAR_PARAGRAPH = 0.5
+#: What befell someone is told with them as the subject ("He spun", "Lawson was hit by
+#: ..."), not as another's object ("I hit the side of Liam's car"): worth this in a tie.
+SUBJECT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +194,11 @@ class StoryReader:
             named = [self._mentions(text, forms) for forms in self.people]
             carry = bool(_CARRIES.match(text))
             people = [n or (carry and c) for n, c in zip(named, carried, strict=True)]
+            befell = (
+                self.kind == "event"
+                and len(self.people) == 1
+                and ((carry and carried[0] and not named[0]) or opens_with(text, self.people[0]))
+            )
             other = not any(named) and _OTHER_SUBJECT.match(text) is not None
             carried = [
                 n or (c and not any(named) and not other)
@@ -202,6 +210,7 @@ class StoryReader:
             shape = self._shape(text)
             score = 3.0 * cover + 2.0 * (sum(people) / len(people) if people else 1.0)
             score += 2.0 * min(shape, 2) + 0.25 * len(have & self.asked)
+            score += SUBJECT if befell and shape else 0.0
             near = _nearness(at_anchor, (passage.paragraph, i)) if at_anchor else 0.0
             ordered = _in_order(text.casefold(), self.people)
             ranked.append(
@@ -276,6 +285,13 @@ class StoryReader:
         return next(
             (r for r in ranked if r.shaped and r.people and r.ordered and r.cover == 1.0), None
         )
+
+
+def opens_with(text: str, forms: Iterable[str]) -> bool:
+    """Whether ``text`` opens with one of someone's folded ``forms`` ("Lawson was hit"):
+    they are its subject, quotation marks aside."""
+    low = text.casefold().lstrip("\"“‘' ")
+    return any(low.startswith(f) and not low[len(f) : len(f) + 1].isalnum() for f in forms)
 
 
 def _in_order(low: str, people: Sequence[set[str]]) -> bool:

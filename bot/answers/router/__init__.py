@@ -18,6 +18,8 @@ from bot.answers.records import (
     Answer,
     WhoSaidAnswer,
 )
+from bot.answers.router._accepted import reaction_to_apology
+from bot.answers.router._general import _denied
 from bot.answers.router._reading import (
     _ACCEPTS,
     _FACT_WORDS,
@@ -46,8 +48,10 @@ from bot.answers.router._shapes import (
     _REACTING,
     _REACTION,
     _RECAP,
+    _TAKING,
     _TEAM_ROLE,
     _TRAILING,
+    _VIEW_ASKED,
     _WHAT_HAPPENED,
     _WHAT_SAID,
     _WHO_ASKED,
@@ -112,10 +116,27 @@ class Router(SaidRouter):
             said[1], said[2], reading
         )):  # fmt: skip
             return found  # "how did Hamilton react to Russell's apology?"
+        if (taken := _TAKING.match(bare)) and (found := await self._what_said(
+            taken[1], f" to {taken[2]}", reading
+        )):  # fmt: skip
+            return found  # "how did Browning take the DNF": his reaction to it
+        if (
+            (view := _VIEW_ASKED.match(bare))
+            and self.lookup.resolve_person(view[1])
+            and (found := await self._what_said(view[1], f" about {view[2]}", reading))
+            # (none of their words on it: a sentence reporting their view may still tell it)
+            and not _denied(found)
+        ):
+            return found  # "did Hadjar agree with his penalty": his words on it
         if (_APOLOGY_WORDS.search(bare) or _ADMIT.search(bare)) and not _QUOTED.search(bare):
             if _ACCEPTS.search(bare):
-                # "did Chastain accept Wallace's apology": what Chastain made of it; a name
+                # "did Chastain accept Wallace's apology": what Chastain said after it (the
+                # one named last made it); failing that, what Chastain made of it; a name
                 # the reading missed ("estre") too, never someone else's apology.
+                if len(reading.people) == 2 and (
+                    taken := await reaction_to_apology(self.engine, *reading.people)
+                ):
+                    return taken
                 return await self._general(bare, reading)
             return await self._apology(bare, reading)
 

@@ -22,6 +22,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
+from bot.answers.router._feelings import FEELING_CUES, asked_feeling, telling
 from bot.answers.router._reading import (
     _BOSS_TITLES,
     _WEAK,
@@ -36,6 +37,9 @@ from bot.ingest.text import unaccent
 from bot.models import Person
 
 __all__ = ["BiographyRouter"]
+
+#: The sentences of someone's other feelings shown when none tells the one asked.
+NEAREST_FEELINGS = 2
 
 
 class BiographyRouter(StoriesRouter):
@@ -58,27 +62,44 @@ class BiographyRouter(StoriesRouter):
         if _ASKS_DEATH.search(low) and not _NOT_DEATH.search(low):
             return await self._death(reading)
         health = _ASKS_HEALTH.search(low) is not None
-        feeling = not health and _ASKS_FEELING.match(low) is not None
+        # "was Palou upset": the words of that feeling answer, a "no" too ("wasn't happy")
+        felt = None if health else asked_feeling(low)
+        feeling = not health and (felt is not None or _ASKS_FEELING.match(low) is not None)
         if not (health or feeling):
             return None
         people = list(reading.people) or self._sharing(reading)
         if not people:
             return None
-        cues = _HEALTH_CUES if health else (*_FEELING_CUES, *_HEALTH_CUES)
+        cues = _HEALTH_CUES if health else (*FEELING_CUES, *_HEALTH_CUES)
         best: tuple[float, list[Scored], str] | None = None
+        nearest: list[Scored] = []
         for name in people[:1] if reading.people else people:
+            # A feeling's many words would outrank the paragraphs naming the one asked
+            # about: their own name words (no one else's) and the feeling asked ("upset":
+            # "hurts") are searched as the question's words.
+            own = [w for w in words_of(name) if len(self.lookup.index.ambiguous.get(w, ())) < 2]
+            groups = [g for g in (tuple(felt or ()), tuple(own)) if g] if feeling else []
             query = Query(
-                people=(name,), subject=name, cues=cues, cue_phrases=_HEALTH_PHRASES,
-                need_cue=True, prefer_quotes=feeling, min_cover=0.0,
+                groups=groups, people=(name,), subject=name,
+                cues=cues, cue_phrases=_HEALTH_PHRASES, need_cue=True, prefer=felt or (),
+                prefer_quotes=feeling and not felt, min_cover=0.0,
             )  # fmt: skip
             found, _ = await self.passages.find(query)
+            if felt and found:
+                person = self.lookup.index.people.get(name) or Person(name)
+                found, untold = telling(found, felt, name, forms_of(person)), found
+                nearest = nearest or untold[:NEAREST_FEELINGS]
             if found and (best is None or found[0].score > best[0]):
                 best = (found[0].score, found, name)
+        if best is None and felt and nearest:
+            # "was Albon angry": his feelings told, none of that one; no yes or no read in
+            missing = f"The articles don't say whether {people[0]} was {felt[0]}."
+            return PassageAnswer(tuple(self.passages_found(nearest)), "", missing)
         if best is None:
             if len(people) != 1 and not reading.people:
                 return None
-            what = "how" if feeling else "whether"
-            state = "feels" if feeling else "was hurt"
+            what = "how" if feeling and not felt else "whether"
+            state = f"was {felt[0]}" if felt else "feels" if feeling else "was hurt"
             return NotFound(f"The articles don't say {what} {people[0]} {state}.")
         picked = best[1]
         race = await self.passages.race_of(picked)
@@ -613,12 +634,4 @@ _HEALTH_PHRASES = (
     "climbed out", "walked away", "walked to", "got out", "released with",
     "released from", "cleared to", "passed fit", "nothing is broken",
     "checked and released", "was checked", "declared fit", "be fit",
-)  # fmt: skip
-#: Words a person uses for how they feel, beside the health ones.
-_FEELING_CUES = (
-    "feel", "feeling", "feels", "felt", "happy", "unhappy", "proud", "disappointed",
-    "disappointing", "gutted", "frustrated", "frustrating", "emotional", "relieved",
-    "delighted", "angry", "upset", "sad", "pleased", "devastated", "annoyed", "thrilled",
-    "hurts", "painful", "tough", "hard", "difficult", "great", "amazing", "incredible",
-    "confident", "satisfied", "heartbroken", "gutting", "sore", "tired", "exhausted",
 )  # fmt: skip

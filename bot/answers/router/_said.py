@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from bot.answers.apologies import refuses_apology
 from bot.answers.passages import (
     Query,
     Scored,
@@ -592,6 +593,9 @@ class SaidRouter(GeneralRouter):
                 found = [f for f in found if await self._story_names(f, reading.people[1])]
             if any(self._apologiser(f, person) for f in found):
                 return PassageAnswer(tuple(self.passages_found(found)), "")
+            if refused := [f for f in found if refuses_apology(f.text)]:
+                # "he would not apologise for it": the articles tell a no, not nothing
+                return PassageAnswer(tuple(self.passages_found(refused)), "")
             to = [p for p in reading.people[1:]]
             towards = f" to {to[0]}" if to else ""
             return NotFound(f"The articles don't say {person} apologised{towards}.")

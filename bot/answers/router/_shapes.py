@@ -94,6 +94,24 @@ _HELP = re.compile(
 )
 _LATEST = re.compile(r"^(?:what(?:'|’)?s|what\s+is|whats)?\s*(?:the\s+)?(?:latest|news|new)$", re.I)
 _REACTING = re.compile(r"\b(?:react\w*|respond\w*|think|thought|feel|felt|make\s+of)\b", re.I)
+#: "did Hadjar agree with his penalty", "did Petrucci think the penalty was fair": a yes/no
+#: asking someone's view of a thing, which their own words on it answer ("I don't agree with
+#: it"). Agreeing to something (a contract) is an act, not a view.
+_VIEW_ASKED = re.compile(
+    r"^(?:did|does|do)\s+(.+?)\s+(?:think|reckon|believe|agree|disagree)\s+"
+    r"(?!to\b)(?:(?:with|about|on|that)\s+)?(.+)$",
+    re.I,
+)
+#: "how did Browning take the DNF", "how is X taking the news": X's reaction to it, asked as
+#: "how did X react to it". What is taken is news or a setback (it, the news, a verdict, their
+#: own weekend), never a place won ("how did X take the lead", "take pole": an event).
+_TAKING = re.compile(
+    r"^how\s+(?:did|does|do|has|is|was)\s+(.+?)\s+(?:take|taking|taken|took)\s+("
+    r"(?:it|that|this|the\s+news)\b.*|(?:his|her|their)\s+(?!first\b|maiden\b|pole\b)\w+.*|"
+    r"the\s+(?:dnf|retirement|defeat|loss|result|penalty|decision|verdict|ruling|exclusion|"
+    r"disqualification|dsq|crash|criticism|setback|demotion)\b.*)$",
+    re.I,
+)
 _TEAM_ROLE = re.compile(
     r"\b(?:team|teams|role|job|position|title|drives?\s+for|races?\s+for|rides?\s+for|"
     r"driving\s+for|racing\s+for|riding\s+for|bike|car|works?\s+for|do\s+for|does\s+\w+\s+do|"
