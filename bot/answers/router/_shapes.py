@@ -47,10 +47,7 @@ _WHAT_SAID = re.compile(
     r"^(?:(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)|(?:what|how|wat)(?:s|'s|’s))\s+"
     r"(.+?)\s+"
     r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
-    r"responded|reply|replied|feel|felt|saying|make\s+of|"
-    # "how did lawson take his weekend", "how did he take it": his reaction to it (never
-    # "take the lead", "take pole": what he did)
-    r"take(?=\s+(?:it|that|this|the\s+news|his|her|their)\b))\b(.*)$",
+    r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
     re.I,
 )
 #: "why does rivola reckon aprilia lose out", "why did X think it was over": the reasons an
