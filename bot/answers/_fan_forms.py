@@ -33,11 +33,6 @@ _IS_VERBS = wordset("is are was were")
 _IN_CHARGE = re.compile(r"\bin\s+charge\b(?!\s+of\s+(?:the\s+)?(?:car|bike|strategy|tyres?)\b)")
 
 
-#: "the new min weight": the minimum's short form before what it limits, never a time ("a 5
-#: min delay"). ("max" is left alone: it is a name far more often than a maximum.)
-_LIMIT = re.compile(r"(?<!\d\s)(?<!\d)\bmin\b(?=\s+[a-z])")
-
-
 def asks_in_charge(text: str) -> bool:
     """Whether a question asks who is in charge somewhere ("whos in charge at haas"): a
     boss asked for, never a person called "in charge at haas"."""
@@ -46,8 +41,7 @@ def asks_in_charge(text: str) -> bool:
 
 def spelt_out(low: str) -> str:
     """A folded question with fans' short forms written out ("next yr" -> "next year",
-    "min weight" -> "minimum weight", "in charge" -> "boss")."""
-    low = _LIMIT.sub("minimum", low)
+    "in charge" -> "boss"; a clipped "min" meets "minimum" in passages/_scoring)."""
     return _IN_CHARGE.sub("boss", _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low))
 
 
