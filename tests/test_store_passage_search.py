@@ -4,6 +4,7 @@ name's words, about 1,800 paragraphs at 10,000 articles)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from bot.models import Article, Person
 from bot.store import Store
-from bot.store.dialect import Dialect
+from bot.store.dialect import Dialect, SqliteDialect
 
 
 def _story(n: int, paragraphs: tuple[str, ...]) -> Article:
@@ -77,14 +78,15 @@ async def test_a_paragraph_search_joins_only_the_paragraphs_it_gives(
     the few best ids the index ranked, never the search itself (which joined every
     paragraph holding "Mara" to its story before keeping the best 3)."""
     sqlite = crowded._dialect
+    assert isinstance(sqlite, SqliteDialect)
     seen: list[tuple[str, tuple[Any, ...]]] = []
-    read = sqlite.all
+    read = sqlite._read_on_thread
 
-    async def spy(sql: str, params: Any = ()) -> list[Any]:
+    def spy(sql: str, params: tuple[Any, ...]) -> list[Any]:
         seen.append((sql, tuple(params)))
-        return await read(sql, params)
+        return read(sql, params)
 
-    monkeypatch.setattr(sqlite, "all", spy)
+    monkeypatch.setattr(sqlite, "_read_on_thread", spy)
     found = await crowded.passages_matching(["mara", "ostrova"], limit=3)
     assert [p.text for p in found] == ["Mara Ostrova waved from the pit wall."] * 3
     joined = [(sql, params) for sql, params in seen if "JOIN articles" in sql]
@@ -92,3 +94,44 @@ async def test_a_paragraph_search_joins_only_the_paragraphs_it_gives(
     sql, params = joined[0]
     assert "MATCH" not in sql
     assert len(params) <= 2 * 8 + 1  # (id, score) of the 8 paragraphs naming Ostrova, limit
+
+
+async def test_a_ranked_search_reads_its_ranking_and_rows_in_one_trip(
+    crowded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ranking and the winners' rows are read one after the other on one reader, in one
+    trip there and back (each trip was a wait for a reader, the loop and the GIL): the same
+    paragraphs as two trips give."""
+    sqlite = crowded._dialect
+    assert isinstance(sqlite, SqliteDialect)
+    two_trips = [
+        tuple(r)
+        for r in await Dialect.read_then(
+            sqlite,
+            "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? "
+            "ORDER BY bm25(passages_fts) LIMIT ?",
+            ('"ostrova"', 200),
+            lambda top: ("SELECT text FROM passages WHERE id = ?", (top[0][0],)),
+            ("probe",),
+        )
+    ]
+    assert two_trips == [("Mara Ostrova waved from the pit wall.",)]
+    trips: list[int] = []
+    threads: list[str] = []
+    shared, read = sqlite._shared, sqlite._read_on_thread
+
+    async def trip(*args: Any) -> Any:
+        trips.append(1)
+        return await shared(*args)
+
+    def on_thread(sql: str, params: tuple[Any, ...]) -> list[Any]:
+        threads.append(threading.current_thread().name)
+        return read(sql, params)
+
+    monkeypatch.setattr(sqlite, "_shared", trip)
+    monkeypatch.setattr(sqlite, "_read_on_thread", on_thread)
+    found = await crowded.passages_matching(["mara", "ostrova"], limit=3)
+    assert [p.text for p in found] == ["Mara Ostrova waved from the pit wall."] * 3
+    assert len(trips) == 1
+    assert len(threads) == 2 and threads[0] == threads[1]
+    assert threads[0].startswith("pitwall-read")

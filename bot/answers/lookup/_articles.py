@@ -9,7 +9,7 @@ import heapq
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, repeat
 
 from rapidfuzz import fuzz, process
@@ -37,16 +37,21 @@ class Articles(Pools):
         if not key:
             picked = index.articles[:limit]
         else:
-            picked = [index.articles[i] for i in self._articles_matching(text, key, limit)]
+            matching = self._articles_matching(text, key, limit)
+            picked = [index.articles[i] for i in matching]
             if len(picked) < limit and len(key) >= 4 and not key.replace(" ", "").isdigit():
                 pool = self._digit_pool(key, self._fuzzy_pool(key))
                 keys = index.article_keys if pool is None else [index.article_keys[i] for i in pool]
                 extra = process.extract(key, keys, scorer=fuzz.partial_ratio,
                                         limit=limit, score_cutoff=ARTICLE_CUTOFF)  # fmt: skip
+                # Told apart by position (each article is at one): "article not in picked"
+                # compared summaries field by field, about 450 times a keystroke.
+                taken = set(matching)
                 for _, _, i in extra:
-                    article = index.articles[i if pool is None else pool[i]]
-                    if article not in picked:
-                        picked.append(article)
+                    at = i if pool is None else pool[i]
+                    if at not in taken:
+                        taken.add(at)
+                        picked.append(index.articles[at])
         return [
             Choice(shorten(f"{a.published.isoformat()} {a.headline}", 100), a.slug[:100])
             for a in picked[:limit]
@@ -65,7 +70,11 @@ class Articles(Pools):
         found.update(range(lo, min(hi, lo + limit)))
         a = bisect_left(index.sorted_slug_keys, text)
         b = bisect_left(index.sorted_slug_keys, text + _LAST)
-        run = iter(index.slug_order[a:b])
+        # Read backwards: slugs that start with their date sort oldest first, so the run's
+        # positions (newest first) fall, and nsmallest forward replaced its heap's top at
+        # every one (2 ms for a year's 4,000 at 100,000 articles, 33 ms for all of them);
+        # backwards each is one comparison. The same positions either way (each is unique).
+        run: Iterator[int] = reversed(index.slug_order[a:b])
         if not index.slugs_folded:
             run = (i for i in run if index.articles[i].slug.startswith(text))
         found.update(heapq.nsmallest(limit, run))

@@ -22,10 +22,12 @@ from bot.store.records import (
     QUOTE_ORDER,
 )
 
-__all__ = ["CONVERT_ON_LOOP", "Dialect", "Match", "SyncConnection", "SyncCursor"]
+__all__ = ["CONVERT_ON_LOOP", "Dialect", "Match", "Statement", "SyncConnection", "SyncCursor"]
 
 
 T = TypeVar("T")
+#: One SQL statement and its parameters.
+Statement = tuple[str, Sequence[Any]]
 
 
 #: Up to this many rows are turned into records on the event loop; more on a worker thread
@@ -144,6 +146,19 @@ class Dialect(ABC):
         if len(rows) <= CONVERT_ON_LOOP:
             return convert(rows)
         return await asyncio.to_thread(convert, rows)
+
+    async def read_then(
+        self,
+        sql: str,
+        params: Sequence[Any],
+        then: Callable[[list[Any]], Statement | None],
+        key: tuple[Any, ...],
+    ) -> list[Any]:
+        """Two reads in turn: ``sql``, then the statement ``then`` makes of its rows (None:
+        no second read, and no rows). ``key`` names what ``then`` does (for a dialect that
+        shares a running read, as :meth:`all` may). Here two trips; a dialect may make it one."""
+        second = then(await self.all(sql, params))
+        return [] if second is None else await self.all(*second)
 
     # -- schema --------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.store.dialect.base import Dialect, Match
+from bot.store.dialect.base import Dialect, Match, Statement
 from bot.store.records import PASSAGE_COLUMNS, PASSAGE_ORDER, QUOTE_COLUMNS, QUOTE_ORDER
 
 __all__ = ["SqliteSearch"]
@@ -97,28 +97,35 @@ class SqliteSearch(Dialect):
         The rows and their order are the same as the joined query's."""
         fts = f"{table}_fts"
         margin = max(4 * limit, 200)
-        top = await self.all(
+
+        def winners(top: list[Any]) -> Statement | None:
+            if not top:
+                return None
+            cut = top[min(limit, len(top)) - 1][1]
+            if len(top) == margin and top[-1][1] <= cut:
+                # More ties at the cut than fit: only the matches scoring at the cut or
+                # better are joined and sorted (the same first ``limit``); joining every
+                # match first took 3-4 times the ranking's own time with a million quotes.
+                return (
+                    f"WITH b(id, score) AS (SELECT rowid, bm25({fts}) FROM {fts} "
+                    f"WHERE {fts} MATCH ?) {rows} WHERE b.score <= ? "
+                    f"ORDER BY b.score, {order} LIMIT ?",
+                    (query, cut, limit),
+                )
+            best = [(r[0], r[1]) for r in top if r[1] <= cut]
+            values = ", ".join("(?, ?)" for _ in best)
+            return (
+                f"WITH b(id, score) AS (VALUES {values}) {rows} ORDER BY b.score, {order} LIMIT ?",
+                [*(v for pair in best for v in pair), limit],
+            )
+
+        # The ranking and the winners' rows in one trip to a reader (see ``read_then``).
+        return await self.read_then(
             f"SELECT rowid, bm25({fts}) FROM {fts} WHERE {fts} MATCH ? "
             f"ORDER BY bm25({fts}) LIMIT ?",
             (query, margin),
-        )
-        if not top:
-            return []
-        cut = top[min(limit, len(top)) - 1][1]
-        if len(top) == margin and top[-1][1] <= cut:
-            # More ties at the cut than fit: only the matches scoring at the cut or better
-            # are joined and sorted (the same first ``limit``); joining every match first
-            # took 3-4 times the ranking's own time with a million quotes.
-            return await self.all(
-                f"WITH b(id, score) AS (SELECT rowid, bm25({fts}) FROM {fts} WHERE {fts} MATCH ?) "
-                f"{rows} WHERE b.score <= ? ORDER BY b.score, {order} LIMIT ?",
-                (query, cut, limit),
-            )
-        best = [(r[0], r[1]) for r in top if r[1] <= cut]
-        values = ", ".join("(?, ?)" for _ in best)
-        return await self.all(
-            f"WITH b(id, score) AS (VALUES {values}) {rows} ORDER BY b.score, {order} LIMIT ?",
-            [*(v for pair in best for v in pair), limit],
+            winners,
+            ("best", rows, order, limit),
         )
 
     async def speaker_quotes(self, speaker: str, terms: Sequence[str], limit: int) -> list[Any]:
