@@ -60,7 +60,10 @@ Prix told in stints, laps and stop times with a stint table, and a podcast trans
 host and two pundits argue under first-name speaker labels), measured once
 (``unseen19/BLIND.md``). ``unseen20/`` is a twentieth blind, sealed round (a "winners and
 losers" column after the Qatar Grand Prix, and a rules FAQ on MotoGP's 2027 regulations),
-measured once (``unseen20/BLIND.md``). Their
+measured once (``unseen20/BLIND.md``). ``unseen21/`` is a twenty-first blind, sealed round (a WEC
+endurance report of the Bahrain 8 Hours told by the clock, with a title swung by a safety-car queue,
+and a driver's ghost-written diary in dated entries in which "I" is Nico Hülkenberg), measured once
+(``unseen21/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -110,6 +113,7 @@ ROUNDS = (
     HERE / "unseen18",
     HERE / "unseen19",
     HERE / "unseen20",
+    HERE / "unseen21",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
