@@ -101,13 +101,13 @@ _REACTION_WORDS = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4096)
 def refuses_apology(text: str) -> bool:
     """Whether ``text`` tells an apology withheld ("he would not apologise for it", "never
     said sorry"): the answer to "did X apologise" when the articles tell a no."""
     return _NEGATED.search(text) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def name_pattern(person: Person) -> re.Pattern[str]:
     """Every way the article names ``person``: full name, each name of three letters or more,
     and the aliases. A reaction to an apology is one whose paragraph names the apologiser.
