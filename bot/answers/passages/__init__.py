@@ -15,8 +15,10 @@ story's lede) and the names other modules import. The search ``Passages.find`` i
 answers), ``_picking`` (the sentences shown), ``_reading`` (sections, "About" blocks,
 continuing stories, interviews, the story read whole), ``_credit`` (credit passed between
 sentences), ``_stories`` (the stories asked about and whom they name), ``_places`` (places
-asked and named). Shared by all: ``_records`` (``Query``, ``Scored``, how a sentence is shown),
-``_words`` (stems, sentences, a person's forms) and ``_shapes`` (sentence patterns).
+asked and named), ``_asked`` (a sentence giving what the kind asks in its own terms: a place
+for "where", the team itself). Shared by all: ``_records`` (``Query``, ``Scored``, how a
+sentence is shown), ``_words`` (stems, sentences, a person's forms) and ``_shapes``
+(sentence patterns).
 """
 
 from __future__ import annotations
