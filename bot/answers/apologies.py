@@ -15,7 +15,7 @@ from bot.models import ArticleSummary, Person, Quote, ReportedStatement
 from bot.store.stories import Told
 from bot.store.text import FTS_TERM, fts_terms
 
-__all__ = ["Apologies", "apology_strength", "name_pattern", "refuses_apology"]
+__all__ = ["Apologies", "apology_strength", "name_pattern", "refusal_at"]
 
 #: Apology candidates read per query, newest first; answers kept (see ``apology``).
 APOLOGY_PAGE = 200
@@ -101,10 +101,12 @@ _REACTION_WORDS = re.compile(
 )
 
 
-def refuses_apology(text: str) -> bool:
-    """Whether ``text`` tells an apology withheld ("he would not apologise for it", "never
-    said sorry"): the answer to "did X apologise" when the articles tell a no."""
-    return _NEGATED.search(text) is not None
+def refusal_at(text: str) -> int:
+    """Where ``text`` tells an apology withheld ("he would not apologise for it", "never
+    said sorry"), -1 if it does not: the answer to "did X apologise" when the articles tell a
+    no, and where its teller's name must stand (before it)."""
+    found = _NEGATED.search(text)
+    return found.start() if found else -1
 
 
 @functools.lru_cache(maxsize=4096)

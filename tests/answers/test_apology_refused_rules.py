@@ -10,7 +10,7 @@ import pytest
 
 from bot.answers import AnswerEngine
 from bot.render import render_text
-from tests.answers.scoring import stories_store
+from tests.answers.scoring import engine_over, stories_store
 
 RULING = "\n\n".join(
     (
@@ -40,3 +40,28 @@ async def test_an_apology_withheld_is_the_articles_no(engine: AnswerEngine) -> N
 async def test_nothing_told_either_way_is_still_an_honest_negative(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("did ruston apologise"))
     assert shown.startswith("The articles don't say Cade Ruston apologised")
+
+
+CONTACT = "\n\n".join(
+    (
+        "date 2026-08-09 Invented Brackley 200: Ruston and Tolland collide at the hairpin",
+        "Cade Ruston and Mira Tolland touched at the hairpin of the invented Brackley 200 on "
+        "Sunday, and both cars were out on the spot.",
+        "Tolland called the move optimistic, but Ruston would not apologise for the contact.",
+        "Harlan Voss won from the back of the field.",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def contact(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return stories_store(tmp_path_factory.mktemp("contact"), (("2026-08-09-brackley", CONTACT),))
+
+
+async def test_someone_elses_refusal_is_not_the_answer(contact: Path) -> None:
+    """A no told of another person in the sentence ("Tolland called it optimistic, but
+    Ruston would not apologise") is Ruston's, never Tolland's."""
+    async with engine_over(contact) as engine:
+        shown = render_text(await engine.ask("did tolland apologise"))
+    assert "Ruston would not apologise" not in shown
+    assert shown.startswith("The articles don't say Mira Tolland apologised")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from bot.answers.apologies import refuses_apology
+from bot.answers.apologies import refusal_at
 from bot.answers.passages import (
     Query,
     Scored,
@@ -140,6 +140,12 @@ def _telling(phrase: str) -> set[str]:
     """The stems of a phrase's telling words: no stop word, nothing under four letters."""
     stop = stop_words()
     return {stem(w) for w in words_of(phrase) if len(w) > 3 and w not in stop and w not in _WEAK}
+
+
+#: Where a sentence's clauses part: the one that tells a no is the last before it.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|and|while|whereas)\b")
+#: A capitalised run that may name someone ("Ruston", "Mira Tolland").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 
 
 class SaidRouter(GeneralRouter):
@@ -593,7 +599,7 @@ class SaidRouter(GeneralRouter):
                 found = [f for f in found if await self._story_names(f, reading.people[1])]
             if any(self._apologiser(f, person) for f in found):
                 return PassageAnswer(tuple(self.passages_found(found)), "")
-            if refused := [f for f in found if refuses_apology(f.text)]:
+            if refused := [f for f in found if self._refuser(f, person)]:
                 # "he would not apologise for it": the articles tell a no, not nothing
                 return PassageAnswer(tuple(self.passages_found(refused)), "")
             to = [p for p in reading.people[1:]]
@@ -672,6 +678,23 @@ class SaidRouter(GeneralRouter):
             return NotFound(f"The articles don't say {who} apologised to {person}.")
         return PassageAnswer(tuple(self.passages_found(found[:3])), "")
 
+    def _refuser(self, found: Scored, person: str) -> bool:
+        """Whether a sentence tells ``person`` withholding an apology: they speak it, or the
+        clause that holds the no names nobody else before it ("..., but he would not
+        apologise" leans on who the paragraph is about; "Tolland called it optimistic, but
+        Ruston would not apologise" is Ruston's no, never Tolland's)."""
+        at = refusal_at(found.text)
+        if at < 0 or found.speaker:
+            return at >= 0 and found.speaker == person
+        return not self._others_in_clause(found.text, at, person)
+
+    def _others_in_clause(self, text: str, at: int, person: str) -> bool:
+        """Whether the clause that runs up to ``at`` names someone and never ``person``: then
+        what is told at ``at`` is that other person's ("..., but Ruston would not ...")."""
+        clause = _CLAUSE_BREAK.split(text[:at])[-1]
+        named = {self.lookup.resolve_person(run) for run in _NAME_RUN.findall(clause)}
+        return person not in named and bool(named - {None})
+
     def _apologiser(self, found: Scored, person: str) -> bool:
         """Whether ``person`` makes the apology a sentence tells, rather than receives it:
         they speak it, or are named before its word and not as the one it is made to."""
@@ -680,7 +703,7 @@ class SaidRouter(GeneralRouter):
 
         low = found.text.casefold()
         at = min((i for w in (*_SORRY, *_OWNED) if (i := low.find(w)) >= 0), default=-1)
-        if at < 0:
+        if at < 0 or self._others_in_clause(found.text, at, person):
             return False
         known = self.lookup.index.people.get(person)
         forms = forms_of(known) if known else {person.casefold()}
