@@ -54,6 +54,13 @@ _ASKS_FELT = re.compile(
     + r")\s*$"
 )
 
+#: A question about someone's feelings: "how is X feeling", "how does X feel", "how is X
+#: doing", "how X feeling".
+_ASKS_FEELING = re.compile(
+    r"^how(?:\s+(?:is|was|s|does|did|are))?\s+\S.*?\b(?:feel|feeling|feels|doing|coping|"
+    r"holding\s+up)\b"
+)
+
 
 def asked_feeling(low: str) -> tuple[str, ...] | None:
     """The words of the feeling a yes/no question asks about (``low`` folded), the asked
