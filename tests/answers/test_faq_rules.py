@@ -52,6 +52,7 @@ STORIES = {
         'every time the nights turn cold, because the car was built for heat," he said.',
         "Kai Moreau, who retires in the autumn, said the new rules come too late for him. "
         '"I will not be around to enjoy them," Moreau said.',
+        "Alpine's late charge in the last ten laps took Pia Lund from ninth to fourth.",
         "Asked what went through his mind on the final lap, Brook said he had mostly "
         '"wondered about the ferry home". His team-mate Pia Lund had a longer answer: "I was '
         "wondering about the final lap of last year, when I was wondering about the title and "
@@ -83,6 +84,7 @@ async def test_the_biggest_loser_is_a_verdicts_word(engine: AnswerEngine) -> Non
 async def test_in_charge_asks_for_the_boss(engine: AnswerEngine) -> None:
     shown = await ask(engine, "whos in charge at alpine")
     assert "Mira Jansen" in shown
+    assert "late charge" not in shown  # the word "charge" beside the team is no boss
 
 
 async def test_a_name_on_a_topic_asks_their_words(engine: AnswerEngine) -> None:
