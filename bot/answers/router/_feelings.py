@@ -3,7 +3,8 @@ ask it ("was Palou upset", "is Max happy", "how is Bez feeling").
 
 Why a table: a fan asks with one word ("upset", "angry", "happy") and a report answers with
 another of the same feeling ("Second here hurts", "he was unhappy", "X wasn't happy"), so
-the question's word stands for its kin. A yes/no question about a feeling is answered by
+the question's word stands for its kin (understand's SYNONYMS holds no feeling words: this
+table is the only one). A yes/no question about a feeling is answered by
 the sentences of or about the person that hold a word of that feeling, a "no" as well as a
 "yes" ("wasn't happy" answers "was X happy").
 """
