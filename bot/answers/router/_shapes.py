@@ -47,7 +47,10 @@ _WHAT_SAID = re.compile(
     r"^(?:(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)|(?:what|how|wat)(?:s|'s|’s))\s+"
     r"(.+?)\s+"
     r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
-    r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
+    r"responded|reply|replied|feel|felt|saying|make\s+of"
+    # "what did rast tell nico about stints": what one told another about something (the
+    # one told is no topic); "what did X's engineer tell him" is left to the passages
+    r"|tell\s+\S+(?=\s+(?:about|on|regarding|over|before|after|when|during)\b))\b(.*)$",
     re.I,
 )
 #: "why does rivola reckon aprilia lose out", "why did X think it was over": the reasons an
