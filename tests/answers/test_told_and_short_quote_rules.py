@@ -47,3 +47,9 @@ async def test_what_one_told_another_is_the_tellers_words(engine: AnswerEngine) 
     assert "I could have the long runs" in shown
     assert shown.startswith("Ida Solvik")  # her words, not the diarist's narration
 
+
+async def test_a_one_word_quote_is_no_match_for_a_long_paraphrase(engine: AnswerEngine) -> None:
+    """ "CORONA" sits, letter for letter, near "coronation" no more than "CAMPIONE" in
+    "championship": a quote shorter than the phrase must be the phrase's own words."""
+    shown = await ask(engine, "who said the rule decided the coronation and nobody wants that")
+    assert "Rocco Vanti" not in shown
