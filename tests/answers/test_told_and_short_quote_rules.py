@@ -48,6 +48,13 @@ async def test_what_one_told_another_is_the_tellers_words(engine: AnswerEngine) 
     assert shown.startswith("Ida Solvik")  # her words, not the diarist's narration
 
 
+async def test_what_a_named_person_told_someone_is_their_words(engine: AnswerEngine) -> None:
+    """ "what did ida tell him", no topic: her words still, when she is named (a role,
+    "his engineer", is left to the passages)."""
+    shown = await ask(engine, "what did ida tell him")
+    assert shown.startswith("Ida Solvik")
+
+
 async def test_a_one_word_quote_is_no_match_for_a_long_paraphrase(engine: AnswerEngine) -> None:
     """ "CORONA" sits, letter for letter, near "coronation" no more than "CAMPIONE" in
     "championship": a quote shorter than the phrase must be the phrase's own words."""
