@@ -1,6 +1,7 @@
 """An endurance race told the way such reports tell it, on an invented story: a crew of three
 named once and then "the three"; the safety car and a pass, which fans shorten ("the sc",
-"get past"); a driver whose name has two particles, whom fans call by its initials."""
+"get past"); a driver whose name has two particles, whom fans call by its initials; a class
+title won by a place that "was enough"."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ STORY = "\n\n".join(
         "control sent out the safety car for nine minutes.",
         "In the GT class, Joost van der Meer drove the last two stints. The Dutchman passed the "
         "Vantor of Cosima Lenz at Turn 6 with 20 minutes left.",
+        "The GT title went to Vantor all the same. Second place was enough for Lenz and Ada "
+        "Brook to win the GT drivers' championship by six points.",
     )
 )
 
@@ -56,4 +59,12 @@ async def test_initials_count_a_names_particles(engine: AnswerEngine) -> None:
     """ "jvdm": Joost van der Meer by every word's initial, particles too."""
     shown = await ask(engine, "where did jvdm get past lenz")
     assert "Turn 6" in shown
+    assert not shown.startswith("The articles don't say")
+
+
+async def test_a_place_that_was_enough_to_win_the_title_won_it(engine: AnswerEngine) -> None:
+    """ "Second place was enough for Lenz and Brook to win the GT drivers' championship": the
+    title won, told by the result that won it."""
+    shown = await ask(engine, "who won the gt championship")
+    assert "enough for Lenz and Ada Brook" in shown
     assert not shown.startswith("The articles don't say")
