@@ -12,9 +12,9 @@ from bot.answers.text import wordset
 __all__ = ["NEXT_YEAR", "asks_in_charge", "out_of_a_seat", "spelt_out"]
 
 #: Fans' short forms of words reports write out: read as the word, so a sentence saying it
-#: answers and "next yr" is next year.
-_SHORT_FOR = {"yr": "year", "yrs": "years", "pts": "points", "pt": "point"}
-_SHORT = re.compile(r"\b(?:yrs?|pts?)\b")
+#: answers, "next yr" is next year and "gps" are grands prix (never "GP"'s, a nickname's).
+_SHORT_FOR = {"yr": "year", "yrs": "years", "pts": "points", "pt": "point", "gps": "grands prix"}
+_SHORT = re.compile(r"\b(?:yrs?|pts?|gps)\b")
 
 #: "how many races next year", "where is X going next yr": the year after the newest
 #: story's, which a sentence on next season's plans names ("will race 24 times in 2027",

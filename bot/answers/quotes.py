@@ -41,6 +41,16 @@ WHOSAID_SCORED = 50
 COMMON_SHARE = 0.03
 COMMON_FLOOR = 100
 
+#: How close a quote's word must be to one of the phrase's to stand for it (a typo's worth).
+_WORD_CLOSE = 80.0
+
+
+def _words_within(text: str, phrase: str) -> bool:
+    """Whether every word of a (normalised) quote is a word of the phrase, typos tolerated:
+    the phrase holds the quote, not only its letters."""
+    words = phrase.split()
+    return all(any(fuzz.ratio(w, p) >= _WORD_CLOSE for p in words) for w in text.split())
+
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
@@ -129,6 +139,11 @@ class Quotes(Part):
         """(score, exact, closeness) of a normalised phrase against a normalised quote text."""
         exact = bool(re.search(rf"(?:^|\s){re.escape(phrase)}(?:\s|$)", text))
         score = 100.0 if exact else fuzz.partial_ratio(phrase, text)
+        if not exact and len(text) < len(phrase) and not _words_within(text, phrase):
+            # A quote shorter than the phrase is found inside it: word for word ("who said
+            # it was exactly what the rulebook says"), never as letters inside a longer word
+            # ("CAMPIONE" in "championship").
+            score = fuzz.ratio(phrase, text)
         if not exact and len(phrase.split()) >= 3 and len(phrase) >= WHOSAID_SHORT:
             score = max(score, fuzz.token_set_ratio(phrase, text))
         return score, exact, fuzz.ratio(phrase, text)

@@ -204,7 +204,9 @@ def build_article(path: Path) -> Article:
     parsed = parse_article(path)
     notes = load_annotations(annotation_path(path))
     index = _people_index(parsed, notes)
-    defaults = Defaults(notes.spoken_setting if notes else None, writer=parsed.author)
+    defaults = Defaults(
+        notes.spoken_setting if notes else None, writer=parsed.author, headline=parsed.headline
+    )
     appositives = find_appositives(parsed.paragraphs, index)
     speech = extract_speech(parsed.paragraphs, index, defaults, parsed.published, appositives)
     quotes, found_reported = speech.quotes, speech.reported

@@ -250,6 +250,17 @@ REPORTED = [
     pytest.param("Norris admitted his own mistakes after the race.", [], id="noun-object"),
     pytest.param('Norris said the car was "awful".', [], id="quoted-sentence"),
     pytest.param(
+        'Norris would not blame the stewards, who had done "their job", but he said the rule '
+        'had decided the race, "and nobody wants that".',
+        [("Lando Norris", "the rule had decided the race")],
+        id="reported-between-quotations",
+    ),
+    pytest.param(
+        'Norris said he was fine "for now", and Wolff said the team would look at the data.',
+        [("Susie Wolff", "the team would look at the data")],
+        id="reported-after-a-quotation",
+    ),
+    pytest.param(
         "Norris told reporters that the tyres were gone.",
         [("Lando Norris", "the tyres were gone")],
         id="told-that",
@@ -269,7 +280,8 @@ REPORTED = [
 
 @pytest.mark.parametrize(("text", "expected"), REPORTED)
 def test_reported_statement(text: str, expected: list[tuple[str, str]]) -> None:
-    """Paraphrase needs a person subject, a reporting verb, a clause and no quote marks."""
+    """Paraphrase needs a person subject, a reporting verb, a clause and no quote marks
+    inside it (the narration around a sentence's quotations is read too)."""
     texts = [INTRO, text]
     found = extract_reported(texts, discover_people(texts))
     assert [(r.speaker, r.text) for r in found] == expected

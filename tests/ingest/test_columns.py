@@ -93,3 +93,36 @@ def test_i_told_the_team_before_a_quote_in_a_column_is_the_writer() -> None:
     """'I told the team: "..."' in a driver's column: the writer's own words."""
     got = said(["By Lando Norris", 'I told the team: "The rear is gone."', *BODY])
     assert ("Lando Norris", "The rear is") in got
+
+
+#: An invented ghost-written diary: the byline names only the journalist who wrote it down,
+#: an editor's introduction names the driver in the third person, entries open under dates.
+DIARY = [
+    "As told to Petra Lindqvist",
+    "For his final month in the sport, Tomas Ekberg agreed to keep a diary for us.",
+    "Tuesday, March 3",
+    "Woke up early and went running by the lake. I felt ready for the season.",
+    'My engineer rang at noon. He said: "The new floor is on the truck."',
+]
+
+
+def test_a_bare_as_told_to_byline_makes_the_headlines_driver_the_speaker() -> None:
+    """ "As told to Petra Lindqvist" names the ghost writer only: "I" is the one person the
+    headline names, never the journalist; the editor's third-person introduction and the
+    dated heading are nobody's words."""
+    found = extract_quotes(
+        DIARY,
+        discover_people(DIARY),
+        Defaults(headline="Tomas Ekberg's diary: a long winter and a new floor"),
+        published=date(2026, 3, 10),
+    )
+    got = [(q.speaker, " ".join(q.text.split()[:3])) for q in found]
+    assert ("Tomas Ekberg", "Woke up early") in got
+    assert all(speaker != "Petra Lindqvist" for speaker, _ in got)
+    assert all(words not in {"For his final", "Tuesday, March 3"} for _, words in got)
+
+
+def test_without_a_headline_the_introductions_person_is_the_diarist() -> None:
+    """No headline given: the first person the paragraph after the byline names."""
+    got = said(DIARY)
+    assert ("Tomas Ekberg", "Woke up early") in got

@@ -29,11 +29,14 @@ _MARKER = re.compile(r"^(?:lap \d+|\d{1,2}[:.]\d\d(?: [a-z]{2,4})?)\s+[—–-]+
 _DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
 
 
+#: A crew told back by its number ("the three finished 19.6 seconds ahead", "the trio"): an
+#: endurance car's drivers, whom the sentence before named, as "the pair" is two of them.
+_CREW = r"the\s+(?:pair|three|trio|four|quartet|crew)|all\s+three|both"
 #: A subject told after an opening phrase, by pronoun or epithet: "On SS9, the Hyundai
 #: driver clipped a bank", "After the restart, he ...": whom the sentence before named.
 _LATE_SUBJECT = re.compile(
     r"^(?:[^,.]{2,60},\s+){1,2}"
-    r"(?:he|she|the\s+(?:[A-Z][\w-]*\s+){1,2}(?:driver|rider|racer|man|woman))\b"
+    rf"(?:he|she|they|{_CREW}|the\s+(?:[A-Z][\w-]*\s+){{1,2}}(?:driver|rider|racer|man|woman))\b"
 )
 #: A sentence telling what became of an incident the one before it told: "The stewards
 #: looked at the incident and took no further action", "Race control reviewed the clash":
@@ -45,7 +48,7 @@ _BACK_REFERENCE = re.compile(
 )
 
 
-_PRONOUN = re.compile(r"^[\"“‘']?(?:he|she|they|it|his|her|their|the pair|both)\b", re.I)
+_PRONOUN = re.compile(rf"^[\"“‘']?(?:he|she|they|it|his|her|their|{_CREW})\b", re.I)
 
 
 #: What may open a word before its first letter: quotation marks and brackets.

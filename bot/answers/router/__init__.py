@@ -56,6 +56,7 @@ from bot.answers.router._shapes import (
     _RECAP,
     _TAKING,
     _TEAM_ROLE,
+    _TOLD,
     _TRAILING,
     _VIEW_ASKED,
     _WHAT_HAPPENED,
@@ -193,6 +194,12 @@ class Router(SaidRouter):
             found = await self._what_said(m[1], m[2], reading)
             if found is not None:
                 return found
+        if (
+            (m := _TOLD.match(bare))
+            and self.lookup.resolve_person(m[1])
+            and (found := await self._what_said(m[1], m[2], reading))
+        ):
+            return found
         if (m := _WHY_THINK.match(bare)) and (found := await self._what_said(m[1], m[2], reading)):
             return found
         if (m := _REACTION.match(bare)) and not _WH.match(bare):

@@ -120,6 +120,10 @@ _TITLE_WON = re.compile(
     r"(?!(?:place|spot|berth|seat|ticket|slot)\b)"
     r"(?:[\w'’-]+\s+){0,5}?(?:title|championship|crown)\b"
     r"(?!\s+(?:lead|fight|battle|race|standings|hopes?|chase|contenders?|points|\d))|"
+    # "Second place was enough for Lietz and Pera to win the drivers' championship": a title
+    # won by a result told before it (never "would be enough", a preview's sum)
+    r"\b(?:was|were|proved)\s+enough\s+(?:for\s+[^.;]{1,80}?\s+)?to\s+win\s+"
+    r"(?:the|his|her|their|a|its)\s+(?:[\w'’-]+\s+){0,5}?(?:title|championship|crown)\b|"
     # "champion by four points", "champion for a third time", "the title is his", "that was
     # the title", "title winner", "crowned"
     r"\bchampions?\s+(?:by|for\s+(?:the|a)\s+\w+\s+time)\b|"

@@ -47,9 +47,15 @@ _WHAT_SAID = re.compile(
     r"^(?:(?:what|how|wat)\s+(?:did|does|do|has|had|was|is)|(?:what|how|wat)(?:s|'s|’s))\s+"
     r"(.+?)\s+"
     r"(?:say|said|think|thought|write|wrote|tweet|tweeted|post|posted|react|reacted|respond|"
-    r"responded|reply|replied|feel|felt|saying|make\s+of)\b(.*)$",
+    r"responded|reply|replied|feel|felt|saying|make\s+of"
+    # "what did rast tell nico about stints": what one told another about something (the
+    # one told is no topic); "what did X's engineer tell him" is left to the passages
+    r"|tell\s+\S+(?=\s+(?:about|on|regarding|over|before|after|when|during)\b))\b(.*)$",
     re.I,
 )
+#: "what did gustafson tell him", "what did vosse tell hulk": what a named person told
+#: someone, no topic given (a role, "X's crew chief", is left to the passages).
+_TOLD = re.compile(r"^(?:what|wat)\s+(?:did|does|has|had)\s+(.+?)\s+tell(\s+\S+)$", re.I)
 #: "why does rivola reckon aprilia lose out", "why did X think it was over": the reasons an
 #: opinion has are its holder's own words, asked as "what did X say about it".
 _WHY_THINK = re.compile(

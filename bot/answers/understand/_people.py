@@ -84,7 +84,8 @@ _INITIALS: list[tuple[object, dict[str, str]]] = []
 
 
 def _by_initials(lookup: Lookup) -> dict[str, str]:
-    """Three-or-more-letter initials that stand for one stored person ("afc"), per index."""
+    """Three-or-more-letter initials that stand for one stored person ("afc", "kvdl"), per
+    index."""
     from bot.answers.passages import initials_of
 
     index = lookup.index
@@ -92,9 +93,12 @@ def _by_initials(lookup: Lookup) -> dict[str, str]:
         return _INITIALS[0][1]
     seen: dict[str, list[str]] = {}
     for name in index.people:
-        key = initials_of(name)
-        if len(key) >= 3 and key not in _STOP:
-            seen.setdefault(key, []).append(name)
+        # A name's particles count for fans too: "kvdl" is Kelvin van der Linde, "svg"
+        # Shane van Gisbergen, as "afc" is Antonio Felix da Costa.
+        every = "".join(w[0] for w in name.split()).casefold()
+        for key in dict.fromkeys((initials_of(name), every)):
+            if len(key) >= 3 and key not in _STOP:
+                seen.setdefault(key, []).append(name)
     found = {k: names[0] for k, names in seen.items() if len(names) == 1}
     _INITIALS[:] = [(index, found)]
     return found

@@ -30,7 +30,8 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|di|le|la))
 _BYLINE = re.compile(
     rf"\s*(?:(?:by|written\s+by|words\s+by|words:)\s+(?P<by>{_NAME})"
     rf"(?:\s*[,(]?\s*(?P<told>as\s+told\s+to|with)\s+{_NAME}\)?)?"
-    rf"|(?P<teller>{_NAME})\s*[,(]?\s*as\s+told\s+to\s+{_NAME}\)?)\s*\.?\s*",
+    rf"|(?P<teller>{_NAME})\s*[,(]?\s*as\s+told\s+to\s+{_NAME}\)?"
+    rf"|(?P<ghost>as\s+told\s+to)\s+{_NAME})\s*\.?\s*",
     re.IGNORECASE,
 )
 #: Roles that make a byline a journalist's: their "I" is the reporter's, not news.
@@ -40,6 +41,8 @@ _JOURNALISTS = frozenset({"reporter", "journalist"})
 _FIRST_PERSON_PARAGRAPHS = 2
 #: "I" and "my" only: "we" and "us" are as often a team's as a writer's.
 _SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
+#: A heading: a short line closed by no stop ("Friday, November 27", "The night").
+_HEADING = re.compile(r"[^.!?:;\"“”'’\n]{1,60}(?<![,\s])")
 
 
 class _Columns(_State):
@@ -55,8 +58,8 @@ class _Columns(_State):
             m = _BYLINE.fullmatch(paragraph)
             if m is None:
                 continue
-            writer = m.group("by") or m.group("teller")
-            told = bool(m.group("teller") or m.group("told"))
+            writer = m.group("by") or m.group("teller") or self._teller_unnamed(number)
+            told = bool(m.group("teller") or m.group("told") or m.group("ghost"))
             self._column_byline = number
             cue = f'column byline "{" ".join(paragraph.split())}"'
             break
@@ -71,6 +74,21 @@ class _Columns(_State):
         if self._first_person_paragraphs() < _FIRST_PERSON_PARAGRAPHS:
             return
         self._column = _Attribution("person", who, None, cue, self._column_byline or None)
+
+    def _teller_unnamed(self, byline: int) -> str | None:
+        """Whose "I" a bare "As told to Jane Doe" byline leaves unnamed: the one person the
+        headline names ("Nico Hulkenberg's diary: ..."), else the first person the paragraph
+        after the byline names ("For his last fortnight, Nico Hulkenberg kept a diary for
+        us"). Never the journalist the byline names: they only wrote it down."""
+        for text in (self.defaults.headline, *self.paragraphs[byline : byline + 1]):
+            if not text:
+                continue
+            named = list(
+                dict.fromkeys(m.person for m in self.people.mentions(self._mask(text)) if m.person)
+            )
+            if len(named) == 1 or (named and text is not self.defaults.headline):
+                return named[0]
+        return None
 
     @staticmethod
     def _newsmaker(written: str, who: str) -> bool:
@@ -95,10 +113,17 @@ class _Columns(_State):
         writer, as one statement; the quotations and their tags stay as the walk read them."""
         if self._column is None:
             return
+        opening = True
         for number, paragraph in enumerate(self.paragraphs, start=1):
             if number <= self._column_byline or number in self._answers:
                 continue
             if number in self._labels or number in self._block_speaker:
+                continue
+            # The editor's introduction before the first "I" ("For his last fortnight, Nico
+            # Hulkenberg kept a diary for us") is not the writer's; nor is a diary's dated
+            # heading ("Friday, November 27"), a line that says nothing.
+            opening = opening and not _SINGULAR.search(self._mask(paragraph))
+            if opening or _HEADING.fullmatch(paragraph.strip()):
                 continue
             segments = find_segments(paragraph, self.style)
             masked = self._mask(paragraph)

@@ -18,6 +18,8 @@ class Defaults:
     spoken_setting: str | None = None
     #: The file's ``author`` line: whose first-person column the article may be.
     writer: str | None = None
+    #: The headline: whose first-person diary an "As told to" byline without a teller is.
+    headline: str | None = None
 
 
 Status = Literal["none", "person", "blocked"]

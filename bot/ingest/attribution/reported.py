@@ -9,6 +9,7 @@ from bot.ingest.attribution.mentions import _Mentions
 from bot.ingest.attribution.patterns import _ADVERB
 from bot.ingest.people import Mention, PeopleIndex
 from bot.ingest.resolve import RegisterLike
+from bot.ingest.text import Segment
 from bot.models import Quote, ReportedStatement
 
 _DOUBLE_MARKS = frozenset('"“”„«»')
@@ -137,6 +138,32 @@ class _Reported(_Mentions):
             if clause is not None:
                 self.reported.append(ReportedStatement(found.speaker, clause, number))
                 return
+
+    def _reported_around(
+        self,
+        number: int,
+        paragraph: str,
+        masked: str,
+        mentions: list[Mention],
+        a: int,
+        b: int,
+        quoted: Sequence[Segment],
+    ) -> None:
+        """Reported speech in the narration around a sentence's quotations: 'He would not
+        blame race control, which had done "exactly what the rulebook says", but he said the
+        procedure had decided a world championship'; 'Sheldon said he was happy "as long as
+        ...", and René said I could have the night stints'. Each stretch between the
+        quotation marks is read as a sentence of its own; the quotations stay quotes."""
+        start = a
+        for seg in [*quoted, None]:
+            end = b if seg is None else seg.open_mark
+            # A clause running on into the quotation ('said the car was "awful"') is the
+            # quotation's; one closed by a comma before it, or by the sentence, is whole.
+            whole = seg is None or paragraph[start:end].rstrip().endswith(",")
+            if whole and end - start > 1:
+                self._reported(number, paragraph, masked, mentions, start, end)
+            if seg is not None:
+                start = seg.span_end
 
 
 #: Someone's words told inside another's quotation: '"In Melbourne Alex told us it felt like

@@ -178,6 +178,8 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
                     # warning"), not any speech verb ("Hamilton said sorry to Russell").
                     if len(self.reported) > count and self.reported[-1].speaker == noted:
                         speaking = noted
+                else:
+                    self._reported_around(number, paragraph, masked, mentions, a, b, in_sentence)
         self._follow_on()
         self._column_statements()
 

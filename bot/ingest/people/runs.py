@@ -138,6 +138,20 @@ def _run_tokens(masked: str) -> list[_Token]:
     return out
 
 
+def _particles_then_name(tokens: Sequence[_Token], i: int, masked: str) -> bool:
+    """Whether the particle at ``i`` and any particles after it lead, one space apart, to a
+    capitalised word: "de Vries", and "van der Linde", whose first particle is followed by a
+    second, not by the surname."""
+    for tok, nxt in zip(tokens[i:], tokens[i + 1 :], strict=False):
+        if masked[tok.end : nxt.start] != " ":
+            return False
+        if _is_cap(nxt.text):
+            return True
+        if nxt.text not in _PARTICLES:
+            return False
+    return False
+
+
 def _candidate_runs(masked: str) -> list[list[_Token]]:
     """Runs of capitalised words joined by single spaces (particles allowed inside)."""
     tokens = _run_tokens(masked)
@@ -149,8 +163,7 @@ def _candidate_runs(masked: str) -> list[list[_Token]]:
         if cap or tok.text in _SUFFIXES:
             fits = True
         elif tok.text in _PARTICLES and run:
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            fits = nxt is not None and _is_cap(nxt.text) and masked[tok.end : nxt.start] == " "
+            fits = _particles_then_name(tokens, i, masked)
         else:
             fits = False
         if fits and (joined or not run):
