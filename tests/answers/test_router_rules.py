@@ -11,7 +11,7 @@ import pytest
 
 from bot.answers import AnswerEngine
 from bot.answers.apologies import apology_strength
-from bot.answers.router._biography import _TeamWritten
+from bot.answers.router._team_of import _TeamWritten
 from bot.answers.understand import both_spellings, car_numbers
 from bot.store import Store
 from tests.answers.scoring import ask, stories_store

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.answers.router._stories import round_up_items
+from bot.answers.router._series import round_up_items
 from bot.models import Passage
 from tests.answers.scoring import DENIAL, ask, stories_store
 

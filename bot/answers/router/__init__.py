@@ -7,6 +7,12 @@ Y, who was at fault, why, when, where, who won, who got a penalty, the standings
 passages answer with the articles' own sentences. A question the articles cannot answer gets
 one line saying what they do not say and the nearest thing they do; the help text is only for
 input with no question in it.
+
+Each kind is a module of its own, a layer of :class:`Router` (its docstring lists them in
+order): which stories (``_series``, ``_place_stories``, ``_stories``), a person's story
+(``_wellbeing``, ``_team_people``, ``_ratings``, ``_biography``), people (``_relations``,
+``_team_of``, ``_people``), the passages (``_query``, ``_races``, ``_general``) and what was
+said (``_who_said``, ``_apology``, ``_said``).
 """
 
 from __future__ import annotations
@@ -73,10 +79,17 @@ class Router(SaidRouter):
     """Reads a plain question and finds the answer that fits it.
 
     Each kind of question is a layer of its own module, the one below the next:
-    ``_base`` (state, shared reads) < ``_stories`` (which stories) < ``_people`` (who, teams,
-    roles) < ``_query`` (the passages' query) < ``_races`` (a race's moment: still ahead,
-    before it, a part of it, a lap) < ``_general`` (the passages) < ``_said`` (quotes and
-    apologies) < this dispatch.
+    ``_base`` (state, shared reads) < which stories: ``_series`` (a series' stories, a
+    round-up's items) < ``_place_stories`` (a place's, a race's by name) < ``_stories`` (the
+    stories a question points at) < a person's story: ``_wellbeing`` (health, feelings, a
+    death) < ``_team_people`` (who drives for X, who runs X) < ``_ratings`` (a ratings piece's
+    marks) < ``_biography`` (nicknames, car, first team; the biography kinds' dispatch) <
+    people: ``_relations`` (team-mates, co-drivers, replacements, family) < ``_team_of``
+    (someone's team, the newest story's) < ``_people`` (who is X, a role, a boss) <
+    ``_query`` (the passages' query) < ``_races`` (a race's moment: still ahead, before it, a
+    part of it, a lap) < ``_general`` (the passages) < what was said: ``_who_said`` (who said
+    a phrase, who asked, who would not comment) < ``_apology`` (apologies and refusals) <
+    ``_said`` (what X said, about Y) < this dispatch.
     """
 
     def is_random(self, question: str) -> bool:

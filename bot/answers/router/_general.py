@@ -34,13 +34,9 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import scope_asked
+from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
-from bot.answers.router._stories import (
-    PRE_RACE_SCAN,
-    USUAL_SERIES_SCAN,
-    headline_series,
-    usual_series,
-)
+from bot.answers.router._stories import PRE_RACE_SCAN
 from bot.answers.understand import (
     Reading,
 )

@@ -36,10 +36,7 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import PRE_RACE_KINDS, Scope, scope_asked, scope_lines
-from bot.answers.router._stories import (
-    USUAL_SERIES_SCAN,
-    usual_series,
-)
+from bot.answers.router._series import USUAL_SERIES_SCAN, usual_series
 from bot.answers.understand import (
     Reading,
 )

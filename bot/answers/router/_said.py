@@ -1,16 +1,15 @@
-"""What people said: who said a phrase, what X said (about Y), apologies."""
+"""What X said, or said about Y: their own words, the most relevant first; a role's people, a
+setting ("on insta"), a place; the sentences where they speak when no quote is theirs. Who
+said a phrase is in ``_who_said``, apologies in ``_apology``, below this layer."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import date
 
-from bot.answers.apologies import refusal_at
 from bot.answers.passages import (
     Query,
-    Scored,
     _mentions,
     forms_of,
     stem,
@@ -20,36 +19,34 @@ from bot.answers.passages import (
 from bot.answers.quotes import organisation_said
 from bot.answers.records import (
     Answer,
-    ApologyAnswer,
     Found,
     NotFound,
     PassageAnswer,
     QuotesAnswer,
-    WhoSaidAnswer,
 )
-from bot.answers.router._general import GeneralRouter
+from bot.answers.router._apology import ApologyRouter
 from bot.answers.router._reading import (
     _EVENT,
-    _OWNED,
-    _SORRY,
     _SPEECH,
     _WEAK,
-    _YES_NO,
     CONTEXT_PEOPLE,
     _groups,
 )
 from bot.answers.router._said_on import not_said_on, said_on, topic_stems
-from bot.answers.router._shapes import _ADMIT, _APOLOGY_WORDS, _TOPIC
-from bot.answers.text import clean, normalise, shorten, strip_quotes, wordset
+from bot.answers.router._shapes import _TOPIC
+from bot.answers.text import clean, normalise, shorten, strip_quotes
 from bot.answers.understand import (
     SYNONYMS,
     Reading,
     read,
     stop_words,
 )
-from bot.ingest.relations import CO_DRIVER, TEAM_MATES, read_relation
-from bot.models import INTERVIEWER, Quote
-from bot.store import fts_terms
+from bot.ingest.relations import (
+    CO_DRIVER,
+    TEAM_MATES,
+    read_relation,
+)
+from bot.models import Quote
 
 __all__ = ["SaidRouter"]
 
@@ -57,12 +54,6 @@ __all__ = ["SaidRouter"]
 SHARED_ROLE = 3
 #: Quotes of each person sharing a name read to tell which one a question means.
 QUOTE_CONTEXT = 20
-#: Quotes holding the topic's words read for an interviewer's question about it.
-ASKED_CANDIDATES = 200
-#: Interviewers' questions shown for "who asked about X", the best first.
-ASKED_SHOWN = 3
-#: The share of the topic's words an interviewer's question must hold to be about it.
-ASKED_COVER = 0.6
 
 #: "his co-driver", "her team-mate": someone named by their relation to the speaker.
 _RELATED = re.compile(
@@ -70,36 +61,8 @@ _RELATED = re.compile(
     re.I,
 )
 
-
-#: Words of a yes/no question that name nobody ("did", "has", "ever").
-_ASKING = wordset("did does do has have had will would ever is was he she they it")
-#: Anyone at all as the one apologising: any apology to the receiver answers.
-_ANYONE = wordset("anyone anybody someone somebody any one")
 #: A third person a quote speaks of without naming them.
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
-#: A question's pronouns for a woman, and for a man: whom its paraphrase speaks of.
-_HER = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
-_HIM = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-
-
-#: A report that someone would not speak: "X declined to comment", "would not be drawn",
-#: "did not respond to a request for comment", "refused to discuss it". It answers "did X
-#: say anything about it" (no), and is the nearest thing to a quote from X that there is.
-_DECLINED = re.compile(
-    r"\b(?:declined|refused|would\s+not|wouldn't|did\s+not|didn't|was\s+not\s+willing|"
-    r"were\s+not\s+willing|is\s+not\s+going|was\s+not\s+going|not\s+going)\s+to\s+"
-    r"(?:comment|discuss|speak|talk|respond|reply|answer|be\s+drawn)\b"
-    r"|\bwould\s+not\s+be\s+drawn\b|\bno\s+comment\b|\bdid\s+not\s+respond\b"
-    r"|\bdid\s+not\s+reply\b|\bdeclined\s+(?:requests?\s+)?for\s+comment\b",
-    re.I,
-)
-#: A yes/no question asking whether someone spoke: "did X say anything", "has X commented",
-#: "did X respond to the rumours", "has X spoken about it".
-_SAID_ANYTHING = re.compile(
-    r"\b(?:say|said|says|comment|commented|respond|responded|react|reacted|speak|spoken|"
-    r"spoke|talk|talked|address|addressed)\b"
-)
-
 
 #: Where words were said, as a fan names it ("on insta", "on his podcast"): which of the
 #: settings the attribution gives quotes it means. "On the radio" stays a topic: a radio
@@ -136,150 +99,9 @@ def _in_settings(answer: Answer, settings: frozenset[str]) -> Answer:
     return dataclasses.replace(answer, quotes=kept) if kept else answer
 
 
-def _telling(phrase: str) -> set[str]:
-    """The stems of a phrase's telling words: no stop word, nothing under four letters."""
-    stop = stop_words()
-    return {stem(w) for w in words_of(phrase) if len(w) > 3 and w not in stop and w not in _WEAK}
-
-
-#: Where a sentence's clauses part: the one that tells a no is the last before it.
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|and|while|whereas)\b")
-#: A capitalised run that may name someone ("Ruston", "Mira Tolland").
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
-
-
-class SaidRouter(GeneralRouter):
-    """What people said: who said a phrase, what X said (about Y), apologies."""
-
-    async def _general(self, bare: str, reading: Reading) -> Answer:
-        """The passages' answer; "did X say anything about Y" that they deny is answered
-        by a sentence saying X would not comment, when the articles have one."""
-        answer = await super()._general(bare, reading)
-        if (
-            (
-                (isinstance(answer, PassageAnswer) and answer.missing)
-                or (isinstance(answer, NotFound) and not answer.suggestions)
-            )
-            and reading.people
-            and _YES_NO.match(reading.low)
-            and _SAID_ANYTHING.search(reading.low)
-        ):
-            declined = await self._declined(reading.people[0])
-            if declined:
-                return PassageAnswer(tuple(self.passages_found(declined[:1])), "")
-        return answer
-
-    async def _declined(self, name: str) -> list[Scored]:
-        """The sentences reporting that ``name`` would not comment, best first."""
-        query = Query(
-            people=(name,), subject=name, need_written=_DECLINED, min_cover=0.0,
-            search_more=("comment", "declined", "respond", "drawn"),
-        )  # fmt: skip
-        found, _ = await self.passages.find(query)
-        return [s for s in found if s.subject and not s.quoted]
-
-    async def _who_said(self, phrase: str) -> Answer:
-        """Who said a phrase; failing a close quote, a quoted sentence that holds its words.
-
-        A quote matched closely in shape but lacking the phrase's telling words ("who said
-        he was thinking about dinner on the last lap": a long quote "thinking about" other
-        things) gives way to a quoted sentence that holds every word it lacks ("... said he
-        had 'thought about dinner, mostly'")."""
-        found = await self.engine.whosaid(phrase)
-        if isinstance(found, WhoSaidAnswer):
-            lacking = _telling(phrase) - stems(found.quote.text)
-            told = await self._paraphrased(phrase) if lacking else None
-            if told is not None and lacking <= stems(told.passages[0].text):
-                return told
-            return found
-        if not isinstance(found, NotFound):
-            return found
-        return await self._paraphrased(phrase) or found
-
-    async def _paraphrased(self, phrase: str) -> PassageAnswer | None:
-        """A quoted sentence holding most of a phrase's telling words, whoever it names."""
-        reading = read(phrase, self.lookup)
-        names = {w for p in reading.people for w in normalise(p).split()}
-        groups = [
-            (w, *SYNONYMS.get(w, ()))
-            for w in words_of(phrase)
-            if w not in _WEAK and w not in stop_words() and w not in names
-        ]
-        if len(groups) < 2:
-            return None
-        # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
-        # its telling words, whoever it names.
-        query = Query(groups=groups, need_speaker=True, min_cover=0.5)
-        found_all, _ = await self.passages.find(query)
-        answering = [s for s in found_all if s.speaker and await self._agrees(phrase, s)]
-        if answering and answering[0].speaker:
-            return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
-        return None
-
-    async def _agrees(self, phrase: str, found: Scored) -> bool:
-        """Whether a paraphrase's pronoun can stand for someone its answer is about.
-
-        "who said the restart cost her the race" asks a woman's words ("it cost me"), or
-        words whose paragraph speaks of a woman; a man's words in a paragraph with no "she"
-        in it answer something else. "him" the same way round. A question with both, or
-        neither, asks nothing of the speaker.
-        """
-        her, him = bool(_HER.search(phrase)), bool(_HIM.search(phrase))
-        if her == him:
-            return True
-        women = await self._women()
-        if her:
-            return found.speaker in women or bool(_HER.search(found.passage.text))
-        return found.speaker not in women or bool(_HIM.search(found.passage.text))
-
-    async def _who_asked(self, topic: str) -> Answer | None:
-        """Who asked about ``topic`` in a transcript: the interviewer's questions holding it.
-
-        A press conference prints each question with its asker ("Q: (Jane Roe - Daily
-        Paper) The safety car was long. Was it too long?"); the ingest keeps a question as
-        the interviewer's words, so a phrase search (who said) never names the asker. The
-        question's own paragraph, verbatim, does. None when no interviewer's question is
-        about it: the passages may tell who asked for something ("X asked for team orders").
-        """
-        words = [w for w in words_of(topic) if w not in _WEAK and w not in stop_words()]
-        wanted = {stem(w) for w in words}
-        terms = fts_terms(" ".join(words))
-        if not wanted or not terms:
-            return None
-        rows = await self.engine.store.quote_texts_matching(terms, limit=ASKED_CANDIDATES)
-        if not rows:  # "the safety cars": any of its words, the share held decides
-            rows = await self.engine.store.quote_texts_matching(
-                terms, any_term=True, limit=ASKED_CANDIDATES
-            )
-        ids = [i for i, _ in rows]
-        statements = await self.engine.store.statements_of(ids) if ids else {}
-        asked: dict[tuple[str, int], tuple[float, Quote]] = {}
-        for quote_id in ids:
-            q = next((p for p in statements.get(quote_id, ()) if p.id == quote_id), None)
-            if q is None or q.speaker is not None or q.label != INTERVIEWER or q.source is None:
-                continue
-            cover = len(wanted & stems(q.text)) / len(wanted)
-            if cover >= ASKED_COVER:
-                asked[(q.source.slug, q.paragraph)] = (cover, q)
-        if not asked:
-            return None
-        best = sorted(
-            asked.values(),
-            key=lambda cq: (cq[0], cq[1].source.published if cq[1].source else date.min),
-            reverse=True,
-        )[:ASKED_SHOWN]
-        shown: list[Found] = []
-        for _, q in best:
-            assert q.source is not None
-            paragraphs = await self.engine.store.article_passages(q.source.slug)
-            for p in paragraphs:
-                if p.paragraph == q.paragraph and p.source is not None:
-                    shown.append(
-                        Found(p.text, dataclasses.replace(p.source, paragraph=p.paragraph))
-                    )
-        return (
-            PassageAnswer(tuple(shown), f"Who asked about “{shorten(topic)}”?") if shown else None
-        )
+class SaidRouter(ApologyRouter):
+    """What people said: what X said (about Y), on the layers of who said a phrase and of
+    apologies."""
 
     async def _what_said(self, who: str, rest: str, reading: Reading) -> Answer | None:
         """What X said, or said about Y: X's own words, the most relevant first."""
@@ -563,152 +385,3 @@ class SaidRouter(GeneralRouter):
         if not found:
             return None
         return PassageAnswer(tuple(self.passages_found(found)), f"What {name} said")
-
-    async def _apology(self, bare: str, reading: Reading) -> Answer:
-        person = reading.people[0] if reading.people else self.lookup.person_in(bare)
-        if person is not None and (made := await self._apology_to(bare, person)) is not None:
-            return made
-        if person is None and _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare):
-            # "did the team admit the mistake", "did evans admit taka was quicker" (a name
-            # several share): what was admitted is in the passages, never the newest
-            # apology of whoever made one.
-            return await self._general(bare, reading)
-        # Words left once names are set aside may name the story ("... in Hungary").
-        story = self.lookup.article_named(_APOLOGY_WORDS.sub(" ", bare), skip_names=True)
-        answer = await self.engine.apology(story, person=person)
-        elsewhere = person is not None and await self._to_someone_else(answer, person, reading)
-        if elsewhere:
-            answer = NotFound("")
-        if not isinstance(answer, NotFound):
-            return answer
-        if _ADMIT.search(bare) and not _APOLOGY_WORDS.search(bare) and person:
-            return await self._general(bare, reading)
-        if person is not None:
-            # An apology told in reported speech ("he would apologise to Quartararo in
-            # person") is no quote, but the article's own sentence says it.
-            query = Query(
-                people=tuple(reading.people) or (person,),
-                subject=person,
-                required=_SORRY,
-                required_phrases=_OWNED,
-                min_cover=0.0,
-            )
-            found, _ = await self.passages.find(query)
-            if elsewhere:
-                # Only a story that names the one it is made to can tell that apology.
-                found = [f for f in found if await self._story_names(f, reading.people[1])]
-            if any(self._apologiser(f, person) for f in found):
-                return PassageAnswer(tuple(self.passages_found(found)), "")
-            if refused := [f for f in found if self._refuser(f, person)]:
-                # "he would not apologise for it": the articles tell a no, not nothing
-                return PassageAnswer(tuple(self.passages_found(refused)), "")
-            to = [p for p in reading.people[1:]]
-            towards = f" to {to[0]}" if to else ""
-            return NotFound(f"The articles don't say {person} apologised{towards}.")
-        return answer
-
-    async def _to_someone_else(self, answer: Answer, person: str, reading: Reading) -> bool:
-        """Whether ``answer`` is an apology of ``person``'s from a story that never names the
-        one the question has it made to ("did Russell apologise to Lando": his apology to
-        Bottas, years before, is not it)."""
-        to = [p for p in reading.people[1:] if p != person]
-        if not to or not isinstance(answer, ApologyAnswer):
-            return False
-        named = {p.name for p in await self.engine.store.article_people(answer.article.slug)}
-        return to[0] not in named
-
-    async def _story_names(self, found: Scored, person: str) -> bool:
-        """Whether the story of a sentence found names ``person``."""
-        source = found.passage.source
-        if source is None:
-            return False
-        return person in {p.name for p in await self.engine.store.article_people(source.slug)}
-
-    async def _apology_to(self, bare: str, person: str) -> Answer | None:
-        """ "did Aprilia apologise to Bez", "did kimi apologise to charles": the one named
-        after "to" receives the apology; the one who makes it is before the verb, a team or
-        a first name several people share, whom the name resolution could not give. Their
-        sentence of apology that names (or speaks to) the receiver answers; None when the
-        question is no such form."""
-        said = _APOLOGY_WORDS.search(bare)
-        if said is None or not re.match(r"\s*(?:to|with)\b", bare[said.end() :], re.I):
-            return None
-        before = bare[: said.start()]
-        if self.lookup.person_in(before) is not None:
-            return None  # the maker is named: the apology engine answers
-        if self.lookup.person_in(bare[said.end() :]) != person:
-            return None
-        raw = [w for w in words_of(before) if w not in _ASKING]
-        words = [w for w in raw if w not in stop_words()]
-        if raw and all(w in _ANYONE for w in raw):
-            # "did anyone apologise to Bez": whoever it was, their sentence of apology.
-            query = Query(people=(person,), required=_SORRY, min_cover=0.0)
-            answering, _ = await self.passages.find(query)
-            found = [f for f in answering[:3] if f.speaker != person]
-            if found:
-                return PassageAnswer(tuple(self.passages_found(found)), "")
-            return NotFound(f"The articles don't say anyone apologised to {person}.")
-        if not words:
-            return None
-        makers: list[str] = []
-        for word in words:
-            makers += self.lookup.index.ambiguous.get(word, ())
-        if not makers:
-            # A team ("Aprilia"): the people the articles give it speak for it.
-            makers = [
-                p.name
-                for p in self.lookup.index.people.values()
-                if p.team and set(words) <= set(words_of(p.team)) and p.name != person
-            ]
-        queries = [
-            Query(people=(maker, person), subject=maker, required=_SORRY, min_cover=0.0)
-            for maker in dict.fromkeys(makers)
-        ]
-        if not makers:
-            # A team or a body ("Aprilia", "the stewards"): its sentence of apology, in a
-            # paragraph naming it, that names the receiver.
-            groups = [(w,) for w in words]
-            queries.append(Query(groups=groups, people=(person,), required=_SORRY, min_cover=1.0))
-        found: list[Scored] = []
-        for query in queries:
-            answering, _ = await self.passages.find(query)
-            found += [f for f in answering[:2] if f.speaker != person]
-        if not found:
-            who = " ".join(words).title()
-            return NotFound(f"The articles don't say {who} apologised to {person}.")
-        return PassageAnswer(tuple(self.passages_found(found[:3])), "")
-
-    def _refuser(self, found: Scored, person: str) -> bool:
-        """Whether a sentence tells ``person`` withholding an apology: they speak it, or the
-        clause that holds the no names nobody else before it ("..., but he would not
-        apologise" leans on who the paragraph is about; "Tolland called it optimistic, but
-        Ruston would not apologise" is Ruston's no, never Tolland's)."""
-        at = refusal_at(found.text)
-        if at < 0 or found.speaker:
-            return at >= 0 and found.speaker == person
-        return not self._others_in_clause(found.text, at, person)
-
-    def _others_in_clause(self, text: str, at: int, person: str) -> bool:
-        """Whether the clause that runs up to ``at`` names someone and never ``person``: then
-        what is told at ``at`` is that other person's ("..., but Ruston would not ...")."""
-        clause = _CLAUSE_BREAK.split(text[:at])[-1]
-        named = {self.lookup.resolve_person(run) for run in _NAME_RUN.findall(clause)}
-        return person not in named and bool(named - {None})
-
-    def _apologiser(self, found: Scored, person: str) -> bool:
-        """Whether ``person`` makes the apology a sentence tells, rather than receives it:
-        they speak it, or are named before its word and not as the one it is made to."""
-        if found.speaker:
-            return found.speaker == person
-
-        low = found.text.casefold()
-        at = min((i for w in (*_SORRY, *_OWNED) if (i := low.find(w)) >= 0), default=-1)
-        if at < 0 or self._others_in_clause(found.text, at, person):
-            return False
-        known = self.lookup.index.people.get(person)
-        forms = forms_of(known) if known else {person.casefold()}
-        for form in forms:
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", low[: max(at, 0)]):
-                if not re.search(r"\b(?:to|with|from)\s+$", low[: m.start()]):
-                    return True
-        return False
