@@ -3,7 +3,7 @@ only one story meets picks it, over an older or a busier story that names them a
 
 Invented stories: a strategy piece on the race where Vantor ran Harlow on three stops, a
 later report where Harlow and the Vantor team fall out, and a newer report of a weekend
-Harlow took no part in.
+Harlow took no part in; and a preview of another series' weekend, where Martin returns.
 """
 
 from __future__ import annotations
@@ -32,13 +32,20 @@ STRATEGY = (
 OTHER = (
     "date 2026-10-04 Okafor wins at Brenmoor as rain arrives late",
     "Tom Okafor won the Brenmoor Grand Prix on Sunday, 3.2 seconds ahead of Jon Larsen.",
-    "Larsen said the rain came too late to change anything.",
+    "Larsen said the rain came too late to change anything for his Aston Martin.",
 )
 
 
+PREVIEW = (
+    "date 2026-09-30 Martin returns at Corvale after his shoulder injury",
+    "Rui Martin is back on the bike at Corvale this weekend, six weeks after breaking his "
+    "shoulder in a practice fall.",
+    "Martin's target is a place in the top ten on Sunday, his crew chief said.",
+)
 STORIES = (
     ("2026-09-27-invented-dunmere", CRASH),
     ("2026-09-20-invented-keswall-strategy", STRATEGY),
+    ("2026-09-30-invented-corvale-preview", PREVIEW),
     ("2026-10-04-invented-brenmoor", OTHER),
 )
 
@@ -59,3 +66,14 @@ async def test_a_figure_typed_as_digits_meets_the_word_a_report_spells(
     shown = await ask(engine, "why did vantor 3 stop harlow")
     assert "soft tyre had been worth half a second" in shown
     assert "loose wheel" not in shown
+
+
+async def test_this_weekend_of_someone_is_the_newest_story_naming_them(
+    engine: AnswerEngine,
+) -> None:
+    """ "this weekend" is the newest story's race, but Martin is not in it: his weekend is the
+    newest story naming him. Its "Aston Martin" is a team's name, which names no Martin.
+    Without the rule: the newest story only (Larsen's rain), "Aston Martin" taken for him."""
+    shown = await ask(engine, "whats martins target this weekend")
+    assert "top ten" in shown
+    assert "Larsen" not in shown
