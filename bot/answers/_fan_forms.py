@@ -29,7 +29,8 @@ _IS_VERBS = wordset("is are was were")
 
 #: "whos in charge at aprilia", "who is in charge of haas": the team's boss, whom a report
 #: calls its principal, chief or manager (a boss's words), never the word "charge" ("his late
-#: charge to third").
+#: charge to third"). The router reads it first as who runs the team (``_team_people``'s
+#: ``_ASKS_RUNS``); this form is the fallback, for the passages, when no sentence there tells it.
 _IN_CHARGE = re.compile(r"\bin\s+charge\b(?!\s+of\s+(?:the\s+)?(?:car|bike|strategy|tyres?)\b)")
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import dataclasses
+import itertools
 import re
+from collections.abc import Callable, Collection
+from typing import Any
 
-from bot.answers.lookup import Part
+from bot.answers.lookup import Lookup, Part
 from bot.answers.passages import _mentions, forms_of, split_sentences
 from bot.answers.quotes import QUOTE_LIMIT
 from bot.answers.records import Answer, Found, NotFound, PersonAnswer
 from bot.answers.text import clean, normalise, shorten
-from bot.models import ArticleSummary, Person
+from bot.models import ArticleSummary, Passage, Person
 
 #: The stories whose sentence giving someone's role a profile cites, newest first: two, so a
 #: role one story gives in passing ("Williams team principal James Vowles said") and another
@@ -19,12 +23,19 @@ from bot.models import ArticleSummary, Person
 ROLE_STORIES = 2
 #: Paragraphs read for a sentence giving someone's role.
 ROLE_PASSAGES = 60
+#: How many recent role searches choose how the next one reads (see ``People._role_told``).
+ROLE_PLAN_MEMORY = 16
 
 __all__ = ["People"]
 
 
 class People(Part):
     """Who someone is, and what they said."""
+
+    def __init__(self, lookup: Lookup) -> None:
+        super().__init__(lookup)
+        #: Whether each recent role search found more paragraphs than are read.
+        self._role_overflows: collections.deque[bool] = collections.deque(maxlen=ROLE_PLAN_MEMORY)
 
     async def who(self, name: str) -> Answer:
         """A profile of the person ``name`` resolves to; unknown → NotFound with close names."""
@@ -80,29 +91,76 @@ class People(Part):
         # holding all of those, not any (any of "team" or "race" is most paragraphs of a big
         # store, every one ranked per /who: 50 ms at 10,000 articles, 500 at 100,000).
         terms = [*normalise(person.name).split()[-1:], *normalise(person.role).split()]
-        passages = await self.store.passages_matching(terms, limit=ROLE_PASSAGES, every=True)
         # Their name, not their aliases: "Red Bull team principal" is also Horner's.
         forms = forms_of(Person(person.name))
-        told: dict[str, Found] = {}
-        for passage in sorted(
-            passages, key=lambda p: (p.source.published if p.source else 0, -p.paragraph),
-            reverse=True,
-        ):  # fmt: skip
-            source = passage.source
-            if source is None or source.slug in told:
-                continue
-            for a, b in split_sentences(passage.text):
-                text = passage.text[a:b].strip()
-                # The role beside the name ("Andrea Stella, McLaren's team principal,",
-                # "said James Vowles, the team principal"), not anywhere in the sentence.
-                m = role.search(text)
-                if m and _mentions(text[max(0, m.start() - 60) : m.end() + 60], forms):
-                    cited = dataclasses.replace(source, paragraph=passage.paragraph)
-                    told[source.slug] = Found(text, cited)
-                    break
-            if len(told) == ROLE_STORIES:
-                break
-        return tuple(told.values())
+        # The sentences come newest story first, so the ranking only chooses which paragraphs
+        # are read (the best ``ROLE_PASSAGES``) and orders those of one day and paragraph
+        # number. Read unranked (bm25 weighs each word by counting every paragraph holding
+        # "team", "principal": three quarters of a search at 10,000 articles), the matches
+        # are all of them when no more than that many are found, and the ranking is asked
+        # for only when more are found or two sentences tie. Where most searches find more
+        # (a big store: nearly every one at 100,000 articles), they are ranked at once.
+        recent = self._role_overflows
+        ranked = self.store.passages_matching
+        if sum(recent) * 2 <= len(recent):
+            found = await self.store.passages_holding(terms, limit=ROLE_PASSAGES + 1)
+            recent.append(len(found) > ROLE_PASSAGES)
+            told = None if recent[-1] else _role_sentences(found, role, forms, ranked=False)
+            if told is not None:
+                return told
+            passages = await ranked(terms, limit=ROLE_PASSAGES, every=True)
+        else:
+            passages = await ranked(terms, limit=ROLE_PASSAGES, every=True)
+            recent.append(len(passages) == ROLE_PASSAGES)
+        return _role_sentences(passages, role, forms, ranked=True) or ()
+
+
+def _role_sentences(
+    passages: list[Passage], role: re.Pattern[str], forms: Collection[str], *, ranked: bool
+) -> tuple[Found, ...] | None:
+    """The first sentence giving the ``role`` beside one of ``forms`` in each of the newest
+    ``ROLE_STORIES`` stories among ``passages`` (best first when ``ranked``, which orders
+    paragraphs of one day and number). Unranked, None when two such sentences tie, as
+    only their ranking orders them."""
+    told: dict[str, Found] = {}
+    ordered = sorted(passages, key=_day_and_paragraph, reverse=True)
+    for _, tied in itertools.groupby(ordered, key=_day_and_paragraph):
+        fresh = [
+            f for f in map(_role_sentence(role, forms), tied) if f and f.source.slug not in told
+        ]
+        if len(fresh) > 1 and not ranked:
+            return None
+        for f in fresh[: ROLE_STORIES - len(told)]:
+            told[f.source.slug] = f
+        if len(told) == ROLE_STORIES:
+            break
+    return tuple(told.values())
+
+
+def _day_and_paragraph(passage: Passage) -> tuple[Any, int]:
+    """Newest first, then the earlier paragraph first (sorted in reverse)."""
+    return (passage.source.published if passage.source else 0, -passage.paragraph)
+
+
+def _role_sentence(
+    role: re.Pattern[str], forms: Collection[str]
+) -> Callable[[Passage], Found | None]:
+    """The first sentence of a passage giving the ``role`` beside one of ``forms``: the role
+    beside the name ("Andrea Stella, McLaren's team principal,", "said James Vowles, the
+    team principal"), not anywhere in the sentence."""
+
+    def found(passage: Passage) -> Found | None:
+        source = passage.source
+        if source is None:
+            return None
+        for a, b in split_sentences(passage.text):
+            text = passage.text[a:b].strip()
+            m = role.search(text)
+            if m and _mentions(text[max(0, m.start() - 60) : m.end() + 60], forms):
+                return Found(text, dataclasses.replace(source, paragraph=passage.paragraph))
+        return None
+
+    return found
 
 
 def _spaced(words: str) -> str:

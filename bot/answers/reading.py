@@ -289,7 +289,11 @@ class StoryReader:
 
 def opens_with(text: str, forms: Iterable[str]) -> bool:
     """Whether ``text`` opens with one of someone's folded ``forms`` ("Lawson was hit"):
-    they are its subject, quotation marks aside."""
+    they are its subject, quotation marks aside.
+
+    Strict on purpose: a story read whole carries this subject on to the sentences after, and
+    a feeling is theirs only when they are sure to be its subject. The passages' looser test
+    (the name in the first three words) is :func:`bot.answers.passages._shapes._opens_with`."""
     low = text.casefold().lstrip("\"“‘' ")
     return any(low.startswith(f) and not low[len(f) : len(f) + 1].isalnum() for f in forms)
 

@@ -1,7 +1,8 @@
 """Whether an apology was accepted, on two invented stories in which the same two drivers
 apologise to each other in turn: "did Oduya accept Brisco's apology" is Brisco's apology
 with what Oduya said after it in that story, never the other story, where Oduya apologised
-and Brisco answered."""
+and Brisco answered. Brisco's newest apology is to someone else, in a story Oduya is not in:
+never the one asked about."""
 
 from __future__ import annotations
 
@@ -35,11 +36,25 @@ AUTUMN = "\n\n".join(
 )  # fmt: skip
 
 
+WINTER = "\n\n".join(
+    (
+        "date 2026-12-06 Invented Carrow 500: Brisco spins Vail at the last turn",
+        "Lee Brisco spun Tia Vail at the last turn on lap 12, and her race ended in the gravel.",
+        '"I am sorry for Tia, that was my mistake and nobody else\'s," Brisco said.',
+        '"These things happen in a big field," Vail said.',
+    )
+)  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return stories_store(
         tmp_path_factory.mktemp("accepted"),
-        (("2026-04-12-dunmore", SPRING), ("2026-10-04-harlow", AUTUMN)),
+        (
+            ("2026-04-12-dunmore", SPRING),
+            ("2026-10-04-harlow", AUTUMN),
+            ("2026-12-06-carrow", WINTER),
+        ),
     )
 
 
@@ -48,6 +63,7 @@ async def test_the_reaction_is_to_that_persons_apology(engine: AnswerEngine) -> 
     assert "I never saw him on my inside" in shown
     assert "He saw me all right" in shown
     assert "we move on" not in shown
+    assert "my mistake" not in shown  # his newest apology, to Vail, in a story without Oduya
 
 
 async def test_the_other_way_round_is_the_other_story(engine: AnswerEngine) -> None:

@@ -2,8 +2,9 @@
 section under them ("What happens to launch control? / Gone for good."), where the heading is the
 answer's subject; a column's own words ("the biggest loser") are no typos of others ("lose");
 the fan's shorthands for a boss ("who's in charge at X"), for someone's words ("X on Y",
-"hows X feel about Y", "how did X take it", "why does X reckon Y"), for a limit ("the min
-weight") and for a plate's number ("the number 1", written "number one"); of two people sharing
+"why does X reckon Y"; "hows X feel about Y" and "how did X take it" are in
+test_taking_it_rules, "the min weight" in test_clipped_word_rules) and for a plate's number
+("the number 1", written "number one"); of two people sharing
 a first name, the one quoted in the story headed by what is asked; "who said" by the quote
 holding the phrase's telling words, not one only shaped like it."""
 
@@ -51,6 +52,7 @@ STORIES = {
         'every time the nights turn cold, because the car was built for heat," he said.',
         "Kai Moreau, who retires in the autumn, said the new rules come too late for him. "
         '"I will not be around to enjoy them," Moreau said.',
+        "Alpine's late charge in the last ten laps took Pia Lund from ninth to fourth.",
         "Asked what went through his mind on the final lap, Brook said he had mostly "
         '"wondered about the ferry home". His team-mate Pia Lund had a longer answer: "I was '
         "wondering about the final lap of last year, when I was wondering about the title and "
@@ -82,6 +84,7 @@ async def test_the_biggest_loser_is_a_verdicts_word(engine: AnswerEngine) -> Non
 async def test_in_charge_asks_for_the_boss(engine: AnswerEngine) -> None:
     shown = await ask(engine, "whos in charge at alpine")
     assert "Mira Jansen" in shown
+    assert "late charge" not in shown  # the word "charge" beside the team is no boss
 
 
 async def test_a_name_on_a_topic_asks_their_words(engine: AnswerEngine) -> None:
@@ -90,28 +93,10 @@ async def test_a_name_on_a_topic_asks_their_words(engine: AnswerEngine) -> None:
     assert "his first since March" not in shown  # a sentence about the win is no words of his
 
 
-async def test_hows_runs_in_the_verb(engine: AnswerEngine) -> None:
-    shown = await ask(engine, "hows brook feel about the win")
-    assert DENIAL not in shown
-    assert "a quiet afternoon at the office" in shown
-
-
 async def test_a_plates_number_is_written_in_words(engine: AnswerEngine) -> None:
     shown = await ask(engine, "will brook carry the number 1")
     assert DENIAL not in shown
     assert "carry the number one" in shown
-
-
-async def test_how_did_they_take_it_asks_their_words(engine: AnswerEngine) -> None:
-    shown = await ask(engine, "how did moreau take his weekend")
-    assert "that sort of year" in shown
-    assert "gearbox failure" not in shown  # what befell him is no reaction of his
-
-
-async def test_min_is_the_minimum(engine: AnswerEngine) -> None:
-    shown = await ask(engine, "whats the new min weight")
-    assert DENIAL not in shown
-    assert "minimum weight rises by two kilos" in shown
 
 
 async def test_why_they_reckon_is_their_words(engine: AnswerEngine) -> None:

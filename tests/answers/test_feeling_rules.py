@@ -36,10 +36,10 @@ SPRINT = "\n\n".join(
         "date 2026-06-14 Invented Carrow Sprint: Rui Feld back on top",
         "Rui Feld won the invented Carrow Sprint by four seconds, a month after losing "
         "Brannock by a tenth.",
-        "Feld wasn't happy with the car on Saturday, and the team changed the gearing "
-        "overnight.",
         'A marshal said on the radio that the crowd was "happy to see Feld back on the top '
         'step".',
+        "Feld wasn't happy with the car on Saturday, and the team changed the gearing "
+        "overnight.",
     )
 )  # fmt: skip
 
@@ -64,6 +64,10 @@ async def test_happy_is_told_by_a_no_the_person_named_first(engine: AnswerEngine
     shown = render_text(await engine.ask("was rui feld happy"))
     assert "Feld wasn't happy with the car" in shown
     assert "don't say" not in shown
+    # The marshal's "happy to see Feld" comes first in the story and names him, but the
+    # feeling is the crowd's: his own no is shown first.
+    marshal = shown.find("happy to see Feld")
+    assert marshal < 0 or shown.find("Feld wasn't happy") < marshal
 
 
 async def test_a_feeling_never_told_is_an_honest_negative_with_the_feelings_told(

@@ -219,14 +219,15 @@ async def test_a_role_sentence_is_looked_for_where_name_and_role_both_are(
     and "team principal"; none only "team" or only his name (those are read for nothing)."""
     store = engine.store
     read: list[str] = []
-    matching = store.passages_matching
+    for name in ("passages_holding", "passages_matching"):  # unranked, or ranked
+        method = getattr(store, name)
 
-    async def counted(*args: Any, **kwargs: Any) -> list[Passage]:
-        found = await matching(*args, **kwargs)
-        read.extend(p.text for p in found)
-        return found
+        async def counted(*args: Any, _method: Any = method, **kwargs: Any) -> list[Passage]:
+            found = await _method(*args, **kwargs)
+            read.extend(p.text for p in found)
+            return found
 
-    monkeypatch.setattr(store, "passages_matching", counted)
+        monkeypatch.setattr(store, name, counted)
     shown = render_text(await engine.who("Marco Bellandi"))
     assert "Marco Bellandi, Verdant's team principal, said the factory" in shown
     assert read

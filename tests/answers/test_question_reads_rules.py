@@ -103,7 +103,7 @@ async def test_who_asks_for_the_role_sentence_with_the_quotes(
     async with await Store.open(boss) as store:
         engine = AnswerEngine(store)
         await engine.refresh()
-        for name in ("quotes", "reported", "passages_matching"):
+        for name in ("quotes", "reported", "passages_holding"):
             method = getattr(store, name)
 
             async def logged(
@@ -117,5 +117,5 @@ async def test_who_asks_for_the_role_sentence_with_the_quotes(
             monkeypatch.setattr(store, name, logged)
         shown = render_text(await engine.who("Ivo Branke"))
     assert "Quill team principal Ivo Branke said the new floor" in shown
-    assert events.index("ask passages_matching") < events.index("got quotes")
-    assert events.index("ask passages_matching") < events.index("got reported")
+    assert events.index("ask passages_holding") < events.index("got quotes")
+    assert events.index("ask passages_holding") < events.index("got reported")

@@ -48,18 +48,21 @@ async def test_how_did_x_take_a_setback_is_their_reaction(engine: AnswerEngine) 
     shown = render_text(await engine.ask("how did tarrant take the dnf"))
     assert "nothing to be done about it" in shown
     assert "Joel Tarrant" in shown
+    assert "retired from second place" not in shown  # what befell him is no reaction of his
 
 
 async def test_hows_x_feel_about_it_is_their_reaction(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("hows tarrant feel about the gearbox failure"))
     assert "nothing to be done about it" in shown
     assert "don't say" not in shown
+    assert "retired from second place" not in shown  # the report of it is no words of his
 
 
 async def test_did_x_agree_with_it_is_their_view(engine: AnswerEngine) -> None:
     shown = render_text(await engine.ask("did galt agree with his penalty"))
     assert "I was alongside at the apex" in shown
     assert "don't say" not in shown
+    assert "five-second penalty" not in shown  # the stewards' ruling is no view of his
 
 
 @pytest.mark.parametrize(

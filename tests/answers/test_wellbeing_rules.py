@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.answers.router._wellbeing import _ASKS_FEELING, _ASKS_HEALTH
+from bot.answers.router._feelings import _ASKS_FEELING
+from bot.answers.router._wellbeing import _ASKS_HEALTH
 from bot.render import render_text
 from tests.answers.scoring import stories_store
 

@@ -43,3 +43,9 @@ def test_the_place_asked_is_no_other_place() -> None:
     assert tells_place("It was recorded in our Lisbon studio.", frozenset())
     assert not tells_place("It was recorded in our Lisbon studio.", asked)
     assert not tells_place("It was recorded in February.", frozenset())
+
+
+def test_a_team_is_no_place() -> None:
+    # "at Ferrari" is where someone raced, never where something happened.
+    assert not tells_place("Vail spent three seasons at Ferrari before this one.", frozenset())
+    assert tells_place("Vail crashed at the Corkscrew on lap 30.", frozenset())

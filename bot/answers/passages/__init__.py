@@ -33,6 +33,7 @@ from bot.answers.passages._places import _crowded_stories as _crowded_stories
 from bot.answers.passages._places import _places_in as _places_in
 from bot.answers.passages._records import _QUOTE_MARKS, Query, Scored, as_found
 from bot.answers.passages._scoring import _tells_there_is as _tells_there_is
+from bot.answers.passages._shapes import _opens_with as _opens_with
 from bot.answers.passages._stories import forms_in_story as forms_in_story
 from bot.answers.passages._words import _has as _has
 from bot.answers.passages._words import _mentions as _mentions

@@ -143,10 +143,7 @@ class Picking:
             a, b = spans[best.position - 1]
             text = best.passage.text[a:b].strip()
             if text not in shown:
-                lead = every.get((id(best.passage), best.position - 1)) or Scored(
-                    best.score, text, best.passage, best.order - 1, best.position - 1
-                )
-                picked.insert(picked.index(best), lead)
+                picked.insert(picked.index(best), _beside(best, text, every, -1))
                 shown.add(text)
             else:
                 # Picked already, but after it: the sentence it continues comes first.
@@ -180,40 +177,22 @@ class Picking:
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
             if text not in shown and _opens_with(text, asked) and not _OPENS_QUOTE.match(text):
-                after = every.get((id(best.passage), best.position + 1)) or Scored(
-                    best.score, text, best.passage, best.order + 1, best.position + 1
-                )
-                picked.insert(picked.index(best) + 1, after)
+                picked.insert(picked.index(best) + 1, _beside(best, text, every, 1))
                 return picked[: MAX_SENTENCES + 1]
         if best.position + 1 < len(spans) and not best.quoted:
+            a, b = spans[best.position + 1]
+            text = best.passage.text[a:b].strip()
             # "... Piastri had come in a lap earlier to try the undercut. It did not work.":
             # a short sentence after it, by pronoun, tells how what it told came out.
-            a, b = spans[best.position + 1]
-            text = best.passage.text[a:b].strip()
-            if (
-                text not in shown
-                and len(text.split()) <= OUTCOME_WORDS
-                and _PRONOUN.match(text)
+            outcome = (
+                len(text.split()) <= OUTCOME_WORDS
+                and _PRONOUN.match(text) is not None
                 and not _OPENS_QUOTE.match(text)
-            ):
-                after = every.get((id(best.passage), best.position + 1)) or Scored(
-                    best.score, text, best.passage, best.order + 1, best.position + 1
-                )
-                picked.insert(picked.index(best) + 1, after)
-                shown.add(text)
-        if (
-            best.position + 1 < len(spans)
-            and not best.quoted
-            and len(best.text.split()) <= SHORT_LEAD
-        ):
+            )
             # "Dale Earnhardt Jr. kept it short." is a lead-in: what he wrote follows.
-            a, b = spans[best.position + 1]
-            text = best.passage.text[a:b].strip()
-            if text not in shown:
-                after = every.get((id(best.passage), best.position + 1)) or Scored(
-                    best.score, text, best.passage, best.order + 1, best.position + 1
-                )
-                picked.insert(picked.index(best) + 1, after)
+            lead_in = len(best.text.split()) <= SHORT_LEAD
+            if text not in shown and (outcome or lead_in):
+                picked.insert(picked.index(best) + 1, _beside(best, text, every, 1))
                 shown.add(text)
         following = every.get((id(best.passage), best.position + 1))
         # '"The rear tyres went off on the opening stint.' is a quotation's first half: the
@@ -236,3 +215,12 @@ class Picking:
                 )
                 picked.insert(picked.index(best) + 1, after)
         return picked[: MAX_SENTENCES + 1]
+
+
+def _beside(best: Scored, text: str, every: dict[tuple[int, int], Scored], step: int) -> Scored:
+    """The sentence ``step`` away from ``best`` in its paragraph (``text``, its words), as the
+    search scored it when it did, else scored as ``best``: the one way a sentence before or
+    after the best is shown beside it."""
+    return every.get((id(best.passage), best.position + step)) or Scored(
+        best.score, text, best.passage, best.order + step, best.position + step
+    )

@@ -106,7 +106,13 @@ _PLACE_TOLD = re.compile(
 def tells_place(sentence: str, asked: frozenset[str]) -> bool:
     """Whether a sentence gives a place, other than the one the question names: the shape
     of answer "where" asks for ("where was the podcast recorded": "recorded ... in our
-    London studio"), as a turn or a corner is where something happened on a track."""
-    if any(normalise(m[1]) not in asked for m in _PLACE_TOLD.finditer(sentence)):
+    London studio"), as a turn or a corner is where something happened on a track. A team
+    after "at" or "in" ("three seasons at Ferrari", "in Williams colours") is no place, as
+    the asked place is none other."""
+    from bot.answers.understand import is_team
+
+    if any(
+        normalise(m[1]) not in asked and not is_team(m[1]) for m in _PLACE_TOLD.finditer(sentence)
+    ):
         return True
     return any(not asked & names for names in _places_in(sentence))

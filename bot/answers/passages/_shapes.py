@@ -60,5 +60,11 @@ def _names_no_one(sentence: str) -> bool:
 
 
 def _opens_with(text: str, forms: Iterable[str]) -> bool:
-    """Whether a sentence names one of ``forms`` in its first three words (its subject)."""
+    """Whether a sentence names one of ``forms`` in its first three words (its subject).
+
+    The passages' subject test: loose on purpose ("On Saturday Feld ...", "Rui Feld's car
+    ..."), as it only weighs a sentence found among many. :func:`bot.answers.reading.opens_with`
+    is the strict one (the name first), for a story read whole, where a subject carried on to
+    the next sentences must be sure; the router's ``_relations._opens_with_person`` is this
+    test plus a pronoun opening."""
     return _mentions(" ".join(text.split()[:3]), forms)

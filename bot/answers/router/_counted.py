@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.passages import stem
+from bot.answers.understand import CARDINAL_WORDS
 
 #: "how many pit stops did ...": the counted noun phrase runs to the verb after it.
 _HOW_MANY = re.compile(
@@ -18,10 +19,12 @@ _OTHER_COUNT = frozenset({"times", "time", "people"})
 #: Words after the counted noun that say where it stands ("how many points behind is X").
 _NOT_COUNTED = frozenset({"behind", "ahead", "clear", "more", "less", "fewer", "left", "back",
                           "off", "up", "down", "adrift", "short"})  # fmt: skip
+#: A count as a report writes it: a figure, a number's word (the cardinals one to twenty are
+#: the reading's own, ``CARDINAL_WORDS``) or a word that counts ("several", "both", "double").
 _COUNT_WORD = (
-    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"hundred|thousand|several|dozen|both|no|single|double|triple)"
+    r"(?:\d[\d,.]*|"
+    + "|".join((*CARDINAL_WORDS.values(), "thirty", "forty", "fifty", "hundred", "thousand"))
+    + "|several|dozen|both|no|single|double|triple)"
 )
 
 

@@ -3,7 +3,8 @@ ask it ("was Palou upset", "is Max happy", "how is Bez feeling").
 
 Why a table: a fan asks with one word ("upset", "angry", "happy") and a report answers with
 another of the same feeling ("Second here hurts", "he was unhappy", "X wasn't happy"), so
-the question's word stands for its kin. A yes/no question about a feeling is answered by
+the question's word stands for its kin (understand's SYNONYMS holds no feeling words: this
+table is the only one). A yes/no question about a feeling is answered by
 the sentences of or about the person that hold a word of that feeling, a "no" as well as a
 "yes" ("wasn't happy" answers "was X happy").
 """
@@ -52,6 +53,13 @@ _ASKS_FELT = re.compile(
     r"^(?:is|was|are|were|iz|did|does)\s+\S.*?\b("
     + "|".join(sorted((w for w in _ROWS if w != "hurt"), key=len, reverse=True))
     + r")\s*$"
+)
+
+#: A question about someone's feelings: "how is X feeling", "how does X feel", "how is X
+#: doing", "how X feeling".
+_ASKS_FEELING = re.compile(
+    r"^how(?:\s+(?:is|was|s|does|did|are))?\s+\S.*?\b(?:feel|feeling|feels|doing|coping|"
+    r"holding\s+up)\b"
 )
 
 

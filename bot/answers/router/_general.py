@@ -37,6 +37,7 @@ from bot.answers.router._scope import scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
 from bot.answers.router._stories import PRE_RACE_SCAN
+from bot.answers.router._yes_no import tells_the_act, turn_of
 from bot.answers.understand import (
     Reading,
 )
@@ -292,8 +293,12 @@ class GeneralRouter(RacesRouter):
         self, found: Found, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
         query: Query,
     ) -> bool:  # fmt: skip
-        """Whether the nearest sentence answers the question's kind (``_nearest``)."""
+        """Whether the nearest sentence answers the question's kind (``_nearest``), or,
+        asked yes or no, tells its subject's act (``_yes_no``)."""
         index = self.lookup.index
+        turn = turn_of(reading, groups, kinds) if _YES_NO.match(reading.low) else None
+        if turn is not None and tells_the_act(found, turn):
+            return True
         return answers_its_kind(
             found,
             kinds=kinds,

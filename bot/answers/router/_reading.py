@@ -53,13 +53,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"\b(?:go|goes|going|head|heads|off)\s+(?:to\s+)?after\b|"
                         r"^where(?:s)?\s+(?:\w+\s+){0,2}after\b")),
     ("blame", re.compile(r"\bbeef\b|\bmad\s+at\b|\bblam\w*|\bfault\w*|\bresponsib\w*|"
-                         r"\bculprit\b|\bcaused?\s+the\b")),
+                         r"\bculprit\b|(?<!what )\bcaused?\s+the\b")),
     ("criticise", re.compile(r"\bcriti\w*|\bslam\w*|\battack\w*|\bhit\s+out\b|\bgo\s+after\b")),
     ("defend", re.compile(r"\bdefen\w*|\bstick\w*\s+up|\bstand\w*\s+up|\bstood\s+up|\bback\w*\s+"
                           r"(?:him|her|them|up|\w+)\b|\bsupport\w*|\bside\s+with\b|\bforgiv\w*")),
     ("thank", re.compile(r"\bthank\w*|\bgrateful\b|\bcredit\w*")),
     ("accept", re.compile(r"\baccept\w*|\bagree\w*|\bdisagree\w*")),
+    # "what caused the late caution": its cause, as "why" asks (whom to blame is "who caused")
     ("why", re.compile(r"^(?:why|how\s+come)\b|\bwhy\b|\breason\b|\bcause\b|\bwent\s+wrong\b|"
+                       r"^what(?:s|\s+(?:is|was))?\s+caus\w*\b|"
                        r"^how\s+did\s+.+\s+(?:get(?!\s+on\s*$)|end|go|lose|crash)\b")),
     # ("win", "winner", "winning", never "wing" or "winter": "the new rear wing" is a part)
     ("won", re.compile(r"\bwon\b|\bwin(?:s|ner|ners|ning|nings)?\b|\bvictor\w*|\bp1\b")),

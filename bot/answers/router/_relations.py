@@ -9,6 +9,7 @@ from bot.answers.passages import (
     Query,
     Scored,
     _mentions,
+    _opens_with,
     forms_of,
     split_sentences,
     stem,
@@ -264,6 +265,8 @@ _RELATION_TOLD = {
 
 
 def _opens_with_person(text: str, forms: set[str]) -> bool:
-    return _mentions(" ".join(text.split()[:3]), forms) or bool(
-        re.match(r"(?:he|she)\b", text, re.I)
-    )
+    """Whether a sentence is about the person of ``forms``: the passages' subject test
+    (:func:`bot.answers.passages._shapes._opens_with`), or a "he"/"she" opening it, which the
+    relation's search found beside them ("He will take the seat ..."). The pronoun is the one
+    thing added: a sentence telling whom they replace is not the replacement asked."""
+    return _opens_with(text, forms) or bool(re.match(r"(?:he|she)\b", text, re.I))

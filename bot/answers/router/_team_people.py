@@ -173,9 +173,12 @@ class TeamPeopleRouter(WellbeingRouter):
 RUNS_PASSAGES = 40
 #: A person's name as written: two capitalised words.
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]+ [A-Z][\w'’-]+")
-#: "who runs X now", "who heads X", "who is in charge of X".
+#: "who runs X now", "who heads X", "who is in charge of X", "whos in charge at X": the one
+#: way a team's boss is asked (``_fan_forms``' "in charge" -> "boss" only serves the passages
+#: when no sentence here tells it).
 _ASKS_RUNS = re.compile(
-    r"^who\s+(?:runs|heads|manages|owns|is\s+(?:running|in\s+charge\s+of)|took\s+over)\s+"
+    r"^(?:who\s+(?:runs|heads|manages|owns|is\s+(?:running|in\s+charge\s+(?:of|at))|"
+    r"took\s+over)|who(?:s|['’]s)\s+in\s+charge\s+(?:of|at))\s+"
     # a team, not a race's order ("who runs second", "who took over the lead")
     r"(?!.*\b(?:lead|leads|championship|standings|race|points|laps?|first|second|third|fastest"
     r"|strongest|quickest|well|best)\b)"

@@ -17,7 +17,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
-from bot.answers.router._feelings import FEELING_CUES, asked_feeling, telling
+from bot.answers.router._feelings import _ASKS_FEELING, FEELING_CUES, asked_feeling, telling
 from bot.answers.router._stories import StoriesRouter
 from bot.answers.understand import (
     Reading,
@@ -146,12 +146,6 @@ _ASKS_HEALTH = re.compile(
     r"unhurt|uninjured|fit|well|safe|in\s+(?:the\s+)?hospital|badly\s+hurt|recovered)\b"
     r"|\b(?:hurt|injur(?:y|ed|ies)|hospital(?:ised|ized)?|broke\s+\w+|fractur\w*|"
     r"concussion|surgery|operation)\b"
-)
-#: A question about someone's feelings: "how is X feeling", "how does X feel", "how is X
-#: doing", "how X feeling".
-_ASKS_FEELING = re.compile(
-    r"^how(?:\s+(?:is|was|s|does|did|are))?\s+\S.*?\b(?:feel|feeling|feels|doing|coping|"
-    r"holding\s+up)\b"
 )
 #: Words a report uses for someone's health: injuries, the medical centre, the body's parts.
 _HEALTH_CUES = (

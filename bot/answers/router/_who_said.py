@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Collection
 from datetime import date
 
 from bot.answers.passages import (
@@ -68,10 +69,12 @@ _SAID_ANYTHING = re.compile(
 )
 
 
-def _telling(phrase: str) -> set[str]:
-    """The stems of a phrase's telling words: no stop word, nothing under four letters."""
+def _telling(phrase: str, names: Collection[str] = ()) -> list[str]:
+    """A phrase's telling words, in its order: no stop word, no weak word, none of ``names``
+    (the words of the people it names, for a paraphrase read whoever it names). The one filter
+    of who said's close quote and of its paraphrase."""
     stop = stop_words()
-    return {stem(w) for w in words_of(phrase) if len(w) > 3 and w not in stop and w not in _WEAK}
+    return [w for w in words_of(phrase) if w not in _WEAK and w not in stop and w not in names]
 
 
 class WhoSaidRouter(GeneralRouter):
@@ -113,7 +116,7 @@ class WhoSaidRouter(GeneralRouter):
         had 'thought about dinner, mostly'")."""
         found = await self.engine.whosaid(phrase)
         if isinstance(found, WhoSaidAnswer):
-            lacking = _telling(phrase) - stems(found.quote.text)
+            lacking = {stem(w) for w in _telling(phrase) if len(w) > 3} - stems(found.quote.text)
             told = await self._paraphrased(phrase) if lacking else None
             if told is not None and lacking <= stems(told.passages[0].text):
                 return told
@@ -126,11 +129,7 @@ class WhoSaidRouter(GeneralRouter):
         """A quoted sentence holding most of a phrase's telling words, whoever it names."""
         reading = read(phrase, self.lookup)
         names = {w for p in reading.people for w in normalise(p).split()}
-        groups = [
-            (w, *SYNONYMS.get(w, ()))
-            for w in words_of(phrase)
-            if w not in _WEAK and w not in stop_words() and w not in names
-        ]
+        groups = [(w, *SYNONYMS.get(w, ())) for w in _telling(phrase, names)]
         if len(groups) < 2:
             return None
         # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of

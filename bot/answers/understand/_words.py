@@ -47,8 +47,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "crashes": ("crash", "collided"), "crashing": ("crash", "crashed"),
     "collide": ("collided", "crash"), "hit": ("collided", "contact", "slid"),
     "touch": ("touched", "contact"), "clash": ("collided", "contact"),
-    "angry": ("furious", "fuming", "red", "attack"), "mad": ("furious", "fuming"),
-    "upset": ("furious", "fuming"), "furious": ("fuming",),
     "win": ("won", "victory", "winner"), "won": ("win", "victory"), "winner": ("won",),
     "lose": ("lost",),
     # "the biggest loser": a verdict column's own word ("Loser: Ferrari"), no typo of "lose".

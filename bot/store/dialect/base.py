@@ -262,6 +262,16 @@ class Dialect(ABC):
             f"{sql} ORDER BY {match.rank}, {PASSAGE_ORDER} LIMIT ?", [*params, limit]
         )
 
+    async def passages_holding(self, terms: Sequence[str], limit: int) -> list[Any]:
+        """Rows (``PASSAGE_COLUMNS``) of up to ``limit`` paragraphs holding every term, in
+        no order: unranked, for a caller that orders them itself and ranks only if it must."""
+        match = await self.match("passages", "s", terms)
+        return await self.all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages s{match.join} "
+            f"JOIN articles a ON a.id = s.article_id WHERE {match.where} LIMIT ?",
+            [*match.join_params, *match.where_params, limit],
+        )
+
     @abstractmethod
     async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many passages there are (near enough), and how many hold each stem."""

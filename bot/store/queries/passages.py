@@ -37,6 +37,17 @@ class PassageReadsMixin(StoreBase):
         )
         return [passage(r) for r in rows]
 
+    async def passages_holding(self, terms: Sequence[str], *, limit: int) -> list[Passage]:
+        """Up to ``limit`` paragraphs holding every one of ``terms`` (stemmed as the index
+        stems), in no order. Unranked: bm25 counts every paragraph holding each term ("team",
+        "principal") to weigh them, where reading a surname's few matches costs a quarter of
+        that; a caller that needs the best of more than ``limit`` asks
+        :meth:`passages_matching`."""
+        words = [t for t in dict.fromkeys(terms) if FTS_TERM.fullmatch(t)]
+        if not words:
+            return []
+        return [passage(r) for r in await self._dialect.passages_holding(words, limit)]
+
     async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
         """How many passages there are, and how many hold each stemmed term."""
         wanted = [t for t in dict.fromkeys(stems) if t][:64]
