@@ -101,7 +101,8 @@ def _newest_event(
 ) -> list[Scored]:
     """The answering sentences of the newest story where the one asked about had the event
     the question asks the cause of: a sentence names them (or is theirs) and the event. Of
-    those stories, the ``telling`` ones (a sentence about them gives a cause) come first."""
+    those stories, the ``telling`` ones (a sentence about them gives a cause) come first,
+    then those whose sentence tells more of the question's own words (``_told``)."""
     event = set(query.event)
     had = [
         s
@@ -113,8 +114,20 @@ def _newest_event(
     if not had:
         return answering
     had = [s for s in had if s.passage.source and s.passage.source.slug in telling] or had
+    had = _told(query, had)
     latest = max(_date(s.passage) for s in had)
     return [s for s in answering if _date(s.passage) == latest]
+
+
+def _told(query: Query, had: list[Scored]) -> list[Scored]:
+    """Those of ``had`` telling the most of the question's word groups: "why did Vantor 3
+    stop Harlow" is the story of the three stops, not a newer one where Harlow blamed
+    Vantor, though both name the team the event's words hold."""
+    wanted = [frozenset(stem(w) for w in g) for g in query.groups]
+    if len(wanted) < 2:
+        return had
+    told = [sum(bool(g & stems(s.text)) for g in wanted) for s in had]
+    return [s for s, n in zip(had, told, strict=True) if n == max(told)]
 
 
 def _had(

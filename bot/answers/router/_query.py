@@ -129,10 +129,12 @@ _NUMBER_ASKED = re.compile(r"\b(?:car|bike|race)\s+numbers?\b")
 
 def _figures(reading: Reading) -> list[str]:
     """The figures the question gives with their unit ("this 25 lap rule", "a 5 second
-    penalty"), as a sentence writes them: "25 laps", "25-lap", "5-second" (never "lap 25")."""
+    penalty"), as a sentence writes them: "25 laps", "25-lap", "5-second", a small one
+    spelt too ("three stops" for "3 stop"); never "lap 25"."""
     tokens = reading.tokens
     return [
-        rf"re:{t}[ -]?{re.escape(tokens[i + 1].removesuffix('s'))}s?\b"
+        rf"re:(?:{t}|{CARDINAL_WORDS.get(int(t), t)})[ -]?"
+        rf"{re.escape(tokens[i + 1].removesuffix('s'))}s?\b"
         for i, t in enumerate(tokens)
         if t.isdigit() and t in reading.words and counted(tokens, i)
     ]

@@ -17,6 +17,7 @@ from bot.answers.router._needs import _CAR_NUMBER, _CLOCK_ASKED
 from bot.answers.router._shapes import _TEAM_ROLE
 from bot.answers.text import normalise, wordset
 from bot.answers.understand import (
+    CARDINAL_WORDS,
     COUNTED_UNITS,
     CUES,
     QUESTION_WORDS,
@@ -324,8 +325,10 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if word.isdigit() or _counted_unit(word, reading):
             # "this 25 lap rule", "a 5 second penalty": the figure a sentence must give,
-            # and its unit (never "second" place)
-            groups.append((word,))
+            # and its unit (never "second" place); a small figure also as reports spell it
+            # ("a 3 stop race": "three stops")
+            spelt = CARDINAL_WORDS.get(int(word)) if word.isdigit() else None
+            groups.append((word, spelt) if spelt else (word,))
             continue
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
             continue

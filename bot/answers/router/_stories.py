@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from bot.answers.passages import (
-    _mentions,
     forms_of,
     stem,
     stems,
     words_of,
 )
 from bot.answers.places import place_book
+from bot.answers.router._in_team_name import names_outside_teams
 from bot.answers.router._place_stories import _EPRIX, PlaceStoriesRouter
 from bot.answers.router._reading import (
     _OWN_RACE,
@@ -76,6 +76,12 @@ class StoriesRouter(PlaceStoriesRouter):
         f1 = await self._series_stories("f1") if gp else set()
         if reading.newest and index.articles:
             newest = index.articles[0].slug
+            if reading.people and not f1:
+                # "whats martins target this weekend": his weekend, the newest story naming
+                # him, when the newest of all is another series' and never names him.
+                recent = {a.slug for a in index.articles[:PRE_RACE_SCAN]}
+                named = await self._naming(reading.people, recent)
+                newest = next((a.slug for a in index.articles if a.slug in named), newest)
             for slug in [a.slug for a in index.articles if a.slug in f1][:PRE_RACE_SCAN]:
                 facts = await self.engine.store.facts(slug)
                 if any(f.key == "race" for f in facts) and await self._pre_race(slug) is None:
@@ -210,7 +216,7 @@ class StoriesRouter(PlaceStoriesRouter):
             def names(
                 text: str, forms: set[str] = forms, alias: list[re.Pattern[str]] = alias
             ) -> bool:
-                return _mentions(text, forms) or any(a.search(text) for a in alias)
+                return names_outside_teams(text, forms) or any(a.search(text) for a in alias)
 
             words = [
                 w

@@ -88,7 +88,7 @@ _ORDINAL = re.compile(r"\b(?:p([2-9]|10)|([1-9]|10)(?:st|nd|rd|th))\b(?!\s+(?:la
 #: is content a sentence must give, where a bare number is none.
 COUNTED_UNITS = wordset(
     "lap laps second seconds sec secs minute minutes point points place places position "
-    "positions km kilometres kilometers mile miles kph mph"
+    "positions km kilometres kilometers mile miles kph mph stop stops"
 )
 
 
