@@ -63,7 +63,10 @@ losers" column after the Qatar Grand Prix, and a rules FAQ on MotoGP's 2027 regu
 measured once (``unseen20/BLIND.md``). ``unseen21/`` is a twenty-first blind, sealed round (a WEC
 endurance report of the Bahrain 8 Hours told by the clock, with a title swung by a safety-car queue,
 and a driver's ghost-written diary in dated entries in which "I" is Nico Hülkenberg), measured once
-(``unseen21/BLIND.md``). Their
+(``unseen21/BLIND.md``). ``unseen22/`` is a twenty-second blind, sealed round (a Formula E
+race report from Shanghai told through energy, Attack Mode and a stalled Pit Boost charge, and an F1
+qualifying report from Mexico City told session by session, Q1 to Q3, with a deleted lap and a grid
+penalty applied after the session), measured once (``unseen22/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -114,6 +117,7 @@ ROUNDS = (
     HERE / "unseen19",
     HERE / "unseen20",
     HERE / "unseen21",
+    HERE / "unseen22",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
