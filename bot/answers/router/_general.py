@@ -297,7 +297,7 @@ class GeneralRouter(RacesRouter):
         asked yes or no, tells its subject's act (``_yes_no``)."""
         index = self.lookup.index
         turn = turn_of(reading, groups, kinds) if _YES_NO.match(reading.low) else None
-        if turn is not None and tells_the_act(found, turn):
+        if turn is not None and tells_the_act(found, turn, index.exact):
             return True
         return answers_its_kind(
             found,

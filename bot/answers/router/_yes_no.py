@@ -10,11 +10,16 @@ misleads the fan, so the sentence telling the subject's act is the answer.
 The subject is who or what stands right after the question's verb ("did Evans ...", "will
 Prema ..."); the act is the word after it ("admit", "favour"), or, when the question's kind
 took that word for its cue ("admit"), any of the kind's cue words ("admitted").
+
+A sentence whose act falls on someone the question does not name ("did Larsen hit Moreau":
+"Larsen hit Pia Renner") answers another question: it is not the answer, and the honest
+"The articles don't say" stands.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.answers.passages import _mentions, forms_of, stem, stems
@@ -29,6 +34,8 @@ _OPENING = wordset("did does do is are was were will would has have had can coul
 #: Words fans put between the subject and the act ("is Alonso gonna try", "did he ever
 #: apologise"): they say when or how surely, never what.
 _BETWEEN = wordset("gonna going to ever really actually still even finally already")
+#: A capitalised word of a sentence: where a name can stand.
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -38,18 +45,25 @@ class Turn:
     subject: frozenset[str]
     act: frozenset[str]
     person: bool
+    asked: frozenset[str] = frozenset()  # every person the question names
+    objects: tuple[frozenset[str], ...] = ()  # the forms of each named person but the subject
+
+
+def _forms(reading: Reading, name: str) -> frozenset[str]:
+    """The forms a sentence may name ``name`` by (the index's person's, else the name)."""
+    person = reading.index_people.get(name)
+    return frozenset(forms_of(person) if person is not None else {name.casefold()})
 
 
 def _subject_end(reading: Reading, at: int) -> tuple[frozenset[str], int, bool] | None:
     """The subject named from word ``at``: its forms, the word after it, whether a person."""
     tokens = reading.tokens
     for name in reading.people:
-        person = reading.index_people.get(name)
-        forms = forms_of(person) if person is not None else {name.casefold()}
+        forms = _forms(reading, name)
         for form in forms:
             words = normalise(form).split()
             if words and tokens[at : at + len(words)] == words:
-                return frozenset(forms), at + len(words), True
+                return forms, at + len(words), True
     if at < len(tokens):
         return frozenset({tokens[at]}), at + 1, False
     return None
@@ -73,23 +87,47 @@ def turn_of(reading: Reading, groups: Sequence[Sequence[str]], kinds: set[str]) 
         return None
     verb = tokens[end]
     group = next((g for g in groups if verb in g), None)
+    asked = frozenset(reading.people)
+    objects = tuple(o for o in (_forms(reading, n) for n in reading.people) if o != subject)
     if group is not None:
-        return Turn(subject, frozenset(group), person)
+        return Turn(subject, frozenset(group), person, asked, objects)
     # The kind took the verb for its cue ("did X admit"): the kind's cue words are the act.
     cued = [k for k in kinds if verb in CUES.get(k, ()) or stem(verb) in _stems(CUES.get(k, ()))]
     if not cued:
         return None
-    return Turn(subject, frozenset(w for k in cued for w in CUES[k]), person)
+    return Turn(subject, frozenset(w for k in cued for w in CUES[k]), person, asked, objects)
 
 
 def _stems(words: Sequence[str]) -> set[str]:
     return {stem(w) for w in words}
 
 
-def tells_the_act(found: Found, turn: Turn) -> bool:
+def _others_after_act(text: str, turn: Turn, names: Mapping[str, str]) -> bool:
+    """Whether a person the question does not name stands after the act's word in ``text``
+    where a person it does name is missing (``names``: the index's normalised names -> full
+    names): "Evans admitted he could not match Katsuta" still answers "did evans admit taka
+    was quicker" when "taka" names no one the index knows."""
+    acts = _stems(tuple(turn.act))
+    at = next(
+        (m.end() for m in re.finditer(r"[\w'’-]+", text) if stem(normalise(m.group())) in acts),
+        None,
+    )
+    if at is None:
+        return False
+    if all(_mentions(text, forms) for forms in turn.objects):
+        return False  # every person asked is there (or none but the subject was asked)
+    for word in _CAPITALISED.findall(text, at):
+        name = names.get(normalise(word))
+        if name is not None and name not in turn.asked:
+            return True
+    return False
+
+
+def tells_the_act(found: Found, turn: Turn, names: Mapping[str, str]) -> bool:
     """Whether the sentence ``found`` tells the subject doing (or not doing) the act: it
     names the subject and holds the act's word, as a statement (a quotation or a question
-    is someone's words, which the passages judge by their speaker)."""
+    is someone's words, which the passages judge by their speaker), and the act falls on
+    no one the question leaves out (``names``: the index's normalised names)."""
     text = found.text
     if found.quoted or "?" in text:
         return False
@@ -98,4 +136,6 @@ def tells_the_act(found: Found, turn: Turn) -> bool:
         named = _mentions(text, turn.subject)
     else:
         named = bool(own & _stems(tuple(turn.subject)))
-    return named and bool(own & _stems(tuple(turn.act)))
+    if not (named and own & _stems(tuple(turn.act))):
+        return False
+    return not _others_after_act(text, turn, names)
