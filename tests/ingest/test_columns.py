@@ -126,3 +126,26 @@ def test_without_a_headline_the_introductions_person_is_the_diarist() -> None:
     """No headline given: the first person the paragraph after the byline names."""
     got = said(DIARY)
     assert ("Tomas Ekberg", "Woke up early") in got
+
+
+#: An invented ghost-written diary whose introduction names a rival before the diarist.
+RIVAL_DIARY = [
+    "As told to Petra Lindqvist",
+    "After Jon Larsen beat him at Dunmere, Kai Moreau kept a diary for us.",
+    "I slept badly after the race and watched the start again on my phone.",
+    "My mechanics had the car rebuilt by Thursday, and I felt ready to go again.",
+]
+
+
+def test_as_told_to_introduction_naming_two_people_gives_the_diary_to_its_keeper() -> None:
+    """The introduction names the rival first: the diary is still the one who kept it, never
+    the first person named (Larsen), nor the ghost writer."""
+    found = extract_quotes(
+        RIVAL_DIARY,
+        discover_people(RIVAL_DIARY),
+        Defaults(headline="Invented: A diary of a hard week"),
+        published=date(2026, 3, 10),
+    )
+    got = [(q.speaker, " ".join(q.text.split()[:3])) for q in found]
+    assert all(speaker not in {"Jon Larsen", "Petra Lindqvist"} for speaker, _ in got)
+    assert ("Kai Moreau", "I slept badly") in got

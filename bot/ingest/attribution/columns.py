@@ -45,6 +45,16 @@ _SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
 _HEADING = re.compile(r"[^.!?:;\"“”'’\n]{1,60}(?<![,\s])")
 
 
+#: What follows the one who keeps the piece, in an editor's introduction: "Kai Moreau kept
+#: a diary for us", "Moreau writes his column", "Moreau's diary", "Moreau tells us".
+_TELLS = re.compile(
+    r"(?:['’]s?)?\s*(?:has\s+|have\s+|will\s+|agreed\s+to\s+)?"
+    r"(?:(?:kept|keeps?|writes?|wrote|tells?|told)\b[^.,;:]{0,40}?\b(?:diary|column|blog|us)\b"
+    r"|(?:diary|column|blog)\b)",
+    re.IGNORECASE,
+)
+
+
 class _Columns(_State):
     """The writer of a first-person column, and their narration as their statements."""
 
@@ -77,18 +87,28 @@ class _Columns(_State):
 
     def _teller_unnamed(self, byline: int) -> str | None:
         """Whose "I" a bare "As told to Jane Doe" byline leaves unnamed: the one person the
-        headline names ("Nico Hulkenberg's diary: ..."), else the first person the paragraph
+        headline names ("Nico Hulkenberg's diary: ..."), else the one person the paragraph
         after the byline names ("For his last fortnight, Nico Hulkenberg kept a diary for
-        us"). Never the journalist the byline names: they only wrote it down."""
-        for text in (self.defaults.headline, *self.paragraphs[byline : byline + 1]):
+        us"), or, when it names several, the one who keeps the diary there ("After Jon Larsen
+        beat him, Kai Moreau kept a diary for us": Moreau). Never the journalist the byline
+        names: they only wrote it down; and no one when neither text settles who."""
+        texts = [(self.defaults.headline, False), (self._paragraph_after(byline), True)]
+        for text, introduction in texts:
             if not text:
                 continue
-            named = list(
-                dict.fromkeys(m.person for m in self.people.mentions(self._mask(text)) if m.person)
-            )
-            if len(named) == 1 or (named and text is not self.defaults.headline):
+            masked = self._mask(text)
+            mentions = [m for m in self.people.mentions(masked) if m.person]
+            named = list(dict.fromkeys(m.person for m in mentions))
+            if len(named) == 1:
                 return named[0]
+            if introduction:
+                tellers = {m.person for m in mentions if _TELLS.match(masked, m.end)}
+                if len(tellers) == 1:
+                    return tellers.pop()
         return None
+
+    def _paragraph_after(self, byline: int) -> str | None:
+        return self.paragraphs[byline] if byline < len(self.paragraphs) else None
 
     @staticmethod
     def _newsmaker(written: str, who: str) -> bool:
