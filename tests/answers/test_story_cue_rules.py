@@ -77,3 +77,11 @@ async def test_this_weekend_of_someone_is_the_newest_story_naming_them(
     shown = await ask(engine, "whats martins target this weekend")
     assert "top ten" in shown
     assert "Larsen" not in shown
+
+
+async def test_a_digit_of_another_script_is_no_figure(engine: AnswerEngine) -> None:
+    """ "፩" is a digit to ``str.isdigit`` but not to ``int``: read as a figure it raised
+    ValueError and the question got no answer at all. It is an ordinary word now."""
+    shown = await ask(engine, "why did vantor ፩ stop harlow")
+    assert shown.strip()
+    assert "Traceback" not in shown

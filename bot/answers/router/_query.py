@@ -136,7 +136,7 @@ def _figures(reading: Reading) -> list[str]:
         rf"re:(?:{t}|{CARDINAL_WORDS.get(int(t), t)})[ -]?"
         rf"{re.escape(tokens[i + 1].removesuffix('s'))}s?\b"
         for i, t in enumerate(tokens)
-        if t.isdigit() and t in reading.words and counted(tokens, i)
+        if t.isdecimal() and t in reading.words and counted(tokens, i)
     ]
 
 

@@ -323,11 +323,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
         if edge and word in _SEASON_EDGE:
             groups.append((word, *_SEASON_EDGE[word]))  # "the rally ends in Yanbu"
             continue
-        if word.isdigit() or _counted_unit(word, reading):
+        if word.isdecimal() or _counted_unit(word, reading):
             # "this 25 lap rule", "a 5 second penalty": the figure a sentence must give,
             # and its unit (never "second" place); a small figure also as reports spell it
             # ("a 3 stop race": "three stops")
-            spelt = CARDINAL_WORDS.get(int(word)) if word.isdigit() else None
+            spelt = CARDINAL_WORDS.get(int(word)) if word.isdecimal() else None
             groups.append((word, spelt) if spelt else (word,))
             continue
         if word in QUESTION_WORDS or word in _GROUP_SKIP:
