@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 
 from bot.answers.passages import _mentions
+from bot.answers.understand import is_team
 
 #: The capitalised word before a name, the two read together as a team's name.
 _BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
@@ -18,9 +19,6 @@ def names_outside_teams(text: str, forms: Collection[str]) -> bool:
     Martin, so it does not make a Monaco story his. Read only where a form is found."""
     if not _mentions(text, forms):
         return False
-    from bot.ingest.resolve import default_register  # the register loads on first use
-
-    register = default_register()
     for form in forms:
         if " " in form:
             if _mentions(text, {form}):
@@ -29,6 +27,6 @@ def names_outside_teams(text: str, forms: Collection[str]) -> bool:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, re.IGNORECASE):
             before = _BEFORE.search(text, 0, m.start())
             team = f"{before[1]} {m[0]}".casefold() if before else ""
-            if not team or not register.organisations(team):
+            if not team or not is_team(team):
                 return True
     return False
