@@ -8,7 +8,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Collection
-from typing import Any
+from datetime import date
 
 from bot.answers.lookup import Lookup, Part
 from bot.answers.passages import _mentions, forms_of, split_sentences
@@ -137,9 +137,10 @@ def _role_sentences(
     return tuple(told.values())
 
 
-def _day_and_paragraph(passage: Passage) -> tuple[Any, int]:
-    """Newest first, then the earlier paragraph first (sorted in reverse)."""
-    return (passage.source.published if passage.source else 0, -passage.paragraph)
+def _day_and_paragraph(passage: Passage) -> tuple[date, int]:
+    """Newest first, then the earlier paragraph first (sorted in reverse); a passage with no
+    source last (``date.min``: a date and a number cannot be compared)."""
+    return (passage.source.published if passage.source else date.min, -passage.paragraph)
 
 
 def _role_sentence(

@@ -108,3 +108,16 @@ async def test_a_few_matches_are_read_unranked(
     ]
     ranked, _ = await _who(two_days, monkeypatch, ranked_first=True)
     assert answer.role_told == ranked.role_told
+
+
+def test_a_passage_without_a_source_sorts_with_dated_ones() -> None:
+    """The role search sorts passages by day: one with no source compared 0 with a date
+    (TypeError) before; it now sorts last."""
+    from datetime import date
+
+    from bot.answers.people import _day_and_paragraph
+    from bot.models import Passage, Source
+
+    dated = Passage("Ana Ruiz, the team principal, said so.", 2, Source("s", "H", date(2026, 5, 1)))
+    bare = Passage("Ana Ruiz, the team principal.", 1)
+    assert sorted([bare, dated], key=_day_and_paragraph, reverse=True) == [dated, bare]
