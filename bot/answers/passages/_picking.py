@@ -210,10 +210,7 @@ class Picking:
             a, b = spans[best.position + 1]
             text = best.passage.text[a:b].strip()
             if text not in shown and (_OPENS_QUOTE.match(text) or best.from_next or half):
-                after = every.get((id(best.passage), best.position + 1)) or Scored(
-                    best.score, text, best.passage, best.order + 1, best.position + 1
-                )
-                picked.insert(picked.index(best) + 1, after)
+                picked.insert(picked.index(best) + 1, _beside(best, text, every, 1))
         return picked[: MAX_SENTENCES + 1]
 
 
