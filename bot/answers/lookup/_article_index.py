@@ -54,6 +54,11 @@ class _Postings:
         """The postings of the ``v``-th word (sorted order)."""
         return self._ids[self._starts[v] : self._starts[v + 1]]
 
+    def total(self, vs: Collection[int]) -> int:
+        """How many postings the words ``vs`` have in all (an article counted once a word)."""
+        starts = self._starts
+        return sum(starts[v + 1] - starts[v] for v in vs)
+
     def smallest(self, vs: Collection[int], n: int) -> list[int]:
         """The ``n`` smallest article indexes in the postings of the words ``vs``, ascending:
         ``sorted(set().union(*(self.at(v)[:n] for v in vs)))[:n]``, without copying every

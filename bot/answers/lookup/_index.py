@@ -82,6 +82,9 @@ class _Index:
     #: article_vocab's words holding a typed word (None: more than _MANY_WORDS), since this
     #: index was built: see :func:`_vocab_holding`.
     vocab_hits: dict[str, list[int] | None] = field(default_factory=dict)
+    #: The fuzzy pools of article autocomplete by the typed words they were drawn for (see
+    #: :func:`_fuzzy_pool`), since this index was built.
+    fuzzy_pools: dict[tuple[str, ...], Sequence[int]] = field(default_factory=dict)
     #: Each article's digit zone and edges (see ``digit_parts``; None: not worked out yet):
     #: the newest _ZONES_WARM with the index, others the first time a fuzzy pool holds them
     #: (up to _ZONES_KEPT in all, ``digit_kept``, besides those of ``digit_pinned``).
@@ -114,6 +117,7 @@ _PEOPLE_FIELDS = (
 #: them empty. Every field of :class:`_Index` is in exactly one of these three tuples (a test
 #: holds it), so a field added to one part is not lost when :func:`_with_articles` copies it.
 _CACHE_FIELDS = (
-    "word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits", "digit_zones",
+    "word_counts", "prefix_counts", "quote_norms", "suggested", "vocab_hits", "fuzzy_pools",
+    "digit_zones",
     "digit_edges", "digit_kept", "digit_pinned",
 )  # fmt: skip
