@@ -161,7 +161,9 @@ class QueryRouter(PeopleRouter):
     ) -> Query:  # fmt: skip
         cues: list[str] = []
         phrases: list[str] = []
-        for kind in kinds:
+        # Sorted: the cues' order decides what a capped search keeps when words are equally
+        # common, and a set's order follows string hashing, which changes per process.
+        for kind in sorted(kinds):
             cues += CUES.get(kind, ())
             phrases += CUE_PHRASES.get(kind, ())
         primary = next((k for k in _NEED_CUE if k in kinds), None)
