@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import functools
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncGenerator, Sequence
 from datetime import date
 
 from bot.answers.lookup import Lookup, Part
@@ -319,7 +319,9 @@ class Apologies(Part):
                     best = (rank, parts)
         return best
 
-    async def _apologetic(self, person: str | None, slug: str | None) -> AsyncIterator[Quote]:
+    async def _apologetic(
+        self, person: str | None, slug: str | None
+    ) -> AsyncGenerator[Quote, None]:
         """The first apologetic part (2+ on its own) of each statement holding an apology
         word, newest first, read a page at a time: the one search for apologies, which
         :meth:`_best_apology` stops at the first day older than its best and
