@@ -40,9 +40,17 @@ def asks_in_charge(text: str) -> bool:
     return _IN_CHARGE.search(text.casefold()) is not None
 
 
+#: "where did X get past Y": a pass, which a report words "passed" or "overtook"; read as
+#: "overtake" (whose synonyms those are), so the everyday "past" ("in the past", "past
+#: winners") is never read as a pass.
+_GET_PAST = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+past\b")
+
+
 def spelt_out(low: str) -> str:
     """A folded question with fans' short forms written out ("next yr" -> "next year",
-    "in charge" -> "boss"; a clipped "min" meets "minimum" in passages/_scoring)."""
+    "in charge" -> "boss", "get past" -> "overtake"; a clipped "min" meets "minimum" in
+    passages/_scoring)."""
+    low = _GET_PAST.sub("overtake", low)
     return _IN_CHARGE.sub("boss", _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low))
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import AsyncGenerator, Sequence
 from datetime import date
 
 from bot.answers.lookup import Lookup, Part
@@ -306,6 +307,25 @@ class Apologies(Part):
         a page at a time, and the search stops at the first day older than the best found.
         """
         best: tuple[tuple[date, int, int], tuple[Quote, ...]] | None = None
+        async with contextlib.aclosing(self._apologetic(person, slug)) as found:
+            async for q in found:
+                assert q.source is not None
+                if best is not None and q.source.published < best[0][0]:
+                    return best
+                parts = await self._statement(q)
+                strength = apology_strength(" ".join(p.text for p in parts))
+                rank = (q.source.published, strength, -q.statement)
+                if best is None or rank > best[0]:
+                    best = (rank, parts)
+        return best
+
+    async def _apologetic(
+        self, person: str | None, slug: str | None
+    ) -> AsyncGenerator[Quote, None]:
+        """The first apologetic part (2+ on its own) of each statement holding an apology
+        word, newest first, read a page at a time: the one search for apologies, which
+        :meth:`_best_apology` stops at the first day older than its best and
+        :meth:`apology_stories` reads whole."""
         seen: set[tuple[str, int]] = set()
         offset = 0
         while True:
@@ -316,20 +336,20 @@ class Apologies(Part):
                 if apology_strength(q.text) < 2:
                     continue
                 assert q.source is not None
-                if best is not None and q.source.published < best[0][0]:
-                    return best
                 key = (q.source.slug, q.statement)
                 if key in seen:
                     continue
                 seen.add(key)
-                parts = await self._statement(q)
-                strength = apology_strength(" ".join(p.text for p in parts))
-                rank = (q.source.published, strength, -q.statement)
-                if best is None or rank > best[0]:
-                    best = (rank, parts)
+                yield q
             if len(page) < APOLOGY_PAGE:
-                return best
+                return
             offset += APOLOGY_PAGE
+
+    async def apology_stories(self, person: str) -> list[str]:
+        """The stories holding ``person``'s apologies, newest first: found as /apology finds
+        them (an apology of someone else's story, asked whether it was accepted)."""
+        async with contextlib.aclosing(self._apologetic(person, None)) as found:
+            return list(dict.fromkeys([q.source.slug async for q in found if q.source]))
 
     # -- a recap's apology, from the quotes the recap has read (issue 12) ------------------
 

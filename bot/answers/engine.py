@@ -133,6 +133,10 @@ class AnswerEngine:
         await self.lookup.wait_for_articles()
         return await self._apologies.apology(article, person=person)
 
+    async def apology_stories(self, person: str) -> list[str]:
+        """The stories holding ``person``'s apologies, newest first, as /apology finds them."""
+        return await self._apologies.apology_stories(person)
+
     async def who(self, name: str) -> Answer:
         """/who: a profile of someone."""
         await self.lookup.wait_for_articles()

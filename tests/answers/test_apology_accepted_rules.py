@@ -70,3 +70,22 @@ async def test_the_other_way_round_is_the_other_story(engine: AnswerEngine) -> N
     shown = render_text(await engine.ask("did brisco accept oduyas apology"))
     assert "I apologise to Lee" in shown
     assert "we move on" in shown
+
+
+async def test_the_older_apology_is_found_as_apology_finds_it(
+    engine: AnswerEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The story of an older apology is found by /apology's own paged search of apology words,
+    not by a second reading of every quote the apologiser has (``quotes(speaker=...)``)."""
+    quotes = engine.store.quotes
+    speakers: list[object] = []
+
+    async def counted(*args: object, **kw: object) -> object:
+        speakers.append(kw.get("speaker"))
+        return await quotes(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine.store, "quotes", counted)
+    engine._apologies.forget()
+    shown = render_text(await engine.ask("did oduya accept briscos apology"))
+    assert "I never saw him on my inside" in shown
+    assert [s for s in speakers if s is not None] == []

@@ -121,3 +121,18 @@ def test_a_passage_without_a_source_sorts_with_dated_ones() -> None:
     dated = Passage("Ana Ruiz, the team principal, said so.", 2, Source("s", "H", date(2026, 5, 1)))
     bare = Passage("Ana Ruiz, the team principal.", 1)
     assert sorted([bare, dated], key=_day_and_paragraph, reverse=True) == [dated, bare]
+
+
+async def test_more_matches_than_are_read_are_ranked(
+    two_days: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More paragraphs hold the surname and role than the search reads (``ROLE_PASSAGES``):
+    the unranked read overflows, the ranked search is asked, and the profile cites what the
+    ranked search alone gives."""
+    monkeypatch.setattr("bot.answers.people.ROLE_PASSAGES", 1)
+    answer, asked = await _who(two_days, monkeypatch, ranked_first=False)
+    assert asked == ["passages_holding", "passages_matching"]
+    ranked, asked_ranked = await _who(two_days, monkeypatch, ranked_first=True)
+    assert asked_ranked == ["passages_matching"]
+    assert answer.role_told == ranked.role_told
+    assert len([f for f in answer.role_told if f.source]) == 1

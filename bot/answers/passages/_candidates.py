@@ -29,7 +29,7 @@ FEW_STORIES = 2
 
 
 @dataclasses.dataclass(slots=True)
-class Found:
+class Proposed:
     """What the index proposed for a question: the paragraphs to score, those of the stories
     read whole, each word group's stems, and how many passages hold each stem (of ``total``)."""
 
@@ -48,7 +48,7 @@ class Candidates(Reading):
         query: Query,
         name_forms: list[set[str]],
         team_forms: list[set[str]],
-    ) -> Found | None:
+    ) -> Proposed | None:
         """The paragraphs to score for ``query``; None when nothing can be searched for."""
         own, more = search_terms(query, name_forms, team_forms)
         search = own + more
@@ -132,7 +132,7 @@ class Candidates(Reading):
             ]
         # Sub-headings (``bot.answers._sections``): a heading matching the question brings
         # its section's paragraphs, whose sentences its words hold for.
-        return Found(found, read, group_stems, total, counts)
+        return Proposed(found, read, group_stems, total, counts)
 
 
 def search_terms(

@@ -25,13 +25,18 @@ _SANCTION_FOR = re.compile(
 #: A live blog entry's heading: "Lap 33 — ", "05:14 GMT — ".
 _MARKER = re.compile(r"^(?:lap \d+|\d{1,2}[:.]\d\d(?: [a-z]{2,4})?)\s+[—–-]+\s+", re.I)
 #: "The New Zealander took the blame", "The drive-through penalty dropped the Team Penske
-#: driver": a sentence that names its subject only by what the one before told.
-_DEFINITE = re.compile(r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b)\w")
+#: driver": a sentence that names its subject only by what the one before told. Never "The
+#: crew" or "The mechanics": a team's people, no one the sentence before named ("Fenn hit
+#: the wall. The crew worked through the night" is no night's work of Fenn's).
+_DEFINITE = re.compile(
+    r"^The\s+(?!next\b|championship\b|series\b|race\b|stewards\b|crew\b|mechanics\b)\w"
+)
 
 
 #: A crew told back by its number ("the three finished 19.6 seconds ahead", "the trio"): an
 #: endurance car's drivers, whom the sentence before named, as "the pair" is two of them.
-_CREW = r"the\s+(?:pair|three|trio|four|quartet|crew)|all\s+three|both"
+#: Not "the crew": as often a team's mechanics, whom no sentence before names.
+_CREW = r"the\s+(?:pair|three|trio|four|quartet)|all\s+three|both"
 #: A subject told after an opening phrase, by pronoun or epithet: "On SS9, the Hyundai
 #: driver clipped a bank", "After the restart, he ...": whom the sentence before named.
 _LATE_SUBJECT = re.compile(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from bot.answers.apologies import apology_strength
 from bot.answers.records import ApologyAnswer
 
 if TYPE_CHECKING:
@@ -36,7 +35,7 @@ async def reaction_to_apology(
     if not isinstance(answer, ApologyAnswer) or not answer.apology_parts:
         return None
     if not await _names(engine, answer.article.slug, reacting):
-        for slug in await _apology_stories(engine, apologiser):
+        for slug in await engine.apology_stories(apologiser):
             if slug != answer.article.slug and await _names(engine, slug, reacting):
                 older = await engine.apology(slug, person=apologiser)
                 if isinstance(older, ApologyAnswer) and older.apology_parts:
@@ -55,11 +54,3 @@ async def reaction_to_apology(
 async def _names(engine: AnswerEngine, slug: str, person: str) -> bool:
     """Whether the story ``slug`` names ``person``."""
     return person in {p.name for p in await engine.store.article_people(slug)}
-
-
-async def _apology_stories(engine: AnswerEngine, apologiser: str) -> list[str]:
-    """The stories holding ``apologiser``'s apologetic words, newest first."""
-    said = await engine.store.quotes(speaker=apologiser, limit=STORY_QUOTES)
-    return list(
-        dict.fromkeys(q.source.slug for q in said if q.source and apology_strength(q.text) >= 2)
-    )

@@ -119,8 +119,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # Strategy as fans type it and reports write it: the "vsc" is the virtual safety car,
     # to "pit" is to stop, and time lost in a stop is what it "costs".
     "vsc": ("virtual",),
-    # "get past", "overtake": a pass, however a report words it ("passed the Porsche").
-    "past": ("passed", "pass", "passing", "overtook", "overtake"),
+    # "overtake" (and "get past", read as it: _fan_forms): a pass, however a report words
+    # it ("passed the Porsche"). Never the bare "past": "in the past" is no pass.
     "overtake": ("passed", "pass", "overtook"), "overtook": ("passed", "pass"),
     # The real safety car and the full-course yellow, as fans shorten them ("the sc thing").
     "sc": ("safety",), "fcy": ("yellow",),

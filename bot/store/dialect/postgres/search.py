@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.store.dialect.base import Dialect, Match
-from bot.store.records import QUOTE_COLUMNS, QUOTE_FROM
+from bot.store.records import PASSAGE_COLUMNS, QUOTE_COLUMNS, QUOTE_FROM
 from bot.store.text import index_terms
 
 __all__ = ["PostgresSearch"]
@@ -166,6 +166,19 @@ class PostgresSearch(Dialect):
             f"SELECT {QUOTE_COLUMNS} {QUOTE_FROM}{match.join} WHERE {match.where} "
             f"ORDER BY {match.rank}, a.published DESC, q.statement, q.part, q.id LIMIT ?",
             [*match.join_params, *match.where_params, limit],
+        )
+
+    async def passages_holding(self, terms: Sequence[str], limit: int) -> list[Any]:
+        # Unranked, as the caller asks: the rows the index finds holding every word, no
+        # more. The ranked join (``match``) would count every paragraph holding each word
+        # ("team", "principal") and score every match, which is what the caller avoids.
+        lexemes = self._lexemes("passages", terms)
+        if not lexemes:
+            return []
+        return await self.all(
+            f"SELECT {PASSAGE_COLUMNS} FROM passages s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.tsv @@ ?::tsquery LIMIT ?",
+            [" & ".join(f"'{_lexeme(t)}'" for t in lexemes), limit],
         )
 
     async def passage_counts(self, stems: Sequence[str]) -> tuple[int, dict[str, int]]:
