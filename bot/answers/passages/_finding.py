@@ -44,6 +44,7 @@ from bot.answers.passages._stories import (
 from bot.answers.passages._words import (
     _SAME,
     _VERB_FORMS,
+    _has,
     _mentions,
     _with_forms,
     forms_of,
@@ -343,6 +344,8 @@ class Finding(Candidates, Scoring, Picking):
                 s
                 for s in answering
                 if wanted & stems(s.text)
+                # A cause told without a cause word: "did not help: the team missed ...".
+                or any(_has(s.text.casefold(), p) for p in query.prefer_phrases)
                 or (why and _SANCTION_FOR.search(s.text))
                 or s.headed
                 # "where was X": a sentence naming a place gives a where as a turn does.

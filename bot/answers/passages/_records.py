@@ -53,6 +53,9 @@ class Query:
     required_phrases: tuple[str, ...] = ()
     prefer_cue: bool = False
     prefer: tuple[str, ...] = ()
+    #: Phrases that give what ``prefer`` gives, told in more than one word: a cause told
+    #: without "because" ("did not help: the team missed the test", "was therefore not").
+    prefer_phrases: tuple[str, ...] = ()
     prefer_quotes: bool = False
     all_people: bool = False
     team_people: tuple[str, ...] = ()

@@ -276,7 +276,9 @@ class Scoring:
             subject = False
             score -= 3.0
         all_named = len(here & set(query.people)) == len(query.people)
-        cue_hits = len(cue_stems & have) + sum(_has(low, c) for c in query.cue_phrases)
+        cue_hits = len(cue_stems & have) + sum(
+            _has(low, c) for c in (*query.cue_phrases, *query.prefer_phrases)
+        )
         cue = cue_hits > 0
         if cue:
             score += 2.0 + min(cue_hits, 3)

@@ -78,6 +78,7 @@ from bot.answers.understand import (
     CARDINAL_WORDS,
     CUE_PHRASES,
     CUES,
+    PREFER_PHRASES,
     SERIES_TEXT,
     Reading,
     counted,
@@ -314,6 +315,7 @@ class QueryRouter(PeopleRouter):
             for w in f
             if w not in _PLACE_FILLER and not w.isdigit()
         ]
+        preferred = next((k for k in _PREFER_ORDER if k in kinds), "")
         return Query(
             search_more=tuple(dict.fromkeys(search_more)),
             groups=groups,
@@ -338,8 +340,11 @@ class QueryRouter(PeopleRouter):
             place_asked="where" in kinds,
             prefer=CUES["crash"]
             if between and not kinds
-            else CUES.get(next((k for k in _PREFER_ORDER if k in kinds), ""), ())
+            else CUES.get(preferred, ())
             if not standing and "next" not in kinds
+            else (),
+            prefer_phrases=PREFER_PHRASES.get(preferred, ())
+            if kinds and not standing and "next" not in kinds
             else (),
             required_carries=primary == "points",
             prefer_quotes="react" in kinds,

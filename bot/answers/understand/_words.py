@@ -171,6 +171,25 @@ SERIES_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
            ("motogp", "f1academy")),
 }  # fmt: skip
 
+#: Phrases that tell a kind's answer as its cue words do, kept out of the words searched
+#: (they are common words): a cause told without "because" ("did not help: the team missed
+#: the test", "was therefore not new", "that meant two stops", "so nobody could").
+PREFER_PHRASES: dict[str, tuple[str, ...]] = {
+    "why": (
+        "did not help",
+        "didn't help",
+        "therefore",
+        "which meant",
+        "that meant",
+        "meant that",
+        "which is why",
+        "that is why",
+        "the reason",
+        "thanks to",
+        r"re:so (?:that|nobody|no one|none|everyone|everybody|the|he|she|they|we|it)\b",
+    ),
+}
+
 #: Words that signal each kind of answer, as a sentence of a race report says it.
 CUES: dict[str, tuple[str, ...]] = {
     "why": ("because", "blamed", "blame", "caused", "due", "failure", "mistake", "fault",
