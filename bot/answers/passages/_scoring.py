@@ -206,7 +206,9 @@ class Scoring:
             covered = have | frozenset(w for w in story - query.own_only if not w[:1].isdigit())
         if speaker is not None and not was_reported:
             # "We will not protest", said by the team's principal: the team's own word.
-            covered |= our_team(self.lookup.index.people.get(speaker), sentence)
+            known = self.lookup.index.people.get(speaker)
+            year = passage.source.published.year if passage.source else 0
+            covered |= our_team(speaker, known, sentence, year)
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         for i, forms in (initialisms or {}).items():
