@@ -194,24 +194,41 @@ class Picking:
             if text not in shown and (outcome or lead_in):
                 picked.insert(picked.index(best) + 1, _beside(best, text, every, 1))
                 shown.add(text)
-        following = every.get((id(best.passage), best.position + 1))
-        # '"The rear tyres went off on the opening stint.' is a quotation's first half: the
-        # rest of it ('After that I was a passenger," Dunmore said.') is shown after it.
-        half = _left_open(best.text)
-        if best.position + 1 < len(spans) and (
-            best.speaker
-            or _SAID.search(best.text)
-            or _introduces(best, following)
-            or best.from_next
-            or half
-        ):
-            # "..., Evans said the win felt bittersweet." is followed by what he said; so is
-            # "Martins was in no doubt about who was responsible." by his words on it.
-            a, b = spans[best.position + 1]
-            text = best.passage.text[a:b].strip()
-            if text not in shown and (_OPENS_QUOTE.match(text) or best.from_next or half):
-                picked.insert(picked.index(best) + 1, _beside(best, text, every, 1))
+        # Each sentence shown from the best story, the best first, brings the words it
+        # announces: "Okafor admitted the pit stop had cost her." shown second is followed
+        # by her words on it, as the best one would be.
+        for one in [best, *(p for p in picked if p is not best)]:
+            said = _said_after(one, every)
+            if said is not None and said.text not in {p.text for p in picked}:
+                picked.insert(picked.index(one) + 1, said)
         return picked[: MAX_SENTENCES + 1]
+
+
+def _said_after(one: Scored, every: dict[tuple[int, int], Scored]) -> Scored | None:
+    """The sentence after ``one`` in its paragraph when ``one`` announces it: what a speaker
+    went on to say, the rest of a quotation ``one`` opens, or the words its subject speaks."""
+    spans = split_sentences(one.passage.text)
+    if one.position + 1 >= len(spans):
+        return None
+    following = every.get((id(one.passage), one.position + 1))
+    # '"The rear tyres went off on the opening stint.' is a quotation's first half: the
+    # rest of it ('After that I was a passenger," Dunmore said.') is shown after it.
+    half = _left_open(one.text)
+    if not (
+        one.speaker
+        or _SAID.search(one.text)
+        or _introduces(one, following)
+        or one.from_next
+        or half
+    ):
+        return None
+    # "..., Evans said the win felt bittersweet." is followed by what he said; so is
+    # "Martins was in no doubt about who was responsible." by his words on it.
+    a, b = spans[one.position + 1]
+    text = one.passage.text[a:b].strip()
+    if _OPENS_QUOTE.match(text) or one.from_next or half:
+        return _beside(one, text, every, 1)
+    return None
 
 
 def _beside(best: Scored, text: str, every: dict[tuple[int, int], Scored], step: int) -> Scored:

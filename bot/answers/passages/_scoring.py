@@ -11,6 +11,8 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from bot.answers.lookup import Lookup
+from bot.answers.passages._our_team import our_team
 from bot.answers.passages._records import Query, Scored, Searches, _speaker_of
 from bot.answers.passages._shapes import (
     _BACK_REFERENCE,
@@ -156,6 +158,8 @@ def _done_to(sentence: str, group_stems: Sequence[tuple[str, ...]], forms: Itera
 class Scoring:
     """The scoring steps of the passage search (``Passages.find``)."""
 
+    lookup: Lookup
+
     def _score(
         self,
         query: Query,
@@ -187,6 +191,11 @@ class Scoring:
         # sentence of the entry happened then, so its marker counts for each of them.
         marker = _MARKER.match(passage.text) if position else None
         dated = f"{marker[0].casefold()} {low}" if marker else low
+        speaker, quoted, was_reported = _speaker_of(passage, span, quotes, reported)
+        if query.speaker_only and speaker != query.speaker_only:
+            return None
+        if query.need_speaker and speaker is None:
+            return None
         # A report's word for the fan's must be the sentence's own; so must a number (the
         # pattern ``need`` is checked on the sentence itself below), but the story's other
         # words hold for its dated sentence ("The announcement, made on July 14" of the
@@ -195,6 +204,11 @@ class Scoring:
             covered = have  # "how many poles": the thing counted is the sentence's own too
         else:
             covered = have | frozenset(w for w in story - query.own_only if not w[:1].isdigit())
+        if speaker is not None and not was_reported:
+            # "We will not protest", said by the team's principal: the team's own word.
+            known = self.lookup.index.people.get(speaker)
+            year = passage.source.published.year if passage.source else 0
+            covered |= our_team(speaker, known, sentence, year)
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         for i, forms in (initialisms or {}).items():
@@ -206,11 +220,6 @@ class Scoring:
         score = matched
         # The fan's own words over what articles also call them ("podium" over "won").
         score += 0.5 * len(have & set(query.asked))
-        speaker, quoted, was_reported = _speaker_of(passage, span, quotes, reported)
-        if query.speaker_only and speaker != query.speaker_only:
-            return None
-        if query.need_speaker and speaker is None:
-            return None
         named = subject = False
         here: set[str] = set()
         # "She pulled off", "The Triple Eight driver blamed himself", '..., the Queenslander
