@@ -214,7 +214,9 @@ class RacesRouter(QueryRouter):
                 for s in nearest
                 if inside(s)
                 and (s.named or not reading.people)
-                and (not groups or s.cover >= query.min_cover)
+                and (not query.groups or s.cover >= query.min_cover)
+                # "hamiltons lap time in q2": his Q2 sentence holding no time is no answer
+                and (query.need is None or query.need.search(s.text.casefold()) is not None)
             ]
         elif reading.people:
             # "Evans took five points. Solberg took four.": the part's other sentences
