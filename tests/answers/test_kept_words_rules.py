@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.answers.router._reading import _groups, _kinds
+from bot.answers.router._groups import _groups
+from bot.answers.router._kinds import _kinds
 from bot.answers.understand import read
 from bot.store import Store
 from tests.answers.scoring import ask, engine_over, stories_store

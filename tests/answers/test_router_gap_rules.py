@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.answers.router._reading import _groups, _kinds
+from bot.answers.router._groups import _groups
+from bot.answers.router._kinds import _kinds
 from bot.answers.understand import read
 from tests.answers.scoring import ask, stories_store
 

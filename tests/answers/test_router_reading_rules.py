@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.answers.router._reading import _kinds
+from bot.answers.router._kinds import _kinds
 from bot.answers.router._shapes import _WHO_ASKED
 from bot.answers.understand import read
 from tests.answers.scoring import ask, stories_store

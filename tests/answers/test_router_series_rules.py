@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.answers.router._groups import _groups
 from bot.answers.router._needs import _DRIVER_TITLE_WON, _STANDING_TEXT, _TITLE_WON
-from bot.answers.router._reading import _groups
 from bot.answers.understand import read
 from tests.answers.scoring import ask, stories_store
 

@@ -8,7 +8,7 @@ processes (PYTHONHASHSEED). The forms are read sorted.
 from __future__ import annotations
 
 from bot.answers.passages import Query
-from bot.answers.passages._finding import search_terms
+from bot.answers.passages._candidates import search_terms
 
 
 def test_a_persons_forms_give_the_same_search_whatever_order_they_come_in() -> None:

@@ -11,7 +11,8 @@ marked as reported, and nothing is ever reworded.
 
 Where things are: this module holds the facade ``Passages`` (an answer, a race's podium, a
 story's lede) and the names other modules import. The search ``Passages.find`` is in
-``_finding``, built on the steps it calls: ``_scoring`` (a sentence scored, and whether it
+``_finding``, built on the steps it calls: ``_candidates`` (the paragraphs the index
+proposes, the words searched for), ``_scoring`` (a sentence scored, and whether it
 answers), ``_picking`` (the sentences shown), ``_reading`` (sections, "About" blocks,
 continuing stories, interviews, the story read whole), ``_credit`` (credit passed between
 sentences), ``_stories`` (the stories asked about and whom they name), ``_places`` (places

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Collection, Sequence
 
 from bot.answers._interviews import question_paragraphs
 from bot.answers._sections import (
@@ -15,6 +14,7 @@ from bot.answers._sections import (
 )
 from bot.answers._turns import Turns
 from bot.answers.passages._asked import credit_asked
+from bot.answers.passages._candidates import Candidates
 from bot.answers.passages._credit import (
     _carry_rarest,
     _definitions,
@@ -28,7 +28,7 @@ from bot.answers.passages._places import (
     _names_place,
     tells_place,
 )
-from bot.answers.passages._reading import SECTION_SHARE, Reading, _heading_stems, _without_fillers
+from bot.answers.passages._reading import SECTION_SHARE, _heading_stems, _without_fillers
 from bot.answers.passages._records import Query, Scored, _date, _key
 from bot.answers.passages._scoring import Scoring
 from bot.answers.passages._shapes import _BACK_REFERENCE, _DEFINITE, _PRONOUN, _SANCTION_FOR
@@ -44,32 +44,14 @@ from bot.answers.passages._stories import (
 from bot.answers.passages._words import (
     _SAME,
     _VERB_FORMS,
-    _holds,
     _mentions,
     _with_forms,
     forms_of,
     split_sentences,
     stem,
     stems,
-    words_of,
 )
 from bot.models import Passage, Person, Quote, ReportedStatement
-
-#: Paragraphs the index proposes per question; sentences in them are scored in Python.
-CANDIDATES = 40
-#: Paragraphs proposed by the question's own words alone, beside those (the kind's cue words
-#: too).
-OWN_CANDIDATES = 20
-#: A word in more than this share of passages (and this many) only costs ranking time.
-COMMON_SHARE = 0.02
-COMMON_FLOOR = 50
-#: Paragraphs one passage search may match in all (the rarest words are asked for first),
-#: and the share of passages a word may be in and still be asked for when no rarer one is.
-ROW_BUDGET = 3000
-PAD_SHARE = 0.25
-#: Stories a question is narrowed to that are read whole rather than searched.
-FEW_STORIES = 2
-
 
 TEAM_LENT = 0.5
 
@@ -82,7 +64,7 @@ _LATEST_KINDS = frozenset({"finish", "won", "points"})
 BOILERPLATE_CHECKED = 8
 
 
-class Finding(Reading, Scoring, Picking):
+class Finding(Candidates, Scoring, Picking):
     """The search ``Passages`` answers with: its steps are the methods of the classes above."""
 
     async def find(self, query: Query) -> tuple[list[Scored], list[Scored]]:
@@ -104,88 +86,11 @@ class Finding(Reading, Scoring, Picking):
             for p in people
         ]
         team_forms = [forms_of(index.people.get(n) or Person(n)) for n in query.team_people]
-        own, more = search_terms(query, name_forms, team_forms)
-        search = own + more
-        if not search or (query.slugs is not None and not query.slugs):
+        candidates = await self._candidates(query, name_forms, team_forms)
+        if candidates is None:
             return [], []
-        whole: list[Passage] | None = None
-        read: list[Passage] = []
-        # A story chosen, its own paragraphs decide: how common a word is over the rest of
-        # the store (which grows) must not drop it from the search inside that story.
-        few = query.slugs is not None and len(query.slugs) <= FEW_STORIES
-        searched = frozenset(stem(w) for w in search)
-        if (query.whole_stories or few) and query.slugs is not None:
-            # A few stories named by the caller: their paragraphs read by story, which costs
-            # less than ranking every paragraph of the store that holds a common name. Kept:
-            # paragraphs holding a searched word (by its stem: "sprints" keeps "a sprint")
-            # and, when asked, the written pattern.
-            stories = await self.store.stories_passages(query.slugs)
-            read = [p for slug in query.slugs for p in stories.get(slug, [])]
-            whole = [
-                p
-                for p in read
-                if _holds(p.text, search, searched)
-                and (query.need_written is None or query.need_written.search(p.text))
-            ]
-            if not whole:
-                return [], []
-        group_stems = [tuple(dict.fromkeys(stem(w) for w in g)) for g in query.groups]
-        wanted = [*dict.fromkeys(s for g in group_stems for s in g)]
-        wanted += [s for s in dict.fromkeys(stem(t) for t in search) if s not in wanted]
-        total, counts = await self.store.passage_counts(wanted)
-        # Ranking every passage that holds "after" or "said" costs more than the answer is
-        # worth in a big store: the rarer words find the same passages, and a few of them do
-        # (a query of forty words is ranked over every paragraph holding any of them).
-        common = max(COMMON_SHARE * total, COMMON_FLOOR)
-
-        def rarest(terms: list[str], cap: float) -> list[str]:
-            held = [t for t in terms if 0 < counts.get(stem(t), 0) <= cap]
-            return sorted(held, key=lambda t: counts[stem(t)])
-
-        rare: list[str] = []
-        rows = 0
-        for t in [*rarest(own, common), *rarest(more, common)]:
-            if rows + counts[stem(t)] > ROW_BUDGET and len(rare) >= 2:
-                continue  # rarer words already find the paragraphs a big store can rank
-            rare.append(t)
-            rows += counts[stem(t)]
-        if len(rare) < 2:
-            # Only common words: the least common of them, never one nearly every paragraph
-            # holds ("the"), which would rank the whole store.
-            rare += [t for t in rarest(search, PAD_SHARE * total) if t not in rare][: 2 - len(rare)]
-        if not rare:
-            return [], []
-        if whole is None:
-            found = await self.store.passages_matching(rare, slugs=query.slugs, limit=CANDIDATES)
-            worded = {w for g in query.groups for w in g}
-            asked = [t for t in rare if t in worded]
-            if asked and len(asked) < len(rare):
-                # The kind's many cue words ("because", "mistake", "contact" ...) fill the
-                # candidates with paragraphs rich in them; the paragraphs holding the
-                # question's own words ("Formula E has dropped the Jakarta E-Prix") are
-                # proposed too, whatever cue words they lack.
-                have = {(p.source.slug if p.source else "", p.paragraph) for p in found}
-                found += [
-                    p
-                    for p in await self.store.passages_matching(
-                        asked, slugs=query.slugs, limit=OWN_CANDIDATES
-                    )
-                    if (p.source.slug if p.source else "", p.paragraph) not in have
-                ]
-            found += await self._continuing(found, name_forms, search)
-        else:
-            found = whole
-        if query.within is not None:
-            within = query.within
-            found = [
-                p
-                for p in found
-                if p.source is None
-                or p.source.slug not in within
-                or p.paragraph in within[p.source.slug]
-            ]
-        # Sub-headings (``bot.answers._sections``): a heading matching the question brings
-        # its section's paragraphs, whose sentences its words hold for.
+        found, read, group_stems = candidates.found, candidates.read, candidates.group_stems
+        total, counts = candidates.total, candidates.counts
         sections, headed = await self._sections(found, read, group_stems)
         unseen_weight = math.log(1 + (total + 1) / 0.5)
         weights = [
@@ -474,28 +379,3 @@ class Finding(Reading, Scoring, Picking):
                 quotes, reported, headed,
             ),
         )  # fmt: skip
-
-
-def search_terms(
-    query: Query, name_forms: Sequence[Collection[str]], team_forms: Sequence[Collection[str]]
-) -> tuple[list[str], list[str]]:
-    """The words searched for: (the question's own words, names and phrases; then the words
-    of the kind of answer and a team's people), in the order they are counted and searched in.
-
-    A person's forms are a set; they are read sorted, so the order (which decides what a
-    capped search keeps when words are equally common) never depends on string hashing:
-    the same question gets the same answer in every process.
-    """
-    own = [w for g in query.groups for w in g]
-    for forms in name_forms:
-        own += [w for f in sorted(forms) for w in words_of(f)]
-    for phrase in (*query.phrases, *query.hints):
-        own += words_of(phrase.removeprefix("re:").split("(")[0])
-    more = list(query.cues) + list(query.required) + list(query.search_more)
-    for phrase in query.cue_phrases:
-        more += words_of(phrase.removeprefix("re:").split("(")[0])
-    for forms in team_forms:
-        more += [w for f in sorted(forms) for w in words_of(f) if len(w) > 3]
-    own = [t for t in dict.fromkeys(own) if t and len(t) > 1]
-    more = [t for t in dict.fromkeys(more) if t and len(t) > 1 and t not in own]
-    return own, more

@@ -12,7 +12,9 @@ Each kind is a module of its own, a layer of :class:`Router` (its docstring list
 order): which stories (``_series``, ``_place_stories``, ``_stories``), a person's story
 (``_wellbeing``, ``_team_people``, ``_ratings``, ``_biography``), people (``_relations``,
 ``_team_of``, ``_people``), the passages (``_query``, ``_races``, ``_general``) and what was
-said (``_who_said``, ``_apology``, ``_said``).
+said (``_who_said``, ``_apology``, ``_said``). A question's words are read by all of them:
+its kinds in ``_kinds``, the words it asks about in ``_groups``, and the rest (names,
+places, series, how a missing answer restates it) in ``_reading``.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from bot.answers.records import (
 )
 from bot.answers.router._accepted import reaction_to_apology
 from bot.answers.router._general import _denied
+from bot.answers.router._groups import beyond_team
+from bot.answers.router._kinds import _kinds
 from bot.answers.router._reading import (
     _ACCEPTS,
     _FACT_WORDS,
@@ -33,8 +37,6 @@ from bot.answers.router._reading import (
     _WH_TYPED,
     _YES_NO,
     FALLBACK_WORDS,
-    _kinds,
-    beyond_team,
 )
 from bot.answers.router._said import SaidRouter
 from bot.answers.router._shapes import (

@@ -18,10 +18,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
-from bot.answers.router._reading import (
-    _OWNED,
-    _SORRY,
-)
+from bot.answers.router._reading import _OWNED, _SORRY
 from bot.answers.router._shapes import _ADMIT, _APOLOGY_WORDS
 from bot.answers.router._who_said import WhoSaidRouter
 from bot.answers.text import wordset

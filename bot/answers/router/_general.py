@@ -19,20 +19,13 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
+from bot.answers.router._groups import _groups
+from bot.answers.router._kinds import _SPOKEN, _kinds
 from bot.answers.router._nearest import answers_its_kind
 from bot.answers.router._needs import _DRIVER_STANDING_TEXT, _STANDING_TEXT
 from bot.answers.router._query import _series_asked
 from bot.answers.router._races import RacesRouter
-from bot.answers.router._reading import (
-    _PODIUM_ASKED,
-    _SHE,
-    _SPOKEN,
-    _YES_NO,
-    _groups,
-    _indirect,
-    _kinds,
-    _place_forms,
-)
+from bot.answers.router._reading import _PODIUM_ASKED, _SHE, _YES_NO, _indirect, _place_forms
 from bot.answers.router._scope import scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED

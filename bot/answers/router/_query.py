@@ -18,6 +18,16 @@ from bot.answers.passages import (
     words_of,
 )
 from bot.answers.router._counted import counted_need
+from bot.answers.router._groups import _OPENER_ASKED
+from bot.answers.router._kinds import (
+    _NEED_CUE,
+    _OPEN,
+    _OWN_RACE,
+    _PREFER_CUE,
+    _PREFER_ORDER,
+    _SPOKEN,
+    _event_stems,
+)
 from bot.answers.router._needs import (
     _AGE,
     _BORN,
@@ -57,18 +67,10 @@ from bot.answers.router._needs import (
 from bot.answers.router._people import PeopleRouter
 from bot.answers.router._reading import (
     _AUX,
-    _NEED_CUE,
-    _OPEN,
-    _OPENER_ASKED,
-    _OWN_RACE,
     _PLACE_FILLER,
-    _PREFER_CUE,
-    _PREFER_ORDER,
-    _SPOKEN,
     _YES_NO,
     _after_place,
     _any_of,
-    _event_stems,
     _lap_phrases,
     _named_at,
     _place_forms,

@@ -25,13 +25,8 @@ from bot.answers.records import (
     QuotesAnswer,
 )
 from bot.answers.router._apology import ApologyRouter
-from bot.answers.router._reading import (
-    _EVENT,
-    _SPEECH,
-    _WEAK,
-    CONTEXT_PEOPLE,
-    _groups,
-)
+from bot.answers.router._groups import _groups
+from bot.answers.router._reading import _EVENT, _SPEECH, _WEAK, CONTEXT_PEOPLE
 from bot.answers.router._said_on import not_said_on, said_on, topic_stems
 from bot.answers.router._shapes import _TOPIC
 from bot.answers.text import clean, normalise, shorten, strip_quotes

@@ -14,9 +14,9 @@ from bot.answers.passages import (
 )
 from bot.answers.places import place_book
 from bot.answers.router._in_team_name import names_outside_teams
+from bot.answers.router._kinds import _OWN_RACE
 from bot.answers.router._place_stories import _EPRIX, PlaceStoriesRouter
 from bot.answers.router._reading import (
-    _OWN_RACE,
     _WEAK,
     _after_place,
     _before_place,

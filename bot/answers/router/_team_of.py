@@ -14,12 +14,7 @@ from bot.answers.records import (
     Answer,
     PassageAnswer,
 )
-from bot.answers.router._reading import (
-    _TEAM_WORDS,
-    _TEAMISH,
-    _register_teams,
-    the_register,
-)
+from bot.answers.router._reading import _TEAM_WORDS, _TEAMISH, _register_teams, the_register
 from bot.answers.router._relations import RelationsRouter
 from bot.answers.router._team_people import _any_of
 from bot.answers.text import normalise

@@ -16,11 +16,7 @@ from bot.answers.records import (
     Answer,
     PassageAnswer,
 )
-from bot.answers.router._reading import (
-    _BOSS_TITLES,
-    _WEAK,
-    the_register,
-)
+from bot.answers.router._reading import _BOSS_TITLES, _WEAK, the_register
 from bot.answers.router._wellbeing import WellbeingRouter
 from bot.answers.text import normalise, strip_quotes
 from bot.ingest.text import unaccent

@@ -23,10 +23,7 @@ from bot.answers.records import (
     WhoSaidAnswer,
 )
 from bot.answers.router._general import GeneralRouter
-from bot.answers.router._reading import (
-    _WEAK,
-    _YES_NO,
-)
+from bot.answers.router._reading import _WEAK, _YES_NO
 from bot.answers.text import normalise, shorten
 from bot.answers.understand import (
     SYNONYMS,
