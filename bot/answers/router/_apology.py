@@ -99,7 +99,7 @@ class ApologyRouter(WhoSaidRouter):
         if to[0] not in named:
             return True
         # A story naming them elsewhere is not enough: the apology is made to whom it, or
-        # the paragraph before it, names ("I hit Seb, and I apologise to him" is no apology
+        # the paragraph before it, names ("I hit Ossi and I apologise to him" is no apology
         # to a third driver the story names later; "did X say sorry to Y" is then answered
         # by Y's story, where X may have refused one).
         texts = await self.engine.store.paragraphs(slug)
