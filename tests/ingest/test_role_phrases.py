@@ -99,11 +99,11 @@ def test_its_role_is_the_role_at_the_body_the_sentence_before_names() -> None:
             id="lower-case-with-team",
         ),
         pytest.param(
-            "Kessel Technical director Ivo Marek said the car was fast.",
+            "Vantor Racing driver Ivo Marek said the car was fast.",
             "Ivo Marek",
-            "technical director",
-            "Kessel",
-            id="capitalised-opener-with-team",
+            "driver",
+            "Vantor Racing",
+            id="a-team-named-racing-keeps-its-name",
         ),
     ],
 )

@@ -70,11 +70,11 @@ _ROLE_PHRASE_ENDS = ("course", "chairman", "chairwoman", "president")
 
 
 #: Words that open a role and are capitalised only where they open a sentence too:
-#: "Managing director Ana Ruiz said" is a managing director of no team "Managing".
+#: "Managing director Ana Ruiz said" is a managing director of no team "Managing". (Never
+#: "racing" or "race": "Vantor Racing driver X" is a team's driver.)
 _ROLE_OPENERS = _words(
     """managing technical sporting executive general deputy assistant commercial operations
-    operating marketing communications performance engineering racing race chief senior
-    head"""
+    operating marketing communications performance engineering chief senior"""
 )
 
 
@@ -86,13 +86,11 @@ def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
     if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
         team = m.group("team").strip() or None
         role = _trim_role(m.group("role"))
-        if team and role == m.group("role").strip() and team.split()[-1].lower() in _ROLE_OPENERS:
+        if team and role == m.group("role").strip() and team.lower() in _ROLE_OPENERS:
             # "Managing director", "Technical director" opening a sentence: the role's own
-            # first word, capitalised by its place; the team is what stands before it.
-            *rest, opener = team.split()
-            role = f"{opener.lower()} {role}"
-            team = " ".join(rest) or None
-            return (f"{team} {role}" if team else role), team, role
+            # first word, capitalised by its place, and no team.
+            role = f"{team.lower()} {role}"
+            return role, None, role
         if team and (team.split()[0] in _COMMON or role != m.group("role").strip()):
             team = None
         return (f"{team} {role}" if team else role), team, role
