@@ -79,3 +79,38 @@ def test_its_role_is_the_role_at_the_body_the_sentence_before_names() -> None:
     )
     found = find_appositives([unknown], discover_people([unknown]))
     assert [a for a in found if a.person == "Pierre Vallon"] == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "person", "role", "team"),
+    [
+        pytest.param(
+            "Managing director Ana Ruiz took the blame for the team.",
+            "Ana Ruiz",
+            "managing director",
+            None,
+            id="opening-a-sentence",
+        ),
+        pytest.param(
+            "The car was fast, and Kessel technical director Ivo Marek said so.",
+            "Ivo Marek",
+            "technical director",
+            "Kessel",
+            id="lower-case-with-team",
+        ),
+        pytest.param(
+            "Vantor Racing driver Ivo Marek said the car was fast.",
+            "Ivo Marek",
+            "driver",
+            "Vantor Racing",
+            id="a-team-named-racing-keeps-its-name",
+        ),
+    ],
+)
+def test_a_role_opener_capitalised_is_no_team(
+    paragraph: str, person: str, role: str, team: str | None
+) -> None:
+    """ "Managing director Ana Ruiz": "Managing" is the role's first word, capitalised by its
+    place at the sentence's start, never a team."""
+    found = find_appositives([paragraph], discover_people([paragraph]))
+    assert [(a.role, a.team) for a in found if a.person == person] == [(role, team)]

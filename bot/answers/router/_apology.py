@@ -9,6 +9,7 @@ from bot.answers.apologies import refusal_at
 from bot.answers.passages import (
     Query,
     Scored,
+    _mentions,
     forms_of,
     words_of,
 )
@@ -93,8 +94,19 @@ class ApologyRouter(WhoSaidRouter):
         to = [p for p in reading.people[1:] if p != person]
         if not to or not isinstance(answer, ApologyAnswer):
             return False
-        named = {p.name for p in await self.engine.store.article_people(answer.article.slug)}
-        return to[0] not in named
+        slug = answer.article.slug
+        named = {p.name for p in await self.engine.store.article_people(slug)}
+        if to[0] not in named:
+            return True
+        # A story naming them elsewhere is not enough: the apology is made to whom it, or
+        # the paragraph before it, names ("I hit Ossi and I apologise to him" is no apology
+        # to a third driver the story names later; "did X say sorry to Y" is then answered
+        # by Y's story, where X may have refused one).
+        texts = await self.engine.store.paragraphs(slug)
+        at = answer.apology_parts[0].paragraph if answer.apology_parts else 0
+        near = " ".join(texts[max(at - 2, 0) : at])
+        known = self.lookup.index.people.get(to[0])
+        return not _mentions(near, forms_of(known) if known else {to[0].casefold()})
 
     async def _story_names(self, found: Scored, person: str) -> bool:
         """Whether the story of a sentence found names ``person``."""

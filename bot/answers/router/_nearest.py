@@ -27,7 +27,15 @@ from collections.abc import Iterable, Sequence
 
 from bot.answers.passages import stem, words_of
 from bot.answers.records import Found
-from bot.answers.router._needs import _CLOCK_TEXT, _DATE, _RACE_TIME, _SPEED_ASKED, _SPEED_TEXT
+from bot.answers.router._needs import (
+    _CLOCK_TEXT,
+    _DATE,
+    _LAP_TIME_TEXT,
+    _RACE_TIME,
+    _SPEED_ASKED,
+    _SPEED_TEXT,
+    LAP_TIME_WORDS,
+)
 from bot.answers.text import normalise
 
 __all__ = ["answers_its_kind"]
@@ -110,6 +118,8 @@ def answers_its_kind(
         return False  # "how fast was X": "at 347 km/h", not "the fastest man"
     if speed:
         groups = [g for g in groups if not _SPEED_WORDS & set(g)]
+    if need is _LAP_TIME_TEXT:
+        groups = [g for g in groups if not LAP_TIME_WORDS & set(g)]
     # A question of no kind ("what changed at turn 9") wants a sentence naming it all; a
     # kind of its own with no shape here ("who crashed") is the passages' to judge.
     whole = need is None and not kinds and not yes_no and not speed

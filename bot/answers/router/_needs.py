@@ -199,6 +199,16 @@ _NUMBER = re.compile(
 #: ("at 347 km/h"), never "the fastest man".
 _SPEED_ASKED = re.compile(r"\bhow\s+(?:fast|quick)\b|\b(?:what|top)\s+speed\b")
 _SPEED_TEXT = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:km/h|kmh|kph|mph|miles\s+per\s+hour)(?!\w)")
+#: "what was X's pole time", "hamiltons lap time in q2", "fastest lap time": a lap's time
+#: asked, which a report gives as its figure ("a final lap of 1:15.918"), never a sentence
+#: that only places them ("12th, two tenths from the cut"): no figure there, no answer.
+_LAP_TIME_ASKED = re.compile(
+    r"\b(?:lap|laps|pole|qualifying|quali|q[123]|fastest|best|final)\s+(?:lap\s+)?times?\b|"
+    r"\blaptimes?\b"
+)
+_LAP_TIME_TEXT = re.compile(r"(?<![\d:.])\d{1,2}:\d\d[.,]\d{1,3}\b")
+#: The words a lap-time question uses only to ask for the time, which the figure answers.
+LAP_TIME_WORDS = frozenset({"time", "times", "laptime", "laptimes"})
 #: "how much did the wing cost", "how much were they fined": a sum of money asked, which a
 #: figure with its currency gives ("$11 million", "€50,000"), never "the last three races".
 _MONEY_ASKED = re.compile(

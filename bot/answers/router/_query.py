@@ -40,6 +40,8 @@ from bot.answers.router._needs import (
     _DURATION_TEXT,
     _LAP_COUNT,
     _LAP_IN_TEXT,
+    _LAP_TIME_ASKED,
+    _LAP_TIME_TEXT,
     _MONEY_ASKED,
     _MONEY_TEXT,
     _NEXT_RACE,
@@ -60,6 +62,7 @@ from bot.answers.router._needs import (
     _UNIT_IN_TEXT,
     _WHEN_TOLD,
     _WHO_DID,
+    LAP_TIME_WORDS,
 )
 from bot.answers.router._people import PeopleRouter
 from bot.answers.router._reading import (
@@ -200,6 +203,10 @@ class QueryRouter(PeopleRouter):
             need = _BORN
         if {"where", "points"} <= kinds and need is None:
             need = _POSITION_TEXT  # "where is Hamlin in the points": a place in the table
+        if need is None and _LAP_TIME_ASKED.search(reading.low):
+            # "what was X's pole time": the lap's figure, which stands for the word "time"
+            need = _LAP_TIME_TEXT
+            groups = [g for g in groups if not LAP_TIME_WORDS & set(g)]
         if "start" in kinds and need is None and _POLE_ASKED.search(reading.low):
             need = _POLE_TEXT  # "who was on pole": "took pole", never "ninth on the grid"
         if "count" in kinds and need is None and _MONEY_ASKED.search(reading.low):
@@ -323,7 +330,12 @@ class QueryRouter(PeopleRouter):
             subject=None if object_people else subject,
             object_people=object_people,
             # "next" is every story's own next race: the newest tells it, not the wording.
-            asked=tuple(stem(w) for w in reading.words if w not in CUES["next"]),
+            # (and a lap time's "time" is its figure: "found the time" is no lap's time)
+            asked=tuple(
+                stem(w)
+                for w in reading.words
+                if w not in CUES["next"] and not (need is _LAP_TIME_TEXT and w in LAP_TIME_WORDS)
+            ),
             cues=tuple(dict.fromkeys(cues)),
             cue_phrases=tuple(dict.fromkeys(phrases)),
             required=tuple(c for c in CUES[primary] if c not in _STANDING_LOOSE)
@@ -363,7 +375,8 @@ class QueryRouter(PeopleRouter):
             )
             and reading.year is None,
             event=_event_stems(reading, kinds, groups, slugs),
-            kinds=frozenset(kinds),
+            # "what was X's pole time": the lap's time, never a place on the grid instead
+            kinds=frozenset(kinds - {"start"} if need is _LAP_TIME_TEXT else kinds),
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
             all_people=(yes_no or between) and len(reading.people) >= 2,

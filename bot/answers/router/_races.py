@@ -20,6 +20,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
+from bot.answers.router._kinds import _SPOKEN
 from bot.answers.router._needs import (
     _DRIVER_STANDING_TEXT,
     _NEXT_TEXT,
@@ -170,6 +171,10 @@ class RacesRouter(QueryRouter):
         if reading.session is not None or "start" in kinds or scope_asked(reading):
             # "who won the sprint", "who got pole": a qualifying report tells a session.
             return frozenset({"preview"}) if result else frozenset()
+        if result and kinds & _SPOKEN:
+            # "who does X blame for only p5", "how did X react to P5": what X said of a
+            # place is asked, and a qualifying report tells its session's places and words.
+            return frozenset({"preview"})
         if result:
             return frozenset({"preview", "qualifying"})
         # "who crashed at mugello": the race's own crash, not one a preview recalls.
@@ -214,7 +219,9 @@ class RacesRouter(QueryRouter):
                 for s in nearest
                 if inside(s)
                 and (s.named or not reading.people)
-                and (not groups or s.cover >= query.min_cover)
+                and (not query.groups or s.cover >= query.min_cover)
+                # "hamiltons lap time in q2": his Q2 sentence holding no time is no answer
+                and (query.need is None or query.need.search(s.text.casefold()) is not None)
             ]
         elif reading.people:
             # "Evans took five points. Solberg took four.": the part's other sentences

@@ -126,6 +126,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sc": ("safety",), "fcy": ("yellow",),
     "pit": ("stop", "stopped", "stops"), "pits": ("stop", "stops"),
     "pitting": ("stop", "stopped", "stopping"), "pitted": ("stopped",),
+    # "where did X hold up Y": one car in another's way on a fast lap, as the stewards and
+    # reports say it ("impeded Y at Turn 4", "caught in traffic behind X").
+    "hold": ("held", "impeded", "blocked", "traffic"), "held": ("impeded", "blocked", "traffic"),
+    "impede": ("impeded", "blocked", "traffic", "held"), "block": ("blocked", "impeded", "traffic"),
+    "blocked": ("impeded", "traffic", "held"), "blocking": ("blocked", "impeded", "traffic"),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the

@@ -69,6 +69,15 @@ _ROLE_PHRASE = re.compile(
 _ROLE_PHRASE_ENDS = ("course", "chairman", "chairwoman", "president")
 
 
+#: Words that open a role and are capitalised only where they open a sentence too:
+#: "Managing director Ana Ruiz said" is a managing director of no team "Managing". (Never
+#: "racing" or "race": "Vantor Racing driver X" is a team's driver.)
+_ROLE_OPENERS = _words(
+    """managing technical sporting executive general deputy assistant commercial operations
+    operating marketing communications performance engineering chief senior"""
+)
+
+
 def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
     """The descriptor ending ``before`` ("Mercedes boss "): (descriptor, team, role), or None."""
     if not _ends_in_role_noun(before):
@@ -77,6 +86,11 @@ def _descriptor_in(before: str) -> tuple[str, str | None, str] | None:
     if m and ROLE_NOUN.match(m.group("role").split()[-1]) and _trim_role(m.group("role")):
         team = m.group("team").strip() or None
         role = _trim_role(m.group("role"))
+        if team and role == m.group("role").strip() and team.lower() in _ROLE_OPENERS:
+            # "Managing director", "Technical director" opening a sentence: the role's own
+            # first word, capitalised by its place, and no team.
+            role = f"{team.lower()} {role}"
+            return role, None, role
         if team and (team.split()[0] in _COMMON or role != m.group("role").strip()):
             team = None
         return (f"{team} {role}" if team else role), team, role
