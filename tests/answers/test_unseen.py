@@ -66,7 +66,11 @@ and a driver's ghost-written diary in dated entries in which "I" is Nico Hülken
 (``unseen21/BLIND.md``). ``unseen22/`` is a twenty-second blind, sealed round (a Formula E
 race report from Shanghai told through energy, Attack Mode and a stalled Pit Boost charge, and an F1
 qualifying report from Mexico City told session by session, Q1 to Q3, with a deleted lap and a grid
-penalty applied after the session), measured once (``unseen22/BLIND.md``). Their
+penalty applied after the session), measured once (``unseen22/BLIND.md``). ``unseen23/`` is a
+twenty-third blind, sealed round (a MotoGP team's post-race quotes sheet from Sepang, each speaker
+under a header with his role and results line, his words without quotation marks, and an F1
+technical upgrades analysis of the Singapore Grand Prix told team by team, with who said each new
+part worked), measured once (``unseen23/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -118,6 +122,7 @@ ROUNDS = (
     HERE / "unseen20",
     HERE / "unseen21",
     HERE / "unseen22",
+    HERE / "unseen23",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
