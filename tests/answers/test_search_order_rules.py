@@ -70,7 +70,7 @@ def test_a_question_of_two_kinds_searches_its_cues_in_one_order_in_every_process
     for seed in ("0", "6"):
         done = subprocess.run(
             [sys.executable, "-c", _CUES_OF, str(db), "why did larsen get a grid drop"],
-            capture_output=True, text=True, check=True, cwd=ROOT,
+            capture_output=True, text=True, check=True, cwd=ROOT, timeout=120,
             env={**os.environ, "PYTHONHASHSEED": seed},
         )  # fmt: skip
         runs.add(done.stdout.strip().splitlines()[-1])
