@@ -126,10 +126,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sc": ("safety",), "fcy": ("yellow",),
     "pit": ("stop", "stopped", "stops"), "pits": ("stop", "stops"),
     "pitting": ("stop", "stopped", "stopping"), "pitted": ("stopped",),
-    # "where did X hold up Y": one car in another's way on a fast lap, as the stewards and
-    # reports say it ("impeded Y at Turn 4", "caught in traffic behind X").
-    "hold": ("held", "impeded", "blocked", "traffic"), "held": ("impeded", "blocked", "traffic"),
-    "impede": ("impeded", "blocked", "traffic", "held"), "block": ("blocked", "impeded", "traffic"),
+    # "where did X hold up Y" (read as "impede": _fan_forms): one car in another's way on a
+    # fast lap, as the stewards and reports say it ("impeded Y at Turn 4", "caught in traffic
+    # behind X"). Never the bare "hold"/"held": "hold the lead", "held off Y" are no hold-up.
+    "impede": ("impeded", "blocked", "traffic", "held"),
     "blocked": ("impeded", "traffic", "held"), "blocking": ("blocked", "impeded", "traffic"),
 }  # fmt: skip
 
