@@ -190,8 +190,13 @@ PREFER_PHRASES: dict[str, tuple[str, ...]] = {
         "which is why",
         "that is why",
         "the reason",
-        "thanks to",
-        r"re:so (?:that|nobody|no one|none|everyone|everybody|the|he|she|they|we|it)\b",
+        # "second thanks to the undercut" is a cause; "Thanks to the team" opening a
+        # sentence or a quotation is gratitude.
+        r"re:(?<=[\w,] )thanks to\b",
+        # "so nobody could" is a consequence wherever it stands; "so the/he/it" only after
+        # a comma ("the tyres were gone, so he pitted"): "So it was a tough day" is no cause.
+        r"re:(?:so (?:that|nobody|no one|none|everyone|everybody)"
+        r"|(?<=, )so (?:the|he|she|they|we|it))\b",
     ),
 }
 
