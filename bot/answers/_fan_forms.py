@@ -45,12 +45,17 @@ def asks_in_charge(text: str) -> bool:
 #: winners") is never read as a pass.
 _GET_PAST = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+past\b")
 
+#: "where did X hold up Y", "was he held up": one car in another's way, which the stewards
+#: word "impeded" and a report "caught in traffic behind X"; read as "impede" (whose
+#: synonyms those are), so "hold the lead", "held off Y" are never read as a hold-up.
+_HOLD_UP = re.compile(r"\b(?:hold|holds|holding|held)\s+up\b")
+
 
 def spelt_out(low: str) -> str:
     """A folded question with fans' short forms written out ("next yr" -> "next year",
-    "in charge" -> "boss", "get past" -> "overtake"; a clipped "min" meets "minimum" in
-    passages/_scoring)."""
-    low = _GET_PAST.sub("overtake", low)
+    "in charge" -> "boss", "get past" -> "overtake", "hold up" -> "impede"; a clipped "min"
+    meets "minimum" in passages/_scoring)."""
+    low = _HOLD_UP.sub("impede", _GET_PAST.sub("overtake", low))
     return _IN_CHARGE.sub("boss", _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.store import Store
 from tests.answers.scoring import ask, stories_store
 
 EXPLAINER = (
@@ -51,3 +52,39 @@ async def test_a_cause_told_with_therefore(engine: AnswerEngine) -> None:
     """Without the rule: the contact that broke the wing, which is what was protested."""
     shown = await ask(engine, "why was the tarrant protest rejected")
     assert "therefore not new evidence" in shown
+
+
+RESULT = (
+    "date 2026-07-05 Ansel wins at Corvel; Tarrant second",
+    "Mika Ansel won at Corvel on Sunday ahead of Lio Tarrant and Hal Voss.",
+    'Tarrant thanked his crew. "Thanks to the whole garage for a perfect weekend," he said.',
+    "So it was a long day for Voss.",
+)
+
+
+@pytest.fixture(scope="module")
+def result_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An invented race report with a thank-you and a "So it was", neither a cause."""
+    return stories_store(
+        tmp_path_factory.mktemp("cause_phrase_result"),
+        [("2026-07-05-invented-corvel", "\n\n".join(RESULT))],
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "not_a_cause"),
+    [
+        ("why did tarrant finish second", "Thanks to the whole garage"),
+        ("why was voss third", "So it was a long day"),
+    ],
+)
+async def test_thanks_and_so_opening_a_sentence_are_no_cause(
+    result_database: Path, question: str, not_a_cause: str
+) -> None:
+    """Without the rule: the thank-you (or "So it was a long day") shown as the cause, first."""
+    async with await Store.open(result_database) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        shown = await ask(engine, question)
+    first = shown.split("From the article")[1]
+    assert not_a_cause not in first

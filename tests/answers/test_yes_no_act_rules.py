@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.store import Store
 from tests.answers.scoring import ask, stories_store
 
 STORY = (
@@ -53,3 +54,55 @@ async def test_a_sentence_without_the_act_keeps_the_denial(engine: AnswerEngine)
     """Naming the subject is not enough: nothing tells Larsen protesting."""
     shown = await ask(engine, "will larsen protest the result")
     assert "don't say" in shown
+
+
+PASS = (
+    "date 2026-10-18 Quill wins at Harrowmere after a first-lap pass",
+    "Ada Quill won the Harrowmere Grand Prix on Sunday from Tomas Vey and Ilse Marr.",
+    "Nell Ostrander passed Bram Kettle at the first corner and held fifth to the flag.",
+    "Sunniva Dahl was passed by Rune Haldor on the run to the chicane on lap 9.",
+)
+
+
+@pytest.fixture(scope="module")
+def pass_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An invented race report telling two passes, one active and one passive."""
+    return stories_store(
+        tmp_path_factory.mktemp("yes_no_pass"),
+        [("2026-10-18-invented-harrowmere", "\n\n".join(PASS))],
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did kettle overtake ostrander",
+        "did kettle pass ostrander",
+        "did kettle get past ostrander",
+    ],
+)
+async def test_a_pass_the_other_way_keeps_the_denial(pass_database: Path, question: str) -> None:
+    """Without the rule: "Ostrander passed Kettle" shown as a yes to "did kettle overtake
+    ostrander": the one before the act's word is the one acting."""
+    async with await Store.open(pass_database) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        shown = await ask(engine, question)
+    assert "don't say" in shown
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("did ostrander pass kettle", "Nell Ostrander passed Bram Kettle"),
+        ("did haldor pass dahl", "Sunniva Dahl was passed by Rune Haldor"),
+    ],
+)
+async def test_a_pass_the_right_way_answers(pass_database: Path, question: str, told: str) -> None:
+    """A passive's agent acts: "was passed by Haldor" still answers "did haldor pass dahl"."""
+    async with await Store.open(pass_database) as store:
+        engine = AnswerEngine(store)
+        await engine.refresh()
+        shown = await ask(engine, question)
+    assert told in shown
+    assert "don't say" not in shown

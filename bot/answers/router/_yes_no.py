@@ -36,6 +36,9 @@ _OPENING = wordset("did does do is are was were will would has have had can coul
 _BETWEEN = wordset("gonna going to ever really actually still even finally already")
 #: A capitalised word of a sentence: where a name can stand.
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+#: Words right after the act's word that make whoever follows them the one acting: "was
+#: passed by Larsen", "caught in traffic behind Brandt".
+_AGENT = re.compile(r"\s+(?:by|behind)\b")
 
 
 @dataclass(frozen=True)
@@ -102,18 +105,41 @@ def _stems(words: Sequence[str]) -> set[str]:
     return {stem(w) for w in words}
 
 
+def _act_word(text: str, turn: Turn) -> re.Match[str] | None:
+    """The first word of ``text`` that tells the act (by its stem)."""
+    acts = _stems(tuple(turn.act))
+    return next(
+        (m for m in re.finditer(r"[\w'’-]+", text) if stem(normalise(m.group())) in acts),
+        None,
+    )
+
+
+def _the_other_way(text: str, turn: Turn) -> bool:
+    """Whether ``text`` tells the act done by a person the question names as its object, to
+    the subject: "Larsen passed Brandt" does not answer "did brandt overtake larsen", nor
+    "Larsen was caught in traffic behind Brandt" "did larsen hold up brandt". Before the act's
+    word stands the one acting; after a passive's "by" or "behind" ("was passed by Larsen")."""
+    if not (turn.person and turn.objects):
+        return False
+    act = _act_word(text, turn)
+    if act is None:
+        return False
+    before, after = text[: act.start()], text[act.end() :]
+    object_before = any(_mentions(before, o) for o in turn.objects)
+    if _AGENT.match(after):
+        return _mentions(before, turn.subject) and not object_before
+    return object_before and not _mentions(before, turn.subject)
+
+
 def _others_after_act(text: str, turn: Turn, names: Mapping[str, str]) -> bool:
     """Whether a person the question does not name stands after the act's word in ``text``
     where a person it does name is missing (``names``: the index's normalised names -> full
     names): "Evans admitted he could not match Katsuta" still answers "did evans admit taka
     was quicker" when "taka" names no one the index knows."""
-    acts = _stems(tuple(turn.act))
-    at = next(
-        (m.end() for m in re.finditer(r"[\w'’-]+", text) if stem(normalise(m.group())) in acts),
-        None,
-    )
-    if at is None:
+    act = _act_word(text, turn)
+    if act is None:
         return False
+    at = act.end()
     if all(_mentions(text, forms) for forms in turn.objects):
         return False  # every person asked is there (or none but the subject was asked)
     for word in _CAPITALISED.findall(text, at):
@@ -127,7 +153,8 @@ def tells_the_act(found: Found, turn: Turn, names: Mapping[str, str]) -> bool:
     """Whether the sentence ``found`` tells the subject doing (or not doing) the act: it
     names the subject and holds the act's word, as a statement (a quotation or a question
     is someone's words, which the passages judge by their speaker), and the act falls on
-    no one the question leaves out (``names``: the index's normalised names)."""
+    no one the question leaves out (``names``: the index's normalised names), nor the
+    other way round (by an object asked, to the subject)."""
     text = found.text
     if found.quoted or "?" in text:
         return False
@@ -138,4 +165,4 @@ def tells_the_act(found: Found, turn: Turn, names: Mapping[str, str]) -> bool:
         named = bool(own & _stems(tuple(turn.subject)))
     if not (named and own & _stems(tuple(turn.act))):
         return False
-    return not _others_after_act(text, turn, names)
+    return not (_others_after_act(text, turn, names) or _the_other_way(text, turn))

@@ -126,10 +126,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "sc": ("safety",), "fcy": ("yellow",),
     "pit": ("stop", "stopped", "stops"), "pits": ("stop", "stops"),
     "pitting": ("stop", "stopped", "stopping"), "pitted": ("stopped",),
-    # "where did X hold up Y": one car in another's way on a fast lap, as the stewards and
-    # reports say it ("impeded Y at Turn 4", "caught in traffic behind X").
-    "hold": ("held", "impeded", "blocked", "traffic"), "held": ("impeded", "blocked", "traffic"),
-    "impede": ("impeded", "blocked", "traffic", "held"), "block": ("blocked", "impeded", "traffic"),
+    # "where did X hold up Y" (read as "impede": _fan_forms): one car in another's way on a
+    # fast lap, as the stewards and reports say it ("impeded Y at Turn 4", "caught in traffic
+    # behind X"). Never the bare "hold"/"held": "hold the lead", "held off Y" are no hold-up.
+    "impede": ("impeded", "blocked", "traffic", "held"),
     "blocked": ("impeded", "traffic", "held"), "blocking": ("blocked", "impeded", "traffic"),
 }  # fmt: skip
 
@@ -190,8 +190,13 @@ PREFER_PHRASES: dict[str, tuple[str, ...]] = {
         "which is why",
         "that is why",
         "the reason",
-        "thanks to",
-        r"re:so (?:that|nobody|no one|none|everyone|everybody|the|he|she|they|we|it)\b",
+        # "second thanks to the undercut" is a cause; "Thanks to the team" opening a
+        # sentence or a quotation is gratitude.
+        r"re:(?<=[\w,] )thanks to\b",
+        # "so nobody could" is a consequence wherever it stands; "so the/he/it" only after
+        # a comma ("the tyres were gone, so he pitted"): "So it was a tough day" is no cause.
+        r"re:(?:so (?:that|nobody|no one|none|everyone|everybody)"
+        r"|(?<=, )so (?:the|he|she|they|we|it))\b",
     ),
 }
 
