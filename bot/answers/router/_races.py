@@ -171,16 +171,21 @@ class RacesRouter(QueryRouter):
         if reading.session is not None or "start" in kinds or scope_asked(reading):
             # "who won the sprint", "who got pole": a qualifying report tells a session.
             return frozenset({"preview"}) if result else frozenset()
-        if result and kinds & _SPOKEN:
-            # "who does X blame for only p5", "how did X react to P5": what X said of a
-            # place is asked, and a qualifying report tells its session's places and words.
-            return frozenset({"preview"})
         if result:
             return frozenset({"preview", "qualifying"})
         # "who crashed at mugello": the race's own crash, not one a preview recalls.
         if kinds & {"crash", "penalty"} and reading.places and not reading.people:
             return frozenset({"preview"})
         return frozenset()
+
+    @staticmethod
+    def _said_of_a_place(reading: Reading, kinds: set[str]) -> bool:
+        """Whether what someone said of a place is asked ("who does X blame for only p5",
+        "how did X react to P5"): with no race report, a qualifying report answers, as it
+        tells its session's places and words; words spoken before a race told after them
+        are never about its result."""
+        result = kinds & (PRE_RACE_KINDS | {"start"}) or _PODIUM_ASKED.search(reading.low)
+        return bool(result and kinds & _SPOKEN)
 
     async def _before_the_race(
         self, bare: str, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
