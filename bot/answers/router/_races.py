@@ -23,6 +23,7 @@ from bot.answers.records import (
 from bot.answers.router._kinds import _SPOKEN
 from bot.answers.router._needs import (
     _DRIVER_STANDING_TEXT,
+    _LAP_TIME_TEXT,
     _NEXT_TEXT,
     _STANDING_TEXT,
     _WHEN_AHEAD,
@@ -226,7 +227,8 @@ class RacesRouter(QueryRouter):
                 and (s.named or not reading.people)
                 and (not query.groups or s.cover >= query.min_cover)
                 # "hamiltons lap time in q2": his Q2 sentence holding no time is no answer
-                and (query.need is None or query.need.search(s.text.casefold()) is not None)
+                # (only a lap's figure: another need may be met by the sentence before)
+                and (query.need is not _LAP_TIME_TEXT or _LAP_TIME_TEXT.search(s.text))
             ]
         elif reading.people:
             # "Evans took five points. Solberg took four.": the part's other sentences
