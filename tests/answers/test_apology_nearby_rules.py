@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from tests.answers.scoring import ask, stories_store
+from tests.answers.scoring import ask, engine_over, stories_store
 
 EARLIER = "\n\n".join(
     (
@@ -51,3 +51,32 @@ async def test_an_apology_told_away_from_the_one_asked_is_not_to_them(
 async def test_the_apology_beside_the_one_asked_is_still_shown(engine: AnswerEngine) -> None:
     shown = await ask(engine, "did rook say sorry to vell")
     assert "I apologise to him" in shown
+
+
+ALONE = "\n\n".join(
+    (
+        "date 2030-05-12 Invented Ridge ePrix: Brann Rook apologises after lap-nine clash",
+        "Lina Sorel won the invented Ridge ePrix from Kai Pim, with a late charge in the last "
+        "five laps.",
+        "The safety car came out twice and the pit lane was closed for a while on lap 20.",
+        '"I hit Ossi Vell at the hairpin and I apologise to him and his team," Rook said of '
+        "the clash.",
+        "Brann Rook finished ninth. Ossi Vell retired.",
+    )
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The one story, by itself."""
+    return stories_store(tmp_path_factory.mktemp("apology_alone"), (("2030-05-12-ridge", ALONE),))
+
+
+async def test_a_story_naming_them_away_from_the_apology_holds_none_to_them(alone: Path) -> None:
+    """One story names the one asked about paragraphs away from the apology to another."""
+    async with engine_over(alone) as engine:
+        shown = await ask(engine, "did rook say sorry to sorel")
+        beside = await ask(engine, "did rook say sorry to vell")
+    assert "don't say" in shown
+    assert "I apologise to him" not in shown
+    assert "I apologise to him" in beside

@@ -22,6 +22,8 @@ STORIES = {
         "at all.",
         "Q3: the last runs",
         "Varga was third after the first runs, then found the time in the last sector.",
+        "Qualifying at Kestrel Park starts at 3pm local time on Saturday, the race at 2pm "
+        "on Sunday.",
     ),
 }
 
@@ -43,3 +45,10 @@ async def test_a_pole_time_is_the_lap_figure(engine: AnswerEngine) -> None:
 async def test_a_lap_time_never_told_is_said_so(engine: AnswerEngine) -> None:
     shown = await ask(engine, "orrins lap time in q2")
     assert "don't say" in shown
+
+
+async def test_a_sessions_time_asked_is_its_hour_not_a_lap(engine: AnswerEngine) -> None:
+    """ "the qualifying time" is when the session starts: no lap's figure answers it."""
+    shown = await ask(engine, "what is the qualifying time at kestrel park")
+    assert "starts at 3pm" in shown
+    assert "1:21.407" not in shown

@@ -75,8 +75,9 @@ class ApologyRouter(WhoSaidRouter):
             )
             found, _ = await self.passages.find(query)
             if elsewhere:
-                # Only a story that names the one it is made to can tell that apology.
-                found = [f for f in found if await self._story_names(f, reading.people[1])]
+                # Only a sentence near a naming of the one it is made to can tell that
+                # apology: the one already set aside comes back here otherwise.
+                found = [f for f in found if await self._made_to_found(f, reading.people[1])]
             if any(self._apologiser(f, person) for f in found):
                 return PassageAnswer(tuple(self.passages_found(found)), "")
             if refused := [f for f in found if self._refuser(f, person)]:
@@ -94,26 +95,28 @@ class ApologyRouter(WhoSaidRouter):
         to = [p for p in reading.people[1:] if p != person]
         if not to or not isinstance(answer, ApologyAnswer):
             return False
-        slug = answer.article.slug
-        named = {p.name for p in await self.engine.store.article_people(slug)}
-        if to[0] not in named:
-            return True
-        # A story naming them elsewhere is not enough: the apology is made to whom it, or
-        # the paragraph before it, names ("I hit Ossi and I apologise to him" is no apology
-        # to a third driver the story names later; "did X say sorry to Y" is then answered
-        # by Y's story, where X may have refused one).
-        texts = await self.engine.store.paragraphs(slug)
         at = answer.apology_parts[0].paragraph if answer.apology_parts else 0
-        near = " ".join(texts[max(at - 2, 0) : at])
-        known = self.lookup.index.people.get(to[0])
-        return not _mentions(near, forms_of(known) if known else {to[0].casefold()})
+        return not await self._made_to(answer.article.slug, at, to[0])
 
-    async def _story_names(self, found: Scored, person: str) -> bool:
-        """Whether the story of a sentence found names ``person``."""
-        source = found.passage.source
-        if source is None:
+    async def _made_to(self, slug: str, paragraph: int, person: str) -> bool:
+        """Whether an apology in ``paragraph`` of a story can be made to ``person``: it, or
+        the paragraph before it, names them. A story naming them elsewhere is not enough ("I
+        hit Ossi and I apologise to him" is no apology to a third driver the story names
+        later; "did X say sorry to Y" is then answered by Y's story, where X may have refused
+        one)."""
+        if person not in {p.name for p in await self.engine.store.article_people(slug)}:
             return False
-        return person in {p.name for p in await self.engine.store.article_people(source.slug)}
+        texts = await self.engine.store.paragraphs(slug)
+        near = " ".join(texts[max(paragraph - 2, 0) : paragraph])
+        known = self.lookup.index.people.get(person)
+        return _mentions(near, forms_of(known) if known else {person.casefold()})
+
+    async def _made_to_found(self, found: Scored, person: str) -> bool:
+        """Whether a sentence found can tell an apology made to ``person`` (``_made_to``)."""
+        source = found.passage.source
+        return source is not None and await self._made_to(
+            source.slug, found.passage.paragraph, person
+        )
 
     async def _apology_to(self, bare: str, person: str) -> Answer | None:
         """ "did Aprilia apologise to Bez", "did kimi apologise to charles": the one named

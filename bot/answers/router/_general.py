@@ -196,6 +196,8 @@ class GeneralRouter(RacesRouter):
             # Mugello" is last year's race report, never the preview's "won here last year").
             told = {s: await self._pre_race(s) for s in slugs[:PRE_RACE_SCAN]}
             raced = [s for s in slugs if told.get(s) not in before]
+            if not raced and self._said_of_a_place(reading, kinds):
+                raced = [s for s in slugs if told.get(s) != "preview"]
             if not raced:
                 return await self._before_the_race(bare, reading, kinds, groups, slugs, told)
             slugs = raced

@@ -202,10 +202,9 @@ _SPEED_TEXT = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:km/h|kmh|kph|mph|miles\s+per\s
 #: "what was X's pole time", "hamiltons lap time in q2", "fastest lap time": a lap's time
 #: asked, which a report gives as its figure ("a final lap of 1:15.918"), never a sentence
 #: that only places them ("12th, two tenths from the cut"): no figure there, no answer.
-_LAP_TIME_ASKED = re.compile(
-    r"\b(?:lap|laps|pole|qualifying|quali|q[123]|fastest|best|final)\s+(?:lap\s+)?times?\b|"
-    r"\blaptimes?\b"
-)
+#: A session's or a race's time without "lap" is no lap ("the qualifying time" is when it
+#: starts, "his final time" the race's).
+_LAP_TIME_ASKED = re.compile(r"\b(?:pole|q[123])\s+(?:lap\s+)?times?\b|\blaps?\s*times?\b")
 _LAP_TIME_TEXT = re.compile(r"(?<![\d:.])\d{1,2}:\d\d[.,]\d{1,3}\b")
 #: The words a lap-time question uses only to ask for the time, which the figure answers.
 LAP_TIME_WORDS = frozenset({"time", "times", "laptime", "laptimes"})

@@ -23,6 +23,7 @@ from bot.answers.records import (
 from bot.answers.router._kinds import _SPOKEN
 from bot.answers.router._needs import (
     _DRIVER_STANDING_TEXT,
+    _LAP_TIME_TEXT,
     _NEXT_TEXT,
     _STANDING_TEXT,
     _WHEN_AHEAD,
@@ -171,16 +172,21 @@ class RacesRouter(QueryRouter):
         if reading.session is not None or "start" in kinds or scope_asked(reading):
             # "who won the sprint", "who got pole": a qualifying report tells a session.
             return frozenset({"preview"}) if result else frozenset()
-        if result and kinds & _SPOKEN:
-            # "who does X blame for only p5", "how did X react to P5": what X said of a
-            # place is asked, and a qualifying report tells its session's places and words.
-            return frozenset({"preview"})
         if result:
             return frozenset({"preview", "qualifying"})
         # "who crashed at mugello": the race's own crash, not one a preview recalls.
         if kinds & {"crash", "penalty"} and reading.places and not reading.people:
             return frozenset({"preview"})
         return frozenset()
+
+    @staticmethod
+    def _said_of_a_place(reading: Reading, kinds: set[str]) -> bool:
+        """Whether what someone said of a place is asked ("who does X blame for only p5",
+        "how did X react to P5"): with no race report, a qualifying report answers, as it
+        tells its session's places and words; words spoken before a race told after them
+        are never about its result."""
+        result = kinds & (PRE_RACE_KINDS | {"start"}) or _PODIUM_ASKED.search(reading.low)
+        return bool(result and kinds & _SPOKEN)
 
     async def _before_the_race(
         self, bare: str, reading: Reading, kinds: set[str], groups: list[tuple[str, ...]],
@@ -221,7 +227,8 @@ class RacesRouter(QueryRouter):
                 and (s.named or not reading.people)
                 and (not query.groups or s.cover >= query.min_cover)
                 # "hamiltons lap time in q2": his Q2 sentence holding no time is no answer
-                and (query.need is None or query.need.search(s.text.casefold()) is not None)
+                # (only a lap's figure: another need may be met by the sentence before)
+                and (query.need is not _LAP_TIME_TEXT or _LAP_TIME_TEXT.search(s.text))
             ]
         elif reading.people:
             # "Evans took five points. Solberg took four.": the part's other sentences
