@@ -17,9 +17,10 @@ answers), ``_picking`` (the sentences shown), ``_reading`` (sections, "About" bl
 continuing stories, interviews, the story read whole), ``_credit`` (credit passed between
 sentences), ``_stories`` (the stories asked about and whom they name), ``_places`` (places
 asked and named), ``_asked`` (a sentence giving what the kind asks in its own terms: a place
-for "where", the team itself). Shared by all: ``_records`` (``Query``, ``Scored``, how a
-sentence is shown), ``_words`` (stems, sentences, a person's forms) and ``_shapes``
-(sentence patterns).
+for "where", the team itself), ``_our_team`` (the team a speaker's "we" stands for: the one
+their story gives them, else the register's that season). Shared by all: ``_records``
+(``Query``, ``Scored``, how a sentence is shown), ``_words`` (stems, sentences, a person's
+forms) and ``_shapes`` (sentence patterns).
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from bot.answers.passages._credit import (
     _lean_on_leads,
     _name_from_next,
 )
+from bot.answers.passages._our_team import _WE
 from bot.answers.passages._picking import Picking
 from bot.answers.passages._places import (
     _asked_places,
@@ -121,6 +122,13 @@ class Finding(Candidates, Scoring, Picking):
         for r in all_reported:
             if r.source:
                 reported[r.source.slug].append(r)
+        # The team each speaker's own story gives them, for a "we" of theirs (_our_team).
+        teams: dict[str, dict[str, str]] = {}
+        speaking = {
+            q.source.slug for q in all_quotes if q.source and q.speaker and _WE.search(q.text)
+        }
+        for (slug, name), team in (await self.store.teams_in(sorted(speaking))).items():
+            teams.setdefault(slug, {})[name] = team
         cue_stems = {stem(c) for c in query.cues}
         required = {stem(c) for c in query.required}
         # A short word no article holds may be a name's initials ("JGR": Joe Gibbs Racing)
@@ -232,7 +240,7 @@ class Finding(Candidates, Scoring, Picking):
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, forms_here,
                     quotes[slug], reported[slug], required, team_forms, previous,
-                    context, rare_group, initialisms,
+                    context, rare_group, initialisms, teams.get(slug),
                 )  # fmt: skip
                 if item is not None and section is not None and names_team(section.heading):
                     # The team's name holds for the sentence as its own word would, but

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.answers.lookup import Lookup
 from bot.answers.passages._our_team import our_team
@@ -179,9 +179,11 @@ class Scoring:
         story: frozenset[str] = frozenset(),
         rare: frozenset[str] = frozenset(),
         initialisms: dict[int, frozenset[str]] | None = None,
+        teams: Mapping[str, str] | None = None,
     ) -> Scored | None:
         """Score one sentence; ``previous`` carries the names the sentence before it named,
-        for a sentence that opens with a pronoun ("She pulled off at Turn 5")."""
+        for a sentence that opens with a pronoun ("She pulled off at Turn 5"); ``teams`` the
+        team the passage's story gives each speaker."""
         sentence = passage.text[span[0] : span[1]].strip()
         if not any(c.isalpha() for c in sentence):
             return None  # a numbered heading's "2." tells nothing
@@ -206,9 +208,8 @@ class Scoring:
             covered = have | frozenset(w for w in story - query.own_only if not w[:1].isdigit())
         if speaker is not None and not was_reported:
             # "We will not protest", said by the team's principal: the team's own word.
-            known = self.lookup.index.people.get(speaker)
             year = passage.source.published.year if passage.source else 0
-            covered |= our_team(speaker, known, sentence, year)
+            covered |= our_team(speaker, (teams or {}).get(speaker), sentence, year)
         matched = sum(w for g, w in zip(group_stems, weights, strict=True) if covered & set(g))
         own = frozenset(i for i, g in enumerate(group_stems) if have & set(g))
         for i, forms in (initialisms or {}).items():

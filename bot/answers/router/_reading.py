@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING
 
 from bot.answers.passages import (
     forms_of,
@@ -19,10 +18,8 @@ from bot.answers.understand import (
     SERIES,
     Reading,
     names_series,
+    the_register,
 )
-
-if TYPE_CHECKING:
-    from bot.ingest.register import Register
 
 #: Paragraphs read to tell which of several people sharing a name a question means.
 CONTEXT_PASSAGES = 40
@@ -100,15 +97,6 @@ _WEAK = wordset(
     "a an the and or but of on in at to for with it its is was be i you he she we they my "
     "me his her our their that this there not no so as by"
 )
-
-
-def the_register() -> Register | None:
-    """The register of motorsport people, when it is the real one (it is optional)."""
-    from bot.ingest.register import Register
-    from bot.ingest.resolve import default_register
-
-    register = default_register()
-    return register if isinstance(register, Register) else None
 
 
 def _register_teams(name: str) -> list[tuple[str, ...]]:

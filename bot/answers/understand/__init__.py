@@ -20,7 +20,7 @@ from bot.answers.understand._numbers import CARDINAL_WORDS as CARDINAL_WORDS
 from bot.answers.understand._numbers import COUNTED_UNITS, counted
 from bot.answers.understand._numbers import ORDINAL_WORDS as ORDINAL_WORDS
 from bot.answers.understand._numbers import car_numbers as car_numbers
-from bot.answers.understand._people import is_team, prepare_reading
+from bot.answers.understand._people import is_team, prepare_reading, the_register
 from bot.answers.understand._places import names_series
 from bot.answers.understand._reading import Reading, read
 from bot.answers.understand._words import CUE_PHRASES as CUE_PHRASES
@@ -42,4 +42,5 @@ __all__ = [
     "names_series",
     "prepare_reading",
     "read",
+    "the_register",
 ]

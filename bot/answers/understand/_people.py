@@ -6,12 +6,16 @@ each index's initials and teams are kept until the index is replaced.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from bot.answers.lookup import Lookup
 from bot.answers.places import place_book
 from bot.answers.text import normalise, wordset
 from bot.answers.understand._places import names_series
 from bot.answers.understand._words import _STOP, SERIES
+
+if TYPE_CHECKING:
+    from bot.ingest.register import Register
 
 
 def _people_in(
@@ -102,6 +106,15 @@ def _by_initials(lookup: Lookup) -> dict[str, str]:
     found = {k: names[0] for k, names in seen.items() if len(names) == 1}
     _INITIALS[:] = [(index, found)]
     return found
+
+
+def the_register() -> Register | None:
+    """The register of motorsport people, when it is the real one (it is optional)."""
+    from bot.ingest.register import Register
+    from bot.ingest.resolve import default_register  # the register loads on first use
+
+    register = default_register()
+    return register if isinstance(register, Register) else None
 
 
 def is_team(word: str) -> bool:

@@ -103,3 +103,18 @@ class PeopleReadsMixin(StoreBase):
             (slug,),
         )
         return [Person(r["name"], r["role"], r["team"]) for r in rows]
+
+    async def teams_in(self, slugs: Sequence[str]) -> dict[tuple[str, str], str]:
+        """The team each of these articles gives each person it names, by (slug, name):
+        what a speaker's "we" stands for in that story (their card holds only their
+        newest team, which a principal who has moved since did not speak for)."""
+        if not slugs:
+            return {}
+        marks = ", ".join("?" * len(slugs))
+        rows = await self._all(
+            "SELECT a.slug, p.name, ap.team FROM article_people ap "
+            "JOIN people p ON p.id = ap.person_id JOIN articles a ON a.id = ap.article_id "
+            f"WHERE a.slug IN ({marks}) AND ap.team IS NOT NULL AND ap.team <> ''",
+            list(slugs),
+        )
+        return {(r[0], r[1]): r[2] for r in rows}
