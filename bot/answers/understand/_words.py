@@ -48,7 +48,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "collide": ("collided", "crash"), "hit": ("collided", "contact", "slid"),
     "touch": ("touched", "contact"), "clash": ("collided", "contact"),
     "win": ("won", "victory", "winner"), "won": ("win", "victory"), "winner": ("won",),
-    "lose": ("lost",),
+    "lose": ("lost",), "finale": ("last", "final"),
     # "the biggest loser": a verdict column's own word ("Loser: Ferrari"), no typo of "lose".
     "loser": ("lost", "losers"), "losers": ("loser", "lost"), "winners": ("winner", "won"),
     "retire": ("retired", "finish"), "retired": ("retire",),
