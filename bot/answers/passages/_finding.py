@@ -21,7 +21,7 @@ from bot.answers.passages._credit import (
     _lean_on_leads,
     _name_from_next,
 )
-from bot.answers.passages._our_team import _WE
+from bot.answers.passages._our_team import holds_we
 from bot.answers.passages._picking import Picking
 from bot.answers.passages._places import (
     _asked_places,
@@ -125,7 +125,7 @@ class Finding(Candidates, Scoring, Picking):
         # The team each speaker's own story gives them, for a "we" of theirs (_our_team).
         teams: dict[str, dict[str, str]] = {}
         speaking = {
-            q.source.slug for q in all_quotes if q.source and q.speaker and _WE.search(q.text)
+            q.source.slug for q in all_quotes if q.source and q.speaker and holds_we(q.text)
         }
         for (slug, name), team in (await self.store.teams_in(sorted(speaking))).items():
             teams.setdefault(slug, {})[name] = team

@@ -31,9 +31,15 @@ _WE = re.compile(r"\b(?:we|our|ours|we['’](?:re|ve|ll|d))\b", re.I)
 _US = re.compile(r"\bus\b", re.I)
 
 
+def holds_we(text: str) -> bool:
+    """Whether ``text`` says "we" or "our" anywhere: a quote whose story's teams are worth
+    reading (its sentences are then asked :func:`says_we` one by one)."""
+    return bool(_WE.search(text))
+
+
 def says_we(text: str) -> bool:
     """Whether ``text`` speaks for a team: "we" or "our", and no object "us"."""
-    return bool(_WE.search(text)) and not _US.search(text)
+    return holds_we(text) and not _US.search(text)
 
 
 def our_team(speaker: str, story_team: str | None, sentence: str, year: int) -> frozenset[str]:
