@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 
 from bot.models import ArticleSummary, Fact, LapEvent, Quote, ReportedStatement, Source
 from bot.store._base import StoreBase
@@ -49,8 +50,12 @@ SELECT 4, q.statement, q.part, q.id, q.paragraph, q.text, q.kind, q.setting, q.c
        CAST(p.name AS TEXT), q.cue_paragraph, art.slug, art.headline, art.published, art.url,
        art.id
 FROM art JOIN quotes q ON q.article_id = art.id LEFT JOIN people p ON p.id = q.person_id
-ORDER BY kind, k1, k2, k3
 """
+#: The rows' order, (kind, k1, k2, k3): a total order (ids break every tie, no column is
+#: NULL), sorted in Python. An ORDER BY made SQLite sort each of the five branches in a
+#: temporary B-tree and merge them: the statement took 0.14 ms with it, 0.10 without (p50,
+#: 10,000 articles; bench.store's raw four reads 0.06), and a few dozen rows sort in µs.
+_ORDER = itemgetter(0, 1, 2, 3)
 
 
 class StoryReadsMixin(StoreBase):
@@ -65,6 +70,7 @@ class StoryReadsMixin(StoreBase):
         (:data:`Told`: ``article``, ``reported(article=)`` and ``paragraphs``), in one
         statement; records built by position."""
         rows = await self._point(_ARTICLE_RECAP, (slug,))
+        rows.sort(key=_ORDER)
         facts: list[Fact] = []
         events: list[LapEvent] = []
         quotes: list[Quote] = []
