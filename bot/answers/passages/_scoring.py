@@ -240,6 +240,17 @@ class Scoring:
                 here.add(name)
                 team = True
                 score += 2.0
+        if team and query.team_words:
+            # "who did Nissan blame": "Volpe took the blame for the team" holds the team's name
+            # as its principal's (or spokesman's) word.
+            extra = sum(
+                w
+                for g, w in zip(group_stems, weights, strict=True)
+                if query.team_words & set(g) and not covered & set(g)
+            )
+            matched += extra
+            score += extra
+            cover = matched / sum(weights) if weights else 0.0
         if (
             query.all_people
             and len(here & set(query.people)) == len(query.people) - 1
