@@ -50,12 +50,16 @@ _GET_PAST = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+past\b")
 #: synonyms those are), so "hold the lead", "held off Y" are never read as a hold-up.
 _HOLD_UP = re.compile(r"\b(?:hold|holds|holding|held)\s+up\b")
 
+#: "how close was X to Y", "how close did X get to Q2": a gap, in time, points or places, as
+#: "how far" asks it; read as it, so the word "close" is never searched for.
+_HOW_CLOSE = re.compile(r"\bhow\s+close\b")
+
 
 def spelt_out(low: str) -> str:
     """A folded question with fans' short forms written out ("next yr" -> "next year",
-    "in charge" -> "boss", "get past" -> "overtake", "hold up" -> "impede"; a clipped "min"
-    meets "minimum" in passages/_scoring)."""
-    low = _HOLD_UP.sub("impede", _GET_PAST.sub("overtake", low))
+    "in charge" -> "boss", "get past" -> "overtake", "hold up" -> "impede", "how close" ->
+    "how far"; a clipped "min" meets "minimum" in passages/_scoring)."""
+    low = _HOLD_UP.sub("impede", _GET_PAST.sub("overtake", _HOW_CLOSE.sub("how far", low)))
     return _IN_CHARGE.sub("boss", _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low))
 
 

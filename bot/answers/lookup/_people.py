@@ -23,6 +23,8 @@ from bot.models import Person
 
 #: A person name typed with a typo still resolves at this similarity (0-100).
 PERSON_CUTOFF = 84.0
+#: How close a typed word must be to a team's word an alias names ("wiliams" for "williams").
+TEAM_TYPO = 80.0
 SUGGEST_CUTOFF = 60.0
 COMPLETE_CUTOFF = 75.0
 #: Words fans use for the one in charge of a team, and the roles articles give such people.
@@ -158,8 +160,28 @@ class People:
                                score_cutoff=PERSON_CUTOFF)  # fmt: skip
         if not best:
             return None
-        names = {index.fuzzy_names[i] for _, score, i in best if score >= best[0][1] - 1e-9}
+        names = {
+            index.fuzzy_names[i]
+            for found, score, i in best
+            if score >= best[0][1] - 1e-9 and self._team_typed(key, found, index.fuzzy_names[i])
+        }
         return names.pop() if len(names) == 1 else None
+
+    def _team_typed(self, typed: str, key: str, name: str) -> bool:
+        """Whether a fuzzy match to ``key`` keeps the team it names: an alias such as
+        "williams team principal" is met only by a question typing that team (with a typo at
+        most), never by "cadillacs team principal", close as the rest of the words are."""
+        person = self.index.people.get(name)
+        team = normalise(person.team or "").split() if person is not None else []
+        words = key.split()
+        if not team or not all(w in words for w in team):
+            return True
+        typed_words = typed.split()
+        return all(
+            any(fuzz.ratio(w, t.removesuffix("s")) >= TEAM_TYPO or fuzz.ratio(w, t) >= TEAM_TYPO
+                for t in typed_words)
+            for w in team
+        )  # fmt: skip
 
     def suggest_people(
         self, text: str, limit: int = 5, *, cutoff: float = SUGGEST_CUTOFF

@@ -18,7 +18,8 @@ continuing stories, interviews, the story read whole), ``_credit`` (credit passe
 sentences), ``_stories`` (the stories asked about and whom they name), ``_places`` (places
 asked and named), ``_asked`` (a sentence giving what the kind asks in its own terms: a place
 for "where", the team itself), ``_our_team`` (the team a speaker's "we" stands for: the one
-their story gives them, else the register's that season). Shared by all: ``_records``
+their story gives them, else the register's that season), ``_direction`` (whom an act is
+done to, which the yes/no router reads too). Shared by all: ``_records``
 (``Query``, ``Scored``, how a sentence is shown), ``_words`` (stems, sentences, a person's
 forms) and ``_shapes`` (sentence patterns).
 """
@@ -29,7 +30,9 @@ import re
 from collections.abc import Sequence
 
 from bot.answers._sections import heads_nothing
+from bot.answers.passages._direction import done_to
 from bot.answers.passages._finding import Finding
+from bot.answers.passages._our_team import our_team
 from bot.answers.passages._picking import _left_open as _left_open
 from bot.answers.passages._places import _crowded_stories as _crowded_stories
 from bot.answers.passages._places import _places_in as _places_in
@@ -55,8 +58,10 @@ __all__ = [
     "Query",
     "Scored",
     "as_found",
+    "done_to",
     "forms_of",
     "initials_of",
+    "our_team",
     "split_sentences",
     "stem",
     "stems",

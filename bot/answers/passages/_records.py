@@ -60,6 +60,10 @@ class Query:
     all_people: bool = False
     team_people: tuple[str, ...] = ()
     need_team: bool = False
+    #: The stems of the team's name when the team asked is the one speaking ("who did
+    #: Nissan blame"): a sentence naming or quoting one of ``team_people`` holds them (its
+    #: principal's blame is the team's own word).
+    team_words: frozenset[str] = frozenset()
     need_rarest: bool = False
     need: re.Pattern[str] | None = None
     phrases: tuple[str, ...] = ()

@@ -1,17 +1,18 @@
 """Scoring one sentence against a question, and whether it answers rather than is near.
 
 ``Scoring`` holds the two steps as the methods ``Passages.find`` calls; the helpers below
-are theirs alone (the words a cause or a date is told by, initials, a thing said to exist,
-what is done to someone).
+are theirs alone (the words a cause or a date is told by, initials, a thing said to exist).
+Whom an act is done to is ``_direction``'s, which the yes/no router reads too.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.answers.lookup import Lookup
+from bot.answers.passages._direction import done_to
 from bot.answers.passages._our_team import our_team
 from bot.answers.passages._records import Query, Scored, Searches, _speaker_of
 from bot.answers.passages._shapes import (
@@ -24,7 +25,7 @@ from bot.answers.passages._shapes import (
     _names_no_one,
     _opens_with,
 )
-from bot.answers.passages._words import _PAST, _WORD, _has, _mentions, stem, stems, words_of
+from bot.answers.passages._words import _has, _mentions, stem, stems, words_of
 from bot.answers.understand import stop_words
 from bot.models import Passage, Quote, ReportedStatement
 
@@ -130,29 +131,6 @@ def _sentence_before(text: str, span: tuple[int, int]) -> str:
 def _asks_a_date(need: Searches) -> bool:
     """Whether a query's required pattern is a date's ("on Sunday", "July 14")."""
     return need.search("it was on sunday") is not None
-
-
-def _done_to(sentence: str, group_stems: Sequence[tuple[str, ...]], forms: Iterable[str]) -> bool:
-    """Whether the one asked about is the object of the question's verb in ``sentence``:
-    first named after its past form ("Acosta passed Bezzecchi", "The KTM rider passed
-    Bezzecchi on lap 14"), and not as its agent ("was passed by Bezzecchi")."""
-    verbs = {s for g in group_stems for s in g}
-    low = sentence.casefold()
-    verb = next(
-        (
-            m
-            for m in _WORD.finditer(low)
-            if stem(w := re.split(r"['’]", m[0])[0]) in verbs and (w.endswith("ed") or w in _PAST)
-        ),
-        None,
-    )
-    if verb is None:
-        return False
-    named = [
-        m.start() for f in forms for m in [re.search(rf"(?<!\w){re.escape(f)}(?!\w)", low)] if m
-    ]
-    first = min(named, default=-1)
-    return first > verb.start() and not re.search(r"\bby\b", low[verb.end() : first])
 
 
 class Scoring:
@@ -262,6 +240,17 @@ class Scoring:
                 here.add(name)
                 team = True
                 score += 2.0
+        if team and query.team_words:
+            # "who did Nissan blame": "Volpe took the blame for the team" holds the team's name
+            # as its principal's (or spokesman's) word.
+            extra = sum(
+                w
+                for g, w in zip(group_stems, weights, strict=True)
+                if query.team_words & set(g) and not covered & set(g)
+            )
+            matched += extra
+            score += extra
+            cover = matched / sum(weights) if weights else 0.0
         if (
             query.all_people
             and len(here & set(query.people)) == len(query.people) - 1
@@ -280,7 +269,12 @@ class Scoring:
             subject
             and len(query.people) >= 2
             and speaker != query.subject
-            and _done_to(sentence, group_stems, name_forms[query.people.index(query.subject)])
+            and done_to(
+                sentence,
+                {s for g in group_stems for s in g},
+                name_forms[query.people.index(query.subject)],
+                past=True,
+            )
         ):
             # "did Bezzecchi pass Acosta": "Acosta passed Bezzecchi" tells it the other way.
             subject = False

@@ -30,7 +30,7 @@ from bot.answers.router._scope import scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
 from bot.answers.router._stories import PRE_RACE_SCAN
-from bot.answers.router._yes_no import tells_the_act, turn_of
+from bot.answers.router._yes_no import tells_the_act, the_other_way, turn_of
 from bot.answers.understand import (
     Reading,
 )
@@ -289,11 +289,13 @@ class GeneralRouter(RacesRouter):
         query: Query,
     ) -> bool:  # fmt: skip
         """Whether the nearest sentence answers the question's kind (``_nearest``), or,
-        asked yes or no, tells its subject's act (``_yes_no``)."""
+        asked yes or no, tells its subject's act (``_yes_no``), and not the other way."""
         index = self.lookup.index
         turn = turn_of(reading, groups, kinds) if _YES_NO.match(reading.low) else None
-        if turn is not None and tells_the_act(found, turn, index.exact):
+        if turn is not None and tells_the_act(found, turn, index.exact, index.people):
             return True
+        if turn is not None and the_other_way(found.text, turn):
+            return False  # "did dahl pass haldor": "Dahl was passed by Haldor" is a no
         return answers_its_kind(
             found,
             kinds=kinds,

@@ -43,6 +43,13 @@ from bot.models import Person
 
 __all__ = ["PeopleRouter"]
 
+#: "who was fastest in practice", "who is the quickest on the straights": a who-question
+#: over a performance, whom the passages find ("Haldor was quickest in practice"), never a
+#: person called "fastest in practice" (the superlatives by name: "Ernest" is none).
+_SUPERLATIVE_ASKED = re.compile(
+    r"^(?:the\s+)?(?:(?:fast|quick|slow|strong|great|high|low|late|near|close)est|best|worst)\b"
+)
+
 
 class PeopleRouter(TeamOfRouter):
     """People and roles: who is X, which of several people sharing a name, a team's boss."""
@@ -117,6 +124,8 @@ class PeopleRouter(TeamOfRouter):
         if await self._all_known(words) and words:
             return None  # "who is the team principal of williams": the passages may know
         if self.lookup.article_named(target) is not None:
+            return None
+        if _SUPERLATIVE_ASKED.match(target.casefold()):
             return None
         answer = await self.engine.who(target)
         if isinstance(answer, NotFound):

@@ -146,6 +146,13 @@ def _figures(reading: Reading) -> list[str]:
     ]
 
 
+def _team_words(reading: Reading) -> frozenset[str]:
+    """The stems of the teams of the team's people a question names ("who did Nissan
+    blame": Nissan's), which a sentence of one of theirs holds as their team's word."""
+    teams = (p.team for n in reading.team_people if (p := reading.index_people.get(n)))
+    return frozenset(stem(w) for team in teams if team for w in normalise(team).split())
+
+
 def _drives_car(reading: Reading, name: str, number: str) -> bool:
     """Whether the question's car number is how ``name`` was read ("the 59": No. 59's
     driver), the article giving them that car."""
@@ -384,6 +391,7 @@ class QueryRouter(PeopleRouter):
             need_team=bool(reading.team_people)
             and subject is None
             and bool(kinds & (_SPOKEN | {"retire", "why", "finish"})),
+            team_words=_team_words(reading) if subject is None and kinds & _SPOKEN else frozenset(),
             need_rarest=not kinds and len(groups) >= 2,
             need=need,
             phrases=tuple(must),

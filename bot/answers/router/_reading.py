@@ -38,7 +38,9 @@ FALLBACK_WORDS = 3
 
 _AUX = wordset("did does do was is were has had will would")
 _SHE = re.compile(r"\b(?:she|her|woman|women|female|lady)\b")
-_YES_NO = re.compile(r"^(?:did|does|do|is|was|were|has|have|had|will|can|could)\b\s*", re.I)
+_YES_NO = re.compile(
+    r"^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b\s*", re.I
+)
 #: A yes/no question whether a thing exists, its verb before "there" ("is there", "will there
 #: be"): the verb goes after "there" when the question is told as "whether ...".
 _THERE_ASKED = re.compile(r"^(is|are|was|were|will|can|could|would)\s+there\b\s*", re.I)

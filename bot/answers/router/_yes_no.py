@@ -22,12 +22,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.answers.passages import _mentions, forms_of, stem, stems
+from bot.answers.passages import _mentions, done_to, forms_of, our_team, stem, stems
 from bot.answers.records import Found
 from bot.answers.text import normalise, wordset
 from bot.answers.understand import CUES, Reading
+from bot.models import Person
 
-__all__ = ["Turn", "tells_the_act", "turn_of"]
+__all__ = ["Turn", "tells_the_act", "the_other_way", "turn_of"]
 
 #: The verbs a yes/no question opens with, whose subject follows.
 _OPENING = wordset("did does do is are was were will would has have had can could")
@@ -36,9 +37,8 @@ _OPENING = wordset("did does do is are was were will would has have had can coul
 _BETWEEN = wordset("gonna going to ever really actually still even finally already")
 #: A capitalised word of a sentence: where a name can stand.
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
-#: Words right after the act's word that make whoever follows them the one acting: "was
-#: passed by Larsen", "caught in traffic behind Brandt".
-_AGENT = re.compile(r"\s+(?:by|behind)\b")
+#: A speaker's own first person: "I" for the subject, "we" for the subject or its team.
+_FIRST_PERSON = wordset("i we")
 
 
 @dataclass(frozen=True)
@@ -114,21 +114,14 @@ def _act_word(text: str, turn: Turn) -> re.Match[str] | None:
     )
 
 
-def _the_other_way(text: str, turn: Turn) -> bool:
-    """Whether ``text`` tells the act done by a person the question names as its object, to
-    the subject: "Larsen passed Brandt" does not answer "did brandt overtake larsen", nor
-    "Larsen was caught in traffic behind Brandt" "did larsen hold up brandt". Before the act's
-    word stands the one acting; after a passive's "by" or "behind" ("was passed by Larsen")."""
-    if not (turn.person and turn.objects):
-        return False
-    act = _act_word(text, turn)
-    if act is None:
-        return False
-    before, after = text[: act.start()], text[act.end() :]
-    object_before = any(_mentions(before, o) for o in turn.objects)
-    if _AGENT.match(after):
-        return _mentions(before, turn.subject) and not object_before
-    return object_before and not _mentions(before, turn.subject)
+def the_other_way(text: str, turn: Turn) -> bool:
+    """Whether ``text`` tells the act done to the subject, when the question names whom the
+    subject did it to: "Larsen passed Brandt" and "Brandt was passed by Larsen" do not answer
+    "did brandt overtake larsen", nor "Larsen was caught in traffic behind Brandt" "did larsen
+    hold up brandt" (one reading of an act's direction: ``passages.done_to``)."""
+    return (
+        turn.person and bool(turn.objects) and done_to(text, _stems(tuple(turn.act)), turn.subject)
+    )
 
 
 def _others_after_act(text: str, turn: Turn, names: Mapping[str, str]) -> bool:
@@ -149,20 +142,40 @@ def _others_after_act(text: str, turn: Turn, names: Mapping[str, str]) -> bool:
     return False
 
 
-def tells_the_act(found: Found, turn: Turn, names: Mapping[str, str]) -> bool:
+def _speaks_for(found: Found, turn: Turn, people: Mapping[str, Person]) -> bool:
+    """Whether a quotation is the subject's own word on the act: its speaker is the subject
+    saying "I" or "we" ("would Kessler race here again": her "I would race here again"), or
+    speaks for the team the subject names ("are Orla gonna appeal": Orla's principal's "We
+    will not appeal"; the team as ``passages.our_team`` reads a "we", the story's season's)."""
+    if found.speaker is None:
+        return False
+    if turn.person:
+        speaker = people.get(found.speaker) or Person(found.speaker)
+        said = set(normalise(found.text).split())
+        return bool(forms_of(speaker) & turn.subject) and bool(said & _FIRST_PERSON)
+    team = our_team(found.speaker, None, found.text, found.source.published.year)
+    return bool(team & _stems(tuple(turn.subject)))
+
+
+def tells_the_act(
+    found: Found, turn: Turn, names: Mapping[str, str], people: Mapping[str, Person]
+) -> bool:
     """Whether the sentence ``found`` tells the subject doing (or not doing) the act: it
-    names the subject and holds the act's word, as a statement (a quotation or a question
-    is someone's words, which the passages judge by their speaker), and the act falls on
-    no one the question leaves out (``names``: the index's normalised names), nor the
-    other way round (by an object asked, to the subject)."""
+    names the subject and holds the act's word, as a statement, or it is the subject's own
+    quoted word on it (``_speaks_for``; anyone else's quotation, or a question, is someone's
+    words, which the passages judge by their speaker), and the act falls on no one the
+    question leaves out (``names``: the index's normalised names; ``people``: its people),
+    nor the other way round (by an object asked, to the subject)."""
     text = found.text
-    if found.quoted or "?" in text:
+    if "?" in text:
         return False
     own = stems(text)
-    if turn.person:
+    if found.quoted:
+        named = _speaks_for(found, turn, people)
+    elif turn.person:
         named = _mentions(text, turn.subject)
     else:
         named = bool(own & _stems(tuple(turn.subject)))
     if not (named and own & _stems(tuple(turn.act))):
         return False
-    return not (_others_after_act(text, turn, names) or _the_other_way(text, turn))
+    return not (_others_after_act(text, turn, names) or the_other_way(text, turn))
