@@ -1,5 +1,5 @@
-""" "Bell had the worst day of the title contenders. A loose wheel after his first stop cost
-him two laps": a narrative sentence naming no one that says he, his or him goes on about
+""" "Dahl had the worst day of the title contenders. A broken exhaust after his second stop
+cost him four laps": a narrative sentence naming no one that says he, his or him goes on about
 whom the sentence before it opened with, wherever the pronoun stands (before, only a
 sentence opening with one did, and "what happened to Dahl" showed the lead alone)."""
 

@@ -148,7 +148,7 @@ class Finding(Candidates, Scoring, Picking):
         # One scrambles Cup playoff picture") is in none of their sentences either.
         texts = set().union(*story_stems.values()) if story_stems else set()
         held = [i for i in held if texts & set(group_stems[i])] or held
-        # Groups as rare as each other are each the rarest ("who drives the other cadillac",
+        # Groups as rare as each other are each the rarest ("who brought out the caution",
         # each word in one paragraph): the question's order does not tell which is meant.
         rarest = max((weights[i] for i in held), default=0.0)
         rare_group = frozenset(x for i in held if weights[i] == rarest for x in group_stems[i])

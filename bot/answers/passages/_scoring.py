@@ -45,16 +45,16 @@ _EPITHET_SAID = re.compile(
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 
 
-#: "he", "his", "him" anywhere in a sentence: "A loose wheel after his first stop cost him
-#: two laps" goes on about the subject of the sentence before it.
+#: "he", "his", "him" anywhere in a sentence: "A broken exhaust after his second stop cost
+#: him four laps" goes on about the subject of the sentence before it.
 _HELD_PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.I)
-#: A capitalised word before a number names a place in the race, no one: "Lap 142", "Turn 3".
+#: A capitalised word before a number names a place in the race, no one: "Lap 90", "Turn 3".
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\.?\s+\d")
 
 
 def _told_on(sentence: str) -> bool:
     """Whether a narrative sentence names no one but says he, his or him, opening with a
-    plain word ("A loose wheel after his first pit stop on Lap 142 cost him two laps"): it
+    plain word ("A broken exhaust after his second stop on Lap 90 cost him four laps"): it
     tells more of whom the sentence before it opened with."""
     words = words_of(sentence)
     return (
