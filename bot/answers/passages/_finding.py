@@ -148,9 +148,10 @@ class Finding(Candidates, Scoring, Picking):
         # One scrambles Cup playoff picture") is in none of their sentences either.
         texts = set().union(*story_stems.values()) if story_stems else set()
         held = [i for i in held if texts & set(group_stems[i])] or held
-        rare_group = (
-            frozenset(group_stems[max(held, key=lambda i: weights[i])]) if held else frozenset()
-        )
+        # Groups as rare as each other are each the rarest ("who brought out the caution",
+        # each word in one paragraph): the question's order does not tell which is meant.
+        rarest = max((weights[i] for i in held), default=0.0)
+        rare_group = frozenset(x for i in held if weights[i] == rarest for x in group_stems[i])
         story_cover = {
             slug: sum(w for g, w in zip(group_stems, weights, strict=True) if have & set(g))
             for slug, have in story_stems.items()

@@ -46,6 +46,26 @@ _EPITHET_SAID = re.compile(
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 
 
+#: "he", "his", "him" anywhere in a sentence: "A broken exhaust after his second stop cost
+#: him four laps" goes on about the subject of the sentence before it.
+_HELD_PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.I)
+#: A capitalised word before a number names a place in the race, no one: "Lap 90", "Turn 3".
+_NUMBERED = re.compile(r"\b[A-Z][a-z]+\.?\s+\d")
+
+
+def _told_on(sentence: str) -> bool:
+    """Whether a narrative sentence names no one but says he, his or him, opening with a
+    plain word ("A broken exhaust after his second stop on Lap 90 cost him four laps"): it
+    tells more of whom the sentence before it opened with."""
+    words = words_of(sentence)
+    return (
+        bool(words)
+        and words[0] in stop_words()
+        and _HELD_PRONOUN.search(sentence) is not None
+        and _names_no_one(_NUMBERED.sub(" 0", sentence))
+    )
+
+
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
 
@@ -229,9 +249,10 @@ class Scoring:
             and _names_no_one(sentence)
             and not _BACK_REFERENCE.search(sentence)  # "the incident": see above
         )
-        before = _sentence_before(passage.text, span) if plain else ""
+        told_on = bool(position and not pronoun and not quoted and _told_on(sentence))
+        before = _sentence_before(passage.text, span) if plain or told_on else ""
         for forms, name in zip(name_forms, query.people, strict=True):
-            carried = pronoun or (plain and _opens_with(before, forms))
+            carried = pronoun or ((plain or told_on) and _opens_with(before, forms))
             if _mentions(sentence, forms) or speaker == name or (carried and name in previous):
                 here.add(name)
         team = False

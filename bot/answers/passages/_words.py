@@ -227,6 +227,11 @@ _SAME: dict[str, tuple[str, ...]] = {
     "upset": ("hurts", "disappointed", "gutted", "frustrated", "frustrating"),
     "angry": ("unhappy", "frustrated"), "target": ("aim", "goal"),
     "push": ("forcing", "forced"), "pushed": ("forcing", "forced"),
+    # A car's colours are its livery.
+    "colour": ("livery",), "colours": ("livery",), "color": ("livery",),
+    # A rule is broken in a fan's words, "breached" in the stewards'.
+    "break": ("breach", "breached"), "broke": ("breach", "breached"),
+    "broken": ("breach", "breached"),
     # A parent asked about is told by the other word for them, or as the child's: "his dad"
     # is "Papá", "the father", "advice he had given his son".
     "dad": ("father", "papa", "papá", "son"), "father": ("dad", "papa", "papá", "son"),

@@ -1,0 +1,46 @@
+""" "Dahl had the worst day of the title contenders. A broken exhaust after his second stop
+cost him four laps": a narrative sentence naming no one that says he, his or him goes on about
+whom the sentence before it opened with, wherever the pronoun stands (before, only a
+sentence opening with one did, and "what happened to Dahl" showed the lead alone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.answers.scoring import ask, engine_over, stories_store
+
+STORY = (
+    "date 2026-09-14 Carrow wins the Fenmoor 300 as the title fight tightens",
+    "Ilse Carrow won the Fenmoor 300 on Sunday, leading the last 40 laps from Tobin Marsh "
+    "and Oda Lind.",
+    "Marsh gained two places on the final restart and moved to within nine points of the lead.",
+    "Piet Dahl had the worst day of the title contenders. A broken exhaust after his second "
+    "stop cost him four laps, and he finished 22nd.",
+    "The series moves on to Harlow Speedway next weekend.",
+)
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented story, ingested through the real ingester."""
+    story = ("2026-09-14-invented-fenmoor-300", "\n\n".join(STORY))
+    return stories_store(tmp_path_factory.mktemp("told_on"), [story])
+
+
+async def test_a_pronoun_inside_a_sentence_naming_no_one_carries_the_name(
+    database: Path,
+) -> None:
+    """Without the rule: only "Piet Dahl had the worst day of the title contenders." """
+    async with engine_over(database) as engine:
+        shown = await ask(engine, "what happened to dahl")
+    assert "broken exhaust" in shown
+
+
+async def test_a_sentence_naming_someone_else_is_not_carried(database: Path) -> None:
+    """The exhaust was Dahl's: it tells nothing about Marsh, named a paragraph before (the
+    rule carries only within a paragraph, from the sentence just before)."""
+    async with engine_over(database) as engine:
+        shown = await ask(engine, "what happened to marsh")
+    assert "broken exhaust" not in shown
