@@ -197,6 +197,17 @@ PREFER_PHRASES: dict[str, tuple[str, ...]] = {
         # a comma ("the tyres were gone, so he pitted"): "So it was a tough day" is no cause.
         r"re:(?:so (?:that|nobody|no one|none|everyone|everybody)"
         r"|(?<=, )so (?:the|he|she|they|we|it))\b",
+        # A choice's cause is its purpose: "why did they bring a new wing" is answered by
+        # "The aim was to give the car more front end", "designed to reduce ...".
+        "the aim",
+        "aimed at",
+        "designed to",
+        "intended to",
+        "meant to",
+        "in order to",
+        "the idea was",
+        "the goal",
+        "the purpose",
     ),
 }
 
