@@ -49,6 +49,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "touch": ("touched", "contact"), "clash": ("collided", "contact"),
     "win": ("won", "victory", "winner"), "won": ("win", "victory"), "winner": ("won",),
     "lose": ("lost",), "finale": ("last", "final"),
+    # A car's new parts, as the FIA's list and a technical analysis count them.
+    "parts": ("components",), "components": ("parts",),
     # "the biggest loser": a verdict column's own word ("Loser: Ferrari"), no typo of "lose".
     "loser": ("lost", "losers"), "losers": ("loser", "lost"), "winners": ("winner", "won"),
     "retire": ("retired", "finish"), "retired": ("retire",),
