@@ -15,6 +15,7 @@ STORY = (
     "Alpine finished the floor programme it began in Monza, with new edge wings and a "
     "stiffer plank for the kerbs.",
     "Nils Brandt said the car was finally the one the team had drawn in the summer.",
+    "Haas said its new beam wing would be used again only in Monaco.",
 )
 
 
@@ -30,3 +31,9 @@ async def test_a_venue_tells_a_past_when(engine: AnswerEngine) -> None:
     shown = await ask(engine, "when did alpine begin the floor programme")
     assert "Monza" in shown
     assert DENIAL not in shown
+
+
+async def test_a_venue_of_a_plan_tells_no_past_when(engine: AnswerEngine) -> None:
+    # "would be used again only in Monaco" is a plan, not when the wing was brought.
+    shown = await ask(engine, "when did haas bring the new beam wing")
+    assert "Monaco" not in shown
