@@ -12,6 +12,9 @@ A heading that is a team's name ("McLaren", "Red Bull" over a driver-market roun
 by team) is no loose title: it names exactly whom its section is about, and its sentences
 rarely repeat it ("Nothing moves. Both are under contract"). Its words hold for the section,
 and a question naming one team is answered under that team's heading, never under another's.
+A technical analysis told team by team gives each heading a title after the team's name
+("McLaren: a floor for the bumps"): the name before the colon scopes the section as a bare
+name does, and the title after it is a title's loose words, no more.
 
 A heading is told by its shape: one short line with no sentence's closing stop, standing
 between paragraphs of prose (a list's items stand next to each other; a byline, "By Tom
@@ -32,6 +35,7 @@ __all__ = [
     "Section",
     "heading_shaped",
     "heads_nothing",
+    "held_words",
     "names_team",
     "other_teams",
     "sections_of",
@@ -78,9 +82,25 @@ def heading_shaped(text: str) -> bool:
     return _INNER_END.search(_NUMBER.sub("", line)) is None
 
 
+def _team_named(text: str) -> str | None:
+    """The team a heading names: all of it ("Racing Bulls"), or all before a title's colon
+    ("McLaren: a floor for the bumps"); else None."""
+    line = text.strip()
+    if is_team(line):
+        return line
+    team, colon, title = line.partition(":")
+    return team.strip() if colon and title.strip() and is_team(team.strip()) else None
+
+
 def names_team(heading: Passage) -> bool:
-    """Whether a heading is a team's name and nothing more ("Racing Bulls")."""
-    return is_team(heading.text.strip())
+    """Whether a heading is a team's name, alone or before its section's title."""
+    return _team_named(heading.text) is not None
+
+
+def held_words(heading: Passage) -> str:
+    """The words of a heading that hold for each sentence under it: a team's name without
+    the title after it, else the whole heading."""
+    return _team_named(heading.text) or heading.text
 
 
 def heads_nothing(text: str) -> bool:

@@ -9,6 +9,7 @@ import math
 
 from bot.answers._interviews import question_paragraphs
 from bot.answers._sections import (
+    held_words,
     names_team,
     other_teams,
 )
@@ -180,7 +181,7 @@ class Finding(Candidates, Scoring, Picking):
         )  # fmt: skip
         question_stems = {x for g in group_stems for x in g} | {stem(w) for w in query.asked}
         heading_stems = {
-            (slug, s.heading.paragraph): _heading_stems(s.heading.text)
+            (slug, s.heading.paragraph): _heading_stems(held_words(s.heading))
             for (slug, _), s in sections.items()
         }
         other_team = other_teams(sections, heading_stems, question_stems)
@@ -255,6 +256,9 @@ class Finding(Candidates, Scoring, Picking):
                         w for g, w in zip(group_stems, weights, strict=True) if lent & set(g)
                     )
                     item.score -= TEAM_LENT * weight
+                    # Under the asked team's heading, a sentence is about that team as
+                    # one naming its drivers is ("The aim was to give the car ...").
+                    item.team = item.team or (bool(under) and under <= question_stems)
                     if item.own or item.named:
                         item.rarest = item.rarest or bool(under & rare_group)
                     elif weight:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.passages import stem
-from bot.answers.understand import CARDINAL_WORDS
+from bot.answers.understand import CARDINAL_WORDS, SYNONYMS
 
 #: "how many pit stops did ...": the counted noun phrase runs to the verb after it.
 _HOW_MANY = re.compile(
@@ -30,8 +30,9 @@ _COUNT_WORD = (
 
 def counted_need(low: str) -> re.Pattern[str] | None:
     """The pattern a sentence must hold to answer "how many <noun>": a number and, within
-    three words after it, the noun ("two stops", "a three-stop race", "142 of the 312 laps");
-    None when the question counts no noun this way."""
+    three words after it, the noun ("two stops", "a three-stop race", "142 of the 312 laps")
+    or the articles' word for it ("how many new parts": "27 components"); None when the
+    question counts no noun this way."""
     m = _HOW_MANY.search(low)
     if m is None:
         return None
@@ -41,5 +42,5 @@ def counted_need(low: str) -> re.Pattern[str] | None:
     noun = words[-1]
     if noun in _OTHER_COUNT or len(noun) < 3:
         return None
-    root = re.escape(stem(noun))
-    return re.compile(rf"\b{_COUNT_WORD}[\s-]+(?:[\w'’,-]+\s+){{0,3}}?{root}\w*\b")
+    roots = "|".join(re.escape(stem(w)) for w in dict.fromkeys((noun, *SYNONYMS.get(noun, ()))))
+    return re.compile(rf"\b{_COUNT_WORD}[\s-]+(?:[\w'’,-]+\s+){{0,3}}?(?:{roots})\w*\b")

@@ -60,11 +60,11 @@ from bot.answers.router._needs import (
     _TITLE_ASKED,
     _TITLE_WON,
     _UNIT_IN_TEXT,
-    _WHEN_TOLD,
     _WHO_DID,
     LAP_TIME_WORDS,
 )
 from bot.answers.router._people import PeopleRouter
+from bot.answers.router._race_when import when_told
 from bot.answers.router._reading import (
     _AUX,
     _PLACE_FILLER,
@@ -186,7 +186,7 @@ class QueryRouter(PeopleRouter):
         if "lap" in kinds or ("when" in kinds and "next" not in kinds):
             need = _LAP_IN_TEXT if "lap" in kinds else _DATE
             if need is _DATE and _PAST_WHEN.match(reading.low):
-                need = _WHEN_TOLD  # "introduced at the Spanish Grand Prix" tells when
+                need = when_told()  # "introduced at the Spanish Grand Prix", "in Baku"
         if "when" in kinds and "next" not in kinds and _CLOCK_ASKED.search(reading.low):
             need = _CLOCK_TEXT  # "what time does the race start": "starts at 3pm"
         if "duration" in kinds:

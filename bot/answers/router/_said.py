@@ -33,6 +33,7 @@ from bot.answers.text import clean, normalise, shorten, strip_quotes
 from bot.answers.understand import (
     SYNONYMS,
     Reading,
+    is_team,
     read,
     stop_words,
 )
@@ -204,6 +205,10 @@ class SaidRouter(ApologyRouter):
         every stop word: "the slow stop" is met by "the 4.8-second stop" in the question a
         reply answers."""
         wanted = topic_stems(topic, (*_EVENT, *_WEAK), SYNONYMS)
+        # "about red bull not bringing upgrades": a team's name stands near every word its
+        # drivers say; with more of the topic than the name, that more must be met.
+        beyond = topic_stems(topic, (*_EVENT, *_WEAK, *_team_words(topic)), SYNONYMS)
+        wanted = beyond or wanted
         slugs = {q.source.slug for q in answer.quotes if q.source is not None}
         paragraphs = {slug: await self.engine.store.paragraphs(slug) for slug in slugs}
         return said_on(answer, wanted, paragraphs)
@@ -377,6 +382,30 @@ class SaidRouter(ApologyRouter):
             min_cover=0.5 if groups else 0.0,
         )
         found, _ = await self.passages.find(query)
+        found = [s for s in found if not _own_speech(s.text)]
         if not found:
             return None
         return PassageAnswer(tuple(self.passages_found(found)), f"What {name} said")
+
+
+def _team_words(topic: str) -> set[str]:
+    """The words of ``topic`` that name a team ("red", "bull" of "red bull not bringing
+    upgrades"), as the register knows teams: a run of up to three words."""
+    words = words_of(topic)
+    out: set[str] = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            if is_team(" ".join(words[i : i + size])):
+                out.update(words[i : i + size])
+    return out
+
+
+#: A speech word, and one told in the first person ("I told the guys", "we said"): there the
+#: speaker is whoever says "I", never the person the sentence names.
+_SPEECH_WORD = re.compile(rf"\b(?:{'|'.join(_SPEECH)})\b", re.I)
+_OWN_SPEECH = re.compile(rf"\b(?:I|we)\s+(?:\w+ly\s+)?(?:{'|'.join(_SPEECH)})\b", re.I)
+
+
+def _own_speech(text: str) -> bool:
+    """Whether every speech word of a sentence is its first-person speaker's own."""
+    return len(_OWN_SPEECH.findall(text)) >= len(_SPEECH_WORD.findall(text))

@@ -40,6 +40,14 @@ _SESSION_TEXT: dict[str, str] = {
     "fp3": r"\b(?:fp3|third\s+practice|practice\s+3)\b",
     "warmup": r"\bwarm[\s-]?up\b",
 }
+#: The words a report names a session by, beyond the fan's own ("fp2" is written "second
+#: practice", "warmup" "warm-up"): the paragraphs to read for it hold one of them.
+_SESSION_WORDS: dict[str, tuple[str, ...]] = {
+    "fp1": ("practice",),
+    "fp2": ("practice",),
+    "fp3": ("practice",),
+    "warmup": ("warm",),
+}
 #: A paragraph naming any session (or the race itself) ends the one before it.
 _ANY_SESSION = re.compile(
     r"\b(?:q[123]|sprint|shootout|fp[123]|practice|warm[\s-]?up|the\s+race|sunday['’]s\s+race)\b"
@@ -116,7 +124,7 @@ def scope_terms(reading: Reading) -> list[str]:
     if reading.heat is not None:
         return ["race"]
     if reading.session is not None:
-        return words_of(reading.session)
+        return [*words_of(reading.session), *_SESSION_WORDS.get(reading.session, ())]
     return []
 
 

@@ -159,11 +159,14 @@ class Reading:
 
 
 def _mend(word: str) -> str:
-    """A typo of a word fans use for a kind of answer, mended ("penalsed" -> "penalised")."""
+    """A typo of a word fans use for a kind of answer, mended ("penalsed" -> "penalised").
+
+    A typo keeps its word's first letter: a word starting with another is a word of its
+    own ("ground" is no "round", "slaps" no "laps")."""
     if len(word) < 5 or word in _STOP:
         return word
     found = process.extractOne(word, _INTENT_WORDS, scorer=fuzz.ratio, score_cutoff=84)
-    return found[0] if found else word
+    return found[0] if found and found[0][0] == word[0] else word
 
 
 def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset()) -> Reading:

@@ -49,6 +49,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "touch": ("touched", "contact"), "clash": ("collided", "contact"),
     "win": ("won", "victory", "winner"), "won": ("win", "victory"), "winner": ("won",),
     "lose": ("lost",), "finale": ("last", "final"),
+    # A car's new parts, as the FIA's list and a technical analysis count them.
+    "parts": ("components",), "components": ("parts",),
     # "the biggest loser": a verdict column's own word ("Loser: Ferrari"), no typo of "lose".
     "loser": ("lost", "losers"), "losers": ("loser", "lost"), "winners": ("winner", "won"),
     "retire": ("retired", "finish"), "retired": ("retire",),
@@ -199,6 +201,17 @@ PREFER_PHRASES: dict[str, tuple[str, ...]] = {
         # a comma ("the tyres were gone, so he pitted"): "So it was a tough day" is no cause.
         r"re:(?:so (?:that|nobody|no one|none|everyone|everybody)"
         r"|(?<=, )so (?:the|he|she|they|we|it))\b",
+        # A choice's cause is its purpose: "why did they bring a new wing" is answered by
+        # "The aim was to give the car more front end", "designed to reduce ...".
+        "the aim",
+        "aimed at",
+        "designed to",
+        "intended to",
+        "meant to",
+        "in order to",
+        "the idea was",
+        "the goal",
+        "the purpose",
     ),
 }
 
