@@ -8,9 +8,11 @@ Three forms print someone's words bare:
   leading in names exactly one person (``We spoke to Bassani in the Bimota hospitality``);
 - an interview printed under the two people's names (``Brightwater: ...?`` /
   ``Norris: ...``), the one asking and the one answering;
-- a press release's block: a heading naming the speaker (``Oscar Piastri:``, ``Andrea
-  Stella, Team Principal:``, ``**Charles Leclerc**``), then that speaker's paragraphs,
-  quoted or not, until the next heading.
+- a press release's or a team's quotes sheet's block: a heading naming the speaker
+  (``Oscar Piastri:``, ``Andrea Stella, Team Principal:``, ``**Charles Leclerc**``,
+  ``JANE DOE – Team Director``, ``JOHN ROE – Sprint: DNF. Race: 3rd``, a name line alone;
+  the forms ``bot.ingest.people.headings`` reads), then that speaker's paragraphs, quoted
+  or in the first person, until the next heading or a paragraph plainly not theirs.
 
 Each is read only where exactly one speaker is established; otherwise the words are kept as
 quotes with no speaker, never guessed.
@@ -23,17 +25,14 @@ import re
 from bot.ingest.attribution.labels import _Label
 from bot.ingest.attribution.records import _Attribution
 from bot.ingest.attribution.transcripts import _Transcripts
+from bot.ingest.people.headings import FIRST_PERSON as _FIRST_PERSON
+from bot.ingest.people.headings import HEADING_LONGEST, speaker_heading
 from bot.ingest.text import Segment, find_segments
 
 #: A question standing as its own paragraph in bold or italics: ``**Are you hurt?**``.
 _MARKED_QUESTION = re.compile(r"\s*(?P<mark>\*{1,2}|_{1,2})(?P<text>[^*_\n]+?\?)\s*(?P=mark)\s*")
 #: A question opening with the name of the one it is put to: ``Toprak, where ...``.
 _VOCATIVE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s")
-#: Words in the first person: an answer speaks for its speaker (case matters: "US").
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|"
-    r"[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves)\b"
-)
 #: A paragraph leading into an interview ("we spoke to", "sat down with"): narration.
 _LEAD_IN = re.compile(
     r"\b(?:spoke|speaks|speaking|talked|talks|talking|sat\s+down|sits\s+down|caught\s+up|"
@@ -58,14 +57,6 @@ _INTERVIEW_NARRATION = re.compile(
 _OPENING = 12
 #: A person coordinated with someone else ("Bulega and his crew chief"): two voices.
 _WITH_ANOTHER = re.compile(r"(?:['’]s?)?\s+(?:and|&)\s+")
-#: A press release's heading: a name, perhaps a role after a comma, dash or bracket, a colon
-#: (or bold marks around it all), perhaps the finishing place after it ("Oscar Piastri: P2").
-_HEADING = re.compile(
-    r"\s*(?P<open>\*\*|__)?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)"
-    r"(?:\s*(?:,|\s[–—-]|\()\s*(?P<role>[^:*_()\n.!?]{1,50}?)\)?)?"
-    r"\s*(?P<colon>:)?\s*(?P<close>\*\*|__)?\s*(?P<colon2>:)?"
-    r"(?:\s*(?P<place>P\d{1,2}|\d{1,2}(?:st|nd|rd|th)|DNF|DNS|DSQ|Retired))?\s*"
-)
 
 
 class _Interviews(_Transcripts):
@@ -241,40 +232,51 @@ class _Interviews(_Transcripts):
     # -- press releases -------------------------------------------------------------------
 
     def _heading_speaker(self, number: int) -> _Attribution | None:
-        """The speaker a press release's heading paragraph names, or None."""
+        """The speaker a press release's (or a quotes sheet's) heading paragraph names, or None.
+
+        The heading's name must be a person of the article (a name only a sheet's heading
+        gives is one: ``discover_people`` reads it there). A bare name line, with no colon,
+        bold or role after it, is a heading only when the paragraph after it is that
+        speaker's words (first person, or quotation only), never a sub-heading.
+        """
         paragraph = self.paragraphs[number - 1]
-        if len(paragraph) > 80 or number in self._labels:
+        if number in self._labels:
             return None
-        m = _HEADING.fullmatch(paragraph)
-        if m is None or (m.group("open") or "") != (m.group("close") or ""):
+        heading = speaker_heading(paragraph)
+        if heading is None or not (heading.marked or self._words_follow(number)):
             return None
-        if not (m.group("colon") or m.group("colon2") or m.group("open")):
-            # "Oliver Bearman - Started P12, Finished P9": a driver's result is a heading too.
-            if not _RESULT.search(m.group("role") or ""):
-                return None
-        elif m.group("place") and not (m.group("colon") or m.group("colon2")):
-            return None
-        name = m.group("name").strip()
-        who = self._label_person(name)
+        who = self._label_person(heading.name)
         if who is None:
             return None
-        heading = " ".join(paragraph.strip(" *_").split())
-        return _Attribution("person", who, None, f'press release heading "{heading}"', number)
+        shown = " ".join(paragraph.strip(" *_").split())
+        return _Attribution("person", who, None, f'press release heading "{shown}"', number)
+
+    def _words_follow(self, number: int) -> bool:
+        """Whether the paragraph after ``number`` reads as a speaker's own words."""
+        if number >= len(self.paragraphs) or number + 1 in self._labels:
+            return False
+        return self._block_words(self.paragraphs[number]) is not None
+
+    def _block_words(self, paragraph: str) -> str | None:
+        """How a paragraph under a heading is the speaker's: "quotes" (nothing but quotation),
+        "unquoted" (first-person words without quotation marks), or None (narration)."""
+        segments = find_segments(paragraph, self.style)
+        if segments:
+            return "quotes" if _quote_only(paragraph, segments) else None
+        if _FIRST_PERSON.search(paragraph) and not _LEAD_IN.search(paragraph):
+            return "unquoted"
+        return None
 
     def _find_blocks(self) -> None:
         """Give each paragraph under a speaker's heading to that speaker, until the block ends.
 
         A block holds paragraphs of quotation only, and unquoted paragraphs in the first
-        person; any other paragraph (narration, a tag, "ENDS") or a new heading ends it.
+        person; any other paragraph (narration, a tag, "ENDS", "Next round: ...") or a new
+        heading ends it.
         """
         speaker: _Attribution | None = None
         for number, paragraph in enumerate(self.paragraphs, start=1):
-            if (
-                ":" in paragraph[-4:]
-                or "*" in paragraph[:3]
-                or "_" in paragraph[:3]
-                or (len(paragraph) <= 80 and _RESULT.search(paragraph))
-            ):
+            if len(paragraph) <= HEADING_LONGEST + 8:
                 heading = self._heading_speaker(number)
                 if heading is not None:
                     speaker = heading
@@ -282,21 +284,19 @@ class _Interviews(_Transcripts):
             if speaker is None or number in self._answers or number in self._labels:
                 speaker = None
                 continue
-            segments = find_segments(paragraph, self.style)
-            if segments:
-                if _quote_only(paragraph, segments):
-                    self._block_speaker[number] = speaker
-                    continue
-            elif _FIRST_PERSON.search(paragraph) and not _LEAD_IN.search(paragraph):
+            words = self._block_words(paragraph)
+            if words == "quotes":
+                self._block_speaker[number] = speaker
+            elif words == "unquoted":
                 self._answers[number] = speaker
-                continue
-            speaker = None
+            else:
+                speaker = None
 
 
 def _is_heading(text: str) -> bool:
-    """Whether a paragraph is a heading: a name with a colon, or in bold."""
-    m = _HEADING.fullmatch(text)
-    return m is not None and bool(m.group("colon") or m.group("colon2") or m.group("open"))
+    """Whether a paragraph is a marked heading: a name with a colon, bold, a role or result."""
+    heading = speaker_heading(text)
+    return heading is not None and heading.marked
 
 
 def _quote_only(paragraph: str, segments: list[Segment]) -> bool:
@@ -308,9 +308,6 @@ def _quote_only(paragraph: str, segments: list[Segment]) -> bool:
         last = seg.span_end
     return not paragraph[last:].strip(" .,")
 
-
-#: A driver's result in a release's heading: "Started P12, Finished P9", "(P4)", "DNF".
-_RESULT = re.compile(r"\b(?:(?:Started|Finished|Qualified)\s+P\d{1,2}|P\d{1,2}|DNF|DNS)\b")
 
 #: ``Name: words``: a name of one to four capitalised words, a colon, then the words.
 _NAME_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s+(?=\S)")

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 
-from bot.ingest.attribution.interviews import _FIRST_PERSON, _Interviews
+from bot.ingest.attribution.interviews import _Interviews
 from bot.ingest.attribution.labels import _LABEL_ROLES, _Label, _spoken_label
 from bot.ingest.attribution.records import _Attribution
+from bot.ingest.people.headings import FIRST_PERSON as _FIRST_PERSON
 from bot.ingest.text import Segment
 from bot.models import TRANSCRIPT_CUE
 

@@ -3,8 +3,9 @@
 A package by step (see each module's docstring): ``runs`` reads names out of capitalised
 words, ``not_people`` drops teams, places and things, ``aliases`` and ``nicknames`` learn the
 other names a person goes by, ``discover`` puts them together into an ``index``, and
-``appositives`` reads the descriptors written beside names. What the rest of the code
-imports is here.
+``appositives`` reads the descriptors written beside names (and the roles speaker headings
+give: ``headings`` reads a press release's or quotes sheet's speaker lines). What the rest of
+the code imports is here.
 """
 
 from __future__ import annotations

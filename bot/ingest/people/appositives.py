@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.ingest.people.headings import HEADING_LONGEST, Heading, as_written_name, speaker_heading
 from bot.ingest.people.index import PeopleIndex
 from bot.ingest.people.lexicon import _COMMON, ROLE_NOUN, _words
 from bot.ingest.people.records import Appositive
@@ -168,7 +169,12 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
     found: list[Appositive] = []
     texts = [_masked(p) for p in paragraphs]
     index.prime(texts)
+    issuer: list[str | None] = []  # the sheet's team, read at its first role heading
     for number, masked in enumerate(texts, start=1):
+        if len(masked) <= HEADING_LONGEST + 8 and (heading := speaker_heading(masked)):
+            if heading.role and not issuer:
+                issuer.append(_issuing_team(texts[:1]))
+            found.extend(_heading_role(heading, number, index, issuer[0] if issuer else None))
         for mention in index.mentions(masked):
             if mention.kind != "name" or mention.person is None:
                 continue
@@ -217,6 +223,50 @@ def find_appositives(paragraphs: Sequence[str], index: PeopleIndex) -> list[Appo
                     )
                 )
     return found
+
+
+def _heading_role(
+    heading: Heading, number: int, index: PeopleIndex, issuer: str | None
+) -> list[Appositive]:
+    """The role a speaker heading gives its speaker, as a role in prose does: "JANE DOE –
+    Team Director" a team director; "JOHN ROE – Crew Chief, Fabio Quartararo" the crew chief
+    of that rider (a relation: the rider is no team, the sheet's is); "Andrea Stella, McLaren Team
+    Principal:" McLaren's. A role the heading gives no team is the team's that issues the
+    sheet (``issuer``, the team its opening line names). A results line gives no role."""
+    who = index.resolve(as_written_name(heading.name))
+    if who is None or heading.role is None:
+        return []
+    role, team = _role_and_team(heading.role, index)
+    role = " ".join(w if w.isupper() else w.lower() for w in role.split())
+    owner = heading.owner
+    if owner is not None and _a_persons_name(as_written_name(owner), index):
+        rider = index.resolve(as_written_name(owner)) or owner
+        return [Appositive(who, f"{rider}'s {role}", issuer, role, number, before_name=False)]
+    team = team or owner or issuer
+    return [Appositive(who, heading.role, team, role, number, before_name=False)]
+
+
+def _issuing_team(opening: Sequence[str]) -> str | None:
+    """The team a sheet's opening line names first, as written ("Gresini Racing Team –
+    Ostrava Grand Prix, Sunday"): the capitalised run opening it (after "The"), when the
+    register knows its longest part naming a team as exactly one. A sheet opening otherwise
+    (a story, a place, a date) names no issuer."""
+    if not opening:
+        return None
+    run = _CAPITALISED_RUN.match(opening[0].strip().removeprefix("The "))
+    if run is None:
+        return None
+    from bot.ingest.resolve import default_register  # the register needs this module
+
+    register = default_register()
+    words = run.group(0).split()
+    teams: set[str] = set()
+    for size in range(len(words), 0, -1):  # the longest part naming a team says which
+        for start in range(len(words) - size + 1):
+            teams.update(register.organisations(" ".join(words[start : start + size])))
+        if teams:
+            break
+    return run.group(0) if len(teams) == 1 else None
 
 
 #: Words that open a role of two words: "team principal", "race engineer".

@@ -11,6 +11,13 @@ import re
 from collections.abc import Container, Sequence
 
 from bot.ingest.people.aliases import _with_learned_aliases
+from bot.ingest.people.headings import (
+    FIRST_PERSON,
+    HEADING_LONGEST,
+    Heading,
+    as_written_name,
+    speaker_heading,
+)
 from bot.ingest.people.index import PeopleIndex
 from bot.ingest.people.keys import _plain
 from bot.ingest.people.nicknames import (
@@ -58,8 +65,21 @@ def discover_people(
     # A nickname written as a name ("Danny Ric") -> whose it is.
     nicknames: dict[str, tuple[str, frozenset[str]]] = {}
     stop_first = _stop_first_names()  # once an article: the register's lookup adds up
-    found = [
-        name for text in texts for name, _s, _e in _names_in(text, lowercase_words, stop_first)
+    headings = _speaker_headings(paragraphs, masked)
+    # A speaker heading's role is no name ("Crew Chief, Fabio Di Giannantonio"): only its
+    # name and whose role it is are read for names.
+    read = [
+        *texts[: len(texts) - len(masked)],
+        *(
+            " \n".join(filter(None, (h.name, h.owner))) if (h := headings.get(n)) else text
+            for n, text in enumerate(masked, start=1)
+        ),
+    ]
+    found = [name for text in read for name, _s, _e in _names_in(text, lowercase_words, stop_first)]
+    # A name in capitals only a heading gives ("ALESSIO SALUCCI – Team Director"): capitals
+    # are no run of names, but the heading says a person speaks below it.
+    found += [
+        as_written_name(h.name) for h in headings.values() if h.name.isupper() and " " in h.name
     ]
     found += _quoted_names(paragraphs, narration, lowercase_words, stop_first)
     for name in found:
@@ -136,3 +156,35 @@ def _without_surname_runs(people: list[PersonEntry], kept: int) -> list[PersonEn
         for i, person in enumerate(people)
         if i < kept or not any(other.endswith(" " + folded[i]) for other in folded)
     ]
+
+
+#: Marks a quotation opens with.
+_OPENING_MARKS = frozenset("\"“‘'«")
+
+
+def _speaker_headings(paragraphs: Sequence[str], masked: Sequence[str]) -> dict[int, Heading]:
+    """The paragraphs that are speaker headings (``headings``), with the speaker's words right
+    after (first person outside quotation marks, or a quotation): a heading marked as one (a
+    colon, bold, a dash before a role or result), or a name line alone whose name the register
+    knows as a person ("JACK MILLER"). A bare line of capitals ("LAP 32", "SPRINT RACE") or a
+    sub-heading over narration is none."""
+    found: dict[int, Heading] = {}
+    for number, paragraph in enumerate(paragraphs[:-1], start=1):
+        if len(paragraph) > HEADING_LONGEST + 8:
+            continue
+        heading = speaker_heading(paragraph)
+        if heading is None:
+            continue
+        words = masked[number]
+        # First person outside quotation marks, or a quotation opening the paragraph.
+        if not (FIRST_PERSON.search(words) or words.lstrip()[:1] in _OPENING_MARKS):
+            continue
+        if heading.marked or _a_registered_person(heading.name):
+            found[number] = heading
+    return found
+
+
+def _a_registered_person(name: str) -> bool:
+    from bot.ingest.resolve import default_register  # the register needs this package
+
+    return bool(default_register().find(as_written_name(name)))
