@@ -164,3 +164,23 @@ def test_a_name_line_in_capitals_is_a_speaker_the_register_knows() -> None:
         ]
     )
     assert got == [("Jack Miller", "I had a")]
+
+
+def test_a_name_line_over_a_writers_prose_gives_no_one_the_words() -> None:
+    """A column's sections named for the drivers it is about: the writer's "I" and "we" are
+    his own, and a paragraph naming the section's driver is about him, never his words."""
+    got = said(
+        [
+            "Our writer looks back at three drivers who shaped the 2031 season.",
+            "Piet Olander",
+            "I cannot remember a calmer rookie. Olander scored in every race but one.",
+            "Rui Castelo",
+            "We watched Castelo spin away a certain win at Harbourne, and I think it haunted him.",
+            "Mara Quint",
+            "Quint was the find of the year for us. Her pass at Eastfield was the move of 2031.",
+            "Ilse Warra",
+            "The team never gave her a car to match the talent, and we all saw it.",
+        ]
+    )
+    assert all(speaker is None for speaker, _words in got)
+

@@ -26,7 +26,7 @@ from bot.ingest.attribution.labels import _Label
 from bot.ingest.attribution.records import _Attribution
 from bot.ingest.attribution.transcripts import _Transcripts
 from bot.ingest.people.headings import FIRST_PERSON as _FIRST_PERSON
-from bot.ingest.people.headings import HEADING_LONGEST, speaker_heading
+from bot.ingest.people.headings import HEADING_LONGEST, opens_in_first_person, speaker_heading
 from bot.ingest.text import Segment, find_segments
 
 #: A question standing as its own paragraph in bold or italics: ``**Are you hurt?**``.
@@ -237,35 +237,51 @@ class _Interviews(_Transcripts):
         The heading's name must be a person of the article (a name only a sheet's heading
         gives is one: ``discover_people`` reads it there). A bare name line, with no colon,
         bold or role after it, is a heading only when the paragraph after it is that
-        speaker's words (first person, or quotation only), never a sub-heading.
+        speaker's words (quotation only, or opening in the first person singular and never
+        naming him), never a sub-heading or a column's section named for whom it is about.
         """
         paragraph = self.paragraphs[number - 1]
         if number in self._labels:
             return None
         heading = speaker_heading(paragraph)
-        if heading is None or not (heading.marked or self._words_follow(number)):
+        if heading is None:
             return None
         who = self._label_person(heading.name)
-        if who is None:
+        if who is None or not (heading.marked or self._words_follow(number, who)):
             return None
         shown = " ".join(paragraph.strip(" *_").split())
         return _Attribution("person", who, None, f'press release heading "{shown}"', number)
 
-    def _words_follow(self, number: int) -> bool:
-        """Whether the paragraph after ``number`` reads as a speaker's own words."""
+    def _words_follow(self, number: int, who: str) -> bool:
+        """Whether the paragraph after a bare name line reads as ``who``'s own words: a
+        quotation alone, or unquoted words whose first sentence says "I" (a writer's "we saw
+        Brandt crash" or "the surprise of the year for us" is his own)."""
         if number >= len(self.paragraphs) or number + 1 in self._labels:
             return False
-        return self._block_words(self.paragraphs[number]) is not None
+        after = self.paragraphs[number]
+        words = self._block_words(after, who)
+        return words == "quotes" or (
+            words == "unquoted" and opens_in_first_person(self._mask(after))
+        )
 
-    def _block_words(self, paragraph: str) -> str | None:
-        """How a paragraph under a heading is the speaker's: "quotes" (nothing but quotation),
-        "unquoted" (first-person words without quotation marks), or None (narration)."""
+    def _block_words(self, paragraph: str, who: str | None) -> str | None:
+        """How a paragraph under ``who``'s heading is his: "quotes" (nothing but quotation),
+        "unquoted" (first-person words without quotation marks), or None (narration).
+
+        A paragraph naming him outside quotation marks is about him, not his words
+        ("Larsen won six races", "We saw Brandt crash out").
+        """
         segments = find_segments(paragraph, self.style)
         if segments:
             return "quotes" if _quote_only(paragraph, segments) else None
-        if _FIRST_PERSON.search(paragraph) and not _LEAD_IN.search(paragraph):
-            return "unquoted"
-        return None
+        if not _FIRST_PERSON.search(paragraph) or _LEAD_IN.search(paragraph):
+            return None
+        if who is not None and any(
+            m.person == who and m.kind in ("name", "alias")
+            for m in self.people.mentions(self._mask(paragraph))
+        ):
+            return None
+        return "unquoted"
 
     def _find_blocks(self) -> None:
         """Give each paragraph under a speaker's heading to that speaker, until the block ends.
@@ -284,7 +300,7 @@ class _Interviews(_Transcripts):
             if speaker is None or number in self._answers or number in self._labels:
                 speaker = None
                 continue
-            words = self._block_words(paragraph)
+            words = self._block_words(paragraph, speaker.speaker)
             if words == "quotes":
                 self._block_speaker[number] = speaker
             elif words == "unquoted":

@@ -16,6 +16,7 @@ from bot.ingest.people.headings import (
     HEADING_LONGEST,
     Heading,
     as_written_name,
+    opens_in_first_person,
     speaker_heading,
 )
 from bot.ingest.people.index import PeopleIndex
@@ -166,8 +167,8 @@ def _speaker_headings(paragraphs: Sequence[str], masked: Sequence[str]) -> dict[
     """The paragraphs that are speaker headings (``headings``), with the speaker's words right
     after (first person outside quotation marks, or a quotation): a heading marked as one (a
     colon, bold, a dash before a role or result), or a name line alone whose name the register
-    knows as a person ("JACK MILLER"). A bare line of capitals ("LAP 32", "SPRINT RACE") or a
-    sub-heading over narration is none."""
+    knows as a person ("JACK MILLER") over words opening as "I" that never name him. A bare
+    line of capitals ("LAP 32", "SPRINT RACE") or a sub-heading over narration is none."""
     found: dict[int, Heading] = {}
     for number, paragraph in enumerate(paragraphs[:-1], start=1):
         if len(paragraph) > HEADING_LONGEST + 8:
@@ -179,9 +180,19 @@ def _speaker_headings(paragraphs: Sequence[str], masked: Sequence[str]) -> dict[
         # First person outside quotation marks, or a quotation opening the paragraph.
         if not (FIRST_PERSON.search(words) or words.lstrip()[:1] in _OPENING_MARKS):
             continue
-        if heading.marked or _a_registered_person(heading.name):
+        if heading.marked or (
+            _a_registered_person(heading.name)
+            and opens_in_first_person(words)
+            and not _names_surname(words, heading.name)
+        ):
             found[number] = heading
     return found
+
+
+def _names_surname(words: str, name: str) -> bool:
+    """Whether text names the heading's person by surname: then it is about him, not his."""
+    surname = as_written_name(name).rsplit(" ", 1)[-1]
+    return re.search(rf"\b{re.escape(surname)}\b", words) is not None
 
 
 def _a_registered_person(name: str) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "RESULT",
     "Heading",
     "as_written_name",
+    "opens_in_first_person",
     "speaker_heading",
 ]
 
@@ -45,6 +46,22 @@ FIRST_PERSON = re.compile(
     r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|"
     r"[Oo]ur|[Oo]urs|[Uu]s|[Oo]urselves)\b"
 )
+
+#: The first person singular: the speaker himself, not a writer's "we saw" or "for us".
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself)\b")
+#: The end of a paragraph's first sentence.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def opens_in_first_person(words: str) -> bool:
+    """Whether a paragraph's first sentence speaks as "I" (or "me", "my").
+
+    Under a bare name line only this makes the line a speaker's heading: a column's writer
+    also says "we saw" or "for us" over a section named for a driver he writes about.
+    """
+    end = _SENTENCE_END.search(words)
+    return _FIRST_PERSON_SINGULAR.search(words[: end.end() if end else len(words)]) is not None
+
 
 #: A result in a heading: "Started P12, Finished P9", "P4", "DNF", "3rd", "Race: 7th".
 RESULT = re.compile(
