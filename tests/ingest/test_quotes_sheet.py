@@ -184,3 +184,19 @@ def test_a_name_line_over_a_writers_prose_gives_no_one_the_words() -> None:
     )
     assert all(speaker is None for speaker, _words in got)
 
+
+def test_a_session_line_in_capitals_over_a_riders_words_is_no_person() -> None:
+    """ "SPRINT RACE:" and "MAIN RACE:" split a rider's words by session: no person says
+    them (the article writes "sprint" and "race" in lower case), so nobody is named "Sprint
+    Race" and the words under them are never that line's."""
+    paragraphs = [
+        "Brightwell leave Ostrava with a win. Tomas Kral won the race from pole.",
+        "TOMAS KRAL – Race: 1st",
+        "What a day for me and the team.",
+        "SPRINT RACE:",
+        "I lost the front in the sprint and finished sixth, so we softened the fork.",
+        "MAIN RACE:",
+        "I could look after the tyres from the start and we won.",
+    ]
+    assert "Sprint Race" not in discover_people(paragraphs).names
+    assert said(paragraphs) == [("Tomas Kral", "What a day")]

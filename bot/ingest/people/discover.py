@@ -80,7 +80,9 @@ def discover_people(
     # A name in capitals only a heading gives ("ALESSIO SALUCCI – Team Director"): capitals
     # are no run of names, but the heading says a person speaks below it.
     found += [
-        as_written_name(h.name) for h in headings.values() if h.name.isupper() and " " in h.name
+        as_written_name(h.name)
+        for h in headings.values()
+        if h.name.isupper() and " " in h.name and _a_capitals_name(h.name, lowercase_words)
     ]
     found += _quoted_names(paragraphs, narration, lowercase_words, stop_first)
     for name in found:
@@ -193,6 +195,15 @@ def _names_surname(words: str, name: str) -> bool:
     """Whether text names the heading's person by surname: then it is about him, not his."""
     surname = as_written_name(name).rsplit(" ", 1)[-1]
     return re.search(rf"\b{re.escape(surname)}\b", words) is not None
+
+
+def _a_capitals_name(name: str, lowercase_words: Container[str]) -> bool:
+    """Whether a heading's name in capitals is a person's ("ALESSIO SALUCCI"): one the
+    register knows, or none of whose words the article writes in lower case ("SPRINT RACE:",
+    "MAIN RACE:" over a rider's words are its sessions, "sprint" and "race" in its prose)."""
+    if _a_registered_person(name):
+        return True
+    return not any(word.casefold() in lowercase_words for word in name.split())
 
 
 def _a_registered_person(name: str) -> bool:
