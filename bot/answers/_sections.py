@@ -36,8 +36,8 @@ __all__ = [
     "heading_shaped",
     "heads_nothing",
     "held_words",
-    "names_other_team",
     "names_team",
+    "opens_with_other_team",
     "other_teams",
     "sections_of",
 ]
@@ -100,14 +100,19 @@ def names_team(heading: Passage) -> bool:
 
 #: Runs of capitalised words, where a sentence names a team ("Ferrari", "Red Bull Racing").
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+#: How far into a sentence its subject is named ("Ferrari tried", "At Baku, Ferrari ...").
+_SUBJECT_WORDS = 3
 
 
-def names_other_team(sentence: str, heading: Passage) -> bool:
-    """Whether a sentence under a team's heading names a team other than the heading's
+def opens_with_other_team(sentence: str, heading: Passage) -> bool:
+    """Whether a sentence under a team's heading opens with a team other than the heading's
     ("Ferrari tried the same idea in Baku" under "McLaren: a floor for the bumps"): it is
-    about that other team, so the heading's team is not lent to it."""
+    about that other team, so the heading's team is not lent to it. Only its subject: a team
+    named later ("Verstappen, under contract to Red Bull, ..." under "Mercedes") leaves the
+    sentence the section's."""
     own = set(held_words(heading).casefold().split())
-    for m in _CAPITALISED.finditer(sentence):
+    opening = " ".join(sentence.split()[:_SUBJECT_WORDS])
+    for m in _CAPITALISED.finditer(opening):
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m[0].split()]
         for size in range(len(words), 0, -1):
             for start in range(len(words) - size + 1):

@@ -10,8 +10,8 @@ import math
 from bot.answers._interviews import question_paragraphs
 from bot.answers._sections import (
     held_words,
-    names_other_team,
     names_team,
+    opens_with_other_team,
     other_teams,
 )
 from bot.answers._turns import Turns
@@ -244,8 +244,8 @@ class Finding(Candidates, Scoring, Picking):
             )
             for i, span in enumerate(spans):
                 # "Ferrari tried the same idea" under "McLaren: a floor for the bumps" is
-                # Ferrari's: the heading's team holds for no sentence naming another team.
-                foreign = team_heading is not None and names_other_team(
+                # Ferrari's: the heading's team holds for no sentence opening with another.
+                foreign = team_heading is not None and opens_with_other_team(
                     passage.text[span[0] : span[1]], team_heading
                 )
                 item = self._score(
