@@ -37,6 +37,7 @@ __all__ = [
     "heads_nothing",
     "held_words",
     "names_team",
+    "opens_with_other_team",
     "other_teams",
     "sections_of",
 ]
@@ -95,6 +96,30 @@ def _team_named(text: str) -> str | None:
 def names_team(heading: Passage) -> bool:
     """Whether a heading is a team's name, alone or before its section's title."""
     return _team_named(heading.text) is not None
+
+
+#: Runs of capitalised words, where a sentence names a team ("Ferrari", "Red Bull Racing").
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+#: How far into a sentence its subject is named ("Ferrari tried", "At Baku, Ferrari ...").
+_SUBJECT_WORDS = 3
+
+
+def opens_with_other_team(sentence: str, heading: Passage) -> bool:
+    """Whether a sentence under a team's heading opens with a team other than the heading's
+    ("Ferrari tried the same idea in Baku" under "McLaren: a floor for the bumps"): it is
+    about that other team, so the heading's team is not lent to it. Only its subject: a team
+    named later ("Verstappen, under contract to Red Bull, ..." under "Mercedes") leaves the
+    sentence the section's."""
+    own = set(held_words(heading).casefold().split())
+    opening = " ".join(sentence.split()[:_SUBJECT_WORDS])
+    for m in _CAPITALISED.finditer(opening):
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m[0].split()]
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                span = words[start : start + size]
+                if not {w.casefold() for w in span} <= own and is_team(" ".join(span)):
+                    return True
+    return False
 
 
 def held_words(heading: Passage) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from tests.answers.scoring import DENIAL, ask, stories_store
+from tests.answers.scoring import DENIAL, ask, engine_over, stories_store
 
 STORIES = {
     "2031-10-07-invented-upgrades": (
@@ -78,3 +78,32 @@ async def test_a_why_on_a_team_with_drivers_reads_its_section(engine: AnswerEngi
     shown = await ask(engine, "why did haas bring a new diffuser")
     assert "stop the car bottoming out" in shown
     assert DENIAL not in shown
+
+
+#: A second analysis: a team's section telling what another team did with the same idea.
+HARWICK = (
+    "date 2031-10-08 Harwick upgrades: what each team fitted, and why",
+    "Three teams brought new parts to Harwick. Here is what each fitted.",
+    "Lotus: a nose for the slow corners",
+    "Lotus fitted a shorter nose to turn in harder at the hairpin.",
+    "Sauber tried that idea in Oporto last spring and said it worked well for them, "
+    "saving a tenth in the slow corners.",
+    "Renault: a lighter rear wing",
+    "Renault brought a lighter rear wing for the long back straight.",
+)
+
+
+@pytest.fixture(scope="module")
+def harwick(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second invented analysis, ingested alone."""
+    story = ("2031-10-08-invented-harwick", "\n\n".join(HARWICK))
+    return stories_store(tmp_path_factory.mktemp("titled_team_other"), [story])
+
+
+async def test_another_teams_words_under_a_teams_heading_stay_that_teams(harwick: Path) -> None:
+    """Under "Lotus: a nose for the slow corners", a sentence naming Sauber tells Sauber's
+    view, never Lotus's: without the rule the heading's team was lent to it, and "did lotus
+    say the nose worked" was answered yes by Sauber's words."""
+    async with engine_over(harwick) as engine:
+        shown = await ask(engine, "did lotus say the nose worked")
+    assert DENIAL in shown

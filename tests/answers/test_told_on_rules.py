@@ -44,3 +44,29 @@ async def test_a_sentence_naming_someone_else_is_not_carried(database: Path) -> 
     async with engine_over(database) as engine:
         shown = await ask(engine, "what happened to marsh")
     assert "broken exhaust" not in shown
+
+
+#: A sentence naming two drivers, then one that says "him": whose the slow stop was, the
+#: story does not say for sure (here the one beaten's), so it is neither's by the rule.
+TWO_NAMED = (
+    "date 2026-09-21 Lind wins at Corrow Park",
+    "Oda Lind won at Corrow Park on Sunday, a lap ahead of the field.",
+    "Rasmus Keel beat Anton Prew to sixth by a second. A fumbled wheel change on lap 50 had "
+    "cost him the chance to race for the podium.",
+    "Lind led from the start.",
+)
+
+
+@pytest.fixture(scope="module")
+def two_named(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second invented story, ingested alone."""
+    story = ("2026-09-21-invented-corrow-park", "\n\n".join(TWO_NAMED))
+    return stories_store(tmp_path_factory.mktemp("told_on_two"), [story])
+
+
+async def test_a_sentence_before_naming_two_people_carries_neither(two_named: Path) -> None:
+    """Without the rule: "did keel have a fumbled wheel change" answered yes by the sentence
+    saying "him", which is as likely Prew (the one beaten) as Keel."""
+    async with engine_over(two_named) as engine:
+        shown = await ask(engine, "did keel have a fumbled wheel change")
+    assert "The articles don't say" in shown

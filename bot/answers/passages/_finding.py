@@ -11,6 +11,7 @@ from bot.answers._interviews import question_paragraphs
 from bot.answers._sections import (
     held_words,
     names_team,
+    opens_with_other_team,
     other_teams,
 )
 from bot.answers._turns import Turns
@@ -238,13 +239,22 @@ class Finding(Candidates, Scoring, Picking):
                 story_forms[slug] = _story_forms(people, name_forms, passage.source.headline,
                                                  index.ambiguous, index.people)  # fmt: skip
             forms_here = story_forms[slug]
+            team_heading = (
+                section.heading if section is not None and names_team(section.heading) else None
+            )
             for i, span in enumerate(spans):
+                # "Ferrari tried the same idea" under "McLaren: a floor for the bumps" is
+                # Ferrari's: the heading's team holds for no sentence opening with another.
+                foreign = team_heading is not None and opens_with_other_team(
+                    passage.text[span[0] : span[1]], team_heading
+                )
                 item = self._score(
                     query, span, passage, rank, i, group_stems, weights, cue_stems, forms_here,
                     quotes[slug], reported[slug], required, team_forms, previous,
-                    context, rare_group, initialisms, teams.get(slug),
+                    context - under if foreign else context, rare_group, initialisms,
+                    teams.get(slug),
                 )  # fmt: skip
-                if item is not None and section is not None and names_team(section.heading):
+                if item is not None and team_heading is not None and not foreign:
                     # The team's name holds for the sentence as its own word would, but
                     # counts for less: a sentence naming it, or a story headed by it,
                     # says it outright.

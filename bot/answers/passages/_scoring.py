@@ -26,6 +26,7 @@ from bot.answers.passages._shapes import (
     _opens_with,
 )
 from bot.answers.passages._words import _has, _mentions, stem, stems, words_of
+from bot.answers.text import normalise
 from bot.answers.understand import stop_words
 from bot.models import Passage, Quote, ReportedStatement
 
@@ -49,6 +50,8 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 #: "he", "his", "him" anywhere in a sentence: "A broken exhaust after his second stop cost
 #: him four laps" goes on about the subject of the sentence before it.
 _HELD_PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.I)
+#: A run of capitalised words: where a sentence may name someone ("Teo Vell", "Vell's").
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 #: A capitalised word before a number names a place in the race, no one: "Lap 90", "Turn 3".
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\.?\s+\d")
 
@@ -158,6 +161,20 @@ class Scoring:
 
     lookup: Lookup
 
+    def _names_another(self, sentence: str, name: str) -> bool:
+        """Whether a sentence names a stored person other than ``name``: "Brandt beat Teo
+        Vell to fourth. A slow stop had cost him the podium" leaves "him" either's, so the
+        sentence after it tells of neither."""
+        index = self.lookup.index
+        for m in _NAME_RUN.finditer(sentence):
+            words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m[0].split()]
+            for key in {normalise(" ".join(words)), *map(normalise, words)}:
+                if key in index.exact and index.exact[key] != name:
+                    return True
+                if name not in index.ambiguous.get(key, (name,)):
+                    return True
+        return False
+
     def _score(
         self,
         query: Query,
@@ -252,7 +269,10 @@ class Scoring:
         told_on = bool(position and not pronoun and not quoted and _told_on(sentence))
         before = _sentence_before(passage.text, span) if plain or told_on else ""
         for forms, name in zip(name_forms, query.people, strict=True):
-            carried = pronoun or ((plain or told_on) and _opens_with(before, forms))
+            carried = pronoun or (
+                (plain or (told_on and not self._names_another(before, name)))
+                and _opens_with(before, forms)
+            )
             if _mentions(sentence, forms) or speaker == name or (carried and name in previous):
                 here.add(name)
         team = False
