@@ -74,8 +74,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "mates": ("shares", "sister"), "car": ("no", "entered", "driving", "shares"),
     "gap": ("seconds", "ahead", "behind", "tenths", "clear"),
     "margin": ("seconds", "tenths", "ahead", "clear", "gap"),
-    # "what was X's best lap time": a report writes the "fastest" (or "quickest") lap
-    "best": ("fastest", "quickest"),
     "podium": ("won", "second", "third"), "runner": ("second",),
     "third": ("podium", "3rd"), "second": ("runner", "2nd", "beating"),
     "hurt": ("injured", "injury", "injuries", "hospital", "released", "medical", "care",
