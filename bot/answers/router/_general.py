@@ -20,7 +20,7 @@ from bot.answers.records import (
     PassageAnswer,
 )
 from bot.answers.router._groups import _groups
-from bot.answers.router._kinds import _SPOKEN, _kinds
+from bot.answers.router._kinds import _EVENTS, _SPOKEN, _kinds
 from bot.answers.router._nearest import answers_its_kind
 from bot.answers.router._needs import _DRIVER_STANDING_TEXT, _STANDING_TEXT
 from bot.answers.router._query import _series_asked
@@ -211,11 +211,14 @@ class GeneralRouter(RacesRouter):
                 return PassageAnswer(tuple(self.passages_found(nearest[:2])), "", missing)
             if (scoped := await self._scoped(reading, kinds, groups, scope)) is not None:
                 return scoped
-            if reading.people and reading.session in NUMBERED_PRACTICE:
-                # "did larsen crash in fp2": second practice is told, nothing of him in it;
-                # what the rest of the weekend tells of him (a crash in first practice, his
-                # race) answers another question, so the articles don't say. (A sprint or a
-                # Q2 may be told past its paragraphs, in a table or a quote: read on there.)
+            if reading.session in NUMBERED_PRACTICE and (
+                reading.people or groups or kinds & {*_EVENTS}
+            ):
+                # "did larsen crash in fp2", "who crashed in fp2": second practice is told,
+                # no crash in it, nothing of him; what the rest of the weekend tells (a crash
+                # in first practice, his race) answers another question, so the articles
+                # don't say. (A sprint or a Q2 may be told past its paragraphs, in a table
+                # or a quote: read on there.)
                 query = self._query(reading, kinds, groups, list(scope))
                 _, nearest = await self.passages.find(query)
                 return PassageAnswer(tuple(self.passages_found(nearest[:2])), "", missing)
