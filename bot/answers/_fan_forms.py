@@ -50,6 +50,10 @@ _GET_PAST = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+past\b")
 #: synonyms those are), so "hold the lead", "held off Y" are never read as a hold-up.
 _HOLD_UP = re.compile(r"\b(?:hold|holds|holding|held)\s+up\b")
 
+#: "what was X's best lap (time)": the lap a report calls the "fastest"; read as it, so
+#: "best" alone ("who was best at X", "his best result") is never read as the fastest lap.
+_BEST_LAP = re.compile(r"\bbest\s+laps?\b")
+
 #: "how close was X to Y", "how close did X get to Q2": a gap, in time, points or places, as
 #: "how far" asks it; read as it, so the word "close" is never searched for.
 _HOW_CLOSE = re.compile(r"\bhow\s+close\b")
@@ -58,8 +62,10 @@ _HOW_CLOSE = re.compile(r"\bhow\s+close\b")
 def spelt_out(low: str) -> str:
     """A folded question with fans' short forms written out ("next yr" -> "next year",
     "in charge" -> "boss", "get past" -> "overtake", "hold up" -> "impede", "how close" ->
-    "how far"; a clipped "min" meets "minimum" in passages/_scoring)."""
+    "how far", "best lap" -> "fastest lap"; a clipped "min" meets "minimum" in
+    passages/_scoring)."""
     low = _HOLD_UP.sub("impede", _GET_PAST.sub("overtake", _HOW_CLOSE.sub("how far", low)))
+    low = _BEST_LAP.sub("fastest lap", low)
     return _IN_CHARGE.sub("boss", _SHORT.sub(lambda m: _SHORT_FOR[m[0]], low))
 
 

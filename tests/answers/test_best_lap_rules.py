@@ -1,5 +1,6 @@
-"""A fan's "best lap" is the lap a report calls the "fastest" (or "quickest"): "what was
-X's best lap time" is answered by the sentence giving X's fastest lap, not denied above it."""
+"""A fan's "best lap" is the lap a report calls the "fastest": "what was X's best lap time"
+is answered by the sentence giving X's fastest lap, not denied above it. "Best" alone is no
+fastest lap: "who was best at Y" is never answered by the fastest lap of one who lost."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tests.answers.scoring import ask, stories_store
 STORY = (
     "date 2031-05-20 Invented: Larne wins at Corrib",
     "Oskar Larne won at Corrib on Sunday from pole, 3.1 seconds ahead of Tilda Renvik.",
-    "Larne set the fastest lap of the race, a 1:18.402 on lap 51.",
+    "Renvik set the fastest lap of the race, a 1:18.402 on lap 51, on her way to second.",
     "The series returns at Ballast Point on June 8.",
 )
 
@@ -27,9 +28,18 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
-@pytest.mark.parametrize("question", ["what was larnes best lap time", "what was larnes best lap"])
+@pytest.mark.parametrize(
+    "question", ["what was renviks best lap time", "what was renviks best lap"]
+)
 async def test_best_lap_is_the_fastest(engine: AnswerEngine, question: str) -> None:
-    """Without the rule: "The articles don't say what was larnes best lap time" above it."""
+    """Without the rule: "The articles don't say what was renviks best lap time" above it."""
     shown = await ask(engine, question)
     assert "1:18.402" in shown
     assert "don't say" not in shown
+
+
+async def test_best_alone_is_no_fastest_lap(engine: AnswerEngine) -> None:
+    """Without the rule ("best" a synonym of "fastest" everywhere): the runner-up's fastest
+    lap shown as who was best."""
+    shown = await ask(engine, "who was best at corrib")
+    assert "1:18.402" not in shown

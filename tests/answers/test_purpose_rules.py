@@ -16,6 +16,8 @@ STORY = (
     "the final chicane, where its cars had been the slowest in the field.",
     "The team ran it on both cars from first practice, and Nils Brandt finished ninth.",
     "Williams changed nothing, and its drivers finished 14th and 15th.",
+    "Tomas Pell retired on lap 40 with a hydraulics leak.",
+    "The goal for Pell on Friday was to learn the new brakes, and he ran them all day.",
 )
 
 
@@ -31,3 +33,11 @@ async def test_a_purpose_answers_why_a_part_was_brought(engine: AnswerEngine) ->
     shown = await ask(engine, "why did alpine bring a new rear wing")
     assert "cut drag on the long run" in shown
     assert DENIAL not in shown
+
+
+async def test_a_purpose_is_no_cause_of_an_event(engine: AnswerEngine) -> None:
+    """ "Why did X retire" asks for a cause, not a plan. Without the rule: Friday's goal shown
+    as a second answer after the leak."""
+    shown = await ask(engine, "why did pell retire")
+    assert "hydraulics leak" in shown
+    assert "learn the new brakes" not in shown

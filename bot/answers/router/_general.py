@@ -20,13 +20,13 @@ from bot.answers.records import (
     PassageAnswer,
 )
 from bot.answers.router._groups import _groups
-from bot.answers.router._kinds import _SPOKEN, _kinds
+from bot.answers.router._kinds import _EVENTS, _SPOKEN, _kinds
 from bot.answers.router._nearest import answers_its_kind
 from bot.answers.router._needs import _DRIVER_STANDING_TEXT, _STANDING_TEXT
 from bot.answers.router._query import _series_asked
 from bot.answers.router._races import RacesRouter
 from bot.answers.router._reading import _PODIUM_ASKED, _SHE, _YES_NO, _indirect, _place_forms
-from bot.answers.router._scope import scope_asked
+from bot.answers.router._scope import NUMBERED_PRACTICE, scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
 from bot.answers.router._stories import PRE_RACE_SCAN
@@ -211,6 +211,17 @@ class GeneralRouter(RacesRouter):
                 return PassageAnswer(tuple(self.passages_found(nearest[:2])), "", missing)
             if (scoped := await self._scoped(reading, kinds, groups, scope)) is not None:
                 return scoped
+            if reading.session in NUMBERED_PRACTICE and (
+                reading.people or groups or kinds & {*_EVENTS}
+            ):
+                # "did larsen crash in fp2", "who crashed in fp2": second practice is told,
+                # no crash in it, nothing of him; what the rest of the weekend tells (a crash
+                # in first practice, his race) answers another question, so the articles
+                # don't say. (A sprint or a Q2 may be told past its paragraphs, in a table
+                # or a quote: read on there.)
+                query = self._query(reading, kinds, groups, list(scope))
+                _, nearest = await self.passages.find(query)
+                return PassageAnswer(tuple(self.passages_found(nearest[:2])), "", missing)
         if groups and not reading.people and not set(known) & {w for g in groups for w in g}:
             # "how did newgarden get on at portland": what it asks about is in no article
             # at all, so no sentence can answer it, however near its other words come.

@@ -20,6 +20,7 @@ from bot.answers.passages import (
 from bot.answers.router._counted import counted_need
 from bot.answers.router._groups import _OPENER_ASKED
 from bot.answers.router._kinds import (
+    _EVENTS,
     _NEED_CUE,
     _OPEN,
     _OWN_RACE,
@@ -82,6 +83,7 @@ from bot.answers.understand import (
     CUE_PHRASES,
     CUES,
     PREFER_PHRASES,
+    PURPOSE_PHRASES,
     SERIES_TEXT,
     Reading,
     counted,
@@ -362,7 +364,10 @@ class QueryRouter(PeopleRouter):
             else CUES.get(preferred, ())
             if not standing and "next" not in kinds
             else (),
-            prefer_phrases=PREFER_PHRASES.get(preferred, ())
+            prefer_phrases=(
+                *PREFER_PHRASES.get(preferred, ()),
+                *(PURPOSE_PHRASES if preferred == "why" and not kinds & {*_EVENTS} else ()),
+            )
             if kinds and not standing and "next" not in kinds
             else (),
             required_carries=primary == "points",

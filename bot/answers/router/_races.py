@@ -20,7 +20,7 @@ from bot.answers.records import (
     NotFound,
     PassageAnswer,
 )
-from bot.answers.router._kinds import _SPOKEN
+from bot.answers.router._kinds import _EVENTS, _SPOKEN
 from bot.answers.router._needs import (
     _DRIVER_STANDING_TEXT,
     _LAP_TIME_TEXT,
@@ -37,7 +37,13 @@ from bot.answers.router._reading import (
     _lap_phrases,
     _place_forms,
 )
-from bot.answers.router._scope import PRE_RACE_KINDS, Scope, scope_asked, scope_lines
+from bot.answers.router._scope import (
+    NUMBERED_PRACTICE,
+    PRE_RACE_KINDS,
+    Scope,
+    scope_asked,
+    scope_lines,
+)
 from bot.answers.router._series import USUAL_SERIES_SCAN, usual_series
 from bot.answers.understand import (
     Reading,
@@ -244,8 +250,14 @@ class RacesRouter(QueryRouter):
             return PassageAnswer(
                 tuple(self.passages_found(_told_on(reading, kept[:3]))), "", "", race
             )
-        if reading.people or (reading.heat is not None and query.need is not None):
-            return None  # ("how many laps was race 2": a figure, not race 2's opening)
+        if (
+            reading.people
+            or (reading.heat is not None and query.need is not None)
+            or (reading.session in NUMBERED_PRACTICE and (query.groups or kinds & {*_EVENTS}))
+        ):
+            # ("how many laps was race 2": a figure, not race 2's opening; "who crashed in
+            # fp2": a crash, not whoever topped second practice)
+            return None
         # "what happened in hour 17": the paragraph that tells it, from where it names it.
         slug = slugs[0]
         first = min(scope[slug])

@@ -18,6 +18,7 @@ from bot.answers.understand import ORDINAL_WORDS, Reading
 from bot.models import Passage
 
 __all__ = [
+    "NUMBERED_PRACTICE",
     "PRE_RACE_KINDS",
     "Scope",
     "pre_race_kind",
@@ -48,6 +49,9 @@ _SESSION_WORDS: dict[str, tuple[str, ...]] = {
     "fp3": ("practice",),
     "warmup": ("warm",),
 }
+#: The practice sessions a fan asks by number: a Friday report tells each apart, and what it
+#: tells of a driver in another ("crashed in first practice") never answers for this one.
+NUMBERED_PRACTICE = frozenset({"fp1", "fp2", "fp3"})
 #: A paragraph naming any session (or the race itself) ends the one before it.
 _ANY_SESSION = re.compile(
     r"\b(?:q[123]|sprint|shootout|fp[123]|practice|warm[\s-]?up|the\s+race|sunday['’]s\s+race)\b"

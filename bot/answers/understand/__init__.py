@@ -26,6 +26,7 @@ from bot.answers.understand._reading import Reading, read
 from bot.answers.understand._words import CUE_PHRASES as CUE_PHRASES
 from bot.answers.understand._words import CUES, QUESTION_WORDS
 from bot.answers.understand._words import PREFER_PHRASES as PREFER_PHRASES
+from bot.answers.understand._words import PURPOSE_PHRASES as PURPOSE_PHRASES
 from bot.answers.understand._words import SERIES as SERIES
 from bot.answers.understand._words import SERIES_TEXT as SERIES_TEXT
 from bot.answers.understand._words import SYNONYMS as SYNONYMS

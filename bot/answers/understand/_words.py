@@ -74,8 +74,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "mates": ("shares", "sister"), "car": ("no", "entered", "driving", "shares"),
     "gap": ("seconds", "ahead", "behind", "tenths", "clear"),
     "margin": ("seconds", "tenths", "ahead", "clear", "gap"),
-    # "what was X's best lap time": a report writes the "fastest" (or "quickest") lap
-    "best": ("fastest", "quickest"),
     "podium": ("won", "second", "third"), "runner": ("second",),
     "third": ("podium", "3rd"), "second": ("runner", "2nd", "beating"),
     "hurt": ("injured", "injury", "injuries", "hospital", "released", "medical", "care",
@@ -201,19 +199,24 @@ PREFER_PHRASES: dict[str, tuple[str, ...]] = {
         # a comma ("the tyres were gone, so he pitted"): "So it was a tough day" is no cause.
         r"re:(?:so (?:that|nobody|no one|none|everyone|everybody)"
         r"|(?<=, )so (?:the|he|she|they|we|it))\b",
-        # A choice's cause is its purpose: "why did they bring a new wing" is answered by
-        # "The aim was to give the car more front end", "designed to reduce ...".
-        "the aim",
-        "aimed at",
-        "designed to",
-        "intended to",
-        "meant to",
-        "in order to",
-        "the idea was",
-        "the goal",
-        "the purpose",
     ),
 }
+
+#: A choice's cause is its purpose: "why did they bring a new wing" is answered by "The aim
+#: was to give the car more front end", "designed to reduce ...". An event's is not: "why did
+#: X retire" is never answered by "The goal was to test the new floor" (router._query adds
+#: these to "why" only when the question asks of no crash, retirement or penalty).
+PURPOSE_PHRASES: tuple[str, ...] = (
+    "the aim",
+    "aimed at",
+    "designed to",
+    "intended to",
+    "meant to",
+    "in order to",
+    "the idea was",
+    "the goal",
+    "the purpose",
+)
 
 #: Words that signal each kind of answer, as a sentence of a race report says it.
 CUES: dict[str, tuple[str, ...]] = {
