@@ -70,7 +70,10 @@ penalty applied after the session), measured once (``unseen22/BLIND.md``). ``uns
 twenty-third blind, sealed round (a MotoGP team's post-race quotes sheet from Sepang, each speaker
 under a header with his role and results line, his words without quotation marks, and an F1
 technical upgrades analysis of the Singapore Grand Prix told team by team, with who said each new
-part worked), measured once (``unseen23/BLIND.md``). Their
+part worked), measured once (``unseen23/BLIND.md``). ``unseen24/`` is a twenty-fourth blind,
+sealed round (a NASCAR appeals-panel hearing report, each side's submissions and the panel's
+reasons, and an F1 magazine long-read profile in the present tense, "he says" for paragraphs at a
+time, with flashbacks dated by season), measured once (``unseen24/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -123,6 +126,7 @@ ROUNDS = (
     HERE / "unseen21",
     HERE / "unseen22",
     HERE / "unseen23",
+    HERE / "unseen24",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
