@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.answers.text import capitalised_runs
 from bot.answers.understand import is_team
 from bot.models import Passage
 
@@ -98,8 +99,6 @@ def names_team(heading: Passage) -> bool:
     return _team_named(heading.text) is not None
 
 
-#: Runs of capitalised words, where a sentence names a team ("Ferrari", "Red Bull Racing").
-_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 #: How far into a sentence its subject is named ("Ferrari tried", "At Baku, Ferrari ...").
 _SUBJECT_WORDS = 3
 
@@ -112,8 +111,7 @@ def opens_with_other_team(sentence: str, heading: Passage) -> bool:
     sentence the section's."""
     own = set(held_words(heading).casefold().split())
     opening = " ".join(sentence.split()[:_SUBJECT_WORDS])
-    for m in _CAPITALISED.finditer(opening):
-        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m[0].split()]
+    for words in capitalised_runs(opening):
         for size in range(len(words), 0, -1):
             for start in range(len(words) - size + 1):
                 span = words[start : start + size]

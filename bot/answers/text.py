@@ -11,7 +11,16 @@ from rapidfuzz.utils import default_process
 from bot.ingest.text import unaccent
 from bot.models import Quote, ReportedStatement
 
-__all__ = ["MAX_QUESTION", "clean", "normalise", "published", "shorten", "strip_quotes", "unaccent"]
+__all__ = [
+    "MAX_QUESTION",
+    "capitalised_runs",
+    "clean",
+    "normalise",
+    "published",
+    "shorten",
+    "strip_quotes",
+    "unaccent",
+]
 
 #: Longest user text the engine looks at; anything past it is noise and only costs time.
 MAX_QUESTION = 1000
@@ -93,3 +102,18 @@ def strip_quotes(text: str) -> str:
 def wordset(text: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string (long lists stay readable)."""
     return frozenset(text.split())
+
+
+#: A run of capitalised words: where a sentence may name a person or a team ("Teo Vell's",
+#: "Red Bull Racing").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def capitalised_runs(text: str) -> list[list[str]]:
+    """Each run of capitalised words in a text, its words without a possessive "'s" ("Teo
+    Vell's" -> ["Teo", "Vell"]): the spans a sentence may name someone or a team by, for
+    checks that test them against the store's people or the teams."""
+    return [
+        [w[:-2] if w.endswith(("'s", "’s")) else w for w in m[0].split()]
+        for m in _CAPITALISED_RUN.finditer(text)
+    ]

@@ -26,7 +26,7 @@ from bot.answers.passages._shapes import (
     _opens_with,
 )
 from bot.answers.passages._words import _has, _mentions, stem, stems, words_of
-from bot.answers.text import normalise
+from bot.answers.text import capitalised_runs, normalise
 from bot.answers.understand import stop_words
 from bot.models import Passage, Quote, ReportedStatement
 
@@ -50,8 +50,6 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)\b")
 #: "he", "his", "him" anywhere in a sentence: "A broken exhaust after his second stop cost
 #: him four laps" goes on about the subject of the sentence before it.
 _HELD_PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.I)
-#: A run of capitalised words: where a sentence may name someone ("Teo Vell", "Vell's").
-_NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 #: A capitalised word before a number names a place in the race, no one: "Lap 90", "Turn 3".
 _NUMBERED = re.compile(r"\b[A-Z][a-z]+\.?\s+\d")
 
@@ -166,8 +164,7 @@ class Scoring:
         Vell to fourth. A slow stop had cost him the podium" leaves "him" either's, so the
         sentence after it tells of neither."""
         index = self.lookup.index
-        for m in _NAME_RUN.finditer(sentence):
-            words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in m[0].split()]
+        for words in capitalised_runs(sentence):
             for key in {normalise(" ".join(words)), *map(normalise, words)}:
                 if key in index.exact and index.exact[key] != name:
                     return True
