@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from bot.answers import AnswerEngine
 from bot.answers import lookup as lookup_module
 from bot.answers.lookup import _MANY_WORDS, ARTICLE_CUTOFF, _build_index, _containing
-from bot.answers.lookup._article_index import _Postings
+from bot.answers.lookup._postings import _Postings
 from bot.answers.text import clean, normalise
 from bot.models import Person
 from bot.store import Store

@@ -8,13 +8,9 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answers.lookup._article_index import (
-    _BySlug,
-    _no_postings,
-    _Postings,
-)
 from bot.answers.lookup._compact import AliasEntries
 from bot.answers.lookup._fuzzy_filter import CharFilter, WordPool
+from bot.answers.lookup._postings import _BySlug, _no_postings, _Postings
 from bot.models import ArticleSummary, Person
 
 #: Word and prefix counts kept per index at most (a bound for a bot that never restarts).
