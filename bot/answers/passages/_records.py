@@ -114,6 +114,10 @@ class Query:
     #: (``_direction.act_of_another``).
     act: frozenset[str] = frozenset()
     act_by: frozenset[str] = frozenset()
+    #: The one group naming a team, when the question asks of one ("what did mclaren say
+    #: about tyre wear"): a sentence opening with another team, not holding it, is that
+    #: other team's (read in ``Finding.find``).
+    team_group: int | None = None
 
 
 @dataclass(slots=True)
@@ -148,8 +152,9 @@ class Scored:
     #: It stands in a section whose heading asks the fan's question (``_sections``): the
     #: section answers it, in words of its own.
     headed: bool = False
-    #: It tells the act a yes/no question asks as another's ("Brandt crashed" for "did
-    #: Larsen crash"): near, never the answer.
+    #: It tells of another: the act a yes/no question asks as another's ("Brandt crashed"
+    #: for "did Larsen crash"), or, a team asked, another team's ("Ferrari said the wear
+    #: was high" for McLaren): near, never the answer.
     others: bool = False
 
 

@@ -11,6 +11,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from bot.answers._sections import opens_with_team_but
 from bot.answers.lookup import Lookup
 from bot.answers.passages._direction import act_of_another, done_to
 from bot.answers.passages._our_team import our_team
@@ -323,6 +324,10 @@ class Scoring:
         if others and subject:
             subject = False
             score -= 3.0
+        asked = query.team_group
+        if asked is not None and not team and not covered & set(group_stems[asked]):
+            # "what did mclaren say about tyre wear": "Ferrari said the tyre wear was high".
+            others = others or opens_with_team_but(sentence, set(query.groups[asked]))
         all_named = len(here & set(query.people)) == len(query.people)
         cue_hits = len(cue_stems & have) + sum(
             _has(low, c) for c in (*query.cue_phrases, *query.prefer_phrases)
