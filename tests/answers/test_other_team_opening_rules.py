@@ -17,8 +17,7 @@ STORY = (
     "Friday at Varrow Park was about set-up work for most of the midfield, with rain due "
     "on Sunday.",
     "Sauber: brakes",
-    "Haas said the brake wear was far worse than they had planned for on the long "
-    "straights.",
+    "Haas said the brake wear was far worse than they had planned for on the long straights.",
     "The session ended under a red flag with four minutes left.",
 )
 

@@ -84,8 +84,8 @@ class Finding(Candidates, Scoring, Picking):
                 stem(w) for g in query.groups for w in g
             }
             query = dataclasses.replace(query, groups=groups, own_only=frozenset(added))
-        teams = [i for i, g in enumerate(query.groups) if g and is_team(g[0])]
-        query = dataclasses.replace(query, team_group=teams[0] if len(teams) == 1 else None)
+        one_team = [i for i, g in enumerate(query.groups) if g and is_team(g[0])]
+        query = dataclasses.replace(query, team_group=one_team[0] if len(one_team) == 1 else None)
         people = [index.people.get(n) or Person(n) for n in query.people]
         # "Fabio" names Quartararo only where no other Fabio is in the articles.
         name_forms = [
