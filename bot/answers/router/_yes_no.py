@@ -71,7 +71,9 @@ def _subject_end(reading: Reading, at: int) -> tuple[frozenset[str], int, bool] 
     tokens = reading.tokens
     for name in reading.people:
         forms = _forms(reading, name)
-        for form in forms:
+        # Longest first, whatever the set's order: "ruud aske" before "ruud" ("did ruud
+        # aske crash" turns on "crash", never on "aske").
+        for form in sorted(forms, key=lambda f: (-len(f.split()), f)):
             words = normalise(form).split()
             if words and tokens[at : at + len(words)] == words:
                 return forms, at + len(words), True
