@@ -109,7 +109,12 @@ def opens_with_other_team(sentence: str, heading: Passage) -> bool:
     about that other team, so the heading's team is not lent to it. Only its subject: a team
     named later ("Verstappen, under contract to Red Bull, ..." under "Mercedes") leaves the
     sentence the section's."""
-    own = set(held_words(heading).casefold().split())
+    return opens_with_team_but(sentence, set(held_words(heading).casefold().split()))
+
+
+def opens_with_team_but(sentence: str, own: set[str]) -> bool:
+    """Whether a sentence's subject (its opening words) is a team (or a body) named by words
+    not all in ``own`` (folded): "Ferrari said the wear was high" is Ferrari's."""
     opening = " ".join(sentence.split()[:_SUBJECT_WORDS])
     for words in capitalised_runs(opening):
         for size in range(len(words), 0, -1):

@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from bot.answers._sections import heads_nothing
-from bot.answers.passages._direction import done_to
+from bot.answers.passages._direction import act_of_another, done_to
 from bot.answers.passages._finding import Finding
 from bot.answers.passages._our_team import our_team
 from bot.answers.passages._picking import _left_open as _left_open
@@ -57,6 +57,7 @@ __all__ = [
     "Passages",
     "Query",
     "Scored",
+    "act_of_another",
     "as_found",
     "done_to",
     "forms_of",

@@ -19,8 +19,9 @@ from collections.abc import Iterable
 
 from bot.answers.passages._words import _VERB_FORMS, _WORD, stem
 from bot.answers.text import unaccent
+from bot.answers.understand import stop_words
 
-__all__ = ["done_to"]
+__all__ = ["act_of_another", "done_to"]
 
 #: The auxiliary right before an act's word that tells it in the passive ("was passed",
 #: "got overtaken", "had been hit"), an adverb allowed between ("was easily passed").
@@ -74,3 +75,75 @@ def done_to(sentence: str, acts: set[str], forms: Iterable[str], *, past: bool =
     if first > act.start():
         return not _AGENT.search(low, act.end(), first)
     return bool(_PASSIVE_BEFORE.search(low[: act.start()]) or _AGENT_NEXT.match(low, act.end()))
+
+
+#: What may stand between an act's own subject and its word: a modal, a tense's auxiliary,
+#: an adverb ("Vanta should appeal", "Haas also complained", "Brandt had crashed"); never
+#: a passive's ("Larsen was hit": the one before it is done to, not acting).
+_SUBJECT_GAP = re.compile(
+    r"(?:\s+(?:should|could|would|will|may|might|must|can|did|does|do|had|has|have|also|then|"
+    r"later|too|never|not|\w+ly))*\s*$",
+    re.I,
+)
+#: A capitalised word, possessive allowed: where a name can stand.
+_CAPITAL = re.compile(r"[A-Z][\w'’-]*$")
+#: A word before a capitalised run that makes it an epithet or a car, not a name acting
+#: ("the Dane crashed", "his Ferrari stopped").
+_DETERMINER = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+#: The word before an act's word that makes it a thing named ("into the gravel", "hit the
+#: wall"), told by no one acting.
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|into|in|with|of|on|made|make|makes)\s+$"
+)
+#: Where a clause ends, after an act: a name beyond it is in another clause.
+_CLAUSE_END = re.compile(r"[,;:.!?\"“”]|\b(?:and|but|though|although|while|whereas)\b")
+
+
+def _own_subject(before: str) -> list[str] | None:
+    """The capitalised run standing as the subject right before an act's word (``before``:
+    the sentence up to it), a modal or adverb between allowed; None when no name stands
+    there (a pronoun, a passive's "was", an epithet's "the Dane")."""
+    gap = _SUBJECT_GAP.search(before)
+    words = before[: gap.start() if gap else len(before)].split()
+    run: list[str] = []
+    while words and _CAPITAL.match(words[-1].strip('"“‘(')):
+        run.insert(0, words.pop().strip('"“‘('))
+    while run and run[0].casefold() in stop_words():
+        # "Then Larsen crashed", "We think ...": the opening word is no name.
+        words.append(run.pop(0))
+    if not run or re.split(r"['’]", run[-1])[0].casefold() in {"i", "we"}:
+        return None  # "I", "I'm", "we've": the speaker's own act
+    if words and words[-1].casefold() in _DETERMINER:
+        return None
+    return run
+
+
+def act_of_another(sentence: str, acts: set[str], forms: Iterable[str]) -> bool:
+    """Whether every telling of the act (a word stemming to one of ``acts``) in ``sentence``
+    has a name of its own right before it that is not the one asked (``forms``, folded),
+    and the one asked is not named after it in its clause: "Odo Brandt crashed out and Jon
+    Larsen finished fourth" and '"I saw Brandt crash," Larsen said' tell Brandt's crash,
+    not Larsen's; "We think Vanta should appeal" Vanta's appeal, not the speaker's team's;
+    "Williams ran a stiffer floor, though Haas complained" Haas' complaint. "Brandt crashed
+    into Larsen" still tells Larsen in the crash, so it is not another's alone."""
+    low = unaccent(sentence).casefold()
+    asked = [unaccent(f).casefold() for f in forms if f]
+    told = False
+    for m in _WORD.finditer(low):
+        word = re.split(r"['’]", m[0])[0]
+        if not any(stem(f) in acts for f in _VERB_FORMS.get(word, (word,))):
+            continue
+        if _NOUN_BEFORE.search(low, 0, m.start()):
+            continue  # "into the gravel", "made contact": a thing, no one's act
+        run = _own_subject(sentence[: m.start()])
+        if run is None:
+            return False  # told with no name acting: it may be the one asked's
+        said = unaccent(" ".join(run)).casefold()
+        if any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", said) for f in asked):
+            return False
+        end = _CLAUSE_END.search(low, m.end())
+        rest = low[m.end() : end.start() if end else len(low)]
+        if _first_at(rest, asked) >= 0:
+            return False
+        told = True
+    return told

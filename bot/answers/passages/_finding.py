@@ -55,6 +55,7 @@ from bot.answers.passages._words import (
     stem,
     stems,
 )
+from bot.answers.understand import is_team
 from bot.models import Passage, Person, Quote, ReportedStatement
 
 TEAM_LENT = 0.5
@@ -83,6 +84,8 @@ class Finding(Candidates, Scoring, Picking):
                 stem(w) for g in query.groups for w in g
             }
             query = dataclasses.replace(query, groups=groups, own_only=frozenset(added))
+        one_team = [i for i, g in enumerate(query.groups) if g and is_team(g[0])]
+        query = dataclasses.replace(query, team_group=one_team[0] if len(one_team) == 1 else None)
         people = [index.people.get(n) or Person(n) for n in query.people]
         # "Fabio" names Quartararo only where no other Fabio is in the articles.
         name_forms = [

@@ -109,6 +109,15 @@ class Query:
     kinds: frozenset[str] = frozenset()
     loose: bool = False  # "why": the event's own words need not be in its cause
     yes_no: bool = False  # "did X ...": X's own sentence meeting the cue answers it
+    #: A yes/no question's act (stems) and the forms of whom it asks about ("did Larsen
+    #: crash"): a sentence telling the act as someone else's answers nothing
+    #: (``_direction.act_of_another``).
+    act: frozenset[str] = frozenset()
+    act_by: frozenset[str] = frozenset()
+    #: The one group naming a team, when the question asks of one ("what did mclaren say
+    #: about tyre wear"): a sentence opening with another team, not holding it, is that
+    #: other team's (read in ``Finding.find``).
+    team_group: int | None = None
 
 
 @dataclass(slots=True)
@@ -143,6 +152,10 @@ class Scored:
     #: It stands in a section whose heading asks the fan's question (``_sections``): the
     #: section answers it, in words of its own.
     headed: bool = False
+    #: It tells of another: the act a yes/no question asks as another's ("Brandt crashed"
+    #: for "did Larsen crash"), or, a team asked, another team's ("Ferrari said the wear
+    #: was high" for McLaren): near, never the answer.
+    others: bool = False
 
 
 def _key(s: Scored | Passage) -> tuple[str, int]:

@@ -11,8 +11,9 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from bot.answers._sections import opens_with_team_but
 from bot.answers.lookup import Lookup
-from bot.answers.passages._direction import done_to
+from bot.answers.passages._direction import act_of_another, done_to
 from bot.answers.passages._our_team import our_team
 from bot.answers.passages._records import Query, Scored, Searches, _speaker_of
 from bot.answers.passages._shapes import (
@@ -317,6 +318,16 @@ class Scoring:
             # "did Bezzecchi pass Acosta": "Acosta passed Bezzecchi" tells it the other way.
             subject = False
             score -= 3.0
+        # "did Larsen crash": "Odo Brandt crashed out ... and Jon Larsen finished fourth"
+        # tells Brandt's crash; "did Williams complain": "though Haas complained", Haas'.
+        others = bool(query.act) and act_of_another(sentence, set(query.act), query.act_by)
+        if others and subject:
+            subject = False
+            score -= 3.0
+        asked = query.team_group
+        if asked is not None and not team and not covered & set(group_stems[asked]):
+            # "what did mclaren say about tyre wear": "Ferrari said the tyre wear was high".
+            others = others or opens_with_team_but(sentence, set(query.groups[asked]))
         all_named = len(here & set(query.people)) == len(query.people)
         cue_hits = len(cue_stems & have) + sum(
             _has(low, c) for c in (*query.cue_phrases, *query.prefer_phrases)
@@ -377,12 +388,15 @@ class Scoring:
             score, sentence, passage, rank * 100 + position, position, speaker, quoted,
             was_reported, cue, named, subject, cover, hinted, must, all_named, team, rarest,
             own=own, lead=told_before, people=frozenset(here & set(query.people)),
+            others=others,
         )  # fmt: skip
 
     @staticmethod
     def _answers(query: Query, s: Scored) -> bool:
         """Whether a sentence answers the question, rather than being merely near it."""
         if (query.required or query.required_phrases) and not s.required:
+            return False
+        if s.others:
             return False
         if query.need_cue and not s.cue:
             return False

@@ -30,7 +30,7 @@ from bot.answers.router._scope import NUMBERED_PRACTICE, scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
 from bot.answers.router._stories import PRE_RACE_SCAN
-from bot.answers.router._yes_no import tells_the_act, the_other_way, turn_of
+from bot.answers.router._yes_no import anothers_act, tells_the_act, the_other_way, turn_of
 from bot.answers.understand import (
     Reading,
 )
@@ -305,8 +305,10 @@ class GeneralRouter(RacesRouter):
         turn = turn_of(reading, groups, kinds) if _YES_NO.match(reading.low) else None
         if turn is not None and tells_the_act(found, turn, index.exact, index.people):
             return True
-        if turn is not None and the_other_way(found.text, turn):
-            return False  # "did dahl pass haldor": "Dahl was passed by Haldor" is a no
+        if turn is not None and (the_other_way(found.text, turn) or anothers_act(found.text, turn)):
+            # "did dahl pass haldor": "Dahl was passed by Haldor" is a no; "did larsen
+            # crash": "Brandt crashed out and Larsen finished fourth" another's crash.
+            return False
         return answers_its_kind(
             found,
             kinds=kinds,

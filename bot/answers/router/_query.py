@@ -77,6 +77,7 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import PRE_RACE_KINDS
+from bot.answers.router._yes_no import turn_of
 from bot.answers.text import normalise
 from bot.answers.understand import (
     CARDINAL_WORDS,
@@ -250,6 +251,7 @@ class QueryRouter(PeopleRouter):
                 need = _DRIVER_STANDING_TEXT
         subject = None
         yes_no = _YES_NO.match(reading.low) is not None
+        turn = turn_of(reading, groups, kinds) if yes_no else None
         # The one asked about stands right after the verb: "did X ...", "who did X blame",
         # "how did X react"; or after "according to".
         aux = next((i for i, t in enumerate(reading.tokens) if t in _AUX), None)
@@ -391,6 +393,8 @@ class QueryRouter(PeopleRouter):
             kinds=frozenset(kinds - {"start"} if need is _LAP_TIME_TEXT else kinds),
             loose=bool(kinds & {"why", "react"}),
             yes_no=yes_no,
+            act=frozenset(stem(w) for w in turn.act) if turn else frozenset(),
+            act_by=turn.subject if turn else frozenset(),
             all_people=(yes_no or between) and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
             need_team=bool(reading.team_people)

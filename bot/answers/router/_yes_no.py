@@ -22,13 +22,21 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.answers.passages import _mentions, done_to, forms_of, our_team, stem, stems
+from bot.answers.passages import (
+    _mentions,
+    act_of_another,
+    done_to,
+    forms_of,
+    our_team,
+    stem,
+    stems,
+)
 from bot.answers.records import Found
 from bot.answers.text import normalise, wordset
 from bot.answers.understand import CUES, Reading
 from bot.models import Person
 
-__all__ = ["Turn", "tells_the_act", "the_other_way", "turn_of"]
+__all__ = ["Turn", "anothers_act", "tells_the_act", "the_other_way", "turn_of"]
 
 #: The verbs a yes/no question opens with, whose subject follows.
 _OPENING = wordset("did does do is are was were will would has have had can could")
@@ -63,7 +71,9 @@ def _subject_end(reading: Reading, at: int) -> tuple[frozenset[str], int, bool] 
     tokens = reading.tokens
     for name in reading.people:
         forms = _forms(reading, name)
-        for form in forms:
+        # Longest first, whatever the set's order: "ruud aske" before "ruud" ("did ruud
+        # aske crash" turns on "crash", never on "aske").
+        for form in sorted(forms, key=lambda f: (-len(f.split()), f)):
             words = normalise(form).split()
             if words and tokens[at : at + len(words)] == words:
                 return forms, at + len(words), True
@@ -124,6 +134,14 @@ def the_other_way(text: str, turn: Turn) -> bool:
     )
 
 
+def anothers_act(text: str, turn: Turn) -> bool:
+    """Whether ``text`` tells the act as someone else's, the one asked named elsewhere or
+    not at all: "Odo Brandt crashed out ... and Jon Larsen finished fourth" does not answer
+    "did larsen crash", nor "We think Vanta should appeal" "will harlow appeal"
+    (``passages.act_of_another``)."""
+    return act_of_another(text, _stems(tuple(turn.act)), turn.subject)
+
+
 def _others_after_act(text: str, turn: Turn, names: Mapping[str, str]) -> bool:
     """Whether a person the question does not name stands after the act's word in ``text``
     where a person it does name is missing (``names``: the index's normalised names -> full
@@ -178,4 +196,8 @@ def tells_the_act(
         named = bool(own & _stems(tuple(turn.subject)))
     if not (named and own & _stems(tuple(turn.act))):
         return False
-    return not (_others_after_act(text, turn, names) or the_other_way(text, turn))
+    return not (
+        _others_after_act(text, turn, names)
+        or the_other_way(text, turn)
+        or anothers_act(text, turn)
+    )
