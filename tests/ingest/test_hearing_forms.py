@@ -1,5 +1,6 @@
-"""A hearing report: a body's written reasons ("the panel said it was "..."") are the
-body's, and "Appeals Panel" is no person."""
+"""A hearing report: the one a "told" addresses is never the speaker, a passive agent ("was
+represented by X") is whom the next "he" is, a body's written reasons ("the panel said it
+was "..."") are the body's, and "Appeals Panel" is no person."""
 
 from __future__ import annotations
 
@@ -33,6 +34,17 @@ def _speech() -> tuple[dict[str, tuple[str | None, str | None]], dict[int, str]]
 
 def test_a_panel_is_no_person() -> None:
     assert "Appeals Panel" not in discover_people(HEARING).names
+
+
+def test_the_one_told_is_never_the_speaker() -> None:
+    quotes, _reported = _speech()
+    assert quotes["completely fair"][0] == "Pavel Orlov"
+
+
+def test_the_passive_agent_is_whom_the_next_he_is() -> None:
+    quotes, reported = _speech()
+    assert quotes["damaged in the collision"][0] == "Rune Halvorsen"
+    assert reported[5] == "Rune Halvorsen"
 
 
 def test_a_bodys_written_reasons_are_the_bodys() -> None:
