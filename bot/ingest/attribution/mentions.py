@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections.abc import Container
 from operator import attrgetter
 
+from bot.ingest.attribution.chain import not_the_speaker, passive_agent, profile_pronoun
 from bot.ingest.attribution.organisations import _Organisations
 from bot.ingest.attribution.patterns import (
     _COORDINATED,
@@ -74,13 +76,29 @@ class _Mentions(_Organisations):
 
     # -- who "he" is ----------------------------------------------------------------------
 
-    def _resolve_pronoun(self, pronoun: str) -> str | None:
+    def _resolve_pronoun(self, pronoun: str, barred: Container[str] = ()) -> str | None:
         for name in reversed(self.history[-6:]):
             if name is None:
                 return None
-            if self._fits(name, pronoun):
+            if name not in barred and self._fits(name, pronoun):
                 return name
         return None
+
+    def _pronoun_person(
+        self, pronoun: Mention, masked: str, mentions: list[Mention], *, tag: bool
+    ) -> str | None:
+        """Whom a pronoun stands for: the one the writer met, the sentence's one subject (a
+        tag's pronoun only), a profile's subject (``chain``), else the history; never one
+        the quotation being attributed names, nor one a "told" after the pronoun addresses."""
+        barred = not_the_speaker(pronoun, masked, mentions, self._quote_now, self.people)
+        name = self._writer_met(pronoun, masked, mentions)
+        if tag and (name is None or name in barred):
+            name = self._sentence_subject(pronoun, masked, mentions)
+        if self.profile is not None and (name is None or name in barred):
+            name = profile_pronoun(self.profile, pronoun, mentions, barred)
+        if name is None or name in barred:
+            name = self._resolve_pronoun(pronoun.pronoun or "", barred)
+        return name
 
     def _fits(self, name: str, pronoun: str) -> bool:
         """Whether ``pronoun`` can stand for ``name``: their known pronoun, or any but
@@ -160,11 +178,7 @@ class _Mentions(_Organisations):
         """The person a mention stands for; ``cue`` says how, when it was not a plain name."""
         if mention.kind == "pronoun":
             word = mention.pronoun or ""
-            name = (
-                self._writer_met(mention, masked, mentions)
-                or self._sentence_subject(mention, masked, mentions)
-                or self._resolve_pronoun(word)
-            )
+            name = self._pronoun_person(mention, masked, mentions, tag=True)
             if name is None:
                 return _Attribution("blocked", cue=f'pronoun "{word}" with no clear referent')
             return _Attribution("person", name, cue=f'pronoun "{word}" = {name}')
@@ -436,9 +450,7 @@ class _Mentions(_Organisations):
                     mention = mentions[k]
                 name: str | None
                 if mention.kind == "pronoun":
-                    name = self._writer_met(mention, masked, mentions) or self._resolve_pronoun(
-                        mention.pronoun or ""
-                    )
+                    name = self._pronoun_person(mention, masked, mentions, tag=False)
                     if name is None:
                         return None
                 elif mention.kind == "unknown" and masked[mention.start : mention.start + 4] in (
@@ -468,6 +480,9 @@ class _Mentions(_Organisations):
             if framed and named == {framed[0].person}:
                 self.history.append(framed[0].person)
                 return None
+        if (agent := passive_agent(masked, mentions, a, b)) is not None:
+            self.history.append(agent)  # "RFK was represented by Mark Hollis": he is next
+            return None
         if self._unknown_first_name_opens(masked[a:b]) or _UNKNOWN_NAME_SPEAKS.match(masked, a, b):
             # "Carlos had a strong race ... he said": "he" is someone the article does not
             # identify, not whoever was named before.

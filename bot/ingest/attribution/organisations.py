@@ -23,10 +23,15 @@ _ORG_TAIL = re.compile(
 )
 
 
+#: Bodies the press writes in lower case: "the stewards", "the panel", "the tribunal".
+_LOWER_BODIES = r"stewards|(?:appeals\s+)?panel|tribunal"
+
+
 def _org_name(group: str) -> str:
     """A team's or body's name as a regex group: capitalised words, or "the stewards"."""
     return (
-        rf"(?P<{group}>(?:[Tt]he\s+)?(?:[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){{0,4}}|stewards))"
+        rf"(?P<{group}>(?:[Tt]he\s+)?(?:[A-Z][\w&.'’+-]*(?:\s+[A-Z][\w&.'’+-]*){{0,4}}"
+        rf"|{_LOWER_BODIES}))"
     )
 
 
@@ -74,7 +79,7 @@ _DOCUMENT_CLAUSE = re.compile(
 )
 #: A body written in lower case, as the press writes it ("the stewards", "the race
 #: stewards"): capitalised runs miss it.
-_LOWER_BODY = re.compile(r"\b[Tt]he\s+(?:race\s+)?stewards\b")
+_LOWER_BODY = re.compile(rf"\b[Tt]he\s+(?:race\s+)?(?:{_LOWER_BODIES})\b")
 #: A clause whose subject is an organisation and whose verb says something ("Red Bull
 #: called the penalty", "the stewards described the move as").
 _ORG_CLAUSE = re.compile(
@@ -82,6 +87,13 @@ _ORG_CLAUSE = re.compile(
     r"\s+(?:\w+ly\s+)?(?:said|says|called|calls|described|describes|labelled|labeled|"
     r"branded|termed|deemed|insisted|admitted|confirmed|stated|declared|promised|vowed|"
     r"added|wrote|ruled|explained|blamed)\b"
+)
+#: A body giving its written or ruled words after an opening phrase or a predicate of its
+#: own: 'In its written decision the panel said it was "..."', 'The panel accepted the
+#: figures, ..., and said the penalty was "..."'. The words are the body's (``tags``).
+_BODY_WROTE = re.compile(
+    rf"{_org_name('org')}\s+(?:[^\"“”.;:]{{0,160}}?\s+and\s+)?(?:\w+ly\s+)?"
+    r"(?:said|says|wrote|writes|found|finds|ruled|rules|concluded|held|decided)\b"
 )
 #: "the 23XI Racing account shared a photo with the caption "..."": a team's account posts
 #: the team's words, never its owner's nor those of the person the sentence before names.

@@ -60,6 +60,10 @@ class _State:
     _folded_names: dict[str, str | None] | None = field(default=None, repr=False)
     #: The sentence whose quote is being attributed (its words can make a tag a statement).
     _sentence_now: str = field(default="", repr=False)
+    #: A present-tense long-read's subject and the pronoun that stands for them (``chain``).
+    profile: tuple[str, str] | None = None
+    #: The quotation being attributed: whom it names in the third person is never its speaker.
+    _quote_now: str | None = field(default=None, repr=False)
 
     def _learn_epithet(self, epithet: str, person: str | None) -> None:
         key = epithet[:1].lower() + epithet[1:]  # "The Mexican" opening a sentence

@@ -7,6 +7,7 @@ import re
 from bot.ingest.attribution.mentions import _Mentions
 from bot.ingest.attribution.organisations import (
     _ACCOUNT_CLAUSE,
+    _BODY_WROTE,
     _DOCUMENT_CLAUSE,
     _ORG_CLAUSE,
     _POST_BARE_STATEMENT,
@@ -326,6 +327,11 @@ class _Tags(_Mentions):
         m = _ORG_CLAUSE.match(masked, clause_start, at)
         if m is not None and (found := self._organisation(m.group("org"), "")) is not None:
             return self._cued(found, "reported speech", m.group(0), paragraph)
+        # 'In its written decision the panel said it was "..."': the body the clause has
+        # writing, ruling or finding, after an opening phrase or a predicate of its own.
+        for m in _BODY_WROTE.finditer(masked, clause_start, at):
+            if (found := self._organisation(m.group("org"), "")) is not None:
+                return self._cued(found, "reported speech", m.group(0), paragraph)
         return _NONE
 
     def _verdict_of(

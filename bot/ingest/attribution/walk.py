@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.ingest.attribution.chain import gesture_then_quote, profile_subject
 from bot.ingest.attribution.columns import _Columns
 from bot.ingest.attribution.follow_on import _FollowOn
 from bot.ingest.attribution.labels import _transcript_label
@@ -36,6 +37,7 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
 
     def run(self) -> None:
         self.style = article_style(self.paragraphs)
+        self.profile = profile_subject([self._mask(p) for p in self.paragraphs], self.people)
         for number, paragraph in enumerate(self.paragraphs, start=1):
             if (paragraph[:1].isupper() or paragraph[:1].isdigit()) and (
                 ":" in paragraph[:60] or paragraph[:3] == "Q. "
@@ -123,7 +125,9 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
                     cursor += 1
                 in_sentence = segments[first:cursor]
                 for j, seg in enumerate(in_sentence, start=first):
+                    self._quote_now = paragraph[seg.start : seg.end]
                     kind, attribution = self._attribute(number, masked, mentions, segments, j, a, b)
+                    self._quote_now = None
                     if (
                         speaking is not None
                         and attribution.status == "none"
@@ -178,6 +182,16 @@ class _Walk(_Spoken, _FollowOn, _Settings, _Reported, _Columns):
                     # warning"), not any speech verb ("Hamilton said sorry to Russell").
                     if len(self.reported) > count and self.reported[-1].speaker == noted:
                         speaking = noted
+                    elif (
+                        cursor < len(segments)
+                        and not masked[b : segments[cursor].open_mark].strip()
+                    ):
+                        # A bare quotation next: "He laughs." and "He is also, Wheatley
+                        # says, the first ..." tell whose it is.
+                        if gesture_then_quote(masked[a:b]) and self.history:
+                            speaking = self.history[-1]
+                        elif (told := self._parenthetical(number, masked, mentions, a, b)).speaker:
+                            speaking = told.speaker
                 else:
                     self._reported_around(number, paragraph, masked, mentions, a, b, in_sentence)
         self._follow_on()

@@ -29,8 +29,9 @@ _STOP = _words(
     Arrows Silver Safety Car Virtual Race Control Championship Championships World Constructors
     Drivers Sky Sports Instagram Twitter Facebook TikTok YouTube Netflix Drive Survive Circuit
     Ring Park Street Speedway Raceway International Autodromo Autódromo Turn Lap Pit Lane
-    Stewards Paddock Sprint Qualifying Practice Free Academy Cup Series Le Mans Daytona
-    Indianapolis Indy IndyCar MotoGP Dakar Rally Press Association News Times Telegraph
+    Stewards Panel Appeals Tribunal Paddock Sprint Qualifying Practice Free Academy Cup Series
+    Le Mans Daytona Indianapolis Indy IndyCar MotoGP Dakar Rally Press Association News Times
+    Telegraph
     Guardian Mail Herald Post Express Sun Reuters Motorsport.com Autosport Radio Television
     January February March April June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Weekend
