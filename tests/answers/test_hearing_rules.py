@@ -5,6 +5,8 @@ Invented stories.
   store as a person ("Appeals Committee"), is never read as someone a question names: "when
   does the series have to decide on an appeal" asks about an appeal, not about a person
   called "Appeals", and is answered by the sentence giving the deadline.
+- "where was the appeal heard": a case heard is told as its "hearing" ("after a hearing of
+  three hours at the Federation's offices in Paris"); that sentence answers, no denial.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ HEARING = "\n\n".join(
         "Verdant was represented by Ruth Amsel, a lawyer from Zurich. She told the committee "
         "that the floor had been damaged on a kerb, not altered in the factory.",
         '"A broken floor is not an illegal floor," Amsel said.',
+        "The ruling came after a hearing of three hours at the Federation's offices in Paris, "
+        "and restores Okafor to the front row.",
         "The series said it was disappointed and has until Thursday to decide whether to "
         "appeal again.",
     )
@@ -44,4 +48,12 @@ async def test_a_hearing_body_is_nobody_a_question_names(engine: AnswerEngine) -
     "Appeals Committee" attribution stored as a person; the deadline's sentence answers."""
     shown = render_text(await engine.ask("when does the series have to decide on an appeal"))
     assert "has until Thursday to decide" in shown
+    assert "don't say" not in shown
+
+
+async def test_where_a_case_was_heard_is_where_its_hearing_was(engine: AnswerEngine) -> None:
+    """ "where was okafors appeal heard": the sentence placing the hearing, not a denial over
+    the story's other sentences (stems never join "heard" and "hearing")."""
+    shown = render_text(await engine.ask("where was okafors appeal heard"))
+    assert "at the Federation's offices in Paris" in shown
     assert "don't say" not in shown
