@@ -7,6 +7,8 @@ Invented stories.
   called "Appeals", and is answered by the sentence giving the deadline.
 - "where was the appeal heard": a case heard is told as its "hearing" ("after a hearing of
   three hours at the Federation's offices in Paris"); that sentence answers, no denial.
+- "what did amsel tell the appeals committee": what she said, the body she told named in
+  several words as "what did X tell him" names the one told in one.
 """
 
 from __future__ import annotations
@@ -57,3 +59,10 @@ async def test_where_a_case_was_heard_is_where_its_hearing_was(engine: AnswerEng
     shown = render_text(await engine.ask("where was okafors appeal heard"))
     assert "at the Federation's offices in Paris" in shown
     assert "don't say" not in shown
+
+
+async def test_what_someone_told_a_body_is_their_own_words(engine: AnswerEngine) -> None:
+    """ "what did amsel tell the appeals committee": her quote, as for "tell him"; not the
+    story's sentences about the committee."""
+    shown = render_text(await engine.ask("what did amsel tell the appeals committee"))
+    assert "A broken floor is not an illegal floor" in shown
