@@ -55,7 +55,9 @@ _WHAT_SAID = re.compile(
 )
 #: "what did gustafson tell him", "what did vosse tell hulk": what a named person told
 #: someone, no topic given (a role, "X's crew chief", is left to the passages).
-_TOLD = re.compile(r"^(?:what|wat)\s+(?:did|does|has|had)\s+(.+?)\s+tell(\s+\S+)$", re.I)
+_TOLD = re.compile(
+    r"^(?:what|wat)\s+(?:did|does|has|had)\s+(.+?)\s+tell(\s+\S+|\s+the(?:\s+\S+){1,2})$", re.I
+)
 #: "why does rivola reckon aprilia lose out", "why did X think it was over": the reasons an
 #: opinion has are its holder's own words, asked as "what did X say about it".
 _WHY_THINK = re.compile(

@@ -133,6 +133,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # behind X"). Never the bare "hold"/"held": "hold the lead", "held off Y" are no hold-up.
     "impede": ("impeded", "blocked", "traffic", "held"),
     "blocked": ("impeded", "traffic", "held"), "blocking": ("blocked", "impeded", "traffic"),
+    # A case "heard" by stewards, a panel or a court is told as its "hearing" ("after a
+    # hearing of five hours at the Federation's offices"): stems never join the two.
+    "heard": ("hearing",), "hear": ("hearing",),
 }  # fmt: skip
 
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
