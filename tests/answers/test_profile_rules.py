@@ -1,6 +1,6 @@
-"""The rules of a magazine profile, on an invented one: a driver is asked by the short forms
-fans use for him (the register's nicknames, data not code), and the present-tense profile's
-"he" stands for its subject."""
+"""The rules of a magazine profile, on invented ones: a driver is asked by the short forms
+fans use for him (the register's nicknames, data not code); the profile's "he" opening a
+paragraph stands for the one its headline names."""
 
 from __future__ import annotations
 
@@ -19,6 +19,17 @@ STORIES = {
         '"I like the long corners here more than anyone would guess," he says. "You can '
         'breathe in them."',
     ),
+    "2026-06-09-invented-rookie-profile": (
+        "date 2026-06-09 Invented profile: Rafael Quintela, the rookie who reads the rain",
+        "It is the Thursday before Monaco and Rafael Quintela is late for lunch, which he "
+        "apologises for twice.",
+        "Patience is the word the engineers use, and the paddock has started to use it too.",
+        "---",
+        "He was born in Porto Alegre in 2005, and at 11 he left home to race karts in Europe "
+        "on his own.",
+        "A year earlier than anyone expected, in 2024, he won the Formula 3 title with a small "
+        "team.",
+    ),
 }
 
 
@@ -36,3 +47,11 @@ async def test_a_short_form_fans_use_names_the_driver(engine: AnswerEngine, ques
     """ "gabi", "borto": the register's nicknames for Bortoleto name him, as his surname does."""
     shown = await ask(engine, question)
     assert "long corners here" in shown
+
+
+async def test_a_profiles_he_is_the_one_its_headline_names(engine: AnswerEngine) -> None:
+    """ "He was born in Porto Alegre" opens a paragraph after one naming no one: the
+    profile's subject, the one person its headline names."""
+    shown = await ask(engine, "where was quintela born")
+    assert "Porto Alegre" in shown
+    assert "don't say" not in shown
