@@ -1,6 +1,7 @@
 """The rules of a magazine profile, on invented ones: a driver is asked by the short forms
 fans use for him (the register's nicknames, data not code); the profile's "he" opening a
-paragraph stands for the one its headline names."""
+paragraph stands for the one its headline names; its flashbacks tell a feeder series' title
+("when did X win f3") though the store has no story of that series."""
 
 from __future__ import annotations
 
@@ -54,4 +55,11 @@ async def test_a_profiles_he_is_the_one_its_headline_names(engine: AnswerEngine)
     profile's subject, the one person its headline names."""
     shown = await ask(engine, "where was quintela born")
     assert "Porto Alegre" in shown
+    assert "don't say" not in shown
+
+
+async def test_a_feeder_series_title_told_in_another_series_story(engine: AnswerEngine) -> None:
+    """ "when did X win f3" with no Formula 3 story: his profile's flashback tells it."""
+    shown = await ask(engine, "when did quintela win f3")
+    assert "2024" in shown
     assert "don't say" not in shown
