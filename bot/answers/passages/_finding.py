@@ -43,6 +43,7 @@ from bot.answers.passages._stories import (
     _same_ask,
     _story_forms,
     _under_asked,
+    headline_subject,
 )
 from bot.answers.passages._words import (
     _SAME,
@@ -242,6 +243,10 @@ class Finding(Candidates, Scoring, Picking):
                 story_forms[slug] = _story_forms(people, name_forms, passage.source.headline,
                                                  index.ambiguous, index.people)  # fmt: skip
             forms_here = story_forms[slug]
+            if not previous and (
+                told := headline_subject(first, passage.source.headline, query.people, forms_here)
+            ):
+                previous.add(told)  # a profile's "He was born in ...": its headline's one
             team_heading = (
                 section.heading if section is not None and names_team(section.heading) else None
             )

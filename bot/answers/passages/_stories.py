@@ -85,6 +85,25 @@ def forms_in_story(
     return _story_forms([person], [forms], headline, ambiguous, everyone)[0]
 
 
+#: A paragraph opening with its subject as a pronoun ("He was born in Osasco", "She laughs"),
+#: perhaps after a phrase or two ("A year earlier, in 2023, he had won").
+_SUBJECT_PRONOUN = re.compile(r"^(?:[^,.]{2,60},\s+){0,2}(?:he|she|his|her)\b", re.I)
+
+
+def headline_subject(
+    first: str, headline: str, people: Sequence[str], forms: list[set[str]]
+) -> str:
+    """Whom a paragraph's opening "he" stands for when the paragraph before told no one:
+    the one person asked that the story's headline names (a profile, an interview, a
+    feature headed by one driver: "The patient one: X, a lost point in Qatar"), whose story
+    goes on in "he" across paragraphs and section breaks. "" when the paragraph opens
+    otherwise, or the headline names none or several of them."""
+    if not _SUBJECT_PRONOUN.match(first):
+        return ""
+    headed = [n for n, f in zip(people, forms, strict=True) if _mentions(headline, f)]
+    return headed[0] if len(headed) == 1 else ""
+
+
 def _asked_forms(query: Query, name_forms: list[set[str]]) -> frozenset[str]:
     """The written forms of whom the question is about: its subject, else its one person."""
     if query.subject in query.people:

@@ -162,10 +162,12 @@ class StoriesRouter(PlaceStoriesRouter):
                 allowed = having if allowed is None else (allowed & having) or allowed
         for series in _series_named(reading.tokens):
             having = await self._series_stories(series)
-            if reading.people and having:
+            if reading.people:
                 # "when was X's F1 debut" after X moved to sportscars: the series is X's
                 # career, told in any story naming it (the WEC team's release recalling
-                # "made his Formula 1 debut in 2010"), not only the series' own stories.
+                # "made his Formula 1 debut in 2010"), not only the series' own stories;
+                # so is a feeder series the store has no story of ("when did X win f3",
+                # told by an F1 profile's "he had won the Formula 3 title").
                 having = having | await self._series_text(series)
             if not having:
                 return []  # "who won the supercars race" with no such story: say so
