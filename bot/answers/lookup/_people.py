@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from bot.answers.lookup._fuzzy_filter import CharFilter, WordPool
 from bot.answers.lookup._index import _COUNTS_KEPT, _Index
+from bot.answers.lookup._naming import is_body, register_spellings
 from bot.answers.lookup._search import _STOPWORDS, _containing, starting_with
 from bot.answers.records import Choice
 from bot.answers.text import clean, normalise, wordset
@@ -43,11 +44,13 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
     tiers: list[dict[str, set[str]]] = [{}, {}, {}, {}]  # full, alias, surname, first name
     # Many people share an alias ("the Finn"): each is normalised once, its strings shared.
     seen: dict[str, tuple[str, str, str]] = {}
-    # One person however the store spells them: the first spelling names them all.
+    # One person however the store spells them ("Kevin Estre", "Kévin Estre"; by the
+    # register, "Alex Albon", "Alexander Albon"): the first spelling names them all.
     first: dict[str, str] = {}
+    same = register_spellings(people)
     for person in people:
         index.people[person.name] = person
-        name = first.setdefault(normalise(person.name), person.name)
+        name = first.setdefault(normalise(person.name), same.get(person.name, person.name))
         if name != person.name:
             index.spellings[name] = (*index.spellings.get(name, ()), person.name)
         tiers[0].setdefault(normalise(person.name), set()).add(name)
@@ -62,10 +65,11 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
                 tiers[1].setdefault(bare, set()).add(name)
             index.aliases.append(key, alias, name)
         words = normalise(person.name).split()
+        body = is_body(person.name)  # "the panel" names it; "appeals" does not
         if len(words) > 1:
             if words[-1] not in _NAME_PARTICLES:
                 tiers[2].setdefault(words[-1], set()).add(name)
-            if words[0] not in _NAME_PARTICLES:
+            if words[0] not in _NAME_PARTICLES and not body:
                 tiers[3].setdefault(words[0], set()).add(name)
             k = len(words) - 1
             while k > 1 and words[k - 1] in _NAME_PARTICLES:
@@ -73,7 +77,7 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
             if k < len(words) - 1:
                 # The surname with its particles ("de Vries", "van der Linde").
                 tiers[2].setdefault(" ".join(words[k:]), set()).add(name)
-            if len(words) > 2:
+            if len(words) > 2 and not body:
                 # Given names without the surname ("Juan Pablo" for Juan Pablo Montoya): what
                 # tells him from a son who shares the surname.
                 tiers[3].setdefault(" ".join(words[:-1]), set()).add(name)
@@ -83,7 +87,7 @@ def _build_people_index(people: Sequence[Person], index: _Index) -> None:
         (word, i) for i, norm in enumerate(index.people_norms) for word in norm.split()
     )
     _index_alias_keys(index)
-    index.names = sorted(first.values())
+    index.names = sorted(set(first.values()))
     for tier in tiers:
         for key, names in tier.items():
             if not key or key in index.exact or key in index.ambiguous:

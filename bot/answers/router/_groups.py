@@ -79,8 +79,19 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue
         if any(p.search(word) for p in patterns):
             continue  # "divebombed" only says the kind (a crash), which its cue asks for
-        groups.append(group)
+        groups.append((*group, *_shared_surnames(word, reading)))
     return groups
+
+
+def _shared_surnames(word: str, reading: Reading) -> tuple[str, ...]:
+    """The surnames of the people a given name several share stands for ("kimi": Antonelli,
+    Raikkonen): a report names a driver by his surname ("two penalty points on Antonelli's
+    licence"), never the fan's first name, and the sentence shown names which one it is."""
+    names = reading.shared_names.get(word) or reading.shared_names.get(word.removesuffix("s"))
+    if not names:
+        return ()
+    surnames = [n.casefold().split()[-1] for n in names if len(n.split()) > 1]
+    return tuple(s for s in dict.fromkeys(surnames) if s != word)
 
 
 def _counted_unit(word: str, reading: Reading) -> bool:

@@ -10,6 +10,14 @@ a number, a statement for a yes/no question) and is plainly about what was asked
 question names, every place, and each of its words in the sentence or the story's headline.
 Anything less keeps the denial: a date for another driver's test is no answer.
 
+A quotation is the answer on the same terms when the question wants a figure of a shape of
+its own (a sum of money, a time of day, a speed, a lap time) and the quotation gives it ("how
+much is the cost cap this year": a team principal's "The cap is $215 million this year",
+shown as his words with his name); its speaker stands for himself ("I", "we"). A bare number
+("Five places is a lot, but ... you pay" for "how much is X paying him") is no such figure, and
+a yes/no question is never answered by someone's quotation here: whose word it is matters
+there (``_yes_no``).
+
 "Plainly about what was asked" is read as a careful reader reads it. A report words the
 question's verb its own way: "when did the team bring the new wing" is met by "a rear wing,
 introduced at the Spanish Grand Prix", "what changed at turn 9" by "the kerb at Turn 9 has
@@ -31,6 +39,7 @@ from bot.answers.router._needs import (
     _CLOCK_TEXT,
     _DATE,
     _LAP_TIME_TEXT,
+    _MONEY_TEXT,
     _RACE_TIME,
     _SPEED_ASKED,
     _SPEED_TEXT,
@@ -46,6 +55,10 @@ _PLACE_TEXT = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'-]+")
 #: standings, a finishing place): the passages' own cues decide those.
 _OTHER_KINDS = frozenset({"why", "blame", "criticise", "defend", "thank", "points", "finish",
                           "won", "next", "start", "react", "nickname", "lap", "unit"})  # fmt: skip
+#: The shapes a quotation may answer with: a figure with its own unit or form ("$215
+#: million", "10am", "347 km/h", "1:15.918"). A bare number in someone's words ("Five places is
+#: a lot") is too loose to stand for the figure asked.
+_QUOTABLE = frozenset({_MONEY_TEXT, _CLOCK_TEXT, _SPEED_TEXT, _LAP_TIME_TEXT})
 #: The words a speed question uses only to ask for the speed, which the figure answers.
 _SPEED_WORDS = frozenset({"fast", "quick", "speed", "speeds"})
 #: Words that stand for one act however a report words it: a question's verb ("bring",
@@ -110,8 +123,10 @@ def answers_its_kind(
     group, place and person itself, as for a yes/no question.
     """
     text = found.text
-    if found.quoted or "?" in text or kinds & _OTHER_KINDS:
+    if "?" in text or kinds & _OTHER_KINDS:
         return False
+    if found.quoted and (yes_no or need not in _QUOTABLE):
+        return False  # a quotation answers only a sum, a time of day, a speed, a lap time
     folded = text.casefold()
     speed = _SPEED_ASKED.search(asked) is not None
     if speed and not _SPEED_TEXT.search(folded):
@@ -136,9 +151,12 @@ def answers_its_kind(
     if turn is not None and not re.search(rf"\b(?:turn|t)\s*{turn}\b", folded):
         return False  # "what changed at turn 9": Turn 9's sentence, not the circuit's
     padded = f" {normalise(text)} "
+    speaker = f" {normalise(found.speaker)} " if found.quoted and found.speaker else ""
     at: list[int] = []
     for forms in people:
         spots = [i for f in forms if (i := padded.find(f" {normalise(f)} ")) >= 0]
+        if not spots and any(f" {normalise(f)} " in speaker for f in forms):
+            spots = [-1]  # the speaker's own words ("I", "we") are about them
         if not spots:
             return False
         at.append(min(spots))

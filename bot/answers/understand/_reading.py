@@ -136,6 +136,9 @@ class Reading:
     heat: int | None = None
     team_people: list[str] = field(default_factory=list)
     index_people: dict[str, Person] = field(default_factory=dict)
+    #: A name word several stored people share ("kimi", "sebastian") -> their full names:
+    #: the question names none of them for sure, so the word stays a word to meet.
+    shared_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: What the question dates itself by ("on sunday", "this year"): hints for the
     #: sentence, never words it must hold.
     dated_by: list[str] = field(default_factory=list)
@@ -194,7 +197,9 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     this_year = [m[0].strip() for m in _THIS_YEAR.finditer(low)]
     low = _THIS_YEAR.sub("", low)
     tokens = low.split()
-    reading = Reading(text, low, tokens, index_people=lookup.index.people)
+    reading = Reading(
+        text, low, tokens, index_people=lookup.index.people, shared_names=lookup.index.ambiguous
+    )
     reading.dated_by += [re.sub(r"['’]s$", "", w) for w in this_year]
     if m := _YEAR.search(low):
         reading.year = int(m[1])
