@@ -33,7 +33,7 @@ from bot.answers.passages import (
 )
 from bot.answers.records import Found
 from bot.answers.text import normalise, wordset
-from bot.answers.understand import CUES, Reading
+from bot.answers.understand import CUES, Reading, is_team
 from bot.models import Person
 
 __all__ = ["Turn", "anothers_act", "tells_the_act", "the_other_way", "turn_of"]
@@ -77,6 +77,12 @@ def _subject_end(reading: Reading, at: int) -> tuple[frozenset[str], int, bool] 
             words = normalise(form).split()
             if words and tokens[at : at + len(words)] == words:
                 return forms, at + len(words), True
+    for end in range(min(len(tokens) - 1, at + 3), at + 1, -1):
+        # A team of two words or more ("did aston martin grumble") is one subject: its
+        # second word is no act.
+        name = " ".join(tokens[at:end])
+        if is_team(name):
+            return frozenset({name}), end, False
     if at < len(tokens):
         return frozenset({tokens[at]}), at + 1, False
     return None
@@ -172,7 +178,7 @@ def _speaks_for(found: Found, turn: Turn, people: Mapping[str, Person]) -> bool:
         said = set(normalise(found.text).split())
         return bool(forms_of(speaker) & turn.subject) and bool(said & _FIRST_PERSON)
     team = our_team(found.speaker, None, found.text, found.source.published.year)
-    return bool(team & _stems(tuple(turn.subject)))
+    return bool(team) and any(stems(f) <= team for f in turn.subject)
 
 
 def tells_the_act(
@@ -193,7 +199,7 @@ def tells_the_act(
     elif turn.person:
         named = _mentions(text, turn.subject)
     else:
-        named = bool(own & _stems(tuple(turn.subject)))
+        named = any(stems(f) <= own for f in turn.subject if stems(f))
     if not (named and own & _stems(tuple(turn.act))):
         return False
     return not (
