@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from bot.answers.passages import (
     _mentions,
     act_of_another,
+    act_only_hedged,
     done_to,
     forms_of,
     our_team,
@@ -40,6 +41,8 @@ __all__ = ["Turn", "anothers_act", "tells_the_act", "the_other_way", "turn_of"]
 
 #: The verbs a yes/no question opens with, whose subject follows.
 _OPENING = wordset("did does do is are was were will would has have had can could")
+#: The opening verbs that ask whether the act happens, not whether it may ("could X").
+_FIRM = wordset("did does do is are was were will has have had")
 #: Words fans put between the subject and the act ("is Alonso gonna try", "did he ever
 #: apologise"): they say when or how surely, never what.
 _BETWEEN = wordset("gonna going to ever really actually still even finally already")
@@ -58,6 +61,7 @@ class Turn:
     person: bool
     asked: frozenset[str] = frozenset()  # every person the question names
     objects: tuple[frozenset[str], ...] = ()  # the forms of each named person but the subject
+    firm: bool = False  # "will X ...", "did X ...": asked whether it happens, not may
 
 
 def _forms(reading: Reading, name: str) -> frozenset[str]:
@@ -107,14 +111,16 @@ def turn_of(reading: Reading, groups: Sequence[Sequence[str]], kinds: set[str]) 
     verb = tokens[end]
     group = next((g for g in groups if verb in g), None)
     asked = frozenset(reading.people)
+    firm = tokens[0] in _FIRM
     objects = tuple(o for o in (_forms(reading, n) for n in reading.people) if o != subject)
     if group is not None:
-        return Turn(subject, frozenset(group), person, asked, objects)
+        return Turn(subject, frozenset(group), person, asked, objects, firm)
     # The kind took the verb for its cue ("did X admit"): the kind's cue words are the act.
     cued = [k for k in kinds if verb in CUES.get(k, ()) or stem(verb) in _stems(CUES.get(k, ()))]
     if not cued:
         return None
-    return Turn(subject, frozenset(w for k in cued for w in CUES[k]), person, asked, objects)
+    acts = frozenset(w for k in cued for w in CUES[k])
+    return Turn(subject, acts, person, asked, objects, firm)
 
 
 def _stems(words: Sequence[str]) -> set[str]:
@@ -144,8 +150,10 @@ def anothers_act(text: str, turn: Turn) -> bool:
     """Whether ``text`` tells the act as someone else's, the one asked named elsewhere or
     not at all: "Odo Brandt crashed out ... and Jon Larsen finished fourth" does not answer
     "did larsen crash", nor "We think Vanta should appeal" "will harlow appeal"
-    (``passages.act_of_another``)."""
-    return act_of_another(text, _stems(tuple(turn.act)), turn.subject)
+    (``passages.act_of_another``); nor does the speaker's "We think we should appeal" a
+    "will" (``passages.act_only_hedged``)."""
+    acts = _stems(tuple(turn.act))
+    return act_of_another(text, acts, turn.subject) or (turn.firm and act_only_hedged(text, acts))
 
 
 def _others_after_act(text: str, turn: Turn, names: Mapping[str, str]) -> bool:
