@@ -39,6 +39,7 @@ async def test_two_word_team_is_one_subject(engine: AnswerEngine) -> None:
     ("question", "expected"),
     [
         ("did alpine grumble about bouncing", "Alpine grumbled"),
+        ("did the alpine team grumble about bouncing", "Alpine grumbled"),
         ("did aston martin run a stiffer floor", "Aston Martin ran a stiffer floor"),
         ("did red bull bring a new rear wing", "Red Bull brought a new rear wing"),
     ],

@@ -86,7 +86,8 @@ def _subject_end(reading: Reading, at: int) -> tuple[frozenset[str], int, bool] 
         # second word is no act.
         name = " ".join(tokens[at:end])
         if is_team(name):
-            return frozenset({name}), end, False
+            # "did the haas team appeal": the sentence names the team, "team" or not.
+            return frozenset({name.removesuffix(" team")}), end, False
     if at < len(tokens):
         return frozenset({tokens[at]}), at + 1, False
     return None
