@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.answers.passages import act_of_another, stem
 from tests.answers.scoring import ask, stories_store
 
 STORY = (
@@ -16,6 +17,7 @@ STORY = (
     "Aston Martin ran a stiffer floor at Quarry Lane, though Alpine grumbled about bouncing "
     "on the back straight.",
     "Red Bull brought a new rear wing and Haas kept last year's.",
+    "Haas, Aston Martin and Sauber skipped the tyre test on Monday.",
 )
 
 
@@ -42,6 +44,8 @@ async def test_two_word_team_is_one_subject(engine: AnswerEngine) -> None:
         ("did the alpine team grumble about bouncing", "Alpine grumbled"),
         ("did aston martin run a stiffer floor", "Aston Martin ran a stiffer floor"),
         ("did red bull bring a new rear wing", "Red Bull brought a new rear wing"),
+        # A list acting: each of it does ("passages._direction._own_subject").
+        ("did aston martin skip the tyre test", "Sauber skipped the tyre test"),
     ],
 )
 async def test_the_team_acting_still_answers(
@@ -50,3 +54,13 @@ async def test_the_team_acting_still_answers(
     shown = await ask(engine, question)
     assert expected in shown, shown
     assert "don't say" not in shown, shown
+
+
+def test_each_of_a_list_acts() -> None:
+    """Without the list rule, only the last name before the act ("Sauber") acted."""
+    skip = {stem("skip"), stem("skipped")}
+    listed = "Haas, Aston Martin and Sauber skipped the tyre test."
+    assert not act_of_another(listed, skip, {"aston martin"})
+    assert not act_of_another(listed, skip, {"haas"})
+    assert act_of_another(listed, skip, {"alpine"})
+    assert act_of_another("Haas slowed, Sauber skipped the test.", skip, {"haas"})
