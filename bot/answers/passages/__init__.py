@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from bot.answers._sections import heads_nothing
 from bot.answers.passages._direction import act_of_another, done_to
 from bot.answers.passages._finding import Finding
+from bot.answers.passages._hedged import act_only_hedged
 from bot.answers.passages._our_team import our_team
 from bot.answers.passages._picking import _left_open as _left_open
 from bot.answers.passages._places import _crowded_stories as _crowded_stories
@@ -58,6 +59,7 @@ __all__ = [
     "Query",
     "Scored",
     "act_of_another",
+    "act_only_hedged",
     "as_found",
     "done_to",
     "forms_of",

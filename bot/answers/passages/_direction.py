@@ -99,15 +99,31 @@ _NOUN_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”]|\b(?:and|but|though|although|while|whereas)\b")
 
 
+def _capital_run(words: list[str]) -> list[str]:
+    """The capitalised words ending ``words``, taken off it: where a name can stand."""
+    run: list[str] = []
+    while words and _CAPITAL.match(words[-1].strip('"“‘(')):
+        run.insert(0, words.pop().strip('"“‘('))
+    return run
+
+
 def _own_subject(before: str) -> list[str] | None:
     """The capitalised run standing as the subject right before an act's word (``before``:
     the sentence up to it), a modal or adverb between allowed; None when no name stands
     there (a pronoun, a passive's "was", an epithet's "the Dane")."""
     gap = _SUBJECT_GAP.search(before)
     words = before[: gap.start() if gap else len(before)].split()
-    run: list[str] = []
-    while words and _CAPITAL.match(words[-1].strip('"“‘(')):
-        run.insert(0, words.pop().strip('"“‘('))
+    run = _capital_run(words)
+    while run and words and (words[-1] in {"and", "&"} or words[-1].endswith(",")):
+        # "Red Bull, Racing Bulls and Williams brought": each of the list acts.
+        if words[-1].endswith(","):
+            words[-1] = words[-1].rstrip(",")
+        else:
+            words.pop()
+        more = _capital_run(words)
+        if not more:
+            break
+        run = more + run
     while run and run[0].casefold() in stop_words():
         # "Then Larsen crashed", "We think ...": the opening word is no name.
         words.append(run.pop(0))

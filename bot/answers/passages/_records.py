@@ -114,6 +114,9 @@ class Query:
     #: (``_direction.act_of_another``).
     act: frozenset[str] = frozenset()
     act_by: frozenset[str] = frozenset()
+    #: The question asks whether the act happens ("will", "did"), not whether it may
+    #: ("could", "would"): a sentence only weighing it is no answer (``_hedged``).
+    act_firm: bool = False
     #: The one group naming a team, when the question asks of one ("what did mclaren say
     #: about tyre wear"): a sentence opening with another team, not holding it, is that
     #: other team's (read in ``Finding.find``).

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from bot.answers._sections import opens_with_team_but
 from bot.answers.lookup import Lookup
 from bot.answers.passages._direction import act_of_another, done_to
+from bot.answers.passages._hedged import act_only_hedged
 from bot.answers.passages._our_team import our_team
 from bot.answers.passages._records import Query, Scored, Searches, _speaker_of
 from bot.answers.passages._shapes import (
@@ -320,7 +321,11 @@ class Scoring:
             score -= 3.0
         # "did Larsen crash": "Odo Brandt crashed out ... and Jon Larsen finished fourth"
         # tells Brandt's crash; "did Williams complain": "though Haas complained", Haas'.
-        others = bool(query.act) and act_of_another(sentence, set(query.act), query.act_by)
+        # "will Harlow appeal": "We think we should appeal" only weighs it.
+        others = bool(query.act) and (
+            act_of_another(sentence, set(query.act), query.act_by)
+            or (query.act_firm and act_only_hedged(sentence, set(query.act)))
+        )
         if others and subject:
             subject = False
             score -= 3.0

@@ -395,6 +395,7 @@ class QueryRouter(PeopleRouter):
             yes_no=yes_no,
             act=frozenset(stem(w) for w in turn.act) if turn else frozenset(),
             act_by=turn.subject if turn else frozenset(),
+            act_firm=turn.firm if turn else False,
             all_people=(yes_no or between) and len(reading.people) >= 2,
             team_people=tuple(reading.team_people),
             need_team=bool(reading.team_people)

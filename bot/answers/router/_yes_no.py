@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from bot.answers.passages import (
     _mentions,
     act_of_another,
+    act_only_hedged,
     done_to,
     forms_of,
     our_team,
@@ -33,13 +34,15 @@ from bot.answers.passages import (
 )
 from bot.answers.records import Found
 from bot.answers.text import normalise, wordset
-from bot.answers.understand import CUES, Reading
+from bot.answers.understand import CUES, Reading, is_team
 from bot.models import Person
 
 __all__ = ["Turn", "anothers_act", "tells_the_act", "the_other_way", "turn_of"]
 
 #: The verbs a yes/no question opens with, whose subject follows.
 _OPENING = wordset("did does do is are was were will would has have had can could")
+#: The opening verbs that ask whether the act happens, not whether it may ("could X").
+_FIRM = wordset("did does do is are was were will has have had")
 #: Words fans put between the subject and the act ("is Alonso gonna try", "did he ever
 #: apologise"): they say when or how surely, never what.
 _BETWEEN = wordset("gonna going to ever really actually still even finally already")
@@ -58,6 +61,7 @@ class Turn:
     person: bool
     asked: frozenset[str] = frozenset()  # every person the question names
     objects: tuple[frozenset[str], ...] = ()  # the forms of each named person but the subject
+    firm: bool = False  # "will X ...", "did X ...": asked whether it happens, not may
 
 
 def _forms(reading: Reading, name: str) -> frozenset[str]:
@@ -77,6 +81,13 @@ def _subject_end(reading: Reading, at: int) -> tuple[frozenset[str], int, bool] 
             words = normalise(form).split()
             if words and tokens[at : at + len(words)] == words:
                 return forms, at + len(words), True
+    for end in range(min(len(tokens) - 1, at + 3), at + 1, -1):
+        # A team of two words or more ("did aston martin grumble") is one subject: its
+        # second word is no act.
+        name = " ".join(tokens[at:end])
+        if is_team(name):
+            # "did the haas team appeal": the sentence names the team, "team" or not.
+            return frozenset({name.removesuffix(" team")}), end, False
     if at < len(tokens):
         return frozenset({tokens[at]}), at + 1, False
     return None
@@ -101,14 +112,16 @@ def turn_of(reading: Reading, groups: Sequence[Sequence[str]], kinds: set[str]) 
     verb = tokens[end]
     group = next((g for g in groups if verb in g), None)
     asked = frozenset(reading.people)
+    firm = tokens[0] in _FIRM
     objects = tuple(o for o in (_forms(reading, n) for n in reading.people) if o != subject)
     if group is not None:
-        return Turn(subject, frozenset(group), person, asked, objects)
+        return Turn(subject, frozenset(group), person, asked, objects, firm)
     # The kind took the verb for its cue ("did X admit"): the kind's cue words are the act.
     cued = [k for k in kinds if verb in CUES.get(k, ()) or stem(verb) in _stems(CUES.get(k, ()))]
     if not cued:
         return None
-    return Turn(subject, frozenset(w for k in cued for w in CUES[k]), person, asked, objects)
+    acts = frozenset(w for k in cued for w in CUES[k])
+    return Turn(subject, acts, person, asked, objects, firm)
 
 
 def _stems(words: Sequence[str]) -> set[str]:
@@ -138,8 +151,10 @@ def anothers_act(text: str, turn: Turn) -> bool:
     """Whether ``text`` tells the act as someone else's, the one asked named elsewhere or
     not at all: "Odo Brandt crashed out ... and Jon Larsen finished fourth" does not answer
     "did larsen crash", nor "We think Vanta should appeal" "will harlow appeal"
-    (``passages.act_of_another``)."""
-    return act_of_another(text, _stems(tuple(turn.act)), turn.subject)
+    (``passages.act_of_another``); nor does the speaker's "We think we should appeal" a
+    "will" (``passages.act_only_hedged``)."""
+    acts = _stems(tuple(turn.act))
+    return act_of_another(text, acts, turn.subject) or (turn.firm and act_only_hedged(text, acts))
 
 
 def _others_after_act(text: str, turn: Turn, names: Mapping[str, str]) -> bool:
@@ -172,7 +187,7 @@ def _speaks_for(found: Found, turn: Turn, people: Mapping[str, Person]) -> bool:
         said = set(normalise(found.text).split())
         return bool(forms_of(speaker) & turn.subject) and bool(said & _FIRST_PERSON)
     team = our_team(found.speaker, None, found.text, found.source.published.year)
-    return bool(team & _stems(tuple(turn.subject)))
+    return bool(team) and any(stems(f) <= team for f in turn.subject)
 
 
 def tells_the_act(
@@ -193,7 +208,7 @@ def tells_the_act(
     elif turn.person:
         named = _mentions(text, turn.subject)
     else:
-        named = bool(own & _stems(tuple(turn.subject)))
+        named = any(stems(f) <= own for f in turn.subject if stems(f))
     if not (named and own & _stems(tuple(turn.act))):
         return False
     return not (
