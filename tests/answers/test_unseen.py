@@ -73,7 +73,11 @@ technical upgrades analysis of the Singapore Grand Prix told team by team, with 
 part worked), measured once (``unseen23/BLIND.md``). ``unseen24/`` is a twenty-fourth blind,
 sealed round (a NASCAR appeals-panel hearing report, each side's submissions and the panel's
 reasons, and an F1 magazine long-read profile in the present tense, "he says" for paragraphs at a
-time, with flashbacks dated by season), measured once (``unseen24/BLIND.md``). Their
+time, with flashbacks dated by season), measured once (``unseen24/BLIND.md``). ``unseen25/`` is a
+twenty-fifth blind, sealed round (a NASCAR Truck Series title race at Phoenix told by stages and
+cautions with the fuel window that decided it, and an F1 news story on a dropped appeal with a
+correction at its foot, "An earlier version of this story said ..."), measured once
+(``unseen25/BLIND.md``). Their
 scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -127,6 +131,7 @@ ROUNDS = (
     HERE / "unseen22",
     HERE / "unseen23",
     HERE / "unseen24",
+    HERE / "unseen25",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
