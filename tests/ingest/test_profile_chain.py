@@ -72,3 +72,38 @@ def test_a_beat_or_a_set_off_tag_gives_the_bare_quote_after_it_a_speaker() -> No
     said = _said(PROFILE)
     assert said["Next year I want a podium. Nothing less"] == "Elias Brandt"
     assert said["Elias was never in doubt. The second seat was the hard one"] == "Dario Fenn"
+
+
+PREVIEW = [
+    "Odo Brandt says Harlow can win at Dunmere on Sunday.",
+    '"The car is finally where we want it," Brandt says, and his team agrees.',
+    "Brandt admits his qualifying has been weak, and he knows it costs him points.",
+    "He says he has worked with his engineer on the braking.",
+    "Jon Larsen, his team-mate, finished fourth last time out.",
+    '"I need a clean start, that is all," he says.',
+]
+
+
+def test_a_man_just_introduced_is_the_next_he_in_a_news_piece_in_says() -> None:
+    """A news preview told in "says": the team-mate named in the paragraph before is the
+    "he" of the quote after, not the piece's main driver."""
+    said = _said(PREVIEW)
+    assert said["I need a clean start, that is all"] == "Jon Larsen"
+    assert said["The car is finally where we want it"] == "Odo Brandt"
+
+
+def test_a_quote_naming_the_speakers_own_team_is_still_his() -> None:
+    """A team bearing the owner's name ("Quill Racing") in the quote names no person."""
+    story = [
+        "Jon Larsen won at Keston on Sunday for Quill Racing.",
+        "Team owner Ada Quill was delighted with the result.",
+        '"Quill Racing has won here four times now, and Jon drove perfectly," she said.',
+    ]
+    said = _said(story)
+    assert said["Quill Racing has won here four times now, and Jon drove perfectly"] == "Ada Quill"
+    story_he = [
+        "Kyle Larson won at Keston on Sunday for Hendrick Motorsports.",
+        "Team owner Rick Hendrick was delighted with the result.",
+        '"Hendrick Motorsports has won here four times now," he said.',
+    ]
+    assert _said(story_he)["Hendrick Motorsports has won here four times now"] == "Rick Hendrick"

@@ -44,6 +44,21 @@ _PRESENT_TAGS = 3
 #: costs next to nothing.
 _PRESENT_VERBS = (" says", " laughs", " adds", " concedes", " admits", " smiles", " grins")
 _PRONOUNS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
+#: A news lede: "Max Verstappen says Red Bull are ready ...", or a dateline ("KESTON – ").
+#: A news piece may be told in "says", but its "he" is whoever was named last, as in "said".
+_NEWS_LEDE = re.compile(
+    r"(?:[A-Z][\w'’-]+\s+){1,3}(?:says|admits|insists|believes|thinks|warns|expects)\b"
+    r"|[A-Z][A-Z '’-]{2,}\s*[–—-]\s"
+)
+
+
+def _news_lede(masked: Sequence[str]) -> bool:
+    """Whether the first paragraph past the byline opens as a news report does."""
+    for text in masked:
+        if text.startswith("By ") and len(text.split()) <= 5:
+            continue
+        return _NEWS_LEDE.match(text.strip()) is not None
+    return False
 
 
 def profile_subject(masked: Sequence[str], people: PeopleIndex) -> tuple[str, str] | None:
@@ -52,10 +67,13 @@ def profile_subject(masked: Sequence[str], people: PeopleIndex) -> tuple[str, st
     Only when the narration (``masked``: quotations blanked) tags in the present tense more
     than in the past (at least three times), one person is named in clearly more paragraphs
     than anyone else (half as many again as the next), and "he" or "she" clearly dominates the
-    narration. News reports, told in "said", never qualify.
+    narration. News reports, told in "said" or opening on a news lede ("X says <claim>", a
+    dateline), never qualify.
     """
     joined = "\n".join(masked)
     if sum(joined.count(verb) for verb in _PRESENT_VERBS) < _PRESENT_TAGS:
+        return None
+    if _news_lede(masked):
         return None
     present = len(_PRESENT_TAG.findall(joined))
     if present < _PRESENT_TAGS:
@@ -157,6 +175,13 @@ def not_the_speaker(
     return Barred(frozenset(told), quote, people)
 
 
+#: A team's name, a capitalised run ending in a team word: "Hendrick Motorsports", "Quill
+#: Racing". The surname in it names the team, not the person.
+_TEAM_NAME = re.compile(
+    r"\b(?:[A-Z][\w&'’-]*\s+){1,3}(?:Racing|Motorsports?|Motor\s+Sports|Team|Global|"
+    r"Autosport|Engineering|Competition)\b"
+)
+
 #: No one barred: most pronouns outside a quotation's tag.
 _NOBODY: frozenset[str] = frozenset()
 
@@ -164,7 +189,8 @@ _NOBODY: frozenset[str] = frozenset()
 @dataclass
 class Barred:
     """Whom a pronoun cannot stand for (:func:`not_the_speaker`), as a container: the
-    quotation is read for names only when a candidate's name or alias occurs in it."""
+    quotation is read for names only when a candidate's name or alias occurs in it; a team
+    bearing a surname ("Hendrick Motorsports has won here") names no person."""
 
     told: frozenset[str]
     quote: str | None
@@ -181,9 +207,10 @@ class Barred:
         if not any(word in self.quote for word in words):
             return False
         if self._named is None:
+            quote = _TEAM_NAME.sub(lambda m: " " * len(m.group()), self.quote)
             self._named = frozenset(
                 x.person
-                for x in self.people.mentions(self.quote)
+                for x in self.people.mentions(quote)
                 if x.kind in ("name", "alias") and x.person
             )
         return name in self._named
