@@ -66,3 +66,10 @@ async def test_what_someone_told_a_body_is_their_own_words(engine: AnswerEngine)
     story's sentences about the committee."""
     shown = render_text(await engine.ask("what did amsel tell the appeals committee"))
     assert "A broken floor is not an illegal floor" in shown
+
+
+async def test_a_deadline_is_never_when_a_case_was_heard(engine: AnswerEngine) -> None:
+    """ "when was the appeal heard": "has until Thursday to decide" is a date still to come,
+    which tells when nothing was done; it never answers a past "when"."""
+    shown = render_text(await engine.ask("when was the appeal heard"))
+    assert "until Thursday" not in shown

@@ -18,18 +18,22 @@ __all__ = ["when_told"]
 _PAST = r"(?:\w+ed|began|begun|ran|brought|took|came|went|made|put|fit|won)"
 
 
+#: A date that closes a time still to come ("has until Friday to decide", "by Monday"): a
+#: deadline, which never tells when something was done.
+_DEADLINE = r"(?<!\buntil\s)(?<!\bby\s)"
+
+
 def when_told() -> re.Pattern[str]:
     """What answers a past "when": a date, a race's name, or a venue after a past verb and
     a preposition ("started in Baku") or after "since" ("since Zandvoort"), for the places
-    file as it stands."""
+    file as it stands; never a deadline's date."""
     return _with_places(place_book().nouns)
 
 
 @lru_cache(maxsize=4)
 def _with_places(nouns: frozenset[str]) -> re.Pattern[str]:
+    told = rf"{_DEADLINE}(?:{_WHEN_TOLD.pattern})"
     if not nouns:
-        return _WHEN_TOLD
+        return re.compile(told)
     names = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(
-        rf"{_WHEN_TOLD.pattern}|(?:\b{_PAST}\s+(?:at|in)|\bsince)\s+(?:the\s+)?(?:{names})(?!\w)"
-    )
+    return re.compile(rf"{told}|(?:\b{_PAST}\s+(?:at|in)|\bsince)\s+(?:the\s+)?(?:{names})(?!\w)")

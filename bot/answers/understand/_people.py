@@ -54,7 +54,7 @@ def _people_in(
                 name = initials.get(key) or initials.get(key[:-1] if key.endswith("s") else "")
             if name is None or (size == 1 and (key in _STOP or key in _NOT_NAMES)):
                 continue
-            if _eventlike(name) or _bodylike(name):
+            if _eventlike(name):
                 continue
             if size == 1 and key not in normalise(name).split():
                 name = _nickname_of_series(key, name, tokens, lookup)  # "ham": which one?
@@ -72,7 +72,7 @@ def _people_in(
         name = lookup.resolve_person(token)
         if name is None and token.endswith("s") and len(token) > 5:
             name = lookup.resolve_person(token[:-1])
-        if name is not None and not _eventlike(name) and not _bodylike(name):
+        if name is not None and not _eventlike(name):
             found.append((i, name))
             taken.add(i)
             if guessed is not None:
@@ -230,18 +230,6 @@ def _eventlike(name: str) -> bool:
     """A "person" the attribution took from a race's name ("Berlin E-Prix")."""
     last = name.split()[-1].casefold() if name.split() else ""
     return last in ("prix", "e-prix", "gp", "grand", "500") or "grand prix" in name.casefold()
-
-
-#: The last word of a body that sits in judgement, which attribution may store as a person
-#: ("the National Motorsports Appeals Panel" as "Appeals Panel"): a question's "appeal",
-#: "panel" or "the appeals panel" is the hearing or the body, never someone who spoke.
-_BODY_NOUNS = frozenset({"panel", "court", "tribunal", "committee", "commission", "council"})
-
-
-def _bodylike(name: str) -> bool:
-    """A "person" the attribution took from a hearing body's name ("Appeals Panel")."""
-    words = name.casefold().split()
-    return bool(words) and words[-1] in _BODY_NOUNS
 
 
 #: Words that must never be read as a name even when an alias holds them.
