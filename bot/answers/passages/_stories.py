@@ -86,8 +86,9 @@ def forms_in_story(
 
 
 #: A paragraph opening with its subject as a pronoun ("He was born in Osasco", "She laughs"),
-#: perhaps after a phrase or two ("A year earlier, in 2023, he had won").
-_SUBJECT_PRONOUN = re.compile(r"^(?:[^,.]{2,60},\s+){0,2}(?:he|she|his|her)\b", re.I)
+#: perhaps after a phrase or two ("A year earlier, in 2023, he had won"); never "his"/"her":
+#: "His team-mate Odo Brandt crashed" names another person.
+_SUBJECT_PRONOUN = re.compile(r"^(?:[^,.]{2,60},\s+){0,2}(?:he|she)\b", re.I)
 
 
 def headline_subject(
