@@ -24,13 +24,25 @@ STORY = (
     "Sauber ran a softer rear wing, though Alpine grumbled about bouncing on the back straight.",
 )
 
+#: Acts whose subject is the one asked though another name stands nearer the act's word.
+SHARED = (
+    "date 2029-06-02 Invented Dunmere Grand Prix: Rask wins for Mercedes",
+    "Mercedes driver Gil Rask won the Dunmere Grand Prix from pole on Sunday.",
+    "Jon Larsen and Odo Brandt crashed at Turn 1 on the opening lap.",
+    "Harlow boss Ada Quill appealed the penalty on Friday evening.",
+    "Teo Vell retired with a gearbox failure, and so did Lina Sorel.",
+)
+
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The invented race report, ingested through the real ingester."""
     return stories_store(
         tmp_path_factory.mktemp("anothers_act"),
-        [("2031-08-03-invented-brennmoor", "\n\n".join(STORY))],
+        [
+            ("2031-08-03-invented-brennmoor", "\n\n".join(STORY)),
+            ("2029-06-02-invented-dunmere", "\n\n".join(SHARED)),
+        ],
     )
 
 
@@ -54,6 +66,24 @@ async def test_the_one_acting_still_answers(engine: AnswerEngine) -> None:
     shown = await ask(engine, "did tolvan crash")
     assert "Mira Tolvan spun into the gravel" in shown
     assert "don't say" not in shown
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("did larsen crash", "Jon Larsen and Odo Brandt crashed"),
+        ("did mercedes win at dunmere", "Mercedes driver Gil Rask won"),
+        ("did harlow appeal the penalty", "Harlow boss Ada Quill appealed"),
+        ("did sorel retire", "and so did Lina Sorel"),
+    ],
+)
+async def test_a_shared_act_still_answers(engine: AnswerEngine, question: str, told: str) -> None:
+    """A coordinated subject ("X and Y crashed"), a team before its person's role ("Mercedes
+    driver X won") and "and so did X" tell the act of the one asked too: without the rule,
+    the right sentence under a denial."""
+    shown = await ask(engine, question)
+    assert told in shown
+    assert "don't say" not in shown, shown
 
 
 def test_one_reading_of_whose_act() -> None:

@@ -31,6 +31,12 @@ STORIES = {
         "A year earlier than anyone expected, in 2024, he won the Formula 3 title with a small "
         "team.",
     ),
+    "2029-07-05-invented-dunmere": (
+        "date 2029-07-05 Invented: Larsen's long wait ends at Dunmere",
+        "The race began in light rain and the safety car led the first three laps.",
+        "His team-mate Odo Brandt crashed at Turn 3 on lap 12.",
+        "Jon Larsen took the lead on lap 40 and won by six seconds.",
+    ),
 }
 
 
@@ -63,3 +69,13 @@ async def test_a_feeder_series_title_told_in_another_series_story(engine: Answer
     shown = await ask(engine, "when did quintela win f3")
     assert "2024" in shown
     assert "don't say" not in shown
+
+
+async def test_a_paragraph_opening_his_team_mate_is_not_the_headlines(
+    engine: AnswerEngine,
+) -> None:
+    """ "His team-mate Odo Brandt crashed" names another man: only "he"/"she" as the
+    paragraph's subject stands for the headline's driver. Without the rule: Brandt's crash
+    shown as what happened to Larsen."""
+    shown = await ask(engine, "what happened to larsen on lap 12")
+    assert shown.startswith("The articles don't say"), shown

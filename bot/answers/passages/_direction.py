@@ -99,6 +99,15 @@ _NOUN_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”]|\b(?:and|but|though|although|while|whereas)\b")
 
 
+#: A role noun between a team and its person ("Mercedes driver Gil Rask", "Harlow boss Ada
+#: Quill"): the person's act is his team's too.
+_ROLE = frozenset(
+    {"driver", "drivers", "boss", "principal", "chief", "owner", "director", "rider", "team-mate"}
+)
+#: "and so did X", "as did X": the act told again of the one named after it.
+_SO_DID = re.compile(r"\b(?:so|as)\s+(?:did|had|has|was|were|is|does)\s+(.*)$")
+
+
 def _capital_run(words: list[str]) -> list[str]:
     """The capitalised words ending ``words``, taken off it: where a name can stand."""
     run: list[str] = []
@@ -131,6 +140,11 @@ def _own_subject(before: str) -> list[str] | None:
         return None  # "I", "I'm", "we've": the speaker's own act
     if words and words[-1].casefold() in _DETERMINER:
         return None
+    if words and words[-1].casefold() in _ROLE:
+        # "Mercedes driver Gil Rask won": the team before the role acts in him.
+        role = words.pop()
+        team = _capital_run(words)
+        run = [*team, role, *run]
     return run
 
 
@@ -144,6 +158,9 @@ def act_of_another(sentence: str, acts: set[str], forms: Iterable[str]) -> bool:
     into Larsen" still tells Larsen in the crash, so it is not another's alone."""
     low = unaccent(sentence).casefold()
     asked = [unaccent(f).casefold() for f in forms if f]
+    again = _SO_DID.search(low)
+    if again and _first_at(again[1], asked) >= 0:
+        return False  # "Vell retired, and so did Sorel": Sorel's too
     told = False
     for m in _WORD.finditer(low):
         word = re.split(r"['’]", m[0])[0]

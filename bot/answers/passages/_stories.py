@@ -86,8 +86,13 @@ def forms_in_story(
 
 
 #: A paragraph opening with its subject as a pronoun ("He was born in Osasco", "She laughs"),
-#: perhaps after a phrase or two ("A year earlier, in 2023, he had won").
-_SUBJECT_PRONOUN = re.compile(r"^(?:[^,.]{2,60},\s+){0,2}(?:he|she|his|her)\b", re.I)
+#: perhaps after a phrase or two ("A year earlier, in 2023, he had won"), or his own thing
+#: ("His second stop took 4.8 seconds"); never "his"/"her" before a name: "His team-mate
+#: Odo Brandt crashed" tells another person.
+_SUBJECT_PRONOUN = re.compile(
+    r"^(?:[^,.]{2,60},\s+){0,2}(?:he\b|she\b|(?:his|her)\b(?-i:(?!(?:\s+[a-z][\w-]*){1,2}\s+[A-Z])))",
+    re.I,
+)
 
 
 def headline_subject(
