@@ -19,23 +19,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.answers.text import normalise, wordset
+from bot.answers.text import normalise
+from bot.hearing_bodies import BODY_NOUNS
 from bot.models import Person
 
 __all__ = ["is_body", "register_spellings"]
-
-#: The last word of a body's name: a body the articles quote or cite ("Appeals Panel",
-#: "World Motor Sport Council"), which its words alone never name.
-_BODY_WORDS = wordset(
-    "panel panels committee commission council court tribunal board jury stewards"
-)
 
 
 def is_body(name: str) -> bool:
     """Whether a stored name is a body's ("Appeals Panel"), by its head noun: the words
     before it name the body only with it."""
     words = normalise(name).split()
-    return len(words) > 1 and words[-1] in _BODY_WORDS
+    return len(words) > 1 and words[-1] in BODY_NOUNS
 
 
 def register_spellings(people: Sequence[Person]) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.hearing_bodies import LOWER_CASE_BODIES
 from bot.ingest.attribution.records import _Attribution
 from bot.ingest.attribution.settings import _STATEMENT
 from bot.ingest.attribution.state import _State
@@ -24,7 +25,7 @@ _ORG_TAIL = re.compile(
 
 
 #: Bodies the press writes in lower case: "the stewards", "the panel", "the tribunal".
-_LOWER_BODIES = r"stewards|(?:appeals\s+)?panel|tribunal"
+_LOWER_BODIES = "|".join(r"\s+".join(name.split()) for name in LOWER_CASE_BODIES)
 
 
 def _org_name(group: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.hearing_bodies import LOWER_CASE_BODIES
 from bot.ingest.text import Caseless
 
 __all__ = ["NATIONALITY_NOUNS", "ROLE_NOUN"]
@@ -19,8 +20,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Capitalised words that are never part of a person's name: teams, places, racing terms,
-# platforms, calendar words. Surnames that double as team names (Williams, Jordan) are left
-# out on purpose: "Claire Williams" is a person.
+# platforms, calendar words, and the words of the hearing bodies the press names
+# ("Stewards", "Appeals Panel": ``LOWER_CASE_BODIES``). Surnames that double as team names
+# (Williams, Jordan) are left out on purpose: "Claire Williams" is a person.
 _STOP = _words(
     """
     Grand Prix Formula One Team Racing Motorsport Motorsports Mercedes Ferrari McLaren Alpine
@@ -29,7 +31,7 @@ _STOP = _words(
     Arrows Silver Safety Car Virtual Race Control Championship Championships World Constructors
     Drivers Sky Sports Instagram Twitter Facebook TikTok YouTube Netflix Drive Survive Circuit
     Ring Park Street Speedway Raceway International Autodromo Autódromo Turn Lap Pit Lane
-    Stewards Panel Appeals Tribunal Paddock Sprint Qualifying Practice Free Academy Cup Series
+    Paddock Sprint Qualifying Practice Free Academy Cup Series
     Le Mans Daytona Indianapolis Indy IndyCar MotoGP Dakar Rally Press Association News Times
     Telegraph
     Guardian Mail Herald Post Express Sun Reuters Motorsport.com Autosport Radio Television
@@ -58,7 +60,7 @@ _STOP = _words(
     Ford Hours Carolina Dakota Virginia Tennessee Florida Ohio Michigan Indiana Wisconsin
     California Arizona Nevada Alabama Kentucky Pennsylvania Iowa Kansas Oklahoma Louisiana
     """
-)
+) | frozenset(word.capitalize() for name in LOWER_CASE_BODIES for word in name.split())
 # (The last lines: makers, whose names make team names of people's ("Porsche Penske",
 # "Manthey Porsche", "Penske Ford"), rally and race words that open or close a thing's name
 # ("Power Stage", "Triple Eight", "the Twelve Hours of Sebring") and the states a place
