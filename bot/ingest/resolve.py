@@ -38,6 +38,7 @@ class RegisterLike(Protocol):
     def by_nickname(self, nickname: str) -> object | None: ...
     def describes(self, epithet: str, name: str, on: date) -> bool | None: ...
     def organisations(self, phrase: str) -> frozenset[str]: ...
+    def all_team_names(self) -> frozenset[str]: ...
 
 
 class _Nobody:
@@ -53,6 +54,9 @@ class _Nobody:
         return None
 
     def organisations(self, phrase: str) -> frozenset[str]:
+        return frozenset()
+
+    def all_team_names(self) -> frozenset[str]:
         return frozenset()
 
 

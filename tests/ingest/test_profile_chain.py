@@ -107,3 +107,14 @@ def test_a_quote_naming_the_speakers_own_team_is_still_his() -> None:
         '"Hendrick Motorsports has won here four times now," he said.',
     ]
     assert _said(story_he)["Hendrick Motorsports has won here four times now"] == "Rick Hendrick"
+
+
+def test_a_team_the_register_names_in_the_quote_bars_no_one() -> None:
+    """A team's name the register knows ("Team Penske"), ending in no team word, is the
+    team's in the quote: it does not name its owner as someone the speaker talks about."""
+    story = [
+        "Will Power won at Keston on Sunday for Team Penske.",
+        "Team owner Roger Penske was delighted with the result.",
+        '"Team Penske has won here four times now," he said.',
+    ]
+    assert _said(story)["Team Penske has won here four times now"] == "Roger Penske"

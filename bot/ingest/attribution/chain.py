@@ -13,12 +13,14 @@ sentence has no subject of its own who is a person.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from bot.ingest.people import Mention, PeopleIndex
+from bot.ingest.resolve import RegisterLike, default_register
 
 __all__ = [
     "Barred",
@@ -175,12 +177,29 @@ def not_the_speaker(
     return Barred(frozenset(told), quote, people)
 
 
-#: A team's name, a capitalised run ending in a team word: "Hendrick Motorsports", "Quill
-#: Racing". The surname in it names the team, not the person.
-_TEAM_NAME = re.compile(
+#: A team the register lacks, by its name's last word: a capitalised run ending in a team
+#: word ("Quill Racing"). The register's own names (:func:`_team_names`) come first.
+_TEAM_ENDING = (
     r"\b(?:[A-Z][\w&'’-]*\s+){1,3}(?:Racing|Motorsports?|Motor\s+Sports|Team|Global|"
     r"Autosport|Engineering|Competition)\b"
 )
+
+
+@functools.lru_cache(maxsize=4)
+def _team_names(register: RegisterLike) -> re.Pattern[str]:
+    """A team's name in a quotation, whose surname names the team, not the person
+    ("Hendrick Motorsports", "Joe Gibbs Racing"): the names the register writes the teams
+    by, longest first, else a capitalised run ending in a team word (:data:`_TEAM_ENDING`).
+
+    Only names of two words or more that name no person: a one-word team name ("Penske",
+    "Andretti") is its owner's surname too, and one the register also knows as a person's
+    ("Chip Ganassi") is his name first; a quotation saying either may mean the man.
+    """
+    found = (n for n in register.all_team_names() if len(n.split()) > 1 and not register.find(n))
+    names = sorted(found, key=lambda n: (-len(n), n))
+    written = [r"\s+".join(map(re.escape, name.split())) for name in names]
+    return re.compile(rf"\b(?:{'|'.join(written)})\b|{_TEAM_ENDING}" if written else _TEAM_ENDING)
+
 
 #: No one barred: most pronouns outside a quotation's tag.
 _NOBODY: frozenset[str] = frozenset()
@@ -207,7 +226,8 @@ class Barred:
         if not any(word in self.quote for word in words):
             return False
         if self._named is None:
-            quote = _TEAM_NAME.sub(lambda m: " " * len(m.group()), self.quote)
+            teams = _team_names(default_register())
+            quote = teams.sub(lambda m: " " * len(m.group()), self.quote)
             self._named = frozenset(
                 x.person
                 for x in self.people.mentions(quote)

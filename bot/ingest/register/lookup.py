@@ -172,6 +172,12 @@ class Register:
         article by any of them."""
         return self._teams.get(team, ())
 
+    def all_team_names(self) -> frozenset[str]:
+        """Every name teams.toml writes a team by, its own and its aliases ("Hendrick
+        Motorsports", "Red Bull Racing"): attribution reads a team's name in a quotation
+        as the team's, never as a person named in it."""
+        return frozenset(name for names in self._teams.values() for name in names)
+
     # Epithets -------------------------------------------------------------------------
 
     def epithet_kind(self, epithet: str) -> str | None:
