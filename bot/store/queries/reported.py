@@ -43,7 +43,12 @@ class ReportedReadsMixin(StoreBase):
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY a.published DESC, r.paragraph"
-        return [_reported(r) for r in await self._all(sql, params)]
+        # A speaker's or an article's statements are a few indexed rows (at most 16 a
+        # speaker at 10,000 articles): read where they are asked (``Dialect.point_read``).
+        # On a reader, beside a /who's two longer reads on the two readers, this one
+        # waited for a reader to come free (1.3 ms at p50 for a 0.04 ms read).
+        read = self._point if where else self._all
+        return [_reported(r) for r in await read(sql, params)]
 
     async def said_in(self, slugs: Sequence[str]) -> tuple[list[Quote], list[ReportedStatement]]:
         """Every quote and reported statement of these articles, in two reads."""
