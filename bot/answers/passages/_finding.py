@@ -17,6 +17,7 @@ from bot.answers._sections import (
 from bot.answers._turns import Turns
 from bot.answers.passages._asked import credit_asked
 from bot.answers.passages._candidates import Candidates
+from bot.answers.passages._corrections import body_first, demote_corrections
 from bot.answers.passages._credit import (
     _carry_rarest,
     _definitions,
@@ -336,6 +337,7 @@ class Finding(Candidates, Scoring, Picking):
         _definitions(scored, query, group_stems)
         if query.need_rarest and rare_group:
             _carry_rarest(scored)
+        demote_corrections(scored)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         asks = {slug: question_paragraphs(said) for slug, said in quotes.items()}
         answering = [
@@ -389,6 +391,8 @@ class Finding(Candidates, Scoring, Picking):
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
 
+        # A correction's "earlier version" is never the fact: the body's sentence is.
+        answering = body_first(answering, drop=True)
         if about := await self._boilerplate(answering[:BOILERPLATE_CHECKED], query):
             # A press release's "About <the team>" block answers what the team is, not
             # what a question about a race or a person asks ("who won the 6 hours of
