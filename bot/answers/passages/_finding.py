@@ -41,6 +41,7 @@ from bot.answers.passages._stories import (
     _asks_it,
     _newest_event,
     _restates,
+    _restates_titled,
     _same_ask,
     _story_forms,
     _under_asked,
@@ -61,6 +62,9 @@ from bot.answers.understand import is_team
 from bot.models import Passage, Person, Quote, ReportedStatement
 
 TEAM_LENT = 0.5
+#: What standing under a cause's title that restates the fan's why is worth ("Why Red Bull
+#: backed down" for "why did red bull withdraw the appeal"), shared out by depth.
+WHY_TITLE_SHARE = 4.0
 
 
 #: Kinds of question the newest story answers, when tied, whatever the others are about.
@@ -218,9 +222,14 @@ class Finding(Candidates, Scoring, Picking):
                 ) * (not names_team(section.heading))  # a team's name: its words hold, no more
                 # ... asking it the same way, in a story about the rest of it (a word of
                 # the question beyond the heading's: what "it" is in "Did it work?").
+                restated = (
+                    _restates_titled(under, context, question_stems, group_stems)
+                    if section.titled_why
+                    else _restates(under, question_stems)
+                )
                 asked_heading = (
                     section.asks
-                    and _restates(under, question_stems)
+                    and restated
                     and _same_ask(section.heading.text, query)
                     and any(
                         story_stems.get(slug, set()) & set(g) and not under & set(g)
@@ -287,6 +296,10 @@ class Finding(Candidates, Scoring, Picking):
                     # the likelier the answer ("Did it work? / The numbers say yes.").
                     item.score += SECTION_SHARE * heading_weight / (1 + section.depth)
                     item.headed = asked_heading
+                    if asked_heading and section.titled_why:
+                        # "Why Red Bull backed down": its reasons, nearest it first, over
+                        # a cause word elsewhere in the story ("found him to blame").
+                        item.score += WHY_TITLE_SHARE / (1 + section.depth)
                     # A question heading asking the fan's question is its first paragraph's
                     # subject ("What happens to the ride-height devices? / They go."): the
                     # rarest word asked, in the heading, is held by that answer as by a
