@@ -53,6 +53,8 @@ _OPENED = ('"', "“", "‘", "'", "Q:", "Q.", "**")
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 #: Inside a line: a sentence's end before more words ("Fifth. Is that ...?").
 _INNER_END = re.compile(r"[.!?]\s+\S")
+#: A title naming a cause: "Why Red Bull backed down", "Why the stewards went for five".
+_WHY_TITLE = re.compile(r"^Why\s+\w[^?]*$")
 #: A numbered heading's number ("2. Colapinto's opening lap was one to forget").
 _NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
 
@@ -67,8 +69,15 @@ class Section:
 
     @property
     def asks(self) -> bool:
-        """The heading is a question ("Did it work?"): its section is the answer."""
-        return self.heading.text.rstrip().endswith("?")
+        """The heading is a question ("Did it work?"), or a cause's title ("Why Red Bull
+        backed down"), which asks as a question does: its section is the answer."""
+        return self.heading.text.rstrip().endswith("?") or self.titled_why
+
+    @property
+    def titled_why(self) -> bool:
+        """The heading is a title opening with "Why", no question mark ("Why Red Bull backed
+        down"): a news story's section giving the reasons for its headline's event."""
+        return _WHY_TITLE.match(self.heading.text.strip()) is not None
 
 
 def heading_shaped(text: str) -> bool:

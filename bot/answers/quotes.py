@@ -144,7 +144,15 @@ class Quotes(Part):
             # it was exactly what the rulebook says"), never as letters inside a longer word
             # ("CAMPIONE" in "championship").
             score = fuzz.ratio(phrase, text)
-        if not exact and len(phrase.split()) >= 3 and len(phrase) >= WHOSAID_SHORT:
+        if (
+            not exact
+            and len(phrase.split()) >= 3
+            and len(phrase) >= WHOSAID_SHORT
+            # "who said red bull made a lot of noise for nothing over the appeal": a
+            # podcast's "And the appeal?" holds two of its words, and all of its own, which
+            # a word-set ratio scores near-perfect; a quote must hold half as many words.
+            and 2 * len(text.split()) >= len(phrase.split())
+        ):
             score = max(score, fuzz.token_set_ratio(phrase, text))
         return score, exact, fuzz.ratio(phrase, text)
 

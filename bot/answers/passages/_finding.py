@@ -17,6 +17,7 @@ from bot.answers._sections import (
 from bot.answers._turns import Turns
 from bot.answers.passages._asked import credit_asked
 from bot.answers.passages._candidates import Candidates
+from bot.answers.passages._corrections import body_first, demote_corrections
 from bot.answers.passages._credit import (
     _carry_rarest,
     _definitions,
@@ -40,6 +41,7 @@ from bot.answers.passages._stories import (
     _asks_it,
     _newest_event,
     _restates,
+    _restates_titled,
     _same_ask,
     _story_forms,
     _under_asked,
@@ -60,6 +62,9 @@ from bot.answers.understand import is_team
 from bot.models import Passage, Person, Quote, ReportedStatement
 
 TEAM_LENT = 0.5
+#: What standing under a cause's title that restates the fan's why is worth ("Why Red Bull
+#: backed down" for "why did red bull withdraw the appeal"), shared out by depth.
+WHY_TITLE_SHARE = 4.0
 
 
 #: Kinds of question the newest story answers, when tied, whatever the others are about.
@@ -217,9 +222,14 @@ class Finding(Candidates, Scoring, Picking):
                 ) * (not names_team(section.heading))  # a team's name: its words hold, no more
                 # ... asking it the same way, in a story about the rest of it (a word of
                 # the question beyond the heading's: what "it" is in "Did it work?").
+                restated = (
+                    _restates_titled(under, context, question_stems, group_stems)
+                    if section.titled_why
+                    else _restates(under, question_stems)
+                )
                 asked_heading = (
                     section.asks
-                    and _restates(under, question_stems)
+                    and restated
                     and _same_ask(section.heading.text, query)
                     and any(
                         story_stems.get(slug, set()) & set(g) and not under & set(g)
@@ -286,6 +296,10 @@ class Finding(Candidates, Scoring, Picking):
                     # the likelier the answer ("Did it work? / The numbers say yes.").
                     item.score += SECTION_SHARE * heading_weight / (1 + section.depth)
                     item.headed = asked_heading
+                    if asked_heading and section.titled_why:
+                        # "Why Red Bull backed down": its reasons, nearest it first, over
+                        # a cause word elsewhere in the story ("found him to blame").
+                        item.score += WHY_TITLE_SHARE / (1 + section.depth)
                     # A question heading asking the fan's question is its first paragraph's
                     # subject ("What happens to the ride-height devices? / They go."): the
                     # rarest word asked, in the heading, is held by that answer as by a
@@ -336,6 +350,7 @@ class Finding(Candidates, Scoring, Picking):
         _definitions(scored, query, group_stems)
         if query.need_rarest and rare_group:
             _carry_rarest(scored)
+        demote_corrections(scored)
         scored.sort(key=lambda s: (-s.score, -_date(s.passage).toordinal(), s.order))
         asks = {slug: question_paragraphs(said) for slug, said in quotes.items()}
         answering = [
@@ -389,6 +404,8 @@ class Finding(Candidates, Scoring, Picking):
         if query.prefer_quotes and any(s.speaker for s in answering):
             answering = [s for s in answering if s.speaker]
 
+        # A correction's "earlier version" is never the fact: the body's sentence is.
+        answering = body_first(answering, drop=True)
         if about := await self._boilerplate(answering[:BOILERPLATE_CHECKED], query):
             # A press release's "About <the team>" block answers what the team is, not
             # what a question about a race or a person asks ("who won the 6 hours of

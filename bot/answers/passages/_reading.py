@@ -22,6 +22,7 @@ from bot.answers._sections import (
 )
 from bot.answers._turns import Turns
 from bot.answers.lookup import Part
+from bot.answers.passages._corrections import corrects
 from bot.answers.passages._picking import TIE
 from bot.answers.passages._records import Query, Scored, _key, _speaker_of
 from bot.answers.passages._shapes import _DEFINITE, _PRONOUN
@@ -307,7 +308,8 @@ class Reading(Part):
             story = [p for p in story if p.paragraph in query.within[slug]]
         # A question heading is no answer (``bot.answers._sections``).
         asking = {s.heading.paragraph for s in sections_of(story).values() if s.asks}
-        story = [p for p in story if p.paragraph not in asking]
+        # (nor is a correction's "earlier version": the body tells the corrected fact)
+        story = [p for p in story if p.paragraph not in asking and not corrects(p.text)]
         ranked = reader.rank(story, (shown[0].passage.paragraph, shown[0].text.strip()))
         best = (
             reader.instead_of_denial(ranked)

@@ -225,4 +225,22 @@ def as_found(s: Scored) -> Found:
     text = s.text
     if s.quoted:
         text = text.strip(_QUOTE_MARKS + " ,")
+    elif (mark := _opened_before(s.passage.text, text)) is not None:
+        text = mark + text.lstrip()
     return Found(text, cited, s.speaker, s.quoted, s.reported)
+
+
+def _opened_before(paragraph: str, sentence: str) -> str | None:
+    """The quotation mark a sentence cut from its paragraph stands inside, if any:
+    '"I asked the team to drop it. I made a mistake," he wrote.' splits into two, and the
+    second, shown alone, must still read as the quotation it is (its own opening mark, as
+    the paragraph wrote it), never as the writer's narration."""
+    at = paragraph.find(sentence.strip())
+    if at <= 0 or sentence.lstrip()[:1] in _QUOTE_MARKS:
+        return None
+    before = paragraph[:at]
+    if before.count("“") > before.count("”"):
+        return "“"
+    if before.count('"') % 2 == 1:
+        return '"'
+    return None

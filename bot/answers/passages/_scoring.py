@@ -69,6 +69,10 @@ def _told_on(sentence: str) -> bool:
     )
 
 
+#: The kinds whose act is done by speaking (blaming, criticising, thanking ...): a sentence
+#: of the asked one's words tells their act, whoever it names.
+_SAID_ACTS = frozenset({"blame", "criticise", "defend", "thank", "accept", "admit"})
+
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
 
@@ -322,13 +326,23 @@ class Scoring:
         # "did Larsen crash": "Odo Brandt crashed out ... and Jon Larsen finished fourth"
         # tells Brandt's crash; "did Williams complain": "though Haas complained", Haas'.
         # "will Harlow appeal": "We think we should appeal" only weighs it.
-        others = bool(query.act) and (
-            act_of_another(sentence, set(query.act), query.act_by)
-            or (query.act_firm and act_only_hedged(sentence, set(query.act)))
+        # "does Bortoleto still blame Hadjar": 'Asked whether he still held Hadjar
+        # responsible, the Brazilian said it had been "his mistake"' is his own blame, told
+        # in his words: an act done by speaking is the speaker's, whoever it names.
+        spoken = speaker is not None and speaker == query.subject and bool(query.kinds & _SAID_ACTS)
+        others = (
+            bool(query.act)
+            and not spoken
+            and (
+                act_of_another(sentence, set(query.act), query.act_by)
+                or (query.act_firm and act_only_hedged(sentence, set(query.act)))
+            )
         )
         if others and subject:
             subject = False
             score -= 3.0
+        if spoken and subject:
+            score += 1.5  # their own words over a sentence naming them in another's act
         asked = query.team_group
         if asked is not None and not team and not covered & set(group_stems[asked]):
             # "what did mclaren say about tyre wear": "Ferrari said the tyre wear was high".

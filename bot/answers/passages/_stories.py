@@ -27,6 +27,19 @@ def _restates(heading: frozenset[str], question: set[str]) -> bool:
     return bool(heading) and len(heading & question) >= HEADING_COVER * len(heading)
 
 
+def _restates_titled(
+    heading: frozenset[str], headline: frozenset[str], question: set[str],
+    groups: Sequence[Collection[str]],
+) -> bool:  # fmt: skip
+    """Whether a fan's "why" asks what a cause's title asks ("Why Red Bull backed down" in
+    the story "Red Bull drops Hadjar appeal"): it holds a word of the title, and the title
+    and the story's headline, which tells the event the section gives the reasons for, hold
+    (nearly) all of its words ("why did red bull withdraw hadjars appeal")."""
+    told = heading | headline
+    held = sum(1 for g in groups if told & set(g))
+    return bool(heading & question) and bool(groups) and held >= HEADING_COVER * len(groups)
+
+
 def _same_ask(heading: str, query: Query) -> bool:
     """Whether a question heading asks the way the fan does: a cause ("Why was Williams
     worse?") only when the fan asks why, and the fan's why only by such a heading."""

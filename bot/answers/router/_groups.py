@@ -29,7 +29,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     edge = not reading.people and _EVENT_EDGE.search(reading.low) is not None
     opener = ("when" in kinds or "where" in kinds) and _OPENER_ASKED.search(reading.low)
     closer = ("when" in kinds or "where" in kinds) and _CLOSER_ASKED.search(reading.low)
+    condition = _condition_words(reading.low) if "when" in kinds else frozenset()
+    condition |= frozenset(w for m in OUTCOME_ASKED.finditer(reading.low) for w in m[0].split())
     for word in reading.words:
+        if word in condition:
+            continue  # "when would X serve a ban if he gets one": the ban is the event
         if opener and word in ("first", "opening"):
             groups.append((word, "opens", "opener", "starts", "begins"))  # "the season opens"
             continue
@@ -81,6 +85,21 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
             continue  # "divebombed" only says the kind (a crash), which its cue asks for
         groups.append((*group, *_shared_surnames(word, reading)))
     return groups
+
+
+#: "did they go for a review in the end", "did he eventually sign": how a story ended is
+#: asked, which its newest telling gives; the words say when, never what ("end").
+OUTCOME_ASKED = re.compile(r"\b(?:in\s+the\s+end|eventually|finally|after\s+all)\b")
+#: A "when" question's closing condition ("when would he serve a ban if he gets one", "when
+#: does he go if it rains"): it restates the event whose time is asked, in words the sentence
+#: giving the time need not hold ("Two more would bring a ban, to be served at ...").
+_CONDITION = re.compile(r"\b(?:if|unless|in\s+case)\s+(.+)$")
+
+
+def _condition_words(low: str) -> frozenset[str]:
+    """The words of a question's closing "if ..." clause, "if" itself among them."""
+    m = _CONDITION.search(low)
+    return frozenset(m[0].split()) if m else frozenset()
 
 
 def _shared_surnames(word: str, reading: Reading) -> tuple[str, ...]:

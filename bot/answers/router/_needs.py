@@ -168,6 +168,15 @@ _POLE_TEXT = re.compile(
     r"\bpole\b|\bstart(?:ed|s)?\s+(?:first|from\s+the\s+front)\b|"
     r"\bqualified\s+(?:first|fastest|on\s+top)\b|\bfastest\s+in\s+qualifying\b"
 )
+#: "where did X qualify", "what did X qualify": the place they qualified in, past, which a
+#: report tells as "qualified seventh", "took pole" (folded text); never a sum of what
+#: qualifying would bring ("qualifying seventh would put him 12th") nor a grid after a penalty.
+_QUALIFIED_ASKED = re.compile(r"^(?:where|what|wat)\s+(?:\w+\s+)?did\s+.+\bqualify\b")
+_QUALIFIED_TEXT = re.compile(
+    r"\bqualified\s+(?:a\s+|an\s+)?(?:\w+\s+){0,2}?(?:first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|on\s+pole|fastest|last|p\d+)\b|"
+    r"\b(?:took|takes|claimed|claims|won|wins|grabbed|snatched|on|from)\s+pole\b"
+)
 _BORN = re.compile(r"\bborn\b")
 _LAP_COUNT = re.compile(r"\b\d+[- ]laps?\b(?! \d)")
 #: The race's own length in laps ("the 312-lap race", "stretching to 506 laps"), never the

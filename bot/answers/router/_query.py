@@ -18,7 +18,7 @@ from bot.answers.passages import (
     words_of,
 )
 from bot.answers.router._counted import counted_need
-from bot.answers.router._groups import _OPENER_ASKED
+from bot.answers.router._groups import _OPENER_ASKED, OUTCOME_ASKED
 from bot.answers.router._kinds import (
     _EVENTS,
     _NEED_CUE,
@@ -52,6 +52,8 @@ from bot.answers.router._needs import (
     _POLE_ASKED,
     _POLE_TEXT,
     _POSITION_TEXT,
+    _QUALIFIED_ASKED,
+    _QUALIFIED_TEXT,
     _RACE_DATE,
     _RACE_LAP_COUNT,
     _SPEED_ASKED,
@@ -77,6 +79,7 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import PRE_RACE_KINDS
+from bot.answers.router._spoke_at import spoke_at, spoke_at_asked
 from bot.answers.router._yes_no import turn_of
 from bot.answers.text import normalise
 from bot.answers.understand import (
@@ -219,6 +222,8 @@ class QueryRouter(PeopleRouter):
             groups = [g for g in groups if not LAP_TIME_WORDS & set(g)]
         if "start" in kinds and need is None and _POLE_ASKED.search(reading.low):
             need = _POLE_TEXT  # "who was on pole": "took pole", never "ninth on the grid"
+        if "start" in kinds and need is None and _QUALIFIED_ASKED.search(reading.low):
+            need = _QUALIFIED_TEXT  # "where did X qualify": "qualified seventh"
         if "count" in kinds and need is None and _MONEY_ASKED.search(reading.low):
             need = _MONEY_TEXT  # "how much did the wing cost": "$4 million", no other count
         if need is None and _SPEED_ASKED.search(reading.low):
@@ -334,7 +339,7 @@ class QueryRouter(PeopleRouter):
             if w not in _PLACE_FILLER and not w.isdigit()
         ]
         preferred = next((k for k in _PREFER_ORDER if k in kinds), "")
-        return Query(
+        query = Query(
             search_more=tuple(dict.fromkeys(search_more)),
             groups=groups,
             people=tuple(reading.people),
@@ -386,6 +391,8 @@ class QueryRouter(PeopleRouter):
                 # "who finished second in australia": several races there, the latest
                 # that answers, as for a race asked without a place.
                 or (len(slugs or ()) > 1 and bool(kinds & _OWN_RACE) and not reading.people)
+                # "did red bull go for a review in the end": the follow-up tells the end
+                or OUTCOME_ASKED.search(reading.low) is not None
             )
             and reading.year is None,
             event=_event_stems(reading, kinds, groups, slugs),
@@ -419,6 +426,8 @@ class QueryRouter(PeopleRouter):
                 and len(slugs or ()) <= WON_STORIES
             ),
         )
+        # "where was X when he talked about the appeal": where the remark was made
+        return spoke_at(query) if spoke_at_asked(reading.low, kinds) else query
 
     async def _looked_back(self, query: Query, reading: Reading, year: str) -> Query:
         """``query`` answered from the paragraphs of the stories looking back on ``year``

@@ -66,6 +66,24 @@ _SAID_ANYTHING = re.compile(
 )
 
 
+#: Words a paraphrase keeps in their order, stop words and all ("made a lot of noise"), to
+#: tell the quoted sentence it remembers.
+KEPT_RUN = 4
+
+
+def _run_kept(phrase: str, text: str) -> int:
+    """The longest run of the phrase's words, in order, that the text holds."""
+    asked, told = normalise(phrase).split(), normalise(text).split()
+    best = 0
+    for i in range(len(asked)):
+        for j in range(len(told)):
+            n = 0
+            while i + n < len(asked) and j + n < len(told) and asked[i + n] == told[j + n]:
+                n += 1
+            best = max(best, n)
+    return best
+
+
 def _telling(phrase: str, names: Collection[str] = ()) -> list[str]:
     """A phrase's telling words, in its order: no stop word, no weak word, none of ``names``
     (the words of the people it names, for a paraphrase read whoever it names). The one filter
@@ -131,9 +149,18 @@ class WhoSaidRouter(GeneralRouter):
             return None
         # A paraphrase ("the pit stop lost them the race"): a quoted sentence holding most of
         # its telling words, whoever it names.
-        query = Query(groups=groups, need_speaker=True, min_cover=0.5)
+        # Its words kept in their order ("made a lot of noise") help find the one it recalls.
+        words = normalise(phrase).split()
+        runs = tuple(" ".join(words[i : i + KEPT_RUN]) for i in range(len(words) - KEPT_RUN + 1))
+        query = Query(groups=groups, need_speaker=True, min_cover=0.5, hints=runs)
         found_all, _ = await self.passages.find(query)
         answering = [s for s in found_all if s.speaker and await self._agrees(phrase, s)]
+        # The remembered words kept in their order ("made a lot of noise") tell which quoted
+        # sentence the paraphrase is of, over one merely holding as many of its words.
+        kept = [_run_kept(phrase, s.text) for s in answering]
+        best = max(kept, default=0)
+        if best >= KEPT_RUN:
+            answering = [answering[kept.index(best)]]
         if answering and answering[0].speaker:
             return PassageAnswer(tuple(self.passages_found(answering[:1])), f"Who said “{phrase}”?")
         return None

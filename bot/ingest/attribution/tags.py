@@ -32,6 +32,7 @@ from bot.ingest.attribution.patterns import (
     _PRE_ACCORDING,
     _PRE_VERB,
     _REPORTED_BY,
+    _SPEAKS,
     _SUBJECTLESS,
     _SUBORDINATE,
     _TAG_TAIL,
@@ -300,6 +301,11 @@ class _Tags(_Mentions):
                 said = _REPORTED_BY.search(masked, clause_start, mention.start) or (
                     _CALLED_BY.search(masked, clause_start, mention.start)
                 )
+                if said is not None and _SPEAKS.match(masked, mention.end):
+                    # "..., which Red Bull has said it will make after Abu Dhabi, Mekies
+                    # said it had "...": a name with a speech verb of its own says the
+                    # words; the verb before it is another clause's, not his reporter's.
+                    said = None
                 if said is not None:
                     # "His management said he was "looking at several options"", "His own
                     # engineer called Hamilton "the calmest man in the garage"": the words are
