@@ -1,6 +1,6 @@
 """A race report's crew: a driver's crew chief or spotter named once beside them, asked for
-by the driver's name ("who is the crew chief for kamara"), or asked to speak when the report
-names no such person."""
+by the driver's name or car number ("whos the crew chief on the 7"), or asked to speak when
+the report names no such person."""
 
 from __future__ import annotations
 
@@ -40,10 +40,12 @@ async def test_who_is_a_crew_chief_says_whose(engine: AnswerEngine) -> None:
     assert "Also called: Kamara's crew chief" in shown
 
 
-@pytest.mark.parametrize("question", ["who is the crew chief for kamara"])
+@pytest.mark.parametrize(
+    "question", ["whos the crew chief on the 7", "who is the crew chief for kamara"]
+)
 async def test_the_crew_chief_on_a_car_is_its_drivers(engine: AnswerEngine, question: str) -> None:
-    """Kamara's crew chief is Falk: asked "for kamara", his profile, not any crew chief's
-    sentence."""
+    """ "the 7" is Kamara's No. 7 ("started from the pole in the No. 7"), and his crew chief
+    is Falk: asked "on the 7" or "for kamara", his profile, not any crew chief's sentence."""
     shown = await ask(engine, question)
     assert shown.startswith("Rudi Falk")
 

@@ -1,10 +1,13 @@
-"""A race report's people around a driver: a relation set off by commas ("Kamara's crew
-chief, Rudi Falk,") is an alias a fan asks by."""
+"""A race report's people around a driver and its numbers for them: a relation set off by
+commas ("Kamara's crew chief, Rudi Falk,") is an alias a fan asks by, and a car's number is
+its driver's however the report ties them ("won the race in the No. 44", "The No. 21
+sputtered. Lund said ...")."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.ingest.cars import car_numbers
 from bot.ingest.people import discover_people
 
 REPORT = [
@@ -31,3 +34,25 @@ def test_a_relation_set_off_by_commas_is_an_alias(name: str, alias: str) -> None
     person = discover_people(REPORT).get(name)
     assert person is not None
     assert alias in person.aliases
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        pytest.param("Nell Dorsey", ("No. 44",), id="won-the-race-in"),
+        pytest.param("Omar Kamara", ("No. 7",), id="started-from-the-pole-in"),
+        pytest.param("Pia Lund", ("No. 21",), id="the-number-then-the-name"),
+    ],
+)
+def test_a_number_is_its_drivers_however_the_report_ties_them(
+    name: str, number: tuple[str, ...]
+) -> None:
+    """The verbs before "in the No. 44" may be any ("won the race", "started from the pole"),
+    and "The No. 21 sputtered. Pia Lund said ..." ties the number no other form does."""
+    assert car_numbers(REPORT, discover_people(REPORT)).get(name) == number
+
+
+def test_a_number_beside_another_person_is_not_the_subjects() -> None:
+    """ "Dorsey beat her team-mate in the No. 3": the No. 3 is the team-mate's, never Dorsey's."""
+    numbers = car_numbers(REPORT, discover_people(REPORT))
+    assert "No. 3" not in numbers.get("Nell Dorsey", ())
