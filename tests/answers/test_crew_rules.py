@@ -1,6 +1,6 @@
 """A race report's crew: a driver's crew chief or spotter named once beside them, asked for
 by the driver's name or car number ("whos the crew chief on the 7"), or asked to speak when
-the report names no such person."""
+the report names no such person; a track's short name ("phx"); "in his hands" no place."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
+from bot.answers.understand import read
 from tests.answers.scoring import ask, stories_store
 
 REPORT = "\n\n".join(
@@ -58,3 +59,15 @@ async def test_an_unnamed_crew_chief_said_nothing_the_articles_give(
     shown = await ask(engine, "what did dorseys crew chief say about the win")
     assert "don't say" in shown
     assert "perfect night" not in shown
+
+
+async def test_a_tracks_short_name_is_the_track(engine: AnswerEngine) -> None:
+    """ "phx" is Phoenix Raceway, as fans write it: the report there answers."""
+    shown = await ask(engine, "what happened to lund on the last lap at phx")
+    assert "starved" in shown
+
+
+def test_in_his_hands_is_no_place(engine: AnswerEngine) -> None:
+    """ "with the title in his hands" names no place a story must be at."""
+    reading = read("how did kamara take it with the title in his hands", engine.lookup)
+    assert reading.places == []
