@@ -6,6 +6,8 @@ person gets the number the article gives them as an alias, in one canonical form
 Cadillac of Jack Aitken, Frederik Vesti and Earl Bamber") all get it. Only where the text
 ties the number to the person unambiguously: every name must be one of the article's people,
 and a number the text gives to two different drivers (outside one crew) is given to nobody.
+A number no such form ties is read from a race report's turn of phrase: "The No. 98
+stuttered. Majeski said the engine coughed" (see :data:`_THEN_NAMED`).
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ _NAMES = rf"(?P<names>{_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME})?)"
 _NUMBER = r"(?:No\.?\s?|#)(?P<num>\d{1,3})"
 #: What may follow the number for it to be a car's: a make or team ("Toyota", "Whelen
 #: Cadillac"), "car" or "entry" (never "No. 1 status", "No. 2 driver").
-_CAR = r"(?=\s+(?:[A-Z0-9]|car\b|entry\b))"
-_CAR_WORDS = r"(?:\s+(?:[A-Z0-9][\w-]*|car|entry)){0,4}"
+_CAR = r"(?=\s+(?:[A-Z0-9]|car\b|truck\b|entry\b))"
+_CAR_WORDS = r"(?:\s+(?:[A-Z0-9][\w-]*|car|truck|entry)){0,4}"
 
 #: "Tyler Reddick's No. 45 Toyota", "Ricky Stenhouse Jr.'s No. 47 Chevrolet".
 _POSSESSIVE = re.compile(rf"(?P<name>{_NAME})['’]s\s+{_NUMBER}{_CAR}")
@@ -42,9 +44,19 @@ _DRIVING = re.compile(
     rf"(?:finished|was|ran|came)\s+\w+\s+in)\s+the\s+{_NUMBER}{_CAR}{_CAR_WORDS}"
     rf"(?:\s+(?:he|she)\s+shares)?(?:\s+with\s+{_NAMES})?"
 )
-#: "Chase Elliott finished second in the No. 9 Chevrolet".
+#: "Chase Elliott finished second in the No. 9 Chevrolet", "Dana Voss won the race in the
+#: No. 5 Ford", "Voss started from the pole in the No. 5": the name, then lower-case words
+#: naming no one else (never "beat his team-mate in the No. 6", "passed Reyes in ...").
 _FINISHED_IN = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:finished|was|ran|came|placed)\s+\w+\s+in\s+the\s+{_NUMBER}{_CAR}"
+    rf"(?P<name>{_NAME})\s+(?:(?!(?:his|her|their|him|them|team-?mate)\b)[a-z][\w-]*\s+){{1,5}}"
+    rf"in\s+the\s+{_NUMBER}{_CAR}"
+)
+#: A sentence the number is the subject of, naming no one, then one opening with a name:
+#: "Then the No. 98 stuttered. Majeski said the engine first coughed ...". Weaker than the
+#: forms above: it gives a number none of them ties, to someone they give no number.
+_THEN_NAMED = re.compile(
+    rf"(?:^|[.!?]\s+)(?:(?:Then|But|And|Now)\s+)?[Tt]he\s+{_NUMBER}(?:\s+(?:car|truck))?"
+    rf"\s+[a-z][^.!?]*[.!?]\s+(?P<name>{_NAME})\s+(?:[a-z]|['’]s\b)"
 )
 #: "#10 Acura driver Ricky Taylor".
 _DRIVER_OF = re.compile(
@@ -98,7 +110,29 @@ def car_numbers(paragraphs: Sequence[str], index: PeopleIndex) -> dict[str, tupl
         owners = _owners(singles.get(number, set()), crews.get(number, []))
         for who in owners:
             numbers.setdefault(who, set()).add(f"No. {number}")
+    told = {n for found in numbers.values() for n in found} | {f"No. {n}" for n in crews}
+    told |= {f"No. {n}" for n in singles}
+    for number, who in _then_named(paragraphs, index).items():
+        if f"No. {number}" not in told and who not in numbers:
+            numbers[who] = {f"No. {number}"}
     return {who: tuple(sorted(found)) for who, found in numbers.items()}
+
+
+def _then_named(paragraphs: Sequence[str], index: PeopleIndex) -> dict[str, str]:
+    """The numbers :data:`_THEN_NAMED` ties, each to its one person (a number it ties to two
+    people is left out)."""
+    found: dict[str, set[str]] = {}
+    for paragraph in paragraphs:
+        if "No" not in paragraph and "#" not in paragraph:
+            continue
+        for m in _THEN_NAMED.finditer(masked(paragraph)):
+            sentence = m.group(0)[: m.start("name") - m.start()]
+            if any(n.person for n in index.mentions(sentence) if n.kind in ("name", "alias")):
+                continue  # the number's own sentence names someone: whose it is is unclear
+            who = _person(index, m.group("name"))
+            if who is not None:
+                found.setdefault(m.group("num"), set()).add(who)
+    return {number: next(iter(who)) for number, who in found.items() if len(who) == 1}
 
 
 def _crew(index: PeopleIndex, names: str) -> frozenset[str]:

@@ -58,6 +58,12 @@ from bot.ingest.people import discover_people
         pytest.param(
             "KESSEL, May 3 (Harbour Wire) - Nolan Keyes won on Sunday.", "Harbour Wire", id="wire"
         ),
+        pytest.param(
+            "Nolan Keyes is the NASCAR Brightwell Pickup Series champion, his first Pickup "
+            "Series title.",
+            "Brightwell Pickup",
+            id="series",
+        ),
     ],
 )
 def test_a_team_or_a_stage_is_no_person(paragraph: str, thing: str) -> None:

@@ -51,6 +51,10 @@ _SUPERLATIVE_ASKED = re.compile(
 )
 
 
+#: An alias an article teaches for a relation: "Okafor's crew chief".
+_RELATION_ALIAS = re.compile(r"(?P<owner>[^'’]+)(?:['’]s|(?<=s)['’])\s+(?P<role>[^'’]+)")
+
+
 class PeopleRouter(TeamOfRouter):
     """People and roles: who is X, which of several people sharing a name, a team's boss."""
 
@@ -70,6 +74,10 @@ class PeopleRouter(TeamOfRouter):
         if name:
             one = len(reading.people) == 1
             asks_more = any(w not in _TEAM_WORDS for w in reading.words)
+            if one and (held := self._relation_held(name, target, reading)) is not None:
+                # "whos the crew chief on the 98": the one the articles call "Majeski's
+                # crew chief", as "who is Majeski's crew chief" finds him
+                return await self._who_is(held, read(held, self.lookup))
             if one and asks_more and (found := await self._team_of(name, reading)):
                 return found  # "who is Blaney's crew chief", "who are Hartley's team-mates"
             card = await self.engine.who(name)
@@ -163,6 +171,45 @@ class PeopleRouter(TeamOfRouter):
         owner += "'" if owner.endswith("s") else "'s"
         said = f"The articles don't name {owner} {' '.join(role)}."
         return PassageAnswer(tuple(self.passages_found(writing[:1])), "", said)
+
+    def _relation_held(self, name: str, target: str, reading: Reading) -> str | None:
+        """Who holds the relation to ``name`` a "who is" asks in other words than the alias
+        ("the crew chief on Majeski", "the spotter for the 98"): the one person whose alias
+        an article wrote as "<name's surname>'s <relation>" with every word of the relation
+        in the question. None when the target names that person itself, or no one holds it."""
+        if self.lookup.resolve_person(target) is not None:
+            return None
+        surname = normalise(name).split()[-1]
+        asked = set(reading.words)
+        held = {
+            p.name
+            for p in reading.index_people.values()
+            for alias in p.aliases
+            if (m := _RELATION_ALIAS.fullmatch(alias))
+            and normalise(m["owner"]).split()[-1:] == [surname]
+            and set(normalise(m["role"]).split()) <= asked
+        } - {name}
+        return held.pop() if len(held) == 1 else None
+
+    async def _unnamed_relation_said(self, who: str) -> Answer | None:
+        """What "Hemric's crew chief" said when no one is that ("what did hemrics crew chief
+        say about the win"): the articles don't say, never the owner's own words. None
+        when ``who`` is someone's name or alias, asks no relation, or a sentence writes that
+        relation as the owner's ("his crew chief said", unnamed: the passages tell it)."""
+        if self.lookup.resolve_person(who) is not None or (owned := self._owner(who)) is None:
+            return None
+        name, role = owned
+        role = " ".join(normalise(role).split())
+        surname = normalise(name).split()[-1]
+        # "Hemric's crew chief", "his crew chief", or a heading's "Crew Chief, Daniel Hemric"
+        written = re.compile(
+            rf"\b(?:{re.escape(surname)}s?|his|her|their)\s+{re.escape(role)}\b"
+            rf"|\b{re.escape(role)}\s+(?:\w+\s+){{0,3}}{re.escape(surname)}\b"
+        )
+        found = await self.engine.store.passages_holding([surname, *role.split()], limit=50)
+        if any(written.search(normalise(p.text)) for p in found):
+            return None
+        return NotFound(f"The articles don't say what {name}'s {role} said.")
 
     def _owner(self, target: str) -> tuple[str, str] | None:
         """Whose role a "who is" asks ("el diablos manager" -> Fabio Quartararo,

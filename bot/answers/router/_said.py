@@ -115,6 +115,8 @@ class SaidRouter(ApologyRouter):
                     return each
             if name is None:
                 return NotFound(f"Several people in the articles are “{who}”.", bosses[:5])
+        if name is None and (unnamed := await self._unnamed_relation_said(who)) is not None:
+            return unnamed  # "what did hemrics crew chief say": never Hemric's own words
         name = name or self.lookup.resolve_person(who) or self.lookup.person_in(who)
         if name is None and len(named := read(who, self.lookup).people) == 1:
             # "what did svg reply": a register nickname the articles never use, which the

@@ -69,6 +69,9 @@ _PLACE = re.compile(
 #: A clause after "after" ("after he lost the title", "after they crashed"): an event told,
 #: its subject a pronoun, never a place.
 _CLAUSE_SUBJECT = wordset("he she they i we you it")
+#: Someone's own thing after "in" or "at" ("with the title in his hands", "in their car"):
+#: never a place, unless the places file knows the words ("at his home race" is no place).
+_OWNER_WORDS = wordset("his her their its my your our")
 #: A verb's -ing or past form opening the words after "after", "during" or "from" ("after
 #: winning baku", "after losing the lead"): the event, and only its object may be a place.
 #: A place so spelt (Sebring) is one the places file knows.
@@ -281,6 +284,8 @@ def read(text: str, lookup: Lookup, words_not_names: frozenset[str] = frozenset(
     for m in _PLACE.finditer(low):
         words = m[2].split()
         if words[0] in _CLAUSE_SUBJECT:
+            continue
+        if words[0] in _OWNER_WORDS and not _known_place(words[1:]):
             continue
         if (c := _COMPARED.search(low, 0, m.start())) and not (c[1] == "like" and describes):
             # "is there a stint limit like in qatar": the place compared with, not the

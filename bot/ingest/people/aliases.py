@@ -53,7 +53,7 @@ def _with_learned_aliases(index: PeopleIndex, texts: Sequence[str]) -> PeopleInd
             described = _descriptor_in(_text_before(masked, mention.start))
             if described is not None and described[1]:
                 owners.setdefault(described[0], set()).add(mention.person)
-    for descriptor, person in _relations_of_his(index, texts):
+    for descriptor, person in [*_relations_of_his(index, texts), *_relations_set_off(index, texts)]:
         owners.setdefault(descriptor, set()).add(person)
     learned: dict[str, list[str]] = {}
     for descriptor, persons in owners.items():
@@ -71,13 +71,20 @@ def _with_learned_aliases(index: PeopleIndex, texts: Sequence[str]) -> PeopleInd
     )
 
 
+#: The relations one person has to another that a fan asks for by it ("whos Larson's crew
+#: chief"): the people around a driver, not a team's posts.
+_RELATIONS = (
+    r"crew\s+chief|race\s+engineer|engineer|team-?mate|manager|father|mother|brother|sister"
+    r"|son|daughter|wife|husband|spotter|coach|mentor"
+)
 #: "His crew chief " opening a sentence, right before a name: whose relation the named
 #: person is, when "His" is the one person the sentence before names.
-_HIS_RELATION = re.compile(
-    r"(?:^|(?<=\s))(?:His|Her)\s+(?P<role>crew\s+chief|race\s+engineer|engineer|team-?mate"
-    r"|manager|father|mother|brother|sister|son|daughter|wife|husband|spotter|coach|mentor)"
-    r"\s+$"
-)
+_HIS_RELATION = re.compile(rf"(?:^|(?<=\s))(?:His|Her)\s+(?P<role>{_RELATIONS})\s+$")
+#: A person's relation set off beside a name by commas: "Okafor's crew chief, Lena Marsh,"
+#: before it, "Lena Marsh, Okafor's crew chief," after it.
+_OWNER = r"(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})(?:['’]s|(?<=s)['’])\s+"
+_OWNED_BEFORE = re.compile(rf"(?:^|(?<=[\s(—–])){_OWNER}(?P<role>{_RELATIONS}),\s+$")
+_OWNED_AFTER = re.compile(rf",\s+{_OWNER}(?P<role>{_RELATIONS})(?=\s*(?:[,;]|\.(?:\s|$)|$))")
 
 
 def _relations_of_his(index: PeopleIndex, texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -120,3 +127,45 @@ def _relations_of_his(index: PeopleIndex, texts: Sequence[str]) -> list[tuple[st
             role = " ".join(relation["role"].split())
             found.append((f"{words[-1]}'s {role}", person))
     return found
+
+
+def _relations_set_off(index: PeopleIndex, texts: Sequence[str]) -> list[tuple[str, str]]:
+    """("Okafor's crew chief", "Lena Marsh") for "Okafor's crew chief, Lena Marsh, called him
+    in" or "Lena Marsh, Okafor's crew chief, said": a fan asks "who is Lena Marsh" or "whos
+    the crew chief for Okafor", and an unannotated article gives her no role but this.
+
+    The owner must be one of the article's people (a team's "Ferrari's team principal" is a
+    post, which the team's own questions find); the alias is written with their surname, as
+    :func:`_relations_of_his` writes it, and kept only when no one else is given it.
+    """
+    found: list[tuple[str, str]] = []
+    todo = [text for text in dict.fromkeys(texts) if _RELATION_WORD.search(text)]
+    if not todo:
+        return found
+    for text, spans in zip(todo, index._spans_of_each(todo), strict=True):
+        for mention in index._find_mentions(text, spans, decorate=False):
+            if mention.kind != "name" or mention.person is None:
+                continue
+            before = _OWNED_BEFORE.search(_text_before(text, mention.start))
+            after = _OWNED_AFTER.match(text, mention.end)
+            for owned in (before, after):
+                if owned is None:
+                    continue
+                whose = _owner(index, owned["owner"])
+                if whose is None or whose == mention.person:
+                    continue
+                words = [w for w in whose.rstrip(".").split() if w.rstrip(".") not in _SUFFIXES]
+                found.append((f"{words[-1]}'s {' '.join(owned['role'].split())}", mention.person))
+    return found
+
+
+#: A possessive then a relation: the cheap test a text passes before its names are searched.
+_RELATION_WORD = re.compile(rf"['’]s?\s+(?:{_RELATIONS})\b")
+
+
+def _owner(index: PeopleIndex, words: str) -> str | None:
+    """The article's person the capitalised words before "'s" end with ("Then Okafor" ->
+    Sam Okafor), or None."""
+    tokens = words.split()
+    found = (index.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
+    return next(filter(None, found), None)

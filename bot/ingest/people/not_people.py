@@ -96,6 +96,9 @@ _THING_NOUNS = _TITLE_AFTER | _words(
 #: The thing's noun (or a stage's code, "SS3") and a comma right before a name set off.
 _THING_SET_OFF = re.compile(r"(?:\b(?P<noun>[a-z][\w-]*)|\b[A-Z]{1,3}\d{1,3}),\s+$")
 _THING_AFTER_NAME = re.compile(r"\s+(?P<noun>[a-z][\w-]*)")
+#: A series' or title's own capitalised noun after the name: "the NASCAR Craftsman Truck
+#: Series", "the Porsche Carrera Championship" are a sponsor's and a thing's words, no one's.
+_SERIES_AFTER_NAME = re.compile(r"\s+(?:Series|Championship)\b")
 
 
 def _without_things(
@@ -117,10 +120,9 @@ def _without_things(
                 for text in texts
                 for at in (m.start() for m in re.finditer(re.escape(person.name), text))
             ]
-            shortened = any(
-                len(re.findall(rf"\b{re.escape(words[1])}\b", t)) > t.count(person.name)
-                for t in texts
-            )
+            # ("the Truck Series" shortens no one: a series' name, as its full one is)
+            last = re.compile(rf"\b{re.escape(words[1])}\b(?!{_SERIES_AFTER_NAME.pattern})")
+            shortened = any(len(last.findall(t)) > t.count(person.name) for t in texts)
             if uses and not shortened and all(_a_things_name(t, at, person.name) for t, at in uses):
                 continue
         out.append(person)
@@ -132,6 +134,8 @@ def _a_things_name(text: str, at: int, name: str) -> bool:
     by commas right after one."""
     after = _THING_AFTER_NAME.match(text, at + len(name))
     if after is not None and after["noun"] in _THING_NOUNS:
+        return True
+    if _SERIES_AFTER_NAME.match(text, at + len(name)):
         return True
     before = _THING_SET_OFF.search(text[max(0, at - 40) : at])
     return (
