@@ -22,6 +22,7 @@ from bot.answers._sections import (
 )
 from bot.answers._turns import Turns
 from bot.answers.lookup import Part
+from bot.answers.passages._direction import act_of_another
 from bot.answers.passages._picking import TIE
 from bot.answers.passages._records import Query, Scored, _key, _speaker_of
 from bot.answers.passages._shapes import _DEFINITE, _PRONOUN
@@ -309,6 +310,11 @@ class Reading(Part):
         asking = {s.heading.paragraph for s in sections_of(story).values() if s.asks}
         story = [p for p in story if p.paragraph not in asking]
         ranked = reader.rank(story, (shown[0].passage.paragraph, shown[0].text.strip()))
+        if query.act:
+            # "did Larsen crash": "His team-mate Odo Brandt crashed on lap 12", next to his
+            # win, tells Brandt's crash; the search took it from the subject, so does this.
+            acts = set(query.act)
+            ranked = [r for r in ranked if not act_of_another(r.text, acts, query.act_by)]
         best = (
             reader.instead_of_denial(ranked)
             if denied
