@@ -23,6 +23,7 @@ from bot.answers._sections import (
 from bot.answers._turns import Turns
 from bot.answers.lookup import Part
 from bot.answers.passages._corrections import corrects
+from bot.answers.passages._direction import act_of_another
 from bot.answers.passages._picking import TIE
 from bot.answers.passages._records import Query, Scored, _key, _speaker_of
 from bot.answers.passages._shapes import _DEFINITE, _PRONOUN
@@ -311,6 +312,11 @@ class Reading(Part):
         # (nor is a correction's "earlier version": the body tells the corrected fact)
         story = [p for p in story if p.paragraph not in asking and not corrects(p.text)]
         ranked = reader.rank(story, (shown[0].passage.paragraph, shown[0].text.strip()))
+        if query.act:
+            # "did Larsen crash": "His team-mate Odo Brandt crashed on lap 12", next to his
+            # win, tells Brandt's crash; the search took it from the subject, so does this.
+            acts = set(query.act)
+            ranked = [r for r in ranked if not act_of_another(r.text, acts, query.act_by)]
         best = (
             reader.instead_of_denial(ranked)
             if denied

@@ -54,6 +54,7 @@ from bot.answers.understand._words import (
     _DAY_WORDS,
     _STOP,
     CUES,
+    NOT_TYPOS,
     QUESTION_WORDS,
     SERIES,
     SYNONYMS,
@@ -168,8 +169,9 @@ def _mend(word: str) -> str:
     """A typo of a word fans use for a kind of answer, mended ("penalsed" -> "penalised").
 
     A typo keeps its word's first letter: a word starting with another is a word of its
-    own ("ground" is no "round", "slaps" no "laps")."""
-    if len(word) < 5 or word in _STOP:
+    own ("ground" is no "round", "slaps" no "laps"); an ordinary word a letter from a cue
+    word is itself too ("contract" is no "contact": ``NOT_TYPOS``)."""
+    if len(word) < 5 or word in _STOP or word in NOT_TYPOS:
         return word
     found = process.extractOne(word, _INTENT_WORDS, scorer=fuzz.ratio, score_cutoff=84)
     return found[0] if found and found[0][0] == word[0] else word

@@ -138,6 +138,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "heard": ("hearing",), "hear": ("hearing",),
 }  # fmt: skip
 
+#: Ordinary words a letter or two from a word fans use for a kind of answer, which the
+#: typo mending (``_reading._mend``) must leave as typed: "his new contract" is no
+#: "contact", "depended" no "defended", "tanked" no "thanked".
+NOT_TYPOS = wordset("contract contracts contracted depended depends tanked tanks baked spine")
+
 #: Series fans name (a word, or two written together: "f1academy", "cupseries") -> the
 #: series. They pick the story, never the words a sentence must hold.
 SERIES = {
