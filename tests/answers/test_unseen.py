@@ -80,8 +80,8 @@ correction at its foot, "An earlier version of this story said ..."), measured o
 (``unseen25/BLIND.md``). ``unseen26/`` is a twenty-sixth blind, sealed round (a WorldSBK weekend
 at Aragon told by its four sessions, Superpole, Race 1, the Superpole Race that sets Race 2's
 first rows, and Race 2, and an F1 team-mate head-to-head of Cadillac's Bottas and Perez told by
-counts, "qualifying 14-9", with a nested "he told him"), measured once (``unseen26/BLIND.md``). Their
-scores are printed, not asserted: the sets are kept for the next round's measurement.
+counts, "qualifying 14-9", with a nested "he told him"), measured once (``unseen26/BLIND.md``).
+Their scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
 
