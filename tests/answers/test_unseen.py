@@ -77,8 +77,11 @@ time, with flashbacks dated by season), measured once (``unseen24/BLIND.md``). `
 twenty-fifth blind, sealed round (a NASCAR Truck Series title race at Phoenix told by stages and
 cautions with the fuel window that decided it, and an F1 news story on a dropped appeal with a
 correction at its foot, "An earlier version of this story said ..."), measured once
-(``unseen25/BLIND.md``). Their
-scores are printed, not asserted: the sets are kept for the next round's measurement.
+(``unseen25/BLIND.md``). ``unseen26/`` is a twenty-sixth blind, sealed round (a WorldSBK weekend
+at Aragon told by its four sessions, Superpole, Race 1, the Superpole Race that sets Race 2's
+first rows, and Race 2, and an F1 team-mate head-to-head of Cadillac's Bottas and Perez told by
+counts, "qualifying 14-9", with a nested "he told him"), measured once (``unseen26/BLIND.md``).
+Their scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
 
@@ -132,6 +135,7 @@ ROUNDS = (
     HERE / "unseen23",
     HERE / "unseen24",
     HERE / "unseen25",
+    HERE / "unseen26",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
