@@ -56,6 +56,23 @@ STORIES = {
         '"Everyone in the paddock has an opinion on it," Mendel said.',
         '"Vantor will make a fuss over the protest, then drop it for nothing," Mendel said.',
     ),
+    "2031-06-14-invented-radio-row": (
+        "date 2031-06-14 Radio row at Vantor after Ostmark",
+        "Rolf Kessling and Tomas Brill were heard arguing on the team radio after the race.",
+        '"Brill blamed the brakes for the tangle, not me. I just drove the car," said Rolf '
+        "Kessling.",
+        '"I blame the tyres for that, not the team," said Piet Andersen.',
+    ),
+    "2031-04-20-invented-first-win": (
+        "date 2031-04-20 Kessling's long wait ends at Tarvik",
+        "Rolf Kessling won the Tarvik Grand Prix on Sunday, his first win in five seasons.",
+        "Piet Andersen was second and Lena Voss third.",
+    ),
+    "2031-06-28-invented-second-win": (
+        "date 2031-06-28 Kessling wins again at Lomond",
+        "Rolf Kessling won the Lomond Grand Prix from pole on Sunday.",
+        "Piet Andersen crashed into Lena Voss at Turn 1 and was given a penalty.",
+    ),
 }
 
 
@@ -146,3 +163,23 @@ async def test_a_quotations_later_sentence_keeps_its_opening_mark(engine: Answer
     for line in shown.splitlines():
         if "I got the braking wrong" in line and "he wrote" in line:
             assert line.lstrip()[:1] in '"“', line
+
+
+async def test_a_quote_naming_another_as_the_doer_is_no_yes(engine: AnswerEngine) -> None:
+    """'"Brill blamed the brakes for the tangle, not me," said Kessling': the quote is
+    Kessling's, but the blame in it is Brill's (and "not me" denies his own); a first-person
+    "I blame the tyres" is still the speaker's own."""
+    shown = await ask(engine, "did kessling blame the brakes")
+    assert "Brill blamed the brakes" not in shown.split("\n(")[0]
+    shown = await ask(engine, "did andersen blame the tyres")
+    assert "I blame the tyres" in shown.split("\n(")[0]
+
+
+async def test_finally_is_at_last_not_the_newest_story(engine: AnswerEngine) -> None:
+    """ "did kessling finally win" asks for the long-awaited win ("his first win in five
+    seasons"), not the newest story's later one."""
+    shown = await ask(engine, "did kessling finally win")
+    assert "Tarvik" in shown.split("\n(")[0]
+    assert "Lomond" not in shown.split("\n(")[0]
+    shown = await ask(engine, "where did kessling finally win")
+    assert "Lena Voss" not in shown.split("\n(")[0]

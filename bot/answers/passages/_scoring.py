@@ -72,6 +72,8 @@ def _told_on(sentence: str) -> bool:
 #: The kinds whose act is done by speaking (blaming, criticising, thanking ...): a sentence
 #: of the asked one's words tells their act, whoever it names.
 _SAID_ACTS = frozenset({"blame", "criticise", "defend", "thank", "accept", "admit"})
+#: The words inside quotation marks in a sentence told partly in narration.
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 #: A sentence that meets the kind's cue must still hold this share of the question's words.
 CUED_COVER = 0.34
@@ -328,15 +330,20 @@ class Scoring:
         # "will Harlow appeal": "We think we should appeal" only weighs it.
         # "does Bortoleto still blame Hadjar": 'Asked whether he still held Hadjar
         # responsible, the Brazilian said it had been "his mistake"' is his own blame, told
-        # in his words: an act done by speaking is the speaker's, whoever it names.
-        spoken = speaker is not None and speaker == query.subject and bool(query.kinds & _SAID_ACTS)
+        # in his words: an act done by speaking is the speaker's, whoever it names. Unless
+        # his words name another as its doer: '"Odo blamed the team, not me," said Larsen'.
+        another = bool(query.act) and act_of_another(sentence, set(query.act), query.act_by)
+        words = sentence if quoted else " ".join(m[1] or m[2] for m in _QUOTED.finditer(sentence))
+        spoken = (
+            speaker is not None
+            and speaker == query.subject
+            and bool(query.kinds & _SAID_ACTS)
+            and not (another and act_of_another(words, set(query.act), query.act_by))
+        )
         others = (
             bool(query.act)
             and not spoken
-            and (
-                act_of_another(sentence, set(query.act), query.act_by)
-                or (query.act_firm and act_only_hedged(sentence, set(query.act)))
-            )
+            and (another or (query.act_firm and act_only_hedged(sentence, set(query.act))))
         )
         if others and subject:
             subject = False

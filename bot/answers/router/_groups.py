@@ -30,7 +30,7 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
     opener = ("when" in kinds or "where" in kinds) and _OPENER_ASKED.search(reading.low)
     closer = ("when" in kinds or "where" in kinds) and _CLOSER_ASKED.search(reading.low)
     condition = _condition_words(reading.low) if "when" in kinds else frozenset()
-    condition |= frozenset(w for m in OUTCOME_ASKED.finditer(reading.low) for w in m[0].split())
+    condition |= frozenset(w for m in _WHEN_ONLY.finditer(reading.low) for w in m[0].split())
     for word in reading.words:
         if word in condition:
             continue  # "when would X serve a ban if he gets one": the ban is the event
@@ -88,8 +88,11 @@ def _groups(reading: Reading, kinds: set[str]) -> list[tuple[str, ...]]:
 
 
 #: "did they go for a review in the end", "did he eventually sign": how a story ended is
-#: asked, which its newest telling gives; the words say when, never what ("end").
-OUTCOME_ASKED = re.compile(r"\b(?:in\s+the\s+end|eventually|finally|after\s+all)\b")
+#: asked, which its newest telling gives. "did he finally win" is not: "finally" is "at
+#: last", the long-awaited first time, which an older story may tell.
+OUTCOME_ASKED = re.compile(r"\b(?:in\s+the\s+end|eventually|after\s+all)\b")
+#: Words that say when, never what ("end", "finally"): no word of the event asked.
+_WHEN_ONLY = re.compile(rf"{OUTCOME_ASKED.pattern}|\bfinally\b")
 #: A "when" question's closing condition ("when would he serve a ban if he gets one", "when
 #: does he go if it rains"): it restates the event whose time is asked, in words the sentence
 #: giving the time need not hold ("Two more would bring a ban, to be served at ...").

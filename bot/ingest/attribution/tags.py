@@ -48,6 +48,9 @@ _DESCRIBED = re.compile(r"(?:an?|one|another|his|her|their)\s+\w", re.IGNORECASE
 #: A verb of naming before the person named, its object: 'His own engineer called Hamilton
 #: "the calmest man in the garage"': the words are the subject's, not the object's.
 _CALLED_BY = re.compile(r"\b(?:called|calls|described|describes|labelled|labeled|dubbed)\b")
+#: A comma, colon or semicolon between a reporting verb and a name: the verb is another
+#: clause's, so the name is not inside what it reported.
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 #: A relative clause reporting speech, right after the name it hangs on: ", who said".
 _WHO_SAID = re.compile(
     r",\s+who\s+(?:\w+ly\s+|later\s+|then\s+)?(?:said|says|called|described|told|added|"
@@ -301,10 +304,16 @@ class _Tags(_Mentions):
                 said = _REPORTED_BY.search(masked, clause_start, mention.start) or (
                     _CALLED_BY.search(masked, clause_start, mention.start)
                 )
-                if said is not None and _SPEAKS.match(masked, mention.end):
+                if (
+                    said is not None
+                    and _SPEAKS.match(masked, mention.end)
+                    and _CLAUSE_BREAK.search(masked, said.end(), mention.start)
+                ):
                     # "..., which Red Bull has said it will make after Abu Dhabi, Mekies
                     # said it had "...": a name with a speech verb of its own says the
                     # words; the verb before it is another clause's, not his reporter's.
+                    # With no break between ("His engineer said Larsen felt "..."") the
+                    # name is inside what the engineer reported, and the words stay his.
                     said = None
                 if said is not None:
                     # "His management said he was "looking at several options"", "His own
