@@ -56,3 +56,26 @@ def test_a_number_beside_another_person_is_not_the_subjects() -> None:
     """ "Dorsey beat her team-mate in the No. 3": the No. 3 is the team-mate's, never Dorsey's."""
     numbers = car_numbers(REPORT, discover_people(REPORT))
     assert "No. 3" not in numbers.get("Nell Dorsey", ())
+
+
+OBJECTS = [
+    "Ravi Moss finished fourth in the Sandhurst 200 for Keel Racing.",
+    "The No. 61 truck coughed out of fuel with two laps left. Ravi Moss swept by for fourth.",
+    "Ines Dahl overtook the pace-setter in the No. 15 Toyota on Lap 70 and held on.",
+    "Yuri Penn was clipped by the rookie in the No. 33 Ford on Lap 12 and parked.",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("Ravi Moss", id="the-number-then-another-drivers-act"),
+        pytest.param("Ines Dahl", id="the-number-of-the-one-passed"),
+        pytest.param("Yuri Penn", id="the-number-of-the-one-who-hit-him"),
+    ],
+)
+def test_a_number_of_the_sentences_object_is_not_the_subjects(name: str) -> None:
+    """A number belongs to the driver whose own act runs up to "in the No. 15", never to
+    one who passed it or was hit by it, nor to whoever opens the next sentence ("The No. 61
+    ran dry. Moss swept by" is Moss passing the 61)."""
+    assert car_numbers(OBJECTS, discover_people(OBJECTS)).get(name) is None

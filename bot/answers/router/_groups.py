@@ -99,10 +99,17 @@ _WHEN_ONLY = re.compile(rf"{OUTCOME_ASKED.pattern}|\bfinally\b")
 _CONDITION = re.compile(r"\b(?:if|unless|in\s+case)\s+(.+)$")
 
 
+#: A condition that only restates the asked event by a pro-form ("if he gets one", "if he
+#: does so", "if that happens"); "if it rains" adds a condition of its own.
+_RESTATED = re.compile(r"\b(?:one|so|that|this|then)\b")
+
+
 def _condition_words(low: str) -> frozenset[str]:
-    """The words of a question's closing "if ..." clause, "if" itself among them."""
+    """The words of a question's closing "if ..." clause, "if" itself among them, when the
+    clause only restates the event: a condition of its own ("when would X pit if it rains")
+    stays asked, so a past pit stop is no answer to it."""
     m = _CONDITION.search(low)
-    return frozenset(m[0].split()) if m else frozenset()
+    return frozenset(m[0].split()) if m and _RESTATED.search(m[1]) else frozenset()
 
 
 def _shared_surnames(word: str, reading: Reading) -> tuple[str, ...]:

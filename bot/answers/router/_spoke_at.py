@@ -23,8 +23,16 @@ _SPOKE = (
     r"said|say|says|saying|talked|talk|talks|talking|spoke|speak|speaks|speaking|told|tell|"
     r"commented|comment|comments|made\s+(?:the|that|those|his|her)\s+(?:comments?|remarks?)"
 )
-#: "where was X when he said ...", "where did X say that", "where was X speaking".
-_ASKED = re.compile(rf"^where(?:s)?\s+(?:was|were|is|did|does|had)\b.*?\b(?:{_SPOKE})\b")
+#: "where was X when he said ...", "where did X say that", "where was X speaking", "where did
+#: X talk about ...": the remark's place. A "say"/"tell" with a clause of its own ("where did
+#: X say he lost time") asks the clause's where, and "where was X told to serve ..." the order's.
+_ASKED = re.compile(
+    rf"^where(?:s)?\s+(?:was|were|is|did|does|had)\b(?:.*?\bwhen\b.*?\b(?:{_SPOKE})\b|"
+    r".*?\b(?:talked|talk|talks|talking|spoke|speak|speaks|speaking|commented|comment|comments|"
+    r"made\s+(?:the|that|those|his|her)\s+(?:comments?|remarks?))\b|"
+    r".*?\b(?:said|say|says|told|tell)(?:\s+(?:reporters|journalists|the\s+media))?"
+    r"(?:\s+(?:that|this|it|so))?\s*[?.!]*$)"
+)
 #: A sentence telling where a remark was made (text folded): "speaking at a sponsor event",
 #: "talking in the paddock", "told reporters in Dubai", "said at the team's launch".
 SPOKE_AT_TEXT = re.compile(
