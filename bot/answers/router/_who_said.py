@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Collection
 from datetime import date
+from difflib import SequenceMatcher
 
 from bot.answers.passages import (
     Query,
@@ -74,14 +75,8 @@ KEPT_RUN = 4
 def _run_kept(phrase: str, text: str) -> int:
     """The longest run of the phrase's words, in order, that the text holds."""
     asked, told = normalise(phrase).split(), normalise(text).split()
-    best = 0
-    for i in range(len(asked)):
-        for j in range(len(told)):
-            n = 0
-            while i + n < len(asked) and j + n < len(told) and asked[i + n] == told[j + n]:
-                n += 1
-            best = max(best, n)
-    return best
+    matcher = SequenceMatcher(None, asked, told, autojunk=False)
+    return matcher.find_longest_match(0, len(asked), 0, len(told)).size
 
 
 def _telling(phrase: str, names: Collection[str] = ()) -> list[str]:
