@@ -32,7 +32,7 @@ from tests.answers.test_unseen import ROUNDS
 #: Rounds kept for measuring only: their questions and failures are never printed. The
 #: newest round stays here, sealed, until a lead measures it again and opens it.
 HELD_OUT = frozenset(
-    {"unseen2", "unseen4", "unseen6", "unseen8", "unseen10", "unseen12", "unseen14", "unseen26"}
+    {"unseen2", "unseen4", "unseen6", "unseen8", "unseen10", "unseen12", "unseen14", "unseen27"}
 )
 
 
