@@ -11,7 +11,12 @@ import pytest
 
 from bot.store import Store
 
-pytest_plugins = ["tests.emulator.fixtures", "tests.conftest_pg", "tests.store_backends"]
+pytest_plugins = [
+    "tests.emulator.fixtures",
+    "tests.conftest_pg",
+    "tests.store_backends",
+    "tests.pyright_run",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "articles" / "2021-04-20-russell-bottas.txt"

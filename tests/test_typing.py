@@ -1,36 +1,23 @@
-"""pyright, in standard mode, finds no error in bot/ and cogs/ (configured in pyproject.toml)."""
+"""pyright, in standard mode, finds no error in bot/ and cogs/ (configured in pyproject.toml).
+
+The check itself starts as soon as the run's tests are collected (tests/pyright_run.py) and
+runs beside the tests ahead of this one; this test reads its report.
+"""
 
 from __future__ import annotations
 
 import importlib.util
-import os
-import subprocess
-import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.pyright_run import report
 
 
-def test_pyright_reports_no_errors() -> None:
+def test_pyright_reports_no_errors(request: pytest.FixtureRequest) -> None:
     """The shipped code type-checks clean; the failure shows pyright's own report."""
     if importlib.util.find_spec("pyright") is None:
         pytest.fail('pyright is missing: pip install -e ".[test]"', pytrace=False)
-    env = {
-        **os.environ,
-        # No look-up of the newest release at each run: the pinned, bundled pyright is used.
-        "PYRIGHT_PYTHON_IGNORE_WARNINGS": "1",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "pyright", "--pythonpath", sys.executable],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    report = (done.stdout + done.stderr).strip()
-    if done.returncode != 0:
-        pytest.fail(f"pyright found problems:\n{report}", pytrace=False)
-    assert "0 errors" in report, report
+    code, text = report(request.config)
+    if code != 0:
+        pytest.fail(f"pyright found problems:\n{text}", pytrace=False)
+    assert "0 errors" in text, text
