@@ -37,6 +37,7 @@ from bot.answers.passages._our_team import our_team
 from bot.answers.passages._picking import _left_open as _left_open
 from bot.answers.passages._places import _crowded_stories as _crowded_stories
 from bot.answers.passages._places import _places_in as _places_in
+from bot.answers.passages._reading import _FILLERS as _FILLERS
 from bot.answers.passages._records import _QUOTE_MARKS, Query, Scored, as_found
 from bot.answers.passages._scoring import _tells_there_is as _tells_there_is
 from bot.answers.passages._shapes import _opens_with as _opens_with

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.passages import stem
+from bot.answers.router._spans import timed_asked
 from bot.answers.understand import CUES, SERIES, Reading
 
 #: The kinds a question can ask for, each with the words that say it (checked in order).
@@ -105,6 +106,9 @@ def _kinds(reading: Reading) -> set[str]:
     if "count_laps" in kinds:
         kinds.discard("duration")  # "how long was the race": its laps
         kinds.discard("points")  # "how many laps did Larson lead": laps, not the standings
+    if timed_asked(reading.low):
+        kinds -= {"count_laps", "count"}  # "how long was X's stop": a spell of time, not laps
+        kinds.add("duration")
     if "next" in kinds:
         kinds.discard("criticise")  # "where do they go after vegas": no one goes after anyone
     if _RACE_LEAD.search(reading.low) and not _TABLE_ASKED.search(reading.low):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from bot.answers.passages import stem, words_of
+from bot.answers.passages import _FILLERS, stem, words_of
 from bot.answers.records import Found
 from bot.answers.router._needs import (
     _CLOCK_TEXT,
@@ -133,6 +133,9 @@ def answers_its_kind(
         return False  # "how fast was X": "at 347 km/h", not "the fastest man"
     if speed:
         groups = [g for g in groups if not _SPEED_WORDS & set(g)]
+    # A fan's filler ("how big are the new engines gonna be") is no word of what is asked:
+    # no report writes it, as the passages' search knows (it drops them too).
+    groups = [g for g in groups if not set(g) <= _FILLERS]
     if need is _LAP_TIME_TEXT:
         groups = [g for g in groups if not LAP_TIME_WORDS & set(g)]
     # A question of no kind ("what changed at turn 9") wants a sentence naming it all; a

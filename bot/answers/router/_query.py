@@ -30,7 +30,6 @@ from bot.answers.router._kinds import (
     _event_stems,
 )
 from bot.answers.router._needs import (
-    _AGE,
     _BORN,
     _CAR_NUMBER,
     _CLOCK_ASKED,
@@ -79,6 +78,7 @@ from bot.answers.router._reading import (
     _place_forms,
 )
 from bot.answers.router._scope import PRE_RACE_KINDS
+from bot.answers.router._spans import age_told, span_need
 from bot.answers.router._spoke_at import spoke_at, spoke_at_asked
 from bot.answers.router._yes_no import turn_of
 from bot.answers.text import normalise
@@ -195,8 +195,8 @@ class QueryRouter(PeopleRouter):
                 need = when_told()  # "introduced at the Spanish Grand Prix", "in Baku"
         if "when" in kinds and "next" not in kinds and _CLOCK_ASKED.search(reading.low):
             need = _CLOCK_TEXT  # "what time does the race start": "starts at 3pm"
-        if "duration" in kinds:
-            need = _DURATION_TEXT  # "how long is X out": "six to eight weeks", not a date
+        if "duration" in kinds:  # "how long is X out": "six to eight weeks", not a date
+            need = span_need(reading.low) or _DURATION_TEXT  # a stop's: "4.8 seconds"
         if (
             need is None
             and not kinds & _OPEN
@@ -211,7 +211,7 @@ class QueryRouter(PeopleRouter):
         if "unit" in kinds:
             need = _UNIT_IN_TEXT  # "what stage did X roll on": a sentence naming the stage
         if "age" in kinds:
-            need = _AGE
+            need, primary = age_told(reading.low, primary)  # "at 13 he moved"
         if "born" in kinds:
             need = _BORN
         if {"where", "points"} <= kinds and need is None:
