@@ -284,6 +284,7 @@ class Finding(Candidates, Scoring, Picking):
                         w for g, w in zip(group_stems, weights, strict=True) if lent & set(g)
                     )
                     item.score -= TEAM_LENT * weight
+                    item.heading_lent = bool(weight)
                     # Under the asked team's heading, a sentence is about that team as
                     # one naming its drivers is ("The aim was to give the car ...").
                     item.team = item.team or (bool(under) and under <= question_stems)
@@ -295,6 +296,7 @@ class Finding(Candidates, Scoring, Picking):
                     # The heading asked what its section answers: the nearer the heading,
                     # the likelier the answer ("Did it work? / The numbers say yes.").
                     item.score += SECTION_SHARE * heading_weight / (1 + section.depth)
+                    item.heading_lent = True
                     item.headed = asked_heading
                     if asked_heading and section.titled_why:
                         # "Why Red Bull backed down": its reasons, nearest it first, over

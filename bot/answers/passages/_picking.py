@@ -5,6 +5,7 @@ story, and the sentence before or after that the best one leans on or introduces
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.answers.passages._records import Scored, _date
 from bot.answers.passages._shapes import _DEFINITE, _LATE_SUBJECT, _MARKER, _PRONOUN, _opens_with
@@ -38,6 +39,10 @@ _LEANS = re.compile(
 
 
 TIE = 1.0
+#: How near the best a sentence must score for its story's date alone to settle the tie:
+#: a story that is no more about what is asked than the best one's wins on being newer only
+#: when it answers nearly as well (a full ``TIE`` behind, the older story answers better).
+DATE_TIE = 0.5
 
 #: A best sentence this short ("Dunne's afternoon was the opposite.", "He kept it short.")
 #: only announces what the next one tells: that one is shown after it.
@@ -108,7 +113,7 @@ class Picking:
             tied,
             key=lambda s: (
                 central.get(s.passage.source.slug, (0, 0)) if s.passage.source else (0, 0),
-                _date(s.passage),
+                _date(s.passage) if _dated(s, top) else date.min,
                 s.score,
             ),
         )
@@ -202,6 +207,12 @@ class Picking:
             if said is not None and said.text not in {p.text for p in picked}:
                 picked.insert(picked.index(one) + 1, said)
         return picked[: MAX_SENTENCES + 1]
+
+
+def _dated(s: Scored, top: float) -> bool:
+    """Whether a tied sentence's date may settle the tie: it scores within ``DATE_TIE`` of
+    the best, or a section heading lent it words (its score already paid for them)."""
+    return s.score >= top - DATE_TIE or s.heading_lent
 
 
 def _said_after(one: Scored, every: dict[tuple[int, int], Scored]) -> Scored | None:

@@ -159,6 +159,10 @@ class Scored:
     #: for "did Larsen crash"), or, a team asked, another team's ("Ferrari said the wear
     #: was high" for McLaren): near, never the answer.
     others: bool = False
+    #: A section heading lends it words it does not hold (a team's name over "The aim was
+    #: ..."): its score pays for what the heading says, so its story's date may settle a
+    #: tie it is a full point behind in (``_picking``).
+    heading_lent: bool = False
 
 
 def _key(s: Scored | Passage) -> tuple[str, int]:
