@@ -13,8 +13,13 @@ __all__ = ["NEXT_YEAR", "asks_in_charge", "out_of_a_seat", "spelt_out"]
 
 #: Fans' short forms of words reports write out: read as the word, so a sentence saying it
 #: answers, "next yr" is next year and "gps" are grands prix (never "GP"'s, a nickname's).
-_SHORT_FOR = {"yr": "year", "yrs": "years", "pts": "points", "pt": "point", "gps": "grands prix"}
-_SHORT = re.compile(r"\b(?:yrs?|pts?|gps)\b")
+#: A Superbike weekend's "SPR" is its Superpole Race (the short Sunday-morning race), never a
+#: place "Spr".
+_SHORT_FOR = {
+    "yr": "year", "yrs": "years", "pts": "points", "pt": "point", "gps": "grands prix",
+    "spr": "superpole race",
+}  # fmt: skip
+_SHORT = re.compile(r"\b(?:yrs?|pts?|gps|spr)\b")
 
 #: "how many races next year", "where is X going next yr": the year after the newest
 #: story's, which a sentence on next season's plans names ("will race 24 times in 2027",
@@ -40,10 +45,12 @@ def asks_in_charge(text: str) -> bool:
     return _IN_CHARGE.search(text.casefold()) is not None
 
 
-#: "where did X get past Y": a pass, which a report words "passed" or "overtook"; read as
-#: "overtake" (whose synonyms those are), so the everyday "past" ("in the past", "past
-#: winners") is never read as a pass.
-_GET_PAST = re.compile(r"\b(?:get|gets|got|getting|gotten)\s+past\b")
+#: "where did X get past Y", "what lap did X get by Y": a pass, which a report words "passed"
+#: or "overtook"; read as "overtake" (whose synonyms those are), so the everyday "past" ("in
+#: the past", "past winners") is never read as a pass, nor "get by with", "get by on".
+_GET_PAST = re.compile(
+    r"\b(?:get|gets|got|getting|gotten)\s+(?:past|by(?!\s+(?:with|on|without|in)\b))\b"
+)
 
 #: "where did X hold up Y", "was he held up": one car in another's way, which the stewards
 #: word "impeded" and a report "caught in traffic behind X"; read as "impede" (whose

@@ -73,10 +73,16 @@ def done_to(sentence: str, acts: set[str], forms: Iterable[str], *, past: bool =
     if first < 0:
         return False
     if first > act.start():
-        return not _AGENT.search(low, act.end(), first)
+        # "Majeski led until Hemric passed him": a name after a conjunction opening another
+        # clause is that clause's subject, nothing the act before it was done to.
+        return not _AGENT.search(low, act.end(), first) and not _NEXT_CLAUSE.search(
+            low, act.end(), first
+        )
     return bool(_PASSIVE_BEFORE.search(low[: act.start()]) or _AGENT_NEXT.match(low, act.end()))
 
 
+#: A conjunction opening a clause of its own after an act ("led until X passed him").
+_NEXT_CLAUSE = re.compile(r"\b(?:until|till|before|after|when|while|because)\b")
 #: What may stand between an act's own subject and its word: a modal, a tense's auxiliary,
 #: an adverb ("Vanta should appeal", "Haas also complained", "Brandt had crashed"); never
 #: a passive's ("Larsen was hit": the one before it is done to, not acting).

@@ -116,11 +116,13 @@ def _kinds(reading: Reading) -> set[str]:
     return kinds
 
 
-#: The lead of a race changing hands ("lose the lead", "took the lead"): where the cars ran,
-#: not the standings, unless the question names the table too.
+#: The lead of a race changing hands ("lose the lead", "took the lead", "get past X for the
+#: lead", "battle for the lead"): where the cars ran, not the standings, unless the question
+#: names the table too.
 _RACE_LEAD = re.compile(
     r"\b(?:lose|loses|lost|losing|take|takes|took|taken|taking|regain\w*|inherit\w*|"
-    r"retake\w*|retook|swap\w*|hand\w*|gave|give|gives|giving|into|back)\s+(?:the\s+)?lead\b"
+    r"retake\w*|retook|swap\w*|hand\w*|gave|give|gives|giving|into|back|for)\s+(?:the\s+)?"
+    r"lead\b"
 )
 _TABLE_ASKED = re.compile(r"\b(?:points?|standings?|championship|title|table)\b")
 

@@ -231,7 +231,7 @@ class RacesRouter(QueryRouter):
                 for s in nearest
                 if inside(s)
                 and (s.named or not reading.people)
-                and (not query.groups or s.cover >= query.min_cover)
+                and (not query.groups or s.cover >= query.min_cover or _tells_need(query, s))
                 # "hamiltons lap time in q2": his Q2 sentence holding no time is no answer
                 # (only a lap's figure: another need may be met by the sentence before)
                 and (query.need is not _LAP_TIME_TEXT or _LAP_TIME_TEXT.search(s.text))
@@ -282,6 +282,19 @@ class RacesRouter(QueryRouter):
         laps = ", ".join(str(n) for n in self.lookup.index.laps)
         more = f" Laps with events: {laps}." if laps else ""
         return NotFound(f"The articles don't say what happened on lap {number}.{more}")
+
+
+def _tells_need(query: Query, s: Scored) -> bool:
+    """Whether a sentence inside the part asked tells what the question needs of whom it asks
+    about, with half its words or more: "Venn took the lead from Quiroga on lap 4" answers
+    "what lap did venn get past quiroga for the lead in race 2" in other words than a pass's.
+    Race 2's section is where that is told; Race 1's "led until lap 9" is outside it."""
+    return (
+        query.need is not None
+        and s.subject
+        and s.cover >= query.min_cover / 2
+        and query.need.search(s.text) is not None
+    )
 
 
 def _told_on(reading: Reading, kept: list[Scored]) -> list[Scored]:

@@ -82,6 +82,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "uninjured"),
     "ok": ("unhurt", "uninjured", "fine"), "okay": ("unhurt", "uninjured", "fine"),
     "binned": ("crashed", "crash"), "bin": ("crashed", "crash"),
+    "binning": ("crashed", "crash"), "bins": ("crashed", "crash"),
     "dnfd": ("retired",), "p1": ("won",), "p2": ("second",), "p3": ("third",),
     "pen": ("penalty",), "thru": ("through",), "divebombed": ("dive",), "divebomb": ("dive",),
     "knocked": ("pushed", "wide"), "beef": ("blamed", "fault"),
@@ -200,6 +201,11 @@ PREFER_PHRASES: dict[str, tuple[str, ...]] = {
         "which is why",
         "that is why",
         "the reason",
+        # A rule is a cause: "under the rules, out of the top nine", "his grid place decided
+        # by Saturday's Superpole" tell why someone started where they did.
+        "under the rules",
+        "by the rules",
+        "decided by",
         # "second thanks to the undercut" is a cause; "Thanks to the team" opening a
         # sentence or a quotation is gratitude.
         r"re:(?<=[\w,] )thanks to\b",

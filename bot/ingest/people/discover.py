@@ -27,7 +27,12 @@ from bot.ingest.people.nicknames import (
     _with_nicknames,
     _with_text_nicknames,
 )
-from bot.ingest.people.not_people import _without_place_names, _without_team_names, _without_things
+from bot.ingest.people.not_people import (
+    _without_place_names,
+    _without_series_names,
+    _without_team_names,
+    _without_things,
+)
 from bot.ingest.people.records import PersonEntry
 from bot.ingest.people.runs import _masked, _names_in, _stop_first_names
 from bot.ingest.text import find_segments
@@ -103,6 +108,7 @@ def discover_people(
     people = _without_team_names(people, len(known), texts)
     people = _without_place_names(people, len(known), texts)
     people = _without_things(people, len(known), texts)
+    people = _without_series_names(people, len(known))
     if nicknames:
         people = _with_nicknames(people, nicknames)
     index = PeopleIndex(tuple(people))

@@ -15,6 +15,7 @@ from bot.ingest.people.finder import _JOIN
 from bot.ingest.people.lexicon import _FILLER, _ORGANISATION_END, _ROLE_NOUNS, _TITLE_AFTER, _words
 from bot.ingest.people.records import PersonEntry
 from bot.ingest.people.runs import _after_place_word
+from bot.ingest.register.vocabulary import SERIES, fold
 
 
 def _without_team_names(
@@ -99,6 +100,22 @@ _THING_AFTER_NAME = re.compile(r"\s+(?P<noun>[a-z][\w-]*)")
 #: A series' or title's own capitalised noun after the name: "the NASCAR Craftsman Truck
 #: Series", "the Porsche Carrera Championship" are a sponsor's and a thing's words, no one's.
 _SERIES_AFTER_NAME = re.compile(r"\s+(?:Series|Championship)\b")
+
+
+#: A series' name as one word ("WorldSBK", "MotoGP", "IndyCar"): no person's first name.
+_SERIES_WORDS = frozenset(form for forms in SERIES.values() for form in forms if " " not in form)
+
+
+def _without_series_names(people: list[PersonEntry], kept: int) -> list[PersonEntry]:
+    """Drop a found name opening with a series' name: "WorldSBK Aragon: Lowes wins Race 2",
+    "MotoGP Mugello" head a report with the event's name (the series, then its round's
+    place), which reads like a first name and a surname but is nobody's. The first ``kept``
+    (known) people stay."""
+    return [
+        person
+        for i, person in enumerate(people)
+        if i < kept or " " not in person.name or fold(person.name.split()[0]) not in _SERIES_WORDS
+    ]
 
 
 def _without_things(
