@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.answers.router._team_boss import asked_team_boss
+from bot.answers.router._team_boss import asked_team_boss, team_boss
 from tests.answers.scoring import ask, stories_store
 
 STORIES = {
@@ -22,6 +22,7 @@ STORIES = {
         '"The car is better than our results, and we know where the time is," team '
         "principal Graeme Lowdon said after the race.",
         "Sergio Perez finished 14th and Valtteri Bottas 16th.",
+        "McLaren team principal Andrea Stella said the team would not change its plans.",
     ),
 }
 
@@ -45,6 +46,14 @@ async def test_the_other_team_asked_gets_its_own_boss(engine: AnswerEngine) -> N
     shown = await ask(engine, "who is the team principal of williams")
     assert "Williams team principal James Vowles" in shown
     assert "Lowdon" not in shown
+
+
+async def test_a_team_filed_with_another_is_not_its_boss(engine: AnswerEngine) -> None:
+    # The register files Arrow McLaren (IndyCar) with McLaren: Stella runs only the latter.
+    assert await team_boss("arrow mclaren", engine.lookup, engine.store) is None
+    found = await team_boss("mclaren", engine.lookup, engine.store)
+    assert found is not None
+    assert "Andrea Stella" in found[0].text
 
 
 @pytest.mark.parametrize(

@@ -53,10 +53,15 @@ async def team_boss(team: str, lookup: Lookup, store: Store) -> list[Scored] | N
     if not teams:
         return None
     year = index.articles[0].published.year
+    # Every word asked is in the name of the team they ran: "arrow mclaren" (the IndyCar
+    # team) is never McLaren's F1 principal, though the register files both as one.
+    asked = set(words_of(team)) - {"team"}
     bosses = [
         rp
         for rp in register
-        if rp.name in index.people and _runs_team(rp.roles) and set(rp.team_in(year)) & teams
+        if rp.name in index.people
+        and _runs_team(rp.roles)
+        and any(asked <= set(words_of(t)) for t in set(rp.team_in(year)) & teams)
     ]
     if len(bosses) != 1:
         return None  # nobody, or several (an owner and a principal): the passages say who
