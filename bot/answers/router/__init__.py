@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 
 from bot.answers._fan_forms import asks_in_charge
+from bot.answers._head_to_head import head_to_head
 from bot.answers.records import (
     Answer,
+    PassageAnswer,
     WhoSaidAnswer,
 )
 from bot.answers.router._accepted import reaction_to_apology
@@ -272,4 +274,7 @@ class Router(SaidRouter):
             # An interviewer's question is nobody's remembered words: the fan asks it too.
             if isinstance(found, WhoSaidAnswer) and found.quote.label != INTERVIEWER:
                 return found
+        if lines := await head_to_head(self.engine.store, self.lookup, reading):
+            # "whats the quali head to head": the score line heading its section
+            return PassageAnswer(tuple(self.passages_found(lines)), "")
         return await self._general(bare, reading)

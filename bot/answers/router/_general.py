@@ -26,6 +26,7 @@ from bot.answers.router._needs import _DRIVER_STANDING_TEXT, _STANDING_TEXT
 from bot.answers.router._query import _series_asked
 from bot.answers.router._races import RacesRouter
 from bot.answers.router._reading import _PODIUM_ASKED, _SHE, _YES_NO, _indirect, _place_forms
+from bot.answers.router._said_there import paragraphs_there
 from bot.answers.router._scope import NUMBERED_PRACTICE, scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
@@ -288,6 +289,15 @@ class GeneralRouter(RacesRouter):
             )  # fmt: skip
             found, _ = await self.passages.find(spoken)
             if found:
+                # "... for the miami sprint tangle": their words in the paragraph telling it,
+                # which need not name the other one asked ("It was a stupid move," he said)
+                there = paragraphs_there(
+                    await self.engine.store.stories_passages(slugs or []), reading
+                )
+                if there:
+                    spoken.people, spoken.groups, spoken.within = (reading.people[0],), [], there
+                    spoken.slugs = list(there)
+                    found = (await self.passages.find(spoken))[0] or found
                 return PassageAnswer(tuple(self.passages_found(found)), "")
         if answer.missing and not answer.passages and not groups and not reading.people:
             return NotFound(missing)

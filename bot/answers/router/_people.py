@@ -32,6 +32,7 @@ from bot.answers.router._reading import (
     CONTEXT_PASSAGES,
     the_register,
 )
+from bot.answers.router._team_boss import asked_team_boss, team_boss
 from bot.answers.router._team_of import TeamOfRouter
 from bot.answers.text import normalise, strip_quotes, wordset
 from bot.answers.understand import (
@@ -104,6 +105,10 @@ class PeopleRouter(TeamOfRouter):
             return dataclasses.replace(card, role_told=shown[:3]) if shown else card
         if (several := self._several(target)) is not None:
             return several
+        if (team := asked_team_boss(target)) and (
+            boss := await team_boss(team, self.lookup, self.engine.store)
+        ):
+            return PassageAnswer(tuple(self.passages_found(boss)), "")  # "the team boss at X"
         words = [w for w in words_of(target) if w not in _WEAK and w != "the"]
         if re.match(r"the\s+\w", target, re.I) and len(words) >= 1:
             # "who is the Yamaha rider": an epithet no one was given; the sentence using it
