@@ -99,11 +99,12 @@ _PREVIEW = Caseless(  # (case-insensitive; lower-case text is faster)
     r"|goes?\s+for\s+(?:a\s+)?(?:victory|win)|bids?\s+for)\b"
 )
 #: Words that tell a race has been run; a story whose opening has them is not a preview.
-_RUN = re.compile(
+#: (Case-insensitive, run over the lower-cased text: the IGNORECASE regex tried its
+#: alternation at every place of the headline and lede.)
+_RUN = Caseless(
     r"\b(?:won|wins|winning|victory\s+(?:on|in|at)|finished|took\s+(?:the\s+)?(?:win|victory|flag"
     r"|chequered|checkered)|crossed\s+the\s+line|retired|crashed|beat|claimed|triumphed"
-    r"|recovered|held\s+off)\b",
-    re.IGNORECASE,
+    r"|recovered|held\s+off)\b"
 )
 
 

@@ -69,20 +69,31 @@ def _without_place_names(
     read it as a person, but a person is written "in Lando Norris" rarely, and then is
     "Norris" somewhere too. The first ``kept`` (known) people stay."""
     out = []
+    # Shortened somewhere is shortened in all the texts as one: every "Lando Norris" holds a
+    # "Norris" of its own, so no text counts fewer last words than names, and a line break
+    # (in no name) starts no occurrence. Most people are shortened: their names are then
+    # never looked for after a place word, a walk through every text per person.
+    joined = "\n".join(texts)
     for i, person in enumerate(people):
         if i >= kept and " " in person.name:
             last = person.name.rsplit(" ", 1)[1]
-            placed = shortened = False
-            for text in texts:
-                at = text.find(person.name)
-                while at >= 0 and not placed:
-                    placed = _after_place_word(text, at)
-                    at = text.find(person.name, at + 1)
-                shortened = shortened or text.count(last) > text.count(person.name)
-            if placed and not shortened:
+            if joined.count(last) > joined.count(person.name):
+                out.append(person)  # shortened: kept wherever it is written
+                continue
+            if any(_placed(text, person.name) for text in texts):
                 continue
         out.append(person)
     return out
+
+
+def _placed(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` right after a place word ("in", "at", "south of")."""
+    at = text.find(name)
+    while at >= 0:
+        if _after_place_word(text, at):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 #: Lower-case nouns naming a thing, not a person: a capitalised phrase used as their modifier
