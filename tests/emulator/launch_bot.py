@@ -30,8 +30,10 @@ LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 #: default is 2 s, sized for real Discord streaming a bot's guilds in over the network). The
 #: emulator sends every GUILD_CREATE straight after READY, back to back on loopback, so the
 #: stream has ended within milliseconds; waiting 2 s after it made every start that needs
-#: the recap or feed runner (both wait for ``on_ready``) 1.5 s slower for nothing.
-GUILD_READY_TIMEOUT = 0.5
+#: the recap or feed runner (both wait for ``on_ready``) 1.5 s slower for nothing. 1 s, not
+#: less: the emulator runs in the busy test process on a 2-core machine, and a stall between
+#: READY and the first GUILD_CREATE longer than this would fire ``on_ready`` without the guild.
+GUILD_READY_TIMEOUT = 1.0
 
 
 def _split_argv(argv: list[str]) -> tuple[list[str], list[str]]:
