@@ -119,10 +119,39 @@ SEARCHED = 80
 STORIES_READ = 8
 
 
-async def head_to_head(store: Store, lookup: Lookup, reading: Reading) -> list[Scored] | None:
+def _names_all(forms: Sequence[set[str]], text: str) -> bool:
+    """Whether ``text`` names every person asked, by any of their forms, as whole words."""
+    low = " ".join(words_of(text))
+    return all(
+        any(re.search(rf"(?<!\w){re.escape(' '.join(words_of(f)))}(?!\w)", low) for f in fs)
+        for fs in forms
+    )
+
+
+def _the_pair(
+    lines: Sequence[Passage], story: Sequence[Passage], headline: str, forms: Sequence[set[str]]
+) -> list[Scored]:
+    """The score lines, each with its sentence, that are of the pair asked: every line when
+    the headline names them all ("Rask v Lund"), else only a line whose words or sentence
+    name them. A review of Rask v Lund that names Rask's old team-mate Berg once tells no
+    count of Rask v Berg."""
+    whole = _names_all(forms, headline)
+    out: list[Scored] = []
+    for line in lines:
+        told = shown(line, story)
+        if whole or _names_all(forms, " ".join(s.text for s in told)):
+            out += told
+    return out
+
+
+async def head_to_head(
+    store: Store, lookup: Lookup, reading: Reading, chosen: Sequence[str] | None = None
+) -> list[Scored] | None:
     """The score lines answering a head-to-head question, each with the sentence under
-    it: of the newest story naming everyone asked (and the team or place) that has lines of
-    the topic asked. None when not asked, or no story tells the count as a score line."""
+    it: of the newest story, of those the router chose by year and place (``chosen``; None:
+    any), naming everyone asked (and the team or place) that has lines of the topic asked
+    and whose headline or shown sentence names the pair asked. None when not asked, or no
+    story tells the count as a score line: the passages answer then."""
     if not asks_head_to_head(reading.low):
         return None
     index = lookup.index
@@ -135,16 +164,20 @@ async def head_to_head(store: Store, lookup: Lookup, reading: Reading) -> list[S
         return None
     found = await store.passages_matching(terms, limit=SEARCHED)
     having = {p.source.slug for p in found if p.source}
-    slugs = [a.slug for a in index.articles if a.slug in having][:STORIES_READ]
+    if chosen is not None:
+        having &= set(chosen)  # "in 2030": that year's review, never the newest one
+    articles = [a for a in index.articles if a.slug in having][:STORIES_READ]
     topics = topic_words(reading.tokens, named)
-    stories = await store.stories_passages(slugs)
-    for slug in slugs:
-        story = stories.get(slug, [])
+    stories = await store.stories_passages([a.slug for a in articles])
+    for article in articles:
+        story = stories.get(article.slug, [])
         lines = wanted_lines(score_lines(story), topics)
         if not lines:
             continue
-        text = " ".join(p.text for p in story).casefold()
-        if not all(any(f in text for f in fs) for fs in forms):
-            continue  # a story of someone else's head-to-head
-        return [s for line in lines for s in shown(line, story)]
+        told = _the_pair(lines, story, article.headline, forms)
+        year = reading.told_year
+        if year and not any(year in s.text for s in told) and year not in article.headline:
+            continue  # "in 2029", a year no story was written in: the count must tell it
+        if told:
+            return told
     return None

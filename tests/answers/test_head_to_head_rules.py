@@ -1,6 +1,7 @@
 """A team-mate head-to-head told by score lines, on an invented story: "Qualifying: 15-7 to
 Rask" heading its section is the answer to "whats the quali head to head", the races' line
-to "race h2h", every line when no topic is asked; a heading with no score is no count."""
+to "race h2h", every line when no topic is asked; a heading with no score is no count. The
+year asked picks its story's lines, and a pair the story is not about gets none of them."""
 
 from __future__ import annotations
 
@@ -20,12 +21,21 @@ STORIES = {
         "them is quicker.",
         "Qualifying: 15-7 to Rask",
         "Jonas Rask has started ahead of his team-mate 15 times to seven this year, and by an "
-        "average of a tenth of a second.",
+        "average of a tenth of a second. Back at Vesta his partner Ole Berg beat him on "
+        "Saturdays 13 times to nine.",
         "Races: 11-6 to Lund",
         "Sundays are another matter.",
         "Pia Lund has finished ahead in 11 of the 17 races both have finished, Rask six.",
         "The verdict",
         "Both stay for another season, and the count starts again in March.",
+    ),
+    "2030-11-25-invented-first-season": (
+        "date 2030-11-25 Rask v Lund: Halden's new pairing after one year",
+        "Halden promised its two new drivers equal cars, and kept its word.",
+        "Qualifying: 12-10 to Lund",
+        "Pia Lund out-qualified Jonas Rask 12 times to ten in their first year together.",
+        "Races: 9-8 to Rask",
+        "Rask came home in front nine times in the 17 races both saw the flag.",
     ),
 }
 
@@ -55,6 +65,22 @@ async def test_no_topic_asked_shows_every_line(engine: AnswerEngine) -> None:
     shown = await ask(engine, "rask lund head to head")
     assert "15-7 to Rask" in shown
     assert "11-6 to Lund" in shown
+
+
+async def test_the_year_asked_picks_its_story(engine: AnswerEngine) -> None:
+    """ "in 2030": that year's review tells the count, never the newer one's."""
+    shown = await ask(engine, "what was the quali head to head between rask and lund in 2030")
+    assert "Qualifying: 12-10 to Lund" in shown
+    assert "15-7" not in shown
+
+
+async def test_another_pair_is_not_the_storys_count(engine: AnswerEngine) -> None:
+    """A review of Rask v Lund naming Rask's old team-mate Berg once tells no score line of
+    Rask v Berg: the passages answer, Berg's own count first."""
+    shown = await ask(engine, "whats the quali head to head between rask and berg")
+    assert "13 times to nine" in shown
+    berg = shown.index("13 times to nine")
+    assert all(line not in shown[:berg] for line in ("15-7", "12-10", "11-6", "9-8"))
 
 
 def _line(paragraph: int, text: str) -> Passage:

@@ -1,7 +1,8 @@
 """How long a moment lasted, how old someone was when something happened, and a fan's filler,
 each on invented stories: "how long was X's stop" asks a spell of time ("took 14.2 seconds"),
-never the race's laps; "how old was X when he moved" is told "at 14 he moved", with no word of
-age; and "gonna" is no word a sentence must hold for the nearest sentence to answer."""
+never the race's laps, and a wait told "until 2029" or "52 races" answers too; "how old was
+X when he moved" is told "at 14 he moved", with no word of age; and "gonna" is no word a
+sentence must hold for the nearest sentence to answer."""
 
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ STORIES = {
         "Engine capacity falls from 1,000cc to 850cc, and the fuel tank shrinks from 22 "
         "litres to 20.",
         "The factories say the change will cost each of them a season of development.",
+    ),
+    "2026-10-04-invented-waits": (
+        "date 2026-10-04 Sand ends the long wait as Nyberg stays on the bench",
+        "Mira Sand won in the rain on Sunday, 52 races after her debut, and said she "
+        "had never doubted it would come.",
+        "Her team-mate Jon Nyberg will have to wait until 2029 for a full-time seat, the "
+        "team said after signing two others.",
     ),
 }
 
@@ -71,3 +79,19 @@ async def test_a_fans_filler_is_no_word_to_find(engine: AnswerEngine) -> None:
         shown = await ask(engine, question)
         assert "850cc" in shown
         assert "don't say" not in shown
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("how long will nyberg have to wait for a full-time seat", "until 2029"),
+        ("how long did sand have to wait for her first win", "52 races after her debut"),
+    ],
+)
+async def test_a_wait_told_in_races_or_years(
+    engine: AnswerEngine, question: str, told: str
+) -> None:
+    """ "how long ... wait": a wait told in races or "until 2029" answers, as a stop's
+    seconds do; what a timed question rules out is laps, never years."""
+    shown = await ask(engine, question)
+    assert told in shown

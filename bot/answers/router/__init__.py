@@ -19,10 +19,11 @@ places, series, how a missing answer restates it) in ``_reading``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.answers._fan_forms import asks_in_charge
-from bot.answers._head_to_head import head_to_head
+from bot.answers._head_to_head import asks_head_to_head, head_to_head
 from bot.answers.records import (
     Answer,
     PassageAnswer,
@@ -73,8 +74,10 @@ from bot.answers.router._shapes import (
 )
 from bot.answers.text import clean, normalise, strip_quotes
 from bot.answers.understand import (
+    Reading,
     read,
 )
+from bot.answers.understand._places import _known_place
 from bot.models import INTERVIEWER
 
 __all__ = ["Router"]
@@ -102,6 +105,14 @@ class Router(SaidRouter):
         bare = _TRAILING.sub("", _LEAD_IN.sub("", clean(question)).strip())
         m = _QUOTE_FROM.match(bare)
         return bool(m) and not strip_quotes(m[1] or m[2] or "")
+
+    async def _count_stories(self, reading: Reading) -> list[str] | None:
+        """The stories a head-to-head question points at by its year and its race or
+        place, as the router chooses them for any question (None: any). A team "at halden"
+        is no place a story is at: only a race or a place the places file knows counts."""
+        places = [p for p in reading.places if p.endswith("grand prix") or _known_place(p.split())]
+        asked = dataclasses.replace(reading, places=places)
+        return await self._stories(asked, _kinds(asked))
 
     async def ask(self, question: str) -> Answer:
         """Route a plain question to the answer that fits it."""
@@ -274,7 +285,11 @@ class Router(SaidRouter):
             # An interviewer's question is nobody's remembered words: the fan asks it too.
             if isinstance(found, WhoSaidAnswer) and found.quote.label != INTERVIEWER:
                 return found
-        if lines := await head_to_head(self.engine.store, self.lookup, reading):
+        if asks_head_to_head(reading.low) and (
+            lines := await head_to_head(
+                self.engine.store, self.lookup, reading, await self._count_stories(reading)
+            )
+        ):
             # "whats the quali head to head": the score line heading its section
             return PassageAnswer(tuple(self.passages_found(lines)), "")
         return await self._general(bare, reading)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answers.router._needs import _AGE
+from bot.answers.router._needs import _AGE, _DURATION_TEXT
 
 __all__ = ["age_told", "span_need", "timed_asked"]
 
@@ -34,6 +34,10 @@ _SPAN_TEXT = re.compile(
     rf"\b{_NUMBER_WORD}(?:\s+|-)(?:seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|"
     r"months?)\b|\b\d+(?:\.\d+)?s\b"
 )
+#: A spell of time or a wait's length: the seconds of a stop, and the years, races,
+#: seasons or "until 2033" a wait is told in ("had to wait 47 races", "will have to wait
+#: until 2033"). What a stop's question rules out is laps, never years.
+_TIMED_TEXT = re.compile(f"{_SPAN_TEXT.pattern}|{_DURATION_TEXT.pattern}")
 
 #: "how old was X when he moved", "how old were they when ...": an age at a moment.
 _AGE_WHEN = re.compile(r"\bhow\s+old\s+(?:was|were|is)\b.+\bwhen\b")
@@ -58,9 +62,10 @@ def timed_asked(low: str) -> bool:
 
 
 def span_need(low: str) -> re.Pattern[str] | None:
-    """The figure a sentence must give for "how long was X's stop": a spell of time; None
-    for other "how long" questions (a contract's or an injury's, which name no moment)."""
-    return _SPAN_TEXT if timed_asked(low) else None
+    """The figure a sentence must give for "how long was X's stop": a spell of time, in
+    seconds or in years, races or "until 2033" (how long a wait or a break was), never laps;
+    None for other "how long" questions (a contract's or an injury's, which name no moment)."""
+    return _TIMED_TEXT if timed_asked(low) else None
 
 
 def age_told(low: str, primary: str | None) -> tuple[re.Pattern[str], str | None]:
