@@ -31,6 +31,7 @@ from bot.answers.router._scope import NUMBERED_PRACTICE, scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
 from bot.answers.router._stories import PRE_RACE_SCAN
+from bot.answers.router._why_nearest import gives_the_why
 from bot.answers.router._yes_no import anothers_act, tells_the_act, the_other_way, turn_of
 from bot.answers.understand import (
     Reading,
@@ -319,21 +320,27 @@ class GeneralRouter(RacesRouter):
             # "did dahl pass haldor": "Dahl was passed by Haldor" is a no; "did larsen
             # crash": "Brandt crashed out and Larsen finished fourth" another's crash.
             return False
+        people = [
+            forms_in_story(
+                index.people.get(n) or Person(n),
+                found.source.headline,
+                index.ambiguous,
+                index.people,
+            )
+            for n in reading.people
+        ]
+        yes_no = _YES_NO.match(reading.low) is not None
+        if gives_the_why(
+            found, kinds=kinds, groups=groups, people=people, asked=reading.low, yes_no=yes_no
+        ):
+            return True  # "why did X let Y through": "... let the Finn by, because ..."
         return answers_its_kind(
             found,
             kinds=kinds,
             groups=groups,
             need=query.need,
-            yes_no=_YES_NO.match(reading.low) is not None,
-            people=[
-                forms_in_story(
-                    index.people.get(n) or Person(n),
-                    found.source.headline,
-                    index.ambiguous,
-                    index.people,
-                )
-                for n in reading.people
-            ],
+            yes_no=yes_no,
+            people=people,
             places=[[" ".join(f) for f in _place_forms(p)] for p in reading.places],
             turn=reading.turn,
             asked=reading.low,
