@@ -16,6 +16,7 @@ from bot.answers.places import place_book
 from bot.answers.router._in_team_name import names_outside_teams
 from bot.answers.router._kinds import _OWN_RACE
 from bot.answers.router._place_stories import _EPRIX, PlaceStoriesRouter
+from bot.answers.router._race_reports import asks_classification, race_reports
 from bot.answers.router._reading import (
     _WEAK,
     _after_place,
@@ -192,6 +193,10 @@ class StoriesRouter(PlaceStoriesRouter):
             allowed = at_it
         for at in before_place:
             allowed = (allowed - at) or allowed
+        if len(allowed) > 1 and asks_classification(reading, kinds):
+            # "who was p2 in singapore": the race's report, not a later analysis there.
+            reports = await race_reports(self.engine.store, allowed, self._pre_race)
+            allowed = reports or allowed
         return [a.slug for a in index.articles if a.slug in allowed]
 
     async def _naming(self, people: list[str], slugs: set[str]) -> set[str]:
