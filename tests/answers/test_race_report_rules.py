@@ -25,8 +25,7 @@ STORIES = {
         "Five teams brought new parts to Suzuka, and not all of them stayed on the cars.",
         "Falcon went from fifth-quickest in the last round to second-quickest, helped by "
         "a new floor edge.",
-        "The new rear wing came off Pia Dunmore's car after first practice and never went "
-        "back on.",
+        "The new rear wing came off Pia Dunmore's car after first practice and never went back on.",
         "Harrow's revised sidepods were the weekend's boldest change.",
     ),
 }
