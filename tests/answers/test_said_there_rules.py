@@ -24,6 +24,16 @@ STORIES = {
         'points. "That was a silly dive, and I told her so at once," Rask said.',
         "Rask finished the season four points ahead.",
     ),
+    # The lede tells the place but not the act: the words there are not about the tangle.
+    "2031-09-08-invented-spa-weekend": (
+        "date 2031-09-08 Berg and Tamm collide again as Vesta's feud grows",
+        'Ole Berg won the Imola sprint on Saturday from pole. "The car was perfect over one '
+        'lap and over fifteen," Berg said.',
+        "On the opening lap of the Grand Prix the two Vesta cars touched at the first corner, "
+        "and Ida Tamm was spun round and dropped to last.",
+        '"Tamm left me nowhere to go, she turned in as if I was not there," Berg said.',
+        "Berg finished fifth and Tamm 14th.",
+    ),
 }
 
 
@@ -38,3 +48,19 @@ async def test_their_words_where_the_act_is_told_answer(engine: AnswerEngine) ->
     shown = await ask(engine, "did rask blame lund for the monza sprint tangle")
     assert "That was a silly dive" in shown
     assert "toughest team-mate" not in shown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did berg blame tamm for the imola tangle",
+        "did berg blame tamm for the first lap tangle at imola",
+    ],
+)
+async def test_a_place_paragraph_without_the_act_is_not_the_answer(
+    engine: AnswerEngine, question: str
+) -> None:
+    # The lede names the place but tells no touch, nor Tamm: his words there go nowhere first.
+    shown = await ask(engine, question)
+    assert "Tamm left me nowhere to go" in shown
+    assert "perfect over one lap" not in shown.split("Tamm left me")[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answers import AnswerEngine
-from bot.answers.router._team_boss import asked_team_boss, team_boss
+from bot.answers.router._team_boss import asked_team_boss, team_boss, titled
 from tests.answers.scoring import ask, stories_store
 
 STORIES = {
@@ -23,6 +23,17 @@ STORIES = {
         "principal Graeme Lowdon said after the race.",
         "Sergio Perez finished 14th and Valtteri Bottas 16th.",
         "McLaren team principal Andrea Stella said the team would not change its plans.",
+    ),
+    # Newer stories naming another Wolff with a title, and Wolff beside a "head" that is no
+    # title: neither is the Mercedes principal's sentence.
+    "2026-10-03-invented-mercedes-notebook": (
+        "date 2026-10-03 Mercedes confident of a stronger car in Austin",
+        '"We found a lot on the simulator this week," Mercedes team principal Toto Wolff said.',
+    ),
+    "2026-10-09-invented-academy-round": (
+        "date 2026-10-09 F1 Academy title goes to the final round",
+        '"The field has never been closer," F1 Academy managing director Susie Wolff said.',
+        "George Russell said Wolff had told him over the radio to head for the pits early.",
     ),
 }
 
@@ -54,6 +65,32 @@ async def test_a_team_filed_with_another_is_not_its_boss(engine: AnswerEngine) -
     found = await team_boss("mclaren", engine.lookup, engine.store)
     assert found is not None
     assert "Andrea Stella" in found[0].text
+
+
+async def test_the_boss_title_is_tied_to_the_boss_name(engine: AnswerEngine) -> None:
+    # Another person of that surname with a title, or the surname beside a "head" that is
+    # no title, is never the boss's sentence.
+    shown = await ask(engine, "who is the team principal of mercedes")
+    assert "Mercedes team principal Toto Wolff said" in shown
+    assert "Susie Wolff" not in shown
+    assert "head for the pits" not in shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tied"),
+    [
+        ("Mercedes team principal Toto Wolff said.", True),
+        ("Toto Wolff, the Mercedes team principal, said so.", True),
+        ("Team boss Wolff was happy.", True),
+        ("Toto Wolff, who took over as team principal in 2013, said so.", True),
+        ("Wolff, who had told him to head for the pits, smiled.", False),
+        ("F1 Academy managing director Susie Wolff said.", False),
+        ("Russell said Wolff had told him to head for the pits.", False),
+        ("Susie Wolff, the managing director, said so.", False),
+    ],
+)
+def test_a_title_tied_to_the_name(sentence: str, tied: bool) -> None:
+    assert titled(sentence, "Toto Wolff") is tied
 
 
 @pytest.mark.parametrize(

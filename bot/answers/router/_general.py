@@ -26,7 +26,7 @@ from bot.answers.router._needs import _DRIVER_STANDING_TEXT, _STANDING_TEXT
 from bot.answers.router._query import _series_asked
 from bot.answers.router._races import RacesRouter
 from bot.answers.router._reading import _PODIUM_ASKED, _SHE, _YES_NO, _indirect, _place_forms
-from bot.answers.router._said_there import paragraphs_there
+from bot.answers.router._said_there import act_told, paragraphs_there
 from bot.answers.router._scope import NUMBERED_PRACTICE, scope_asked
 from bot.answers.router._series import USUAL_SERIES_SCAN, headline_series, usual_series
 from bot.answers.router._shapes import _WHAT_HAPPENED
@@ -298,7 +298,12 @@ class GeneralRouter(RacesRouter):
                 if there:
                     spoken.people, spoken.groups, spoken.within = (reading.people[0],), [], there
                     spoken.slugs = list(there)
-                    found = (await self.passages.find(spoken))[0] or found
+                    # its words first, then their words elsewhere in a paragraph telling
+                    # the act: a place's paragraph may not hold all the words that answer
+                    first = (await self.passages.find(spoken))[0]
+                    shown, act = {f.text for f in first}, act_told(reading, named=False)
+                    rest = [f for f in found if f.text not in shown and act(f.passage.text)]
+                    found = [*first, *rest] if first else found
                 return PassageAnswer(tuple(self.passages_found(found)), "")
         if answer.missing and not answer.passages and not groups and not reading.people:
             return NotFound(missing)

@@ -17,6 +17,7 @@ from bot.answers.records import (
     PassageAnswer,
 )
 from bot.answers.router._reading import _BOSS_TITLES, _WEAK, the_register
+from bot.answers.router._team_boss import titled_sentences
 from bot.answers.router._wellbeing import WellbeingRouter
 from bot.answers.text import normalise, strip_quotes
 from bot.ingest.text import unaccent
@@ -148,20 +149,18 @@ class TeamPeopleRouter(WellbeingRouter):
         words = [w for w in words_of(team) if w not in _WEAK and w != "the"]
         if not words:
             return None
-        found: list[Scored] = []
-        for p in await self.engine.store.passages_matching(words, limit=RUNS_PASSAGES):
-            for i, (a, b) in enumerate(split_sentences(p.text)):
-                text = p.text[a:b].strip()
-                folded = set(words_of(unaccent(text)))
-                if (
-                    folded & _BOSS_TITLES
-                    and 2 * len(folded & set(words)) >= len(words)
-                    and _FULL_NAME.search(text)
-                ):
-                    found.append(Scored(0.0, text, p, p.paragraph, i))
+
+        def runs(text: str) -> bool:
+            folded = set(words_of(unaccent(text)))
+            return bool(
+                folded & _BOSS_TITLES
+                and 2 * len(folded & set(words)) >= len(words)
+                and _FULL_NAME.search(text)
+            )
+
+        found = await titled_sentences(self.engine.store, words, runs, RUNS_PASSAGES)
         if not found:
             return None
-        found.sort(key=lambda f: -f.passage.source.published.toordinal() if f.passage.source else 0)
         return PassageAnswer(tuple(self.passages_found(found[:2])), "")
 
 
