@@ -81,6 +81,10 @@ correction at its foot, "An earlier version of this story said ..."), measured o
 at Aragon told by its four sessions, Superpole, Race 1, the Superpole Race that sets Race 2's
 first rows, and Race 2, and an F1 team-mate head-to-head of Cadillac's Bottas and Perez told by
 counts, "qualifying 14-9", with a nested "he told him"), measured once (``unseen26/BLIND.md``).
+``unseen27/`` is a twenty-seventh blind, sealed round (a "weekend in numbers" piece on the Macau
+Grand Prix, each item leading with a number across four races, and an F1 interview translated from
+the Italian press with the translator's square brackets and answers in reported speech), measured
+once (``unseen27/BLIND.md``).
 Their scores are printed, not asserted: the sets are kept for the next round's measurement.
 What holds for every question is asserted: never the help text, nothing invented.
 """
@@ -136,6 +140,7 @@ ROUNDS = (
     HERE / "unseen24",
     HERE / "unseen25",
     HERE / "unseen26",
+    HERE / "unseen27",
 )
 SETS = sorted(str(p.relative_to(HERE)) for r in ROUNDS for p in r.glob("*.toml"))
 PATHS = articles(ARTICLES, *(r / "articles" for r in ROUNDS))
