@@ -102,6 +102,12 @@ _OTHER_SUBJECT = re.compile(
     r"There|When|While|With|His|Her|He|She|They|Their|By|For|From|As|Then|So|Now|If|"
     r"Only|Not|No|Yes|We|I|You|Our|My)\b)[A-Z][\w'’-]+"
 )
+#: A sentence opening with someone's word on the news ("Vell said the talks ended because
+#: ..."): its subject speaks about whom the sentence before named, so it goes on about them.
+_SAYS = re.compile(
+    r"^[\"“‘']?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:said|says|told|added|explained|"
+    r"admitted|confirmed|insisted|claimed)\b"
+)
 #: What nearness to the sentence the search found is worth: the next or previous sentence
 #: of its paragraph, and the paragraph either side.
 NEAR_SENTENCE = 1.0
@@ -132,6 +138,9 @@ class Ranked:
     #: The people asked are named in the order the question names them ("when did Pell
     #: pass Harlow" is not told by "Harlow passed Pell").
     ordered: bool = True
+    #: Its subject is someone not asked: named ("Kai Moreno spun out"), or "he"/"she" after
+    #: a sentence whose subject was that other person ("... He clipped the barrier").
+    anothers: bool = False
 
     @property
     def shaped(self) -> bool:
@@ -182,6 +191,8 @@ class StoryReader:
         is the paragraph and text of the sentence the search found."""
         ranked: list[Ranked] = []
         carried: list[bool] = [False] * len(self.people)
+        #: The last subject named was someone not asked: a pronoun now stands for them.
+        elsewhere = False
         at_anchor: tuple[int, int] | None = None
         flat: list[tuple[Passage, int, str]] = []
         for passage in paragraphs:
@@ -200,6 +211,8 @@ class StoryReader:
                 and ((carry and carried[0] and not named[0]) or opens_with(text, self.people[0]))
             )
             other = not any(named) and _OTHER_SUBJECT.match(text) is not None
+            anothers = (other and not _SAYS.match(text)) or (carry and elsewhere and not any(named))
+            elsewhere = other or (elsewhere and not any(named))
             carried = [
                 n or (c and not any(named) and not other)
                 for n, c in zip(named, carried, strict=True)
@@ -213,8 +226,11 @@ class StoryReader:
             score += SUBJECT if befell and shape else 0.0
             near = _nearness(at_anchor, (passage.paragraph, i)) if at_anchor else 0.0
             ordered = _in_order(text.casefold(), self.people)
+            score += near
             ranked.append(
-                Ranked(score + near, text, passage, i, cover, all(people), shape, near > 0, ordered)
+                Ranked(
+                    score, text, passage, i, cover, all(people), shape, near > 0, ordered, anothers
+                )
             )
         ranked.sort(key=lambda r: -r.score)
         return ranked
@@ -252,8 +268,10 @@ class StoryReader:
         first = next((r for r in ranked if r.text == shown[0]), None) if shown else None
         for r in ranked:
             # Next to the sentence shown, which names the people asked, a sentence goes on
-            # about them ("X is leaving Y. The talks ended because ...").
-            about = r.people or (r.near and first is not None and first.people)
+            # about them ("X is leaving Y. The talks ended because ..."); not one whose "he"
+            # stands for someone else the sentence before named ("Y spun. He clipped ..."), nor one
+            # opening with someone else's act (his word on it may tell its cause).
+            about = r.people or (r.near and first is not None and first.people and not r.anothers)
             if not (r.shaped and about):
                 continue
             if r.text in shown or first is None:
