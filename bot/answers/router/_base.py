@@ -40,7 +40,9 @@ class RouterBase:
         self._series_of: tuple[object, dict[str, set[str]]] = (None, {})
         self._series_text_of: tuple[object, dict[str, set[str]]] = (None, {})
         self._people_series_of: tuple[object, dict[str, str | None]] = (None, {})
-        self._pre_race_of: tuple[object, dict[str, str | None]] = (None, {})
+        #: Per story: written before its race ("preview", "qualifying" or None), and
+        #: whether it tells its race as run; one read of its facts and lede for both.
+        self._pre_race_of: tuple[object, dict[str, tuple[str | None, bool]]] = (None, {})
 
     def help(self) -> HelpAnswer:
         """What the bot answers, with examples drawn from what is actually stored."""

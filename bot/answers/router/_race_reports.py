@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 
-from bot.answers.router._scope import race_told
 from bot.answers.understand import Reading
-from bot.store import Store
 
 __all__ = ["CLASSIFICATION_KINDS", "asks_classification", "race_reports"]
 
@@ -36,18 +34,9 @@ def asks_classification(reading: Reading, kinds: set[str]) -> bool:
 
 
 async def race_reports(
-    store: Store,
-    slugs: Iterable[str],
-    pre_race: Callable[[str], Awaitable[str | None]],
+    slugs: Iterable[str], is_report: Callable[[str], Awaitable[bool]]
 ) -> set[str]:
-    """Those of ``slugs`` that tell their race as run (``race_told``), and were not
-    written before it (``pre_race``: a preview or a qualifying story)."""
-    found: set[str] = set()
-    for slug in slugs:
-        facts = await store.facts(slug)
-        headline = next((f.value for f in facts if f.key == "headline"), "")
-        story = await store.article_passages(slug)
-        lede = story[0].text if story else ""
-        if race_told(headline, lede) and await pre_race(slug) is None:
-            found.add(slug)
-    return found
+    """Those of ``slugs`` that ``is_report`` finds tell their race as run (its headline or
+    lede says who won, finished or retired: ``race_told``), and were not written before it
+    (a preview or a qualifying story): the router's one cached read of each story."""
+    return {slug for slug in slugs if await is_report(slug)}

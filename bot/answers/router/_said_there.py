@@ -31,9 +31,7 @@ def paragraphs_there(
     ("miami sprint"), by slug; empty when it names no place or none does."""
     if not reading.places:
         return {}
-    wanted = {stem(w) for place in reading.places for w in words_of(place)}
-    if reading.session:
-        wanted |= {stem(w) for w in words_of(reading.session)}
+    wanted = _place_stems(reading)
     act = act_told(reading, named=True)
     found: dict[str, frozenset[int]] = {}
     for slug, story in stories.items():
@@ -41,6 +39,14 @@ def paragraphs_there(
         if there:
             found[slug] = there
     return found
+
+
+def _place_stems(reading: Reading) -> set[str]:
+    """The stems of every place the question names and of its session ("miami sprint")."""
+    place = {stem(w) for p in reading.places for w in words_of(p)}
+    if reading.session:
+        place |= {stem(w) for w in words_of(reading.session)}
+    return place
 
 
 #: Words asking what one said of the act, not the act: "blame", "criticise", "fault".
@@ -61,9 +67,7 @@ def act_told(reading: Reading, *, named: bool) -> Callable[[str], bool]:
     in any of the words reports use ("touched", "collided"); else it holds one of the
     question's own words for the act; with ``named``, naming another person asked (their surname)
     also counts."""
-    place = {stem(w) for p in reading.places for w in words_of(p)}
-    if reading.session:
-        place |= {stem(w) for w in words_of(reading.session)}
+    place = _place_stems(reading)
     others = {stem(words_of(n)[-1]) for n in reading.people[1:] if named and words_of(n)}
     own = {stem(w) for w in reading.words} - place - _SAID_OF
     touch = bool(own & _TOUCH_ASKED)

@@ -28,6 +28,7 @@ from bot.answers.router._reading import (
 from bot.answers.router._scope import (
     Scope,
     pre_race_kind,
+    race_told,
     scope_asked,
     scope_paragraphs,
     scope_terms,
@@ -209,7 +210,8 @@ class StoriesRouter(PlaceStoriesRouter):
             allowed = (allowed - at) or allowed
         if len(allowed) > 1 and asks_classification(reading, kinds):
             # "who was p2 in singapore": the race's report, not a later analysis there.
-            reports = await race_reports(self.engine.store, allowed, self._pre_race)
+            newest = [a.slug for a in index.articles if a.slug in allowed][:PRE_RACE_SCAN]
+            reports = await race_reports(newest, self._race_report)
             allowed = reports or allowed
         return [a.slug for a in index.articles if a.slug in allowed]
 
@@ -309,6 +311,16 @@ class StoriesRouter(PlaceStoriesRouter):
     async def _pre_race(self, slug: str) -> str | None:
         """ "preview" or "qualifying" when the story was written before its race; kept
         per index (a refresh replaces it)."""
+        return (await self._race_reading(slug))[0]
+
+    async def _race_report(self, slug: str) -> bool:
+        """Whether the story tells its race as run and was not written before it."""
+        before, told = await self._race_reading(slug)
+        return told and before is None
+
+    async def _race_reading(self, slug: str) -> tuple[str | None, bool]:
+        """A story's ``pre_race_kind`` and ``race_told``, from one read of its facts and
+        lede, kept per index (a refresh replaces it)."""
         index = self.lookup.index
         if self._pre_race_of[0] is not index:
             self._pre_race_of = (index, {})
@@ -318,5 +330,8 @@ class StoriesRouter(PlaceStoriesRouter):
             headline = next((f.value for f in facts if f.key == "headline"), "")
             story = await self.engine.store.article_passages(slug)
             lede = story[0].text if story else ""
-            known[slug] = pre_race_kind(headline, [(f.key, f.value) for f in facts], lede)
+            known[slug] = (
+                pre_race_kind(headline, [(f.key, f.value) for f in facts], lede),
+                race_told(headline, lede),
+            )
         return known[slug]
